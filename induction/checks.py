@@ -1,0 +1,221 @@
+"""Checks: cross-references and rules that span files, each a claim about valid content.
+
+Stage three of the flow (source -> load -> **check** -> render). Every check takes the loaded
+model and reports problems; none raises. `check_site` runs them all and returns the placements
+that rendering needs, so they are computed once.
+"""
+from __future__ import annotations
+
+import re
+
+from . import formats, shortcodes
+from .model import Framework, Programme, Session, Site
+from .placement import ProgrammePlaces, place_programme
+from .problems import Problems, did_you_mean
+from .wording import belongs_elsewhere
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*(?:\{[^}]*\})?[ \t]*$")
+
+
+def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
+    placements: dict[str, ProgrammePlaces] = {}
+    for programme in site.programmes:
+        framework = site.frameworks.get(programme.framework_id)
+        if framework is None:
+            problems.add("unknown-framework", programme.loc.file, programme.loc.line,
+                         f"No framework has the id '{programme.framework_id}'.",
+                         did_you_mean(programme.framework_id, site.frameworks) or
+                         "Add its file to the frameworks/ folder.")
+        places = place_programme(programme, problems)
+        placements[programme.id] = places
+        blocks_are_listed_once(programme, problems)
+        sessions_are_listed(programme, places, problems)
+        sessions_sit_in_their_role(programme, problems)
+        weeks_run_on(programme, problems)
+        for session in programme.sessions.values():
+            bodies_are_not_empty(session, problems)
+            plans_add_up(session, problems)
+            references_resolve(session, programme, framework, problems)
+            if framework:
+                intentions_name_statements(session, framework, problems)
+        if framework:
+            coverage_is_met(programme, framework, problems)
+    return placements
+
+
+def blocks_are_listed_once(programme: Programme, problems: Problems) -> None:
+    seen: dict[str, str] = {}
+    for year in programme.years:
+        for index, block_id in enumerate(year.block_ids):
+            if block_id in seen:
+                problems.add("listed-twice", programme.loc.file, year.loc.line,
+                             f"The block '{block_id}' is listed twice (also in {seen[block_id]}).",
+                             "List each block in one year only.")
+            seen[block_id] = year.id
+    for block in programme.blocks.values():
+        if block.id not in seen:
+            problems.add("not-listed", block.loc.file, block.loc.line,
+                         f"The block '{block.id}' is in no year of the programme.",
+                         f"Add '{block.id}' to a year's blocks in programme.yaml.")
+
+
+def sessions_are_listed(programme: Programme, places: ProgrammePlaces, problems: Problems) -> None:
+    for session in programme.sessions.values():
+        if session.id not in places.homes:
+            problems.add("not-listed", session.loc.file, session.loc.line,
+                         f"The session '{session.id}' is in no week, block or year.",
+                         "List its id in a block.yaml week or pages, or in a year's pages.")
+
+
+def sessions_sit_in_their_role(programme: Programme, problems: Problems) -> None:
+    for session in programme.sessions.values():
+        if session.kind not in formats.KINDS[session.role]:
+            problems.add("role-mismatch", session.loc.file, session.loc.line,
+                         f"A session of role {session.role} cannot be of kind {session.kind}. Expected one of: "
+                         f"{', '.join(formats.KINDS[session.role])}.")
+    for block in programme.blocks.values():
+        for week in block.weeks:
+            for role, refs in week.roles.items():
+                for ref in refs:
+                    session = programme.sessions.get(ref.session_id)
+                    if session and session.role != role:
+                        problems.add("role-mismatch", ref.loc.file, ref.loc.line,
+                                     f"The session '{session.id}' has role {session.role} but is listed under "
+                                     f"{role}.", f"Move it to the week's {session.role} list.")
+
+
+def weeks_run_on(programme: Programme, problems: Problems) -> None:
+    for block in programme.blocks.values():
+        expected = 1
+        for week in block.weeks:
+            if not any(week.roles.values()):
+                problems.add("empty-week", week.loc.file, week.loc.line,
+                             f"{week.label} of '{block.id}' lists no session.",
+                             "List at least one session under ect, mentor or tutor.")
+            if week.first < expected:
+                problems.add("week-overlap", week.loc.file, week.loc.line,
+                             f"{week.label} overlaps the week before it, which ends at week {expected - 1}.",
+                             f"Start this entry at week {expected}.")
+            elif week.first > expected:
+                missing = str(expected) if week.first == expected + 1 else f"{expected} to {week.first - 1}"
+                problems.add("week-gap", week.loc.file, week.loc.line,
+                             f"{week.label} follows week {expected - 1}: week {missing} is missing.",
+                             f"Number this entry {expected}, or add the missing weeks.")
+            expected = max(expected, week.last + 1)
+
+
+def bodies_are_not_empty(session: Session, problems: Problems) -> None:
+    if not session.body.strip():
+        problems.add("empty-body", session.loc.file, session.body_line,
+                     f"The session '{session.id}' has no text below its front matter.",
+                     "Write the session's body.")
+
+
+def headings(body: str) -> list[tuple[int, str, int]]:
+    """(level, text, line) of the ATX headings in `body`, outside fenced code."""
+    found, fence = [], ""
+    for number, line in enumerate(body.splitlines(), 1):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = "" if fence == marker else (fence or marker)
+            continue
+        if fence or line.startswith("    "):
+            continue
+        match = _HEADING.match(line.strip())
+        if match:
+            found.append((len(match.group(1)), match.group(2).strip(), number))
+    return found
+
+
+def plans_add_up(session: Session, problems: Problems) -> None:
+    if session.role != "mentor" or session.kind != "plan":
+        return
+    file = session.loc.file
+    if not session.phases:
+        problems.add("missing-phases", file, session.loc.line,
+                     f"The mentor session plan '{session.id}' declares no phases.",
+                     "List its phases under phases:, each with title: and minutes:.")
+        return
+    total = sum(phase.minutes for phase in session.phases)
+    if total != session.minutes:
+        detail = " + ".join(str(phase.minutes) for phase in session.phases)
+        problems.add("minutes-mismatch", file, session.phases[0].loc.line - 1,
+                     f"The phases add up to {total} minutes ({detail}) but the plan says minutes: {session.minutes}.",
+                     "Correct the phase minutes or the plan's total.")
+    found = [(text, line) for level, text, line in headings(session.body) if level == 2]
+    titles = [phase.title for phase in session.phases]
+    for index, phase in enumerate(session.phases):
+        if index >= len(found) or found[index][0] != phase.title:
+            at = found[index][1] + session.body_line - 1 if index < len(found) else phase.loc.line
+            seen = f"'{found[index][0]}'" if index < len(found) else "no more ## headings"
+            problems.add("phase-heading", file, at,
+                         f"Phase {index + 1} is '{phase.title}' but the body has {seen} there.",
+                         f"Give each phase a ## heading with its title, in order: {', '.join(titles)}.")
+            return
+    for text, line in found[len(titles):]:
+        problems.add("phase-heading", file, line + session.body_line - 1,
+                     f"The ## heading '{text}' is not one of the plan's phases.",
+                     "Use ### inside a phase, or add the phase to phases:.")
+
+
+def references_resolve(session: Session, programme: Programme, framework: Framework | None,
+                       problems: Problems) -> None:
+    file = session.loc.file
+    for asset_id, line in zip(session.asset_ids, session.asset_lines):
+        if asset_id not in programme.assets:
+            problems.add("unknown-reference", file, line, f"No handout has the id '{asset_id}'.",
+                         did_you_mean(asset_id, programme.assets))
+    codes, strays = shortcodes.scan(session.body)
+    for stray in strays:
+        problems.add("template-syntax", file, session.body_line + stray.line - 1,
+                     f"'{stray.text}' is not a shortcode this format knows.",
+                     'Use {{ video("id") }}, {{ asset("id") }}, {{ statement("id") }} or {{ session("id") }}.')
+    for code in codes:
+        line = session.body_line + code.line - 1
+        if code.name == "video":
+            if not code.alone:
+                problems.add("bad-shortcode", file, line, "A video shortcode must stand on a line of its own.",
+                             "Put the shortcode on its own line.")
+            if code.arg not in programme.videos:
+                problems.add("unknown-reference", file, line, f"No video has the id '{code.arg}'.",
+                             did_you_mean(code.arg, programme.videos))
+        elif code.name == "asset" and code.arg not in programme.assets:
+            problems.add("unknown-reference", file, line, f"No handout has the id '{code.arg}'.",
+                         did_you_mean(code.arg, programme.assets))
+        elif code.name == "session" and code.arg not in programme.sessions:
+            problems.add("unknown-reference", file, line, f"No session has the id '{code.arg}'.",
+                         did_you_mean(code.arg, programme.sessions))
+        elif code.name in ("statement", "ecf") and framework and code.arg not in framework.statements:
+            problems.add("unknown-statement", file, line,
+                         f"The framework {framework.id} has no statement '{code.arg}'.",
+                         did_you_mean(code.arg, framework.statements))
+
+
+def intentions_name_statements(session: Session, framework: Framework, problems: Problems) -> None:
+    for intention in session.intentions:
+        statement = framework.statements.get(intention.statement_id)
+        if statement is None:
+            problems.add("unknown-statement", intention.loc.file, intention.loc.line,
+                         f"The framework {framework.id} has no statement '{intention.statement_id}'.",
+                         did_you_mean(intention.statement_id, framework.statements))
+            continue
+        if intention.wording:
+            other = belongs_elsewhere(intention.wording, statement, framework)
+            if other:
+                problems.add("wording-mismatch", intention.loc.file, intention.loc.line,
+                             f"The wording given for {statement.id} is the text of {other.id}.",
+                             f"Did you mean {other.id}?")
+
+
+def coverage_is_met(programme: Programme, framework: Framework, problems: Problems) -> None:
+    if programme.coverage == "off":
+        return
+    cited = {i.statement_id for s in programme.sessions.values() for i in s.intentions}
+    missing = [sid for sid in framework.statements if sid not in cited]
+    if missing:
+        shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
+        problems.add("uncovered-statements", programme.loc.file, programme.loc.line,
+                     f"{len(missing)} of {len(framework.statements)} statements of {framework.id} are cited by no "
+                     f"session: {shown}.", "See the coverage page for the full list.",
+                     "error" if programme.coverage == "error" else "warning")

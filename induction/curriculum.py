@@ -1,0 +1,81 @@
+"""Curriculum: the `curriculum.json` export, a machine-readable copy of the programme model.
+
+Written with every build for providers' other systems; tests use it to check the HTML against
+the model. The schema is documented in docs/reference/curriculum-json.md; bump `schema` on any
+incompatible change.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import urls
+from .pipeline import Checked
+from .render.context import Context, citations
+
+SCHEMA_VERSION = 1
+
+
+def curriculum(checked: Checked) -> dict[str, Any]:
+    ctx = Context(checked.site, checked.places)
+    programmes, sessions = [], []
+    frameworks = {}
+    for programme in checked.site.programmes:
+        places = checked.places[programme.id]
+        years = []
+        for year in programme.years:
+            blocks = []
+            for block in year.blocks:
+                weeks = []
+                for week in block.weeks:
+                    weeks.append({
+                        "slug": week.slug, "first": week.first, "last": week.last, "title": week.title,
+                        "url": urls.address(urls.week(programme, year, block, week)),
+                        "sessions": {role: [p.session.id for p, _ in places.week_entries(block, week, role)]
+                                     for role in week.roles if places.week_entries(block, week, role)},
+                    })
+                blocks.append({"id": block.id, "title": block.title, "term": block.term,
+                               "half_term": block.half_term, "url": urls.address(urls.block(programme, year, block)),
+                               "pages": [p.session.id for p, _ in places.page_entries(block.pages)],
+                               "weeks": weeks})
+            years.append({"id": year.id, "title": year.title, "url": urls.address(urls.year(programme, year)),
+                          "pages": [p.session.id for p, _ in places.page_entries(year.pages)], "blocks": blocks})
+        programmes.append({"id": programme.id, "title": programme.title, "provider": programme.provider,
+                           "framework": programme.framework_id, "url": urls.address(urls.programme(programme)),
+                           "years": years})
+        for place in places.in_order():
+            s = place.session
+            sessions.append({
+                "id": s.id, "programme": programme.id, "title": s.title, "role": s.role, "kind": s.kind,
+                "url": urls.address(urls.session(place)), "minutes": s.minutes,
+                "year": place.year.id, "block": place.block.id if place.block else None,
+                "week": place.week.slug if place.week else None,
+                "intentions": list(dict.fromkeys(i.statement_id for i in s.intentions)),
+                "phases": [{"title": p.title, "minutes": p.minutes} for p in s.phases],
+            })
+        framework = ctx.framework(programme)
+        if framework and framework.id not in frameworks:
+            frameworks[framework.id] = framework
+    statements = []
+    for framework in frameworks.values():
+        cited = citations(ctx, framework)
+        for statement in framework.statements.values():
+            statements.append({
+                "id": statement.id, "framework": framework.id, "kind": statement.kind,
+                "standard": statement.standard.number, "heading": statement.heading or None,
+                "text": statement.text, "url": urls.address(urls.statement(framework, statement.id)),
+                "sessions": [p.session.id for p in cited[statement.id]],
+            })
+    return {
+        "schema": SCHEMA_VERSION,
+        "site": {"title": checked.site.title},
+        "frameworks": [{"id": f.id, "title": f.title, "attribution": f.attribution,
+                        "url": urls.address(urls.framework(f))} for f in frameworks.values()],
+        "programmes": programmes,
+        "sessions": sessions,
+        "statements": statements,
+    }
+
+
+def curriculum_json(checked: Checked) -> str:
+    return json.dumps(curriculum(checked), ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -1,0 +1,111 @@
+"""Formats: the shape of every kind of content file (content format v1), declared once.
+
+`loader` checks files against these; `schemas` turns them into JSON Schemas for editors;
+`docs/reference/format.md` describes them for authors.
+"""
+from __future__ import annotations
+
+from .shapes import (Choice, Duration, Either, Id, Int, Key, ListOf, Record, StatementId, Text, Url,
+                     WeekNumber)
+
+ROLES = ("ect", "mentor", "tutor")
+ROLE_NAMES = {"ect": "ECT", "mentor": "Mentor", "tutor": "Induction tutor"}
+
+# Which kinds each role's sessions may have; introduction and reflection pages suit every role.
+KINDS = {
+    "ect": ("video", "reading", "task", "practice", "reflection", "quiz", "introduction"),
+    "mentor": ("plan", "material", "introduction", "reflection"),
+    "tutor": ("material", "training", "introduction", "reflection"),
+}
+ALL_KINDS = tuple(dict.fromkeys(k for kinds in KINDS.values() for k in kinds))
+TERMS = ("autumn", "spring", "summer")
+COVERAGE = ("off", "warn", "error")
+
+SITE = Record("the site file", {
+    "title": Key(Text(), True, "the site's title"),
+    "programmes": Key(ListOf(Id(), 1), True, "programme ids, in order"),
+    "description": Key(Text(), doc="one sentence for search engines"),
+}, doc="site.yaml: the site's title and its programmes in order")
+
+YEAR = Record("a year", {
+    "id": Key(Id(), True, "stable id, like year-1"),
+    "title": Key(Text(), True, "like Year 1"),
+    "summary": Key(Text()),
+    "pages": Key(ListOf(Id()), doc="year-level page ids, in order"),
+    "blocks": Key(ListOf(Id()), doc="block ids, in order"),
+})
+
+PROGRAMME = Record("the programme", {
+    "id": Key(Id(), True, "stable id, used in addresses"),
+    "title": Key(Text(), True),
+    "provider": Key(Text()),
+    "framework": Key(Id(), True, "the id of a framework file in frameworks/"),
+    "summary": Key(Text()),
+    "settings": Key(Record("the settings", {
+        "coverage": Key(Choice(values=COVERAGE), doc="off, warn or error: statements no session cites"),
+    })),
+    "years": Key(ListOf(YEAR, 1), True, "the years, in order"),
+}, doc="programme.yaml: a programme, its years and its blocks in order")
+
+SUMMARIES = Record("the summaries", {role: Key(Text(), doc=f"for the {ROLE_NAMES[role]}") for role in ROLES})
+
+SESSION_REF = Either(Id(), Record("a reference", {
+    "see": Key(Id(), True, "the id of a session listed elsewhere"),
+}))
+
+WEEK = Record("a week", {
+    "week": Key(WeekNumber(), True, "a number, or a range such as 4-6"),
+    "title": Key(Text(), True),
+    "summary": Key(SUMMARIES),
+    **{role: Key(ListOf(SESSION_REF), doc=f"{ROLE_NAMES[role]} sessions, in order") for role in ROLES},
+})
+
+BLOCK = Record("the block", {
+    "id": Key(Id(), True, "stable id, used in addresses"),
+    "title": Key(Text(), True),
+    "term": Key(Choice(values=TERMS), True),
+    "half_term": Key(Choice(values=(1, 2)), doc="1 or 2; leave out for a whole-term block"),
+    "summary": Key(SUMMARIES),
+    "pages": Key(ListOf(SESSION_REF), doc="block-level pages (introduction, reflection, training), in order"),
+    "weeks": Key(ListOf(WEEK), True, "the weeks, in order"),
+}, doc="block.yaml: a block (module), its pages and its weeks in order")
+
+INTENTION = Either(StatementId(), Record("a learning intention", {
+    "id": Key(StatementId(), True, "the statement id"),
+    "wording": Key(Text(), doc="the session's own wording of the statement"),
+}))
+
+PHASE = Record("a phase", {
+    "title": Key(Text(), True, "the phase's ## heading in the body"),
+    "minutes": Key(Int(minimum=1), True),
+})
+
+SESSION = Record("the front matter", {
+    "id": Key(Id(), True, "stable id, unique in the programme"),
+    "role": Key(Choice(values=ROLES), True),
+    "kind": Key(Choice(values=ALL_KINDS), True),
+    "title": Key(Text(), True),
+    "minutes": Key(Int(minimum=1), True, "how long it takes"),
+    "intentions": Key(ListOf(INTENTION), doc="statement ids, or {id, wording}"),
+    "assets": Key(ListOf(Id()), doc="handout ids"),
+    "phases": Key(ListOf(PHASE), doc="a mentor plan's timed phases, in order"),
+}, doc="a session's front matter")
+
+VIDEO = Record("a video", {
+    "id": Key(Id(), True),
+    "title": Key(Text(), True),
+    "url": Key(Url(), True, "the video's address"),
+    "duration": Key(Duration(), True, "minutes:seconds"),
+    "transcript": Key(Text(), doc="path of the transcript's Markdown file, relative to this file"),
+    "audio_described": Key(Url(), doc="address of the audio-described version"),
+})
+
+VIDEOS = Record("the videos file", {"videos": Key(ListOf(VIDEO), True)}, doc="videos.yaml")
+
+ASSET = Record("a handout", {
+    "id": Key(Id(), True),
+    "title": Key(Text(), True),
+    "file": Key(Text(), True, "path of the file, relative to this file"),
+})
+
+ASSETS = Record("the handouts file", {"assets": Key(ListOf(ASSET), True)}, doc="assets.yaml")

@@ -1,0 +1,264 @@
+"""Loader: reads a content folder into the typed model, reporting every problem of form.
+
+Stage two of the flow (source -> **load** -> check -> render). Each file is read once and checked
+against its format; what is malformed is reported and left out, so that loading always finishes
+and every problem in the tree is reported in one run. Cross-references are `checks`' work.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Iterator
+
+from . import formats
+from .framework import load_framework
+from .model import Asset, Block, Intention, Loc, Phase, Programme, Session, SessionRef, Site, Video, Week, Year
+from .problems import Problems, did_you_mean
+from .shapes import Where
+from .source import YList, YMap, load_yaml_file, read_markdown, read_text
+
+
+def load_site(root: str) -> tuple[Site, Problems]:
+    """Load the content folder at `root`: the model, and every problem found while loading."""
+    root = os.path.abspath(root)
+    problems = Problems(root=os.path.dirname(root))
+    site = Site("", "", [], {}, root)
+    reader = _Reader(problems)
+    site_file = os.path.join(root, "site.yaml")
+    if not os.path.isdir(root):
+        problems.add("missing-file", root, 1, "The content folder does not exist.",
+                     "Give the path of a folder holding site.yaml.")
+        return site, problems
+    data = reader.yaml(site_file, formats.SITE, "the site file")
+    site.title = data.get("title", "")
+    site.description = data.get("description", "")
+    for path in _files(os.path.join(root, "frameworks"), ".yaml"):
+        reader.count += 1
+        framework = load_framework(path, problems)
+        if framework:
+            if framework.id in site.frameworks:
+                problems.add("duplicate-id", path, 1, f"The framework id '{framework.id}' is used twice.")
+            site.frameworks[framework.id] = framework
+    folders = {}
+    for name in sorted(os.listdir(root)):
+        candidate = os.path.join(root, name, "programme.yaml")
+        if os.path.isfile(candidate):
+            folders[name] = candidate
+    loaded: dict[str, Programme] = {}
+    for path in folders.values():
+        programme = _load_programme(path, reader)
+        if programme is None:
+            continue
+        if programme.id in loaded:
+            problems.add("duplicate-id", path, programme.loc.line,
+                         f"The programme id '{programme.id}' is also used by {loaded[programme.id].loc.file}.")
+            continue
+        loaded[programme.id] = programme
+    ids = data.get("programmes", YList())
+    for index, programme_id in enumerate(ids):
+        if programme_id in loaded:
+            site.programmes.append(loaded[programme_id])
+        else:
+            problems.add("unknown-reference", site_file, ids.line_of(index),
+                         f"No programme has the id '{programme_id}'.", did_you_mean(programme_id, loaded))
+    site.files = reader.count
+    return site, problems
+
+
+def _files(folder: str, suffix: str) -> Iterator[str]:
+    """Files with `suffix` below `folder`, in a stable order (sorted, depth first)."""
+    if not os.path.isdir(folder):
+        return
+    for current, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            if name.endswith(suffix):
+                yield os.path.join(current, name)
+
+
+class _Reader:
+    """Reads and shape-checks files, counting them for the summary line."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+        self.count = 0
+
+    def yaml(self, path: str, shape: Any, what: str) -> Any:
+        self.count += 1
+        raw = load_yaml_file(path, self.problems)
+        if raw is None:
+            return YMap()
+        checked = shape.check(raw, Where(path, 1, what), self.problems)
+        return checked if isinstance(checked, YMap) else YMap()
+
+
+def _load_programme(path: str, reader: _Reader) -> Programme | None:
+    problems = reader.problems
+    data = reader.yaml(path, formats.PROGRAMME, "the programme")
+    if "id" not in data:
+        return None
+    folder = os.path.dirname(path)
+    programme = Programme(
+        data["id"], data.get("title", data["id"]), data.get("provider", ""), data.get("framework", ""),
+        data.get("summary", ""), data.get("settings", {}).get("coverage", "off"), [], {}, {}, {}, folder,
+        Loc(path, data.line))
+    blocks: dict[str, Block] = {}
+    for block_file in _files(folder, "block.yaml"):
+        block = _load_block(block_file, reader)
+        if block is None:
+            continue
+        if block.id in blocks:
+            problems.add("duplicate-id", block_file, block.loc.line,
+                         f"The block id '{block.id}' is also used by {problems.display(blocks[block.id].loc.file)}.")
+            continue
+        blocks[block.id] = block
+    for item in data.get("years", []):
+        if "id" not in item:
+            continue
+        pages = [SessionRef(page, False, Loc(path, item["pages"].line_of(i))) for i, page in
+                 enumerate(item.get("pages", []))]
+        year = Year(item["id"], item.get("title", item["id"]), item.get("summary", ""), pages,
+                    list(item.get("blocks", [])), [], Loc(path, item.line))
+        for index, block_id in enumerate(year.block_ids):
+            if block_id in blocks:
+                year.blocks.append(blocks[block_id])
+            else:
+                problems.add("unknown-reference", path, item["blocks"].line_of(index),
+                             f"No block has the id '{block_id}'.", did_you_mean(block_id, blocks))
+        programme.years.append(year)
+    programme.blocks = blocks
+    for videos_file in _files(folder, "videos.yaml"):
+        _load_videos(videos_file, reader, programme)
+    for assets_file in _files(folder, "assets.yaml"):
+        _load_assets(assets_file, reader, programme)
+    transcripts = {video.transcript_file for video in programme.videos.values()}
+    for md_file in _files(folder, ".md"):
+        if md_file in transcripts or f"{os.sep}transcripts{os.sep}" in md_file[len(folder):]:
+            continue
+        session = _load_session(md_file, reader)
+        if session is None:
+            continue
+        if session.id in programme.sessions:
+            other = programme.sessions[session.id].loc
+            problems.add("duplicate-id", md_file, session.loc.line,
+                         f"The session id '{session.id}' is also used by {problems.display(other.file)}.")
+            continue
+        programme.sessions[session.id] = session
+    return programme
+
+
+def _refs(data: YMap, key: str, path: str) -> list[SessionRef]:
+    items = data.get(key, YList())
+    refs = []
+    for index, item in enumerate(items):
+        line = items.line_of(index)
+        if isinstance(item, dict):
+            refs.append(SessionRef(item["see"], True, Loc(path, line))) if "see" in item else None
+        else:
+            refs.append(SessionRef(item, False, Loc(path, line)))
+    return refs
+
+
+def _load_block(path: str, reader: _Reader) -> Block | None:
+    data = reader.yaml(path, formats.BLOCK, "the block")
+    if "id" not in data:
+        return None
+    weeks = []
+    for item in data.get("weeks", []):
+        if "week" not in item:
+            continue
+        first, last = item["week"]
+        roles = {role: _refs(item, role, path) for role in formats.ROLES}
+        weeks.append(Week(first, last, item.get("title", ""), dict(item.get("summary", {})), roles,
+                          Loc(path, item.line)))
+    return Block(data["id"], data.get("title", data["id"]), data.get("term", "autumn"), data.get("half_term"),
+                 dict(data.get("summary", {})), _refs(data, "pages", path), weeks, Loc(path, data.line))
+
+
+def _load_session(path: str, reader: _Reader) -> Session | None:
+    problems = reader.problems
+    reader.count += 1
+    document = read_markdown(path, problems)
+    if document is None:
+        return None
+    if document.meta is None:
+        problems.add("missing-key", path, 1, "The file has no front matter.",
+                     "Start it with a front matter block: ---, id:, role:, kind:, title:, minutes:, then ---.")
+        return None
+    data = formats.SESSION.check(document.meta, Where(path, 2, "the front matter"), problems)
+    if not isinstance(data, YMap) or "id" not in data:
+        return None
+    intentions = []
+    for index, item in enumerate(data.get("intentions", [])):
+        line = data["intentions"].line_of(index)
+        if isinstance(item, dict):
+            if "id" in item:
+                intentions.append(Intention(item["id"], item.get("wording", ""), Loc(path, line)))
+        else:
+            intentions.append(Intention(item, "", Loc(path, line)))
+    phases = [Phase(p["title"], p["minutes"], Loc(path, p.line)) for p in data.get("phases", [])
+              if "title" in p and "minutes" in p]
+    return Session(data["id"], data.get("role", "ect"), data.get("kind", "task"), data.get("title", data["id"]),
+                   data.get("minutes", 0), intentions, list(data.get("assets", [])), phases, document.body,
+                   document.body_line, Loc(path, data.line),
+                   list(data["assets"].lines) if "assets" in data else [])
+
+
+def _load_videos(path: str, reader: _Reader, programme: Programme) -> None:
+    problems = reader.problems
+    data = reader.yaml(path, formats.VIDEOS, "the videos file")
+    for item in data.get("videos", []):
+        if "id" not in item:
+            continue
+        if item["id"] in programme.videos:
+            problems.add("duplicate-id", path, item.line, f"The video id '{item['id']}' is used twice.")
+            continue
+        transcript, transcript_file = "", ""
+        if "transcript" not in item:
+            problems.add("video-without-transcript", path, item.line, f"The video '{item['id']}' has no transcript.",
+                         "Add 'transcript: transcripts/<file>.md' and write the transcript there.")
+        else:
+            transcript_file = os.path.normpath(os.path.join(os.path.dirname(path), item["transcript"]))
+            reader.count += 1
+            text = read_text(transcript_file, _Relined(problems, path, item.line_of("transcript")))
+            if text is not None and not text.strip():
+                problems.add("empty-body", transcript_file, 1, "The transcript is empty.",
+                             "Write what is said in the video.")
+            transcript = text or ""
+        programme.videos[item["id"]] = Video(item["id"], item.get("title", ""), item.get("url", ""),
+                                             item.get("duration", 0), transcript, transcript_file,
+                                             item.get("audio_described", ""), Loc(path, item.line))
+
+
+def _load_assets(path: str, reader: _Reader, programme: Programme) -> None:
+    problems = reader.problems
+    data = reader.yaml(path, formats.ASSETS, "the handouts file")
+    for item in data.get("assets", []):
+        if "id" not in item or "file" not in item:
+            continue
+        if item["id"] in programme.assets:
+            problems.add("duplicate-id", path, item.line, f"The handout id '{item['id']}' is used twice.")
+            continue
+        file = os.path.normpath(os.path.join(os.path.dirname(path), item["file"]))
+        if not os.path.isfile(file):
+            problems.add("missing-file", path, item.line_of("file"), f"The handout file '{item['file']}' is missing.",
+                         "Put the file there, or correct the path.")
+            continue
+        programme.assets[item["id"]] = Asset(item["id"], item.get("title", ""), file,
+                                             os.path.relpath(file, programme.folder).replace(os.sep, "/"),
+                                             os.path.getsize(file), Loc(path, item.line))
+
+
+class _Relined(Problems):
+    """Reports a missing referenced file at the line that names it, not at the file itself."""
+
+    def __init__(self, problems: Problems, path: str, line: int) -> None:
+        super().__init__(problems.root)
+        self.target, self.path, self.line = problems, path, line
+
+    def add(self, code: str, file: str, line: int, message: str, hint: str = "", severity: str = "error") -> None:
+        if code == "missing-file":
+            name = os.path.relpath(file, os.path.dirname(self.path))
+            self.target.add("video-without-transcript", self.path, self.line,
+                            f"The transcript file '{name}' is missing.", "Create it, or correct the path.")
+        else:
+            self.target.add(code, file, line, message, hint, severity)

@@ -1,0 +1,193 @@
+"""Model: the typed curriculum that loading produces and every later stage reads.
+
+Plain dataclasses, no behaviour beyond small derived properties: one-way data flow means
+nothing downstream mutates these once `loader.load_site` has returned.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Loc:
+    file: str
+    line: int
+
+
+# Framework -----------------------------------------------------------------------------------
+
+@dataclass
+class Statement:
+    id: str
+    kind: str  # "learn_that" | "learn_how_to"
+    text: str
+    standard: "Standard"
+    heading: str = ""  # the "..., by:" heading of a learn-how-to statement
+    variants: list[str] = field(default_factory=list)
+    order: int = 0  # position in the framework, for sorting
+
+    @property
+    def kind_label(self) -> str:
+        return "Learn that" if self.kind == "learn_that" else "Learn how to"
+
+
+@dataclass
+class Standard:
+    number: int
+    title: str
+    teachers_standard: str
+    statements: list[Statement] = field(default_factory=list)
+
+
+@dataclass
+class Framework:
+    id: str
+    title: str
+    attribution: str
+    publisher: str
+    standards: list[Standard]
+    statements: dict[str, Statement]
+    loc: Loc
+
+
+# Programme -----------------------------------------------------------------------------------
+
+@dataclass
+class Intention:
+    statement_id: str
+    wording: str
+    loc: Loc
+
+
+@dataclass
+class Phase:
+    title: str
+    minutes: int
+    loc: Loc
+
+
+@dataclass
+class Session:
+    id: str
+    role: str
+    kind: str
+    title: str
+    minutes: int
+    intentions: list[Intention]
+    asset_ids: list[str]
+    phases: list[Phase]
+    body: str
+    body_line: int
+    loc: Loc
+    asset_lines: list[int] = field(default_factory=list)
+
+
+@dataclass
+class SessionRef:
+    """An entry of a week or page list: a session's home, or (`see`) a pointer to it."""
+
+    session_id: str
+    see: bool
+    loc: Loc
+
+
+@dataclass
+class Week:
+    first: int
+    last: int
+    title: str
+    summary: dict[str, str]
+    roles: dict[str, list[SessionRef]]  # role -> sessions in order
+    loc: Loc
+
+    @property
+    def slug(self) -> str:
+        return f"week-{self.first}" if self.first == self.last else f"week-{self.first}-{self.last}"
+
+    @property
+    def label(self) -> str:
+        return f"Week {self.first}" if self.first == self.last else f"Weeks {self.first} to {self.last}"
+
+
+@dataclass
+class Block:
+    id: str
+    title: str
+    term: str
+    half_term: Optional[int]
+    summary: dict[str, str]
+    pages: list[SessionRef]
+    weeks: list[Week]
+    loc: Loc
+
+    @property
+    def term_label(self) -> str:
+        term = self.term.capitalize()
+        return f"{term} {self.half_term}" if self.half_term else f"{term} term"
+
+
+@dataclass
+class Year:
+    id: str
+    title: str
+    summary: str
+    pages: list[SessionRef]
+    block_ids: list[str]
+    blocks: list[Block]
+    loc: Loc
+
+
+@dataclass
+class Video:
+    id: str
+    title: str
+    url: str
+    seconds: int
+    transcript: str  # Markdown
+    transcript_file: str
+    audio_described: str
+    loc: Loc
+
+    @property
+    def duration(self) -> str:
+        minutes, seconds = divmod(self.seconds, 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+@dataclass
+class Asset:
+    id: str
+    title: str
+    path: str  # absolute path of the file
+    file: str  # path relative to the programme folder (its published place)
+    size: int
+    loc: Loc
+
+
+@dataclass
+class Programme:
+    id: str
+    title: str
+    provider: str
+    framework_id: str
+    summary: str
+    coverage: str
+    years: list[Year]
+    sessions: dict[str, Session]
+    videos: dict[str, Video]
+    assets: dict[str, Asset]
+    folder: str
+    loc: Loc
+    blocks: dict[str, Block] = field(default_factory=dict)  # every block found, listed or not
+
+
+@dataclass
+class Site:
+    title: str
+    description: str
+    programmes: list[Programme]
+    frameworks: dict[str, Framework]
+    root: str
+    files: int = 0  # how many files were read, for the summary line

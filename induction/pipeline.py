@@ -1,0 +1,42 @@
+"""Pipeline: load and check a content folder in one call, as the command line and the build do.
+
+The single entry point shared by `scripts/validate.py`, the MkDocs plugin and the macros, so the
+validation command and `mkdocs build` report the same problems and fail the same way.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .checks import check_site
+from .loader import load_site
+from .model import Site
+from .placement import ProgrammePlaces
+from .problems import Problems
+
+
+@dataclass
+class Checked:
+    site: Site
+    places: dict[str, ProgrammePlaces]
+    problems: Problems
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+    def report(self, annotations: bool | None = None) -> str:
+        """Every problem, one a line, then the summary; GitHub annotations too when CI is set."""
+        if annotations is None:
+            annotations = bool(os.environ.get("CI"))
+        lines = [problem.format() for problem in self.problems]
+        if annotations:
+            lines += [problem.annotation() for problem in self.problems]
+        lines.append(self.problems.summary(self.site.files))
+        return "\n".join(lines)
+
+
+def load_and_check(root: str) -> Checked:
+    site, problems = load_site(root)
+    places = check_site(site, problems)
+    return Checked(site, places, problems)

@@ -1,0 +1,105 @@
+"""Placement: where each session lives in its programme (year, block, week, role) and in what order.
+
+Computed once from the model, in programme order; checks and rendering read it. A session's
+home is the one list that names it without `see:`; `see:` entries become references.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .model import Block, Programme, Session, SessionRef, Week, Year
+from .problems import Problems, did_you_mean
+
+
+@dataclass
+class Place:
+    programme: Programme
+    year: Year
+    block: Optional[Block]
+    week: Optional[Week]
+    role: str  # the week's role list, or "page" for block- and year-level pages
+    session: Session
+    order: int
+
+
+@dataclass
+class Reference:
+    """A `see:` entry: shown in `week` (or among a block's or year's pages), pointing at `target`."""
+
+    place: Place  # where the reference is listed (its `session` is the target)
+    ref: SessionRef
+
+
+@dataclass
+class ProgrammePlaces:
+    programme: Programme
+    homes: dict[str, Place] = field(default_factory=dict)  # session id -> home
+    references: list[Reference] = field(default_factory=list)
+
+    def in_order(self) -> list[Place]:
+        return sorted(self.homes.values(), key=lambda place: place.order)
+
+    def week_entries(self, block: Block, week: Week, role: str) -> list[tuple[Place, bool]]:
+        """A week's sessions of one role, in order: (home place, is it a reference)."""
+        out = []
+        for ref in week.roles.get(role, []):
+            place = self.homes.get(ref.session_id)
+            if place:
+                out.append((place, ref.see))
+        return out
+
+    def page_entries(self, refs: list[SessionRef]) -> list[tuple[Place, bool]]:
+        return [(self.homes[r.session_id], r.see) for r in refs if r.session_id in self.homes]
+
+
+def place_programme(programme: Programme, problems: Problems) -> ProgrammePlaces:
+    places = ProgrammePlaces(programme)
+    pending: list[tuple[SessionRef, Year, Optional[Block], Optional[Week], str]] = []
+    order = 0
+
+    def visit(refs: list[SessionRef], year: Year, block: Optional[Block], week: Optional[Week], role: str) -> None:
+        nonlocal order
+        for ref in refs:
+            session = programme.sessions.get(ref.session_id)
+            if session is None:
+                problems.add("unknown-reference", ref.loc.file, ref.loc.line,
+                             f"No session has the id '{ref.session_id}'.",
+                             did_you_mean(ref.session_id, programme.sessions))
+                continue
+            if ref.see:
+                pending.append((ref, year, block, week, role))
+                continue
+            if session.id in places.homes:
+                first = places.homes[session.id]
+                problems.add("listed-twice", ref.loc.file, ref.loc.line,
+                             f"The session '{session.id}' is already listed in {_where(first)}.",
+                             f"Write 'see: {session.id}' here to point at it instead.")
+                continue
+            order += 1
+            places.homes[session.id] = Place(programme, year, block, week, role, session, order)
+
+    for year in programme.years:
+        visit(year.pages, year, None, None, "page")
+        for block in year.blocks:
+            visit(block.pages, year, block, None, "page")
+            for week in block.weeks:
+                for role, refs in week.roles.items():
+                    visit(refs, year, block, week, role)
+    for ref, year, block, week, role in pending:
+        home = places.homes.get(ref.session_id)
+        if home is None:
+            problems.add("see-cycle", ref.loc.file, ref.loc.line,
+                         f"'see: {ref.session_id}' points at a session that is only ever referred to, never listed.",
+                         f"List '{ref.session_id}' once without 'see:'.")
+            continue
+        places.references.append(Reference(Place(programme, year, block, week, role, home.session, home.order), ref))
+    return places
+
+
+def _where(place: Place) -> str:
+    if place.week and place.block:
+        return f"{place.block.id}, {place.week.label.lower()}"
+    if place.block:
+        return f"the pages of {place.block.id}"
+    return f"the pages of {place.year.id}"

@@ -1,0 +1,48 @@
+"""Render: every generated page as Markdown, from the checked model (stage four of the flow).
+
+Pure functions of the model: no MkDocs, no file writing. The MkDocs adapter turns these pages
+into files; the export script writes them to disk; tests read them directly.
+"""
+from __future__ import annotations
+
+from ..pipeline import Checked
+from .context import Context
+from .frameworks import render_coverage, render_framework_pages
+from .packs import render_mentor_pack, render_week_print
+from .sessions import render_session
+from .structure import render_block, render_programme, render_transcript, render_week, render_year
+from .text import Page
+
+__all__ = ["Page", "render_site", "Context"]
+
+
+def render_site(checked: Checked) -> list[Page]:
+    ctx = Context(checked.site, checked.places)
+    pages: list[Page] = []
+    used_frameworks = []
+    for programme in checked.site.programmes:
+        places = checked.places[programme.id]
+        sequence = ctx.ect_sequence(programme)
+        pages.append(render_programme(programme, ctx))
+        for year in programme.years:
+            pages.append(render_year(programme, year, ctx))
+            for block in year.blocks:
+                pages.append(render_block(programme, year, block, ctx))
+                for week in block.weeks:
+                    pages.append(render_week(programme, year, block, week, ctx))
+                    week_print = render_week_print(programme, year, block, week, ctx)
+                    if week_print:
+                        pages.append(week_print)
+                pack = render_mentor_pack(programme, year, block, ctx)
+                if pack:
+                    pages.append(pack)
+        pages += [render_session(place, ctx, sequence) for place in places.in_order()]
+        pages += [render_transcript(programme, video_id, ctx) for video_id in programme.videos]
+        framework = ctx.framework(programme)
+        if framework:
+            pages.append(render_coverage(programme, framework, ctx))
+            if framework not in used_frameworks:
+                used_frameworks.append(framework)
+    for framework in used_frameworks:
+        pages += render_framework_pages(framework, ctx)
+    return pages

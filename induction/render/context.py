@@ -1,0 +1,35 @@
+"""Context: what every page renderer reads: the checked site and the placements, computed once."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Framework, Programme, Site
+from ..placement import Place, ProgrammePlaces
+
+
+@dataclass
+class Context:
+    site: Site
+    places: dict[str, ProgrammePlaces]
+
+    def framework(self, programme: Programme) -> Framework | None:
+        return self.site.frameworks.get(programme.framework_id)
+
+    def ect_sequence(self, programme: Programme) -> list[Place]:
+        """The ECT's path through the programme: every ECT session in programme order."""
+        return [place for place in self.places[programme.id].in_order()
+                if place.session.role == "ect" and place.week is not None]
+
+
+def citations(ctx: Context, framework: Framework) -> dict[str, list[Place]]:
+    """Statement id -> the sessions (of every programme on this framework) whose intentions cite it,
+    in programme order. One pass over all sessions: no per-statement search."""
+    found: dict[str, list[Place]] = {sid: [] for sid in framework.statements}
+    for programme in ctx.site.programmes:
+        if programme.framework_id != framework.id:
+            continue
+        for place in ctx.places[programme.id].in_order():
+            for sid in dict.fromkeys(i.statement_id for i in place.session.intentions):
+                if sid in found:
+                    found[sid].append(place)
+    return found

@@ -1,0 +1,107 @@
+"""Media: videos (privacy-safe embeds with links and transcripts), handouts, and body shortcodes.
+
+A video loads nothing from its host until the reader asks: the page holds a placeholder with
+the title and duration, a plain link to the video (and its audio-described version), and the
+transcript right below; `video.js` swaps in a privacy-enhanced iframe on request.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+from .. import shortcodes, urls
+from ..model import Asset, Framework, Programme, Video
+from ..placement import ProgrammePlaces
+from .text import attr, demote_headings, esc
+
+_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
+
+
+def embed_address(url: str) -> str:
+    """The privacy-enhanced player address for a video, or '' when the host is not known."""
+    parsed = urlparse(url)
+    host = parsed.netloc.lower().removeprefix("www.").removeprefix("m.")
+    video_id = ""
+    if host in ("youtube.com", "youtube-nocookie.com"):
+        if parsed.path == "/watch":
+            video_id = parse_qs(parsed.query).get("v", [""])[0]
+        elif parsed.path.startswith(("/embed/", "/shorts/", "/live/")):
+            video_id = parsed.path.split("/")[2]
+    elif host == "youtu.be":
+        video_id = parsed.path.strip("/").split("/")[0]
+    elif host in ("vimeo.com", "player.vimeo.com"):
+        number = re.search(r"(\d+)", parsed.path)
+        return f"https://player.vimeo.com/video/{number.group(1)}?dnt=1" if number else ""
+    if video_id and _YOUTUBE_ID.match(video_id):
+        return f"https://www.youtube-nocookie.com/embed/{video_id}"
+    return ""
+
+
+def host_name(url: str) -> str:
+    host = urlparse(url).netloc.lower().removeprefix("www.")
+    return {"youtube.com": "YouTube", "youtu.be": "YouTube", "vimeo.com": "Vimeo"}.get(host, host)
+
+
+def video_block(video: Video, programme: Programme, page_src: str) -> str:
+    transcript_link = urls.relative(page_src, urls.video(programme, video.id))
+    host = host_name(video.url)
+    embed = embed_address(video.url)
+    links = [f"[Watch “{esc(video.title)}” on {esc(host)}]({video.url}) ({video.duration})"]
+    if video.audio_described:
+        links.append(f"[Audio-described version of “{esc(video.title)}”]({video.audio_described})")
+    links.append(f"[Transcript of “{esc(video.title)}” on its own page]({transcript_link})")
+    placeholder = ""
+    if embed:
+        placeholder = (
+            f'<div class="ect-video__frame" data-embed="{attr(embed)}" data-title="{attr(video.title)}">\n'
+            f'<button type="button" class="ect-video__play">'
+            f'<span class="ect-video__label">Play video: {attr(video.title)}</span> '
+            f'<span class="ect-video__duration">({video.duration})</span></button>\n'
+            f'<p class="ect-video__notice">Playing loads the video from {attr(host)}.</p>\n'
+            f"</div>\n")
+    transcript = demote_headings(video.transcript.strip(), 2)
+    return (
+        f'<figure class="ect-video" markdown="1">\n{placeholder}'
+        f'<figcaption markdown="1">\n\n' + "  \n".join(links) + "\n\n</figcaption>\n</figure>\n\n"
+        f'<details class="ect-transcript" markdown="1">\n<summary>Transcript: {attr(video.title)}</summary>\n\n'
+        f"{transcript}\n\n</details>\n")
+
+
+def asset_link(asset: Asset, programme: Programme, page_src: str) -> str:
+    target = urls.relative(page_src, urls.asset(programme, asset.file))
+    kind = asset.file.rsplit(".", 1)[-1].upper() if "." in asset.file else "file"
+    return f"[{esc(asset.title)}]({target}) ({kind}, {size(asset.size)})"
+
+
+def size(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1024 * 1024:
+        return f"{round(n / 1024)} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def statement_link(framework: Framework, statement_id: str, page_src: str) -> str:
+    statement = framework.statements[statement_id]
+    target = urls.relative(page_src, urls.statement(framework, statement_id))
+    return f'[{esc(statement_id)}]({target} "{attr(statement.text)}"){{ .ect-statement-ref }}'
+
+
+def expand(body: str, programme: Programme, framework: Framework | None, places: ProgrammePlaces,
+           page_src: str) -> str:
+    """A session body with its shortcodes rendered (they were checked before rendering)."""
+    codes, _ = shortcodes.scan(body)
+
+    def render(code: shortcodes.Shortcode) -> str:
+        if code.name == "video" and code.arg in programme.videos:
+            return video_block(programme.videos[code.arg], programme, page_src)
+        if code.name == "asset" and code.arg in programme.assets:
+            return asset_link(programme.assets[code.arg], programme, page_src)
+        if code.name in ("statement", "ecf") and framework and code.arg in framework.statements:
+            return statement_link(framework, code.arg, page_src)
+        if code.name == "session" and code.arg in places.homes:
+            place = places.homes[code.arg]
+            return f"[{esc(place.session.title)}]({urls.relative(page_src, urls.session(place))})"
+        return ""
+
+    return shortcodes.replace(body, codes, render)

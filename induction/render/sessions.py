@@ -1,0 +1,110 @@
+"""Sessions: the page of every session (ECT step, mentor session plan, tutor material, block and
+year pages), each with where it sits, how long it takes, its resources and learning intentions.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import urls
+from ..checks import headings
+from ..placement import Place
+from .context import Context
+from .intentions import intentions_section
+from .media import asset_link, expand
+from .text import Page, caption, esc, front_matter, kind_name, minutes, role_name
+
+_WHO = {"ect": "You", "mentor": "Your ECT", "tutor": "ECTs"}
+
+
+def session_caption(place: Place) -> str:
+    parts = [place.year.title]
+    if place.block is not None:
+        parts.append(place.block.term_label)
+        parts.append(place.week.label if place.week else place.block.title)
+    role = place.session.role
+    parts.append("Mentor session" if role == "mentor" and place.session.kind == "plan" else
+                 f"{role_name(role)} {'self-study' if role == 'ect' and place.week else 'materials'}"
+                 if place.week else kind_name(place.session.kind))
+    return caption(*parts)
+
+
+def render_session(place: Place, ctx: Context, sequence: list[Place], src: str = "") -> Page:
+    """The session's page; `src` renders it for another page (a pack) with links from there."""
+    session, programme = place.session, place.programme
+    framework = ctx.framework(programme)
+    src = src or urls.session(place)
+    body = expand(session.body, programme, framework, ctx.places[programme.id], src).strip()
+    meta = [kind_name(session.kind), minutes(session.minutes)]
+    if session.role == "ect" and place.week is not None:
+        steps = [p for p in sequence if p.week is place.week and p.block is place.block]
+        if place in steps:
+            meta.insert(0, f"Step {steps.index(place) + 1} of {len(steps)}")
+    parts = [front_matter(session.title, ect_role=session.role, ect_kind=session.kind),
+             session_caption(place), f"# {esc(session.title)}\n",
+             f'<p class="ect-meta">{" · ".join(meta)}</p>\n']
+    if session.role == "mentor" and session.kind == "plan":
+        parts.append(_plan_top(place))
+        parts.append(intentions_section(session.intentions, framework, src, _WHO["mentor"]))
+        parts.append(_resources(place, src))
+        parts.append(_phases(body, place))
+        parts.append('<div class="ect-notes" aria-hidden="true"><p>Notes</p></div>\n')
+    else:
+        parts.append(body + "\n")
+        parts.append(_resources(place, src))
+        parts.append(intentions_section(session.intentions, framework, src, _WHO.get(session.role, "You")))
+    if session.role == "ect" and place in sequence:
+        parts.append(_pagination(place, sequence, src))
+    return Page(src, session.title, "\n".join(p for p in parts if p), f"session-{session.role}",
+                {"session": session.id})
+
+
+def _plan_top(place: Place) -> str:
+    session = place.session
+    rows = "\n".join(f"| {esc(phase.title)} | {phase.minutes} |" for phase in session.phases)
+    return ('<p class="ect-print-action"><button type="button" class="md-button ect-print-button" '
+            'data-ect-print>Print this plan</button></p>\n\n'
+            f"**Time needed:** {minutes(session.minutes)}\n\n"
+            f'<div class="ect-timing" markdown="1">\n\n| Phase | Minutes |\n| --- | ---: |\n{rows}\n'
+            f"| **Total** | **{session.minutes}** |\n\n</div>\n")
+
+
+def _phases(body: str, place: Place) -> str:
+    """The plan's body with each phase wrapped in a section that shows its minutes."""
+    lines = body.splitlines()
+    starts = [line - 1 for level, _, line in headings(body) if level == 2]
+    if not starts:
+        return body + "\n"
+    out = ["\n".join(lines[: starts[0]])]
+    bounds = starts + [len(lines)]
+    phases = place.session.phases
+    for index, start in enumerate(starts):
+        title = re.sub(r"^##\s+", "", lines[start]).strip()
+        phase_minutes = phases[index].minutes if index < len(phases) else None
+        label = f' <span class="ect-phase__minutes">{minutes(phase_minutes)}</span>' if phase_minutes else ""
+        content = "\n".join(lines[start + 1: bounds[index + 1]]).strip()
+        out.append(f'<section class="ect-phase" markdown="1">\n\n## {title}{label}\n\n{content}\n\n</section>\n')
+    return "\n\n".join(part for part in out if part.strip()) + "\n"
+
+
+def _resources(place: Place, src: str) -> str:
+    assets = [place.programme.assets[a] for a in place.session.asset_ids if a in place.programme.assets]
+    if not assets:
+        return ""
+    items = "\n".join(f"- {asset_link(asset, place.programme, src)}" for asset in assets)
+    return f"## Resources and handouts\n\n{items}\n"
+
+
+def _pagination(place: Place, sequence: list[Place], src: str) -> str:
+    index = sequence.index(place)
+    links = []
+    if index > 0:
+        before = sequence[index - 1]
+        links.append(f'<span class="ect-pagination__prev" markdown="1">Previous: '
+                     f"[{esc(before.session.title)}]({urls.relative(src, urls.session(before))})</span>")
+    if index + 1 < len(sequence):
+        after = sequence[index + 1]
+        links.append(f'<span class="ect-pagination__next" markdown="1">Next: '
+                     f"[{esc(after.session.title)}]({urls.relative(src, urls.session(after))})</span>")
+    if not links:
+        return ""
+    return '<nav class="ect-pagination" aria-label="ECT steps" markdown="1">\n' + "\n".join(links) + "\n</nav>\n"

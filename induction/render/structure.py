@@ -1,0 +1,156 @@
+"""Structure: the pages that hold the programme together: programme, year, block, week, transcript.
+
+The week page is the one ECTs and mentors open every week: per role, what to do, in what order
+and how long it takes, with the week's learning intentions and its neighbours.
+"""
+from __future__ import annotations
+
+from .. import urls
+from ..formats import ROLES
+from ..model import Block, Programme, Week, Year
+from ..placement import Place
+from .context import Context
+from .intentions import intentions_section
+from .text import Page, caption, esc, front_matter, kind_name, minutes, role_name
+
+_ROLE_HEADINGS = {"ect": "ECT self-study", "mentor": "Mentor session", "tutor": "Induction tutor"}
+_FOR_ROLE = {"ect": "For ECTs", "mentor": "For mentors", "tutor": "For induction tutors"}
+
+
+def _entry(place: Place, see: bool, src: str) -> str:
+    session = place.session
+    link = f"[{esc(session.title)}]({urls.relative(src, urls.session(place))})"
+    detail = f"{kind_name(session.kind)}, {minutes(session.minutes)}"
+    if see and place.block is not None:
+        where = f"{place.block.title}, {place.week.label.lower()}" if place.week else place.block.title
+        detail += f" (from {esc(where)})"
+    return f"{link} · {detail}"
+
+
+def render_programme(programme: Programme, ctx: Context) -> Page:
+    src = urls.programme(programme)
+    framework = ctx.framework(programme)
+    out = [front_matter(programme.title), caption(programme.provider or "Programme"), f"# {esc(programme.title)}\n"]
+    if programme.summary:
+        out.append(programme.summary.strip() + "\n")
+    for year in programme.years:
+        out.append(f"## [{esc(year.title)}]({urls.relative(src, urls.year(programme, year))})\n")
+        if year.summary:
+            out.append(year.summary.strip() + "\n")
+        items = [f"- [{esc(b.title)}]({urls.relative(src, urls.block(programme, year, b))}) · {esc(b.term_label)}"
+                 f" · {len(b.weeks)} {'week' if len(b.weeks) == 1 else 'weeks'}" for b in year.blocks]
+        out.append("\n".join(items) + "\n")
+    if framework:
+        out.append("## Framework\n")
+        out.append(f"This programme maps to the [{esc(framework.title)}]"
+                   f"({urls.relative(src, urls.framework(framework))}). "
+                   f"See the [coverage of its statements]({urls.relative(src, urls.coverage(programme))}).\n")
+    return Page(src, programme.title, "\n".join(out), "programme", {"programme": programme.id})
+
+
+def render_year(programme: Programme, year: Year, ctx: Context) -> Page:
+    src = urls.year(programme, year)
+    places = ctx.places[programme.id]
+    out = [front_matter(year.title), caption(programme.title), f"# {esc(year.title)}\n"]
+    if year.summary:
+        out.append(year.summary.strip() + "\n")
+    pages = places.page_entries(year.pages)
+    if pages:
+        out.append("## Year pages\n\n" + "\n".join(f"- {_entry(p, see, src)}" for p, see in pages) + "\n")
+    out.append("## Blocks\n")
+    out.append("| Block | Term | Weeks |\n| --- | --- | --- |")
+    for block in year.blocks:
+        link = urls.relative(src, urls.block(programme, year, block))
+        out.append(f"| [{esc(block.title)}]({link}) | {esc(block.term_label)} | {len(block.weeks)} |")
+    return Page(src, year.title, "\n".join(out) + "\n", "year", {"year": year.id})
+
+
+def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -> Page:
+    src = urls.block(programme, year, block)
+    places = ctx.places[programme.id]
+    out = [front_matter(block.title), caption(year.title, block.term_label), f"# {esc(block.title)}\n"]
+    for role in ROLES:
+        if block.summary.get(role):
+            out.append(f"## {_FOR_ROLE[role]}\n\n{block.summary[role].strip()}\n")
+    pages = places.page_entries(block.pages)
+    if pages:
+        out.append("## Block pages\n\n" + "\n".join(f"- {_entry(p, see, src)}" for p, see in pages) + "\n")
+    out.append("## Weeks\n")
+    out.append("| Week | Title | ECT | Mentor | Induction tutor |\n| --- | --- | --- | --- | --- |")
+    for week in block.weeks:
+        link = urls.relative(src, urls.week(programme, year, block, week))
+        cells = []
+        for role in ROLES:
+            entries = places.week_entries(block, week, role)
+            cells.append(minutes(sum(p.session.minutes for p, _ in entries)) if entries else "–")
+        out.append(f"| {week.label} | [{esc(week.title)}]({link}) | " + " | ".join(cells) + " |")
+    if any(places.week_entries(block, w, "mentor") for w in block.weeks):
+        out.append(f"\n[All mentor session plans of this block, ready to print]"
+                   f"({urls.relative(src, urls.block(programme, year, block).replace('index.md', 'mentor-pack.md'))})")
+    return Page(src, block.title, "\n".join(out) + "\n", "block", {"block": block.id})
+
+
+def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx: Context) -> Page:
+    src = urls.week(programme, year, block, week)
+    places = ctx.places[programme.id]
+    title = f"{week.label}: {week.title}"
+    position = f"{week.label} of {block.weeks[-1].last} in this block"
+    out = [front_matter(title), caption(year.title, block.term_label, block.title), f"# {esc(title)}\n",
+           f'<p class="ect-meta">{position}</p>\n']
+    intentions = []
+    for role in ROLES:
+        entries = places.week_entries(block, week, role)
+        if not entries:
+            continue
+        total = sum(place.session.minutes for place, _ in entries)
+        out.append(f"## {_ROLE_HEADINGS[role]} · {minutes(total)}\n")
+        if week.summary.get(role):
+            out.append(week.summary[role].strip() + "\n")
+        bullet = "1." if role == "ect" else "-"
+        out.append("\n".join(f"{bullet} {_entry(place, see, src)}" for place, see in entries) + "\n")
+        if role == "mentor":
+            out.append("Take to the mentor meeting: your notes and questions from this week's self-study, and "
+                       "what happened when you tried it in class.\n" if any(
+                           r == "ect" for r in ROLES if places.week_entries(block, week, "ect")) else "")
+        for place, _ in entries:
+            intentions.extend(place.session.intentions)
+    out.append(intentions_section(intentions, ctx.framework(programme), src, "ECTs",
+                                  "## Learning intentions this week"))
+    out.append(_week_pagination(programme, year, block, week, src))
+    return Page(src, title, "\n".join(o for o in out if o), "week",
+                {"block": block.id, "week": week.slug})
+
+
+def _week_pagination(programme: Programme, year: Year, block: Block, week: Week, src: str) -> str:
+    sequence = [(y, b, w) for y in programme.years for b in y.blocks for w in b.weeks]
+    index = next(i for i, (_, b, w) in enumerate(sequence) if b is block and w is week)
+    links = []
+    if index > 0:
+        y, b, w = sequence[index - 1]
+        links.append(f'<span class="ect-pagination__prev" markdown="1">Previous week: '
+                     f"[{w.label}: {esc(w.title)}]({urls.relative(src, urls.week(programme, y, b, w))})</span>")
+    if index + 1 < len(sequence):
+        y, b, w = sequence[index + 1]
+        links.append(f'<span class="ect-pagination__next" markdown="1">Next week: '
+                     f"[{w.label}: {esc(w.title)}]({urls.relative(src, urls.week(programme, y, b, w))})</span>")
+    if not links:
+        return ""
+    return '<nav class="ect-pagination" aria-label="Weeks" markdown="1">\n' + "\n".join(links) + "\n</nav>\n"
+
+
+def render_transcript(programme: Programme, video_id: str, ctx: Context) -> Page:
+    from .media import host_name  # noqa: PLC0415  (kept local: only transcripts need it)
+    video = programme.videos[video_id]
+    src = urls.video(programme, video_id)
+    used = [p for p in ctx.places[programme.id].in_order() if f'video("{video_id}")' in p.session.body
+            or f"video('{video_id}')" in p.session.body]
+    out = [front_matter(f"Transcript: {video.title}"), caption(programme.title, "Video transcript"),
+           f"# Transcript: {esc(video.title)}\n",
+           f'<p class="ect-meta">Video · {video.duration}</p>\n',
+           f"[Watch “{esc(video.title)}” on {esc(host_name(video.url))}]({video.url})"
+           + (f" · [Audio-described version]({video.audio_described})" if video.audio_described else "") + "\n",
+           video.transcript.strip() + "\n"]
+    if used:
+        out.append("## Used in\n\n" + "\n".join(
+            f"- [{esc(p.session.title)}]({urls.relative(src, urls.session(p))})" for p in used) + "\n")
+    return Page(src, f"Transcript: {video.title}", "\n".join(out), "transcript", {"video": video_id})

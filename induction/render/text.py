@@ -1,0 +1,93 @@
+"""Text: small helpers every page renderer shares (escaping, captions, minutes, front matter)."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+
+from ..formats import ROLE_NAMES
+from ..model import Block, Week, Year
+
+
+@dataclass
+class Page:
+    """A generated page: where it goes, its title, its Markdown, and what it is (for tests/JSON)."""
+
+    src: str
+    title: str
+    markdown: str
+    kind: str
+    meta: dict = field(default_factory=dict)
+
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def esc(text: str) -> str:
+    """Text safe to put inline in Markdown (titles from YAML, statement texts)."""
+    return _INLINE.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def attr(text: str) -> str:
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def front_matter(title: str, **extra: object) -> str:
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    for key, value in extra.items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines + ["---", ""])
+
+
+def minutes(n: int) -> str:
+    if n < 60:
+        return "1 minute" if n == 1 else f"{n} minutes"
+    hours, rest = divmod(n, 60)
+    text = "1 hour" if hours == 1 else f"{hours} hours"
+    return f"{text} {rest} minutes" if rest else text
+
+
+def caption(*parts: str) -> str:
+    """The GOV.UK-style caption above a page's heading: where the page sits."""
+    text = " · ".join(attr(p) for p in parts if p)
+    return f'<p class="ect-caption">{text}</p>\n'
+
+
+def block_caption(year: Year, block: Block | None = None, week: Week | None = None) -> list[str]:
+    parts = [year.title]
+    if block is not None:
+        parts.append(block.term_label)
+        if week is not None:
+            parts.append(week.label)
+    return parts
+
+
+def role_name(role: str) -> str:
+    return ROLE_NAMES.get(role, role)
+
+
+KIND_NAMES = {
+    "video": "Video", "reading": "Reading", "task": "Task", "practice": "Practice", "reflection": "Reflection",
+    "quiz": "Quiz", "introduction": "Introduction", "plan": "Mentor session plan", "material": "Materials",
+    "training": "Training session",
+}
+
+
+def kind_name(kind: str) -> str:
+    return KIND_NAMES.get(kind, kind.capitalize())
+
+
+def demote_headings(markdown: str, by: int) -> str:
+    """Shift ATX headings down `by` levels (for a transcript inside a page), outside code fences."""
+    out, fence = [], ""
+    for line in markdown.splitlines():
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = "" if fence == marker else (fence or marker)
+        elif not fence and re.match(r"#{1,6}\s", line):
+            hashes = len(line) - len(line.lstrip("#"))
+            line = "#" * min(6, hashes + by) + line[hashes:]
+        out.append(line)
+    return "\n".join(out)

@@ -1,0 +1,288 @@
+"""Shapes: the declared form of every YAML file and front matter, in one place.
+
+Each shape checks a value parsed by `source` (reporting `wrong-type`, `unknown-key` and
+`missing-key` with lines) and returns the value cleaned of whatever was wrong, so that loading
+can go on and report everything at once. The same shapes generate the JSON Schemas that editors
+use, so the schema cannot drift from what validation accepts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .problems import Problems, did_you_mean
+from .source import YList, YMap
+
+INVALID = object()  # what a shape returns for a value it rejected
+
+
+@dataclass
+class Where:
+    """Where a value sits: file, line, and a phrase naming it for messages ("a week")."""
+
+    file: str
+    line: int
+    what: str
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (true or false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"'{shown}'"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+class Shape:
+    expected = "a value"
+    doc = ""
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        raise NotImplementedError
+
+    def schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def wrong(self, value: Any, where: Where, problems: Problems, hint: str = "") -> Any:
+        problems.add("wrong-type", where.file, where.line,
+                     f"Expected {self.expected} for {where.what} but found {describe(value)}.", hint)
+        return INVALID
+
+
+@dataclass
+class Text(Shape):
+    pattern: str | None = None
+    expected: str = "text"
+    min_length: int = 1
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and self.pattern is None:
+            return str(value)
+        if not isinstance(value, str) or len(value.strip()) < self.min_length:
+            return self.wrong(value, where, problems)
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            return self.wrong(value, where, problems)
+        return value.strip() if self.pattern else value
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string", "minLength": self.min_length}
+        if self.pattern:
+            out["pattern"] = f"^(?:{self.pattern})$"
+        return out
+
+
+ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
+def Id() -> Text:
+    return Text(ID_PATTERN, "an id of lower-case letters, digits and hyphens (like 'routines-w1')")
+
+
+@dataclass
+class Int(Shape):
+    minimum: int = 0
+    expected: str = "a whole number"
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
+            return self.wrong(value, where, problems)
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.minimum}
+
+
+@dataclass
+class Choice(Shape):
+    values: tuple[Any, ...] = ()
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return "one of " + ", ".join(str(v) for v in self.values)
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        if isinstance(value, bool) and ("off" if value is False else "on") in self.values:
+            return "off" if value is False else "on"  # YAML 1.1 reads a bare off/on as false/true
+        if value not in self.values or isinstance(value, bool):
+            return self.wrong(value, where, problems, did_you_mean(str(value), [str(v) for v in self.values]))
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"enum": list(self.values)}
+
+
+@dataclass
+class StatementId(Shape):
+    expected: str = "a statement id (like '2.1' or 8f)"
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)):
+            return self.wrong(value, where, problems, f"Quote the id so YAML keeps it as written: '{value}'.")
+        if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.\-]*", value.strip()):
+            return self.wrong(value, where, problems)
+        return value.strip()
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9.\-]*$"}
+
+
+@dataclass
+class WeekNumber(Shape):
+    expected: str = "a week number or a range such as 4-6"
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return (value, value)
+        if isinstance(value, str):
+            match = re.fullmatch(r"\s*(\d+)\s*(?:-|–|to)\s*(\d+)\s*", value) or re.fullmatch(r"\s*(\d+)\s*", value)
+            if match:
+                first = int(match.group(1))
+                last = int(match.group(match.lastindex or 1))
+                if 1 <= first <= last:
+                    return (first, last)
+        return self.wrong(value, where, problems)
+
+    def schema(self) -> dict[str, Any]:
+        return {"oneOf": [{"type": "integer", "minimum": 1},
+                          {"type": "string", "pattern": r"^\s*\d+\s*(-|–|to)\s*\d+\s*$"}]}
+
+
+@dataclass
+class Url(Shape):
+    expected: str = "a web address starting with https:// or http://"
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s/]+\S*", value.strip()):
+            return self.wrong(value, where, problems)
+        return value.strip()
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "uri", "pattern": r"^https?://"}
+
+
+@dataclass
+class Duration(Shape):
+    expected: str = "a duration as minutes:seconds (like '6:40')"
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+        match = re.fullmatch(r"(?:(\d+):)?(\d{1,3}):([0-5]\d)", text)
+        if not match:
+            hint = "Quote it: '6:40'." if isinstance(value, int) and not isinstance(value, bool) else ""
+            return self.wrong(value, where, problems, hint)
+        hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+        return hours * 3600 + minutes * 60 + seconds
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^(\d+:)?\d{1,3}:[0-5]\d$"}
+
+
+@dataclass
+class ListOf(Shape):
+    item: Shape = field(default_factory=Text)
+    min_items: int = 0
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return "a list"
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        out = YList()
+        out.line, out.lines = where.line, []
+        if value is None and self.min_items == 0:
+            return out
+        if not isinstance(value, list):
+            return self.wrong(value, where, problems)
+        if len(value) < self.min_items:
+            problems.add("wrong-type", where.file, where.line,
+                         f"Expected at least {self.min_items} item(s) in {where.what} but found {len(value)}.")
+        out.line = value.line if isinstance(value, YList) else where.line
+        for index, item in enumerate(value):
+            line = value.line_of(index) if isinstance(value, YList) else where.line
+            checked = self.item.check(item, Where(where.file, line, f"item {index + 1} of {where.what}"), problems)
+            if checked is not INVALID:
+                out.append(checked)
+                out.lines.append(line)
+        return out
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.schema(), "minItems": self.min_items}
+
+
+@dataclass
+class Either(Shape):
+    """A value that may take one of two forms (an id, or a mapping with more detail)."""
+
+    simple: Shape = field(default_factory=Text)
+    full: Shape = field(default_factory=Text)
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        return self.full.check(value, where, problems) if isinstance(value, dict) else \
+            self.simple.check(value, where, problems)
+
+    def schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.simple.schema(), self.full.schema()]}
+
+
+@dataclass
+class Key:
+    shape: Shape
+    required: bool = False
+    doc: str = ""
+
+
+@dataclass
+class Record(Shape):
+    """A mapping with declared keys; `name` names it in messages ("a week")."""
+
+    name: str = "a mapping"
+    keys: dict[str, Key] = field(default_factory=dict)
+    doc: str = ""
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return f"{self.name} (a mapping of keys)"
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        if not isinstance(value, dict):
+            return self.wrong(value, where, problems)
+        line = value.line if isinstance(value, YMap) else where.line
+        out = YMap()
+        out.line, out.lines = line, {}
+        for key, item in value.items():
+            key_line = value.line_of(key) if isinstance(value, YMap) else line
+            spec = self.keys.get(key)
+            if spec is None:
+                problems.add("unknown-key", where.file, key_line,
+                             f"Unknown key '{key}' in {self.name}. Expected one of: {', '.join(sorted(self.keys))}.",
+                             did_you_mean(key, self.keys))
+                continue
+            checked = spec.shape.check(item, Where(where.file, key_line, f"'{key}' in {self.name}"), problems)
+            if checked is not INVALID:
+                out[key] = checked
+                out.lines[key] = key_line
+        for key, spec in self.keys.items():
+            if spec.required and key not in value:
+                problems.add("missing-key", where.file, line, f"Missing key '{key}' in {self.name}.",
+                             f"Add '{key}:' ({spec.doc or spec.shape.expected}).")
+        return out
+
+    def schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "description": self.doc or self.name,
+            "properties": {k: {**v.shape.schema(), **({"description": v.doc} if v.doc else {})}
+                           for k, v in self.keys.items()},
+            "required": [k for k, v in self.keys.items() if v.required],
+            "additionalProperties": False,
+        }

@@ -1,0 +1,80 @@
+"""Shortcodes: the few `{{ name("arg") }}` forms a content body may use, found with their lines.
+
+Content never runs through a template engine: these forms are parsed here, checked against the
+model, and expanded by `render`. Any other double-brace or `{% %}` text is reported, so an
+author's stray braces cannot execute template code or vanish from the page.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NAMES = ("video", "asset", "statement", "ecf", "session")
+
+_ANY = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\}\}|\{%|%\}", re.S)
+_CALL = re.compile(r"\{\{\s*([a-z_]+)\s*\(\s*(?:\"([^\"\n]*)\"|'([^'\n]*)')\s*\)\s*\}\}")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Shortcode:
+    name: str
+    arg: str
+    line: int  # line within the body, from 1
+    start: int
+    end: int
+    alone: bool  # the only thing on its line
+
+
+@dataclass(frozen=True)
+class Stray:
+    text: str
+    line: int
+
+
+def scan(body: str) -> tuple[list[Shortcode], list[Stray]]:
+    """Shortcodes and stray template syntax in `body`, outside fenced code blocks."""
+    codes: list[Shortcode] = []
+    strays: list[Stray] = []
+    fenced = _fenced_ranges(body)
+    for match in _ANY.finditer(body):
+        if any(a <= match.start() < b for a, b in fenced):
+            continue
+        line = body.count("\n", 0, match.start()) + 1
+        call = _CALL.fullmatch(match.group(0))
+        if call and call.group(1) in NAMES:
+            line_start = body.rfind("\n", 0, match.start()) + 1
+            line_end = body.find("\n", match.end())
+            line_end = len(body) if line_end < 0 else line_end
+            alone = not body[line_start:match.start()].strip() and not body[match.end():line_end].strip()
+            codes.append(Shortcode(call.group(1), call.group(2) if call.group(2) is not None else call.group(3),
+                                   line, match.start(), match.end(), alone))
+        else:
+            strays.append(Stray(match.group(0)[:60], line))
+    return codes, strays
+
+
+def _fenced_ranges(body: str) -> list[tuple[int, int]]:
+    ranges, start, offset, marker = [], -1, 0, ""
+    for line in body.splitlines(keepends=True):
+        fence = _FENCE.match(line)
+        if fence and start < 0:
+            start, marker = offset, fence.group(1)
+        elif fence and fence.group(1) == marker:
+            ranges.append((start, offset + len(line)))
+            start = -1
+        offset += len(line)
+    if start >= 0:
+        ranges.append((start, offset))
+    return ranges
+
+
+def replace(body: str, codes: list[Shortcode], render: "callable") -> str:  # type: ignore[valid-type]
+    """`body` with each shortcode replaced by `render(code)`."""
+    out, last = [], 0
+    for code in sorted(codes, key=lambda c: c.start):
+        out.append(body[last:code.start])
+        out.append(render(code))
+        last = code.end
+    out.append(body[last:])
+    return "".join(out)

@@ -1,0 +1,76 @@
+"""Urls: where every generated page lives, as source paths relative to the docs folder.
+
+Addresses derive from ids only, so they stay stable while titles and order change. Links
+between generated pages are written as relative `.md` paths, which MkDocs checks and turns into
+addresses that work at a domain root, under a sub-path and from disk.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .model import Block, Framework, Programme, Week, Year
+from .placement import Place
+
+
+def programme(p: Programme) -> str:
+    return f"{p.id}/index.md"
+
+
+def year(p: Programme, y: Year) -> str:
+    return f"{p.id}/{y.id}/index.md"
+
+
+def block(p: Programme, y: Year, b: Block) -> str:
+    return f"{p.id}/{y.id}/{b.id}/index.md"
+
+
+def week(p: Programme, y: Year, b: Block, w: Week) -> str:
+    return f"{p.id}/{y.id}/{b.id}/{w.slug}/index.md"
+
+
+def session(place: Place) -> str:
+    base = f"{place.programme.id}/{place.year.id}"
+    if place.block is not None:
+        base += f"/{place.block.id}"
+    return f"{base}/{place.session.id}.md"
+
+
+def video(p: Programme, video_id: str) -> str:
+    return f"{p.id}/videos/{video_id}.md"
+
+
+def asset(p: Programme, file: str) -> str:
+    return f"{p.id}/{file}"
+
+
+def coverage(p: Programme) -> str:
+    return f"{p.id}/coverage.md"
+
+
+def framework(f: Framework) -> str:
+    return f"frameworks/{f.id}/index.md"
+
+
+def standard(f: Framework, number: int) -> str:
+    return f"frameworks/{f.id}/standard-{number}.md"
+
+
+def statement_slug(statement_id: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", statement_id.lower()).strip("-")
+
+
+def statement(f: Framework, statement_id: str) -> str:
+    return f"frameworks/{f.id}/{statement_slug(statement_id)}.md"
+
+
+def relative(source: str, target: str) -> str:
+    """The link from page `source` to `target`, both paths relative to the docs folder."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def address(src: str) -> str:
+    """The published address of a page (directory URLs), relative to the site root."""
+    if src.endswith("index.md"):
+        return src[: -len("index.md")]
+    return src[: -len(".md")] + "/" if src.endswith(".md") else src

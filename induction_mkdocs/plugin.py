@@ -1,0 +1,81 @@
+"""MkDocs adapter: validates the content, adds the generated pages and nav, writes curriculum.json.
+
+A shim over the pure core (`induction`): every decision lives there, so a port to another
+builder touches only this file. Event order: on_config (load, check, render) -> on_files (add
+pages) -> on_post_build (curriculum.json) -> on_serve (watch the content folder).
+"""
+from __future__ import annotations
+
+import logging
+import os
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from induction import urls
+from induction.curriculum import curriculum_json
+from induction.nav import build_nav
+from induction.pipeline import Checked, load_and_check
+from induction.render import Page, render_site
+
+log = logging.getLogger("mkdocs.plugins.induction")
+
+
+class InductionConfig(Config):
+    content = c.Type(str, default="content")  # the content folder, relative to mkdocs.yml
+    nav_position = c.Type(int, default=1)  # where the generated sections go in `nav`
+
+
+class InductionPlugin(BasePlugin[InductionConfig]):
+    def __init__(self) -> None:
+        self.checked: Checked | None = None
+        self.pages: list[Page] = []
+
+    def content_root(self, config: MkDocsConfig) -> str:
+        # ECT_CONTENT lets `make site CONTENT=...` build any content tree with the same mkdocs.yml.
+        root = os.environ.get("ECT_CONTENT") or self.config.content
+        base = os.path.dirname(config.config_file_path or ".")
+        return os.path.normpath(os.path.join(base, root))
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        checked = load_and_check(self.content_root(config))
+        for problem in checked.problems.warnings:
+            log.warning(problem.format())
+        if not checked.ok:
+            raise PluginError("The content has problems; nothing was built.\n" + checked.report())
+        self.checked = checked
+        self.pages = render_site(checked)
+        if checked.site.title:
+            config.site_name = checked.site.title  # the content names its site, whatever mkdocs.yml says
+        config.extra["induction_checked"] = checked  # read by macros/main.py
+        generated = build_nav(checked.site, checked.places)
+        nav = list(config.nav or [])
+        position = min(self.config.nav_position, len(nav))
+        config.nav = nav[:position] + generated + nav[position:]
+        return config
+
+    # Late, so that generated pages are added after every other plugin has seen the docs folder.
+    @event_priority(-50)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.checked is not None
+        for page in self.pages:
+            if files.get_file_from_path(page.src) is not None:
+                raise PluginError(f"The generated page {page.src} would replace a file of the docs folder.")
+            files.append(File.generated(config, page.src, content=page.markdown))
+        for programme in self.checked.site.programmes:
+            for asset in programme.assets.values():
+                files.append(File.generated(config, urls.asset(programme, asset.file), abs_src_path=asset.path))
+        return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.checked is not None
+        with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
+            handle.write(curriculum_json(self.checked))
+
+    def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        server.watch(self.content_root(config))
+        return server
