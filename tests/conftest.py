@@ -1,0 +1,55 @@
+"""Shared test helpers: fixture content trees copied to a temporary folder, and the sample built once."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SAMPLE = ROOT / "content"
+FRAMEWORK = SAMPLE / "frameworks" / "ecf-2019.yaml"
+SHARED = ROOT.parent / "shared"
+
+
+def make_tree(tmp_path: Path, name: str = "minimal") -> Path:
+    """A copy of fixture tree `name` (with the ECF framework) that a test may edit freely."""
+    target = tmp_path / name
+    shutil.copytree(FIXTURES / name, target)
+    frameworks = target / "frameworks"
+    frameworks.mkdir(exist_ok=True)
+    if not any(frameworks.iterdir()):
+        shutil.copy(FRAMEWORK, frameworks / FRAMEWORK.name)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace `old` (which must be there, once) with `new` in the file at `path`."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not in {path} exactly once"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def mkdocs_build(content: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    """`mkdocs build` of `content` with the project's mkdocs.yml, as the README's command runs it."""
+    env = dict(os.environ, ECT_CONTENT=str(content), NO_MKDOCS_2_WARNING="true")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir), *extra],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    return make_tree(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample programme built once per test run (strict); tests read its HTML."""
+    site_dir = tmp_path_factory.mktemp("sample") / "site"
+    result = mkdocs_build(SAMPLE, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
