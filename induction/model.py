@@ -40,7 +40,7 @@ class Standard:
     statements: list[Statement] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: one object per loaded framework
 class Framework:
     id: str
     title: str
@@ -81,6 +81,8 @@ class Session:
     body_line: int
     loc: Loc
     asset_lines: list[int] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)  # front matter key -> its line
+    complete: bool = True  # False when its front matter had problems: checks skip its follow-ons
 
 
 @dataclass
@@ -181,6 +183,10 @@ class Programme:
     folder: str
     loc: Loc
     blocks: dict[str, Block] = field(default_factory=dict)  # every block found, listed or not
+    # Set when programme.yaml or a block.yaml had problems: a session or block missing from the
+    # lists is then most likely a follow-on, so 'not-listed' is not reported until they are fixed.
+    incomplete: bool = False
+    unread: set[str] = field(default_factory=set)  # file names of session files that failed to load
 
 
 @dataclass

@@ -35,7 +35,8 @@ class YList(list):
         return self.lines[index] if index < len(self.lines) else self.line
 
 
-_constructor = yaml.SafeLoader  # scalars are resolved the safe way: no arbitrary objects
+# libyaml's composer when available (5-10x faster on large files); both give nodes with marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_text(path: str, problems: Problems) -> str | None:
@@ -65,7 +66,7 @@ def read_text(path: str, problems: Problems) -> str | None:
 def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) -> Any:
     """Parse YAML text into YMap/YList/scalars; problems carry lines offset by `first_line`."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line if mark else 0) + first_line
@@ -79,7 +80,10 @@ def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) ->
         return None
     if node is None:
         return None
-    return _convert(node, path, problems, first_line - 1, set())
+    try:
+        return _convert(node, path, problems, first_line - 1, set())
+    finally:
+        _CONSTRUCTOR.constructed_objects.clear()  # it memoises by node: keep a long preview lean
 
 
 def _convert(node: yaml.Node, path: str, problems: Problems, offset: int, active: set[int]) -> Any:
@@ -120,11 +124,13 @@ def _convert(node: yaml.Node, path: str, problems: Problems, offset: int, active
 def _scalar(node: yaml.Node) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         return None
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_object(node)
-    except yaml.YAMLError:
+    try:  # scalars are resolved the safe way: no arbitrary objects
+        return _CONSTRUCTOR.construct_object(node)
+    except (yaml.YAMLError, ValueError, OverflowError):
         return node.value
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
