@@ -21,6 +21,7 @@ from induction.curriculum import curriculum_json
 from induction.nav import build_nav
 from induction.pipeline import Checked, load_and_check
 from induction.render import Page, render_site
+from induction.render.problems_page import render_problem_codes, render_problems_page
 
 log = logging.getLogger("mkdocs.plugins.induction")
 
@@ -34,6 +35,14 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def __init__(self) -> None:
         self.checked: Checked | None = None
         self.pages: list[Page] = []
+        self.serving = False  # under `mkdocs serve`: show problems in the browser instead of failing
+        self.problem_page: Page | None = None  # set while the previewed content has problems
+        self.last_srcs: list[str] = []  # the last good build's generated pages, stood in for meanwhile
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`,
+        # so it remembers the last good build's pages.
+        self.serving = command == "serve"
 
     def content_root(self, config: MkDocsConfig) -> str:
         # ECT_CONTENT lets `make site CONTENT=...` build any content tree with the same mkdocs.yml.
@@ -43,15 +52,20 @@ class InductionPlugin(BasePlugin[InductionConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         checked = load_and_check(self.content_root(config))
+        self.problem_page = None
+        if self.serving and (not checked.ok or (config.strict and checked.problems.warnings)):
+            return self.show_problems(checked, config)
         for problem in checked.problems.warnings:
             log.warning(problem.format())
         if not checked.ok:
             raise PluginError("The content has problems; nothing was built.\n" + checked.report())
         self.checked = checked
-        self.pages = render_site(checked)
+        self.pages = render_site(checked) + [render_problem_codes()]
+        self.last_srcs = [page.src for page in self.pages]
         if checked.site.title:
             config.site_name = checked.site.title  # the content names its site, whatever mkdocs.yml says
-        config.extra["induction_checked"] = checked  # read by macros/main.py
+        # macros/main.py reads `checked` from this plugin instance. Not from config.extra: the
+        # macros plugin serialises extra to JSON on every build, which costs seconds on a big model.
         generated = build_nav(checked.site, checked.places)
         nav = list(config.nav or [])
         position = min(self.config.nav_position, len(nav))
@@ -62,6 +76,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     @event_priority(-50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.checked is not None
+        if self.problem_page is not None:
+            return self.problems_only(files, config)
         for page in self.pages:
             if files.get_file_from_path(page.src) is not None:
                 raise PluginError(f"The generated page {page.src} would replace a file of the docs folder.")
@@ -73,9 +89,34 @@ class InductionPlugin(BasePlugin[InductionConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.checked is not None
+        if self.problem_page is not None:
+            return
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
             handle.write(curriculum_json(self.checked))
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(self.content_root(config))
         return server
+
+    def show_problems(self, checked: Checked, config: MkDocsConfig) -> MkDocsConfig:
+        """The live preview's answer to problems: a page listing them, at every address.
+
+        Raising here would stop `mkdocs serve` at start, or leave the last good site in the
+        browser after a rebuild; and logging at warning level would abort a strict build.
+        So the problems go to the terminal at info level and into one page that stands in for
+        every page, so whatever address the author is reading reloads into the list."""
+        log.info("The content has problems; the preview shows them instead of the site.\n" + checked.report())
+        self.checked = checked
+        self.pages = []
+        self.problem_page = render_problems_page(checked.problems, checked.site.files)
+        config.nav = [{self.problem_page.title: self.problem_page.src}]
+        config.extra["induction_checked"] = checked
+        return config
+
+    def problems_only(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.problem_page is not None
+        kept = [file for file in files if not file.is_documentation_page()]
+        srcs = dict.fromkeys([self.problem_page.src] + [f.src_uri for f in files if f.is_documentation_page()]
+                             + self.last_srcs)
+        pages = [File.generated(config, src, content=self.problem_page.markdown) for src in srcs]
+        return Files(kept + pages)

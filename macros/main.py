@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from induction import urls
 from induction.figures import figures as count_figures
+from induction.render.media import statement_link
 from induction.render.text import esc
 
 
 def define_env(env) -> None:  # type: ignore[no-untyped-def]
     def checked():  # type: ignore[no-untyped-def]
-        return env.conf["extra"]["induction_checked"]
+        return env.conf["plugins"]["induction"].checked
 
     def link(target: str) -> str:
         return urls.relative(env.page.file.src_uri, target)
@@ -38,5 +39,6 @@ def define_env(env) -> None:  # type: ignore[no-untyped-def]
         framework = site.frameworks.get(framework_id or site.programmes[0].framework_id)
         if framework is None or statement_id not in framework.statements:
             raise ValueError(f"unknown statement {statement_id!r}")
-        text = framework.statements[statement_id].text.replace('"', "'")
-        return f'[{esc(statement_id)}]({link(urls.statement(framework, statement_id))} "{text}")'
+        return statement_link(framework, statement_id, env.page.file.src_uri)
+
+    env.macro(statement, "ecf")  # the name content shortcodes also accept

@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""Export every generated page as plain Markdown with an mkdocs.yml that needs no project code.
+
+    scripts/export_docs.py [--content DIR] OUT
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+sys.path.insert(0, ROOT)
+
+from induction.export import export  # noqa: E402
+from induction.pipeline import load_and_check  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", default=os.environ.get("ECT_CONTENT", "content"))
+    parser.add_argument("--config", default=os.path.join(ROOT, "mkdocs.yml"), help="the project's mkdocs.yml")
+    parser.add_argument("out")
+    args = parser.parse_args(argv)
+    checked = load_and_check(args.content)
+    if not checked.ok:
+        print(checked.report())
+        return 1
+    count = export(checked, args.config, args.out)
+    print(f"Wrote {count} pages to {args.out}; build them with: mkdocs build -f {args.out}/mkdocs.yml")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
