@@ -1,0 +1,283 @@
+#!/usr/bin/env python3
+"""Benchmark the build at real scale and check it against the budgets (`make bench`).
+
+    scripts/bench.py [--repeats 3] [--corpus DIR] [--json bench.json] [--skip-serve]
+
+On the imported shared corpus (../shared/corpus/dfe-support-for-ects, imported afresh) and on a
+copy twice its size (every programme duplicated under a new id), measured in one run,
+interleaved, medians of the repeats:
+
+  validation alone; full build; plain build of the exported pages (the baseline); edit-to-rebuilt
+  under the live preview; peak memory of the full build; median and largest page HTML; site size.
+
+Timings are compared as ratios against the baseline measured in the same run, so a slow or busy
+machine moves both sides together. Prints a table with pass/fail per budget, writes JSON, and
+exits 1 if any budget fails.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+PY = sys.executable
+CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "dfe-support-for-ects", "content")
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="true")
+
+# A child that runs a command in-process and reports its own peak memory (ru_maxrss, KiB).
+_MEASURED = """
+import resource, runpy, sys, time
+sys.argv = sys.argv[1:]
+start = time.perf_counter()
+try:
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+except SystemExit as exit:
+    if exit.code not in (0, None):
+        raise
+sys.stderr.write("BENCH %f %d\\n" % (time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+"""
+
+_VALIDATE = """
+import sys, time
+sys.path.insert(0, %r)
+from induction.pipeline import load_and_check
+start = time.perf_counter()
+checked = load_and_check(sys.argv[1])
+took = time.perf_counter() - start
+assert checked.ok, checked.report()
+print("BENCH %%f" %% took)
+""" % ROOT
+
+BUDGETS = {
+    "validation_s": ("validation of the corpus", "<=", 0.5),
+    "build_over_plain": ("full build / plain build", "<=", 1.15),
+    "edit_to_rebuilt_s": ("edit to rebuilt page (preview)", "<=", 3.0),
+    "median_page_kb": ("median page HTML (KB)", "<=", 60.0),
+    "double_over_single": ("build time, corpus x2 / x1", "<=", 2.2),
+    "peak_memory_mb": ("peak memory of the full build (MB)", "<=", 300.0),
+}
+
+
+def run(args: list[str], env: dict | None = None, cwd: str = ROOT) -> subprocess.CompletedProcess:
+    result = subprocess.run(args, cwd=cwd, env=env or ENV, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"bench: command failed: {' '.join(args)}\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
+    return result
+
+
+def measured(module_args: list[str], env: dict, cwd: str = ROOT) -> tuple[float, float]:
+    """(wall seconds, peak MB) of `python -m <module_args>` in a fresh interpreter."""
+    start = time.perf_counter()
+    result = run([PY, "-c", _MEASURED, *module_args], env=env, cwd=cwd)
+    wall = time.perf_counter() - start
+    match = re.search(r"BENCH ([\d.]+) (\d+)", result.stderr)
+    assert match, result.stderr[-2000:]
+    return wall, int(match.group(2)) / 1024
+
+
+def import_corpus(dest: str) -> None:
+    run([PY, os.path.join(ROOT, "scripts", "import_dfe.py"), CORPUS, dest])
+
+
+def double(src: str, dest: str) -> None:
+    """A copy of the content tree with every programme twice (the copy under a new id)."""
+    shutil.copytree(src, dest)
+    site_file = os.path.join(dest, "site.yaml")
+    with open(site_file, encoding="utf-8") as handle:
+        site = handle.read()
+    ids = re.findall(r"^\s*-\s*([a-z0-9-]+)\s*$", site, re.M) or re.findall(
+        r"programmes:\s*\[([^\]]*)\]", site)[0].replace(" ", "").split(",")
+    for programme_id in ids:
+        folder = os.path.join(dest, programme_id)
+        copy = folder + "-copy"
+        shutil.copytree(folder, copy)
+        path = os.path.join(copy, "programme.yaml")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        text = re.sub(r"^id:\s*\S+", f"id: {programme_id}-copy", text, count=1, flags=re.M)
+        text = re.sub(r"^title:\s*(.+)$", r"title: \1 (copy)", text, count=1, flags=re.M)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    with open(site_file, "w", encoding="utf-8") as handle:
+        handle.write(re.sub(r"^programmes:.*", "programmes: [" + ", ".join(
+            [*ids, *(i + "-copy" for i in ids)]) + "]", site, flags=re.M | re.S) + "\n")
+
+
+def validation_time(content: str) -> float:
+    result = run([PY, "-c", _VALIDATE, content])
+    return float(re.search(r"BENCH ([\d.]+)", result.stdout).group(1))
+
+
+def full_build(content: str, site_dir: str) -> tuple[float, float]:
+    env = dict(ENV, ECT_CONTENT=content)
+    return measured(["mkdocs", "build", "-q", "-d", site_dir], env)
+
+
+def plain_build(export_dir: str, site_dir: str) -> tuple[float, float]:
+    return measured(["mkdocs", "build", "-q", "-f", os.path.join(export_dir, "mkdocs.yml"), "-d", site_dir],
+                    ENV, cwd=export_dir)
+
+
+def page_sizes(site_dir: str) -> tuple[list[int], int]:
+    pages, total = [], 0
+    for folder, _, names in os.walk(site_dir):
+        for name in names:
+            size = os.path.getsize(os.path.join(folder, name))
+            total += size
+            if name.endswith(".html"):
+                pages.append(size)
+    return pages, total
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def edit_to_rebuilt(content: str, repeats: int) -> list[float]:
+    """Seconds from saving a one-file edit to the preview serving the changed page."""
+    work = tempfile.mkdtemp(prefix="bench-serve-")
+    tree = os.path.join(work, "content")
+    shutil.copytree(content, tree)
+    data = json.loads(open(os.path.join(os.environ["BENCH_SITE"], "curriculum.json"), encoding="utf-8").read())
+    session = data["sessions"][len(data["sessions"]) // 2]
+    source = _session_file(tree, session["id"])
+    port = free_port()
+    env = dict(ENV, ECT_CONTENT=tree)
+    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=ROOT,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/{session['url']}"
+    times = []
+    try:
+        _wait_for(url, "", 600)
+        for attempt in range(repeats):
+            token = f"benchmark-edit-{attempt}-{time.time_ns()}"
+            with open(source, "a", encoding="utf-8") as handle:
+                handle.write(f"\n\n{token}\n")
+            start = time.perf_counter()
+            _wait_for(url, token, 120)
+            times.append(time.perf_counter() - start)
+            time.sleep(1.0)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+    return times
+
+
+def _session_file(tree: str, session_id: str) -> str:
+    for folder, _, names in os.walk(tree):
+        if f"{session_id}.md" in names:
+            return os.path.join(folder, f"{session_id}.md")
+    for folder, _, names in os.walk(tree):
+        for name in names:
+            if name.endswith(".md"):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as handle:
+                    if re.search(rf"^id:\s*{re.escape(session_id)}\s*$", handle.read(), re.M):
+                        return path
+    raise SystemExit(f"bench: no file for session {session_id}")
+
+
+def _wait_for(url: str, token: str, timeout: float) -> None:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if token in response.read().decode("utf-8", "replace"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"bench: {url} did not show {token!r} within {timeout} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--corpus", help="an already imported content folder (default: import the shared corpus)")
+    parser.add_argument("--json", default=os.path.join(ROOT, "bench.json"))
+    parser.add_argument("--skip-serve", action="store_true", help="leave out the live-preview measurement")
+    args = parser.parse_args(argv)
+    work = tempfile.mkdtemp(prefix="bench-")
+    try:
+        single = os.path.join(work, "x1")
+        if args.corpus:
+            shutil.copytree(args.corpus, single)
+        else:
+            start = time.perf_counter()
+            import_corpus(single)
+            print(f"imported the corpus in {time.perf_counter() - start:.1f} s")
+        doubled = os.path.join(work, "x2")
+        double(single, doubled)
+        export_dir = os.path.join(work, "plain")
+        run([PY, os.path.join(ROOT, "scripts", "export_docs.py"), "--content", single, export_dir])
+        samples: dict[str, list[float]] = {k: [] for k in ("validation", "build", "plain", "build_x2", "memory")}
+        for repeat in range(args.repeats):  # interleaved, so drift in machine load hits every measure alike
+            samples["validation"].append(validation_time(single))
+            wall, memory = full_build(single, os.path.join(work, "site-x1"))
+            samples["build"].append(wall)
+            samples["memory"].append(memory)
+            samples["plain"].append(plain_build(export_dir, os.path.join(work, "site-plain"))[0])
+            samples["build_x2"].append(full_build(doubled, os.path.join(work, "site-x2"))[0])
+            print(f"repeat {repeat + 1}: " + ", ".join(f"{k} {v[-1]:.2f}" for k, v in samples.items()))
+        pages, total = page_sizes(os.path.join(work, "site-x1"))
+        med = {k: statistics.median(v) for k, v in samples.items()}
+        figures = {
+            "pages": len(pages),
+            "validation_s": med["validation"],
+            "build_s": med["build"],
+            "plain_build_s": med["plain"],
+            "build_x2_s": med["build_x2"],
+            "build_over_plain": med["build"] / med["plain"],
+            "double_over_single": med["build_x2"] / med["build"],
+            "peak_memory_mb": max(samples["memory"]),
+            "median_page_kb": statistics.median(pages) / 1024,
+            "largest_page_kb": max(pages) / 1024,
+            "site_mb": total / 1024 / 1024,
+            "samples": samples,
+        }
+        if not args.skip_serve:
+            os.environ["BENCH_SITE"] = os.path.join(work, "site-x1")
+            edits = edit_to_rebuilt(single, args.repeats)
+            figures["edit_to_rebuilt_s"] = statistics.median(edits)
+            samples["edit_to_rebuilt"] = edits
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    failed = report(figures)
+    with open(args.json, "w", encoding="utf-8") as handle:
+        json.dump(figures, handle, indent=1)
+    print(f"wrote {args.json}")
+    return 1 if failed else 0
+
+
+def report(figures: dict) -> int:
+    print(f"\n{figures['pages']} pages; full build {figures['build_s']:.2f} s, plain {figures['plain_build_s']:.2f} s,"
+          f" x2 {figures['build_x2_s']:.2f} s; largest page {figures['largest_page_kb']:.1f} KB;"
+          f" site {figures['site_mb']:.1f} MB\n")
+    print(f"{'measure':40} {'value':>9} {'budget':>9}  result")
+    failed = 0
+    for key, (label, op, budget) in BUDGETS.items():
+        if key not in figures:
+            print(f"{label:40} {'-':>9} {op}{budget:>7}  not measured")
+            continue
+        value = figures[key]
+        ok = value <= budget
+        failed += not ok
+        print(f"{label:40} {value:9.2f} {op}{budget:>7}  {'pass' if ok else 'FAIL'}")
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main())
