@@ -6,7 +6,7 @@ CONTENT ?= content
 export ECT_CONTENT := $(abspath $(CONTENT))
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: site serve validate test browser clean
+.PHONY: site serve validate test browser clean offline bench export-docs pdf
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,25 +18,45 @@ $(BIN)/mkdocs: requirements.txt pyproject.toml
 ## Create the environment, validate the content and build the site into site/.
 site: $(BIN)/mkdocs
 	$(BIN)/python scripts/validate.py --content "$(ECT_CONTENT)"
-	$(BIN)/mkdocs build --quiet
+	$(BIN)/python scripts/build.py  # atomic: a failed build leaves the previous site/ untouched
 	@echo "Built site/ from $(CONTENT). Open site/index.html, or run 'make serve' for a live preview."
 
 ## Live preview at http://127.0.0.1:8000 that rebuilds as you edit content/ or docs/.
 serve: $(BIN)/mkdocs
 	$(BIN)/mkdocs serve --livereload
 
+## The site as site-offline.zip: unzip it anywhere and open index.html from disk; search works.
+offline: $(BIN)/mkdocs
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.offline.yml
+	rm -f site-offline.zip
+	$(BIN)/python -m zipfile -c site-offline.zip site-offline/
+	@echo "Wrote site-offline.zip: unzip it and open site-offline/index.html."
+
 validate: $(BIN)/mkdocs
 	$(BIN)/python scripts/validate.py --content "$(ECT_CONTENT)"
 
 ## Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium && command -v pdftotext; } >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	  else echo "Install chromium and poppler-utils (sudo apt-get install chromium poppler-utils) for the browser tests."; fi; }
+
+## Each block's mentor pack as pdf/<programme>-<block>-mentor-pack.pdf, printed by headless Chromium
+## (the site is built first when it is missing or older than its sources).
+pdf: $(BIN)/mkdocs browser
+	$(BIN)/python scripts/pdf.py --content "$(ECT_CONTENT)"
 
 ## Run every test (unit, end-to-end build, browser).
 test: $(BIN)/mkdocs browser
 	$(BIN)/python -m pytest
 
+## Build performance on the imported shared corpus and on twice its size, against the budgets.
+bench: $(BIN)/mkdocs
+	$(BIN)/python scripts/bench.py --json bench.json
+
+## Every generated page as plain Markdown with an mkdocs.yml that needs no project code.
+export-docs: $(BIN)/mkdocs
+	$(BIN)/python scripts/export_docs.py --content "$(ECT_CONTENT)" export
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-offline site-offline.zip pdf .pytest_cache

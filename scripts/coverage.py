@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Print the coverage report: how many statements of its framework each programme's sessions cite.
+
+    scripts/coverage.py [--content DIR] [--programme ID] [--format text|json]
+
+Per standard, covered n of m; the total; every statement no session cites, with its text. The
+same computation as the coverage page and curriculum.json (induction/coverage.py). Exits 0 with
+the report, 1 when the content has other errors (they are printed instead), 2 on a bad option.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+from induction import coverage  # noqa: E402
+from induction.pipeline import load_and_check  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", default=os.environ.get("ECT_CONTENT", "content"),
+                        help="the content folder (default: content, or $ECT_CONTENT)")
+    parser.add_argument("--programme", help="the id of one programme (default: every programme)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    args = parser.parse_args(argv)
+    checked = load_and_check(args.content)
+    # Uncovered statements are what this command reports, so settings.coverage: error must not stop it.
+    blocking = [p for p in checked.problems.errors if p.code != "uncovered-statements"]
+    if blocking:
+        print(checked.report(annotations=False), file=sys.stderr)
+        return 1
+    programmes = checked.site.programmes
+    if args.programme:
+        programmes = [p for p in programmes if p.id == args.programme]
+        if not programmes:
+            known = ", ".join(p.id for p in checked.site.programmes)
+            parser.error(f"no programme has the id '{args.programme}'. Expected one of: {known}.")
+    reports = []
+    for programme in programmes:
+        framework = checked.site.frameworks[programme.framework_id]  # known: the checks passed
+        reports.append(coverage.compute(programme, framework, checked.places[programme.id]))
+    if args.format == "json":
+        data = []
+        for report in reports:
+            item = coverage.report_data(report)
+            item["uncovered"] = [{"id": s.id, "text": s.text} for s in report.uncovered]
+            data.append(item)
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(coverage.report_text(report) for report in reports), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
