@@ -1,12 +1,18 @@
 """Packs: a block's mentor pack (a cover and every mentor plan of the block, each on a new page
-when printed) and a week's print view for ECTs (every step of the week on one page).
+when printed) and a week's print view for ECTs (every step of the week on one page, transcripts
+included as text). Stage four of the flow, like every renderer: Markdown from the checked model.
+
+Both reuse `render_session` with `embedded=True`, so a plan in a pack is the plan on its own
+page, less what only a page of its own needs. `docs/stylesheets/print.css` does the paper side:
+the cover and each plan start a new page.
 """
 from __future__ import annotations
 
 from .. import urls
 from ..model import Block, Programme, Week, Year
+from ..placement import Place
 from .context import Context
-from .sessions import render_session
+from .sessions import print_action, render_session, session_caption
 from .text import Page, caption, demote_headings, esc, front_matter, minutes
 
 
@@ -25,43 +31,65 @@ def _strip_front_matter(markdown: str) -> str:
     return markdown
 
 
-def render_mentor_pack(programme: Programme, year: Year, block: Block, ctx: Context) -> Page | None:
+def _embedded(place: Place, ctx: Context, src: str, sequence: list[Place] | None = None) -> str:
+    """A session's page as part of another page: no front matter, headings one level down."""
+    body = _strip_front_matter(render_session(place, ctx, sequence or [], src, embedded=True).markdown)
+    return demote_headings(body, 1)
+
+
+def mentor_plans(block: Block, ctx: Context, programme: Programme) -> list[tuple[Week, Place, bool]]:
+    """The block's mentor sessions in week order; `see:` entries too, since the meeting needs them."""
     places = ctx.places[programme.id]
-    plans = [(week, place) for week in block.weeks for place, see in places.week_entries(block, week, "mentor")
-             if not see]
+    return [(week, place, see) for week in block.weeks for place, see in places.week_entries(block, week, "mentor")]
+
+
+def render_mentor_pack(programme: Programme, year: Year, block: Block, ctx: Context) -> Page | None:
+    plans = mentor_plans(block, ctx, programme)
     if not plans:
         return None
     src = pack_src(programme, year, block)
     title = f"Mentor pack: {block.title}"
+    total = sum(place.session.minutes for _, place, _ in plans)
+    count = f"{len(plans)} mentor session {'plan' if len(plans) == 1 else 'plans'}"
     out = [front_matter(title, ect_kind="mentor-pack"),
            '<section class="ect-pack-cover" markdown="1">\n',
            caption(programme.title, year.title, block.term_label), f"# {esc(title)}\n",
-           f"{len(plans)} mentor session plans, {minutes(sum(p.session.minutes for _, p in plans))} in all.\n"]
+           f'<p class="ect-meta">{count} · {minutes(total)} in all</p>\n',
+           print_action("Print this pack")]
     if block.summary.get("mentor"):
         out.append(block.summary["mentor"].strip() + "\n")
     out.append("## Contents\n")
-    out += [f"1. {week.label}: {esc(place.session.title)} ({minutes(place.session.minutes)})" for week, place in plans]
+    # Anchors by position, not by session id: a plan may be listed twice in a block (`see:`).
+    for index, (week, place, see) in enumerate(plans, 1):
+        where = f" (from {esc(place.block.title)})" if see and place.block is not None and place.block is not block \
+            else ""
+        out.append(f"{index}. {week.label}: [{esc(place.session.title)}](#plan-{index}) · "
+                   f"{minutes(place.session.minutes)}{where}")
     out.append("\n</section>\n")
-    for _, place in plans:
-        body = _strip_front_matter(render_session(place, ctx, [], src).markdown)
-        body = body.replace('<p class="ect-print-action"><button type="button" class="md-button ect-print-button" '
-                            'data-ect-print>Print this plan</button></p>\n', "")
-        out.append(f'<article class="ect-pack-plan" markdown="1">\n\n{demote_headings(body, 1)}\n\n</article>\n')
+    for index, (_, place, _) in enumerate(plans, 1):
+        out.append(f'<article class="ect-pack-plan" id="plan-{index}" markdown="1">\n\n'
+                   f"{_embedded(place, ctx, src)}\n\n</article>\n")
     return Page(src, title, "\n".join(out), "mentor-pack", {"block": block.id})
 
 
 def render_week_print(programme: Programme, year: Year, block: Block, week: Week, ctx: Context) -> Page | None:
-    places = ctx.places[programme.id]
-    steps = places.week_entries(block, week, "ect")
+    steps = ctx.places[programme.id].week_entries(block, week, "ect")
     if not steps:
         return None
     src = week_print_src(programme, year, block, week)
     title = f"{week.label}: {week.title} (all steps)"
     total = sum(place.session.minutes for place, _ in steps)
+    count = f"{len(steps)} {'step' if len(steps) == 1 else 'steps'}"
+    back = urls.relative(src, urls.week(programme, year, block, week))
     out = [front_matter(title, ect_kind="week-print"), caption(year.title, block.term_label, block.title),
-           f"# {esc(title)}\n", f'<p class="ect-meta">{len(steps)} steps · {minutes(total)}</p>\n']
+           f"# {esc(title)}\n", f'<p class="ect-meta">{count} · {minutes(total)}</p>\n',
+           print_action("Print this week"),
+           f'<p class="ect-print-hide" markdown="1">[Back to the week page]({back})</p>\n']
+    sequence = [place for place, _ in steps]
     for place, _ in steps:
-        body = _strip_front_matter(render_session(place, ctx, [], src).markdown)
+        # The page's caption already says where the week sits; each step says which step it is.
+        body = _embedded(place, ctx, src, sequence).replace(session_caption(place), "", 1)
+        # Transcripts are part of the text here: open on screen, printed in full.
         body = body.replace('<details class="ect-transcript"', '<details open class="ect-transcript"')
-        out.append(f'<article class="ect-week-step" markdown="1">\n\n{demote_headings(body, 1)}\n\n</article>\n')
+        out.append(f'<article class="ect-week-step" markdown="1">\n\n{body.strip()}\n\n</article>\n')
     return Page(src, title, "\n".join(out), "week-print", {"block": block.id, "week": week.slug})

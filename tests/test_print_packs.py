@@ -1,0 +1,84 @@
+"""Packs (induction/render/packs.py) and the printable parts of a mentor plan, as Markdown: the
+block's mentor pack, the week's print view, the link to it, the plan's caption and print button."""
+from __future__ import annotations
+
+import re
+
+from conftest import edit
+
+from induction.pipeline import load_and_check
+from induction.render import render_site
+
+
+def pages_of(tree):
+    checked = load_and_check(str(tree))
+    assert checked.ok, checked.report()
+    return {page.src: page for page in render_site(checked)}
+
+
+def test_a_mentor_plan_says_where_it_sits_with_the_block_title(tree):
+    page = pages_of(tree)["prog/year-1/b1/b1-w1-mentor.md"]
+    assert ('<p class="ect-caption">Year 1 · Autumn 1 · Block one · Week 1 · Mentor session</p>'
+            in page.markdown)
+    assert page.markdown.count("data-ect-print>Print this plan</button>") == 1
+    assert '<div class="ect-notes" aria-hidden="true"><p>Notes</p></div>' in page.markdown
+
+
+def test_the_mentor_pack_has_a_cover_with_contents_then_every_plan_in_order(tree):
+    pack = pages_of(tree)["prog/year-1/b1/mentor-pack.md"].markdown
+    cover, _, plans = pack.partition("</section>")
+    assert "# Mentor pack: Block one\n" in cover
+    assert '<p class="ect-meta">3 mentor session plans · 2 hours in all</p>' in cover
+    assert "data-ect-print>Print this pack</button>" in cover
+    assert "What mentors do." in cover
+    assert ("1. Week 1: [Planning for prior knowledge](#plan-1) · 45 minutes\n"
+            "2. Weeks 2 to 3: [") in cover
+    articles = re.findall(r'<article class="ect-pack-plan" id="plan-(\d)" markdown="1">\n\n\n?'
+                          r'<p class="ect-caption">[^<]*</p>\n\n## ([^\n]*)\n', plans)
+    assert [number for number, _ in articles] == ["1", "2", "3"]
+    assert articles[0][1] == "Planning for prior knowledge"
+    # The plan's own page has a print button; a plan inside the pack does not.
+    assert "Print this plan" not in pack
+    # Headings one level down inside the pack: the plan's phases are h3 under its h2 title.
+    assert "\n### Review" in plans and "\n## Review" not in plans
+
+
+def test_a_block_without_mentor_sessions_has_no_pack(tree):
+    block = tree / "prog" / "year-1" / "b1" / "block.yaml"
+    edit(block, "    mentor: [b1-w1-mentor]\n", "")
+    edit(block, "    mentor: [b1-w2-mentor]\n", "")
+    edit(block, "    mentor: [b1-w4-mentor]\n", "")
+    for name in ("b1-w1-mentor", "b1-w2-mentor", "b1-w4-mentor"):
+        (tree / "prog" / "year-1" / "b1" / f"{name}.md").unlink()
+    assert "prog/year-1/b1/mentor-pack.md" not in pages_of(tree)
+
+
+def test_the_week_print_view_has_every_step_with_its_number_and_transcripts_open(tree):
+    page = pages_of(tree)["prog/year-1/b1/week-1/print.md"].markdown
+    assert "# Week 1: First week (all steps)\n" in page
+    assert '<p class="ect-meta">2 steps · 35 minutes</p>' in page
+    assert "data-ect-print>Print this week</button>" in page
+    steps = re.findall(r'<article class="ect-week-step" markdown="1">\n\n## ([^\n]*)\n\n<p class="ect-meta">([^<]*)</p>',
+                       page)
+    assert [meta for _, meta in steps] == ["Step 1 of 2 · Video · 15 minutes", "Step 2 of 2 · Reading · 20 minutes"]
+    assert '<details open class="ect-transcript"' in page and '<details class="ect-transcript"' not in page
+    assert "Routines matter." in page  # the transcript's text
+    # Each step's own caption would repeat the page's; previous/next links belong to the step pages.
+    assert "ECT self-study</p>" not in page
+    assert "ect-pagination" not in page
+
+
+def test_the_week_page_links_to_its_print_view(tree):
+    page = pages_of(tree)["prog/year-1/b1/week-1/index.md"].markdown
+    assert ('<p class="ect-week-print-link" markdown="1">[All of this week\'s steps on one page, with transcripts, '
+            'to read offline or print](print.md)</p>') in page
+
+
+def test_a_week_without_ect_steps_has_no_print_view_and_no_link(tree):
+    pages = pages_of(tree)
+    assert "prog/year-1/b1/week-2-3/print.md" in pages
+    block = tree / "prog" / "year-1" / "b1" / "block.yaml"
+    edit(block, "    ect:\n      - see: b1-w1-read\n", "")
+    pages = pages_of(tree)
+    assert "prog/year-1/b1/week-4/print.md" not in pages
+    assert "ect-week-print-link" not in pages["prog/year-1/b1/week-4/index.md"].markdown
