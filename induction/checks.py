@@ -6,12 +6,16 @@ that rendering needs, so they are computed once.
 """
 from __future__ import annotations
 
+import difflib
 import re
 
-from . import formats, shortcodes
+from . import coverage, formats, shortcodes
 from .model import Framework, Programme, Session, Site
+from .paths import symlinks_stay_inside
+from .placeholders import placeholders_are_filled
 from .placement import ProgrammePlaces, place_programme
 from .problems import Problems, did_you_mean
+from .sanitiser import bodies_are_safe
 from .wording import belongs_elsewhere
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*(?:\{[^}]*\})?[ \t]*$")
@@ -30,6 +34,7 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
         placements[programme.id] = places
         blocks_are_listed_once(programme, problems)
         sessions_are_listed(programme, places, problems)
+        ids_are_not_reserved(places, problems)
         sessions_sit_in_their_role(programme, problems)
         weeks_run_on(programme, problems)
         for session in programme.sessions.values():
@@ -39,7 +44,10 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
             if framework:
                 intentions_name_statements(session, framework, problems)
         if framework:
-            coverage_is_met(programme, framework, problems)
+            coverage_is_met(programme, framework, places, problems)
+        bodies_are_safe(programme, problems)  # raw HTML and addresses (sanitiser.py); strip mode cleans bodies
+    placeholders_are_filled(site.root, problems)
+    symlinks_stay_inside(site.root, problems)
     return placements
 
 
@@ -52,19 +60,65 @@ def blocks_are_listed_once(programme: Programme, problems: Problems) -> None:
                              f"The block '{block_id}' is listed twice (also in {seen[block_id]}).",
                              "List each block in one year only.")
             seen[block_id] = year.id
+    if programme.incomplete:  # the lists could not be read in full: 'not-listed' would be a follow-on
+        return
+    misspelt = _near([b for y in programme.years for b in y.block_ids if b not in programme.blocks], programme.blocks)
     for block in programme.blocks.values():
-        if block.id not in seen:
+        if block.id not in seen and block.id not in misspelt:
             problems.add("not-listed", block.loc.file, block.loc.line,
                          f"The block '{block.id}' is in no year of the programme.",
                          f"Add '{block.id}' to a year's blocks in programme.yaml.")
 
 
+def _near(wrong: list[str], choices: object) -> set[str]:
+    """The ids that the misspelt ids in `wrong` were probably meant to be (as the hints suggest)."""
+    return {m for w in wrong for m in difflib.get_close_matches(w, sorted(choices), n=1, cutoff=0.6)}  # type: ignore
+
+
 def sessions_are_listed(programme: Programme, places: ProgrammePlaces, problems: Problems) -> None:
+    if programme.incomplete:  # the lists could not be read in full: 'not-listed' would be a follow-on
+        return
+    # A session listed in a block that is itself in no year, or misspelt in a list (reported as an
+    # unknown reference with this id as the hint), is not reported a second time.
+    in_blocks = {ref.session_id for block in programme.blocks.values()
+                 for refs in [block.pages, *(r for w in block.weeks for r in w.roles.values())] for ref in refs}
+    explained = in_blocks | _near(places.missing, programme.sessions)
     for session in programme.sessions.values():
-        if session.id not in places.homes:
+        if session.id not in places.homes and session.id not in explained:
             problems.add("not-listed", session.loc.file, session.loc.line,
                          f"The session '{session.id}' is in no week, block or year.",
                          "List its id in a block.yaml week or pages, or in a year's pages.")
+
+
+_WEEK_SLUG = re.compile(r"week-\d+(?:-\d+)?")
+
+
+def ids_are_not_reserved(places: ProgrammePlaces, problems: Problems) -> None:
+    """A session's page sits beside its block's (or year's) generated pages, so its id must not
+    take their address: the build would fail, or silently publish one page in place of the other."""
+    for year in places.programme.years:  # a year's folder sits beside the programme's own pages
+        what = {"coverage": "the programme's coverage page", "videos": "the folder of the video transcripts"}
+        if year.id in what:
+            problems.add("reserved-id", year.loc.file, year.loc.line,
+                         f"The year id '{year.id}' would give its page the address of {what[year.id]}.",
+                         f"Choose another id, such as '{year.id}-year'.")
+    for place in places.homes.values():
+        sid, block = place.session.id, place.block
+        if block is not None:
+            what = {"index": f"the page of block '{block.id}'",
+                    "mentor-pack": f"the mentor pack of block '{block.id}'"}.get(sid)
+            if what is None and _WEEK_SLUG.fullmatch(sid):
+                what = f"a week's page in block '{block.id}'"
+            prefix = block.id
+        else:
+            what = f"the page of year '{place.year.id}'" if sid == "index" else (
+                f"the page of block '{sid}'" if sid in place.year.block_ids else None)
+            prefix = place.year.id
+        if what:
+            problems.add("reserved-id", place.session.loc.file,
+                         place.session.lines.get("id", place.session.loc.line),
+                         f"The session id '{sid}' would give its page the address of {what}.",
+                         f"Choose another id, such as '{prefix}-{sid}'.")
 
 
 def sessions_sit_in_their_role(programme: Programme, problems: Problems) -> None:
@@ -88,13 +142,14 @@ def weeks_run_on(programme: Programme, problems: Problems) -> None:
     for block in programme.blocks.values():
         expected = 1
         for week in block.weeks:
-            if not any(week.roles.values()):
+            if not any(week.roles.values()) and not any(week.summary.values()):  # a summary-only week is allowed
                 problems.add("empty-week", week.loc.file, week.loc.line,
                              f"{week.label} of '{block.id}' lists no session.",
                              "List at least one session under ect, mentor or tutor.")
             if week.first < expected:
                 problems.add("week-overlap", week.loc.file, week.loc.line,
-                             f"{week.label} overlaps the week before it, which ends at week {expected - 1}.",
+                             f"{week.label} {'overlap' if week.first != week.last else 'overlaps'} the week before it, "
+                             f"which ends at week {expected - 1}.",
                              f"Start this entry at week {expected}.")
             elif week.first > expected:
                 missing = str(expected) if week.first == expected + 1 else f"{expected} to {week.first - 1}"
@@ -129,8 +184,8 @@ def headings(body: str) -> list[tuple[int, str, int]]:
 
 
 def plans_add_up(session: Session, problems: Problems) -> None:
-    if session.role != "mentor" or session.kind != "plan":
-        return
+    if session.role != "mentor" or session.kind != "plan" or not session.complete:
+        return  # an incomplete front matter's problems are reported; its sums would only repeat them
     file = session.loc.file
     if not session.phases:
         problems.add("missing-phases", file, session.loc.line,
@@ -140,7 +195,7 @@ def plans_add_up(session: Session, problems: Problems) -> None:
     total = sum(phase.minutes for phase in session.phases)
     if total != session.minutes:
         detail = " + ".join(str(phase.minutes) for phase in session.phases)
-        problems.add("minutes-mismatch", file, session.phases[0].loc.line - 1,
+        problems.add("minutes-mismatch", file, session.lines.get("minutes", session.loc.line),
                      f"The phases add up to {total} minutes ({detail}) but the plan says minutes: {session.minutes}.",
                      "Correct the phase minutes or the plan's total.")
     found = [(text, line) for level, text, line in headings(session.body) if level == 2]
@@ -180,16 +235,31 @@ def references_resolve(session: Session, programme: Programme, framework: Framew
             if code.arg not in programme.videos:
                 problems.add("unknown-reference", file, line, f"No video has the id '{code.arg}'.",
                              did_you_mean(code.arg, programme.videos))
-        elif code.name == "asset" and code.arg not in programme.assets:
+        elif code.name in ("asset", "image") and code.arg not in programme.assets:
             problems.add("unknown-reference", file, line, f"No handout has the id '{code.arg}'.",
                          did_you_mean(code.arg, programme.assets))
-        elif code.name == "session" and code.arg not in programme.sessions:
+        elif code.name == "session" and code.arg not in programme.sessions and code.arg not in programme.unread:
             problems.add("unknown-reference", file, line, f"No session has the id '{code.arg}'.",
                          did_you_mean(code.arg, programme.sessions))
         elif code.name in ("statement", "ecf") and framework and code.arg not in framework.statements:
             problems.add("unknown-statement", file, line,
                          f"The framework {framework.id} has no statement '{code.arg}'.",
-                         did_you_mean(code.arg, framework.statements))
+                         statement_hint(code.arg, framework))
+
+
+def statement_hint(statement_id: str, framework: Framework) -> str:
+    """"Did you mean '7h'?", or else the range of ids of the standard the id's number names."""
+    hint = did_you_mean(statement_id, framework.statements)
+    number = re.match(r"\d+", statement_id)
+    standard = next((s for s in framework.standards if number and s.number == int(number.group())), None)
+    if hint or standard is None or not standard.statements:
+        return hint
+    runs = []
+    for kind in ("learn_that", "learn_how_to"):
+        ids = [s.id for s in standard.statements if s.kind == kind]
+        if ids:
+            runs.append(ids[0] if len(ids) == 1 else f"{ids[0]} to {ids[-1]}")
+    return f"Standard {standard.number}'s statements are {' and '.join(runs)}."
 
 
 def intentions_name_statements(session: Session, framework: Framework, problems: Problems) -> None:
@@ -198,7 +268,7 @@ def intentions_name_statements(session: Session, framework: Framework, problems:
         if statement is None:
             problems.add("unknown-statement", intention.loc.file, intention.loc.line,
                          f"The framework {framework.id} has no statement '{intention.statement_id}'.",
-                         did_you_mean(intention.statement_id, framework.statements))
+                         statement_hint(intention.statement_id, framework))
             continue
         if intention.wording:
             other = belongs_elsewhere(intention.wording, statement, framework)
@@ -208,14 +278,16 @@ def intentions_name_statements(session: Session, framework: Framework, problems:
                              f"Did you mean {other.id}?")
 
 
-def coverage_is_met(programme: Programme, framework: Framework, problems: Problems) -> None:
+def coverage_is_met(programme: Programme, framework: Framework, places: ProgrammePlaces,
+                    problems: Problems) -> None:
     if programme.coverage == "off":
         return
-    cited = {i.statement_id for s in programme.sessions.values() for i in s.intentions}
-    missing = [sid for sid in framework.statements if sid not in cited]
+    missing = [s.id for s in coverage.compute(programme, framework, places).uncovered]
     if missing:
         shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
         problems.add("uncovered-statements", programme.loc.file, programme.loc.line,
                      f"{len(missing)} of {len(framework.statements)} statements of {framework.id} are cited by no "
-                     f"session: {shown}.", "See the coverage page for the full list.",
+                     f"session: {shown}.",
+                     f"Cite them in sessions' intentions, or relax settings.coverage. Every one with its text: "
+                     f"scripts/coverage.py --programme {programme.id}.",
                      "error" if programme.coverage == "error" else "warning")

@@ -12,6 +12,7 @@ from typing import Any, Iterator
 from . import formats
 from .framework import load_framework
 from .model import Asset, Block, Intention, Loc, Phase, Programme, Session, SessionRef, Site, Video, Week, Year
+from .paths import file_path_problem
 from .problems import Problems, did_you_mean
 from .shapes import Where
 from .source import YList, YMap, load_yaml_file, read_markdown, read_text
@@ -93,6 +94,7 @@ class _Reader:
 
 def _load_programme(path: str, reader: _Reader) -> Programme | None:
     problems = reader.problems
+    before = len(problems.items)
     data = reader.yaml(path, formats.PROGRAMME, "the programme")
     if "id" not in data:
         return None
@@ -104,13 +106,16 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
     blocks: dict[str, Block] = {}
     for block_file in _files(folder, "block.yaml"):
         block = _load_block(block_file, reader)
-        if block is None:
+        if block is None:  # its problem is reported; a year naming it by its folder need not say so again
+            programme.unread.add(os.path.basename(os.path.dirname(block_file)))
             continue
         if block.id in blocks:
             problems.add("duplicate-id", block_file, block.loc.line,
                          f"The block id '{block.id}' is also used by {problems.display(blocks[block.id].loc.file)}.")
             continue
         blocks[block.id] = block
+    programme.incomplete = len(problems.items) > before
+    programme.settings = dict(data.get("settings", {}))
     for item in data.get("years", []):
         if "id" not in item:
             continue
@@ -121,7 +126,7 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
         for index, block_id in enumerate(year.block_ids):
             if block_id in blocks:
                 year.blocks.append(blocks[block_id])
-            else:
+            elif block_id not in programme.unread:
                 problems.add("unknown-reference", path, item["blocks"].line_of(index),
                              f"No block has the id '{block_id}'.", did_you_mean(block_id, blocks))
         programme.years.append(year)
@@ -136,6 +141,8 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
             continue
         session = _load_session(md_file, reader)
         if session is None:
+            # Remembered so that lists naming it do not add 'unknown-reference' to the file's own problem.
+            programme.unread.add(os.path.splitext(os.path.basename(md_file))[0])
             continue
         if session.id in programme.sessions:
             other = programme.sessions[session.id].loc
@@ -184,6 +191,7 @@ def _load_session(path: str, reader: _Reader) -> Session | None:
         problems.add("missing-key", path, 1, "The file has no front matter.",
                      "Start it with a front matter block: ---, id:, role:, kind:, title:, minutes:, then ---.")
         return None
+    before = len(problems.items)
     data = formats.SESSION.check(document.meta, Where(path, 2, "the front matter"), problems)
     if not isinstance(data, YMap) or "id" not in data:
         return None
@@ -200,7 +208,8 @@ def _load_session(path: str, reader: _Reader) -> Session | None:
     return Session(data["id"], data.get("role", "ect"), data.get("kind", "task"), data.get("title", data["id"]),
                    data.get("minutes", 0), intentions, list(data.get("assets", [])), phases, document.body,
                    document.body_line, Loc(path, data.line),
-                   list(data["assets"].lines) if "assets" in data else [])
+                   list(data["assets"].lines) if "assets" in data else [], dict(data.lines),
+                   len(problems.items) == before)
 
 
 def _load_videos(path: str, reader: _Reader, programme: Programme) -> None:
@@ -216,7 +225,7 @@ def _load_videos(path: str, reader: _Reader, programme: Programme) -> None:
         if "transcript" not in item:
             problems.add("video-without-transcript", path, item.line, f"The video '{item['id']}' has no transcript.",
                          "Add 'transcript: transcripts/<file>.md' and write the transcript there.")
-        else:
+        elif _stays_inside(item, "transcript", path, programme, problems):
             transcript_file = os.path.normpath(os.path.join(os.path.dirname(path), item["transcript"]))
             reader.count += 1
             text = read_text(transcript_file, _Relined(problems, path, item.line_of("transcript")))
@@ -239,13 +248,26 @@ def _load_assets(path: str, reader: _Reader, programme: Programme) -> None:
             problems.add("duplicate-id", path, item.line, f"The handout id '{item['id']}' is used twice.")
             continue
         file = os.path.normpath(os.path.join(os.path.dirname(path), item["file"]))
-        if not os.path.isfile(file):
+        if not _stays_inside(item, "file", path, programme, problems):
+            file = os.path.join(programme.folder, "assets", "missing")  # never read or published from outside
+        elif not os.path.isfile(file):
             problems.add("missing-file", path, item.line_of("file"), f"The handout file '{item['file']}' is missing.",
                          "Put the file there, or correct the path.")
-            continue
+        # Kept even when its file is missing, so that sessions naming it report no follow-on problem.
         programme.assets[item["id"]] = Asset(item["id"], item.get("title", ""), file,
                                              os.path.relpath(file, programme.folder).replace(os.sep, "/"),
-                                             os.path.getsize(file), Loc(path, item.line))
+                                             os.path.getsize(file) if os.path.isfile(file) else 0,
+                                             Loc(path, item.line))
+
+
+def _stays_inside(item: YMap, key: str, path: str, programme: Programme, problems: Problems) -> bool:
+    """False (reported) when the path under `key` climbs out of the programme folder or is absolute."""
+    found = file_path_problem(item[key], os.path.dirname(path), programme.folder)
+    if found:
+        what = "transcript" if key == "transcript" else "handout"
+        problems.add(found[0], path, item.line_of(key), f"The {what} path {found[1]}",
+                     f"Put the file inside the programme folder and give its path relative to {os.path.basename(path)}.")
+    return found is None
 
 
 class _Relined(Problems):

@@ -186,7 +186,9 @@ class Programme:
     # Set when programme.yaml or a block.yaml had problems: a session or block missing from the
     # lists is then most likely a follow-on, so 'not-listed' is not reported until they are fixed.
     incomplete: bool = False
-    unread: set[str] = field(default_factory=set)  # file names of session files that failed to load
+    # Names of files that failed to load (session file names, block folder names), whose ids are unknown.
+    unread: set[str] = field(default_factory=set)
+    settings: dict = field(default_factory=dict)  # programme.yaml's settings, as checked (see formats)
 
 
 @dataclass

@@ -36,6 +36,7 @@ class ProgrammePlaces:
     programme: Programme
     homes: dict[str, Place] = field(default_factory=dict)  # session id -> home
     references: list[Reference] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # listed ids that name no session
 
     def in_order(self) -> list[Place]:
         return sorted(self.homes.values(), key=lambda place: place.order)
@@ -63,6 +64,9 @@ def place_programme(programme: Programme, problems: Problems) -> ProgrammePlaces
         for ref in refs:
             session = programme.sessions.get(ref.session_id)
             if session is None:
+                if ref.session_id in programme.unread:  # its file failed to load and says so itself
+                    continue
+                places.missing.append(ref.session_id)
                 problems.add("unknown-reference", ref.loc.file, ref.loc.line,
                              f"No session has the id '{ref.session_id}'.",
                              did_you_mean(ref.session_id, programme.sessions))
@@ -88,6 +92,8 @@ def place_programme(programme: Programme, problems: Problems) -> ProgrammePlaces
                     visit(refs, year, block, week, role)
     for ref, year, block, week, role in pending:
         home = places.homes.get(ref.session_id)
+        if home is None and (ref.session_id in programme.unread or did_you_mean(ref.session_id, places.missing)):
+            continue  # its home entry is misspelt (reported there) or its file failed to load
         if home is None:
             problems.add("see-cycle", ref.loc.file, ref.loc.line,
                          f"'see: {ref.session_id}' points at a session that is only ever referred to, never listed.",

@@ -73,8 +73,31 @@ CATALOGUE: dict[str, Code] = {
              "Use {{ video(\"id\") }}, {{ asset(\"id\") }}, {{ statement(\"id\") }} or {{ session(\"id\") }}; "
              "write braces in prose as &#123;&#123;."),
         Code("bad-shortcode", "A shortcode is malformed or misplaced.", "Follow the form given in the message."),
+        Code("reserved-id", "A session id that would give its page the address of a generated page "
+             "(index, mentor-pack, week-N in a block; index or a block's id among a year's pages).",
+             "Choose another id, for example prefixed with the block's id."),
+        Code("placeholder", "Placeholder text marked TODO: (written by scripts/new.py) is still in a file.",
+             "Replace the TODO text with your own, or delete the line if it is not needed."),
         Code("uncovered-statements", "Statements of the framework that no session cites (coverage setting).",
              "Cite them from a session, or relax settings.coverage."),
+        # Hostile or unsafe input (induction/sanitiser.py, induction/paths.py, induction/source.py).
+        Code("file-too-large", "A content file is larger than the limit (2 MB).",
+             "Split it, or move large material into a handout (assets.yaml)."),
+        Code("unsafe-html", "Raw HTML in a body that the allow-list does not permit (scripts, styles, "
+             "forms, event attributes, iframes from other hosts).",
+             "Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."),
+        Code("unclosed-html", "An HTML element (such as <details>) is opened but never closed, or closed "
+             "without being opened.", "Add the closing tag (</details>) or remove the stray one."),
+        Code("unsafe-url", "A link or image address whose scheme can run code or embed data (javascript:, data:).",
+             "Link to a web page (https://...) or a handout instead."),
+        Code("forbidden-host", "A link to a staging, local or otherwise forbidden host (settings.forbidden_hosts).",
+             "Link to the published address."),
+        Code("absolute-path", "A path on the author's computer (/home/..., C:\\..., file://) in content.",
+             "Use a path relative to the file, or a handout shortcode."),
+        Code("path-outside", "A path that climbs out of the programme folder (../../).",
+             "Put the file inside the programme folder and give a path within it."),
+        Code("symlink-outside", "A symbolic link in the content folder that points outside it.",
+             "Copy the file into the content folder instead of linking to it."),
     ]
 }
 
@@ -146,7 +169,7 @@ class Problems:
         errors, warnings = len(self.errors), len(self.warnings)
         if not errors and not warnings:
             return f"No problems in {files} files."
-        parts = [plural(errors, "error")] + ([plural(warnings, "warning")] if warnings else [])
+        parts = ([plural(errors, "error")] if errors else []) + ([plural(warnings, "warning")] if warnings else [])
         where = len({p.file for p in self.items})
         return f"{', '.join(parts)} in {plural(where, 'file')} ({files} files checked)."
 

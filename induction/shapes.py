@@ -75,10 +75,10 @@ class Text(Shape):
         return value.strip() if self.pattern else value
 
     def schema(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "string", "minLength": self.min_length}
         if self.pattern:
-            out["pattern"] = f"^(?:{self.pattern})$"
-        return out
+            return {"type": "string", "pattern": f"^(?:{self.pattern})$"}
+        # Without a pattern, check() takes a number as its text, and blank text is rejected.
+        return {"type": ["string", "number"], "minLength": self.min_length, "pattern": r"\S"}
 
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -118,7 +118,9 @@ class Choice(Shape):
         return value
 
     def schema(self) -> dict[str, Any]:
-        return {"enum": list(self.values)}
+        # YAML 1.1 (PyYAML) reads a bare off/on as false/true, and check() accepts them as such.
+        extra = [value for word, value in (("off", False), ("on", True)) if word in self.values]
+        return {"enum": list(self.values) + extra}
 
 
 @dataclass
@@ -133,7 +135,7 @@ class StatementId(Shape):
         return value.strip()
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9.\-]*$"}
+        return {"type": "string", "pattern": r"^\s*[A-Za-z0-9][A-Za-z0-9.\-]*\s*$"}
 
 
 @dataclass
@@ -154,7 +156,7 @@ class WeekNumber(Shape):
 
     def schema(self) -> dict[str, Any]:
         return {"oneOf": [{"type": "integer", "minimum": 1},
-                          {"type": "string", "pattern": r"^\s*\d+\s*(-|–|to)\s*\d+\s*$"}]}
+                          {"type": "string", "pattern": r"^\s*\d+\s*((-|–|to)\s*\d+\s*)?$"}]}
 
 
 @dataclass
@@ -167,7 +169,7 @@ class Url(Shape):
         return value.strip()
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "uri", "pattern": r"^https?://"}
+        return {"type": "string", "format": "uri", "pattern": r"^\s*https?://[^\s/]+\S*\s*$"}
 
 
 @dataclass
@@ -184,7 +186,9 @@ class Duration(Shape):
         return hours * 3600 + minutes * 60 + seconds
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^(\d+:)?\d{1,3}:[0-5]\d$"}
+        # Unquoted 6:40 is a string to editors (YAML 1.2) but a number to PyYAML: the description says quote it.
+        return {"type": "string", "pattern": r"^\s*(\d+:)?\d{1,3}:[0-5]\d\s*$",
+                "description": "minutes:seconds in quotes, like '6:40'"}
 
 
 @dataclass
@@ -216,7 +220,9 @@ class ListOf(Shape):
         return out
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "array", "items": self.item.schema(), "minItems": self.min_items}
+        # An empty key (`tutor:`) reads as null, which check() takes as an empty list.
+        return {"type": "array" if self.min_items else ["array", "null"], "items": self.item.schema(),
+                "minItems": self.min_items}
 
 
 @dataclass
@@ -255,6 +261,10 @@ class Record(Shape):
 
     def check(self, value: Any, where: Where, problems: Problems) -> Any:
         if not isinstance(value, dict):
+            if where.what == self.name:  # a whole file: "Expected the block to be a mapping ..."
+                problems.add("wrong-type", where.file, where.line,
+                             f"Expected {self.name} to be a mapping of keys but found {describe(value)}.")
+                return INVALID
             return self.wrong(value, where, problems)
         line = value.line if isinstance(value, YMap) else where.line
         out = YMap()

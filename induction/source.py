@@ -6,6 +6,7 @@ lines. Duplicate keys, which PyYAML would silently collapse, are reported here.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -38,11 +39,22 @@ class YList(list):
 # libyaml's composer when available (5-10x faster on large files); both give nodes with marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# Limits that keep hostile input from exhausting memory, time or the stack.
+MAX_BYTES = 2 * 1024 * 1024  # per content file
+MAX_DEPTH = 100  # nesting of [ and { in YAML
+MAX_VALUES = 200_000  # values a YAML document may expand to through aliases
+
 
 def read_text(path: str, problems: Problems) -> str | None:
     """A file's text: UTF-8, byte-order mark dropped, line ends normalised; None if unreadable."""
     try:
         with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:  # content is text written by hand: this is a slip, or an attack
+                problems.add("file-too-large", path, 1,
+                             f"The file holds {size:,} bytes; a content file may hold at most {MAX_BYTES:,}.",
+                             "Split it, or move large material into a handout (assets.yaml).")
+                return None
             data = handle.read()
     except FileNotFoundError:
         problems.add("missing-file", path, 1, "The file is missing.")
@@ -65,25 +77,83 @@ def read_text(path: str, problems: Problems) -> str | None:
 
 def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) -> Any:
     """Parse YAML text into YMap/YList/scalars; problems carry lines offset by `first_line`."""
+    if _flow_depth(text) > MAX_DEPTH:  # libyaml crashes the process (not an exception) on very deep [[[...
+        problems.add("yaml-syntax", path, first_line,
+                     f"YAML could not be read: brackets are nested more than {MAX_DEPTH} deep.",
+                     "Content never nests this deep; check for stray [ or { characters.")
+        return None
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        # An unclosed [, { or quote is only noticed lines later: point at where it was opened.
+        unclosed = bool(error.context_mark and error.context and ("flow" in error.context or "quoted" in error.context))
+        if unclosed:
+            mark = error.context_mark
         line = (mark.line if mark else 0) + first_line
         what = (error.problem or "invalid YAML").strip()
-        hint = "Indent with spaces, not tabs." if "\t" in text and "tab" in str(error).lower() else (
+        # libyaml's message does not name the tab ("cannot start any token"): look at the line itself.
+        at = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+        tabbed = "\t" in at[: len(at) - len(at.lstrip())] or "tab" in str(error).lower()
+        hint = "Indent with spaces, not tabs." if tabbed else (
+            "Close the bracket or quote opened on this line." if unclosed else
             "Check the indentation and punctuation on this line and the one before it.")
         problems.add("yaml-syntax", path, line, f"YAML could not be read: {what}.", hint)
         return None
     except yaml.YAMLError as error:
         problems.add("yaml-syntax", path, first_line, f"YAML could not be read: {error}.")
         return None
+    except RecursionError:
+        problems.add("yaml-syntax", path, first_line, "YAML could not be read: it is nested too deeply.")
+        return None
     if node is None:
         return None
     try:
+        if _expanded_size(node, {}, set()) > MAX_VALUES:  # aliases of aliases ("billion laughs")
+            problems.add("yaml-syntax", path, node.start_mark.line + first_line,
+                         f"YAML could not be read: its aliases expand to more than {MAX_VALUES:,} values.",
+                         "Write the values out instead of repeating aliases (*name).")
+            return None
         return _convert(node, path, problems, first_line - 1, set())
+    except RecursionError:
+        problems.add("yaml-syntax", path, first_line, "YAML could not be read: it is nested too deeply.")
+        return None
     finally:
         _CONSTRUCTOR.constructed_objects.clear()  # it memoises by node: keep a long preview lean
+
+
+def _flow_depth(text: str) -> int:
+    """How deep [ and { nest (a cheap upper bound: brackets inside quotes count too)."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}" and depth:
+            depth -= 1
+    return deepest
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], active: set[int]) -> int:
+    """How many values `node` stands for once every alias is expanded (memoised per node)."""
+    if id(node) in sizes:
+        return sizes[id(node)]
+    if id(node) in active:  # a self-referring alias: reported by _convert
+        return 1
+    active.add(id(node))
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    total = 1
+    for child in children:
+        total += _expanded_size(child, sizes, active)
+        if total > MAX_VALUES:
+            break
+    active.discard(id(node))
+    sizes[id(node)] = total
+    return total
 
 
 def _convert(node: yaml.Node, path: str, problems: Problems, offset: int, active: set[int]) -> Any:
@@ -158,7 +228,10 @@ def read_markdown(path: str, problems: Problems, text: str | None = None) -> Doc
             return None
         return Document(None, text, 1)
     front = match.group(1) or ""
+    before = len(problems.items)
     meta = parse_yaml(front, path, problems, first_line=2)
+    if meta is None and len(problems.items) > before:
+        return None  # the front matter could not be read (reported): not the same as having none
     body_line = text[: match.end()].count("\n") + 1
     return Document(meta, text[match.end():], body_line)
 

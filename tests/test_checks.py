@@ -1,0 +1,341 @@
+"""Checks: one case per problem code, each breaking ONE rule in a copy of tests/fixtures/minimal.
+
+The table below doubles as documentation of the catalogue: for each code, a change an author
+might make and the exact line they are shown (file:line: severity [code] message hint). Each
+case asserts that this line, and nothing else, is reported: follow-on problems are bugs.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tree
+from induction import checks
+from induction.pipeline import load_and_check
+from induction.problems import CATALOGUE
+
+BLOCK = "prog/year-1/b1/block.yaml"
+PROGRAMME = "prog/programme.yaml"
+VIDEOS = "prog/videos.yaml"
+ASSETS = "prog/assets.yaml"
+INTRO = "prog/year-1/b1/b1-intro.md"
+WATCH = "prog/year-1/b1/b1-w1-watch.md"
+READ = "prog/year-1/b1/b1-w1-read.md"
+PLAN = "prog/year-1/b1/b1-w1-mentor.md"
+PLAN4 = "prog/year-1/b1/b1-w4-mentor.md"
+PRACTISE = "prog/year-1/b1/b1-w2-practise.md"
+TUTOR = "prog/year-1/b1/b1-w1-tutor.md"
+WELCOME = "prog/year-1/welcome.md"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace `old` (there exactly once) with `new` in `file`."""
+
+    file: str
+    old: str
+    new: str
+
+    def apply(self, tree: Path) -> None:
+        path = tree / self.file
+        text = path.read_text(encoding="utf-8")
+        assert text.count(self.old) == 1, f"{self.old!r} is not in {self.file} exactly once"
+        path.write_text(text.replace(self.old, self.new), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Write:
+    """Write `content` (text or bytes) to `file`, creating it or replacing it."""
+
+    file: str
+    content: str | bytes
+
+    def apply(self, tree: Path) -> None:
+        path = tree / self.file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(self.content, bytes):
+            path.write_bytes(self.content)
+        else:
+            path.write_text(self.content, encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Link:
+    """Make `file` a symbolic link to `target`."""
+
+    file: str
+    target: str
+
+    def apply(self, tree: Path) -> None:
+        os.symlink(self.target, tree / self.file)
+
+
+def session(id: str, role: str = "ect", kind: str = "task", body: str = "Do it.\n") -> str:
+    return f"---\nid: {id}\nrole: {role}\nkind: {kind}\ntitle: A session\nminutes: 5\n---\n\n{body}"
+
+
+# (code, change, the one line reported). Paths are shown relative to the folder holding the tree.
+CASES = [
+    ("yaml-syntax", Edit(BLOCK, "title: Block one", "title: [Block one"),
+     "minimal/prog/year-1/b1/block.yaml:2: error [yaml-syntax] YAML could not be read: did not find expected "
+     "',' or ']'. Close the bracket or quote opened on this line."),
+    ("yaml-syntax", Edit(BLOCK, "  - week: 2-3\n    title", "  - week: 2-3\n\ttitle"),
+     "minimal/prog/year-1/b1/block.yaml:16: error [yaml-syntax] YAML could not be read: found a tab character that "
+     "violates indentation. Indent with spaces, not tabs."),
+    ("duplicate-key", Edit(BLOCK, "title: Block one\n", "title: Block one\ntitle: Block 1\n"),
+     "minimal/prog/year-1/b1/block.yaml:3: error [duplicate-key] The key 'title' is given twice "
+     "(first on line 2). Delete or merge one of them."),
+    ("not-utf8", Write(INTRO, session("b1-intro", kind="introduction", body="Caf\xe9\n").encode("latin-1")),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [not-utf8] Byte 0xe9 is not UTF-8 text. "
+     "Re-save the file as UTF-8."),
+    ("empty-file", Write("prog/extra/assets.yaml", ""),
+     "minimal/prog/extra/assets.yaml:1: error [empty-file] The file is empty."),
+    ("missing-file", Edit(ASSETS, "file: assets/sheet.pdf", "file: assets/sheets.pdf"),
+     "minimal/prog/assets.yaml:4: error [missing-file] The handout file 'assets/sheets.pdf' is missing. "
+     "Put the file there, or correct the path."),
+    ("unknown-key", Edit(BLOCK, "half_term: 1", "halfterm: 1"),
+     "minimal/prog/year-1/b1/block.yaml:4: error [unknown-key] Unknown key 'halfterm' in the block. "
+     "Expected one of: half_term, id, pages, summary, term, title, weeks. Did you mean 'half_term'?"),
+    ("missing-key", Edit(WELCOME, "title: Welcome to year 1\n", ""),
+     "minimal/prog/year-1/welcome.md:2: error [missing-key] Missing key 'title' in the front matter. "
+     "Add 'title:' (text)."),
+    ("missing-key", Write(INTRO, "What this block covers.\n"),
+     "minimal/prog/year-1/b1/b1-intro.md:1: error [missing-key] The file has no front matter. Start it with a "
+     "front matter block: ---, id:, role:, kind:, title:, minutes:, then ---."),
+    ("wrong-type", Edit(INTRO, "minutes: 5", "minutes: five"),
+     "minimal/prog/year-1/b1/b1-intro.md:6: error [wrong-type] Expected a whole number for 'minutes' in the "
+     "front matter but found 'five'."),
+    ("wrong-type", Edit(BLOCK, "  - week: 2-3\n    title: Practice fortnight", "  - week: 2-3\n    title: [x]"),
+     "minimal/prog/year-1/b1/block.yaml:16: error [wrong-type] Expected text for 'title' in a week but found a list."),
+    ("wrong-type", Write(BLOCK, "id: b1\ntitle: Block one\nterm: autumn\nweeks:\n  week: 1\n"),
+     "minimal/prog/year-1/b1/block.yaml:4: error [wrong-type] Expected a list for 'weeks' in the block but "
+     "found a mapping."),
+    ("wrong-type", Edit(PLAN, "  - title: Review\n    minutes: 10\n", "  - Review\n"),
+     "minimal/prog/year-1/b1/b1-w1-mentor.md:9: error [wrong-type] Expected a phase (a mapping of keys) for "
+     "item 1 of 'phases' in the front matter but found 'Review'."),
+    ("wrong-type", Write(INTRO, "---\n- id: b1-intro\n---\n\nText.\n"),
+     "minimal/prog/year-1/b1/b1-intro.md:2: error [wrong-type] Expected the front matter to be a mapping of "
+     "keys but found a list."),
+    ("duplicate-id", Write("prog/year-1/b1/b1-intro-copy.md", session("b1-intro")),
+     "minimal/prog/year-1/b1/b1-intro.md:2: error [duplicate-id] The session id 'b1-intro' is also used by "
+     "minimal/prog/year-1/b1/b1-intro-copy.md."),
+    ("unknown-reference", Edit(BLOCK, "[b1-w1-watch, b1-w1-read]", "[b1-w1-watch, b1-w1-reed]"),
+     "minimal/prog/year-1/b1/block.yaml:12: error [unknown-reference] No session has the id 'b1-w1-reed'. "
+     "Did you mean 'b1-w1-read'?"),
+    ("unknown-reference", Edit(PROGRAMME, "pages: [welcome]", "pages: [welcom]"),
+     "minimal/prog/programme.yaml:10: error [unknown-reference] No session has the id 'welcom'. "
+     "Did you mean 'welcome'?"),
+    ("unknown-reference", Edit(PROGRAMME, "blocks: [b1]", "blocks: [b11]"),
+     "minimal/prog/programme.yaml:11: error [unknown-reference] No block has the id 'b11'. Did you mean 'b1'?"),
+    ("unknown-reference", Edit(WATCH, 'video("intro")', 'video("intr")'),
+     "minimal/prog/year-1/b1/b1-w1-watch.md:15: error [unknown-reference] No video has the id 'intr'. "
+     "Did you mean 'intro'?"),
+    ("unknown-reference", Edit(READ, "assets: [sheet]", "assets: [sheets]"),
+     "minimal/prog/year-1/b1/b1-w1-read.md:7: error [unknown-reference] No handout has the id 'sheets'. "
+     "Did you mean 'sheet'?"),
+    ("unknown-framework", Edit(PROGRAMME, "framework: ecf-2019", "framework: ecf-2018"),
+     "minimal/prog/programme.yaml:1: error [unknown-framework] No framework has the id 'ecf-2018'. "
+     "Did you mean 'ecf-2019'?"),
+    ("unknown-statement", Edit(PRACTISE, "intentions: ['2.8']", "intentions: ['2.88']"),
+     "minimal/prog/year-1/b1/b1-w2-practise.md:7: error [unknown-statement] The framework ecf-2019 has no "
+     "statement '2.88'. Did you mean '2.8'?"),
+    ("unknown-statement", Edit(WATCH, 'statement("2.2")', 'statement("2.22")'),
+     "minimal/prog/year-1/b1/b1-w1-watch.md:17: error [unknown-statement] The framework ecf-2019 has no "
+     "statement '2.22'. Did you mean '2.2'?"),
+    ("wording-mismatch", Edit(WATCH, "wording: Plan so pupils connect new ideas to what they know.",
+                              "wording: Taking into account pupils' prior knowledge when planning how much new "
+                              "information to introduce."),
+     "minimal/prog/year-1/b1/b1-w1-watch.md:9: error [wording-mismatch] The wording given for 2b is the text "
+     "of 2a. Did you mean 2a?"),
+    ("video-without-transcript", Edit(VIDEOS, "    transcript: transcripts/intro.md\n", ""),
+     "minimal/prog/videos.yaml:2: error [video-without-transcript] The video 'intro' has no transcript. "
+     "Add 'transcript: transcripts/<file>.md' and write the transcript there."),
+    ("video-without-transcript", Edit(VIDEOS, "transcripts/intro.md", "transcripts/intro-video.md"),
+     "minimal/prog/videos.yaml:6: error [video-without-transcript] The transcript file "
+     "'transcripts/intro-video.md' is missing. Create it, or correct the path."),
+    ("minutes-mismatch", Edit(PLAN, "minutes: 45", "minutes: 50"),
+     "minimal/prog/year-1/b1/b1-w1-mentor.md:6: error [minutes-mismatch] The phases add up to 45 minutes "
+     "(10 + 15 + 15 + 5) but the plan says minutes: 50. Correct the phase minutes or the plan's total."),
+    ("missing-phases", Edit(PLAN4, "phases:\n  - title: Review\n    minutes: 30\n", ""),
+     "minimal/prog/year-1/b1/b1-w4-mentor.md:2: error [missing-phases] The mentor session plan 'b1-w4-mentor' "
+     "declares no phases. List its phases under phases:, each with title: and minutes:."),
+    ("phase-heading", Edit(PLAN, "## Plan\n", "## Planning\n"),
+     "minimal/prog/year-1/b1/b1-w1-mentor.md:23: error [phase-heading] Phase 2 is 'Plan' but the body has "
+     "'Planning' there. Give each phase a ## heading with its title, in order: Review, Plan, Theory to practice, "
+     "Next steps."),
+    ("phase-heading", Edit(PLAN, "1. Agree one action step.\n", "1. Agree one action step.\n\n## Extra\n"),
+     "minimal/prog/year-1/b1/b1-w1-mentor.md:35: error [phase-heading] The ## heading 'Extra' is not one of the "
+     "plan's phases. Use ### inside a phase, or add the phase to phases:."),
+    ("week-overlap", Edit(BLOCK, "- week: 4", "- week: 3"),
+     "minimal/prog/year-1/b1/block.yaml:19: error [week-overlap] Week 3 overlaps the week before it, which ends "
+     "at week 3. Start this entry at week 4."),
+    ("week-gap", Edit(BLOCK, "- week: 4", "- week: 6"),
+     "minimal/prog/year-1/b1/block.yaml:19: error [week-gap] Week 6 follows week 3: week 4 to 5 is missing. "
+     "Number this entry 4, or add the missing weeks."),
+    ("empty-week", Edit(BLOCK, "      - see: b1-w1-read\n", "      - see: b1-w1-read\n  - week: 5\n    title: Later\n"),
+     "minimal/prog/year-1/b1/block.yaml:24: error [empty-week] Week 5 of 'b1' lists no session. "
+     "List at least one session under ect, mentor or tutor."),
+    ("empty-body", Edit(INTRO, "What this block covers.\n", ""),
+     "minimal/prog/year-1/b1/b1-intro.md:8: error [empty-body] The session 'b1-intro' has no text below its "
+     "front matter. Write the session's body."),
+    ("empty-body", Write("prog/transcripts/intro.md", "\n"),
+     "minimal/prog/transcripts/intro.md:1: error [empty-body] The transcript is empty. "
+     "Write what is said in the video."),
+    ("role-mismatch", Edit(TUTOR, "kind: material", "kind: video"),
+     "minimal/prog/year-1/b1/b1-w1-tutor.md:2: error [role-mismatch] A session of role tutor cannot be of kind "
+     "video. Expected one of: material, training, introduction, reflection."),
+    ("role-mismatch", (Edit(BLOCK, "[b1-w1-watch, b1-w1-read]", "[b1-w1-read]"),
+                       Edit(BLOCK, "tutor: [b1-w1-tutor]", "tutor: [b1-w1-tutor, b1-w1-watch]")),
+     "minimal/prog/year-1/b1/block.yaml:14: error [role-mismatch] The session 'b1-w1-watch' has role ect but is "
+     "listed under tutor. Move it to the week's ect list."),
+    ("not-listed", Write("prog/year-1/b1/b1-extra.md", session("b1-extra")),
+     "minimal/prog/year-1/b1/b1-extra.md:2: error [not-listed] The session 'b1-extra' is in no week, block or "
+     "year. List its id in a block.yaml week or pages, or in a year's pages."),
+    ("listed-twice", Edit(BLOCK, "      - see: b1-w1-read", "      - b1-w1-read"),
+     "minimal/prog/year-1/b1/block.yaml:23: error [listed-twice] The session 'b1-w1-read' is already listed in "
+     "b1, week 1. Write 'see: b1-w1-read' here to point at it instead."),
+    ("see-cycle", (Write("prog/year-1/b1/b1-extra.md", session("b1-extra")),
+                   Edit(BLOCK, "      - see: b1-w1-read\n", "      - see: b1-w1-read\n      - see: b1-extra\n")),
+     "minimal/prog/year-1/b1/block.yaml:24: error [see-cycle] 'see: b1-extra' points at a session that is only "
+     "ever referred to, never listed. List 'b1-extra' once without 'see:'."),
+    ("template-syntax", Edit(INTRO, "What this block covers.", "What {{ block.title }} covers."),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [template-syntax] '{{ block.title }}' is not a shortcode this "
+     "format knows. Use {{ video(\"id\") }}, {{ asset(\"id\") }}, {{ statement(\"id\") }} or "
+     "{{ session(\"id\") }}."),
+    ("bad-shortcode", Edit(WATCH, 'Watch the video.\n\n{{ video("intro") }}', 'Watch the video. {{ video("intro") }}'),
+     "minimal/prog/year-1/b1/b1-w1-watch.md:13: error [bad-shortcode] A video shortcode must stand on a line of "
+     "its own. Put the shortcode on its own line."),
+    ("uncovered-statements", Edit(PROGRAMME, "coverage: off", "coverage: warn"),
+     "minimal/prog/programme.yaml:1: warning [uncovered-statements] 176 of 181 statements of ecf-2019 are cited "
+     "by no session: 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1a, 1b, 1c, 1d, 1e, 1f and 164 more. Cite them in sessions' "
+     "intentions, or relax settings.coverage. Every one with its text: scripts/coverage.py --programme prog."),
+    ("reserved-id", (Edit(INTRO, "id: b1-intro", "id: week-1"), Edit(BLOCK, "pages: [b1-intro]", "pages: [week-1]")),
+     "minimal/prog/year-1/b1/b1-intro.md:2: error [reserved-id] The session id 'week-1' would give its page the "
+     "address of a week's page in block 'b1'. Choose another id, such as 'b1-week-1'."),
+    ("reserved-id", (Edit(INTRO, "id: b1-intro", "id: index"), Edit(BLOCK, "pages: [b1-intro]", "pages: [index]")),
+     "minimal/prog/year-1/b1/b1-intro.md:2: error [reserved-id] The session id 'index' would give its page the "
+     "address of the page of block 'b1'. Choose another id, such as 'b1-index'."),
+    ("reserved-id", (Edit(INTRO, "id: b1-intro", "id: mentor-pack"),
+                     Edit(BLOCK, "pages: [b1-intro]", "pages: [mentor-pack]")),
+     "minimal/prog/year-1/b1/b1-intro.md:2: error [reserved-id] The session id 'mentor-pack' would give its page "
+     "the address of the mentor pack of block 'b1'. Choose another id, such as 'b1-mentor-pack'."),
+    ("reserved-id", (Edit(WELCOME, "id: welcome", "id: b1"), Edit(PROGRAMME, "pages: [welcome]", "pages: [b1]")),
+     "minimal/prog/year-1/welcome.md:2: error [reserved-id] The session id 'b1' would give its page the address "
+     "of the page of block 'b1'. Choose another id, such as 'year-1-b1'."),
+    ("reserved-id", Edit(PROGRAMME, "  - id: year-1", "  - id: coverage"),
+     "minimal/prog/programme.yaml:8: error [reserved-id] The year id 'coverage' would give its page the address "
+     "of the programme's coverage page. Choose another id, such as 'coverage-year'."),
+    ("placeholder", Edit(INTRO, "What this block covers.", "TODO: say what this block covers."),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [placeholder] Placeholder text to fill in: 'TODO: say what this "
+     "block covers.'. Replace the TODO text with your own (or delete the line if it is not needed)."),
+    ("file-too-large", Write(INTRO, session("b1-intro", kind="introduction", body="Text.\n" * 400_000)),
+     "minimal/prog/year-1/b1/b1-intro.md:1: error [file-too-large] The file holds 2,400,079 bytes; a content file "
+     "may hold at most 2,097,152. Split it, or move large material into a handout (assets.yaml)."),
+    ("unsafe-html", Edit(INTRO, "What this block covers.", "What this block covers.\n\n<script>alert(1)</script>"),
+     "minimal/prog/year-1/b1/b1-intro.md:11: error [unsafe-html] The element <script> is not allowed: content may "
+     "not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a "
+     "warning."),
+    ("unclosed-html", Edit(INTRO, "What this block covers.", "<details>\n<summary>More</summary>\n\nText."),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [unclosed-html] The <details> opened here is never closed. "
+     "Add </details> where it ends."),
+    ("unsafe-url", Edit(INTRO, "What this block covers.", "What [this](javascript:alert(1)) covers."),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [unsafe-url] The address 'javascript:alert(1)' is not allowed: "
+     "javascript: addresses can run code. Link to a web page (https://...) or a handout instead."),
+    ("forbidden-host", Edit(INTRO, "What this block covers.", "What [this](http://localhost:8000/x) covers."),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [forbidden-host] The address 'http://localhost:8000/x' points at "
+     "a host that is never published ('localhost' in its name). Link to the published address."),
+    ("absolute-path", Edit(ASSETS, "file: assets/sheet.pdf", "file: /home/me/sheet.pdf"),
+     "minimal/prog/assets.yaml:4: error [absolute-path] The handout path '/home/me/sheet.pdf' is a path on one "
+     "computer, not a path within the content. Put the file inside the programme folder and give its path "
+     "relative to assets.yaml."),
+    ("path-outside", Edit(ASSETS, "file: assets/sheet.pdf", "file: ../../sheet.pdf"),
+     "minimal/prog/assets.yaml:4: error [path-outside] The handout path '../../sheet.pdf' climbs out of the "
+     "programme folder. Put the file inside the programme folder and give its path relative to assets.yaml."),
+    ("symlink-outside", Link("prog/assets/host.pdf", "/etc/hostname"),
+     "minimal/prog/assets/host.pdf:1: error [symlink-outside] 'host.pdf' is a link to a place outside the content "
+     "folder. Copy the file into the content folder instead of linking to it."),
+]
+
+
+def report(tree: Path) -> list[str]:
+    return [problem.format() for problem in load_and_check(str(tree)).problems]
+
+
+@pytest.mark.parametrize("code, change, expected", CASES,
+                         ids=[f"{code}-{n}" for n, (code, _, _) in enumerate(CASES)])
+def test_one_broken_rule_gives_one_exact_problem(tmp_path, code, change, expected):
+    tree = make_tree(tmp_path)
+    for step in change if isinstance(change, tuple) else (change,):
+        step.apply(tree)
+    assert report(tree) == [expected]
+    assert f"[{code}]" in expected
+
+
+# Catalogue codes without a case here, each with the reason (a code owned by a module that does
+# not emit it yet). Empty today: every code has its case.
+EXEMPT: dict[str, str] = {}
+
+CORE = Path(checks.__file__).parent
+
+
+def emitted_codes() -> set[str]:
+    """Catalogue codes written as literals in the core's modules (what loading and checks can report)."""
+    text = "\n".join(path.read_text(encoding="utf-8") for path in CORE.glob("*.py") if path.name != "problems.py")
+    return {code for code in CATALOGUE if re.search(rf"[\"']{re.escape(code)}[\"']", text)}
+
+
+def test_every_code_the_checks_emit_has_a_case():
+    covered = {code for code, _, _ in CASES}
+    assert not covered - set(CATALOGUE)
+    assert sorted(emitted_codes() - covered - set(EXEMPT)) == []
+
+
+def test_every_catalogue_code_has_a_case_or_a_reason():
+    covered = {code for code, _, _ in CASES}
+    assert sorted(set(CATALOGUE) - covered - set(EXEMPT)) == []
+    assert sorted(set(EXEMPT) & covered) == [], "it has a case now: drop the exemption"
+    assert all(reason.strip() for reason in EXEMPT.values())
+
+
+def test_the_minimal_fixture_has_no_problem(tree):
+    assert report(tree) == []
+
+
+def test_every_problem_is_reported_at_once_sorted_by_file_and_line(tree):
+    Edit(PLAN, "minutes: 45", "minutes: 50").apply(tree)
+    Edit(BLOCK, "half_term: 1", "halfterm: 1").apply(tree)
+    Edit(INTRO, "What this block covers.", "What {{ x }} covers.").apply(tree)
+    assert [line.split(": error")[0] for line in report(tree)] == [
+        "minimal/prog/year-1/b1/b1-intro.md:9", "minimal/prog/year-1/b1/b1-w1-mentor.md:6",
+        "minimal/prog/year-1/b1/block.yaml:4"]
+
+
+def test_a_statement_id_with_no_near_miss_gets_its_standards_range(tree):
+    Edit(PRACTISE, "intentions: ['2.8']", "intentions: [2z]").apply(tree)
+    assert report(tree) == [
+        "minimal/prog/year-1/b1/b1-w2-practise.md:7: error [unknown-statement] The framework ecf-2019 has no "
+        "statement '2z'. Standard 2's statements are 2.1 to 2.9 and 2a to 2k."]
+
+
+def test_a_range_of_weeks_counts_every_week_it_covers(tree):
+    Edit(BLOCK, "- week: 4", "- week: 3-5").apply(tree)
+    assert report(tree) == [
+        "minimal/prog/year-1/b1/block.yaml:19: error [week-overlap] Weeks 3 to 5 overlap the week before it, "
+        "which ends at week 3. Start this entry at week 4."]
+
+
+def test_a_year_page_may_not_be_called_index(tree):
+    Edit(WELCOME, "id: welcome", "id: index").apply(tree)
+    Edit(PROGRAMME, "pages: [welcome]", "pages: [index]").apply(tree)
+    assert report(tree) == [
+        "minimal/prog/year-1/welcome.md:2: error [reserved-id] The session id 'index' would give its page the "
+        "address of the page of year 'year-1'. Choose another id, such as 'year-1-index'."]
+
+
+def test_headings_are_found_outside_code_fences_with_their_lines():
+    body = "## One\ntext\n```\n## not a heading\n```\n    ## indented code\n### Two ###\n## Three {#id}\n"
+    assert checks.headings(body) == [(2, "One", 1), (3, "Two", 7), (2, "Three", 8)]

@@ -1,0 +1,82 @@
+"""Golden HTML: a few fragments of the built minimal fixture, compared with tests/golden/*.html.
+
+tests/fixtures/minimal is built once (strict) and each fragment (an element picked by tag and
+class, or the stretch between two headings) is compared, whitespace normalised, with its file.
+When a change to the rendering is intended, regenerate the files and review the diff:
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py -q
+    git diff tests/golden/
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tree, mkdocs_build
+
+GOLDEN = Path(__file__).parent / "golden"
+B1 = "prog/year-1/b1"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tree = make_tree(tmp_path_factory.mktemp("golden"))
+    site_dir = tree.parent / "site"
+    result = mkdocs_build(tree, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+def element(html: str, tag: str, css_class: str) -> str:
+    """The first `<tag class="... css_class ...">` element of `html`, with everything inside it."""
+    start = re.search(rf'<{tag}\b[^>]*\bclass="[^"]*\b{re.escape(css_class)}\b[^"]*"[^>]*>', html)
+    assert start, f"no <{tag} class={css_class}>"
+    depth, position = 0, start.start()
+    for match in re.finditer(rf"<(/?){tag}\b[^>]*>", html[position:]):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return html[position: position + match.end()]
+    raise AssertionError(f"<{tag} class={css_class}> is not closed")
+
+
+def role_sections(html: str) -> str:
+    """A week page's sections per role: from the first ## heading to the learning intentions."""
+    start = html.index("<h2", html.index("</h1>"))
+    return html[start: html.index('<h2 id="learning-intentions-this-week"', start)]
+
+
+def normalise(html: str) -> str:
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
+
+
+def page(site: Path, address: str) -> str:
+    return (site / address / "index.html").read_text(encoding="utf-8")
+
+
+FRAGMENTS = {
+    "mentor-plan-phase": lambda s: element(page(s, f"{B1}/b1-w1-mentor"), "section", "ect-phase"),
+    "mentor-plan-timing": lambda s: element(page(s, f"{B1}/b1-w1-mentor"), "div", "ect-timing"),
+    "session-intentions": lambda s: element(page(s, f"{B1}/b1-w1-watch"), "div", "ect-intentions"),
+    "week-roles": lambda s: role_sections(page(s, f"{B1}/week-1")),
+    "video": lambda s: element(page(s, f"{B1}/b1-w1-watch"), "figure", "ect-video")
+    + element(page(s, f"{B1}/b1-w1-watch"), "details", "ect-transcript"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FRAGMENTS))
+def test_fragment_matches_its_golden_file(site, name):
+    actual = normalise(FRAGMENTS[name](site))
+    golden = GOLDEN / f"{name}.html"
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_text(actual.replace("><", ">\n<") + "\n", encoding="utf-8")
+    assert golden.is_file(), f"{golden} is missing: run with UPDATE_GOLDEN=1 to write it"
+    assert actual == normalise(golden.read_text(encoding="utf-8"))
+
+
+def test_normalise_ignores_layout_but_not_text():
+    assert normalise("<p>\n  a  b\n</p>\n<p>c</p>") == "<p> a b </p><p>c</p>"
+    assert normalise("<p>a b</p>") != normalise("<p>ab</p>")
