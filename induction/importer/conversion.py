@@ -1,0 +1,327 @@
+"""Conversion: one provider's pages turned into a programme plan (years, blocks, weeks, sessions).
+
+Import stage six: it joins the others (structure, markup, links, intentions) and decides every
+session's id, role, kind, title, minutes and home; `writer` then writes the plan as files.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Framework
+from . import markup
+from .corpus import Corpus, Page, Provider
+from .intentions import intentions
+from .links import Targets, rewrite
+from .report import Placed, ProviderReport
+from .structure import Part, internal, parse_block_index, parse_provider_index, term_of
+
+_STEP_KINDS = [("video", "video"), ("reflect", "reflection"), ("challenge", "practice"), ("practice", "practice"),
+               ("quiz", "quiz"), ("instruction", "introduction"), ("overview", "introduction"),
+               ("what-you-will-learn", "introduction"), ("introduction", "introduction"),
+               ("observation", "task"), ("task", "task")]
+_DEFAULT_MINUTES = {"ect": 15, "mentor": 60, "tutor": 90}
+_ROLE_HEADINGS = {"ect": "ECTs", "mentor": "Mentors", "tutor": "Induction tutors"}
+
+
+@dataclass
+class SessionPlan:
+    id: str
+    page: Page
+    role: str
+    kind: str
+    title: str
+    minutes: int = 0
+    body: str = ""
+    intentions: list[Placed] = field(default_factory=list)
+    year: int = 1
+    block: str = ""  # block id, '' for a year-level page
+
+
+@dataclass
+class WeekPlan:
+    first: int
+    last: int
+    title: str
+    line: int
+    summary: dict[str, list[str]] = field(default_factory=dict)
+    roles: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # role -> [(session id, see)]
+
+
+@dataclass
+class BlockPlan:
+    id: str
+    title: str
+    year: int
+    term: str
+    half_term: int | None
+    page: Page
+    summary: dict[str, list[str]] = field(default_factory=dict)
+    pages: list[tuple[str, bool]] = field(default_factory=list)
+    weeks: list[WeekPlan] = field(default_factory=list)
+
+
+@dataclass
+class ProgrammePlan:
+    slug: str
+    title: str
+    summary: str
+    years: dict[int, dict] = field(default_factory=dict)  # number -> {"summary": [...], "pages": [...], "blocks": [...]}
+    blocks: dict[str, BlockPlan] = field(default_factory=dict)
+    sessions: dict[str, SessionPlan] = field(default_factory=dict)
+    videos: list[dict] = field(default_factory=list)
+    targets: Targets | None = None
+    source_files: dict[str, str] = field(default_factory=dict)  # /assets/... address -> source file
+
+
+def role_and_kind(slug: str) -> tuple[str, str]:
+    if "training-session" in slug:
+        return "tutor", "training"
+    if "induction-tutor" in slug or slug.endswith("tutor-materials"):
+        return "tutor", "material"
+    if "mentor" in slug:
+        return "mentor", "material"
+    step = slug.split("-ect-", 1)[-1] if "-ect-" in slug else slug
+    return "ect", next((kind for key, kind in _STEP_KINDS if key in step), "reading")
+
+
+def _year_of(slug: str) -> int:
+    match = re.match(r"year-(\d+)-", slug)
+    return int(match.group(1)) if match else 1
+
+
+def _role_text(part: Part) -> list[str]:
+    heading = [f"**{part.heading}**", ""] if part.heading else []
+    return heading + [part.text] if part.text else heading
+
+
+def convert(corpus: Corpus, provider: Provider, framework: Framework, report: ProviderReport) -> ProgrammePlan:
+    slug = provider.slug
+    index = parse_provider_index(provider.index)
+    plan = ProgrammePlan(slug, str(provider.index.meta.get("title", slug)), "\n".join(index.intro).strip())
+    block_urls = [entry.url for year in sorted(index.years.values(), key=lambda y: y.number) for entry in year.blocks]
+    folders = {url.rsplit("/", 1)[0] for url in provider.pages if url.count("/") >= 3}
+    for url in sorted(folders):
+        if url not in block_urls:
+            block_urls.append(url)
+            report.add(provider.index.path, 1, "unlisted-block", f"The block '{url}' is not in the provider index.",
+                       "imported it after the listed blocks")
+    short = Counter(re.sub(r"^year-\d+-", "", url.rsplit("/", 1)[-1]) for url in block_urls)
+    entries = {entry.url: (year, entry) for year in index.years.values() for entry in year.blocks}
+    listings: list[tuple[str, str, str, object, str]] = []  # (page url, link text, role, container, source)
+    for url in block_urls:
+        page = provider.pages.get(url)
+        name = url.rsplit("/", 1)[-1]
+        block_id = re.sub(r"^year-\d+-", "", name) if short[re.sub(r"^year-\d+-", "", name)] == 1 else name
+        if page is None:
+            report.add(provider.index.path, 1, "broken-link", f"The block index '{url}' does not exist.",
+                       "imported the block's pages without its index")
+            page = Page(url.lstrip("/") + ".md", url, {}, "", 1)
+        parsed = parse_block_index(page)
+        year_entry, entry = entries.get(url, (None, None))
+        terms = Counter(term_of(u.rsplit("/", 1)[-1]) for u in provider.pages if u.startswith(url + "/"))
+        terms.pop("", None)
+        term = (year_entry.terms.get(url) if year_entry else "") or (terms.most_common(1)[0][0] if terms else "")
+        if not term:
+            report.add(page.path, 1, "unknown-term", "No term is named for the block.", "put it in the autumn term")
+        block = BlockPlan(block_id, entry.title if entry else str(page.meta.get("heading") or name), _year_of(name),
+                          term or "autumn", parsed.half_term, page)
+        plan.blocks[block_id] = block
+        intro = "\n".join(parsed.intro).strip()
+        described = "\n".join(entry.description).strip() if entry else ""
+        block.summary["ect"] = [t for t in (described if described != intro else "", intro) if t]
+        for section in parsed.sections:
+            if section.kind == "week":
+                if section.problem:
+                    report.add(page.path, section.line, "week-range", f"'{section.heading}': {section.problem}.",
+                               f"imported as weeks {section.first} to {section.last}")
+                week = WeekPlan(section.first, section.last, section.title, section.line)
+                if not section.title:
+                    report.add(page.path, section.line, "untitled-week", f"'{section.heading}' has no title.",
+                               "imported with the week's label as its title")
+                block.weeks.append(week)
+                for part in section.parts:
+                    week.summary.setdefault(part.role, []).extend(_role_text(part))
+                    for link in part.links:
+                        listings.append((link.url, link.text, part.role, week, f"{page.path}:{link.line}"))
+                    week.summary.setdefault("_minutes_" + part.role, []).append(str(part.minutes or ""))
+            else:
+                for part in section.parts:
+                    text = [f"### {section.heading}", ""] if section.kind != "role" else []
+                    block.summary.setdefault(part.role, []).extend(text + _role_text(part))
+                    for link in part.links:
+                        listings.append((link.url, link.text, part.role, block, f"{page.path}:{link.line}"))
+    for number, year in sorted(index.years.items()):
+        entry = plan.years.setdefault(number, {"summary": [], "pages": []})
+        for term in ("autumn", "spring", "summer"):  # the index's "Year 1: Autumn term" sections, kept
+            titles = [b.title for b in year.blocks if year.terms.get(b.url) == term]
+            if titles:
+                entry["summary"].append(f"{term.capitalize()} term: {'; '.join(titles)}.")
+        for part in year.parts:
+            entry["summary"].extend(_role_text(part))
+            for link in part.links:
+                listings.append((link.url, link.text, part.role, ("year", number), f"{provider.index.path}:{link.line}"))
+    _place(plan, provider, listings, report)
+    seen: dict[str, str] = {}
+    for url, page in sorted(provider.pages.items()):  # the same body published twice: kept, and said
+        key = " ".join(page.body.split())
+        if len(key) > 200 and key in seen:
+            report.add(page.path, page.body_line, "duplicate-page", f"The body is the same as {seen[key]}'s.",
+                       "imported both")
+        seen.setdefault(key, page.path)
+    _finish(corpus, plan, provider, framework, report)
+    return plan
+
+
+def _session_id(plan: ProgrammePlan, url: str) -> str:
+    parts = url.strip("/").split("/")
+    if len(parts) >= 3:
+        folder = parts[1]
+        block_id = next((b.id for b in plan.blocks.values() if b.page.url.endswith("/" + folder)), folder)
+        return f"{block_id}-{parts[-1]}"
+    return parts[-1]
+
+
+def _place(plan: ProgrammePlan, provider: Provider, listings: list, report: ProviderReport) -> None:
+    """Each listed page becomes a session homed at its first listing in its own block (else its first)."""
+    homes: dict[str, int] = {}
+    for number, (url, _, _, container, _) in enumerate(listings):
+        if url not in provider.pages:
+            continue
+        own = isinstance(container, (WeekPlan, BlockPlan)) and url.startswith(_block_url(plan, container))
+        if url not in homes or (own and not _is_own(plan, listings[homes[url]], url)):
+            homes[url] = number
+    for number, (url, text, role, container, where) in enumerate(listings):
+        file, line = where.rsplit(":", 1)
+        page = provider.pages.get(url)
+        if page is None:
+            report.add(file, int(line), "broken-link", f"The index lists '{url}', which is not a page of the corpus.",
+                       "left it out")
+            continue
+        sid = _session_id(plan, url)
+        see = homes[url] != number
+        if not see:
+            page_role, kind = role_and_kind(page.slug)
+            if page_role != role and role and not (isinstance(container, BlockPlan)):
+                report.add(file, int(line), "role-mismatch", f"'{page.slug}' is listed for {role}.",
+                           f"listed it under {page_role}, the role its name gives")
+            title = text or str(page.meta.get("heading") or page.meta.get("title") or page.slug)
+            heading = str(page.meta.get("heading") or "")
+            if page_role == "tutor" and re.search(r"mentor", heading + " " + title, re.I):
+                report.add(page.path, 1, "heading-role-mismatch",
+                           f"An induction tutor page is headed '{heading or title}'.",
+                           "titled it 'Induction tutor materials'" if "mentor" in title.lower() else "kept its title")
+                title = "Induction tutor materials" if "mentor" in title.lower() else title
+            plan.sessions[sid] = SessionPlan(sid, page, page_role, kind, title)
+        session = plan.sessions.get(sid)
+        if session is None:
+            continue
+        if isinstance(container, WeekPlan):
+            container.roles.setdefault(session.role, []).append((sid, see))
+        elif isinstance(container, BlockPlan):
+            container.pages.append((sid, see))
+        else:
+            plan.years.setdefault(container[1], {"summary": [], "pages": []})["pages"].append((sid, see))
+        if not see:
+            owner = container if not isinstance(container, tuple) else None
+            session.block = next((b.id for b in plan.blocks.values() if owner is b or owner in b.weeks), "")
+            session.year = plan.blocks[session.block].year if session.block else container[1]
+    for url, page in sorted(provider.pages.items()):
+        sid = _session_id(plan, url)
+        if sid in plan.sessions or any(b.page.url == url for b in plan.blocks.values()):
+            continue
+        role, kind = role_and_kind(page.slug)
+        folder = "/".join(url.split("/")[:3])
+        block = next((b for b in plan.blocks.values() if b.page.url == folder), None)
+        title = str(page.meta.get("caption") if kind == "training" else page.meta.get("heading")
+                    or page.meta.get("title") or page.slug)
+        session = SessionPlan(sid, page, role, kind, title, year=block.year if block else _year_of(page.slug),
+                              block=block.id if block else "")
+        plan.sessions[sid] = session
+        if block:
+            block.pages.append((sid, False))
+        else:
+            plan.years.setdefault(session.year, {"summary": [], "pages": []})["pages"].append((sid, False))
+        report.add(page.path, 1, "unlisted-page", "No index page links to this page.",
+                   "imported it as a " + ("block page" if block else "year page"))
+
+
+def _block_url(plan: ProgrammePlan, container: object) -> str:
+    block = next((b for b in plan.blocks.values() if container is b or container in b.weeks), None)
+    return block.page.url + "/" if block else "\0"
+
+
+def _is_own(plan: ProgrammePlan, listing: tuple, url: str) -> bool:
+    container = listing[3]
+    return isinstance(container, (WeekPlan, BlockPlan)) and url.startswith(_block_url(plan, container))
+
+
+def address(plan: ProgrammePlan, session: SessionPlan) -> str:
+    """The published directory of a session's page (directory URLs), relative to the site root."""
+    base = f"{plan.slug}/year-{session.year}"
+    return f"{base}/{session.block}/{session.id}" if session.block else f"{base}/{session.id}"
+
+
+def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: Framework,
+            report: ProviderReport) -> None:
+    """Bodies repaired and linked, videos and intentions found, minutes decided."""
+    targets = Targets({url: _session_id(plan, url) for url in provider.pages
+                       if _session_id(plan, url) in plan.sessions}, {}, {})
+    for block in plan.blocks.values():
+        targets.indexes[block.page.url] = f"{plan.slug}/year-{block.year}/{block.id}/index.md"
+    for other in corpus.providers.values():
+        targets.indexes[other.index.url] = f"{other.slug}/index.md"
+    for url, path in corpus.assets.items():
+        name = url.rsplit("/", 1)[-1]
+        targets.files[url] = f"{plan.slug}/assets/{name}"
+        targets.asset_ids[url] = re.sub(r"[^a-z0-9]+", "-", name.rsplit(".", 1)[0].lower()).strip("-")
+    plan.targets = targets
+    plan.source_files = corpus.assets
+    for session in sorted(plan.sessions.values(), key=lambda s: s.id):
+        page = session.page
+
+        def defect(kind: str, line: int, message: str, action: str, page: Page = page) -> None:
+            report.add(page.path, page.body_line + line - 1, kind, message, action)
+
+        result = markup.repair(page.body, lambda n, sid=session.id: f"{sid}-video" + (f"-{n + 1}" if n else ""))
+        for kind, line, message, action in result.defects:
+            defect(kind, line, message, action)
+        session.body = rewrite(result.body, targets, address(plan, session), defect)
+        for number, video in enumerate(result.videos):
+            video_id = f"{session.id}-video" + (f"-{number + 1}" if number else "")
+            plan.videos.append({"id": video_id, "title": video.title or session.title, "url": video.url,
+                                "transcript": video.transcript or "No transcript was published with this video.\n",
+                                "audio_described": video.audio_described, "form": video.transcript_form})
+        found, problems = intentions(page.body, framework)
+        for kind, line, message, action in problems:
+            defect(kind, line, message, action)
+        session.intentions = [Placed(page.path, page.body_line + f.line - 1, session.id, f.statement, f.method,
+                                     f.confidence) for f in found]
+    _minutes(plan, report)
+
+
+def _minutes(plan: ProgrammePlan, report: ProviderReport) -> None:
+    decided: set[str] = set()
+    for block in plan.blocks.values():
+        for week in block.weeks:
+            for role, entries in week.roles.items():
+                homed = [sid for sid, see in entries if not see]
+                stated = [int(m) for m in week.summary.get("_minutes_" + role, []) if m]
+                if homed and stated:
+                    share, rest = divmod(stated[0], len(homed))
+                    for number, sid in enumerate(homed):
+                        plan.sessions[sid].minutes = max(1, share + (1 if number < rest else 0))
+                        decided.add(sid)
+    from .structure import minutes_in  # noqa: PLC0415
+    for session in plan.sessions.values():
+        if session.id in decided:
+            continue
+        stated = minutes_in(session.page.body)
+        if stated:
+            session.minutes = stated
+            continue
+        session.minutes = _DEFAULT_MINUTES[session.role]
+        report.add(session.page.path, 1, "minutes-assumed", "No duration is given for this page.",
+                   f"assumed {session.minutes} minutes")

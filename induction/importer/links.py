@@ -1,0 +1,127 @@
+"""Links: site-absolute links rewritten to our references; placeholders and broken links reported.
+
+Import stage four (corpus -> structure -> markup -> **links** -> intentions -> writer). A link to
+another page becomes `{{ session("id", "its text") }}` (so the link keeps its words and follows
+the page wherever it is rendered); a link to a handout becomes `{{ asset("id") }}`; an image's
+address becomes relative to the page. Nothing site-absolute is left.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .markup import attributes
+from .structure import internal
+
+_MD_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(\"[^\"]*\"|'[^']*'))?\s*\)")
+_HTML_A = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.I | re.S)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_IMG = re.compile(r"<img\b[^>]*>", re.I | re.S)
+_URLISH = re.compile(r"^\s*(https?://\S+|www\.\S+)\s*$")
+
+
+@dataclass
+class Targets:
+    """Where site-absolute addresses lead in the imported programme."""
+
+    sessions: dict[str, str]  # page address -> session id
+    indexes: dict[str, str]  # index page address -> generated page (path relative to the docs folder)
+    files: dict[str, str]  # /assets/... address -> path of the copied file, relative to the docs folder
+    asset_ids: dict[str, str] = field(default_factory=dict)  # /assets/... address -> handout id
+    asset_titles: dict[str, str] = field(default_factory=dict)  # handout id -> title (first link text)
+    used: set[str] = field(default_factory=set)  # /assets/... addresses referenced
+
+
+def label(text: str) -> str:
+    """A shortcode argument: the link text on one line, quoted so it cannot end the argument."""
+    text = " ".join(text.split())
+    return '"' + text.replace('"', "”") + '"'
+
+
+def rewrite(body: str, targets: Targets, address: str,
+            defect: Callable[[str, int, str, str], None]) -> str:
+    """`body` with every link resolved; `address` is the page's own published directory."""
+
+    def line_of(offset: int) -> int:
+        return body.count("\n", 0, offset) + 1
+
+    def image(url: str, alt: str, offset: int) -> str | None:
+        """An `image` shortcode for a corpus image (relative wherever it is rendered), else None."""
+        path = internal(url)
+        if path in targets.files:
+            targets.used.add(path)
+            asset_id = targets.asset_ids[path]
+            targets.asset_titles.setdefault(asset_id, " ".join(alt.split()) or asset_id)
+            return f'{{{{ image("{asset_id}", {label(alt)}) }}}}'
+        if path:
+            defect("broken-link", line_of(offset), f"The image '{url}' is not in the corpus.", "left as it was")
+        return None
+
+    def link(text: str, url: str, offset: int) -> str | None:
+        """The replacement for a link to `url` with `text`, or None to keep it as it is."""
+        if url.strip() == "about:blank":
+            if _URLISH.match(text):
+                defect("placeholder-link", line_of(offset), "A link points at about:blank.",
+                       "pointed it at the address its text gives")
+                return "repair"
+            defect("placeholder-link", line_of(offset), "A link points at about:blank.", "kept its text, without a link")
+            return "text"
+        path = internal(url)
+        if not path and re.match(r"https?://[^/]*staging", url):
+            defect("staging-link", line_of(offset), f"A link points at a staging host: '{url}'.",
+                   "kept its text, without a link")
+            return "text"
+        if not path:
+            return None
+        if path in targets.sessions:
+            return f'{{{{ session("{targets.sessions[path]}", {label(text)}) }}}}'
+        if path in targets.files:
+            targets.used.add(path)
+            asset_id = targets.asset_ids[path]
+            title = targets.asset_titles.setdefault(asset_id, " ".join(text.split()) or asset_id)
+            if title != " ".join(text.split()):
+                defect("asset-link-text", line_of(offset), f"A link to '{path}' says '{text}', another says '{title}'.",
+                       "linked the handout by its first title")
+            return f'{{{{ asset("{asset_id}") }}}}'
+        if path in targets.indexes:
+            rel = posixpath.relpath(targets.indexes[path].removesuffix("index.md"), address)
+            defect("index-link", line_of(offset), f"A link to the index page '{path}'.",
+                   "linked the generated page by a relative address")
+            return f'<a href="{rel}/">{text}</a>'
+        defect("broken-link", line_of(offset), f"The link to '{url}' leads to no page of the corpus.",
+               "kept its text, without a link")
+        return "text"
+
+    def markdown(match: re.Match) -> str:
+        bang, text, url = match.group(1), match.group(2), match.group(3)
+        if bang:
+            return image(url, text, match.start()) or match.group(0)
+        new = link(text, url, match.start())
+        if new is None:
+            return match.group(0)
+        if new == "repair":
+            return f"[{text}]({text.strip()})"
+        return text if new == "text" else new
+
+    def html(match: re.Match) -> str:
+        href = _HREF.search(match.group(1))
+        if not href:
+            return match.group(0)
+        url = href.group(1) if href.group(1) is not None else href.group(2)
+        text = match.group(2)
+        new = link(re.sub(r"<[^>]+>", "", text), url, match.start())
+        if new is None:
+            return match.group(0)
+        if new == "repair":
+            return match.group(0).replace(href.group(0), f'href="{re.sub(r"<[^>]+>", "", text).strip()}"')
+        return text if new == "text" else new
+
+    body = _MD_LINK.sub(markdown, body)
+    body = _HTML_A.sub(html, body)
+    def img(match: re.Match) -> str:
+        attrs = attributes(match.group(0))
+        return image(attrs.get("src", ""), attrs.get("alt", ""), match.start()) or match.group(0)
+
+    return _IMG.sub(img, body)

@@ -1,0 +1,294 @@
+"""Markup: repairs the govuk_markdown dialect into Markdown that Python-Markdown reads the same way.
+
+Import stage three (corpus -> structure -> **markup** -> links -> intentions -> writer). Every
+repair keeps the text: `{details}` blocks become `<details markdown="1">`, nested lists indented
+by 2-3 spaces get 4, unclosed list tags are closed, `<img url=…>` gets `src=`, and each YouTube
+iframe becomes a `{{ video("id") }}` line with its transcript taken out to a file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .report import Defect
+
+
+@dataclass
+class FoundVideo:
+    url: str
+    title: str
+    transcript: str
+    line: int  # line of the iframe within the body (from 1)
+    transcript_form: str  # "details", "heading" or "" (none found)
+    audio_described: str = ""
+
+
+@dataclass
+class Markup:
+    body: str
+    videos: list[FoundVideo] = field(default_factory=list)
+    defects: list[tuple[str, int, str, str]] = field(default_factory=list)  # (kind, body line, message, action)
+
+
+_DETAILS_OPEN = re.compile(r"^[ \t]*\{details\}[ \t]*$")
+_DETAILS_CLOSE = re.compile(r"^[ \t]*\{/details\}[ \t]*$")
+_IFRAME = re.compile(r"<iframe\b[^>]*?>\s*(?:</iframe>)?", re.I | re.S)
+_ATTR = re.compile(r'([a-zA-Z_:-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+))')
+_TRANSCRIPT = re.compile(r"transcript|\bscript\b", re.I)
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_MARKER = re.compile(r"^([ \t]*)([-*+]|\d{1,3}[.)])([ \t]+|$)")
+_LIST_TAG = re.compile(r"<(/?)(ol|ul)\b[^>]*>", re.I)
+_IMG_URL = re.compile(r"(<img\b[^>]*?\s)url(\s*=)", re.I | re.S)
+
+
+def attributes(tag: str) -> dict[str, str]:
+    return {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in _ATTR.finditer(tag)}
+
+
+def watch_address(src: str) -> str:
+    """The watch page of an embedded video (the embed address itself when the host is not known)."""
+    match = re.match(r"(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([A-Za-z0-9_-]+)", src)
+    if match:
+        return f"https://www.youtube.com/watch?v={match.group(1)}"
+    match = re.match(r"(?:https?:)?//player\.vimeo\.com/video/(\d+)", src)
+    if match:
+        return f"https://vimeo.com/{match.group(1)}"
+    return src if src.startswith("http") else "https:" + src if src.startswith("//") else src
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def extract_videos(body: str, name: Callable[[int], str]) -> Markup:
+    """Each iframe replaced by `{{ video("<name(n)>") }}`, with the transcript that follows it taken out."""
+    out = Markup(body)
+    matches = list(_IFRAME.finditer(body))
+    if not matches:
+        return out
+    pieces, last = [], 0
+    for number, match in enumerate(matches):
+        attrs = attributes(match.group(0).split(">", 1)[0])
+        title = re.sub(r"\s*-\s*YouTube\s*$", "", attrs.get("title", "")).strip()
+        line = _line(body, match.start())
+        end = matches[number + 1].start() if number + 1 < len(matches) else len(body)
+        found = FoundVideo(watch_address(attrs.get("src", "")), title, "", line, "")
+        if re.search(r"audio[- ]descri", title, re.I) and out.videos:
+            out.videos[-1].audio_described = found.url  # an alternative of the video before it
+            pieces.append(body[last:match.start()])
+            last = match.end()
+            out.defects.append(("audio-described", line, "An audio-described version of the video above.",
+                                "kept as the previous video's audio_described address"))
+            continue
+        pieces.append(body[last:match.start()])
+        pieces.append(f'\n{{{{ video("{name(len(out.videos))}") }}}}\n')
+        rest_start = match.end()
+        transcript, span = _transcript_after(body, rest_start, end)
+        if span:
+            pieces.append(body[rest_start:span[0]])
+            last = span[1]
+            found.transcript, found.transcript_form = transcript
+        else:
+            last = rest_start
+            out.defects.append(("video-without-transcript", line, "The video has no transcript after it.",
+                                "wrote a transcript file that says so; add the transcript"))
+        out.videos.append(found)
+    pieces.append(body[last:])
+    out.body = "".join(pieces)
+    return out
+
+
+def _transcript_after(body: str, start: int, end: int) -> tuple[tuple[str, str], tuple[int, int] | None]:
+    """The first transcript between `start` and `end`: a `{details}` block or a headed section."""
+    lines, offset = body[start:end].splitlines(keepends=True), start
+    starts = []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line)
+    for index, line in enumerate(lines):
+        if _DETAILS_OPEN.match(line):
+            summary_at = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+            close = next((i for i in range(index + 1, len(lines)) if _DETAILS_CLOSE.match(lines[i])), None)
+            if summary_at is None or close is None or not _TRANSCRIPT.search(lines[summary_at]):
+                continue
+            text = lines[summary_at].strip() + "\n\n" + "".join(lines[summary_at + 1:close]).strip() + "\n"
+            stop = starts[close] + len(lines[close])
+            return (text, "details"), (starts[index], stop)
+        heading = _HEADING.match(line.rstrip("\n"))
+        if heading and _TRANSCRIPT.search(heading.group(2)):
+            level = len(heading.group(1))
+            stop_at = next((i for i in range(index + 1, len(lines))
+                            if (h := _HEADING.match(lines[i].rstrip("\n"))) and len(h.group(1)) <= level), len(lines))
+            stop = starts[stop_at] if stop_at < len(lines) else end
+            text = heading.group(2).strip() + "\n\n" + "".join(lines[index + 1:stop_at]).strip() + "\n"
+            return (text, "heading"), (starts[index], stop)
+    return ("", ""), None
+
+
+def convert_details(body: str) -> tuple[str, list[tuple[str, int, str, str]]]:
+    """`{details}` summary ... `{/details}` as `<details markdown="1">` with a `<summary>`."""
+    lines, out, defects = body.split("\n"), [], []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _DETAILS_OPEN.match(line):
+            close = next((i for i in range(index + 1, len(lines)) if _DETAILS_CLOSE.match(lines[i])), None)
+            summary_at = next((i for i in range(index + 1, close if close is not None else len(lines))
+                               if lines[i].strip()), None)
+            if close is None:
+                defects.append(("unclosed-details", index + 1, "A {details} block is never closed.",
+                                "closed it at the end of the page"))
+                close = len(lines)
+            summary = lines[summary_at].strip() if summary_at is not None else "Details"
+            inner = lines[summary_at + 1:close] if summary_at is not None else []
+            out += ['<details markdown="1">', f"<summary>{summary}</summary>", "", *inner, "", "</details>"]
+            index = close + 1
+            continue
+        if _DETAILS_CLOSE.match(line):
+            defects.append(("stray-details-close", index + 1, "A {/details} closes no block.", "removed it"))
+            index += 1
+            continue
+        out.append(line)
+        index += 1
+    return "\n".join(out), defects
+
+
+def fix_lists(body: str) -> tuple[str, int]:
+    """Nested list items indented by 2-3 spaces re-indented to 4 per level (Python-Markdown's rule)."""
+    out, stack, changed, in_list = [], [], 0, False
+    for line in body.split("\n"):
+        marker = _MARKER.match(line)
+        indent = len(line) - len(line.lstrip(" ")) if line.strip() else -1
+        if marker:
+            here = len(marker.group(1).replace("\t", "    "))
+            if not in_list:
+                stack = [here]
+            while len(stack) > 1 and stack[-1] > here:
+                stack.pop()
+            if here > stack[-1]:
+                stack.append(here)
+            in_list = True
+            level = len(stack) - 1
+            new = " " * (4 * level) + line.lstrip(" \t")
+            changed += new != line
+            out.append(new)
+            continue
+        if in_list and indent > 0:
+            level = len(stack) - 1
+            new = " " * (4 * (level + 1)) + line.lstrip(" ")
+            changed += new != line
+            out.append(new)
+            continue
+        if indent == 0:
+            in_list = False
+        out.append(line)
+    return "\n".join(out), changed
+
+
+def drop_stray_items(body: str) -> tuple[str, list[int]]:
+    """A `</li>` outside any HTML list (closing a Markdown item) is removed: it closes nothing."""
+    depth, out, fixed = 0, [], []
+    for number, line in enumerate(body.split("\n"), 1):
+        for tag in _LIST_TAG.finditer(line):
+            depth = max(0, depth + (-1 if tag.group(1) else 1))
+        if depth == 0 and "</li>" in line and "<li" not in line:
+            line = line.replace("</li>", "")
+            fixed.append(number)
+        out.append(line)
+    return "\n".join(out), fixed
+
+
+def close_lists(body: str) -> tuple[str, list[int]]:
+    """An HTML `<ol>`/`<ul>` left open is closed where its HTML block ends (the first blank line)."""
+    lines, fixed = body.split("\n"), []
+    index = 0
+    while index < len(lines):
+        opened = [m for m in _LIST_TAG.finditer(lines[index])]
+        if opened and not opened[0].group(1):
+            depth, end = 0, index
+            for end in range(index, len(lines)):
+                if not lines[end].strip():
+                    break
+                for tag in _LIST_TAG.finditer(lines[end]):
+                    depth += -1 if tag.group(1) else 1
+            else:
+                end = len(lines)
+            if depth > 0:
+                tag = opened[0].group(2).lower()
+                lines.insert(end, "\n".join([f"</{tag}>"] * depth))
+                fixed.append(index + 1)
+            index = end + 1
+            continue
+        index += 1
+    return "\n".join(lines), fixed
+
+
+def fix_images(body: str) -> tuple[str, list[int]]:
+    """`<img url=…>` (not an HTML attribute) repaired to `<img src=…>`."""
+    lines = [_line(body, m.start()) for m in _IMG_URL.finditer(body)]
+    return _IMG_URL.sub(r"\1src\2", body), lines
+
+
+_INLINE_CLOSE = re.compile(r"(\S)[ \t]*(\{/details\})[ \t]*$", re.M)
+_INLINE_OPEN = re.compile(r"^([ \t]*\{details\})[ \t]*(\S)", re.M)
+_OPEN_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(\s*/?)>", re.S)
+# Attributes an ordinary page needs; the rest (target, rel, frameborder, WordPress sizes...) go.
+KEEP = {"a": {"href", "title"}, "img": {"src", "alt", "width", "height", "title"}, "ol": {"start", "type"},
+        "details": {"open", "markdown"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
+        "*": {"markdown", "title", "lang"}}
+
+
+def split_markers(body: str) -> tuple[str, list[int]]:
+    """`{/details}` at the end of a text line (and `{details}` before one) put on a line of their own."""
+    lines = [_line(body, m.start()) for m in _INLINE_CLOSE.finditer(body)]
+    lines += [_line(body, m.start()) for m in _INLINE_OPEN.finditer(body)]
+    body = _INLINE_CLOSE.sub(lambda m: f"{m.group(1)}\n\n{m.group(2)}", body)
+    return _INLINE_OPEN.sub(lambda m: f"{m.group(1)}\n{m.group(2)}", body), sorted(lines)
+
+
+def strip_attributes(body: str) -> tuple[str, list[tuple[int, str]]]:
+    """Attributes outside `KEEP` removed from raw HTML tags (the text is untouched)."""
+    dropped: list[tuple[int, str]] = []
+
+    def tag(match: re.Match) -> str:
+        name = match.group(1).lower()
+        allowed = KEEP.get(name, set()) | KEEP["*"]
+        kept, gone = [], []
+        for attr in _ATTR.finditer(match.group(2)):
+            key = attr.group(1).lower()
+            value = next(g for g in attr.groups()[1:] if g is not None)
+            (kept if key in allowed else gone).append(f'{key}="{value}"' if key in allowed else key)
+        if not gone:
+            return match.group(0)
+        dropped.append((_line(body, match.start()), f"<{name}>: {', '.join(sorted(set(gone)))}"))
+        return f"<{match.group(1)}{''.join(' ' + k for k in kept)}{match.group(3)}>"
+
+    return _OPEN_TAG.sub(tag, body), dropped
+
+
+def repair(body: str, name: Callable[[int], str]) -> Markup:
+    """Every markup repair, in order; defects carry body lines of the source."""
+    body, inline = split_markers(body)
+    result = extract_videos(body, name)
+    result.defects += [("inline-details-marker", line, "A {details} marker shares a line with text.",
+                        "put it on a line of its own") for line in inline]
+    text, defects = convert_details(result.body)
+    result.defects += defects
+    text, fixed = close_lists(text)
+    result.defects += [("unclosed-tag", line, "An HTML list is never closed.", "closed it at the end of its block")
+                       for line in fixed]
+    text, strays = drop_stray_items(text)
+    result.defects += [("stray-tag", line, "A </li> closes no open <li>.", "removed the tag") for line in strays]
+    text, images = fix_images(text)
+    result.defects += [("invalid-img", line, "An <img> gives its address as url=, which browsers ignore.",
+                        "renamed the attribute to src=") for line in images]
+    text, dropped = strip_attributes(text)
+    result.defects += [("html-attribute", line, f"Attributes an ordinary page does not need on {what}.",
+                        "removed them") for line, what in dropped]
+    text, changed = fix_lists(text)
+    if changed:
+        result.defects.append(("list-indent", 1, f"{changed} nested list lines were indented by 2-3 spaces.",
+                               "re-indented them by 4 spaces per level"))
+    result.body = text
+    return result

@@ -1,0 +1,71 @@
+"""Report: what an import did, per provider: counts of everything imported and every defect found.
+
+Last stage of the import. Written as Markdown (for people) and JSON (for tools), both sorted so
+that two runs over the same input write the same bytes.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Defect:
+    file: str  # source file, relative to the source content folder
+    line: int
+    kind: str
+    message: str
+    action: str  # what the importer did about it
+
+
+@dataclass
+class Placed:
+    """A learning intention the importer recorded: where it came from, how it was found, how sure."""
+
+    file: str
+    line: int
+    session: str
+    statement: str
+    method: str  # "code" (a cited code) or "text" (an uncoded bullet matched to a statement's text)
+    confidence: float
+
+
+@dataclass
+class ProviderReport:
+    slug: str
+    counts: Counter = field(default_factory=Counter)
+    defects: list[Defect] = field(default_factory=list)
+    intentions: list[Placed] = field(default_factory=list)
+
+    def add(self, file: str, line: int, kind: str, message: str, action: str) -> None:
+        self.defects.append(Defect(file, line, kind, message, action))
+
+
+def to_json(reports: list[ProviderReport]) -> str:
+    data = {"providers": [{
+        "provider": r.slug,
+        "counts": dict(sorted(r.counts.items())),
+        "defects_by_kind": dict(sorted(Counter(d.kind for d in r.defects).items())),
+        "defects": [asdict(d) for d in sorted(set(r.defects))],
+        "intentions": [asdict(p) for p in sorted(r.intentions, key=lambda p: (p.file, p.line, p.statement))],
+    } for r in reports]}
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def to_markdown(reports: list[ProviderReport]) -> str:
+    out = ["# Import report", ""]
+    for r in reports:
+        out += [f"## {r.slug}", "", "| what | count |", "| --- | ---: |"]
+        out += [f"| {key} | {value} |" for key, value in sorted(r.counts.items())]
+        kinds = Counter(d.kind for d in r.defects)
+        out += ["", "### Defects by kind", "", "| kind | count |", "| --- | ---: |"]
+        out += [f"| {kind} | {count} |" for kind, count in sorted(kinds.items())]
+        methods = Counter(p.method for p in r.intentions)
+        out += ["", "### Learning intentions placed", ""]
+        out += [f"- {method}: {count}" for method, count in sorted(methods.items())]
+        out += ["", "### Every defect", ""]
+        for d in sorted(set(r.defects)):
+            out.append(f"- `{d.file}:{d.line}` **{d.kind}**: {d.message} Action: {d.action}.")
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,165 @@
+"""Writer: a programme plan written as a content folder (format v1), deterministically.
+
+Last import stage before the report. Everything is written in a fixed order with fixed YAML
+style, so the same input gives the same bytes and a re-run changes nothing.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import shutil
+from typing import Any
+
+import yaml
+
+from .conversion import ProgrammePlan, SessionPlan
+from .structure import internal
+
+_MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write(path: str, text: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    text = "\n".join(line.rstrip() for line in text.split("\n"))  # '|' blocks cannot keep trailing spaces
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+def session_src(plan: ProgrammePlan, session: SessionPlan) -> str:
+    base = f"{plan.slug}/year-{session.year}"
+    return f"{base}/{session.block}/{session.id}.md" if session.block else f"{base}/{session.id}.md"
+
+
+def link_summary(plan: ProgrammePlan, text: str, src: str | None) -> str:
+    """Internal links of a summary made relative to the page it renders on (or plain text if none)."""
+    def replace(match: re.Match) -> str:
+        path = internal(match.group(2))
+        if not path:
+            return match.group(0)
+        target = plan.targets.sessions.get(path) if plan.targets else None
+        if target and src:
+            rel = posixpath.relpath(session_src(plan, plan.sessions[target]), posixpath.dirname(src))
+            return f"[{match.group(1)}]({rel})"
+        index = plan.targets.indexes.get(path) if plan.targets else None
+        if index and src:
+            return f"[{match.group(1)}]({posixpath.relpath(index, posixpath.dirname(src))})"
+        return match.group(1)
+    return _MD_LINK.sub(replace, text).strip()
+
+
+def _summary(plan: ProgrammePlan, parts: dict[str, list[str]], src: str | None) -> dict[str, str]:
+    out = {}
+    for role in ("ect", "mentor", "tutor"):
+        text = link_summary(plan, "\n\n".join(p for p in parts.get(role, []) if p.strip()), src)
+        if text:
+            out[role] = text + "\n"
+    return out
+
+
+def _refs(entries: list[tuple[str, bool]]) -> list:
+    return [{"see": sid} if see else sid for sid, see in entries]
+
+
+def write_programme(plan: ProgrammePlan, dest: str, framework_id: str) -> None:
+    folder = os.path.join(dest, plan.slug)
+    if os.path.isdir(folder):
+        shutil.rmtree(folder)
+    years = []
+    for number in sorted({b.year for b in plan.blocks.values()} | set(plan.years)):
+        entry = plan.years.get(number, {"summary": [], "pages": []})
+        year: dict[str, Any] = {"id": f"year-{number}", "title": f"Year {number}"}
+        summary = link_summary(plan, "\n\n".join(entry["summary"]), None)
+        if summary:
+            year["summary"] = summary + "\n"
+        if entry["pages"]:
+            year["pages"] = _refs(entry["pages"])
+        year["blocks"] = [b.id for b in plan.blocks.values() if b.year == number]
+        years.append(year)
+    programme = {"id": plan.slug, "title": plan.title, "provider": plan.title, "framework": framework_id}
+    if plan.summary:
+        programme["summary"] = link_summary(plan, plan.summary, f"{plan.slug}/index.md") + "\n"
+    programme["settings"] = {"coverage": "warn"}
+    programme["years"] = years
+    write(os.path.join(folder, "programme.yaml"), dump(programme))
+    for block in plan.blocks.values():
+        src = f"{plan.slug}/year-{block.year}/{block.id}/index.md"
+        data: dict[str, Any] = {"id": block.id, "title": block.title, "term": block.term}
+        if block.half_term:
+            data["half_term"] = block.half_term
+        summary = _summary(plan, block.summary, src)
+        if summary:
+            data["summary"] = summary
+        if block.pages:
+            data["pages"] = _refs(block.pages)
+        weeks = []
+        for week in block.weeks:
+            label = f"{week.first}" if week.first == week.last else f"{week.first}-{week.last}"
+            item: dict[str, Any] = {"week": week.first if week.first == week.last else label,
+                                    "title": week.title or f"Week {label}"}
+            week_src = f"{plan.slug}/year-{block.year}/{block.id}/week-{label}/index.md"
+            summary = _summary(plan, week.summary, week_src)
+            if summary:
+                item["summary"] = summary
+            for role in ("ect", "mentor", "tutor"):
+                if week.roles.get(role):
+                    item[role] = _refs(week.roles[role])
+            weeks.append(item)
+        data["weeks"] = weeks
+        write(os.path.join(folder, f"year-{block.year}", block.id, "block.yaml"), dump(data))
+    for session in plan.sessions.values():
+        write(os.path.join(dest, session_src(plan, session)), _session_file(session))
+    _write_media(plan, folder)
+
+
+def _session_file(session: SessionPlan) -> str:
+    lines = ["---", dump({"id": session.id, "role": session.role, "kind": session.kind, "title": session.title,
+                          "minutes": session.minutes}).rstrip("\n")]
+    if session.intentions:
+        lines.append("intentions:")
+        for placed in session.intentions:
+            lines.append(f"  - '{placed.statement}'  # {placed.method}, line {placed.line}, "
+                         f"confidence {placed.confidence:.2f}")
+    lines += ["---", "", session.body.strip("\n"), ""]
+    return "\n".join(lines)
+
+
+def _write_media(plan: ProgrammePlan, folder: str) -> None:
+    videos = []
+    for video in sorted(plan.videos, key=lambda v: v["id"]):
+        item = {"id": video["id"], "title": video["title"], "url": video["url"],  # length unknown: left out
+                "transcript": f"transcripts/{video['id']}.md"}
+        if video["audio_described"]:
+            item["audio_described"] = video["audio_described"]
+        videos.append(item)
+        write(os.path.join(folder, "transcripts", f"{video['id']}.md"), video["transcript"])
+    if videos:
+        write(os.path.join(folder, "videos.yaml"), dump({"videos": videos}))
+    targets = plan.targets
+    assets = []
+    if targets is None:
+        return
+    for url in sorted(targets.used):
+        asset_id = targets.asset_ids[url]
+        name = url.rsplit("/", 1)[-1]
+        assets.append({"id": asset_id, "title": targets.asset_titles.get(asset_id, name), "file": f"assets/{name}"})
+        os.makedirs(os.path.join(folder, "assets"), exist_ok=True)
+        shutil.copyfile(plan.source_files[url], os.path.join(folder, "assets", name))
+    if assets:
+        write(os.path.join(folder, "assets.yaml"), dump({"assets": assets}))

@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Import a DfE "Support for early career teachers" content tree into content format v1.
+
+    scripts/import_dfe.py SOURCE_CONTENT_DIR DEST_CONTENT_DIR [--provider SLUG ...]
+
+Writes DEST (site.yaml, frameworks/, one programme per provider) and the import report
+(DEST/import-report.md and .json); prints the report's summary.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+sys.path.insert(0, ROOT)
+
+from induction.importer.pipeline import run_import  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", help="the DfE site's content folder (holding <provider>.md files)")
+    parser.add_argument("dest", help="the content folder to write")
+    parser.add_argument("--provider", action="append", help="import only this provider (repeatable)")
+    parser.add_argument("--framework", default=os.path.join(ROOT, "content", "frameworks", "ecf-2019.yaml"),
+                        help="the framework file to copy and match against")
+    args = parser.parse_args(argv)
+    if not os.path.isdir(args.source):
+        print(f"error: the source folder {args.source} does not exist.", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    reports = run_import(args.source, args.dest, args.framework, args.provider)
+    if not reports:
+        print(f"error: no provider found in {args.source} (expected <slug>.md beside a <slug>/ folder).",
+              file=sys.stderr)
+        return 1
+    for report in reports:
+        counts = ", ".join(f"{key} {value}" for key, value in sorted(report.counts.items()))
+        print(f"{report.slug}: {counts}; {len(set(report.defects))} defects")
+    print(f"Imported {len(reports)} providers into {args.dest} in {time.perf_counter() - started:.1f} s; "
+          f"report: {os.path.join(args.dest, 'import-report.md')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

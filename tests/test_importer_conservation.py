@@ -1,0 +1,45 @@
+"""Conservation: words of a source body against the words of the built page's main content."""
+from __future__ import annotations
+
+from collections import Counter
+
+from induction.importer.conservation import built_pages, built_words, measure, source_words
+
+
+def test_source_words_leave_out_markup_addresses_and_list_numbers():
+    body = ('1. Read [the paper](https://x.org/p "T") and 2<sup>nd</sup> &amp; more.\n'
+            '{details}\nSummary\n{/details}\n<iframe src="https://y.org" title="Ignored"></iframe>\n'
+            "![alt words](/assets/a.png)")
+    assert source_words(body) == Counter({"read": 1, "the": 1, "paper": 1, "2nd": 1, "and": 1, "more": 1,
+                                          "summary": 1})
+
+
+def page(tmp_path, rel: str, main: str) -> None:
+    path = tmp_path / rel / "index.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'<html><nav>Menu words</nav><article class="md-content__inner md-typeset">{main}'
+                    f"<script>var x = 1;</script></article><footer>Footer</footer></html>", encoding="utf-8")
+
+
+def test_built_words_come_from_the_main_content_only(tmp_path):
+    page(tmp_path, "p", "<h1>Title</h1><p>Go to <a href='x'>b</a><a href='y'>it.ly</a> now</p>")
+    assert built_words(str(tmp_path / "p" / "index.html")) == Counter(
+        {"title": 1, "go": 1, "to": 1, "bit": 1, "ly": 1, "now": 1})
+
+
+def test_each_source_page_is_measured_against_the_pages_it_became(tmp_path):
+    source, site = tmp_path / "source", tmp_path / "site"
+    (source / "p" / "year-1-b").mkdir(parents=True)
+    (source / "p.md").write_text("---\ntitle: P\n---\n\nWelcome all.\n", encoding="utf-8")
+    (source / "p" / "year-1-b.md").write_text("Week words.\n", encoding="utf-8")
+    (source / "p" / "year-1-b" / "autumn-week-1-ect-video.md").write_text("One two two three.\n", encoding="utf-8")
+    page(site, "p", "<p>Welcome</p>")
+    page(site, "p/year-1", "<p>all</p>")
+    page(site, "p/year-1/b", "<p>Week</p>")
+    page(site, "p/year-1/b/week-1", "<p>words</p>")
+    page(site, "p/year-1/b/b-autumn-week-1-ect-video", "<p>One two three</p>")
+    assert built_pages(str(site), "p/year-1-b.md") == [str(site / "p/year-1/b/index.html"),
+                                                        str(site / "p/year-1/b/week-1/index.html")]
+    results = {r.source: (r.found, r.total, dict(r.missing)) for r in measure(str(site), str(source))}
+    assert results == {"p.md": (2, 2, {}), "p/year-1-b.md": (2, 2, {}),
+                       "p/year-1-b/autumn-week-1-ect-video.md": (3, 4, {"two": 1})}

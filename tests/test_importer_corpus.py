@@ -1,0 +1,104 @@
+"""End to end on the real corpus (../shared): import, validate, build strictly, conserve every word,
+place the coded citations, and import again to the same bytes. One build per test session."""
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import FRAMEWORK, SHARED, mkdocs_build
+from induction.importer.conservation import measure
+from induction.importer.corpus import read_corpus
+from induction.importer.pipeline import run_import
+from induction.pipeline import load_and_check
+
+CORPUS = SHARED / "corpus" / "dfe-support-for-ects" / "content"
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared DfE corpus is not at {CORPUS}")
+
+# Deliberately simpler than the importer's own pattern: a code opening a list item or table cell,
+# followed by a capitalised word. What the importer places is measured against this.
+_CITATION = re.compile(r"^\s*(?:[-*]\s+|\|\s*)?(\d{1,2}\.\d{1,2}|\d{1,2}[a-z])\.?\s+[A-Z]")
+
+
+def tree_hash(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory) -> Path:
+    dest = tmp_path_factory.mktemp("dfe") / "content"
+    run_import(str(CORPUS), str(dest), str(FRAMEWORK))
+    return dest
+
+
+@pytest.fixture(scope="module")
+def built(imported, tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("dfe-site") / "site"
+    result = mkdocs_build(imported, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+def test_the_import_validates_with_no_error(imported):
+    checked = load_and_check(str(imported))
+    assert checked.ok, checked.report()[-3000:]
+
+
+def test_it_builds_strictly_and_conserves_every_word(built):
+    results = measure(str(built), str(CORPUS))
+    assert len(results) == 388
+    short = [(r.source, dict(r.missing.most_common(5))) for r in results if r.found < r.total]
+    assert short == []
+
+
+def _statement_ids() -> set[str]:
+    data = yaml.safe_load(FRAMEWORK.read_text(encoding="utf-8"))
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if "id" in node and "text" in node:
+                found.add(str(node["id"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk(data)
+    return found
+
+
+@pytest.mark.parametrize("provider", ["education-development-trust", "ambition-institute"])
+def test_coded_citations_land_as_intentions_of_their_session(imported, provider):
+    ids = _statement_ids()
+    cited = placed = 0
+    for page in read_corpus(str(CORPUS), [provider]).providers[provider].pages.values():
+        codes = {m.group(1) for line in page.body.split("\n") if (m := _CITATION.match(line)) and m.group(1) in ids}
+        if not codes:
+            continue
+        parts = page.path[: -len(".md")].split("/")
+        names = {parts[-1], f"{parts[1]}-{parts[-1]}", f"{re.sub(r'^year-[0-9]+-', '', parts[1])}-{parts[-1]}"}
+        files = [f for f in glob.glob(str(imported / provider / "**" / "*.md"), recursive=True)
+                 if os.path.basename(f)[:-3] in names]
+        assert len(files) == 1, page.path
+        meta = yaml.safe_load(Path(files[0]).read_text(encoding="utf-8").split("\n---\n", 1)[0].lstrip("-\n"))
+        have = {str(i) for i in meta.get("intentions") or []}
+        cited += len(codes)
+        placed += len(codes & have)
+    assert cited > 50
+    assert placed / cited >= 0.95
+
+
+def test_a_second_import_is_byte_identical(imported, tmp_path):
+    again = tmp_path / "content"
+    run_import(str(CORPUS), str(again), str(FRAMEWORK))
+    run_import(str(CORPUS), str(again), str(FRAMEWORK))  # over its own output: a re-run changes nothing
+    assert tree_hash(again) == tree_hash(imported)
