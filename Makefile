@@ -22,8 +22,9 @@ site: $(BIN)/mkdocs
 	@echo "Built site/ from $(CONTENT). Open site/index.html, or run 'make serve' for a live preview."
 
 ## Live preview at http://127.0.0.1:8000 that rebuilds as you edit content/ or docs/.
+## --dirty: only the pages an edit changes are rebuilt (see induction_mkdocs/preview.py).
 serve: $(BIN)/mkdocs
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 ## The site as site-offline.zip: unzip it anywhere and open index.html from disk; search works.
 offline: $(BIN)/mkdocs

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import urls
+from . import coverage, urls
 from .pipeline import Checked
 from .render.context import Context, citations
 
@@ -40,9 +40,14 @@ def curriculum(checked: Checked) -> dict[str, Any]:
                                "weeks": weeks})
             years.append({"id": year.id, "title": year.title, "url": urls.address(urls.year(programme, year)),
                           "pages": [p.session.id for p, _ in places.page_entries(year.pages)], "blocks": blocks})
+        framework = ctx.framework(programme)
+        summary = coverage.report_data(coverage.compute(programme, framework, places)) if framework else None
+        if summary:
+            summary["url"] = urls.address(urls.coverage(programme))
+            del summary["programme"]  # it sits inside its programme
         programmes.append({"id": programme.id, "title": programme.title, "provider": programme.provider,
                            "framework": programme.framework_id, "url": urls.address(urls.programme(programme)),
-                           "years": years})
+                           "years": years, "coverage": summary})
         for place in places.in_order():
             s = place.session
             sessions.append({
@@ -53,7 +58,6 @@ def curriculum(checked: Checked) -> dict[str, Any]:
                 "intentions": list(dict.fromkeys(i.statement_id for i in s.intentions)),
                 "phases": [{"title": p.title, "minutes": p.minutes} for p in s.phases],
             })
-        framework = ctx.framework(programme)
         if framework and framework.id not in frameworks:
             frameworks[framework.id] = framework
     statements = []

@@ -44,6 +44,11 @@ def export(checked: Checked, project_config: str, out: str) -> int:
     with open(project_config, encoding="utf-8") as handle:
         config = yaml.load(handle, Loader=_Lenient)  # mkdocs.yml may hold !!python/name tags
     plain = {key: config[key] for key in KEEP if key in config}
+    custom = plain.get("theme", {}).get("custom_dir")
+    if custom:  # theme templates (a CSP meta tag, a 404 page): part of the theme, not project code
+        source = os.path.join(os.path.dirname(os.path.abspath(project_config)), custom)
+        shutil.copytree(source, os.path.join(out, "overrides"))
+        plain["theme"] = {**plain["theme"], "custom_dir": "overrides"}
     plain["site_name"] = checked.site.title or plain.get("site_name", "Site")
     plain["docs_dir"] = "docs"
     plain["plugins"] = ["search"]

@@ -43,6 +43,12 @@ PROGRAMME = Record("the programme", {
     "summary": Key(Text()),
     "settings": Key(Record("the settings", {
         "coverage": Key(Choice(values=COVERAGE), doc="off, warn or error: statements no session cites"),
+        "unsafe_html": Key(Choice(values=("error", "strip")),
+                           doc="error (the default) or strip: raw HTML the allow-list does not permit"),
+        "video_hosts": Key(ListOf(Text()), doc="hosts an <iframe> may load from (default: the privacy-enhanced "
+                                              "YouTube and Vimeo players)"),
+        "forbidden_hosts": Key(ListOf(Text()), doc="parts of host names no link may point at (default: staging, "
+                                                  "localhost, 127.0.0.1, ...)"),
     })),
     "years": Key(ListOf(YEAR, 1), True, "the years, in order"),
 }, doc="programme.yaml: a programme, its years and its blocks in order")
@@ -95,7 +101,7 @@ VIDEO = Record("a video", {
     "id": Key(Id(), True),
     "title": Key(Text(), True),
     "url": Key(Url(), True, "the video's address"),
-    "duration": Key(Duration(), True, "minutes:seconds"),
+    "duration": Key(Duration(), doc="minutes:seconds; leave out when not known (an imported embed)"),
     "transcript": Key(Text(), doc="path of the transcript's Markdown file, relative to this file"),
     "audio_described": Key(Url(), doc="address of the audio-described version"),
 })

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NAMES = ("video", "asset", "statement", "ecf", "session")
+NAMES = ("video", "asset", "statement", "ecf", "session", "image")
 
 _ANY = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\}\}|\{%|%\}", re.S)
-_CALL = re.compile(r"\{\{\s*([a-z_]+)\s*\(\s*(?:\"([^\"\n]*)\"|'([^'\n]*)')\s*\)\s*\}\}")
+_CALL = re.compile(r"\{\{\s*([a-z_]+)\s*\(\s*(?:\"([^\"\n]*)\"|'([^'\n]*)')"
+                   r"(?:\s*,\s*(?:\"([^\"\n]*)\"|'([^'\n]*)'))?\s*\)\s*\}\}")
+# The optional second argument is a link text (`session("id", "text")`): an imported link keeps its words.
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
 
@@ -24,6 +26,7 @@ class Shortcode:
     start: int
     end: int
     alone: bool  # the only thing on its line
+    label: str = ""  # the optional second argument: the link's own text
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,8 @@ def scan(body: str) -> tuple[list[Shortcode], list[Stray]]:
             line_end = len(body) if line_end < 0 else line_end
             alone = not body[line_start:match.start()].strip() and not body[match.end():line_end].strip()
             codes.append(Shortcode(call.group(1), call.group(2) if call.group(2) is not None else call.group(3),
-                                   line, match.start(), match.end(), alone))
+                                   line, match.start(), match.end(), alone,
+                                   call.group(4) if call.group(4) is not None else call.group(5) or ""))
         else:
             strays.append(Stray(match.group(0)[:60], line))
     return codes, strays

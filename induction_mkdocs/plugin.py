@@ -22,6 +22,7 @@ from induction.nav import build_nav
 from induction.pipeline import Checked, load_and_check
 from induction.render import Page, render_site
 from induction.render.problems_page import render_problem_codes, render_problems_page
+from induction_mkdocs import file_links, preview
 
 log = logging.getLogger("mkdocs.plugins.induction")
 
@@ -78,21 +79,29 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         assert self.checked is not None
         if self.problem_page is not None:
             return self.problems_only(files, config)
+        preview.refresh_hand_written(files)
+        nav_digest = preview.digest(repr(config.nav))  # a changed nav changes every page
         for page in self.pages:
             if files.get_file_from_path(page.src) is not None:
                 raise PluginError(f"The generated page {page.src} would replace a file of the docs folder.")
-            files.append(File.generated(config, page.src, content=page.markdown))
+            files.append(preview.generated_page(config, page.src, page.markdown, nav_digest))
         for programme in self.checked.site.programmes:
             for asset in programme.assets.values():
                 files.append(File.generated(config, urls.asset(programme, asset.file), abs_src_path=asset.path))
         return files
 
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
+        # Raw-HTML links assume directory URLs; the offline copy has none (see file_links.py).
+        return html if config.use_directory_urls else file_links.to_files(html, page.file, files)
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.checked is not None
         if self.problem_page is not None:
+            self.problems_as_404(config)
             return
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
             handle.write(curriculum_json(self.checked))
+        preview.commit()
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(self.content_root(config))
@@ -108,9 +117,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         log.info("The content has problems; the preview shows them instead of the site.\n" + checked.report())
         self.checked = checked
         self.pages = []
+        preview.forget()
         self.problem_page = render_problems_page(checked.problems, checked.site.files)
         config.nav = [{self.problem_page.title: self.problem_page.src}]
-        config.extra["induction_checked"] = checked
         return config
 
     def problems_only(self, files: Files, config: MkDocsConfig) -> Files:
@@ -120,3 +129,14 @@ class InductionPlugin(BasePlugin[InductionConfig]):
                              + self.last_srcs)
         pages = [File.generated(config, src, content=self.problem_page.markdown) for src in srcs]
         return Files(kept + pages)
+
+    def problems_as_404(self, config: MkDocsConfig) -> None:
+        """The problems page as 404.html too: when the preview starts with broken content there is
+        no last good build to stand in for, and `mkdocs serve` answers unknown addresses with 404.html.
+        A <base> makes its relative links work at any depth (served without live reload, so the
+        author reloads by hand there)."""
+        with open(os.path.join(config.site_dir, "index.html"), encoding="utf-8") as handle:
+            page = handle.read()
+        base = f'<head><base href="{config.site_url or "/"}">'
+        with open(os.path.join(config.site_dir, "404.html"), "w", encoding="utf-8") as handle:
+            handle.write(page.replace("<head>", base, 1))

@@ -27,6 +27,16 @@ def make_tree(tmp_path: Path, name: str = "minimal") -> Path:
     return target
 
 
+def make_other_tree(tmp_path: Path) -> Path:
+    """A copy of the fixture programme on the second framework, tests/fixtures/frameworks/tsf-2024.yaml
+    (7 statements numbered S1.1, S1.a, ... in 3 standards), and no other framework."""
+    target = tmp_path / "other-framework"
+    shutil.copytree(FIXTURES / "other-framework", target)
+    (target / "frameworks").mkdir()
+    shutil.copy(FIXTURES / "frameworks" / "tsf-2024.yaml", target / "frameworks")
+    return target
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace `old` (which must be there, once) with `new` in the file at `path`."""
     text = path.read_text(encoding="utf-8")
@@ -34,9 +44,10 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def mkdocs_build(content: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
-    """`mkdocs build` of `content` with the project's mkdocs.yml, as the README's command runs it."""
-    env = dict(os.environ, ECT_CONTENT=str(content), NO_MKDOCS_2_WARNING="true")
+def mkdocs_build(content: Path, site_dir: Path, *extra: str, site_url: str = "") -> subprocess.CompletedProcess:
+    """`mkdocs build` of `content` with the project's mkdocs.yml, as the README's command runs it
+    (`site_url`: where it will be published, as the SITE_URL variable sets it; none by default)."""
+    env = dict(os.environ, ECT_CONTENT=str(content), NO_MKDOCS_2_WARNING="true", SITE_URL=site_url)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir), *extra],
                           cwd=ROOT, env=env, capture_output=True, text=True)
 

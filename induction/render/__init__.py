@@ -5,9 +5,11 @@ into files; the export script writes them to disk; tests read them directly.
 """
 from __future__ import annotations
 
+from ..coverage import compute as compute_coverage
 from ..pipeline import Checked
 from .context import Context
-from .frameworks import render_coverage, render_framework_pages
+from .frameworks import render_framework_pages
+from .matrix import render_matrix
 from .packs import render_mentor_pack, render_week_print
 from .sessions import render_session
 from .structure import render_block, render_programme, render_transcript, render_week, render_year
@@ -40,7 +42,7 @@ def render_site(checked: Checked) -> list[Page]:
         pages += [render_transcript(programme, video_id, ctx) for video_id in programme.videos]
         framework = ctx.framework(programme)
         if framework:
-            pages.append(render_coverage(programme, framework, ctx))
+            pages.append(render_matrix(compute_coverage(programme, framework, places)))
             if framework not in used_frameworks:
                 used_frameworks.append(framework)
     for framework in used_frameworks:

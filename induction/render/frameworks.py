@@ -1,23 +1,30 @@
-"""Frameworks: a page per statement (with every session that teaches it), per standard, per
-framework, and each programme's coverage matrix of statements by blocks.
+"""Frameworks: a page per statement (with every session that teaches it, in programme order), a
+page per standard, and the framework's index. Stage four of the flow (render).
+
+The coverage matrix of a programme is `render/matrix.py`, over `induction.coverage`.
 """
 from __future__ import annotations
 
 from .. import urls
-from ..model import Block, Framework, Programme, Standard, Statement
+from ..model import Framework, Standard, Statement
 from ..placement import Place
 from .context import Context, citations
 from .text import Page, attr, caption, esc, front_matter, role_name
 
+_HIDDEN = '<span class="ect-visually-hidden">Statement </span>'  # link text read as "Statement 8f"
 
-def _place_label(place: Place) -> str:
-    parts = [place.programme.title, place.year.title]
-    if place.block is not None:
-        parts.append(place.block.title)
-    if place.week is not None:
-        parts.append(place.week.label)
-    parts.append(role_name(place.session.role))
-    return " · ".join(esc(p) for p in parts)
+
+def _taught_rows(src: str, places: list[Place]) -> list[str]:
+    """One programme's sessions citing a statement, as a table in programme order."""
+    out = ["| Session | Role | Year | Block | Week |", "| --- | --- | --- | --- | --- |"]
+    for place in places:
+        # Block- and year-level pages have no week (and year pages no block): say so rather than leave
+        # an empty cell, which a screen reader announces as "blank".
+        block = f"{esc(place.block.title)} ({place.block.term_label})" if place.block else "Whole year"
+        week = esc(place.week.label) if place.week else ("Whole block" if place.block else "Whole year")
+        out.append(f"| [{esc(place.session.title)}]({urls.relative(src, urls.session(place))}) | "
+                   f"{role_name(place.session.role)} | {esc(place.year.title)} | {block} | {week} |")
+    return out + [""]
 
 
 def render_statement(framework: Framework, statement: Statement, taught: list[Place]) -> Page:
@@ -28,22 +35,25 @@ def render_statement(framework: Framework, statement: Statement, taught: list[Pl
            caption(framework.title, f"Standard {standard.number}: {standard.title}", statement.kind_label),
            f"# Statement {esc(statement.id)}\n",
            f'<blockquote class="ect-statement" markdown="1">\n\n{esc(statement.text)}\n\n</blockquote>\n',
-           "| | |\n| --- | --- |",
-           f"| Framework | [{esc(framework.title)}]({urls.relative(src, urls.framework(framework))}) |",
-           f"| Standard | [{standard.number}. {esc(standard.title)}]"
-           f"({urls.relative(src, urls.standard(framework, standard.number))}) |",
-           f"| Kind | {statement.kind_label} |"]
+           '<div class="ect-statement-facts" markdown="1">\n',
+           f"- **Framework:** [{esc(framework.title)}]({urls.relative(src, urls.framework(framework))})",
+           f"- **Standard:** [{standard.number}. {esc(standard.title)}]"
+           f"({urls.relative(src, urls.standard(framework, standard.number))})",
+           f"- **Kind:** {statement.kind_label}"]
     if statement.heading:
-        out.append(f"| Group | {esc(statement.heading)} |")
-    out.append("")
-    out.append("## Taught in\n")
-    if taught:
-        for place in taught:
-            out.append(f"- [{esc(place.session.title)}]({urls.relative(src, urls.session(place))})"
-                       f" · {_place_label(place)}")
-        out.append("")
-    else:
+        out.append(f"- **Group:** {esc(statement.heading)}")
+    out += ["", "</div>", "", "## Taught in\n"]
+    if not taught:
         out.append("No session cites this statement yet.\n")
+    programmes = list(dict.fromkeys(place.programme.id for place in taught))
+    for programme_id in programmes:
+        places = [place for place in taught if place.programme.id == programme_id]
+        name = esc(places[0].programme.title)
+        if len(programmes) > 1:
+            out.append(f"### {name}\n")
+        count = f"{len(places)} session{'s' if len(places) != 1 else ''}"
+        out.append(f"{count} of {name} cite{'s' if len(places) == 1 else ''} this statement, in programme order.\n")
+        out += _taught_rows(src, places)
     return Page(src, title, "\n".join(out), "statement",
                 {"framework": framework.id, "statement": statement.id, "taught": [p.session.id for p in taught]})
 
@@ -66,8 +76,8 @@ def render_standard(framework: Framework, standard: Standard, cited: dict[str, l
                 out.append(f"\n### {esc(heading)}\n")
             count = len(cited.get(statement.id, []))
             sessions = "not yet taught" if not count else f"{count} session{'s' if count != 1 else ''}"
-            out.append(f"- [{esc(statement.id)}]({urls.relative(src, urls.statement(framework, statement.id))})"
-                       f" {esc(statement.text)} *({sessions})*")
+            link = urls.relative(src, urls.statement(framework, statement.id))
+            out.append(f"- [{_HIDDEN}{esc(statement.id)}]({link}) {esc(statement.text)} *({sessions})*")
         out.append("")
     return Page(src, title, "\n".join(out), "standard", {"framework": framework.id, "standard": standard.number})
 
@@ -80,6 +90,10 @@ def render_framework(framework: Framework, ctx: Context) -> Page:
     covered = sum(1 for places in cited.values() if places)
     out.append(f"{total} statements in {len(framework.standards)} standards; the programmes on this site cite "
                f"{covered} of them.\n")
+    matrices = [f"[{esc(p.title)}]({urls.relative(src, urls.coverage(p))})"
+                for p in ctx.site.programmes if p.framework_id == framework.id]
+    if matrices:
+        out.append(f"Which blocks cover which statements: the coverage matrix of {', '.join(matrices)}.\n")
     out.append("| Standard | Statements | Cited |\n| --- | ---: | ---: |")
     for standard in framework.standards:
         link = urls.relative(src, urls.standard(framework, standard.number))
@@ -89,70 +103,6 @@ def render_framework(framework: Framework, ctx: Context) -> Page:
     if framework.attribution:
         out.append(f"\n<p class=\"ect-attribution\">{attr(framework.attribution)}</p>\n")
     return Page(src, framework.title, "\n".join(out) + "\n", "framework", {"framework": framework.id})
-
-
-def coverage_counts(programme: Programme, framework: Framework, ctx: Context) -> dict[str, dict[str, int]]:
-    """Statement id -> block id -> how many sessions of that block cite it (year pages under '')."""
-    counts: dict[str, dict[str, int]] = {sid: {} for sid in framework.statements}
-    for place in ctx.places[programme.id].in_order():
-        key = place.block.id if place.block is not None else ""
-        for sid in dict.fromkeys(i.statement_id for i in place.session.intentions):
-            if sid in counts:
-                counts[sid][key] = counts[sid].get(key, 0) + 1
-    return counts
-
-
-def render_coverage(programme: Programme, framework: Framework, ctx: Context) -> Page:
-    src = urls.coverage(programme)
-    counts = coverage_counts(programme, framework, ctx)
-    blocks: list[tuple[str, Block]] = []
-    for year_index, year in enumerate(programme.years, 1):
-        for block_index, block in enumerate(year.blocks, 1):
-            blocks.append((f"Y{year_index} B{block_index}", block))
-    has_year_pages = any("" in c for c in counts.values())
-    columns = [(label, block.id, f"{block.title} ({block.term_label})") for label, block in blocks]
-    if has_year_pages:
-        columns.append(("Year", "", "Year-level pages"))
-    total = len(framework.statements)
-    covered = [sid for sid, c in counts.items() if c]
-    uncovered = [framework.statements[sid] for sid in framework.statements if not counts[sid]]
-    title = f"Coverage of the {framework.title}"
-    out = [front_matter(title), caption(programme.title), f"# {esc(title)}\n",
-           f'<p class="ect-coverage-total"><strong>Covered {len(covered)} of {total}</strong> statements.</p>\n',
-           "Each cell counts the sessions of a block whose learning intentions cite the statement.\n",
-           "| Column | Block |\n| --- | --- |"]
-    out += [f"| {label} | {esc(name)} |" for label, _, name in columns]
-    out.append("")
-    out.append('<div class="ect-table-wrap" markdown="1">\n')
-    out.append('<table class="ect-coverage">')
-    out.append(f"<caption>Sessions citing each statement of the {attr(framework.title)}, by block, "
-               f"in {attr(programme.title)}</caption>")
-    head = "".join(f'<th scope="col"><abbr title="{attr(name)}">{attr(label)}</abbr></th>'
-                   for label, _, name in columns)
-    out.append(f'<thead><tr><th scope="col">Statement</th>{head}<th scope="col">Total</th></tr></thead>')
-    for standard in framework.standards:
-        n = len(standard.statements)
-        c = sum(1 for s in standard.statements if counts[s.id])
-        out.append("<tbody>")
-        out.append(f'<tr class="ect-coverage__standard"><th scope="rowgroup" colspan="{len(columns) + 2}">'
-                   f"Standard {standard.number}: {attr(standard.title)} · covered {c} of {n}</th></tr>")
-        for statement in standard.statements:
-            row = counts[statement.id]
-            link = urls.relative(src, urls.statement(framework, statement.id))
-            cells = "".join(f"<td>{row[key]}</td>" if row.get(key) else '<td class="ect-coverage__none">'
-                            '<span class="ect-visually-hidden">0</span></td>' for _, key, _ in columns)
-            out.append(f'<tr><th scope="row" markdown="span">[{esc(statement.id)}]({link} "{attr(statement.text)}")'
-                       f"</th>{cells}<td>{sum(row.values())}</td></tr>")
-        out.append("</tbody>")
-    out.append("</table>\n\n</div>\n")
-    out.append(f"## Not covered ({len(uncovered)})\n")
-    if uncovered:
-        out += [f"- [{esc(s.id)}]({urls.relative(src, urls.statement(framework, s.id))}) {esc(s.text)}"
-                for s in uncovered]
-    else:
-        out.append("Every statement is cited by at least one session.")
-    return Page(src, title, "\n".join(out) + "\n", "coverage",
-                {"programme": programme.id, "covered": len(covered), "total": total})
 
 
 def render_framework_pages(framework: Framework, ctx: Context) -> list[Page]:

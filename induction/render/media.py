@@ -6,6 +6,7 @@ transcript right below; `video.js` swaps in a privacy-enhanced iframe on request
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from urllib.parse import parse_qs, urlparse
 
@@ -46,7 +47,8 @@ def video_block(video: Video, programme: Programme, page_src: str) -> str:
     transcript_link = urls.relative(page_src, urls.video(programme, video.id))
     host = host_name(video.url)
     embed = embed_address(video.url)
-    links = [f"[Watch “{esc(video.title)}” on {esc(host)}]({video.url}) ({video.duration})"]
+    length = f" ({video.duration})" if video.seconds else ""  # an imported video's length may be unknown
+    links = [f"[Watch “{esc(video.title)}” on {esc(host)}]({video.url}){length}"]
     if video.audio_described:
         links.append(f"[Audio-described version of “{esc(video.title)}”]({video.audio_described})")
     links.append(f"[Transcript of “{esc(video.title)}” on its own page]({transcript_link})")
@@ -56,7 +58,8 @@ def video_block(video: Video, programme: Programme, page_src: str) -> str:
             f'<div class="ect-video__frame" data-embed="{attr(embed)}" data-title="{attr(video.title)}">\n'
             f'<button type="button" class="ect-video__play">'
             f'<span class="ect-video__label">Play video: {attr(video.title)}</span> '
-            f'<span class="ect-video__duration">({video.duration})</span></button>\n'
+            + (f'<span class="ect-video__duration">({video.duration})</span>' if video.seconds else "")
+            + '</button>\n'
             f'<p class="ect-video__notice">Playing loads the video from {attr(host)}.</p>\n'
             f"</div>\n")
     transcript = demote_headings(video.transcript.strip(), 2)
@@ -73,6 +76,13 @@ def asset_link(asset: Asset, programme: Programme, page_src: str) -> str:
     return f"[{esc(asset.title)}]({target}) ({kind}, {size(asset.size)})"
 
 
+def image_tag(asset: Asset, programme: Programme, page_src: str, alt: str) -> str:
+    """An image handout shown in place; its address is relative to the published page (directory URLs),
+    so the same shortcode works on the session's page, a week's print view and a mentor pack."""
+    target = posixpath.relpath(urls.asset(programme, asset.file), urls.address(page_src) or ".")
+    return f'<img src="{attr(target)}" alt="{attr(alt or asset.title)}">'
+
+
 def size(n: int) -> str:
     if n < 1024:
         return f"{n} bytes"
@@ -84,7 +94,10 @@ def size(n: int) -> str:
 def statement_link(framework: Framework, statement_id: str, page_src: str) -> str:
     statement = framework.statements[statement_id]
     target = urls.relative(page_src, urls.statement(framework, statement_id))
-    return f'[{esc(statement_id)}]({target} "{attr(statement.text)}"){{ .ect-statement-ref }}'
+    # The id is the visible text; "Statement " before it is for screen readers, which would read "8f" alone
+    # as a meaningless link. The text is the tooltip (title) for sighted readers.
+    hidden = '<span class="ect-visually-hidden">Statement </span>'
+    return f'[{hidden}{esc(statement_id)}]({target} "{attr(statement.text)}"){{ .ect-statement-ref }}'
 
 
 def expand(body: str, programme: Programme, framework: Framework | None, places: ProgrammePlaces,
@@ -97,11 +110,14 @@ def expand(body: str, programme: Programme, framework: Framework | None, places:
             return video_block(programme.videos[code.arg], programme, page_src)
         if code.name == "asset" and code.arg in programme.assets:
             return asset_link(programme.assets[code.arg], programme, page_src)
+        if code.name == "image" and code.arg in programme.assets:
+            return image_tag(programme.assets[code.arg], programme, page_src, code.label)
         if code.name in ("statement", "ecf") and framework and code.arg in framework.statements:
             return statement_link(framework, code.arg, page_src)
         if code.name == "session" and code.arg in places.homes:
             place = places.homes[code.arg]
-            return f"[{esc(place.session.title)}]({urls.relative(page_src, urls.session(place))})"
+            text = esc(code.label) if code.label else esc(place.session.title)  # a label keeps the link's words
+            return f"[{text}]({urls.relative(page_src, urls.session(place))})"
         return ""
 
     return shortcodes.replace(body, codes, render)

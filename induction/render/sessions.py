@@ -11,7 +11,7 @@ from ..placement import Place
 from .context import Context
 from .intentions import intentions_section
 from .media import asset_link, expand
-from .text import Page, caption, esc, front_matter, kind_name, minutes, role_name
+from .text import Page, attr, caption, esc, front_matter, kind_name, minutes, role_name, sequential_headings
 
 _WHO = {"ect": "You", "mentor": "Your ECT", "tutor": "ECTs"}
 
@@ -19,8 +19,10 @@ _WHO = {"ect": "You", "mentor": "Your ECT", "tutor": "ECTs"}
 def session_caption(place: Place) -> str:
     parts = [place.year.title]
     if place.block is not None:
-        parts.append(place.block.term_label)
-        parts.append(place.week.label if place.week else place.block.title)
+        # The block's title too: a printed plan must say where it sits without the site around it.
+        parts += [place.block.term_label, place.block.title]
+        if place.week is not None:
+            parts.append(place.week.label)
     role = place.session.role
     parts.append("Mentor session" if role == "mentor" and place.session.kind == "plan" else
                  f"{role_name(role)} {'self-study' if role == 'ect' and place.week else 'materials'}"
@@ -28,12 +30,15 @@ def session_caption(place: Place) -> str:
     return caption(*parts)
 
 
-def render_session(place: Place, ctx: Context, sequence: list[Place], src: str = "") -> Page:
-    """The session's page; `src` renders it for another page (a pack) with links from there."""
+def render_session(place: Place, ctx: Context, sequence: list[Place], src: str = "", *,
+                   embedded: bool = False) -> Page:
+    """The session's page; `src` renders it for another page (a pack) with links from there, and
+    `embedded` leaves out what only a page of its own needs (the print button, previous/next)."""
     session, programme = place.session, place.programme
     framework = ctx.framework(programme)
     src = src or urls.session(place)
     body = expand(session.body, programme, framework, ctx.places[programme.id], src).strip()
+    body = sequential_headings(body)  # no skipped level under the h1, transcripts included
     meta = [kind_name(session.kind), minutes(session.minutes)]
     if session.role == "ect" and place.week is not None:
         steps = [p for p in sequence if p.week is place.week and p.block is place.block]
@@ -43,7 +48,7 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
              session_caption(place), f"# {esc(session.title)}\n",
              f'<p class="ect-meta">{" · ".join(meta)}</p>\n']
     if session.role == "mentor" and session.kind == "plan":
-        parts.append(_plan_top(place))
+        parts.append(_plan_top(place, embedded))
         parts.append(intentions_section(session.intentions, framework, src, _WHO["mentor"]))
         parts.append(_resources(place, src))
         parts.append(_phases(body, place))
@@ -52,20 +57,25 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
         parts.append(body + "\n")
         parts.append(_resources(place, src))
         parts.append(intentions_section(session.intentions, framework, src, _WHO.get(session.role, "You")))
-    if session.role == "ect" and place in sequence:
+    if session.role == "ect" and place in sequence and not embedded:
         parts.append(_pagination(place, sequence, src))
     return Page(src, session.title, "\n".join(p for p in parts if p), f"session-{session.role}",
                 {"session": session.id})
 
 
-def _plan_top(place: Place) -> str:
+def _plan_top(place: Place, embedded: bool = False) -> str:
     session = place.session
     rows = "\n".join(f"| {esc(phase.title)} | {phase.minutes} |" for phase in session.phases)
-    return ('<p class="ect-print-action"><button type="button" class="md-button ect-print-button" '
-            'data-ect-print>Print this plan</button></p>\n\n'
+    return ("" if embedded else print_action("Print this plan")) + (
             f"**Time needed:** {minutes(session.minutes)}\n\n"
             f'<div class="ect-timing" markdown="1">\n\n| Phase | Minutes |\n| --- | ---: |\n{rows}\n'
             f"| **Total** | **{session.minutes}** |\n\n</div>\n")
+
+
+def print_action(label: str) -> str:
+    """A button that prints the page (docs/javascripts/induction.js); hidden on paper."""
+    return ('<p class="ect-print-action"><button type="button" class="md-button ect-print-button" '
+            f"data-ect-print>{attr(label)}</button></p>\n\n")
 
 
 def _phases(body: str, place: Place) -> str:
@@ -99,12 +109,12 @@ def _pagination(place: Place, sequence: list[Place], src: str) -> str:
     links = []
     if index > 0:
         before = sequence[index - 1]
-        links.append(f'<span class="ect-pagination__prev" markdown="1">Previous: '
-                     f"[{esc(before.session.title)}]({urls.relative(src, urls.session(before))})</span>")
+        links.append(f'<div class="ect-pagination__prev" markdown="1">\n\nPrevious: '
+                     f"[{esc(before.session.title)}]({urls.relative(src, urls.session(before))})\n\n</div>")
     if index + 1 < len(sequence):
         after = sequence[index + 1]
-        links.append(f'<span class="ect-pagination__next" markdown="1">Next: '
-                     f"[{esc(after.session.title)}]({urls.relative(src, urls.session(after))})</span>")
+        links.append(f'<div class="ect-pagination__next" markdown="1">\n\nNext: '
+                     f"[{esc(after.session.title)}]({urls.relative(src, urls.session(after))})\n\n</div>")
     if not links:
         return ""
     return '<nav class="ect-pagination" aria-label="ECT steps" markdown="1">\n' + "\n".join(links) + "\n</nav>\n"

@@ -9,8 +9,10 @@ from .. import urls
 from ..formats import ROLES
 from ..model import Block, Programme, Week, Year
 from ..placement import Place
+from . import week as week_parts
 from .context import Context
 from .intentions import intentions_section
+from .packs import week_print_src
 from .text import Page, caption, esc, front_matter, kind_name, minutes, role_name
 
 _ROLE_HEADINGS = {"ect": "ECT self-study", "mentor": "Mentor session", "tutor": "Induction tutor"}
@@ -94,24 +96,28 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
     src = urls.week(programme, year, block, week)
     places = ctx.places[programme.id]
     title = f"{week.label}: {week.title}"
-    position = f"{week.label} of {block.weeks[-1].last} in this block"
-    out = [front_matter(title), caption(year.title, block.term_label, block.title), f"# {esc(title)}\n",
-           f'<p class="ect-meta">{position}</p>\n']
-    intentions = []
-    for role in ROLES:
+    # The ECT's questions first (where, what about, what to do, what to bring), then the other roles.
+    ect = places.week_entries(block, week, "ect")
+    out = [front_matter(title), week_parts.position(programme, year, block, week, src), f"# {esc(title)}\n",
+           week_parts.focus(week)]
+    if ect:
+        out.append(week_parts.steps(ect, src, "## Your steps this week"))
+        printable = urls.relative(src, week_print_src(programme, year, block, week))
+        out.append(f'<p class="ect-week-print-link" markdown="1">[All of this week\'s steps on one page, '
+                   f"with transcripts, to read offline or print]({printable})</p>\n")
+    out.append(week_parts.take_to_meeting(ect, bool(places.week_entries(block, week, "mentor")), src))
+    intentions = [i for place, _ in ect for i in place.session.intentions]
+    for role in (r for r in ROLES if r != "ect"):
         entries = places.week_entries(block, week, role)
         if not entries:
+            if week.summary.get(role):  # a role with no session this week may still be told what to do
+                out.append(f"## {_ROLE_HEADINGS[role]}\n\n{week.summary[role].strip()}\n")
             continue
         total = sum(place.session.minutes for place, _ in entries)
         out.append(f"## {_ROLE_HEADINGS[role]} · {minutes(total)}\n")
         if week.summary.get(role):
             out.append(week.summary[role].strip() + "\n")
-        bullet = "1." if role == "ect" else "-"
-        out.append("\n".join(f"{bullet} {_entry(place, see, src)}" for place, see in entries) + "\n")
-        if role == "mentor":
-            out.append("Take to the mentor meeting: your notes and questions from this week's self-study, and "
-                       "what happened when you tried it in class.\n" if any(
-                           r == "ect" for r in ROLES if places.week_entries(block, week, "ect")) else "")
+        out.append("\n".join(f"- {_entry(place, see, src)}" for place, see in entries) + "\n")
         for place, _ in entries:
             intentions.extend(place.session.intentions)
     out.append(intentions_section(intentions, ctx.framework(programme), src, "ECTs",
@@ -127,12 +133,12 @@ def _week_pagination(programme: Programme, year: Year, block: Block, week: Week,
     links = []
     if index > 0:
         y, b, w = sequence[index - 1]
-        links.append(f'<span class="ect-pagination__prev" markdown="1">Previous week: '
-                     f"[{w.label}: {esc(w.title)}]({urls.relative(src, urls.week(programme, y, b, w))})</span>")
+        links.append(f'<div class="ect-pagination__prev" markdown="1">\n\nPrevious week: '
+                     f"[{w.label}: {esc(w.title)}]({urls.relative(src, urls.week(programme, y, b, w))})\n\n</div>")
     if index + 1 < len(sequence):
         y, b, w = sequence[index + 1]
-        links.append(f'<span class="ect-pagination__next" markdown="1">Next week: '
-                     f"[{w.label}: {esc(w.title)}]({urls.relative(src, urls.week(programme, y, b, w))})</span>")
+        links.append(f'<div class="ect-pagination__next" markdown="1">\n\nNext week: '
+                     f"[{w.label}: {esc(w.title)}]({urls.relative(src, urls.week(programme, y, b, w))})\n\n</div>")
     if not links:
         return ""
     return '<nav class="ect-pagination" aria-label="Weeks" markdown="1">\n' + "\n".join(links) + "\n</nav>\n"
@@ -146,7 +152,7 @@ def render_transcript(programme: Programme, video_id: str, ctx: Context) -> Page
             or f"video('{video_id}')" in p.session.body]
     out = [front_matter(f"Transcript: {video.title}"), caption(programme.title, "Video transcript"),
            f"# Transcript: {esc(video.title)}\n",
-           f'<p class="ect-meta">Video · {video.duration}</p>\n',
+           f'<p class="ect-meta">Video{" · " + video.duration if video.seconds else ""}</p>\n',
            f"[Watch “{esc(video.title)}” on {esc(host_name(video.url))}]({video.url})"
            + (f" · [Audio-described version]({video.audio_described})" if video.audio_described else "") + "\n",
            video.transcript.strip() + "\n"]

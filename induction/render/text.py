@@ -91,3 +91,22 @@ def demote_headings(markdown: str, by: int) -> str:
             line = "#" * min(6, hashes + by) + line[hashes:]
         out.append(line)
     return "\n".join(out)
+
+
+def sequential_headings(markdown: str, top: int = 2) -> str:
+    """A body's ATX headings re-levelled so none skips a level below the page's h1 (WCAG 1.3.1:
+    screen reader users move by heading level). Each heading goes at most one level deeper than
+    the one before it, starting from `top`: a body written with ### under the title, or a
+    transcript demoted inside a section, keeps its shape without the gap."""
+    out, fence, previous = [], "", top - 1
+    for line in markdown.splitlines():
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = "" if fence == marker else (fence or marker)
+        elif not fence and re.match(r"#{1,6}\s", line):
+            hashes = len(line) - len(line.lstrip("#"))
+            level = max(top, min(hashes, previous + 1))
+            line, previous = "#" * level + line[hashes:], level
+        out.append(line)
+    return "\n".join(out)

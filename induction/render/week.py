@@ -1,0 +1,79 @@
+"""Week: the parts of the ECT's week page (stage four of the flow, called by `structure.render_week`).
+
+The page answers, in this order, what an ECT opening it in a free period needs: where the week
+sits, what it is about, the steps in order with how long each takes and the total, and what to
+take to the mentor meeting. Each part is a pure function of the model returning Markdown.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import urls
+from ..model import Block, Programme, Week, Year
+from ..placement import Place
+from .text import esc, kind_name, minutes
+
+
+def position(programme: Programme, year: Year, block: Block, week: Week, src: str) -> str:
+    """Where the week sits, as a caption with links: Year 1 › Autumn 1 › Routines › Week 3 of 7."""
+    year_link = urls.relative(src, urls.year(programme, year))
+    block_link = urls.relative(src, urls.block(programme, year, block))
+    of = f"{week.label} of {block.weeks[-1].last}"
+    parts = [f"[{esc(year.title)}]({year_link})", esc(block.term_label), f"[{esc(block.title)}]({block_link})", of]
+    # A paragraph, not a nav landmark: Material's breadcrumbs already are the page's navigation.
+    # Markdown links (markdown="1"), so that MkDocs checks them and writes addresses that work anywhere.
+    separator = ' <span aria-hidden="true">›</span> '
+    return f'<p class="ect-caption ect-week-position" markdown="1">{separator.join(parts)}</p>\n'
+
+
+def focus(week: Week) -> str:
+    """This week's focus: the ECT summary, or the mentor's when the week has no ECT steps."""
+    text = week.summary.get("ect") or week.summary.get("mentor") or ""
+    return f"## This week's focus\n\n{text.strip()}\n" if text.strip() else ""
+
+
+def steps(entries: list[tuple[Place, bool]], src: str, heading: str) -> str:
+    """The ECT's steps in order, each with its kind and minutes, then the total."""
+    total = sum(place.session.minutes for place, _ in entries)
+    count = f"{len(entries)} {'step' if len(entries) == 1 else 'steps'}"
+    items = []
+    for place, see in entries:
+        link = f"[{esc(place.session.title)}]({urls.relative(src, urls.session(place))})"
+        detail = f"{kind_name(place.session.kind)} · {minutes(place.session.minutes)}"
+        if see and place.block is not None:
+            where = f"{place.block.title}, {place.week.label.lower()}" if place.week else place.block.title
+            detail += f" · from {esc(where)}"
+        items.append(f"1. {link}  \n   <span class=\"ect-step-detail\">{detail}</span>")
+    return (f"{heading}\n\n" + "\n".join(items) + "\n\n"
+            f'<p class="ect-total"><strong>Total: {minutes(total)}</strong> ({count})</p>\n')
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_BRING = re.compile(r"^Bring\b.*\b(mentor|meeting)\b", re.IGNORECASE | re.DOTALL)
+_PRONOUN = re.compile(r"^Bring (both|it|them|this|these|that)\b")
+
+
+def take_to_meeting(ect: list[tuple[Place, bool]], has_meeting: bool, src: str) -> str:
+    """What to take to the mentor meeting: the steps' own "Bring ... to your mentor meeting"
+    sentences (authors already write them in the step's words), each with the step it comes from."""
+    found = []
+    for place, _ in ect:
+        for paragraph in re.split(r"\n\s*\n", place.session.body):
+            if paragraph.lstrip().startswith(("#", "|", "```", "<")):
+                continue
+            text = " ".join(line.strip() for line in paragraph.splitlines()).replace("**", "")
+            sentences = [s.strip() for s in _SENTENCE.split(text)]
+            for index, sentence in enumerate(sentences):
+                if not _BRING.match(sentence):
+                    continue
+                if _PRONOUN.match(sentence) and index > 0:  # "Bring both ..." needs the sentence before
+                    sentence = f"{sentences[index - 1]} {sentence}"
+                link = urls.relative(src, urls.session(place))
+                found.append(f"- {sentence} (from [{esc(place.session.title)}]({link}))")
+    if found:
+        return "## Take to your mentor meeting\n\n" + "\n".join(found) + "\n"
+    if has_meeting and ect:
+        return ("## Take to your mentor meeting\n\n"
+                "- Your notes and questions from this week's steps.\n"
+                "- What happened when you tried the week's focus in class.\n")
+    return ""

@@ -1,0 +1,290 @@
+"""Sanitiser: raw HTML and addresses in Markdown bodies, checked against an allow-list (check stage).
+
+Stage three of the flow (source -> load -> **check** -> render). Session bodies and transcripts
+may hold raw HTML (details, figures, tables ...). Each tag is found with its line (the standard
+library's tokenizer), then given to nh3, a well-kept allow-list sanitiser: whatever nh3 would
+not keep (an element, an attribute, an address) is reported with file and line. Where a
+programme says `settings.unsafe_html: strip`, it is removed from the body with a warning instead,
+so the rendered page holds only what nh3 kept. Markdown links and images are checked for the
+same unsafe addresses (`paths.address_problem`). Elements left open are reported too: an
+unclosed <details> would swallow the rest of the page.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import nh3
+
+from .model import Programme
+from .paths import FORBIDDEN_HOSTS, address_problem, host_of
+from .problems import CATALOGUE, Problems
+
+# What content legitimately needs: Material's collapsible blocks, figures, tables and text-level
+# elements. `markdown` lets md_in_html render Markdown inside a block.
+TAGS = {"details", "summary", "figure", "figcaption", "img", "a", "br", "hr", "table", "caption", "thead",
+        "tbody", "tfoot", "tr", "th", "td", "colgroup", "col", "ol", "ul", "li", "dl", "dt", "dd", "span", "div",
+        "abbr", "sup", "sub", "em", "strong", "b", "i", "p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+        "iframe", "kbd", "mark", "small", "s", "u", "q", "cite"}
+ATTRIBUTES = {
+    "*": {"class", "markdown", "title", "lang", "dir", "aria-label"},
+    "a": {"href"}, "img": {"src", "alt", "width", "height", "loading"}, "details": {"open"},
+    "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy"},
+    "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"}, "col": {"span"}, "ol": {"start", "type"},
+}
+URL_ATTRIBUTES = {"href", "src"}
+# The privacy-enhanced players that video.js loads on request; settings.video_hosts replaces them.
+VIDEO_HOSTS = ("www.youtube-nocookie.com", "youtube-nocookie.com", "player.vimeo.com")
+# Elements whose content goes with them when stripped (their text is code or styling, not prose).
+_WITH_CONTENT = {"script", "style"}
+_VOID = {"br", "hr", "img", "col", "input", "meta", "link", "source", "wbr", "area", "base", "embed", "param",
+         "track"}
+_OPTIONAL_END = {"li", "p", "td", "th", "tr", "thead", "tbody", "tfoot", "dt", "dd", "colgroup", "option"}
+# Table parts vanish when parsed alone, so each is checked inside the context it needs.
+_CONTEXT = {"tr": ("<table><tbody>", "</tbody></table>"), "td": ("<table><tbody><tr>", "</tr></tbody></table>"),
+            "th": ("<table><tbody><tr>", "</tr></tbody></table>"), "col": ("<table><colgroup>", "</colgroup></table>"),
+            **{t: ("<table>", "</table>") for t in ("thead", "tbody", "tfoot", "caption", "colgroup")}}
+_REASONS = {"script": "content may not run scripts", "style": "the site's look comes from its stylesheets",
+            "form": "content may not collect data", "input": "content may not collect data",
+            "button": "content may not collect data", "textarea": "content may not collect data",
+            "select": "content may not collect data", "object": "content may not embed programs",
+            "embed": "content may not embed programs", "link": "content may not load other files",
+            "meta": "content may not change the page's head", "base": "content may not change the page's head"}
+_MD_LINK = re.compile(r"\]\(\s*<?([^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?")
+_MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+\.[A-Za-z]+)>")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What a programme allows: the hosts iframes may load from, the host parts no link may name."""
+
+    video_hosts: tuple[str, ...] = VIDEO_HOSTS
+    forbidden_hosts: tuple[str, ...] = FORBIDDEN_HOSTS
+
+    @classmethod
+    def of(cls, settings: dict) -> "Policy":
+        return cls(tuple(settings.get("video_hosts") or VIDEO_HOSTS),
+                   tuple(settings.get("forbidden_hosts") or FORBIDDEN_HOSTS))
+
+    def video_host(self, url: str) -> bool:
+        host = host_of(url)
+        return url.lower().startswith("https://") and any(host == h or host.endswith("." + h) for h in self.video_hosts)
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    line: int  # within the body, from 1
+    message: str
+    start: int  # the span that strip mode replaces with `replacement`
+    end: int
+    replacement: str
+    html: bool  # raw HTML (strip mode may remove it) rather than Markdown syntax
+    hint: str = ""  # when empty, the code's fix from the catalogue
+
+
+def scan(body: str, policy: Policy = Policy()) -> list[Finding]:
+    """Everything in `body` that may not be published, with lines and what strip mode would do."""
+    text = mask_code(body)
+    masked = _AUTOLINK.sub(lambda m: "<" + " " * (len(m.group(0)) - 2) + ">", text)
+    tags = _Tags(masked)
+    findings = [f for event in tags.events for f in _judge(event, masked, policy)]
+    findings += tags.unclosed()
+    findings += _addresses(masked, policy) + _addresses(text, policy, (_AUTOLINK,))
+    return sorted(findings, key=lambda f: (f.start, f.code))
+
+
+def strip(body: str, findings: list[Finding]) -> str:
+    """`body` with the raw HTML of `findings` replaced by what nh3 keeps of it."""
+    out, last = [], 0
+    for finding in sorted((f for f in findings if f.html and f.code != "unclosed-html"), key=lambda f: f.start):
+        if finding.start < last:  # inside a stretch already removed (a script's content)
+            continue
+        out += [body[last:finding.start], finding.replacement]
+        last = finding.end
+    return "".join(out + [body[last:]])
+
+
+def mask_code(body: str) -> str:
+    """`body` with fenced code and code spans blanked (same length and lines): HTML in code is
+    text to show, not markup."""
+    chars = list(body)
+    offset, fence = 0, ""
+    for line in body.splitlines(keepends=True):
+        match = _FENCE.match(line)
+        if fence or match:
+            chars[offset:offset + len(line)] = [c if c == "\n" else " " for c in line]
+            if match and not fence:
+                fence = match.group(1)
+            elif match and match.group(1).startswith(fence[0] * len(fence)):
+                fence = ""
+        offset += len(line)
+    return _CODE_SPAN.sub(lambda m: "".join(c if c == "\n" else " " for c in m.group(0)), "".join(chars))
+
+
+def _addresses(masked: str, policy: Policy, patterns: tuple[re.Pattern, ...] = (_MD_LINK, _MD_REFERENCE)) -> list[Finding]:
+    """Markdown links, images, reference definitions (and, asked, autolinks) with unsafe addresses."""
+    found = []
+    for pattern in patterns:
+        for match in pattern.finditer(masked):
+            problem = address_problem(match.group(1), policy.forbidden_hosts)
+            if problem:
+                line = masked.count("\n", 0, match.start(1)) + 1
+                found.append(Finding(problem[0], line, problem[1], match.start(1), match.end(1), "#", False))
+    return found
+
+
+class _Tags(HTMLParser):
+    """The start and end tags of a body, each with its offset (comments and text are skipped)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.events: list[tuple[str, str, list[tuple[str, str | None]], int, int]] = []
+        self.feed(text)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._offset()
+        raw = self.get_starttag_text() or ""
+        self.events.append(("start", tag, attrs, start, start + len(raw)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._offset()
+        self.events.append(("void", tag, attrs, start, start + len(self.get_starttag_text() or "")))
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._offset()
+        end = self.text.find(">", start)
+        self.events.append(("end", tag, [], start, len(self.text) if end < 0 else end + 1))
+
+    def line(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+    def unclosed(self) -> list[Finding]:
+        found, stack = [], []  # (tag, start)
+        for kind, tag, _, start, end in self.events:
+            if kind == "start" and tag not in _VOID:
+                stack.append((tag, start))
+            elif kind == "end" and tag not in _VOID:
+                if not any(t == tag for t, _ in stack):
+                    found.append(Finding("unclosed-html", self.line(start), f"The end tag </{tag}> closes no open "
+                                         f"<{tag}>.", start, end, "", True, f"Remove it, or open <{tag}> before it."))
+                    continue
+                while stack:
+                    open_tag, open_start = stack.pop()
+                    if open_tag == tag:
+                        break
+                    if open_tag not in _OPTIONAL_END:
+                        found.append(_never_closed(open_tag, self.line(open_start), open_start))
+        found += [_never_closed(t, self.line(s), s) for t, s in stack if t not in _OPTIONAL_END]
+        return found
+
+
+def _never_closed(tag: str, line: int, start: int) -> Finding:
+    return Finding("unclosed-html", line, f"The <{tag}> opened here is never closed.", start, start, "", True,
+                   f"Add </{tag}> where it ends.")
+
+
+def _judge(event: tuple, masked: str, policy: Policy) -> list[Finding]:
+    kind, tag, attrs, start, end = event
+    line = masked.count("\n", 0, start) + 1
+    if kind == "end":  # the end tag of a removed element goes with it; it needs no message of its own
+        return [] if tag in TAGS else [Finding("unsafe-html", line, "", start, end, "", True)]
+    if tag not in TAGS:
+        stop = end
+        if tag in _WITH_CONTENT and kind == "start":
+            close = re.compile(rf"</{tag}\s*>", re.I).search(masked, end)
+            stop = close.end() if close else len(masked)
+        reason = _REASONS.get(tag, "it is not on the allow-list")
+        return [Finding("unsafe-html", line, f"The element <{tag}> is not allowed: {reason}.", start, stop, "", True)]
+    kept = _kept(tag, tuple((name, value or "") for name, value in attrs), policy)
+    replacement = _rebuild(tag, kept, kind)
+    return [Finding(code, line, message, start, end, replacement, True)
+            for name, value in attrs if kept.get(name) != (value or "")
+            for code, message in [_why(tag, name, value or "", policy)]]
+
+
+def _why(tag: str, name: str, value: str, policy: Policy) -> tuple[str, str]:
+    """Why nh3 dropped attribute `name` from a <tag>: the code and message to report."""
+    if name.startswith("on"):
+        return "unsafe-html", f"The attribute '{name}' on <{tag}> is not allowed: content may not run scripts."
+    if name == "style":
+        return "unsafe-html", f"The attribute 'style' on <{tag}> is not allowed: use a class instead."
+    if name in URL_ATTRIBUTES and name in ATTRIBUTES.get(tag, set()):
+        problem = address_problem(value, policy.forbidden_hosts)
+        if problem:
+            return problem
+        if tag == "iframe":
+            return "unsafe-html", (f"An <iframe> may only load https:// addresses on {', '.join(policy.video_hosts)}; "
+                                   f"this one loads '{value}'.")
+        return "unsafe-url", f"The address '{value}' in <{tag} {name}> is not allowed."
+    return "unsafe-html", f"The attribute '{name}' is not allowed on <{tag}>."
+
+
+@functools.lru_cache(maxsize=4096)
+def _kept(tag: str, attrs: tuple[tuple[str, str], ...], policy: Policy) -> dict[str, str]:
+    """The attributes nh3 keeps when it cleans this start tag (in the context the tag needs)."""
+    parts = "".join(f' {name}="{nh3.escape(value)}"' for name, value in attrs)
+    before, after = _CONTEXT.get(tag, ("", ""))
+    cleaned = _cleaner(policy).clean(f"{before}<{tag}{parts}>{'' if tag in _VOID else f'</{tag}>'}{after}")
+    for kind, name, kept, _, _ in _Tags(cleaned).events:
+        if name == tag and kind in ("start", "void"):
+            return {key: value or "" for key, value in kept}
+    return {}
+
+
+def _rebuild(tag: str, kept: dict[str, str], kind: str) -> str:
+    parts = "".join(f' {key}="{nh3.escape(value)}"' for key, value in kept.items())
+    return f"<{tag}{parts}{' /' if kind == 'void' else ''}>"
+
+
+@functools.lru_cache(maxsize=32)
+def _cleaner(policy: Policy) -> nh3.Cleaner:
+    def allowed(element: str, attribute: str, value: str) -> str | None:
+        if attribute in URL_ATTRIBUTES and address_problem(value, policy.forbidden_hosts):
+            return None
+        if element == "iframe" and attribute == "src" and not policy.video_host(value):
+            return None
+        return value
+
+    return nh3.Cleaner(tags=TAGS, clean_content_tags=_WITH_CONTENT, attributes=ATTRIBUTES, attribute_filter=allowed,
+                       link_rel=None, url_schemes={"http", "https", "mailto", "tel"}, strip_comments=False)
+
+
+def bodies_are_safe(programme: Programme, problems: Problems) -> None:
+    """Check every session body and transcript of `programme`; in strip mode, clean them too."""
+    policy = Policy.of(programme.settings)
+    stripping = programme.settings.get("unsafe_html") == "strip"
+    for session in programme.sessions.values():
+        session.body = _checked(session.body, session.loc.file, session.body_line, policy, stripping, problems)
+    for video in programme.videos.values():
+        if video.transcript:
+            video.transcript = _checked(video.transcript, video.transcript_file, 1, policy, stripping, problems)
+        for url in (video.url, video.audio_described):
+            problem = address_problem(url, policy.forbidden_hosts) if url else None
+            if problem:
+                problems.add(problem[0], video.loc.file, video.loc.line, problem[1], CATALOGUE[problem[0]].fix)
+
+
+def _checked(body: str, file: str, first_line: int, policy: Policy, stripping: bool, problems: Problems) -> str:
+    findings = scan(body, policy)
+    for finding in findings:
+        if not finding.message:
+            continue
+        line = first_line + finding.line - 1
+        if stripping and finding.html and finding.code != "unclosed-html":
+            problems.warn(finding.code, file, line, finding.message + " It was removed (settings.unsafe_html: strip).")
+        else:
+            problems.add(finding.code, file, line, finding.message, finding.hint or CATALOGUE[finding.code].fix)
+    return strip(body, findings) if stripping else body

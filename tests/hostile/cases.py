@@ -1,0 +1,239 @@
+"""The catalogue of broken and hostile sources: each case edits a copy of tests/fixtures/minimal
+and names the exact problem lines that validation must print (and nothing else as an error).
+
+Paths in edits are relative to the tree; `expected` lines are as `Problem.format()` prints them.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+B = "prog/year-1/b1/"
+WATCH, READ, MENTOR, BLOCK = B + "b1-w1-watch.md", B + "b1-w1-read.md", B + "b1-w1-mentor.md", B + "block.yaml"
+PROG, VIDEOS, ASSETS, TRANSCRIPT = "prog/programme.yaml", "prog/videos.yaml", "prog/assets.yaml", "prog/transcripts/intro.md"
+
+
+def replace(path: str, old: str, new: str) -> Callable[[Path], None]:
+    def run(root: Path) -> None:
+        file = root / path
+        text = file.read_bytes().decode("utf-8")
+        assert text.count(old) == 1, f"{old!r} is not in {path} exactly once"
+        file.write_bytes(text.replace(old, new).encode("utf-8"))
+    return run
+
+
+def write(path: str, data: str | bytes) -> Callable[[Path], None]:
+    def run(root: Path) -> None:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return run
+
+
+def append(path: str, text: str) -> Callable[[Path], None]:
+    def run(root: Path) -> None:
+        with open(root / path, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    return run
+
+
+def remove(path: str) -> Callable[[Path], None]:
+    return lambda root: (root / path).unlink()
+
+
+def symlink_out(path: str) -> Callable[[Path], None]:
+    """Replace `path` with a link to a file beside (outside) the content folder."""
+    def run(root: Path) -> None:
+        outside = root.parent / "outside.txt"
+        outside.write_text("not content\n", encoding="utf-8")
+        (root / path).unlink(missing_ok=True)
+        os.symlink(outside, root / path)
+    return run
+
+
+def transform(path: str, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    return lambda root: (root / path).write_bytes(change((root / path).read_bytes()))
+
+
+@dataclass
+class Case:
+    name: str
+    edits: list[Callable[[Path], None]]
+    expected: list[str]  # every problem line, in the order validation prints them
+
+
+CASES: list[Case] = []
+C = CASES.append
+# YAML and files
+C(Case("yaml-unclosed-bracket", [replace(BLOCK, "pages: [b1-intro]", "pages: [b1-intro")], [
+    "minimal/prog/year-1/b1/block.yaml:8: error [yaml-syntax] YAML could not be read: did not find expected ',' or ']'. Close the bracket or quote opened on this line."]))
+C(Case("yaml-front-matter-syntax", [replace(READ, "title: Read about memory", "title: Read: about: memory")], [
+    'minimal/prog/year-1/b1/b1-w1-read.md:5: error [yaml-syntax] YAML could not be read: mapping values are not allowed in this context. Check the indentation and punctuation on this line and the one before it.']))
+C(Case("tab-indentation", [replace(BLOCK, "  ect: What ECTs do.", "\tect: What ECTs do.")], [
+    'minimal/prog/year-1/b1/block.yaml:6: error [yaml-syntax] YAML could not be read: found character that cannot start any token. Indent with spaces, not tabs.']))
+C(Case("duplicate-key-yaml", [replace(BLOCK, "term: autumn\n", "term: autumn\nterm: spring\n")], [
+    "minimal/prog/year-1/b1/block.yaml:4: error [duplicate-key] The key 'term' is given twice (first on line 3). Delete or merge one of them."]))
+C(Case("duplicate-key-front-matter", [replace(READ, "minutes: 20\n", "minutes: 20\nminutes: 25\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:7: error [duplicate-key] The key 'minutes' is given twice (first on line 6). Delete or merge one of them."]))
+C(Case("wrong-type-minutes", [replace(READ, "minutes: 20", "minutes: twenty")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:6: error [wrong-type] Expected a whole number for 'minutes' in the front matter but found 'twenty'."]))
+C(Case("wrong-type-half-term", [replace(BLOCK, "half_term: 1", "half_term: 3")], [
+    "minimal/prog/year-1/b1/block.yaml:4: error [wrong-type] Expected one of 1, 2 for 'half_term' in the block but found the number 3."]))
+C(Case("wrong-type-statement-float", [replace(MENTOR, "intentions: ['2.2', 2a]", "intentions: [2.2, 2a]")], [
+    "minimal/prog/year-1/b1/b1-w1-mentor.md:7: error [wrong-type] Expected a statement id (like '2.1' or 8f) for item 1 of 'intentions' in the front matter but found the number 2.2. Quote the id so YAML keeps it as written: '2.2'."]))
+C(Case("wrong-type-week-zero", [replace(BLOCK, "  - week: 4\n", "  - week: 0\n")], [
+    "minimal/prog/year-1/b1/block.yaml:19: error [wrong-type] Expected a week number or a range such as 4-6 for 'week' in a week but found the number 0."]))
+C(Case("unknown-key-front-matter", [replace(READ, "title: Read", "titel: Read")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:2: error [missing-key] Missing key 'title' in the front matter. Add 'title:' (text).",
+    "minimal/prog/year-1/b1/b1-w1-read.md:5: error [unknown-key] Unknown key 'titel' in the front matter. Expected one of: assets, id, intentions, kind, minutes, phases, role, title. Did you mean 'title'?"]))
+C(Case("unknown-key-block", [replace(BLOCK, "term: autumn", "term: autumn\nterms: spring")], [
+    "minimal/prog/year-1/b1/block.yaml:4: error [unknown-key] Unknown key 'terms' in the block. Expected one of: half_term, id, pages, summary, term, title, weeks. Did you mean 'term'?"]))
+C(Case("empty-yaml-file", [write(VIDEOS, "")], [
+    'minimal/prog/videos.yaml:1: error [empty-file] The file is empty.',
+    "minimal/prog/year-1/b1/b1-w1-watch.md:15: error [unknown-reference] No video has the id 'intro'."]))
+C(Case("empty-session-body", [write(B + "b1-w1-tutor.md", "---\nid: b1-w1-tutor\nrole: tutor\nkind: material\ntitle: T\nminutes: 15\n---\n\n")], [
+    "minimal/prog/year-1/b1/b1-w1-tutor.md:8: error [empty-body] The session 'b1-w1-tutor' has no text below its front matter. Write the session's body."]))
+C(Case("empty-transcript", [write(TRANSCRIPT, "\n\n")], [
+    'minimal/prog/transcripts/intro.md:1: error [empty-body] The transcript is empty. Write what is said in the video.']))
+C(Case("no-front-matter", [write(B + "b1-w1-tutor.md", "Just text.\n")], [
+    'minimal/prog/year-1/b1/b1-w1-tutor.md:1: error [missing-key] The file has no front matter. Start it with a front matter block: ---, id:, role:, kind:, title:, minutes:, then ---.']))
+C(Case("front-matter-not-closed", [replace(READ, "assets: [sheet]\n---", "assets: [sheet]\n")], [
+    'minimal/prog/year-1/b1/b1-w1-read.md:1: error [yaml-syntax] The front matter is not closed. End the front matter with a line holding only ---.']))
+C(Case("not-utf8-markdown", [transform(READ, lambda b: b.replace(b"Read the summary", b"Read the \xe9summary"))], [
+    'minimal/prog/year-1/b1/b1-w1-read.md:10: error [not-utf8] Byte 0xe9 is not UTF-8 text. Re-save the file as UTF-8.']))
+C(Case("not-utf8-yaml", [transform(BLOCK, lambda b: b.replace(b"Block one", b"Block \xff one"))], [
+    'minimal/prog/year-1/b1/block.yaml:2: error [not-utf8] Byte 0xff is not UTF-8 text. Re-save the file as UTF-8.']))
+C(Case("bom-then-error", [transform(BLOCK, lambda b: b"\xef\xbb\xbf" + b.replace(b"half_term: 1", b"half_term: 3"))], [
+    "minimal/prog/year-1/b1/block.yaml:4: error [wrong-type] Expected one of 1, 2 for 'half_term' in the block but found the number 3."]))
+C(Case("crlf-then-error", [transform(BLOCK, lambda b: b.replace(b"\n", b"\r\n").replace(b"half_term: 1", b"half_term: 3"))], [
+    "minimal/prog/year-1/b1/block.yaml:4: error [wrong-type] Expected one of 1, 2 for 'half_term' in the block but found the number 3."]))
+C(Case("crlf-markdown-line", [transform(READ, lambda b: b.replace(b"\n", b"\r\n")), append(READ, "\r\n<script>x()</script>\r\n")], [
+    'minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <script> is not allowed: content may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning.']))
+C(Case("very-large-file", [append(TRANSCRIPT, "Words. " * 300_000)], [
+    'minimal/prog/transcripts/intro.md:1: error [file-too-large] The file holds 2,100,067 bytes; a content file may hold at most 2,097,152. Split it, or move large material into a handout (assets.yaml).']))
+C(Case("missing-site-file", [remove("site.yaml")], [
+    'minimal/site.yaml:1: error [missing-file] The file is missing.']))
+C(Case("missing-transcript-file", [remove(TRANSCRIPT)], [
+    "minimal/prog/videos.yaml:6: error [video-without-transcript] The transcript file 'transcripts/intro.md' is missing. Create it, or correct the path."]))
+C(Case("missing-asset-file", [remove("prog/assets/sheet.pdf")], [
+    "minimal/prog/assets.yaml:4: error [missing-file] The handout file 'assets/sheet.pdf' is missing. Put the file there, or correct the path."]))
+# Dangling references of every kind
+C(Case("unknown-programme", [replace("site.yaml", "[prog]", "[prgo]")], [
+    "minimal/site.yaml:2: error [unknown-reference] No programme has the id 'prgo'. Did you mean 'prog'?"]))
+C(Case("unknown-framework", [replace(PROG, "framework: ecf-2019", "framework: ecf-2020")], [
+    "minimal/prog/programme.yaml:1: error [unknown-framework] No framework has the id 'ecf-2020'. Did you mean 'ecf-2019'?"]))
+C(Case("unknown-block-in-year", [replace(PROG, "blocks: [b1]", "blocks: [b1, b2]")], [
+    "minimal/prog/programme.yaml:11: error [unknown-reference] No block has the id 'b2'."]))
+C(Case("unknown-session-in-week", [replace(BLOCK, "tutor: [b1-w1-tutor]", "tutor: [b1-w1-tutor, b1-w9-tutor]")], [
+    "minimal/prog/year-1/b1/block.yaml:14: error [unknown-reference] No session has the id 'b1-w9-tutor'. Did you mean 'b1-w1-tutor'?"]))
+C(Case("unknown-session-in-block-pages", [replace(BLOCK, "pages: [b1-intro]", "pages: [b1-intro, b1-outro]")], [
+    "minimal/prog/year-1/b1/block.yaml:8: error [unknown-reference] No session has the id 'b1-outro'. Did you mean 'b1-intro'?"]))
+C(Case("unknown-session-in-year-pages", [replace(PROG, "pages: [welcome]", "pages: [welcome, farewell]")], [
+    "minimal/prog/programme.yaml:10: error [unknown-reference] No session has the id 'farewell'."]))
+C(Case("unknown-see-target", [replace(BLOCK, "- see: b1-w1-read", "- see: b1-w1-reed")], [
+    "minimal/prog/year-1/b1/block.yaml:23: error [unknown-reference] No session has the id 'b1-w1-reed'. Did you mean 'b1-w1-read'?"]))
+C(Case("unknown-asset-front-matter", [replace(READ, "assets: [sheet]", "assets: [sheet, poster]")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:7: error [unknown-reference] No handout has the id 'poster'."]))
+C(Case("unknown-asset-shortcode", [replace(READ, 'asset("sheet")', 'asset("sheets")')], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:10: error [unknown-reference] No handout has the id 'sheets'. Did you mean 'sheet'?"]))
+C(Case("unknown-video-shortcode", [replace(WATCH, 'video("intro")', 'video("outro")')], [
+    "minimal/prog/year-1/b1/b1-w1-watch.md:15: error [unknown-reference] No video has the id 'outro'. Did you mean 'intro'?"]))
+C(Case("unknown-session-shortcode", [replace(B + "b1-w2-practise.md", 'session("b1-w1-read")', 'session("b1-w1-raed")')], [
+    "minimal/prog/year-1/b1/b1-w2-practise.md:10: error [unknown-reference] No session has the id 'b1-w1-raed'. Did you mean 'b1-w1-read'?"]))
+C(Case("unknown-statement-shortcode", [replace(WATCH, 'statement("2.2")', 'statement("2.99")')], [
+    "minimal/prog/year-1/b1/b1-w1-watch.md:17: error [unknown-statement] The framework ecf-2019 has no statement '2.99'. Did you mean '2.9'?"]))
+C(Case("unknown-statement-intention", [replace(B + "b1-w2-practise.md", "intentions: ['2.8']", "intentions: ['2.88']")], [
+    "minimal/prog/year-1/b1/b1-w2-practise.md:7: error [unknown-statement] The framework ecf-2019 has no statement '2.88'. Did you mean '2.8'?"]))
+C(Case("code-with-other-statements-text", [replace(WATCH, "id: 2b\n    wording: Plan so pupils connect new ideas to what they know.", "id: '2.2'\n    wording: Breaking complex material into smaller steps (e.g. using partially completed examples to focus pupils on the specific steps).")], [
+    'minimal/prog/year-1/b1/b1-w1-watch.md:9: error [wording-mismatch] The wording given for 2.2 is the text of 2b. Did you mean 2b?']))
+C(Case("see-cycle", [replace(BLOCK, "ect: [b1-w2-practise]", "ect: [{see: b1-w2-practise}]")], [
+    "minimal/prog/year-1/b1/block.yaml:17: error [see-cycle] 'see: b1-w2-practise' points at a session that is only ever referred to, never listed. List 'b1-w2-practise' once without 'see:'."]))
+C(Case("duplicate-session-id", [write(B + "b1-w1-copy.md", "---\nid: b1-w1-read\nrole: ect\nkind: reading\ntitle: Copy\nminutes: 5\n---\n\nCopy.\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:2: error [duplicate-id] The session id 'b1-w1-read' is also used by minimal/prog/year-1/b1/b1-w1-copy.md."]))
+C(Case("duplicate-video-id", [append(VIDEOS, "  - id: intro\n    title: Again\n    url: https://www.youtube.com/watch?v=abcdefghijm\n    duration: '1:00'\n    transcript: transcripts/intro.md\n")], [
+    "minimal/prog/videos.yaml:8: error [duplicate-id] The video id 'intro' is used twice."]))
+C(Case("duplicate-block-id", [write("prog/year-1/b2/block.yaml", "id: b1\ntitle: Again\nterm: spring\nweeks:\n  - week: 1\n    title: W\n    ect: [welcome]\n")], [
+    "minimal/prog/year-1/b2/block.yaml:1: error [duplicate-id] The block id 'b1' is also used by minimal/prog/year-1/b1/block.yaml."]))
+C(Case("listed-twice", [replace(BLOCK, "mentor: [b1-w4-mentor]", "mentor: [b1-w4-mentor, b1-w1-mentor]")], [
+    "minimal/prog/year-1/b1/block.yaml:21: error [listed-twice] The session 'b1-w1-mentor' is already listed in b1, week 1. Write 'see: b1-w1-mentor' here to point at it instead."]))
+C(Case("week-overlap", [replace(BLOCK, "  - week: 4\n", "  - week: 3\n")], [
+    'minimal/prog/year-1/b1/block.yaml:19: error [week-overlap] Week 3 overlaps the week before it, which ends at week 3. Start this entry at week 4.']))
+C(Case("minutes-do-not-add-up", [replace(MENTOR, "minutes: 45\nintentions", "minutes: 50\nintentions")], [
+    "minimal/prog/year-1/b1/b1-w1-mentor.md:6: error [minutes-mismatch] The phases add up to 45 minutes (10 + 15 + 15 + 5) but the plan says minutes: 50. Correct the phase minutes or the plan's total."]))
+# Raw HTML, templates, addresses and paths
+C(Case("unclosed-details", [append(READ, "\n<details markdown=\"1\">\n<summary>More</summary>\n\nHidden.\n")], [
+    'minimal/prog/year-1/b1/b1-w1-read.md:12: error [unclosed-html] The <details> opened here is never closed. Add </details> where it ends.']))
+C(Case("unclosed-div-in-transcript", [append(TRANSCRIPT, "\n<div class=\"note\">\nA note.\n")], [
+    'minimal/prog/transcripts/intro.md:7: error [unclosed-html] The <div> opened here is never closed. Add </div> where it ends.']))
+C(Case("stray-end-tag", [append(READ, "\nText.</span>\n")], [
+    'minimal/prog/year-1/b1/b1-w1-read.md:12: error [unclosed-html] The end tag </span> closes no open <span>. Remove it, or open <span> before it.']))
+C(Case("jinja-statement", [append(READ, "\n{% include 'secrets.txt' %}\n")], [
+    'minimal/prog/year-1/b1/b1-w1-read.md:12: error [template-syntax] \'{% include \'secrets.txt\' %}\' is not a shortcode this format knows. Use {{ video("id") }}, {{ asset("id") }}, {{ statement("id") }} or {{ session("id") }}.']))
+C(Case("jinja-expression", [append(READ, "\n{{ config.extra }}\n")], [
+    'minimal/prog/year-1/b1/b1-w1-read.md:12: error [template-syntax] \'{{ config.extra }}\' is not a shortcode this format knows. Use {{ video("id") }}, {{ asset("id") }}, {{ statement("id") }} or {{ session("id") }}.']))
+C(Case("jinja-comment", [append(READ, "\n{# hidden #}\n")], [
+    'minimal/prog/year-1/b1/b1-w1-read.md:12: error [template-syntax] \'{# hidden #}\' is not a shortcode this format knows. Use {{ video("id") }}, {{ asset("id") }}, {{ statement("id") }} or {{ session("id") }}.']))
+C(Case("asset-path-climbs-out", [replace(ASSETS, "file: assets/sheet.pdf", "file: ../../../etc/passwd")], [
+    "minimal/prog/assets.yaml:4: error [path-outside] The handout path '../../../etc/passwd' climbs out of the programme folder. Put the file inside the programme folder and give its path relative to assets.yaml."]))
+C(Case("transcript-path-climbs-out", [replace(VIDEOS, "transcript: transcripts/intro.md", "transcript: ../../intro.md")], [
+    "minimal/prog/videos.yaml:6: error [path-outside] The transcript path '../../intro.md' climbs out of the programme folder. Put the file inside the programme folder and give its path relative to videos.yaml."]))
+C(Case("asset-absolute-path", [replace(ASSETS, "file: assets/sheet.pdf", "file: /etc/passwd")], [
+    "minimal/prog/assets.yaml:4: error [absolute-path] The handout path '/etc/passwd' is a path on one computer, not a path within the content. Put the file inside the programme folder and give its path relative to assets.yaml."]))
+C(Case("symlink-out-of-tree", [symlink_out("prog/assets/sheet.pdf")], [
+    "minimal/prog/assets/sheet.pdf:1: error [symlink-outside] 'sheet.pdf' is a link to a place outside the content folder. Copy the file into the content folder instead of linking to it."]))
+C(Case("absolute-path-in-image", [append(READ, "\n![Diagram](/home/author/diagram.png)\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [absolute-path] The address '/home/author/diagram.png' is a path on one computer or server root. Use a path relative to the file, or a handout shortcode."]))
+C(Case("windows-path-in-link", [append(READ, "\n[Notes](C:\\Users\\author\\notes.docx)\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [absolute-path] The address 'C:\\Users\\author\\notes.docx' is a path on one computer or server root. Use a path relative to the file, or a handout shortcode."]))
+C(Case("script-in-session", [append(READ, "\n<script>alert('hi')</script>\n")], [
+    'minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <script> is not allowed: content may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning.']))
+C(Case("script-in-transcript", [append(TRANSCRIPT, "\n<script src=\"https://evil.example/x.js\"></script>\n")], [
+    'minimal/prog/transcripts/intro.md:7: error [unsafe-html] The element <script> is not allowed: content may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning.']))
+C(Case("script-mixed-case", [append(READ, "\n<ScRiPt>alert(1)</sCrIpT>\n")], [
+    'minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <script> is not allowed: content may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning.']))
+C(Case("onclick-attribute", [append(READ, "\n<span class=\"x\" onclick=\"steal()\">Click</span>\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The attribute 'onclick' on <span> is not allowed: content may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
+C(Case("onerror-on-img", [append(READ, "\n<img src=\"x.png\" alt=\"x\" onerror=\"steal()\">\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The attribute 'onerror' on <img> is not allowed: content may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
+C(Case("javascript-url-markdown", [append(READ, "\n[Click](javascript:alert(1))\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-url] The address 'javascript:alert(1)' is not allowed: javascript: addresses can run code. Link to a web page (https://...) or a handout instead."]))
+C(Case("javascript-url-html", [append(READ, "\n<a href=\"javascript:alert(1)\">Click</a>\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-url] The address 'javascript:alert(1)' is not allowed: javascript: addresses can run code. Link to a web page (https://...) or a handout instead."]))
+C(Case("javascript-url-upper-case", [append(READ, "\n[Click](JavaScript:alert(1))\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-url] The address 'JavaScript:alert(1)' is not allowed: javascript: addresses can run code. Link to a web page (https://...) or a handout instead."]))
+C(Case("javascript-url-entities", [append(READ, "\n<a href=\"&#106;ava&#x09;script:alert(1)\">Click</a>\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-url] The address 'java\\x09script:alert(1)' is not allowed: javascript: addresses can run code. Link to a web page (https://...) or a handout instead."]))
+C(Case("data-url-image", [append(READ, "\n![x](data:image/svg+xml;base64,PHN2Zz4=)\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-url] The address 'data:image/svg+xml;base64,PHN2Zz4=' is not allowed: data: addresses embed content that no check has seen. Link to a web page (https://...) or a handout instead."]))
+C(Case("data-url-html", [append(READ, "\n<img src=\"data:text/html,hi\" alt=\"x\">\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-url] The address 'data:text/html,hi' is not allowed: data: addresses embed content that no check has seen. Link to a web page (https://...) or a handout instead."]))
+C(Case("iframe-host-not-allowed", [append(READ, "\n<iframe src=\"https://evil.example.com/embed\" title=\"x\"></iframe>\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] An <iframe> may only load https:// addresses on www.youtube-nocookie.com, youtube-nocookie.com, player.vimeo.com; this one loads 'https://evil.example.com/embed'. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
+C(Case("iframe-plain-http", [append(READ, "\n<iframe src=\"http://www.youtube-nocookie.com/embed/abc\" title=\"x\"></iframe>\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] An <iframe> may only load https:// addresses on www.youtube-nocookie.com, youtube-nocookie.com, player.vimeo.com; this one loads 'http://www.youtube-nocookie.com/embed/abc'. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
+C(Case("style-element", [append(READ, "\n<style>body { display: none }</style>\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <style> is not allowed: the site's look comes from its stylesheets. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
+C(Case("style-attribute", [append(READ, "\n<div class=\"x\" style=\"position:fixed\">x</div>\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The attribute 'style' on <div> is not allowed: use a class instead. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
+C(Case("form-element", [append(READ, "\n<form action=\"https://evil.example/\"><input name=\"p\"></form>\n")], [
+    'minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <form> is not allowed: content may not collect data. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning.',
+    'minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <input> is not allowed: content may not collect data. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning.']))
+C(Case("object-element", [append(TRANSCRIPT, "\n<object data=\"x.swf\"></object>\n")], [
+    'minimal/prog/transcripts/intro.md:7: error [unsafe-html] The element <object> is not allowed: content may not embed programs. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning.']))
+C(Case("staging-link-markdown", [append(READ, "\n[Draft](https://staging.provider.org/draft)\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [forbidden-host] The address 'https://staging.provider.org/draft' points at a host that is never published ('staging' in its name). Link to the published address."]))
+C(Case("localhost-link-html", [append(READ, "\n<a href=\"http://localhost:8000/week-1/\">Week 1</a>\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [forbidden-host] The address 'http://localhost:8000/week-1/' points at a host that is never published ('localhost' in its name). Link to the published address."]))
+C(Case("staging-reference-definition", [append(READ, "\nSee [the draft][d].\n\n[d]: https://preview-staging.example.org/x\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:14: error [forbidden-host] The address 'https://preview-staging.example.org/x' points at a host that is never published ('staging' in its name). Link to the published address."]))
+C(Case("staging-video-url", [replace(VIDEOS, "url: https://www.youtube.com/watch?v=abcdefghijk", "url: https://staging.provider.org/v/1")], [
+    "minimal/prog/videos.yaml:2: error [forbidden-host] The address 'https://staging.provider.org/v/1' points at a host that is never published ('staging' in its name). Link to the published address."]))
+C(Case("yaml-deep-nesting", [replace(BLOCK, "pages: [b1-intro]", "pages: " + "[" * 500 + "]" * 500)], [
+    'minimal/prog/year-1/b1/block.yaml:1: error [yaml-syntax] YAML could not be read: brackets are nested more than 100 deep. Content never nests this deep; check for stray [ or { characters.']))
+C(Case("yaml-alias-bomb", [write(VIDEOS, "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, n in zip("abcdefg", "bcdefgh")))], [
+    'minimal/prog/videos.yaml:1: error [yaml-syntax] YAML could not be read: its aliases expand to more than 200,000 values. Write the values out instead of repeating aliases (*name).',
+    "minimal/prog/year-1/b1/b1-w1-watch.md:15: error [unknown-reference] No video has the id 'intro'."]))
+C(Case("yaml-python-tag", [replace(BLOCK, "title: Block one", "title: !!python/object/apply:os.system ['echo hi']")], [
+    "minimal/prog/year-1/b1/block.yaml:2: error [wrong-type] Expected text for 'title' in the block but found a list."]))

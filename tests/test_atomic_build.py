@@ -1,0 +1,55 @@
+"""scripts/build.py: site/ is replaced only by a build that succeeds; a failed build leaves it byte-identical."""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, edit, make_tree
+
+
+def tree_hash(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build(content: Path, site: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, ECT_CONTENT=str(content), NO_MKDOCS_2_WARNING="true")
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)],
+                          env=env, capture_output=True, text=True)
+
+
+def test_a_failed_build_leaves_the_previous_site_unchanged(tmp_path):
+    content, site = make_tree(tmp_path), tmp_path / "out" / "site"
+    first = build(content, site)
+    assert first.returncode == 0, first.stderr
+    assert (site / "index.html").is_file()
+    before = tree_hash(site)
+    read = content / "prog/year-1/b1/b1-w1-read.md"
+    read.write_text(read.read_text() + "\n<script>alert(1)</script>\n")
+    second = build(content, site)
+    assert second.returncode == 1
+    assert ("minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <script> is not allowed: "
+            "content may not run scripts.") in second.stderr
+    assert "site/ was left as it was." in second.stderr
+    assert "Traceback" not in second.stderr
+    assert tree_hash(site) == before
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]  # no temporary folder left behind
+
+
+def test_a_good_build_replaces_the_site_whole(tmp_path):
+    content, site = make_tree(tmp_path), tmp_path / "site"
+    site.mkdir()
+    (site / "stale.html").write_text("from an old build")
+    edit(content / "site.yaml", "title: Test site", "title: Renamed site")
+    result = build(content, site)
+    assert result.returncode == 0, result.stderr
+    assert not (site / "stale.html").exists()
+    assert "Renamed site" in (site / "index.html").read_text()
+    assert oct(site.stat().st_mode & 0o777) == "0o755"

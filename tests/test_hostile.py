@@ -1,0 +1,102 @@
+"""Broken and hostile sources (tests/hostile/cases.py): each yields its exact problems and exit 1.
+
+Every case runs in process through `scripts/validate.py`'s main (fast); a handful also run as
+the command authors type, to prove the exit code and that no traceback reaches the terminal.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, edit, make_tree
+from hostile.cases import CASES, Case
+from induction.pipeline import load_and_check
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import validate  # noqa: E402
+
+BY_NAME = {case.name: case for case in CASES}
+AS_COMMAND = ["script-in-session", "yaml-alias-bomb", "yaml-deep-nesting", "very-large-file", "not-utf8-yaml",
+              "symlink-out-of-tree"]
+
+
+def broken(tmp_path: Path, case: Case) -> Path:
+    root = make_tree(tmp_path)
+    for change in case.edits:
+        change(root)
+    return root
+
+
+def test_the_catalogue_holds_at_least_40_distinct_cases():
+    assert len(BY_NAME) == len(CASES) >= 40
+    # Some cases reach one problem by different roads (a BOM or CRLF file, markup or Markdown): still 40+ apart.
+    assert len({tuple(case.expected) for case in CASES}) >= 40
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_case_reports_its_exact_problems_and_exits_1(tmp_path, capsys, case):
+    root = broken(tmp_path, case)
+    assert validate.main(["--content", str(root)]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[:-1] == case.expected
+    assert printed[-1].startswith(f"{len(case.expected)} error")
+
+
+@pytest.mark.parametrize("name", AS_COMMAND)
+def test_case_as_a_command_exits_1_without_a_traceback(tmp_path, name):
+    root = broken(tmp_path, BY_NAME[name])
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--content", str(root)],
+                            capture_output=True, text=True, cwd=tmp_path, env={"PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.splitlines()[:-1] == BY_NAME[name].expected
+
+
+def test_a_byte_order_mark_is_accepted_silently(tree):
+    for path in [tree / "prog/year-1/b1/block.yaml", tree / "prog/year-1/b1/b1-w1-read.md"]:
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_and_check(str(tree)).report() == "No problems in 16 files."
+
+
+def test_crlf_line_ends_are_accepted_and_keep_lines(tree):
+    for path in tree.rglob("*"):
+        if path.suffix in (".md", ".yaml"):
+            path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert load_and_check(str(tree)).report() == "No problems in 16 files."
+
+
+def test_strip_mode_removes_unsafe_html_with_a_warning(tree):
+    edit(tree / "prog/programme.yaml", "coverage: off", "coverage: off\n  unsafe_html: strip")
+    read = tree / "prog/year-1/b1/b1-w1-read.md"
+    read.write_text(read.read_text() + '\n<script>steal()</script><span class="x" onclick="steal()">Hi</span>\n')
+    checked = load_and_check(str(tree))
+    assert checked.ok
+    assert [p.format() for p in checked.problems] == [
+        "minimal/prog/year-1/b1/b1-w1-read.md:12: warning [unsafe-html] The attribute 'onclick' on <span> is not "
+        "allowed: content may not run scripts. It was removed (settings.unsafe_html: strip).",
+        "minimal/prog/year-1/b1/b1-w1-read.md:12: warning [unsafe-html] The element <script> is not allowed: "
+        "content may not run scripts. It was removed (settings.unsafe_html: strip).",
+    ]
+    body = checked.site.programmes[0].sessions["b1-w1-read"].body
+    assert body.endswith('\n<span class="x">Hi</span>\n')
+
+
+def test_strip_mode_keeps_address_problems_errors(tree):
+    edit(tree / "prog/programme.yaml", "coverage: off", "coverage: off\n  unsafe_html: strip")
+    read = tree / "prog/year-1/b1/b1-w1-read.md"
+    read.write_text(read.read_text() + "\n[Click](javascript:alert(1))\n")
+    assert [p.code for p in load_and_check(str(tree)).problems.errors] == ["unsafe-url"]
+
+
+def test_settings_replace_the_forbidden_hosts_and_video_hosts(tree):
+    edit(tree / "prog/programme.yaml", "coverage: off",
+         "coverage: off\n  forbidden_hosts: [draft.example]\n  video_hosts: [videos.example.org]")
+    read = tree / "prog/year-1/b1/b1-w1-read.md"
+    read.write_text(read.read_text() + "\n[a](https://staging.example.org/) [b](https://draft.example/x)\n\n"
+                    '<iframe src="https://videos.example.org/e/1" title="x"></iframe>\n')
+    assert [p.format() for p in load_and_check(str(tree)).problems] == [
+        "minimal/prog/year-1/b1/b1-w1-read.md:12: error [forbidden-host] The address 'https://draft.example/x' "
+        "points at a host that is never published ('draft.example' in its name). Link to the published address."]

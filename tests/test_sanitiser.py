@@ -1,0 +1,65 @@
+"""Sanitiser: raw HTML in bodies against nh3's allow-list, with lines; strip mode; masked code."""
+from __future__ import annotations
+
+from induction.sanitiser import Policy, scan, strip
+
+
+def found(body: str, policy: Policy = Policy()) -> list[tuple[int, str, str]]:
+    return [(f.line, f.code, f.message) for f in scan(body, policy) if f.message]
+
+
+def test_what_content_needs_is_allowed():
+    body = ('<details class="note" markdown="1" open>\n<summary>More</summary>\n\nText<br>\n</details>\n\n'
+            '<figure markdown="1">\n<img src="pic.png" alt="A" width="10" height="5">\n<figcaption>C</figcaption>\n'
+            '</figure>\n\n<table><thead><tr><th scope="col">A</th></tr></thead><tbody><tr><td colspan="2">1</td>'
+            '</tr></tbody></table>\n\n<ol start="2"><li>x<li>y</ol> <abbr title="Early career teacher">ECT</abbr> '
+            'H<sub>2</sub>O x<sup>2</sup> <span class="x">s</span> <div class="y">d</div> <a href="../x/" '
+            'title="t">link</a> <a href="https://example.org/">web</a> <em>e</em> <strong>s</strong>\n\n'
+            '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video"></iframe>\n<h2>Heading</h2>\n')
+    assert found(body) == []
+
+
+def test_html_in_code_is_text_not_markup():
+    body = "Use `<script>` tags.\n\n```html\n<script>x()</script>\n<details>\n```\n\n~~~\n<form>\n~~~\n"
+    assert found(body) == []
+
+
+def test_each_problem_has_its_line():
+    body = "One\n\n<script>x()</script>\n\n<p onclick='x()'>Two</p>\n"
+    assert found(body) == [
+        (3, "unsafe-html", "The element <script> is not allowed: content may not run scripts."),
+        (5, "unsafe-html", "The attribute 'onclick' on <p> is not allowed: content may not run scripts.")]
+
+
+def test_table_cells_are_judged_in_a_table():
+    assert found('<table><tr><td onclick="x">1</td></tr></table>') == [
+        (1, "unsafe-html", "The attribute 'onclick' on <td> is not allowed: content may not run scripts.")]
+
+
+def test_unknown_attribute_on_an_allowed_element():
+    assert found('<span data-x="1">s</span>') == [(1, "unsafe-html", "The attribute 'data-x' is not allowed on <span>.")]
+
+
+def test_nested_elements_left_open_are_reported_where_they_open():
+    assert found("<details>\n<summary>S</summary>\n<div>\n</details>\n") == [
+        (3, "unclosed-html", "The <div> opened here is never closed.")]
+
+
+def test_optional_end_tags_are_not_unclosed():
+    assert found("<ul>\n<li>one\n<li>two\n</ul>\n<p>para\n") == []
+
+
+def test_iframe_hosts_come_from_the_policy():
+    body = '<iframe src="https://videos.example.org/e/1" title="x"></iframe>'
+    assert found(body, Policy(video_hosts=("videos.example.org",))) == []
+    assert found(body)[0][1] == "unsafe-html"
+
+
+def test_strip_keeps_what_nh3_keeps():
+    body = 'A <script>x()</script>B <a href="javascript:x()" title="t">l</a> <form><b>k</b></form>\n'
+    assert strip(body, scan(body)) == 'A B <a title="t">l</a> <b>k</b>\n'
+
+
+def test_autolinks_and_emails_are_not_tags():
+    assert found("<https://example.org/> <someone@example.org>") == []
+    assert found("<javascript:alert(1)>")[0][1] == "unsafe-url"
