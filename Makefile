@@ -22,13 +22,14 @@ site: $(BIN)/mkdocs
 	@echo "Built site/ from $(CONTENT). Open site/index.html, or run 'make serve' for a live preview."
 
 ## Live preview at http://127.0.0.1:8000 that rebuilds as you edit content/ or docs/.
-## --dirty: only the pages an edit changes are rebuilt (see induction_mkdocs/preview.py).
+## --dirty: only the pages an edit changes are rebuilt (see induction_mkdocs/preview.py);
+## --no-strict: a dirty build always warns that it is dirty, which strict mode would stop on.
 serve: $(BIN)/mkdocs
-	$(BIN)/mkdocs serve --livereload --dirty
+	$(BIN)/mkdocs serve --livereload --dirty --no-strict
 
 ## The site as site-offline.zip: unzip it anywhere and open index.html from disk; search works.
 offline: $(BIN)/mkdocs
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.offline.yml
+	$(BIN)/python scripts/build.py --site-dir site-offline -f mkdocs.offline.yml
 	rm -f site-offline.zip
 	$(BIN)/python -m zipfile -c site-offline.zip site-offline/
 	@echo "Wrote site-offline.zip: unzip it and open site-offline/index.html."

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -88,7 +89,8 @@ class Finding:
     hint: str = ""  # when empty, the code's fix from the catalogue
 
 
-def scan(body: str, policy: Policy = Policy()) -> list[Finding]:
+@lru_cache(maxsize=4096)  # pure, and the live preview checks the same bodies on every rebuild
+def scan(body: str, policy: Policy = Policy()) -> tuple[Finding, ...]:
     """Everything in `body` that may not be published, with lines and what strip mode would do."""
     text = mask_code(body)
     masked = _AUTOLINK.sub(lambda m: "<" + " " * (len(m.group(0)) - 2) + ">", text)
@@ -96,7 +98,7 @@ def scan(body: str, policy: Policy = Policy()) -> list[Finding]:
     findings = [f for event in tags.events for f in _judge(event, masked, policy)]
     findings += tags.unclosed()
     findings += _addresses(masked, policy) + _addresses(text, policy, (_AUTOLINK,))
-    return sorted(findings, key=lambda f: (f.start, f.code))
+    return tuple(sorted(findings, key=lambda f: (f.start, f.code)))
 
 
 def strip(body: str, findings: list[Finding]) -> str:

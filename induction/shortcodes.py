@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 NAMES = ("video", "asset", "statement", "ecf", "session", "image")
 
@@ -35,7 +36,8 @@ class Stray:
     line: int
 
 
-def scan(body: str) -> tuple[list[Shortcode], list[Stray]]:
+@lru_cache(maxsize=4096)  # pure; called by the checks and again by rendering, on every rebuild
+def scan(body: str) -> tuple[tuple[Shortcode, ...], tuple[Stray, ...]]:
     """Shortcodes and stray template syntax in `body`, outside fenced code blocks."""
     codes: list[Shortcode] = []
     strays: list[Stray] = []
@@ -55,7 +57,7 @@ def scan(body: str) -> tuple[list[Shortcode], list[Stray]]:
                                    call.group(4) if call.group(4) is not None else call.group(5) or ""))
         else:
             strays.append(Stray(match.group(0)[:60], line))
-    return codes, strays
+    return tuple(codes), tuple(strays)
 
 
 def _fenced_ranges(body: str) -> list[tuple[int, int]]:

@@ -6,7 +6,6 @@ addresses that work at a domain root, under a sub-path and from disk.
 """
 from __future__ import annotations
 
-import posixpath
 import re
 
 from .model import Block, Framework, Programme, Week, Year
@@ -65,8 +64,18 @@ def statement(f: Framework, statement_id: str) -> str:
 
 
 def relative(source: str, target: str) -> str:
-    """The link from page `source` to `target`, both paths relative to the docs folder."""
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    """The link from page `source` to `target`, both clean paths relative to the docs folder.
+
+    posixpath.relpath would do, but it normalises through the file system's rules and this runs
+    thousands of times per build."""
+    start = source.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    for a, b in zip(start, parts[:-1]):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + parts[common:])
 
 
 def address(src: str) -> str:

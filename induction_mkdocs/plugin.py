@@ -2,7 +2,8 @@
 
 A shim over the pure core (`induction`): every decision lives there, so a port to another
 builder touches only this file. Event order: on_config (load, check, render) -> on_files (add
-pages) -> on_post_build (curriculum.json) -> on_serve (watch the content folder).
+pages) -> on_post_page (the Content Security Policy) -> on_post_build (curriculum.json, _headers)
+-> on_serve (watch the content folder).
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from induction import urls
+from induction import csp, urls
 from induction.curriculum import curriculum_json
 from induction.nav import build_nav
 from induction.pipeline import Checked, load_and_check
@@ -30,6 +31,7 @@ log = logging.getLogger("mkdocs.plugins.induction")
 class InductionConfig(Config):
     content = c.Type(str, default="content")  # the content folder, relative to mkdocs.yml
     nav_position = c.Type(int, default=1)  # where the generated sections go in `nav`
+    csp = c.Type(bool, default=True)  # a Content Security Policy in every page and in _headers (see induction/csp.py)
 
 
 class InductionPlugin(BasePlugin[InductionConfig]):
@@ -39,6 +41,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.serving = False  # under `mkdocs serve`: show problems in the browser instead of failing
         self.problem_page: Page | None = None  # set while the previewed content has problems
         self.last_srcs: list[str] = []  # the last good build's generated pages, stood in for meanwhile
+        self.policy: csp.SitePolicy | None = None  # None: pages go out without a policy
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`,
@@ -54,13 +57,17 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         checked = load_and_check(self.content_root(config))
         self.problem_page = None
-        if self.serving and (not checked.ok or (config.strict and checked.problems.warnings)):
+        # Warnings go to the terminal and leave the preview up; only errors replace it.
+        if self.serving and not checked.ok:
             return self.show_problems(checked, config)
         for problem in checked.problems.warnings:
             log.warning(problem.format())
         if not checked.ok:
             raise PluginError("The content has problems; nothing was built.\n" + checked.report())
         self.checked = checked
+        # No policy in the live preview: `mkdocs serve` adds its live-reload script to every page.
+        hosts = [host for programme in checked.site.programmes for host in programme.settings.get("video_hosts") or ()]
+        self.policy = csp.SitePolicy(csp.frame_sources(hosts)) if self.config.csp and not self.serving else None
         self.pages = render_site(checked) + [render_problem_codes()]
         self.last_srcs = [page.src for page in self.pages]
         if checked.site.title:
@@ -90,9 +97,26 @@ class InductionPlugin(BasePlugin[InductionConfig]):
                 files.append(File.generated(config, urls.asset(programme, asset.file), abs_src_path=asset.path))
         return files
 
+    def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        if self.serving:
+            env.bytecode_cache = preview.template_cache
+        return env
+
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         # Raw-HTML links assume directory URLs; the offline copy has none (see file_links.py).
         return html if config.use_directory_urls else file_links.to_files(html, page.file, files)
+
+    # Last, so that the hashes cover any script another plugin adds to the page.
+    @event_priority(-100)
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
+        return self.policy.page(output) if self.policy else output
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        # Static templates: 404.html (and sitemap.xml, which is not a page).
+        if self.policy and template_name.endswith(".html"):
+            return self.policy.page(output_content)
+        return output_content
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.checked is not None
@@ -101,6 +125,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             return
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
             handle.write(curriculum_json(self.checked))
+        if self.policy:  # every page's hashes: build clean to publish (--dirty sees only the pages it rebuilds)
+            with open(os.path.join(config.site_dir, "_headers"), "w", encoding="utf-8") as handle:
+                handle.write(self.policy.headers())
         preview.commit()
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]

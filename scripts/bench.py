@@ -155,7 +155,7 @@ def edit_to_rebuilt(content: str, repeats: int) -> list[float]:
     source = _session_file(tree, session["id"])
     port = free_port()
     env = dict(ENV, ECT_CONTENT=tree)
-    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=ROOT,
+    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"], cwd=ROOT,
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/{session['url']}"
     times = []

@@ -25,8 +25,10 @@ def build(site_dir: str, extra: list[str]) -> int:
     fresh = tempfile.mkdtemp(prefix=".site-new-", dir=parent)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="true")
     try:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", fresh, *extra],
-                                cwd=ROOT, env=env)
+        # Not --quiet: it raises MkDocs' log level past warnings, so --strict would no longer see them.
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", fresh, *extra],
+                                cwd=ROOT, env=env, capture_output=True, text=True)
+        sys.stderr.write(problems_only(result.stderr))
         if result.returncode != 0:
             print(f"The build failed; {os.path.relpath(site_dir)}/ was left as it was.", file=sys.stderr)
             return 1
@@ -34,6 +36,17 @@ def build(site_dir: str, extra: list[str]) -> int:
         return 0
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+
+
+def problems_only(log: str) -> str:
+    """MkDocs' log without its INFO lines (and their indented continuations): what needs reading."""
+    kept, keep = [], True
+    for line in log.splitlines(keepends=True):
+        if not line.startswith((" ", "\t")):
+            keep = not line.startswith("INFO")
+        if keep:
+            kept.append(line)
+    return "".join(kept)
 
 
 def swap(fresh: str, site_dir: str) -> None:

@@ -88,7 +88,8 @@ def is_stale(site: Path, content: Path) -> bool:
 
 def build_site(site: Path, content: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, ECT_CONTENT=str(content), NO_MKDOCS_2_WARNING="true")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
+    # Not --quiet: it would hide warnings from --strict.
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                           cwd=ROOT, env=env, capture_output=True, text=True)
 
 

@@ -46,9 +46,10 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def mkdocs_build(content: Path, site_dir: Path, *extra: str, site_url: str = "") -> subprocess.CompletedProcess:
     """`mkdocs build` of `content` with the project's mkdocs.yml, as the README's command runs it
-    (`site_url`: where it will be published, as the SITE_URL variable sets it; none by default)."""
+    (`site_url`: where it will be published, as the SITE_URL variable sets it; none by default).
+    Never with -q: MkDocs' quiet mode drops warnings before --strict can count them."""
     env = dict(os.environ, ECT_CONTENT=str(content), NO_MKDOCS_2_WARNING="true", SITE_URL=site_url)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir), *extra],
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *extra],
                           cwd=ROOT, env=env, capture_output=True, text=True)
 
 

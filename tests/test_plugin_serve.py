@@ -58,6 +58,8 @@ def test_a_broken_file_shows_the_problems_page_and_fixing_it_restores_the_site(t
     try:
         page = wait_for(url, lambda html: "Block one" in html, server, "block page")
         assert "The content has problems" not in page
+        # The preview has no Content Security Policy: it would block the live-reload script.
+        assert "livereload" in page and 'http-equiv="Content-Security-Policy"' not in page
 
         edit(block, "title: Block one", "titel: Block one")
         page = wait_for(url, lambda html: "The content has problems" in html, server, "problems page")
@@ -66,6 +68,7 @@ def test_a_broken_file_shows_the_problems_page_and_fixing_it_restores_the_site(t
         assert "Did you mean &#39;title&#39;?" in page or "Did you mean 'title'?" in page
         home = fetch(f"http://127.0.0.1:{port}/")
         assert "minimal/prog/year-1/b1/block.yaml:2" in home  # every address shows the list
+        assert 'http-equiv="Content-Security-Policy"' not in home
         assert "minimal/prog/year-1/b1/block.yaml:2" in fetch(f"http://127.0.0.1:{port}/no/such/page/")
 
         edit(block, "titel: Block one", "title: Block one")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
+from typing import Callable
 from dataclasses import dataclass, field
 
 from ..formats import ROLE_NAMES
@@ -78,35 +80,45 @@ def kind_name(kind: str) -> str:
     return KIND_NAMES.get(kind, kind.capitalize())
 
 
-def demote_headings(markdown: str, by: int) -> str:
-    """Shift ATX headings down `by` levels (for a transcript inside a page), outside code fences."""
+_HEADING = re.compile(r"(#{1,6})\s")
+
+
+def _relevel(markdown: str, level: Callable[[int], int]) -> str:
+    """`markdown` with each ATX heading (outside code fences) moved to `level(its level)`."""
+    if "#" not in markdown:  # most bodies and transcripts: nothing to do (this runs for every page)
+        return markdown
     out, fence = [], ""
     for line in markdown.splitlines():
-        stripped = line.lstrip()
-        if stripped.startswith(("```", "~~~")):
-            marker = stripped[:3]
+        first = line[:1]
+        if first in "`~ " and line.lstrip().startswith(("```", "~~~")):
+            marker = line.lstrip()[:3]
             fence = "" if fence == marker else (fence or marker)
-        elif not fence and re.match(r"#{1,6}\s", line):
-            hashes = len(line) - len(line.lstrip("#"))
-            line = "#" * min(6, hashes + by) + line[hashes:]
+        elif first == "#" and not fence:
+            match = _HEADING.match(line)
+            if match:
+                hashes = len(match.group(1))
+                line = "#" * level(hashes) + line[hashes:]
         out.append(line)
     return "\n".join(out)
 
 
+@lru_cache(maxsize=4096)  # pure; packs and print views demote the same bodies again
+def demote_headings(markdown: str, by: int) -> str:
+    """Shift ATX headings down `by` levels (for a transcript inside a page), outside code fences."""
+    return _relevel(markdown, lambda hashes: min(6, hashes + by))
+
+
+@lru_cache(maxsize=4096)
 def sequential_headings(markdown: str, top: int = 2) -> str:
     """A body's ATX headings re-levelled so none skips a level below the page's h1 (WCAG 1.3.1:
     screen reader users move by heading level). Each heading goes at most one level deeper than
     the one before it, starting from `top`: a body written with ### under the title, or a
     transcript demoted inside a section, keeps its shape without the gap."""
-    out, fence, previous = [], "", top - 1
-    for line in markdown.splitlines():
-        stripped = line.lstrip()
-        if stripped.startswith(("```", "~~~")):
-            marker = stripped[:3]
-            fence = "" if fence == marker else (fence or marker)
-        elif not fence and re.match(r"#{1,6}\s", line):
-            hashes = len(line) - len(line.lstrip("#"))
-            level = max(top, min(hashes, previous + 1))
-            line, previous = "#" * level + line[hashes:], level
-        out.append(line)
-    return "\n".join(out)
+    previous = top - 1
+
+    def level(hashes: int) -> int:
+        nonlocal previous
+        previous = max(top, min(hashes, previous + 1))
+        return previous
+
+    return _relevel(markdown, level)

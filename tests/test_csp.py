@@ -1,0 +1,148 @@
+"""The Content Security Policy: hashes of inline scripts, the policy string, the meta tag's place,
+the _headers file; and the same on the built sample (tests/test_csp_browser.py loads it in Chromium)."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from conftest import ROOT, edit, make_tree, mkdocs_build
+
+from induction import csp
+
+PLAYERS = "frame-src https://www.youtube-nocookie.com https://player.vimeo.com"
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def test_inline_scripts_are_those_the_browser_runs():
+    html = ('<script src="a.js"></script><script>one()</script><script id="__config" type="application/json">'
+            '{"base": ".."}</script><script type="module">two()</script><SCRIPT data-type="json" type=text/javascript>three()'
+            '</SCRIPT ><script>\n</script>')
+    assert csp.inline_scripts(html) == ["one()", "two()", "three()", "\n"]
+
+
+def test_a_scripts_hash_is_the_sha256_of_its_exact_text_as_browsers_compute_it():
+    # The example of the CSP specification, and the empty script (Chromium's console names it).
+    assert csp.script_hash("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+    assert csp.script_hash("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+
+
+def test_a_script_repeated_on_a_page_is_hashed_once():
+    html = "<script>a()</script><script>b()</script><script>a()</script>"
+    assert csp.script_hashes(html) == [csp.script_hash("a()"), csp.script_hash("b()")]
+
+
+def test_frames_are_the_privacy_enhanced_players_and_the_hosts_a_programme_adds_with_subdomains():
+    assert csp.frame_sources() == ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+    assert csp.frame_sources(["Videos.Example.org", "player.vimeo.com", "videos.example.org"]) == [
+        "https://www.youtube-nocookie.com", "https://player.vimeo.com",
+        "https://videos.example.org", "https://*.videos.example.org"]
+
+
+def test_the_policy_names_each_kind_of_resource_the_theme_needs_and_nothing_else():
+    policy = csp.policy(["'sha256-B'", "'sha256-A'"], csp.frame_sources())
+    assert policy == (
+        "default-src 'none'; script-src 'self' 'sha256-A' 'sha256-B'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+        f"{PLAYERS}; base-uri 'self'; form-action 'none'")
+
+
+def test_only_the_header_says_who_may_frame_the_site():
+    # Browsers ignore frame-ancestors in a meta tag (and say so in the console).
+    assert "frame-ancestors" not in csp.policy([], [])
+    assert csp.policy([], [], header=True).endswith("; frame-ancestors 'none'")
+
+
+def test_the_meta_tag_goes_right_after_the_charset_so_both_come_before_any_script():
+    html = '<html><head>\n  <meta charset="utf-8">\n  <title>T</title><script>x()</script></head></html>'
+    assert csp.with_meta(html, "default-src 'none'") == (
+        '<html><head>\n  <meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
+        'content="default-src \'none\'">\n  <title>T</title><script>x()</script></head></html>')
+
+
+def test_without_a_charset_the_meta_tag_opens_the_head_and_without_a_head_nothing_changes():
+    assert csp.with_meta('<header></header><head lang="en"><script>x()</script>', "P") == (
+        '<header></header><head lang="en"><meta http-equiv="Content-Security-Policy" content="P"><script>x()</script>')
+    assert csp.with_meta("<p>no head</p>", "P") == "<p>no head</p>"
+
+
+def test_each_page_lists_its_own_hashes_and_the_header_lists_every_pages():
+    site = csp.SitePolicy(csp.frame_sources())
+    first = site.page("<head><meta charset=utf-8></head><script>a()</script>")
+    second = site.page("<head></head><script>b()</script>")
+    assert META.search(first).group(1) == csp.policy([csp.script_hash("a()")], csp.frame_sources())
+    assert csp.script_hash("b()") not in first and csp.script_hash("a()") not in second
+    assert site.headers() == "/*\n  Content-Security-Policy: " + csp.policy(
+        [csp.script_hash("a()"), csp.script_hash("b()")], csp.frame_sources(), header=True) + "\n"
+
+
+class _Scripts(HTMLParser):
+    """The standard library's HTML tokenizer, to check the pattern csp.py uses for speed."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.found: list[str] = []
+        self.current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        kind = (dict(attrs).get("type") or "").lower()
+        if tag == "script" and "src" not in dict(attrs) and kind in ("", "text/javascript", "module"):
+            self.current = []
+
+    def handle_data(self, data: str) -> None:
+        if self.current is not None:
+            self.current.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self.current is not None:
+            self.found.append("".join(self.current))
+            self.current = None
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_in_the_built_sample_the_pattern_finds_the_scripts_the_html_tokenizer_finds(sample_site):
+    for path in pages(sample_site):
+        html = path.read_text(encoding="utf-8")
+        parser = _Scripts()
+        parser.feed(html)
+        assert csp.inline_scripts(html) == parser.found, path
+
+
+def test_every_built_page_has_its_policy_in_the_head_before_any_script(sample_site):
+    hashes: set[str] = set()
+    for path in pages(sample_site):
+        html = path.read_text(encoding="utf-8")
+        policies = META.findall(html)
+        assert len(policies) == 1, path
+        assert html.index('http-equiv="Content-Security-Policy"') < html.index("<script"), path
+        assert html.index("<head>") < html.index('http-equiv="Content-Security-Policy"') < html.index("<title>")
+        page_hashes = sorted(csp.script_hashes(html.replace(META.search(html).group(0), "")))
+        assert policies[0] == csp.policy(page_hashes, csp.frame_sources()), path
+        hashes.update(page_hashes)
+    # Material writes the page's depth into one of its scripts: one hash per depth, plus one script
+    # that is the same everywhere. The header lists them all.
+    assert 3 <= len(hashes) <= 12
+    headers = (sample_site / "_headers").read_text(encoding="utf-8")
+    assert headers == csp.headers_file(csp.policy(hashes, csp.frame_sources(), header=True))
+
+
+def test_the_offline_copy_has_no_policy_because_its_search_shim_runs_an_inline_script_of_its_own():
+    config = yaml.load((ROOT / "mkdocs.offline.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    induction = next(p["induction"] for p in config["plugins"] if isinstance(p, dict) and "induction" in p)
+    assert induction["csp"] == "false"
+
+
+def test_a_programmes_video_hosts_join_the_frames_of_every_page_and_of_the_header(tmp_path: Path):
+    tree = make_tree(tmp_path)
+    programme = tree / "prog" / "programme.yaml"
+    edit(programme, "  coverage: off\n", "  coverage: off\n  video_hosts: [videos.example.org]\n")
+    result = mkdocs_build(tree, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    frames = "frame-src https://www.youtube-nocookie.com https://player.vimeo.com " \
+             "https://videos.example.org https://*.videos.example.org;"
+    assert frames in META.search((tmp_path / "site" / "index.html").read_text(encoding="utf-8")).group(1)
+    assert frames in (tmp_path / "site" / "_headers").read_text(encoding="utf-8")
