@@ -90,6 +90,10 @@ CATALOGUE: dict[str, Code] = {
              "without being opened.", "Add the closing tag (</details>) or remove the stray one."),
         Code("unsafe-url", "A link or image address whose scheme can run code or embed data (javascript:, data:).",
              "Link to a web page (https://...) or a handout instead."),
+        Code("external-image", "An image loads from another website: every reader's browser would ask that site for "
+             "it on page load (a third-party request), and the site's Content Security Policy blocks it.",
+             "Save the image in the programme's assets, list it in assets.yaml and show it with "
+             "{{ image(\"id\", \"alt text\") }}."),
         Code("forbidden-host", "A link to a staging, local or otherwise forbidden host (settings.forbidden_hosts).",
              "Link to the published address."),
         Code("absolute-path", "A path on the author's computer (/home/..., C:\\..., file://) in content.",

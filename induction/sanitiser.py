@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import functools
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import nh3
 
+from .csp import PLAYERS
 from .model import Programme
 from .paths import FORBIDDEN_HOSTS, address_problem, host_of
 from .problems import CATALOGUE, Problems
@@ -37,7 +37,7 @@ ATTRIBUTES = {
 }
 URL_ATTRIBUTES = {"href", "src"}
 # The privacy-enhanced players that video.js loads on request; settings.video_hosts replaces them.
-VIDEO_HOSTS = ("www.youtube-nocookie.com", "youtube-nocookie.com", "player.vimeo.com")
+VIDEO_HOSTS = PLAYERS  # the players the Content Security Policy lets pages frame: one list for both
 # Elements whose content goes with them when stripped (their text is code or styling, not prose).
 _WITH_CONTENT = {"script", "style"}
 _VOID = {"br", "hr", "img", "col", "input", "meta", "link", "source", "wbr", "area", "base", "embed", "param",
@@ -53,6 +53,7 @@ _REASONS = {"script": "content may not run scripts", "style": "the site's look c
             "select": "content may not collect data", "object": "content may not embed programs",
             "embed": "content may not embed programs", "link": "content may not load other files",
             "meta": "content may not change the page's head", "base": "content may not change the page's head"}
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(https?://[^\s<>)]+)", re.I)
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?")
 _MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+\.[A-Za-z]+)>")
@@ -89,7 +90,7 @@ class Finding:
     hint: str = ""  # when empty, the code's fix from the catalogue
 
 
-@lru_cache(maxsize=4096)  # pure, and the live preview checks the same bodies on every rebuild
+@functools.lru_cache(maxsize=4096)  # pure, and the live preview checks the same bodies on every rebuild
 def scan(body: str, policy: Policy = Policy()) -> tuple[Finding, ...]:
     """Everything in `body` that may not be published, with lines and what strip mode would do."""
     text = mask_code(body)
@@ -97,7 +98,7 @@ def scan(body: str, policy: Policy = Policy()) -> tuple[Finding, ...]:
     tags = _Tags(masked)
     findings = [f for event in tags.events for f in _judge(event, masked, policy)]
     findings += tags.unclosed()
-    findings += _addresses(masked, policy) + _addresses(text, policy, (_AUTOLINK,))
+    findings += _addresses(masked, policy) + _addresses(text, policy, (_AUTOLINK,)) + _external_images(masked, tags)
     return tuple(sorted(findings, key=lambda f: (f.start, f.code)))
 
 
@@ -139,6 +140,19 @@ def _addresses(masked: str, policy: Policy, patterns: tuple[re.Pattern, ...] = (
                 line = masked.count("\n", 0, match.start(1)) + 1
                 found.append(Finding(problem[0], line, problem[1], match.start(1), match.end(1), "#", False))
     return found
+
+
+def _external_images(masked: str, tags: "_Tags") -> list[Finding]:
+    """Images from another website, in Markdown or in <img>: a request to a third party on page load."""
+    found = [(m.group(1), m.start(1), m.end(1)) for m in _MD_IMAGE.finditer(masked)]
+    for kind, tag, attrs, start, end in tags.events:
+        if tag == "img" and kind in ("start", "void"):
+            src = dict(attrs).get("src") or ""
+            if re.match(r"(?i)(https?:)?//", src.strip()):
+                found.append((src.strip(), start, end))
+    return [Finding("external-image", masked.count("\n", 0, start) + 1,
+                    f"The image '{address}' loads from another website when the page opens.", start, end, "", False)
+            for address, start, end in found]
 
 
 class _Tags(HTMLParser):

@@ -245,6 +245,10 @@ CASES = [
     ("unsafe-url", Edit(INTRO, "What this block covers.", "What [this](javascript:alert(1)) covers."),
      "minimal/prog/year-1/b1/b1-intro.md:9: error [unsafe-url] The address 'javascript:alert(1)' is not allowed: "
      "javascript: addresses can run code. Link to a web page (https://...) or a handout instead."),
+    ("external-image", Edit(INTRO, "What this block covers.", "What ![a map](https://example.org/map.png) covers."),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [external-image] The image 'https://example.org/map.png' loads "
+     "from another website when the page opens. Save the image in the programme's assets, list it in assets.yaml "
+     'and show it with {{ image("id", "alt text") }}.'),
     ("forbidden-host", Edit(INTRO, "What this block covers.", "What [this](http://localhost:8000/x) covers."),
      "minimal/prog/year-1/b1/b1-intro.md:9: error [forbidden-host] The address 'http://localhost:8000/x' points at "
      "a host that is never published ('localhost' in its name). Link to the published address."),

@@ -196,6 +196,8 @@ C(Case("onclick-attribute", [append(READ, "\n<span class=\"x\" onclick=\"steal()
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The attribute 'onclick' on <span> is not allowed: content may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
 C(Case("onerror-on-img", [append(READ, "\n<img src=\"x.png\" alt=\"x\" onerror=\"steal()\">\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The attribute 'onerror' on <img> is not allowed: content may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
+C(Case("external-image-tracking-pixel", [append(READ, "\n<img src=\"https://tracker.example.com/p.gif\" alt=\"\">\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [external-image] The image 'https://tracker.example.com/p.gif' loads from another website when the page opens. Save the image in the programme's assets, list it in assets.yaml and show it with {{ image(\"id\", \"alt text\") }}."]))
 C(Case("javascript-url-markdown", [append(READ, "\n[Click](javascript:alert(1))\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-url] The address 'javascript:alert(1)' is not allowed: javascript: addresses can run code. Link to a web page (https://...) or a handout instead."]))
 C(Case("javascript-url-html", [append(READ, "\n<a href=\"javascript:alert(1)\">Click</a>\n")], [
@@ -209,9 +211,9 @@ C(Case("data-url-image", [append(READ, "\n![x](data:image/svg+xml;base64,PHN2Zz4
 C(Case("data-url-html", [append(READ, "\n<img src=\"data:text/html,hi\" alt=\"x\">\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-url] The address 'data:text/html,hi' is not allowed: data: addresses embed content that no check has seen. Link to a web page (https://...) or a handout instead."]))
 C(Case("iframe-host-not-allowed", [append(READ, "\n<iframe src=\"https://evil.example.com/embed\" title=\"x\"></iframe>\n")], [
-    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] An <iframe> may only load https:// addresses on www.youtube-nocookie.com, youtube-nocookie.com, player.vimeo.com; this one loads 'https://evil.example.com/embed'. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] An <iframe> may only load https:// addresses on www.youtube-nocookie.com, player.vimeo.com; this one loads 'https://evil.example.com/embed'. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
 C(Case("iframe-plain-http", [append(READ, "\n<iframe src=\"http://www.youtube-nocookie.com/embed/abc\" title=\"x\"></iframe>\n")], [
-    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] An <iframe> may only load https:// addresses on www.youtube-nocookie.com, youtube-nocookie.com, player.vimeo.com; this one loads 'http://www.youtube-nocookie.com/embed/abc'. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] An <iframe> may only load https:// addresses on www.youtube-nocookie.com, player.vimeo.com; this one loads 'http://www.youtube-nocookie.com/embed/abc'. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
 C(Case("style-element", [append(READ, "\n<style>body { display: none }</style>\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <style> is not allowed: the site's look comes from its stylesheets. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
 C(Case("style-attribute", [append(READ, "\n<div class=\"x\" style=\"position:fixed\">x</div>\n")], [
