@@ -116,6 +116,8 @@ def strip(body: str, findings: list[Finding]) -> str:
 def mask_code(body: str) -> str:
     """`body` with fenced code and code spans blanked (same length and lines): HTML in code is
     text to show, not markup."""
+    if "`" not in body and "~~~" not in body:  # no fence and no code span: most bodies
+        return body
     chars = list(body)
     offset, fence = 0, ""
     for line in body.splitlines(keepends=True):

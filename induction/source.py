@@ -109,7 +109,8 @@ def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) ->
     if node is None:
         return None
     try:
-        if _expanded_size(node, {}, set()) > MAX_VALUES:  # aliases of aliases ("billion laughs")
+        # Aliases of aliases ("billion laughs"); without an anchor (&name) there can be no alias.
+        if "&" in text and _expanded_size(node, {}, set()) > MAX_VALUES:
             problems.add("yaml-syntax", path, node.start_mark.line + first_line,
                          f"YAML could not be read: its aliases expand to more than {MAX_VALUES:,} values.",
                          "Write the values out instead of repeating aliases (*name).")
@@ -122,10 +123,13 @@ def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) ->
         _CONSTRUCTOR.constructed_objects.clear()  # it memoises by node: keep a long preview lean
 
 
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
 def _flow_depth(text: str) -> int:
     """How deep [ and { nest (a cheap upper bound: brackets inside quotes count too)."""
     depth = deepest = 0
-    for char in text:
+    for char in _NOT_BRACKET.sub("", text):  # loop over the brackets alone: most files have few
         if char in "[{":
             depth += 1
             deepest = max(deepest, depth)
