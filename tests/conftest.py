@@ -53,6 +53,13 @@ def mkdocs_build(content: Path, site_dir: Path, *extra: str, site_url: str = "")
                           cwd=ROOT, env=env, capture_output=True, text=True)
 
 
+@pytest.fixture(autouse=True)
+def not_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the same output on a laptop and in CI: with CI set, reports also carry GitHub
+    annotations (tests that check those set CI themselves)."""
+    monkeypatch.delenv("CI", raising=False)
+
+
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     return make_tree(tmp_path)
