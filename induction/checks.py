@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable, Sequence
 
 from . import coverage, formats, shortcodes
 from .model import Framework, Programme, Session, Site
@@ -54,7 +55,7 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
 def blocks_are_listed_once(programme: Programme, problems: Problems) -> None:
     seen: dict[str, str] = {}
     for year in programme.years:
-        for index, block_id in enumerate(year.block_ids):
+        for block_id in year.block_ids:
             if block_id in seen:
                 problems.add("listed-twice", programme.loc.file, year.loc.line,
                              f"The block '{block_id}' is listed twice (also in {seen[block_id]}).",
@@ -70,9 +71,9 @@ def blocks_are_listed_once(programme: Programme, problems: Problems) -> None:
                          f"Add '{block.id}' to a year's blocks in programme.yaml.")
 
 
-def _near(wrong: list[str], choices: object) -> set[str]:
+def _near(wrong: Sequence[str], choices: Iterable[str]) -> set[str]:
     """The ids that the misspelt ids in `wrong` were probably meant to be (as the hints suggest)."""
-    return {m for w in wrong for m in difflib.get_close_matches(w, sorted(choices), n=1, cutoff=0.6)}  # type: ignore
+    return {m for w in wrong for m in difflib.get_close_matches(w, sorted(choices), n=1, cutoff=0.6)}
 
 
 def sessions_are_listed(programme: Programme, places: ProgrammePlaces, problems: Problems) -> None:
@@ -97,10 +98,10 @@ def ids_are_not_reserved(places: ProgrammePlaces, problems: Problems) -> None:
     """A session's page sits beside its block's (or year's) generated pages, so its id must not
     take their address: the build would fail, or silently publish one page in place of the other."""
     for year in places.programme.years:  # a year's folder sits beside the programme's own pages
-        what = {"coverage": "the programme's coverage page", "videos": "the folder of the video transcripts"}
-        if year.id in what:
+        taken = {"coverage": "the programme's coverage page", "videos": "the folder of the video transcripts"}
+        if year.id in taken:
             problems.add("reserved-id", year.loc.file, year.loc.line,
-                         f"The year id '{year.id}' would give its page the address of {what[year.id]}.",
+                         f"The year id '{year.id}' would give its page the address of {taken[year.id]}.",
                          f"Choose another id, such as '{year.id}-year'.")
     for place in places.homes.values():
         sid, block = place.session.id, place.block
@@ -131,11 +132,11 @@ def sessions_sit_in_their_role(programme: Programme, problems: Problems) -> None
         for week in block.weeks:
             for role, refs in week.roles.items():
                 for ref in refs:
-                    session = programme.sessions.get(ref.session_id)
-                    if session and session.role != role:
+                    listed = programme.sessions.get(ref.session_id)
+                    if listed and listed.role != role:
                         problems.add("role-mismatch", ref.loc.file, ref.loc.line,
-                                     f"The session '{session.id}' has role {session.role} but is listed under "
-                                     f"{role}.", f"Move it to the week's {session.role} list.")
+                                     f"The session '{listed.id}' has role {listed.role} but is listed under "
+                                     f"{role}.", f"Move it to the week's {listed.role} list.")
 
 
 def weeks_run_on(programme: Programme, problems: Problems) -> None:
@@ -217,7 +218,7 @@ def plans_add_up(session: Session, problems: Problems) -> None:
 def references_resolve(session: Session, programme: Programme, framework: Framework | None,
                        problems: Problems) -> None:
     file = session.loc.file
-    for asset_id, line in zip(session.asset_ids, session.asset_lines):
+    for asset_id, line in zip(session.asset_ids, session.asset_lines, strict=False):
         if asset_id not in programme.assets:
             problems.add("unknown-reference", file, line, f"No handout has the id '{asset_id}'.",
                          did_you_mean(asset_id, programme.assets))

@@ -5,8 +5,7 @@
 """
 from __future__ import annotations
 
-from .shapes import (Choice, Duration, Either, Id, Int, Key, ListOf, Record, StatementId, Text, Url,
-                     WeekNumber)
+from .shapes import Choice, Duration, Either, Id, Int, Key, ListOf, Record, StatementId, Text, Url, WeekNumber
 
 ROLES = ("ect", "mentor", "tutor")
 ROLE_NAMES = {"ect": "ECT", "mentor": "Mentor", "tutor": "Induction tutor"}

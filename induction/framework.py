@@ -9,7 +9,7 @@ from typing import Any
 from .model import Framework, Loc, Standard, Statement
 from .problems import Problems
 from .shapes import Int, Key, ListOf, Record, StatementId, Text, Where
-from .source import load_yaml_file
+from .source import YMap, load_yaml_file
 
 STATEMENT = Record("a statement", {
     "id": Key(StatementId(), True),
@@ -49,7 +49,7 @@ def load_framework(path: str, problems: Problems) -> Framework | None:
     statements: dict[str, Statement] = {}
     standards: list[Standard] = []
 
-    def add(standard: Standard, item: dict, kind: str, heading: str = "") -> None:
+    def add(standard: Standard, item: YMap, kind: str, heading: str = "") -> None:  # a checked Record
         if "id" not in item or "text" not in item:
             return
         if item["id"] in statements:

@@ -7,7 +7,8 @@ and every problem in the tree is reported in one run. Cross-references are `chec
 from __future__ import annotations
 
 import os
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from . import formats
 from .framework import load_framework
@@ -266,7 +267,8 @@ def _stays_inside(item: YMap, key: str, path: str, programme: Programme, problem
     if found:
         what = "transcript" if key == "transcript" else "handout"
         problems.add(found[0], path, item.line_of(key), f"The {what} path {found[1]}",
-                     f"Put the file inside the programme folder and give its path relative to {os.path.basename(path)}.")
+                     "Put the file inside the programme folder and give its path relative to "
+                     f"{os.path.basename(path)}.")
     return found is None
 
 

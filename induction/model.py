@@ -6,7 +6,6 @@ nothing downstream mutates these once `loader.load_site` has returned.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,7 @@ class Statement:
     id: str
     kind: str  # "learn_that" | "learn_how_to"
     text: str
-    standard: "Standard"
+    standard: Standard
     heading: str = ""  # the "..., by:" heading of a learn-how-to statement
     variants: list[str] = field(default_factory=list)
     order: int = 0  # position in the framework, for sorting
@@ -117,7 +116,7 @@ class Block:
     id: str
     title: str
     term: str
-    half_term: Optional[int]
+    half_term: int | None
     summary: dict[str, str]
     pages: list[SessionRef]
     weeks: list[Week]

@@ -6,7 +6,6 @@ home is the one list that names it without `see:`; `see:` entries become referen
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from .model import Block, Programme, Session, SessionRef, Week, Year
 from .problems import Problems, did_you_mean
@@ -16,8 +15,8 @@ from .problems import Problems, did_you_mean
 class Place:
     programme: Programme
     year: Year
-    block: Optional[Block]
-    week: Optional[Week]
+    block: Block | None
+    week: Week | None
     role: str  # the week's role list, or "page" for block- and year-level pages
     session: Session
     order: int
@@ -56,10 +55,10 @@ class ProgrammePlaces:
 
 def place_programme(programme: Programme, problems: Problems) -> ProgrammePlaces:
     places = ProgrammePlaces(programme)
-    pending: list[tuple[SessionRef, Year, Optional[Block], Optional[Week], str]] = []
+    pending: list[tuple[SessionRef, Year, Block | None, Week | None, str]] = []
     order = 0
 
-    def visit(refs: list[SessionRef], year: Year, block: Optional[Block], week: Optional[Week], role: str) -> None:
+    def visit(refs: list[SessionRef], year: Year, block: Block | None, week: Week | None, role: str) -> None:
         nonlocal order
         for ref in refs:
             session = programme.sessions.get(ref.session_id)
@@ -90,7 +89,7 @@ def place_programme(programme: Programme, problems: Problems) -> ProgrammePlaces
             for week in block.weeks:
                 for role, refs in week.roles.items():
                     visit(refs, year, block, week, role)
-    for ref, year, block, week, role in pending:
+    for ref, year, ref_block, ref_week, role in pending:
         home = places.homes.get(ref.session_id)
         if home is None and (ref.session_id in programme.unread or did_you_mean(ref.session_id, places.missing)):
             continue  # its home entry is misspelt (reported there) or its file failed to load
@@ -99,7 +98,8 @@ def place_programme(programme: Programme, problems: Problems) -> ProgrammePlaces
                          f"'see: {ref.session_id}' points at a session that is only ever referred to, never listed.",
                          f"List '{ref.session_id}' once without 'see:'.")
             continue
-        places.references.append(Reference(Place(programme, year, block, week, role, home.session, home.order), ref))
+        place = Place(programme, year, ref_block, ref_week, role, home.session, home.order)
+        places.references.append(Reference(place, ref))
     return places
 
 

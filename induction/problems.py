@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 ERROR = "error"
 WARNING = "warning"

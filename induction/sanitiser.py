@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -69,7 +70,7 @@ class Policy:
     forbidden_hosts: tuple[str, ...] = FORBIDDEN_HOSTS
 
     @classmethod
-    def of(cls, settings: dict) -> "Policy":
+    def of(cls, settings: dict) -> Policy:
         return cls(tuple(settings.get("video_hosts") or VIDEO_HOSTS),
                    tuple(settings.get("forbidden_hosts") or FORBIDDEN_HOSTS))
 
@@ -102,7 +103,7 @@ def scan(body: str, policy: Policy = Policy()) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: (f.start, f.code)))
 
 
-def strip(body: str, findings: list[Finding]) -> str:
+def strip(body: str, findings: Sequence[Finding]) -> str:
     """`body` with the raw HTML of `findings` replaced by what nh3 keeps of it."""
     out, last = [], 0
     for finding in sorted((f for f in findings if f.html and f.code != "unclosed-html"), key=lambda f: f.start):
@@ -132,7 +133,8 @@ def mask_code(body: str) -> str:
     return _CODE_SPAN.sub(lambda m: "".join(c if c == "\n" else " " for c in m.group(0)), "".join(chars))
 
 
-def _addresses(masked: str, policy: Policy, patterns: tuple[re.Pattern, ...] = (_MD_LINK, _MD_REFERENCE)) -> list[Finding]:
+def _addresses(masked: str, policy: Policy,
+               patterns: tuple[re.Pattern, ...] = (_MD_LINK, _MD_REFERENCE)) -> list[Finding]:
     """Markdown links, images, reference definitions (and, asked, autolinks) with unsafe addresses."""
     found = []
     for pattern in patterns:
@@ -144,7 +146,7 @@ def _addresses(masked: str, policy: Policy, patterns: tuple[re.Pattern, ...] = (
     return found
 
 
-def _external_images(masked: str, tags: "_Tags") -> list[Finding]:
+def _external_images(masked: str, tags: _Tags) -> list[Finding]:
     """Images from another website, in Markdown or in <img>: a request to a third party on page load."""
     found = [(m.group(1), m.start(1), m.end(1)) for m in _MD_IMAGE.finditer(masked)]
     for kind, tag, attrs, start, end in tags.events:

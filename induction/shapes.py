@@ -107,7 +107,7 @@ class Choice(Shape):
     values: tuple[Any, ...] = ()
 
     @property
-    def expected(self) -> str:  # type: ignore[override]
+    def expected(self) -> str:  # type: ignore[override]  # computed here; Shape's subclasses set it as a field
         return "one of " + ", ".join(str(v) for v in self.values)
 
     def check(self, value: Any, where: Where, problems: Problems) -> Any:
@@ -197,7 +197,7 @@ class ListOf(Shape):
     min_items: int = 0
 
     @property
-    def expected(self) -> str:  # type: ignore[override]
+    def expected(self) -> str:  # type: ignore[override]  # computed here; Shape's subclasses set it as a field
         return "a list"
 
     def check(self, value: Any, where: Where, problems: Problems) -> Any:
@@ -256,7 +256,7 @@ class Record(Shape):
     doc: str = ""
 
     @property
-    def expected(self) -> str:  # type: ignore[override]
+    def expected(self) -> str:  # type: ignore[override]  # computed here; Shape's subclasses set it as a field
         return f"{self.name} (a mapping of keys)"
 
     def check(self, value: Any, where: Where, problems: Problems) -> Any:

@@ -7,6 +7,7 @@ author's stray braces cannot execute template code or vanish from the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -75,7 +76,7 @@ def _fenced_ranges(body: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def replace(body: str, codes: list[Shortcode], render: "callable") -> str:  # type: ignore[valid-type]
+def replace(body: str, codes: Sequence[Shortcode], render: Callable[[Shortcode], str]) -> str:
     """`body` with each shortcode replaced by `render(code)`."""
     out, last = [], 0
     for code in sorted(codes, key=lambda c: c.start):

@@ -71,7 +71,7 @@ def relative(source: str, target: str) -> str:
     start = source.split("/")[:-1]
     parts = target.split("/")
     common = 0
-    for a, b in zip(start, parts[:-1]):
+    for a, b in zip(start, parts[:-1], strict=False):
         if a != b:
             break
         common += 1

@@ -7,11 +7,9 @@ indentation and style (`[a, b]` stays a flow list; `- a` items stay block items)
 """
 from __future__ import annotations
 
-from typing import Union
-
 import yaml
 
-PathStep = Union[str, int]
+PathStep = str | int
 
 
 class EditError(Exception):

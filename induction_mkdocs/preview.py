@@ -14,7 +14,6 @@ import os
 
 import jinja2
 import jinja2.bccache
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 

@@ -47,16 +47,14 @@ except SystemExit as exit:
 sys.stderr.write("BENCH %f %d\\n" % (time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
 """
 
-_VALIDATE = """
-import sys, time
-sys.path.insert(0, %r)
+_VALIDATE = "import sys, time\nsys.path.insert(0, " + repr(ROOT) + ")\n" + """
 from induction.pipeline import load_and_check
 start = time.perf_counter()
 checked = load_and_check(sys.argv[1])
 took = time.perf_counter() - start
 assert checked.ok, checked.report()
-print("BENCH %%f" %% took)
-""" % ROOT
+print("BENCH %f" % took)
+"""
 
 BUDGETS = {
     "validation_s": ("validation of the corpus", "<=", 0.5),
@@ -155,7 +153,8 @@ def edit_to_rebuilt(content: str, repeats: int) -> list[float]:
     source = _session_file(tree, session["id"])
     port = free_port()
     env = dict(ENV, ECT_CONTENT=tree)
-    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"], cwd=ROOT,
+    command = [PY, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=ROOT,
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/{session['url']}"
     times = []

@@ -28,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     short = [r for r in results if r.found < r.total]
     for r in sorted(short, key=lambda r: r.share)[: args.show]:
         missing = ", ".join(f"{w}×{n}" if n > 1 else w for w, n in r.missing.most_common(12))
-        print(f"{r.source}: {r.share:.1%} ({r.found}/{r.total}) -> {', '.join(r.built) or 'no page'}; missing: {missing}")
+        built = ", ".join(r.built) or "no page"
+        print(f"{r.source}: {r.share:.1%} ({r.found}/{r.total}) -> {built}; missing: {missing}")
     share = found / total if total else 1.0
     print(f"{found} of {total} words conserved ({share:.2%}) over {len(results)} pages; "
           f"{len(short)} pages below 100%.")

@@ -10,10 +10,8 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SAMPLE, edit, mkdocs_build
 
 Y1 = "oakfield/year-1"

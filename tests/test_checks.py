@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import make_tree
+
 from induction import checks
 from induction.pipeline import load_and_check
 from induction.problems import CATALOGUE

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, edit, make_other_tree, make_tree
+
 from induction import coverage
 from induction.curriculum import curriculum
 from induction.pipeline import load_and_check

@@ -17,7 +17,8 @@ META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"
 
 def test_inline_scripts_are_those_the_browser_runs():
     html = ('<script src="a.js"></script><script>one()</script><script id="__config" type="application/json">'
-            '{"base": ".."}</script><script type="module">two()</script><SCRIPT data-type="json" type=text/javascript>three()'
+            '{"base": ".."}</script><script type="module">two()</script>'
+            '<SCRIPT data-type="json" type=text/javascript>three()'
             '</SCRIPT ><script>\n</script>')
     assert csp.inline_scripts(html) == ["one()", "two()", "three()", "\n"]
 

@@ -9,7 +9,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from html_support import links, matrix_rows, target
 

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import yaml
-
 from conftest import ROOT
+
 from induction.export import export
 from induction.pipeline import load_and_check
 from induction.render import render_site

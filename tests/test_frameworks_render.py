@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, edit, make_other_tree, make_tree, mkdocs_build
 from html_support import links, matrix_rows, target
+
 from induction.coverage import compute
 from induction.pipeline import load_and_check
 from induction.render import render_site

@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import make_tree, mkdocs_build
 
 GOLDEN = Path(__file__).parent / "golden"

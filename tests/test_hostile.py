@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, edit, make_tree
 from hostile.cases import CASES, Case
+
 from induction.pipeline import load_and_check
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FRAMEWORK
+
 from induction.importer.pipeline import run_import
 from induction.pipeline import load_and_check
 

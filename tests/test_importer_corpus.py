@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FRAMEWORK, SHARED, mkdocs_build
+
 from induction.importer.conservation import measure
 from induction.importer.corpus import read_corpus
 from induction.importer.pipeline import run_import

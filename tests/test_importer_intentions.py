@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import FRAMEWORK
+
 from induction.framework import load_framework
 from induction.importer.intentions import Found, coded, intentions, uncoded
 from induction.problems import Problems

@@ -18,7 +18,8 @@ def test_details_become_html_details_with_the_first_line_as_summary():
 def test_an_unclosed_details_is_closed_at_the_end_and_reported():
     body, defects = markup.convert_details("{details}\nSummary\ntext")
     assert body.endswith("text\n\n</details>")
-    assert defects == [("unclosed-details", 1, "A {details} block is never closed.", "closed it at the end of the page")]
+    assert defects == [("unclosed-details", 1, "A {details} block is never closed.",
+                        "closed it at the end of the page")]
 
 
 def test_a_close_marker_at_the_end_of_a_text_line_gets_its_own_line():

@@ -4,8 +4,7 @@ from __future__ import annotations
 import pytest
 
 from induction.importer.corpus import Page, split_front_matter
-from induction.importer.structure import (internal, minutes_in, parse_block_index, parse_provider_index,
-                                          week_numbers)
+from induction.importer.structure import internal, minutes_in, parse_block_index, parse_provider_index, week_numbers
 
 
 def page(text: str, url: str = "/p/year-1-b") -> Page:
@@ -96,7 +95,8 @@ def test_a_block_index_gives_half_term_sections_parts_and_links():
     assert mentor.links[0].text == ""  # a "View ..." link keeps its words in the prose
     assert "[View mentor materials]" in mentor.text
     [tutor] = weeks.parts
-    assert (tutor.role, tutor.minutes, tutor.links[0].url) == ("tutor", 90, "/p/year-1-a/autumn-week-2-induction-tutor-materials")
+    assert (tutor.role, tutor.minutes, tutor.links[0].url) == (
+        "tutor", 90, "/p/year-1-a/autumn-week-2-induction-tutor-materials")
 
 
 PROVIDER = """---

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 from conftest import edit
+
 from induction.loader import load_site
 
 

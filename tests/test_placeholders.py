@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import SAMPLE, edit
+
 from induction.pipeline import load_and_check
 from induction.placeholders import placeholders_are_filled
 from induction.problems import Problems

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from conftest import edit
+
 from induction.loader import load_site
 from induction.placement import place_programme
 from induction.problems import Problems

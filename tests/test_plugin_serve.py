@@ -10,8 +10,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from conftest import ROOT, edit, make_tree, mkdocs_build
 

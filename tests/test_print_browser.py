@@ -4,7 +4,8 @@ reads the PDFs back: A4 pages, nothing of the site around the page, no heading l
 of a page, each plan of a pack on a new page, page counts within a budget, the print button.
 
 Budgets, from the sample when this was written: the longest plan prints on 3 pages (most on 2),
-a pack on 2 pages per plan plus its cover, a week's print view on 4 pages. Each page ends with the page's title and "Page N of M".
+a pack on 2 pages per plan plus its cover, a week's print view on 4 pages. Each page ends with the
+page's title and "Page N of M".
 """
 from __future__ import annotations
 

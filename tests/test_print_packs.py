@@ -58,7 +58,8 @@ def test_the_week_print_view_has_every_step_with_its_number_and_transcripts_open
     assert "# Week 1: First week (all steps)\n" in page
     assert '<p class="ect-meta">2 steps · 35 minutes</p>' in page
     assert "data-ect-print>Print this week</button>" in page
-    steps = re.findall(r'<article class="ect-week-step" markdown="1">\n\n## ([^\n]*)\n\n<p class="ect-meta">([^<]*)</p>',
+    steps = re.findall(r'<article class="ect-week-step" markdown="1">\n\n'
+                       r'## ([^\n]*)\n\n<p class="ect-meta">([^<]*)</p>',
                        page)
     assert [meta for _, meta in steps] == ["Step 1 of 2 · Video · 15 minutes", "Step 2 of 2 · Reading · 20 minutes"]
     assert '<details open class="ect-transcript"' in page and '<details class="ect-transcript"' not in page

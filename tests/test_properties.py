@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import make_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import make_tree
 from induction.pipeline import load_and_check
 
 settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True,

@@ -5,8 +5,8 @@ tests/golden/week-roles.html.
 from __future__ import annotations
 
 import pytest
-
 from conftest import SAMPLE, edit
+
 from induction.pipeline import load_and_check
 from induction.render import render_site
 

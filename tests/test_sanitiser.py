@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from induction.sanitiser import Policy, scan, strip
 
+DEFAULT = Policy()
 
-def found(body: str, policy: Policy = Policy()) -> list[tuple[int, str, str]]:
+
+def found(body: str, policy: Policy = DEFAULT) -> list[tuple[int, str, str]]:
     return [(f.line, f.code, f.message) for f in scan(body, policy) if f.message]
 
 
@@ -37,7 +39,8 @@ def test_table_cells_are_judged_in_a_table():
 
 
 def test_unknown_attribute_on_an_allowed_element():
-    assert found('<span data-x="1">s</span>') == [(1, "unsafe-html", "The attribute 'data-x' is not allowed on <span>.")]
+    assert found('<span data-x="1">s</span>') == [
+        (1, "unsafe-html", "The attribute 'data-x' is not allowed on <span>.")]
 
 
 def test_nested_elements_left_open_are_reported_where_they_open():

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, make_tree, mkdocs_build
+
 from induction import scaffold
 from induction.pipeline import load_and_check
 
@@ -103,7 +103,8 @@ def test_a_video_gets_a_transcript_and_an_entry_after_the_others(tree: Path) -> 
     (lambda t: scaffold.new_session(t, "b1", 1, "ect", "video", "intro2"),
      "No video has the id 'intro2'. Did you mean 'intro'?"),
     (lambda t: scaffold.new_block(t, "year-3"), "No year has the id 'year-3'. Did you mean 'year-1'?"),
-    (lambda t: scaffold.new_block(t, "year-1", block_id="b1"), "The block id 'b1' is already used by minimal/prog/year-1/b1/block.yaml."),
+    (lambda t: scaffold.new_block(t, "year-1", block_id="b1"),
+     "The block id 'b1' is already used by minimal/prog/year-1/b1/block.yaml."),
 ])
 def test_requests_that_cannot_be_met_say_why(tree: Path, call, message: str) -> None:
     with pytest.raises(scaffold.ScaffoldError) as error:

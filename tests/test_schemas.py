@@ -9,8 +9,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from conftest import ROOT, SAMPLE
+
 from induction import formats
 from induction.problems import Problems
 from induction.schemas import SCHEMAS, editor_globs, render_schemas, schema

@@ -6,8 +6,23 @@ from typing import Any
 import pytest
 
 from induction.problems import Problems
-from induction.shapes import (INVALID, Choice, Duration, Either, Id, Int, Key, ListOf, Record, StatementId, Text,
-                              Url, WeekNumber, Where, describe)
+from induction.shapes import (
+    INVALID,
+    Choice,
+    Duration,
+    Either,
+    Id,
+    Int,
+    Key,
+    ListOf,
+    Record,
+    StatementId,
+    Text,
+    Url,
+    WeekNumber,
+    Where,
+    describe,
+)
 from induction.source import parse_yaml
 
 

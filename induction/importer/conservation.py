@@ -49,7 +49,8 @@ class _Main(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.depth, self.skip, self.parts = 0, 0, []
+        self.depth, self.skip = 0, 0
+        self.parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         classes = dict(attrs).get("class") or ""

@@ -5,10 +5,10 @@ session's id, role, kind, title, minutes and home; `writer` then writes the plan
 """
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from ..model import Framework
 from . import markup
@@ -16,7 +16,7 @@ from .corpus import Corpus, Page, Provider
 from .intentions import intentions
 from .links import Targets, rewrite
 from .report import Placed, ProviderReport
-from .structure import Part, internal, parse_block_index, parse_provider_index, term_of
+from .structure import Part, parse_block_index, parse_provider_index, term_of
 
 _STEP_KINDS = [("video", "video"), ("reflect", "reflection"), ("challenge", "practice"), ("practice", "practice"),
                ("quiz", "quiz"), ("instruction", "introduction"), ("overview", "introduction"),
@@ -63,15 +63,29 @@ class BlockPlan:
     weeks: list[WeekPlan] = field(default_factory=list)
 
 
+class YearPlan(TypedDict):
+    summary: list[str]  # paragraphs: the index's term lines, then the year's role text
+    pages: list[tuple[str, bool]]  # year-level pages: (session id, see)
+
+
+class VideoPlan(TypedDict):
+    id: str
+    title: str
+    url: str
+    transcript: str
+    audio_described: str
+    form: str  # where the transcript came from: "details", "heading" or ""
+
+
 @dataclass
 class ProgrammePlan:
     slug: str
     title: str
     summary: str
-    years: dict[int, dict] = field(default_factory=dict)  # number -> {"summary": [...], "pages": [...], "blocks": [...]}
+    years: dict[int, YearPlan] = field(default_factory=dict)  # year number -> its summary and pages
     blocks: dict[str, BlockPlan] = field(default_factory=dict)
     sessions: dict[str, SessionPlan] = field(default_factory=dict)
-    videos: list[dict] = field(default_factory=list)
+    videos: list[VideoPlan] = field(default_factory=list)
     targets: Targets | None = None
     source_files: dict[str, str] = field(default_factory=dict)  # /assets/... address -> source file
 
@@ -154,18 +168,19 @@ def convert(corpus: Corpus, provider: Provider, framework: Framework, report: Pr
                     for link in part.links:
                         listings.append((link.url, link.text, part.role, block, f"{page.path}:{link.line}"))
     for number, year in sorted(index.years.items()):
-        entry = plan.years.setdefault(number, {"summary": [], "pages": []})
+        year_plan = plan.years.setdefault(number, {"summary": [], "pages": []})
         for term in ("autumn", "spring", "summer"):  # the index's "Year 1: Autumn term" sections, kept
             titles = [b.title for b in year.blocks if year.terms.get(b.url) == term]
             if titles:
-                entry["summary"].append(f"{term.capitalize()} term: {'; '.join(titles)}.")
+                year_plan["summary"].append(f"{term.capitalize()} term: {'; '.join(titles)}.")
         for part in year.parts:
-            entry["summary"].extend(_role_text(part))
+            year_plan["summary"].extend(_role_text(part))
             for link in part.links:
-                listings.append((link.url, link.text, part.role, ("year", number), f"{provider.index.path}:{link.line}"))
+                where = f"{provider.index.path}:{link.line}"
+                listings.append((link.url, link.text, part.role, ("year", number), where))
     _place(plan, provider, listings, report)
     seen: dict[str, str] = {}
-    for url, page in sorted(provider.pages.items()):  # the same body published twice: kept, and said
+    for _url, page in sorted(provider.pages.items()):  # the same body published twice: kept, and said
         key = " ".join(page.body.split())
         if len(key) > 200 and key in seen:
             report.add(page.path, page.body_line, "duplicate-page", f"The body is the same as {seen[key]}'s.",
@@ -273,7 +288,7 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
         targets.indexes[block.page.url] = f"{plan.slug}/year-{block.year}/{block.id}/index.md"
     for other in corpus.providers.values():
         targets.indexes[other.index.url] = f"{other.slug}/index.md"
-    for url, path in corpus.assets.items():
+    for url, _path in corpus.assets.items():
         name = url.rsplit("/", 1)[-1]
         targets.files[url] = f"{plan.slug}/assets/{name}"
         targets.asset_ids[url] = re.sub(r"[^a-z0-9]+", "-", name.rsplit(".", 1)[0].lower()).strip("-")
@@ -285,7 +300,10 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
         def defect(kind: str, line: int, message: str, action: str, page: Page = page) -> None:
             report.add(page.path, page.body_line + line - 1, kind, message, action)
 
-        result = markup.repair(page.body, lambda n, sid=session.id: f"{sid}-video" + (f"-{n + 1}" if n else ""))
+        def video_id_of(n: int, sid: str = session.id) -> str:
+            return f"{sid}-video" + (f"-{n + 1}" if n else "")
+
+        result = markup.repair(page.body, video_id_of)
         for kind, line, message, action in result.defects:
             defect(kind, line, message, action)
         session.body = rewrite(result.body, targets, address(plan, session), defect)
@@ -318,9 +336,9 @@ def _minutes(plan: ProgrammePlan, report: ProviderReport) -> None:
     for session in plan.sessions.values():
         if session.id in decided:
             continue
-        stated = minutes_in(session.page.body)
-        if stated:
-            session.minutes = stated
+        given = minutes_in(session.page.body)
+        if given:
+            session.minutes = given
             continue
         session.minutes = _DEFAULT_MINUTES[session.role]
         report.add(session.page.path, 1, "minutes-assumed", "No duration is given for this page.",

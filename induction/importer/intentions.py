@@ -32,7 +32,7 @@ class Found:
     line: int  # body line, from 1
 
 
-def coded(body: str, framework: Framework) -> tuple[list[Found], list[tuple[int, str, str, str]]]:
+def coded(body: str, framework: Framework) -> tuple[list[Found], list[tuple[str, int, str, str]]]:
     found, defects = [], []
     for number, line in enumerate(body.split("\n"), 1):
         match = _CODE.match(line)
@@ -52,7 +52,7 @@ def coded(body: str, framework: Framework) -> tuple[list[Found], list[tuple[int,
     return found, defects
 
 
-def uncoded(body: str, framework: Framework) -> tuple[list[Found], list[tuple[int, str, str, str]]]:
+def uncoded(body: str, framework: Framework) -> tuple[list[Found], list[tuple[str, int, str, str]]]:
     found, defects = [], []
     active = False
     for number, line in enumerate(body.split("\n"), 1):
@@ -82,7 +82,7 @@ def uncoded(body: str, framework: Framework) -> tuple[list[Found], list[tuple[in
     return found, defects
 
 
-def intentions(body: str, framework: Framework) -> tuple[list[Found], list[tuple[int, str, str, str]]]:
+def intentions(body: str, framework: Framework) -> tuple[list[Found], list[tuple[str, int, str, str]]]:
     """Every statement `body` cites or quotes, first finding of each statement kept, in page order."""
     first, defects = coded(body, framework)
     second, more = uncoded(body, framework)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .markup import attributes
 from .structure import internal
@@ -66,7 +66,8 @@ def rewrite(body: str, targets: Targets, address: str,
                 defect("placeholder-link", line_of(offset), "A link points at about:blank.",
                        "pointed it at the address its text gives")
                 return "repair"
-            defect("placeholder-link", line_of(offset), "A link points at about:blank.", "kept its text, without a link")
+            defect("placeholder-link", line_of(offset), "A link points at about:blank.",
+                   "kept its text, without a link")
             return "text"
         path = internal(url)
         if not path and re.match(r"https?://[^/]*staging", url):

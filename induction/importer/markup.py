@@ -8,10 +8,8 @@ iframe becomes a `{{ video("id") }}` line with its transcript taken out to a fil
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
-
-from .report import Defect
 
 
 @dataclass
@@ -215,8 +213,8 @@ def close_lists(body: str) -> tuple[str, list[int]]:
             else:
                 end = len(lines)
             if depth > 0:
-                tag = opened[0].group(2).lower()
-                lines.insert(end, "\n".join([f"</{tag}>"] * depth))
+                name = opened[0].group(2).lower()
+                lines.insert(end, "\n".join([f"</{name}>"] * depth))
                 fixed.append(index + 1)
             index = end + 1
             continue
@@ -254,7 +252,8 @@ def strip_attributes(body: str) -> tuple[str, list[tuple[int, str]]]:
     def tag(match: re.Match) -> str:
         name = match.group(1).lower()
         allowed = KEEP.get(name, set()) | KEEP["*"]
-        kept, gone = [], []
+        kept: list[str] = []
+        gone: list[str] = []
         for attr in _ATTR.finditer(match.group(2)):
             key = attr.group(1).lower()
             value = next(g for g in attr.groups()[1:] if g is not None)

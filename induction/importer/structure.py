@@ -142,7 +142,7 @@ def _parts(lines: list[tuple[str, int]], default_role: str) -> list[Part]:
     for line, number in lines:
         match = _HEADING.match(line)
         role = role_of(match.group(2)) if match and len(match.group(1)) == 3 else ""
-        if role:
+        if match and role:
             parts.append(Part(role, match.group(2).strip()))
             continue
         link = _LINK_LINE.match(line)
@@ -185,7 +185,7 @@ def parse_provider_index(page: Page) -> ProviderIndex:
     head, raw = _split(page, 2)
     intro = [line for line, _ in head]
     years: dict[int, YearEntry] = {}
-    for heading, line, lines in raw:
+    for heading, _line, lines in raw:
         match = _YEAR.match(heading)
         if not match:
             intro += ["", f"## {heading}", *[text for text, _ in lines]]

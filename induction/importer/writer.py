@@ -92,7 +92,8 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str) -> None:
             year["pages"] = _refs(entry["pages"])
         year["blocks"] = [b.id for b in plan.blocks.values() if b.year == number]
         years.append(year)
-    programme = {"id": plan.slug, "title": plan.title, "provider": plan.title, "framework": framework_id}
+    programme: dict[str, Any] = {"id": plan.slug, "title": plan.title, "provider": plan.title,
+                                 "framework": framework_id}
     if plan.summary:
         programme["summary"] = link_summary(plan, plan.summary, f"{plan.slug}/index.md") + "\n"
     # Coverage gaps are listed on the coverage page; "warn" would fail every strict build of an import.
@@ -104,9 +105,9 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str) -> None:
         data: dict[str, Any] = {"id": block.id, "title": block.title, "term": block.term}
         if block.half_term:
             data["half_term"] = block.half_term
-        summary = _summary(plan, block.summary, src)
-        if summary:
-            data["summary"] = summary
+        summaries = _summary(plan, block.summary, src)
+        if summaries:
+            data["summary"] = summaries
         if block.pages:
             data["pages"] = _refs(block.pages)
         weeks = []
@@ -115,9 +116,9 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str) -> None:
             item: dict[str, Any] = {"week": week.first if week.first == week.last else label,
                                     "title": week.title or f"Week {label}"}
             week_src = f"{plan.slug}/year-{block.year}/{block.id}/week-{label}/index.md"
-            summary = _summary(plan, week.summary, week_src)
-            if summary:
-                item["summary"] = summary
+            summaries = _summary(plan, week.summary, week_src)
+            if summaries:
+                item["summary"] = summaries
             for role in ("ect", "mentor", "tutor"):
                 if week.roles.get(role):
                     item[role] = _refs(week.roles[role])

@@ -13,7 +13,7 @@ from . import week as week_parts
 from .context import Context
 from .intentions import intentions_section
 from .packs import week_print_src
-from .text import Page, caption, esc, front_matter, kind_name, minutes, role_name
+from .text import Page, caption, esc, front_matter, kind_name, minutes
 
 _ROLE_HEADINGS = {"ect": "ECT self-study", "mentor": "Mentor session", "tutor": "Induction tutor"}
 _FOR_ROLE = {"ect": "For ECTs", "mentor": "For mentors", "tutor": "For induction tutors"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import lru_cache
-from typing import Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..formats import ROLE_NAMES
 from ..model import Block, Week, Year

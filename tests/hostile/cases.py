@@ -6,9 +6,9 @@ Paths in edits are relative to the tree; `expected` lines are as `Problem.format
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 B = "prog/year-1/b1/"
 WATCH, READ, MENTOR, BLOCK = B + "b1-w1-watch.md", B + "b1-w1-read.md", B + "b1-w1-mentor.md", B + "block.yaml"
@@ -234,7 +234,7 @@ C(Case("staging-video-url", [replace(VIDEOS, "url: https://www.youtube.com/watch
 C(Case("yaml-deep-nesting", [replace(BLOCK, "pages: [b1-intro]", "pages: " + "[" * 500 + "]" * 500)], [
     'minimal/prog/year-1/b1/block.yaml:1: error [yaml-syntax] YAML could not be read: brackets are nested more than 100 deep. Content never nests this deep; check for stray [ or { characters.']))
 C(Case("yaml-alias-bomb", [write(VIDEOS, "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, n in zip("abcdefg", "bcdefgh")))], [
+    f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, n in zip("abcdefg", "bcdefgh", strict=True)))], [
     'minimal/prog/videos.yaml:1: error [yaml-syntax] YAML could not be read: its aliases expand to more than 200,000 values. Write the values out instead of repeating aliases (*name).',
     "minimal/prog/year-1/b1/b1-w1-watch.md:15: error [unknown-reference] No video has the id 'intro'."]))
 C(Case("yaml-python-tag", [replace(BLOCK, "title: Block one", "title: !!python/object/apply:os.system ['echo hi']")], [
