@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from . import coverage, formats, shortcodes
+from .fences import fenced_lines
 from .model import Framework, Programme, Session, Site
 from .paths import symlinks_stay_inside
 from .placeholders import placeholders_are_filled
@@ -169,14 +170,9 @@ def bodies_are_not_empty(session: Session, problems: Problems) -> None:
 
 def headings(body: str) -> list[tuple[int, str, int]]:
     """(level, text, line) of the ATX headings in `body`, outside fenced code."""
-    found, fence = [], ""
-    for number, line in enumerate(body.splitlines(), 1):
-        stripped = line.lstrip()
-        if stripped.startswith(("```", "~~~")):
-            marker = stripped[:3]
-            fence = "" if fence == marker else (fence or marker)
-            continue
-        if fence or line.startswith("    "):
+    found = []
+    for number, (line, fenced) in enumerate(zip(body.splitlines(), fenced_lines(body), strict=True), 1):
+        if fenced or line.startswith("    "):
             continue
         match = _HEADING.match(line.strip())
         if match:

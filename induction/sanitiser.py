@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 import nh3
 
 from .csp import PLAYERS
+from .fences import fenced_ranges
 from .model import Programme
 from .paths import FORBIDDEN_HOSTS, address_problem, host_of
 from .problems import CATALOGUE, Problems
@@ -58,7 +59,6 @@ _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(https?://[^\s<>)]+)", re.I)
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?")
 _MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+\.[A-Za-z]+)>")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 
 
@@ -120,16 +120,8 @@ def mask_code(body: str) -> str:
     if "`" not in body and "~~~" not in body:  # no fence and no code span: most bodies
         return body
     chars = list(body)
-    offset, fence = 0, ""
-    for line in body.splitlines(keepends=True):
-        match = _FENCE.match(line)
-        if fence or match:
-            chars[offset:offset + len(line)] = [c if c == "\n" else " " for c in line]
-            if match and not fence:
-                fence = match.group(1)
-            elif match and match.group(1).startswith(fence[0] * len(fence)):
-                fence = ""
-        offset += len(line)
+    for start, end in fenced_ranges(body):
+        chars[start:end] = [c if c == "\n" else " " for c in body[start:end]]
     return _CODE_SPAN.sub(lambda m: "".join(c if c == "\n" else " " for c in m.group(0)), "".join(chars))
 
 

@@ -11,13 +11,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .fences import fenced_ranges
+
 NAMES = ("video", "asset", "statement", "ecf", "session", "image")
 
 _ANY = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\}\}|\{%|%\}", re.S)
 _CALL = re.compile(r"\{\{\s*([a-z_]+)\s*\(\s*(?:\"([^\"\n]*)\"|'([^'\n]*)')"
                    r"(?:\s*,\s*(?:\"([^\"\n]*)\"|'([^'\n]*)'))?\s*\)\s*\}\}")
 # The optional second argument is a link text (`session("id", "text")`): an imported link keeps its words.
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def scan(body: str) -> tuple[tuple[Shortcode, ...], tuple[Stray, ...]]:
     """Shortcodes and stray template syntax in `body`, outside fenced code blocks."""
     codes: list[Shortcode] = []
     strays: list[Stray] = []
-    fenced = _fenced_ranges(body)
+    fenced = fenced_ranges(body)
     for match in _ANY.finditer(body):
         if any(a <= match.start() < b for a, b in fenced):
             continue
@@ -59,21 +60,6 @@ def scan(body: str) -> tuple[tuple[Shortcode, ...], tuple[Stray, ...]]:
         else:
             strays.append(Stray(match.group(0)[:60], line))
     return tuple(codes), tuple(strays)
-
-
-def _fenced_ranges(body: str) -> list[tuple[int, int]]:
-    ranges, start, offset, marker = [], -1, 0, ""
-    for line in body.splitlines(keepends=True):
-        fence = _FENCE.match(line)
-        if fence and start < 0:
-            start, marker = offset, fence.group(1)
-        elif fence and fence.group(1) == marker:
-            ranges.append((start, offset + len(line)))
-            start = -1
-        offset += len(line)
-    if start >= 0:
-        ranges.append((start, offset))
-    return ranges
 
 
 def replace(body: str, codes: Sequence[Shortcode], render: Callable[[Shortcode], str]) -> str:

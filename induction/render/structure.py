@@ -12,7 +12,8 @@ from ..placement import Place
 from . import week as week_parts
 from .context import Context
 from .intentions import intentions_section
-from .packs import week_print_src
+from .media import host_name
+from .packs import pack_src, week_print_src
 from .text import Page, caption, esc, front_matter, kind_name, minutes
 
 _ROLE_HEADINGS = {"ect": "ECT self-study", "mentor": "Mentor session", "tutor": "Induction tutor"}
@@ -88,7 +89,7 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
         out.append(f"| {week.label} | [{esc(week.title)}]({link}) | " + " | ".join(cells) + " |")
     if any(places.week_entries(block, w, "mentor") for w in block.weeks):
         out.append(f"\n[All mentor session plans of this block, ready to print]"
-                   f"({urls.relative(src, urls.block(programme, year, block).replace('index.md', 'mentor-pack.md'))})")
+                   f"({urls.relative(src, pack_src(programme, year, block))})")
     return Page(src, block.title, "\n".join(out) + "\n", "block", {"block": block.id})
 
 
@@ -145,7 +146,6 @@ def _week_pagination(programme: Programme, year: Year, block: Block, week: Week,
 
 
 def render_transcript(programme: Programme, video_id: str, ctx: Context) -> Page:
-    from .media import host_name  # noqa: PLC0415  (kept local: only transcripts need it)
     video = programme.videos[video_id]
     src = urls.video(programme, video_id)
     used = [p for p in ctx.places[programme.id].in_order() if f'video("{video_id}")' in p.session.body

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..fences import fenced_lines
 from ..formats import ROLE_NAMES
 from ..model import Block, Week, Year
 
@@ -87,13 +88,9 @@ def _relevel(markdown: str, level: Callable[[int], int]) -> str:
     """`markdown` with each ATX heading (outside code fences) moved to `level(its level)`."""
     if "#" not in markdown:  # most bodies and transcripts: nothing to do (this runs for every page)
         return markdown
-    out, fence = [], ""
-    for line in markdown.splitlines():
-        first = line[:1]
-        if first in "`~ " and line.lstrip().startswith(("```", "~~~")):
-            marker = line.lstrip()[:3]
-            fence = "" if fence == marker else (fence or marker)
-        elif first == "#" and not fence:
+    out = []
+    for line, fenced in zip(markdown.splitlines(), fenced_lines(markdown), strict=True):
+        if line[:1] == "#" and not fenced:
             match = _HEADING.match(line)
             if match:
                 hashes = len(match.group(1))
