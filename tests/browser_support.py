@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
+from urllib.parse import quote_plus
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -108,8 +109,14 @@ def chromium() -> Iterator[object]:
             browser.close()
 
 
-def open_search(page, query: str) -> None:  # type: ignore[no-untyped-def]
-    """Type `query` into Material's search, as a reader would, and wait for the results panel."""
+def open_search(page, query: str, results: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """Type `query` into Material's search, as a reader would, and wait until the results panel
+    shows the results of the whole query (not of a prefix typed so far: the search runs while
+    the reader types, and each result's address carries the query it was found for)."""
     page.click(".md-search__input")
     page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    page.wait_for_function("q => document.querySelector('.md-search__input').value === q", arg=query)
+    if results:
+        page.wait_for_selector(f'.md-search-result__link[href*="?h={quote_plus(query)}"]', timeout=15_000)
+    else:
+        page.wait_for_selector(".md-search-result__meta:has-text('No matching documents')", timeout=15_000)

@@ -70,7 +70,7 @@ def test_the_watch_sees_a_violation_when_there_is_one(reader):
     reader.open("")
     reader.page.evaluate("""() => { const s = document.createElement("script");
         s.textContent = "window.__ran = true"; document.body.append(s); }""")
-    reader.page.wait_for_timeout(100)  # the event is queued as a task
+    reader.page.wait_for_function("window.__violations.length > 0")  # the event is queued as a task
     assert reader.page.evaluate("window.__ran") is None
     assert any("script-src-elem blocked inline" in v for v in reader.violations())
 
@@ -91,21 +91,30 @@ def test_search_finds_and_submitting_the_box_sends_no_form(reader):
     assert "?h=modelling" in reader.page.url  # the result's page, with the words to highlight
     reader.page.wait_for_load_state("networkidle")
     assert reader.violations() == []
+
+
+def test_enter_with_no_result_keeps_the_reader_in_the_box_and_sends_no_form(reader):
+    # Decided behaviour: nothing to follow, so nothing happens but the "no matching documents"
+    # message; the form is never submitted (form-action 'none' would refuse and report it).
     reader.open("")
-    reader.page.click(".md-search__input")
-    reader.page.keyboard.type("zzxqv")  # no result to follow
+    open_search(reader.page, "zzxqv", results=False)
     reader.page.keyboard.press("Enter")
-    reader.page.wait_for_timeout(200)
+    # The site's handler counts the submits it held: observable, so no fixed wait.
+    reader.page.wait_for_selector("form.md-search__form[data-ect-held-submits='1']", state="attached")
+    assert reader.page.url == reader.base
+    assert reader.page.evaluate("document.activeElement.classList.contains('md-search__input')")
     assert reader.violations() == []
 
 
 def test_the_video_player_loads_only_when_asked_and_its_frame_is_allowed(reader):
     reader.open(VIDEO_PAGE)
     assert reader.elsewhere == [] and reader.page.locator("iframe").count() == 0
-    reader.page.click(".ect-video__play")
+    # A frame the policy refused would never be requested (and would be reported): wait for the
+    # request itself, not a fixed time.
+    with reader.page.expect_request(lambda request: "youtube-nocookie.com/embed/" in request.url):
+        reader.page.click(".ect-video__play")
     frame = reader.page.locator(".ect-video__frame iframe")
     frame.wait_for(state="attached")
-    reader.page.wait_for_timeout(300)  # the frame's request, then any report of it
     assert frame.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")
     # A frame the policy refused would never be requested (and would be reported).
     assert [url.split("?")[0] for url in reader.elsewhere] == [frame.get_attribute("src").split("?")[0]]

@@ -23,4 +23,24 @@
     var print = event.target.closest && event.target.closest("[data-ect-print]");
     if (print) { window.print(); }
   });
+  // Enter in the search box: when there are results, Material follows the first one (its own
+  // keyboard handler). When there are none (or Material's search is not ready yet), the browser
+  // would submit the search form to the page itself, which the policy's form-action 'none'
+  // refuses and reports. Nothing useful can be submitted (search runs in the page), so the form
+  // is never sent: the reader stays in the box with Material's "no matching documents" message.
+  // The counter on the form is what tests wait for instead of a fixed time.
+  function hold(form, event) {
+    event.preventDefault();
+    var held = Number(form.getAttribute("data-ect-held-submits") || "0") + 1;
+    form.setAttribute("data-ect-held-submits", String(held));
+  }
+  document.addEventListener("keydown", function (event) {
+    var box = event.target;
+    if (event.key !== "Enter" || !(box.matches && box.matches(".md-search__input")) || !box.form) { return; }
+    if (!document.querySelector(".md-search-result__link")) { hold(box.form, event); }
+  }, true);
+  document.addEventListener("submit", function (event) {  // any other way a submit could start
+    var form = event.target;
+    if (form.matches && form.matches("form.md-search__form")) { hold(form, event); }
+  }, true);
 })();
