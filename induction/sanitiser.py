@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -261,8 +262,8 @@ def _rebuild(tag: str, kept: dict[str, str], kind: str) -> str:
     return f"<{tag}{parts}{' /' if kind == 'void' else ''}>"
 
 
-@functools.lru_cache(maxsize=32)
-def _cleaner(policy: Policy) -> nh3.Cleaner:
+def _cleaner_filter(policy: Policy) -> Callable[[str, str, str], str | None]:
+    """nh3's attribute filter: no unsafe address, and iframes only from the policy's video hosts."""
     def allowed(element: str, attribute: str, value: str) -> str | None:
         if attribute in URL_ATTRIBUTES and address_problem(value, policy.forbidden_hosts):
             return None
@@ -270,7 +271,70 @@ def _cleaner(policy: Policy) -> nh3.Cleaner:
             return None
         return value
 
-    return nh3.Cleaner(tags=TAGS, clean_content_tags=_WITH_CONTENT, attributes=ATTRIBUTES, attribute_filter=allowed,
+    return allowed
+
+
+@functools.lru_cache(maxsize=32)
+def _cleaner(policy: Policy) -> nh3.Cleaner:
+    return nh3.Cleaner(tags=TAGS, clean_content_tags=_WITH_CONTENT, attributes=ATTRIBUTES,
+                       attribute_filter=_cleaner_filter(policy),
+                       link_rel=None, url_schemes={"http", "https", "mailto", "tel"}, strip_comments=False)
+
+
+# What a rendered page may hold: content's own HTML as above, plus what Python-Markdown's
+# extensions and the project's generated markup write (render/*). Not `markdown`: md_in_html
+# consumes it, so one left on a rendered element means the renderer did not read the block as the
+# author meant. Tables write alignment as style="text-align: ..." (the only style let through).
+PAGE_TAGS = TAGS | {"code", "pre", "section", "nav", "article", "button", "del", "ins"}
+PAGE_ATTRIBUTES = {
+    **ATTRIBUTES,
+    "*": (ATTRIBUTES["*"] - {"markdown"}) | {"id", "role"},
+    "div": {"tabindex", "data-embed", "data-title"},  # the video frame's player address (induction.js)
+    "th": ATTRIBUTES["th"] | {"style"}, "td": ATTRIBUTES["td"] | {"style"},
+    "button": {"type"},
+}
+_ALIGN = re.compile(r"text-align: (left|right|center);")
+_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+
+
+def unpublishable(html: str, policy: Policy = Policy()) -> list[str]:
+    """Each element or attribute of a rendered page that the page allow-list would remove, as
+    `<tag name="value">` (empty: the page is published as it is). Compared as parsed start tags,
+    since nh3 re-serialises what it keeps."""
+    cleaned = _page_cleaner(policy).clean(html)
+    kept = Counter(_start_tags(cleaned))
+    removed = []
+    for tag, attrs in _start_tags(html):
+        if kept[(tag, attrs)] > 0:
+            kept[(tag, attrs)] -= 1
+            continue
+        alike = [key for key in kept if key[0] == tag and kept[key] > 0 and set(key[1]) < set(attrs)]
+        if alike:  # the element stayed without some attributes: name just those
+            kept[alike[0]] -= 1
+            removed += [f'<{tag} {name}="{value}">' for name, value in attrs if (name, value) not in alike[0][1]]
+        else:
+            removed.append(f"<{tag}" + "".join(f' {name}="{value}"' for name, value in attrs) + ">")
+    return removed
+
+
+def _start_tags(html: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    if "<" not in html:
+        return []
+    return [(tag, tuple(sorted((name, value or "") for name, value in attrs)))
+            for kind, tag, attrs, _, _ in _Tags(html).events if kind != "end"]
+
+
+@functools.lru_cache(maxsize=32)
+def _page_cleaner(policy: Policy) -> nh3.Cleaner:
+    content = _cleaner_filter(policy)
+
+    def allowed(element: str, attribute: str, value: str) -> str | None:
+        if attribute == "style":
+            return value if _ALIGN.fullmatch(value) else None
+        return content(element, attribute, value)
+
+    return nh3.Cleaner(tags=PAGE_TAGS, clean_content_tags=_WITH_CONTENT, attributes=PAGE_ATTRIBUTES,
+                       attribute_filter=allowed, generic_attribute_prefixes={"data-ect-", "aria-"},
                        link_rel=None, url_schemes={"http", "https", "mailto", "tel"}, strip_comments=False)
 
 

@@ -18,9 +18,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from induction import csp, urls
+from induction import csp, sanitiser, urls
 from induction.curriculum import curriculum_json
 from induction.nav import build_nav
+from induction.origins import page_origins
 from induction.pipeline import Checked, load_and_check
 from induction.render import Page, render_site
 from induction.render.problems_page import render_problem_codes, render_problems_page
@@ -42,6 +43,10 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.serving = False  # under `mkdocs serve`: show problems in the browser instead of failing
         self.problem_page: Page | None = None  # set while the previewed content has problems
         self.last_srcs: list[str] = []  # the last good build's generated pages, stood in for meanwhile
+        self.origins: dict[str, str] = {}  # generated page src -> the content file it is made from
+        # What each programme's rendered pages may hold (its own settings, as its checks used);
+        # hand-written docs pages name no content host, so only schemes and markup are judged there.
+        self.page_policies: dict[str, sanitiser.Policy] = {}
         self.frames: list[str] | None = None  # the policy's frame-src; None: pages go out without a policy
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -69,6 +74,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         # No policy in the live preview: `mkdocs serve` adds its live-reload script to every page.
         hosts = [host for programme in checked.site.programmes for host in programme.settings.get("video_hosts") or ()]
         self.frames = csp.frame_sources(hosts) if self.config.csp and not self.serving else None
+        self.page_policies = {p.id: sanitiser.Policy.of(p.settings) for p in checked.site.programmes}
+        self.origins = {src: checked.problems.display(file) for src, file in page_origins(checked).items()}
         self.pages = render_site(checked) + [render_problem_codes()]
         self.last_srcs = [page.src for page in self.pages]
         if checked.site.title:
@@ -104,8 +111,25 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         return env
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
+        self.published(html, page.file.src_uri)
         # Raw-HTML links assume directory URLs; the offline copy has none (see file_links.py).
         return html if config.use_directory_urls else file_links.to_files(html, page.file, files)
+
+    def published(self, html: str, src: str) -> None:
+        """Refuse a rendered page holding what the page allow-list would remove: the checks passed
+        its sources, so the renderer read something differently from them (a gap to fix in the
+        checks), and publishing it could run content's code. Nothing is written for it."""
+        policy = self.page_policies.get(src.split("/", 1)[0], sanitiser.Policy(forbidden_hosts=()))
+        removed = sanitiser.unpublishable(html, policy)
+        if not removed:
+            return
+        origin = self.origins.get(src)
+        made = f" (made from {origin})" if origin else ""
+        shown = ", ".join(dict.fromkeys(removed))
+        raise PluginError(f"The rendered page {src}{made} holds HTML that may not be published: {shown}. "
+                          "The checks did not report it, so the page's Markdown is read differently by the "
+                          "renderer: look for raw HTML or {: ...} attributes near it in the source and remove "
+                          "them. Nothing unsafe was published.")
 
     # Last, so that the policy covers every script the theme and other plugins wrote (Material's
     # offline plugin included), over every written page (a --dirty build keeps a whole _headers).

@@ -66,3 +66,22 @@ def test_strip_keeps_what_nh3_keeps():
 def test_autolinks_and_emails_are_not_tags():
     assert found("<https://example.org/> <someone@example.org>") == []
     assert found("<javascript:alert(1)>")[0][1] == "unsafe-url"
+
+
+def test_a_rendered_page_keeps_what_python_markdown_and_the_project_write():
+    from induction.sanitiser import unpublishable
+    html = ('<h2 id="a">A</h2><div class="admonition note"><p class="admonition-title">N</p></div>'
+            '<table><thead><tr><th style="text-align: left;">x</th></tr></thead><tbody><tr>'
+            '<td style="text-align: center;">y</td></tr></tbody></table><pre><code class="language-py">x</code></pre>'
+            '<div class="ect-video__frame" data-embed="https://www.youtube-nocookie.com/embed/x" data-title="T">'
+            '<button type="button" class="ect-video__play" data-ect-print aria-label="Play">P</button></div>'
+            '<nav class="ect-pagination" aria-label="Weeks"><a href="../b/">B</a></nav>')
+    assert unpublishable(html) == []
+
+
+def test_a_rendered_page_names_each_element_and_attribute_the_allow_list_removes():
+    from induction.sanitiser import unpublishable
+    html = ('<p class="x" onclick="a()">hi</p><script>alert(1)</script><div markdown="1">x</div>'
+            '<a href="javascript:x">l</a><td style="color: red">c</td><form action="x"></form>')
+    assert unpublishable(html) == ['<p onclick="a()">', "<script>", '<div markdown="1">',
+                                   '<a href="javascript:x">', '<td style="color: red">', '<form action="x">']

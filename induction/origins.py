@@ -1,0 +1,28 @@
+"""Origins: the content file each generated page is made from, to name it in build errors.
+
+Pages made from one file (a session, a transcript) name it; the rest name the YAML file of
+what they show (a programme, year, block or week). Pages made of many files (packs, prints,
+coverage, frameworks) are left out: their parts are also on pages of their own.
+"""
+from __future__ import annotations
+
+from . import urls
+from .pipeline import Checked
+
+
+def page_origins(checked: Checked) -> dict[str, str]:
+    """{generated page src: the content file it is made from}."""
+    origins: dict[str, str] = {}
+    for programme in checked.site.programmes:
+        origins[urls.programme(programme)] = programme.loc.file
+        for year in programme.years:
+            origins[urls.year(programme, year)] = year.loc.file
+            for block in year.blocks:
+                origins[urls.block(programme, year, block)] = block.loc.file
+                for week in block.weeks:
+                    origins[urls.week(programme, year, block, week)] = week.loc.file
+        for place in checked.places[programme.id].in_order():
+            origins[urls.session(place)] = place.session.loc.file
+        for video_id, video in programme.videos.items():
+            origins[urls.video(programme, video_id)] = video.transcript_file or video.loc.file
+    return origins

@@ -1,0 +1,64 @@
+"""A script planted in content never reaches site/ and is never trusted by the policy, whichever
+Markdown route it takes: either the checks report it with file and line, or the rendered page is
+refused by the page allow-list (induction_mkdocs/plugin.py: published) before it is written, and
+the policy (induction/csp.py) hashes only scripts outside the page's content."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import edit, make_tree, mkdocs_build
+
+from induction import csp
+
+INTRO = Path("prog/year-1/b1/b1-intro.md")
+TEXT = "What this block covers.\n"
+PLANT = "<script>planted()</script>"
+# (file, text there, replacement): each a way Markdown can carry a script into a page.
+ROUTES = {
+    "between indented fences": (INTRO, TEXT, f"  ```\n{PLANT}\n  ```\n"),
+    "html block in a list item": (INTRO, TEXT, f"- an item\n\n    {PLANT}\n"),
+    "md_in_html block": (INTRO, TEXT, f'<div markdown="1">\n\n{PLANT}\n\n</div>\n'),
+    "table cell": (INTRO, TEXT, f"| a | b |\n|---|---|\n| one | {PLANT} |\n"),
+    "inside a transcript": (Path("prog/transcripts/intro.md"), "Routines matter.", f"Routines matter. {PLANT}"),
+    "yaml summary": (Path("prog/year-1/b1/block.yaml"), "ect: What ECTs do.", f'ect: "{PLANT}"'),
+    "after a shortcode": (Path("prog/year-1/b1/b1-w1-read.md"), '{{ asset("sheet") }}.',
+                          '{{ asset("sheet") }}' + PLANT),
+    "attr_list handler": (INTRO, TEXT, 'What this block covers.\n{: onclick="planted()" }\n'),
+    "inline in a heading": (INTRO, TEXT, f"## Heading {PLANT}\n\n{TEXT}"),
+}
+HANDLER = re.compile(r"""\son[a-z]+\s*=\s*["']?[^"'>]*planted""", re.I)
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_a_planted_script_never_reaches_the_site_and_is_never_hashed(tmp_path: Path, route: str) -> None:
+    tree = make_tree(tmp_path)
+    file, old, new = ROUTES[route]
+    edit(tree / file, old, new)
+    site = tmp_path / "site"
+    result = mkdocs_build(tree, site)
+    planted = csp.script_hash("planted()")
+    for page in site.rglob("*") if site.exists() else []:
+        if page.suffix == ".html":
+            html = page.read_text(encoding="utf-8")
+            assert not any("planted" in script for script in csp.inline_scripts(html)), (route, page)
+            assert not HANDLER.search(html), (route, page)
+            assert planted not in html
+        elif page.name == "_headers":
+            assert planted not in page.read_text(encoding="utf-8")
+    if result.returncode != 0:  # refused with a message naming where, never a traceback
+        assert "Traceback" not in result.stderr
+        assert ("b1" in result.stderr or "intro" in result.stderr), result.stderr[-2000:]
+
+
+def test_a_refused_page_is_named_with_the_content_file_it_is_made_from(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    edit(tree / INTRO, TEXT, f"  ```\n{PLANT}\n  ```\n")
+    result = mkdocs_build(tree, tmp_path / "site")
+    assert result.returncode == 1
+    assert ("The rendered page prog/year-1/b1/b1-intro.md (made from minimal/prog/year-1/b1/b1-intro.md) holds "
+            "HTML that may not be published: <script>. The checks did not report it, so the page's Markdown "
+            "is read differently by the renderer: look for raw HTML or {: ...} attributes near it in the "
+            "source and remove them. Nothing unsafe was published.") in result.stderr
+    assert not (tmp_path / "site" / "prog" / "year-1" / "b1" / "b1-intro" / "index.html").exists()
