@@ -13,10 +13,10 @@ from conftest import ROOT
 def site_extensions() -> tuple[list[str], dict[str, dict]]:
     """(extension names, their settings) from mkdocs.yml's markdown_extensions."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    names, settings = [], {}
+    names, settings = ["toc", "tables", "fenced_code"], {}  # MkDocs always adds these three
     for entry in config["markdown_extensions"]:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        names.append(name)
+        names += [] if name in names else [name]
         settings[name] = {key: {"false": False, "true": True}.get(value, value) for key, value in options.items()}
     return names, settings
 

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from markdown.blockprocessors import HashHeaderProcessor
+
 from ..fences import fenced_lines
 from ..formats import ROLE_NAMES
 from ..model import Block, Week, Year
@@ -81,7 +83,9 @@ def kind_name(kind: str) -> str:
     return KIND_NAMES.get(kind, kind.capitalize())
 
 
-_HEADING = re.compile(r"(#{1,6})\s")
+# Python-Markdown's rule for an ATX heading, asked rather than copied: one to six # at the start of
+# a line, no space needed after them ("#Title" is a heading there, unlike CommonMark).
+_HEADING = HashHeaderProcessor.RE
 
 
 def _relevel(markdown: str, level: Callable[[int], int]) -> str:
@@ -93,7 +97,7 @@ def _relevel(markdown: str, level: Callable[[int], int]) -> str:
         if line[:1] == "#" and not fenced:
             match = _HEADING.match(line)
             if match:
-                hashes = len(match.group(1))
+                hashes = len(match.group("level"))
                 line = "#" * level(hashes) + line[hashes:]
         out.append(line)
     return "\n".join(out)
@@ -108,14 +112,17 @@ def demote_headings(markdown: str, by: int) -> str:
 @lru_cache(maxsize=4096)
 def sequential_headings(markdown: str, top: int = 2) -> str:
     """A body's ATX headings re-levelled so none skips a level below the page's h1 (WCAG 1.3.1:
-    screen reader users move by heading level). Each heading goes at most one level deeper than
-    the one before it, starting from `top`: a body written with ### under the title, or a
-    transcript demoted inside a section, keeps its shape without the gap."""
-    previous = top - 1
+    screen reader users move by heading level), keeping the outline: a heading goes one level
+    below the nearest heading before it that was written at a higher level, and siblings
+    (written at the same level under the same parent) stay at one level. So a body written with
+    ### under the title starts at `top`, and a transcript demoted inside a section gives
+    h3, h3, h3 for its ## headings, not a staircase h3, h4, h4."""
+    parents: list[int] = []  # the written levels of the open headings, outermost first
 
     def level(hashes: int) -> int:
-        nonlocal previous
-        previous = max(top, min(hashes, previous + 1))
-        return previous
+        while parents and parents[-1] >= hashes:
+            parents.pop()
+        parents.append(hashes)
+        return min(6, top + len(parents) - 1)
 
     return _relevel(markdown, level)
