@@ -6,7 +6,12 @@ CONTENT ?= content
 export ECT_CONTENT := $(abspath $(CONTENT))
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: site serve validate test browser clean offline bench export-docs pdf
+.PHONY: site serve validate test browser vnu clean offline bench export-docs pdf
+
+# The W3C Nu HTML Checker for tests/test_html_validity.py: the vnu-jar package from npm, pinned,
+# run with Debian's Java (default-jre-headless).
+VNU_VERSION := 26.9.27
+VNU_JAR := .vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,8 +53,17 @@ browser:
 pdf: $(BIN)/mkdocs browser
 	$(BIN)/python scripts/pdf.py --content "$(ECT_CONTENT)"
 
+## The HTML checker's jar (and Java, as root, when it is missing).
+vnu: $(VNU_JAR)
+$(VNU_JAR):
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else echo "Install Java (sudo apt-get install default-jre-headless) for the HTML validity tests."; fi; }
+	npm install --prefix .vnu --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION)
+	touch $@
+
 ## Run every test (unit, end-to-end build, browser).
-test: $(BIN)/mkdocs browser
+test: $(BIN)/mkdocs browser vnu
 	$(BIN)/python -m pytest
 
 ## Build performance on the imported shared corpus and on twice its size, against the budgets.
