@@ -99,7 +99,7 @@ def scan(body: str, policy: Policy = Policy()) -> tuple[Finding, ...]:
     masked = _AUTOLINK.sub(lambda m: "<" + " " * (len(m.group(0)) - 2) + ">", text)
     tags = _Tags(masked)
     findings = [f for event in tags.events for f in _judge(event, masked, policy)]
-    findings += tags.unclosed()
+    findings += tags.unclosed() + _unterminated(masked)
     findings += _addresses(masked, policy) + _addresses(text, policy, (_AUTOLINK,)) + _external_images(masked, tags)
     return tuple(sorted(findings, key=lambda f: (f.start, f.code)))
 
@@ -202,6 +202,20 @@ class _Tags(HTMLParser):
                         found.append(_never_closed(open_tag, self.line(open_start), open_start))
         found += [_never_closed(t, self.line(s), s) for t, s in stack if t not in _OPTIONAL_END]
         return found
+
+
+# A known element's start tag that meets another '<' or the end of the body before its '>': the
+# tokenizer drops it as incomplete, but on the page the renderer reads on into what follows (the
+# next block, or markup the page puts after the body), which it then swallows as attributes.
+_OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>]*(?=<|\Z)")
+
+
+def _unterminated(masked: str) -> list[Finding]:
+    known = TAGS | _VOID | set(_REASONS)
+    return [Finding("unclosed-html", masked.count("\n", 0, m.start()) + 1,
+                    f"The tag <{m.group(1)} is never ended with '>'.", m.start(), m.end(), "", True,
+                    f"End it with '>' (<{m.group(1)}>), or write &lt; for a '<' that is text.")
+            for m in _OPEN_TAG.finditer(masked) if m.group(1).lower() in known]
 
 
 def _never_closed(tag: str, line: int, start: int) -> Finding:
