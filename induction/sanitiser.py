@@ -197,6 +197,7 @@ class _Tags(HTMLParser):
                 while stack:
                     open_tag, open_start = stack.pop()
                     if open_tag == tag:
+                        found += _split_by_a_blank_line(tag, self.text, open_start, start, self.line(open_start))
                         break
                     if open_tag not in _OPTIONAL_END:
                         found.append(_never_closed(open_tag, self.line(open_start), open_start))
@@ -216,6 +217,22 @@ def _unterminated(masked: str) -> list[Finding]:
                     f"The tag <{m.group(1)} is never ended with '>'.", m.start(), m.end(), "", True,
                     f"End it with '>' (<{m.group(1)}>), or write &lt; for a '<' that is text.")
             for m in _OPEN_TAG.finditer(masked) if m.group(1).lower() in known]
+
+
+# Text-level elements: Markdown ends a paragraph at a blank line whatever HTML is open, so one
+# of these opened before a blank line and closed after it is left open in one paragraph and
+# closed in another (the browser then repairs the page its own way).
+_INLINE = {"a", "abbr", "b", "cite", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup",
+           "u"}
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _split_by_a_blank_line(tag: str, text: str, start: int, end: int, line: int) -> list[Finding]:
+    if tag not in _INLINE or not _BLANK_LINE.search(text, start, end):
+        return []
+    return [Finding("unclosed-html", line, f"The <{tag}> opened here is closed only after a blank line, where "
+                    "Markdown ends the paragraph.", start, start, "", True,
+                    f"Close </{tag}> before the blank line, and open it again after it if needed.")]
 
 
 def _never_closed(tag: str, line: int, start: int) -> Finding:

@@ -70,3 +70,17 @@ def test_every_session_page_of_the_sample_has_sequential_headings(sample_site: P
                 break
             previous = level
     assert skipped == []
+
+
+def test_a_transcript_page_that_starts_deep_has_no_gap_under_its_h1(tmp_path: Path) -> None:
+    # Imported transcripts start at ### (the provider's page had its own h1 and h2).
+    from conftest import make_tree, mkdocs_build
+    tree = make_tree(tmp_path)
+    transcript = tree / "prog" / "transcripts" / "intro.md"
+    transcript.write_text("### Presenter intro\n\n" + transcript.read_text(encoding="utf-8").replace("## ", "### "),
+                          encoding="utf-8")
+    result = mkdocs_build(tree, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-2000:]
+    html = next((tmp_path / "site" / "prog" / "videos").rglob("index.html")).read_text(encoding="utf-8")
+    shown = levels(html[html.index('<article class="md-content__inner'):])
+    assert shown[:2] == [1, 2] and all(b <= a + 1 for a, b in zip(shown, shown[1:], strict=False)), shown

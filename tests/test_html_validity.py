@@ -45,7 +45,7 @@ def material(message: dict, start: str, markup: re.Pattern) -> bool:
 
 def ours(messages: list[dict], site: Path) -> list[str]:
     """The errors that are not Material's, as 'page:line: message [markup]'."""
-    return [f"{m.get('url', '').replace(site.as_uri(), '')}:{m.get('lastLine', '?')}: {m['message']} "
+    return [f"{m.get('url', '').split(site.name + '/', 1)[-1]}:{m.get('lastLine', '?')}: {m['message']} "
             f"[{' '.join(m.get('extract', '').split())[:120]}]"
             for m in messages if not any(material(m, start, markup) for start, markup in MATERIAL)]
 
@@ -64,3 +64,42 @@ def test_material_still_makes_the_errors_excepted(sample_messages: list[dict]) -
     # would hide a future error of ours with the same message.
     for start, markup in MATERIAL:
         assert any(material(m, start, markup) for m in sample_messages), start
+
+
+# Providers whose import does not validate today (their pages are not built, so not checked here),
+# each with why; a provider that imports cleanly is checked whether or not it is listed.
+NOT_YET_IMPORTED = {
+    "ucl": "ids made from titles with apostrophes (the importer, issue 14)",
+    "education-development-trust": "a provider page ends in an unterminated '<br' (unclosed-html)",
+    "ambition-institute": "provider <i> and <a> opened before a blank line and closed after it (unclosed-html)",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import FRAMEWORK, SHARED, mkdocs_build
+
+    from induction.importer.pipeline import run_import
+    from induction.pipeline import load_and_check
+
+    corpus = SHARED / "corpus" / "dfe-support-for-ects" / "content"
+    if not corpus.is_dir():
+        pytest.skip(f"the shared DfE corpus is not at {corpus}")
+    dest = tmp_path_factory.mktemp("corpus") / "content"
+    run_import(str(corpus), str(dest), str(FRAMEWORK))
+    failing = {problem.file.split("/")[1] for problem in load_and_check(str(dest)).problems.errors}
+    assert failing <= set(NOT_YET_IMPORTED), f"newly failing providers: {sorted(failing - set(NOT_YET_IMPORTED))}"
+    providers = sorted(p.parent.name for p in dest.glob("*/programme.yaml") if p.parent.name not in failing)
+    if not providers:
+        pytest.skip("no provider of the corpus imports without problems yet: "
+                    + "; ".join(f"{name}: {why}" for name, why in sorted(NOT_YET_IMPORTED.items())))
+    shutil.rmtree(dest)
+    run_import(str(corpus), str(dest), str(FRAMEWORK), providers)
+    site = dest.parent / "site"
+    result = mkdocs_build(dest, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+def test_the_imported_corpus_validates(corpus_site: Path) -> None:
+    assert ours(vnu(corpus_site), corpus_site) == []

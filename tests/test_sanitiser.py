@@ -96,3 +96,12 @@ def test_a_tag_never_ended_is_reported_where_it_starts():
         ("unclosed-html", 3, "The tag <br is never ended with '>'.",
          "End it with '>' (<br>), or write &lt; for a '<' that is text.")]
     assert scan("5 < 6 and <notatag") == ()
+
+
+def test_an_inline_element_across_a_blank_line_is_reported():
+    # Markdown ends the paragraph at the blank line: <p><i>a</p> ... <p></i></p>, unbalanced.
+    from induction.sanitiser import scan
+    assert [(f.code, f.line, f.message) for f in scan("Read <i>this\n\nand that</i> now.")] == [
+        ("unclosed-html", 1,
+         "The <i> opened here is closed only after a blank line, where Markdown ends the paragraph.")]
+    assert scan("<i>one line</i>\n\n<div>\n\nblock\n\n</div>") == ()

@@ -14,7 +14,7 @@ from .context import Context
 from .intentions import intentions_section
 from .media import host_name
 from .packs import pack_src, week_print_src
-from .text import Page, caption, esc, front_matter, kind_name, minutes
+from .text import Page, caption, esc, front_matter, kind_name, minutes, sequential_headings
 
 _ROLE_HEADINGS = {"ect": "ECT self-study", "mentor": "Mentor session", "tutor": "Induction tutor"}
 _FOR_ROLE = {"ect": "For ECTs", "mentor": "For mentors", "tutor": "For induction tutors"}
@@ -155,7 +155,7 @@ def render_transcript(programme: Programme, video_id: str, ctx: Context) -> Page
            f'<p class="ect-meta">Video{" · " + video.duration if video.seconds else ""}</p>\n',
            f"[Watch “{esc(video.title)}” on {esc(host_name(video.url))}]({video.url})"
            + (f" · [Audio-described version]({video.audio_described})" if video.audio_described else "") + "\n",
-           video.transcript.strip() + "\n"]
+           sequential_headings(video.transcript.strip()) + "\n"]  # under the h1, whatever level it starts at
     if used:
         out.append("## Used in\n\n" + "\n".join(
             f"- [{esc(p.session.title)}]({urls.relative(src, urls.session(p))})" for p in used) + "\n")
