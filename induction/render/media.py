@@ -6,7 +6,6 @@ transcript right below; `video.js` swaps in a privacy-enhanced iframe on request
 """
 from __future__ import annotations
 
-import posixpath
 import re
 from urllib.parse import parse_qs, urlparse
 
@@ -77,10 +76,10 @@ def asset_link(asset: Asset, programme: Programme, page_src: str) -> str:
 
 
 def image_tag(asset: Asset, programme: Programme, page_src: str, alt: str) -> str:
-    """An image handout shown in place; its address is relative to the published page (directory URLs),
-    so the same shortcode works on the session's page, a week's print view and a mentor pack."""
-    target = posixpath.relpath(urls.asset(programme, asset.file), urls.address(page_src) or ".")
-    return f'<img src="{attr(target)}" alt="{attr(alt or asset.title)}">'
+    """An image handout shown in place: a Markdown image of the asset's file, relative to the page's
+    source, so MkDocs writes its address for the root, a sub-path and the offline copy alike (and
+    checks it). The same shortcode works on the session's page, a week's print view and a pack."""
+    return f"![{esc(alt or asset.title)}]({urls.relative(page_src, urls.asset(programme, asset.file))})"
 
 
 def size(n: int) -> str:
