@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import nh3
+from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 
 from .csp import PLAYERS
 from .fences import fenced_ranges
@@ -99,7 +100,7 @@ def scan(body: str, policy: Policy = Policy()) -> tuple[Finding, ...]:
     masked = _AUTOLINK.sub(lambda m: "<" + " " * (len(m.group(0)) - 2) + ">", text)
     tags = _Tags(masked)
     findings = [f for event in tags.events for f in _judge(event, masked, policy)]
-    findings += tags.unclosed() + _unterminated(masked)
+    findings += tags.unclosed() + _unterminated(masked) + _attribute_lists(masked)
     findings += _addresses(masked, policy) + _addresses(text, policy, (_AUTOLINK,)) + _external_images(masked, tags)
     return tuple(sorted(findings, key=lambda f: (f.start, f.code)))
 
@@ -233,6 +234,46 @@ def _split_by_a_blank_line(tag: str, text: str, start: int, end: int, line: int)
     return [Finding("unclosed-html", line, f"The <{tag}> opened here is closed only after a blank line, where "
                     "Markdown ends the paragraph.", start, start, "", True,
                     f"Close </{tag}> before the blank line, and open it again after it if needed.")]
+
+
+# attr_list ({: ...} after a block, a heading or an inline element) sets any attribute it is given,
+# so it gets its own allow-list: an id and classes (what authors use it for), and the text-only
+# title, lang and dir. Not handlers, style, or addresses (href, src), which no check would see.
+# The rule for where a list applies is Python-Markdown's (its patterns, asked rather than copied).
+ATTR_LIST_KEYS = {"id", ".", "class", "title", "lang", "dir"}
+_ATTR_LIST = re.compile(AttrListTreeprocessor.BASE_RE)
+_AFTER_INLINE = set("*_)`]>")
+
+
+def _attribute_lists(masked: str) -> list[Finding]:
+    if "{" not in masked:
+        return []
+    found = []
+    for match in _ATTR_LIST.finditer(masked):
+        if match.group(0).startswith(("{{", "{%", "{#")) or "}}" in match.group(0):
+            continue  # a shortcode or template tag, replaced before Markdown reads the body
+        line_start = masked.rfind("\n", 0, match.start()) + 1
+        line_end = masked.find("\n", match.end())
+        own_line = not masked[line_start:match.start()].strip()
+        at_line_end = not masked[match.end():len(masked) if line_end < 0 else line_end].strip()
+        after_inline = match.start() > 0 and masked[match.start() - 1] in _AFTER_INLINE
+        if not ((at_line_end and (own_line or masked[line_start:line_start + 1] == "#")) or after_inline):
+            continue  # braces in text: Python-Markdown leaves them as text
+        line = masked.count("\n", 0, match.start()) + 1
+        for key, _ in get_attrs_and_remainder(match.group(1))[0]:
+            if key not in ATTR_LIST_KEYS:
+                found.append(Finding("unsafe-html", line, _attribute_list_message(key), match.start(), match.end(),
+                                     "", True, "Remove it from the {: ...} list; attribute lists may set only an "
+                                     "id, classes, title, lang and dir."))
+    return found
+
+
+def _attribute_list_message(key: str) -> str:
+    if key.lower().startswith("on"):
+        return f"The attribute '{key}' in an attribute list is not allowed: content may not run scripts."
+    if key.lower() == "style":
+        return "The attribute 'style' in an attribute list is not allowed: use a class instead."
+    return f"The attribute '{key}' in an attribute list is not allowed."
 
 
 def _never_closed(tag: str, line: int, start: int) -> Finding:

@@ -105,3 +105,15 @@ def test_an_inline_element_across_a_blank_line_is_reported():
         ("unclosed-html", 1,
          "The <i> opened here is closed only after a blank line, where Markdown ends the paragraph.")]
     assert scan("<i>one line</i>\n\n<div>\n\nblock\n\n</div>") == ()
+
+
+def test_attribute_lists_may_set_only_an_id_classes_title_lang_and_dir():
+    from induction.sanitiser import scan
+    body = ('para\n{: .note #keep title="t" lang=fr }\n\n## Heading {: onclick="go()" }\n\n'
+            '[a link](x.md){: href="javascript:go()" style="color: red" }\n\nbraces {in} text and {{ asset("a") }}\n')
+    hint = "Remove it from the {: ...} list; attribute lists may set only an id, classes, title, lang and dir."
+    assert [(f.code, f.line, f.message, f.hint) for f in scan(body)] == [
+        ("unsafe-html", 4, "The attribute 'onclick' in an attribute list is not allowed: content may not run scripts.",
+         hint),
+        ("unsafe-html", 6, "The attribute 'href' in an attribute list is not allowed.", hint),
+        ("unsafe-html", 6, "The attribute 'style' in an attribute list is not allowed: use a class instead.", hint)]
