@@ -7,14 +7,21 @@ union of all pages' hashes, plus `frame-ancestors`, which browsers honour only i
 
 The theme's inline scripts differ by page depth (Material writes the page's base path into
 one), so no fixed policy in a template could list their hashes: they are computed from each page.
-Nothing here knows MkDocs; the adapter calls it on each page's HTML.
+Only the theme's and the project's scripts are trusted: a page's hashes are taken from the inline
+scripts outside its content container (Material's `article.md-content__inner`), and a script inside
+it is an error, never hashed. It runs after the build, over the written HTML, so it works on any
+engine's output: `python induction/csp.py SITE_DIR [--frame-host HOST ...]` (standard library only,
+so it runs without the project installed).
 """
 from __future__ import annotations
 
+import argparse
 import base64
 import hashlib
+import os
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 # The privacy-enhanced players render/media.py's embed_address produces; induction.js creates their
@@ -32,18 +39,52 @@ _SRC = re.compile(r"\ssrc\s*=", re.I)
 # script-src does not govern.
 _RUN = {"", "text/javascript", "application/javascript", "module"}
 _HEAD = re.compile(r"<head\b[^>]*>(\s*<meta\s+charset=[^>]*>)?", re.I)
+_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+# The element that holds what the page's Markdown became (Material's template, which Zensical
+# keeps). Everything a content author writes lands inside it; the theme's scripts are outside.
+_CONTENT = re.compile(r"""<article\b[^>]*\bclass\s*=\s*["'][^"']*\bmd-content__inner\b[^>]*>""", re.I)
+_ARTICLE = re.compile(r"<(/?)article\b", re.I)
 
 
-def inline_scripts(html: str) -> list[str]:
-    """The text of every inline script the browser would run, in page order."""
+def _runnable(html: str) -> list[tuple[int, str]]:
+    """Each inline script the browser would run: its offset and text, in page order."""
     found = []
     for match in _SCRIPT.finditer(html):
         attributes, text = match.groups()
         kind = _TYPE.search(attributes)
         if _SRC.search(attributes) or (kind and kind.group(1).lower() not in _RUN):
             continue
-        found.append(text)
+        found.append((match.start(), text))
     return found
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script the browser would run, in page order."""
+    return [text for _, text in _runnable(html)]
+
+
+def content_span(html: str) -> tuple[int, int] | None:
+    """Where the page's content container starts and ends (its balanced </article>), if it has one."""
+    start = _CONTENT.search(html)
+    if start is None:
+        return None
+    depth = 1
+    for tag in _ARTICLE.finditer(html, start.end()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return start.start(), tag.start()
+    return start.start(), len(html)  # never closed: the rest of the page counts as content
+
+
+def split_scripts(html: str) -> tuple[list[str], list[str]]:
+    """The inline scripts the browser would run: (the theme's, outside the content container;
+    the content's, inside it)."""
+    span = content_span(html) or (0, 0)
+    outside: list[str] = []
+    inside: list[str] = []
+    for offset, text in _runnable(html):
+        (inside if span[0] <= offset < span[1] else outside).append(text)
+    return outside, inside
 
 
 def script_hash(text: str) -> str:
@@ -53,8 +94,8 @@ def script_hash(text: str) -> str:
 
 
 def script_hashes(html: str) -> list[str]:
-    """The distinct hashes of the page's inline scripts, in page order."""
-    return list(dict.fromkeys(script_hash(text) for text in inline_scripts(html)))
+    """The distinct hashes of the page's trusted inline scripts (outside its content), in page order."""
+    return list(dict.fromkeys(script_hash(text) for text in split_scripts(html)[0]))
 
 
 def frame_sources(video_hosts: Iterable[str] = ()) -> list[str]:
@@ -96,6 +137,7 @@ def with_meta(html: str, content: str) -> str:
     """`html` with the policy as a meta tag at the top of <head>, before anything it governs.
     Right after <meta charset> when that comes first: the charset must stay in the first 1024 bytes."""
     tag = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+    html = _META.sub("", html, count=1)  # a page policied before (a --dirty build) gets today's policy
     head = _HEAD.search(html)
     if head is None:
         return html
@@ -122,3 +164,54 @@ class SitePolicy:
 
     def headers(self) -> str:
         return headers_file(policy(self.hashes, self.frames, header=True))
+
+
+class ContentScript(Exception):
+    """An inline script inside a page's content: content may not run scripts, so no policy is written."""
+
+
+def publish(site_dir: str, frames: Sequence[str]) -> int:
+    """Give every .html page under `site_dir` its policy and write `site_dir/_headers`; returns the
+    number of pages. Raises ContentScript, having changed nothing, when any page's content holds
+    an inline script."""
+    pages = sorted(os.path.join(folder, name) for folder, _, names in os.walk(site_dir)
+                   for name in names if name.endswith(".html"))
+    texts = {}
+    for path in pages:
+        with open(path, encoding="utf-8") as handle:
+            texts[path] = handle.read()
+    found = [os.path.relpath(path, site_dir) for path, html in texts.items() if split_scripts(html)[1]]
+    if found:
+        raise ContentScript("An inline script is inside the content of " + ", ".join(found)
+                            + ": content may not run scripts, so no policy was written. Find where it"
+                            " came from (the page's Markdown source) and remove it.")
+    site = SitePolicy(list(frames))
+    for path, html in texts.items():
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(site.page(html))
+    with open(os.path.join(site_dir, "_headers"), "w", encoding="utf-8") as handle:
+        handle.write(site.headers())
+    return len(pages)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Add the Content Security Policy to a built site: a meta "
+                                     "tag in every .html page and SITE_DIR/_headers.")
+    parser.add_argument("site_dir", help="the built site (any engine's output with Material's template)")
+    parser.add_argument("--frame-host", action="append", default=[], metavar="HOST",
+                        help="a video host pages may frame, besides the privacy-enhanced players (repeatable)")
+    args = parser.parse_args(argv)
+    if not os.path.isdir(args.site_dir):
+        print(f"{args.site_dir}: no such folder; build the site first.", file=sys.stderr)
+        return 2
+    try:
+        count = publish(args.site_dir, frame_sources(args.frame_host))
+    except ContentScript as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Content Security Policy written into {count} pages and {os.path.join(args.site_dir, '_headers')}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -2,8 +2,9 @@
 
 A shim over the pure core (`induction`): every decision lives there, so a port to another
 builder touches only this file. Event order: on_config (load, check, render) -> on_files (add
-pages) -> on_post_page (the Content Security Policy) -> on_post_build (curriculum.json, _headers)
--> on_serve (watch the content folder).
+pages) -> on_page_content (each rendered page sanitised) -> on_post_build (curriculum.json; the
+Content Security Policy over the written HTML, as `induction/csp.py` does for any engine) ->
+on_serve (watch the content folder).
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.serving = False  # under `mkdocs serve`: show problems in the browser instead of failing
         self.problem_page: Page | None = None  # set while the previewed content has problems
         self.last_srcs: list[str] = []  # the last good build's generated pages, stood in for meanwhile
-        self.policy: csp.SitePolicy | None = None  # None: pages go out without a policy
+        self.frames: list[str] | None = None  # the policy's frame-src; None: pages go out without a policy
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`,
@@ -64,7 +65,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.checked = checked
         # No policy in the live preview: `mkdocs serve` adds its live-reload script to every page.
         hosts = [host for programme in checked.site.programmes for host in programme.settings.get("video_hosts") or ()]
-        self.policy = csp.SitePolicy(csp.frame_sources(hosts)) if self.config.csp and not self.serving else None
+        self.frames = csp.frame_sources(hosts) if self.config.csp and not self.serving else None
         self.pages = render_site(checked) + [render_problem_codes()]
         self.last_srcs = [page.src for page in self.pages]
         if checked.site.title:
@@ -101,18 +102,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         # Raw-HTML links assume directory URLs; the offline copy has none (see file_links.py).
         return html if config.use_directory_urls else file_links.to_files(html, page.file, files)
 
-    # Last, so that the hashes cover any script another plugin adds to the page.
+    # Last, so that the policy covers every script the theme and other plugins wrote (Material's
+    # offline plugin included), over every written page (a --dirty build keeps a whole _headers).
     @event_priority(-100)
-    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
-        return self.policy.page(output) if self.policy else output
-
-    @event_priority(-100)
-    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        # Static templates: 404.html (and sitemap.xml, which is not a page).
-        if self.policy and template_name.endswith(".html"):
-            return self.policy.page(output_content)
-        return output_content
-
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.checked is not None
         if self.problem_page is not None:
@@ -120,9 +112,11 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             return
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
             handle.write(curriculum_json(self.checked))
-        if self.policy:  # every page's hashes: build clean to publish (--dirty sees only the pages it rebuilds)
-            with open(os.path.join(config.site_dir, "_headers"), "w", encoding="utf-8") as handle:
-                handle.write(self.policy.headers())
+        if self.frames is not None:
+            try:
+                csp.publish(config.site_dir, self.frames)
+            except csp.ContentScript as error:
+                raise PluginError(str(error)) from error
         preview.commit()
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]

@@ -3,6 +3,8 @@ the _headers file; and the same on the built sample (tests/test_csp_browser.py l
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -147,3 +149,67 @@ def test_a_programmes_video_hosts_join_the_frames_of_every_page_and_of_the_heade
              "https://videos.example.org https://*.videos.example.org;"
     assert frames in META.search((tmp_path / "site" / "index.html").read_text(encoding="utf-8")).group(1)
     assert frames in (tmp_path / "site" / "_headers").read_text(encoding="utf-8")
+
+
+THEMED = ('<html><head><meta charset="utf-8"><script>theme()</script></head><body><div class="md-content">'
+          '<article class="md-content__inner md-typeset">{content}</article></div>'
+          '<script>later()</script></body></html>')
+
+
+def test_only_scripts_outside_the_content_container_are_trusted():
+    html = THEMED.format(content="<p>a</p><article><p>nested</p></article><script>planted()</script>")
+    assert csp.split_scripts(html) == (["theme()", "later()"], ["planted()"])
+    assert csp.script_hash("planted()") not in csp.script_hashes(html)
+    # A page without Material's container (a redirect page, sitemap-like files) has no content.
+    assert csp.split_scripts("<head><script>a()</script></head>") == (["a()"], [])
+
+
+def test_a_container_never_closed_makes_the_rest_of_the_page_content():
+    html = '<article class="md-content__inner"><p>x</p><script>planted()</script>'
+    assert csp.split_scripts(html) == ([], ["planted()"])
+
+
+def site_of(tmp_path: Path, pages: dict[str, str]) -> Path:
+    for name, html in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_command_adds_the_policy_to_every_page_and_writes_headers_on_any_engines_output(tmp_path, capsys):
+    site = site_of(tmp_path, {"index.html": THEMED.format(content="<p>a</p>"), "a/b/index.html": "<head></head>"})
+    assert csp.main([str(site), "--frame-host", "videos.example.org"]) == 0
+    frames = csp.frame_sources(["videos.example.org"])
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert META.search(index).group(1) == csp.policy(
+        [csp.script_hash("theme()"), csp.script_hash("later()")], frames)
+    assert META.search((site / "a/b/index.html").read_text(encoding="utf-8")).group(1) == csp.policy([], frames)
+    assert (site / "_headers").read_text(encoding="utf-8") == csp.headers_file(csp.policy(
+        [csp.script_hash("theme()"), csp.script_hash("later()")], frames, header=True))
+    assert capsys.readouterr().out == f"Content Security Policy written into 2 pages and {site}/_headers.\n"
+    # Run twice (a --dirty build, a second pass): one policy per page, today's.
+    assert csp.main([str(site)]) == 0
+    assert META.findall((site / "index.html").read_text(encoding="utf-8")) == [csp.policy(
+        [csp.script_hash("theme()"), csp.script_hash("later()")], csp.frame_sources())]
+
+
+def test_the_command_refuses_a_site_with_a_script_in_a_pages_content_and_changes_nothing(tmp_path, capsys):
+    planted = THEMED.format(content="<p>a</p><script>planted()</script>")
+    site = site_of(tmp_path, {"index.html": THEMED.format(content=""), "x/index.html": planted})
+    assert csp.main([str(site)]) == 1
+    assert capsys.readouterr().err == (
+        "An inline script is inside the content of x/index.html: content may not run scripts, so no policy "
+        "was written. Find where it came from (the page's Markdown source) and remove it.\n")
+    assert (site / "x/index.html").read_text(encoding="utf-8") == planted
+    assert not (site / "_headers").exists() and "Content-Security-Policy" not in (site / "index.html").read_text()
+
+
+def test_the_command_runs_as_a_file_without_the_project_installed(tmp_path):
+    site = site_of(tmp_path / "site", {"index.html": "<head></head>"})
+    result = subprocess.run([sys.executable, "-I", str(ROOT / "induction" / "csp.py"), str(site)],
+                            capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (site / "_headers").is_file()
+    missing = subprocess.run([sys.executable, "-I", str(ROOT / "induction" / "csp.py"), str(tmp_path / "nope")],
+                             capture_output=True, text=True, check=False)
+    assert (missing.returncode, missing.stderr) == (2, f"{tmp_path / 'nope'}: no such folder; build the site first.\n")
