@@ -56,7 +56,9 @@ test: $(BIN)/mkdocs browser
 bench: $(BIN)/mkdocs
 	$(BIN)/python scripts/bench.py --json bench.json
 
-## Every generated page as plain Markdown with an mkdocs.yml that needs no project code.
+## The whole site as a standalone site source in export/ (every page, assets, curriculum.json, the
+## 404 page, csp.py) with an mkdocs.yml that needs no project code: MkDocs, ProperDocs and Zensical
+## build it (export/README.md has the commands).
 export-docs: $(BIN)/mkdocs
 	$(BIN)/python scripts/export_docs.py --content "$(ECT_CONTENT)" export
 

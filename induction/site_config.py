@@ -23,23 +23,24 @@ def read(config_path: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
-    """Our plugin's options in a config's `plugins` (a list of names or one-key maps, or a map)."""
+def plugin_options(config: dict[str, Any], name: str = PLUGIN) -> dict[str, Any] | None:
+    """A plugin's options in a config's `plugins` (a list of names or one-key maps, or a map):
+    {} when it is there without options, None when it is not there."""
     plugins = config.get("plugins") or []
     entries = plugins.items() if isinstance(plugins, dict) else (
         next(iter(item.items())) if isinstance(item, dict) else (item, None) for item in plugins)
-    for name, options in entries:
-        if name == PLUGIN:
+    for entry, options in entries:
+        if entry == name:
             return options if isinstance(options, dict) else {}
-    return {}
+    return None
 
 
 def content_root(config_path: str, configured: str | None = None) -> str:
     """The content folder: ECT_CONTENT (so `make site CONTENT=...` builds any tree with the same
     mkdocs.yml), else the plugin's `content` option, relative to the folder of mkdocs.yml."""
     if configured is None:
-        options = plugin_options(read(config_path)) if os.path.isfile(config_path) else {}
-        configured = options.get("content", DEFAULT_CONTENT)
+        options = plugin_options(read(config_path)) if os.path.isfile(config_path) else None
+        configured = (options or {}).get("content", DEFAULT_CONTENT)
     root = os.environ.get("ECT_CONTENT") or str(configured)
     return os.path.normpath(os.path.join(os.path.dirname(config_path or "."), root))
 
