@@ -6,7 +6,9 @@ CONTENT ?= content
 export ECT_CONTENT := $(abspath $(CONTENT))
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: site serve validate test browser clean offline bench export-docs pdf
+ZENSICAL := .venv-zensical/bin/zensical
+
+.PHONY: site serve validate test browser clean offline bench export-docs pdf zensical
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +16,14 @@ $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
+
+## Zensical in its own environment (its pins differ from MkDocs'); rebuilt only when its pins change.
+$(ZENSICAL): requirements-zensical.txt
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/pip install --quiet -r requirements-zensical.txt
+	touch $@
+
+zensical: $(ZENSICAL)
 
 ## Create the environment, validate the content and build the site into site/.
 site: $(BIN)/mkdocs
@@ -49,11 +59,11 @@ pdf: $(BIN)/mkdocs browser
 	$(BIN)/python scripts/pdf.py --content "$(ECT_CONTENT)"
 
 ## Run every test (unit, end-to-end build, browser).
-test: $(BIN)/mkdocs browser
+test: $(BIN)/mkdocs $(ZENSICAL) browser
 	$(BIN)/python -m pytest
 
 ## Build performance on the imported shared corpus and on twice its size, against the budgets.
-bench: $(BIN)/mkdocs
+bench: $(BIN)/mkdocs $(ZENSICAL)
 	$(BIN)/python scripts/bench.py --json bench.json
 
 ## The whole site as a standalone site source in export/ (every page, assets, curriculum.json, the

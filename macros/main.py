@@ -13,7 +13,7 @@ import os
 import sys
 
 # An engine in its own environment may not have the project installed: import it from beside us.
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # realpath: also from a symlinked copy
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 

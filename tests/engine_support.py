@@ -9,7 +9,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, SAMPLE
 
 BIN = Path(sys.executable).parent
 PROPERDOCS = BIN / "properdocs"
@@ -67,3 +67,32 @@ def text_of(html: str, tag: str = "article", css_class: str = "md-content__inner
 def pages(site: Path) -> dict[str, str]:
     """Every HTML page of a built site, by its path in the site, with its HTML."""
     return {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+
+
+class Builds:
+    """The sample's export, built by MkDocs and by Zensical, each with the policy step after it."""
+
+    def __init__(self, root: Path) -> None:
+        from induction.export import export  # noqa: PLC0415
+        from induction.pipeline import load_and_check  # noqa: PLC0415
+
+        self.export = root / "export"
+        export(load_and_check(str(SAMPLE)), str(ROOT / "mkdocs.yml"), str(self.export))
+        self.mkdocs = root / "mkdocs-site"
+        run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(self.mkdocs)], cwd=self.export)
+        run([sys.executable, "-I", "csp.py", str(self.mkdocs)], cwd=self.export)
+        if not ZENSICAL.exists():
+            raise AssertionError(f"{ZENSICAL} is missing: run `make zensical` (make test does)")
+        self.zensical_output = run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], cwd=self.export)
+        self.zensical = self.export / "site"  # Zensical writes only inside the project: site_dir
+        run([sys.executable, "-I", "csp.py", "site"], cwd=self.export)
+
+
+_builds: dict[str, Builds] = {}
+
+
+def export_builds(root: Path) -> Builds:
+    """The builds, made once per test run (the browser tests and the text comparison share them)."""
+    if "sample" not in _builds:
+        _builds["sample"] = Builds(root)
+    return _builds["sample"]
