@@ -6,7 +6,7 @@ import os
 
 import pytest
 from conftest import ROOT, SAMPLE
-from engine_support import PROPERDOCS, pages, run, text_of
+from engine_support import PROPERDOCS, export_builds, pages, run, text_of
 
 
 @pytest.fixture(scope="module")
@@ -37,3 +37,12 @@ def test_properdocs_writes_the_same_navigation(properdocs_site, sample_site):
 def test_properdocs_writes_the_plugins_files(properdocs_site, sample_site):
     for name in ("curriculum.json", "_headers"):
         assert (properdocs_site / name).read_bytes() == (sample_site / name).read_bytes(), name
+
+
+def test_properdocs_builds_the_export_strictly_into_the_same_pages(tmp_path_factory):
+    builds = export_builds(tmp_path_factory.mktemp("engines"))
+    site = tmp_path_factory.mktemp("properdocs-export") / "site"
+    run([str(PROPERDOCS), "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)], cwd=builds.export)
+    built, original = pages(site), pages(builds.mkdocs)
+    assert sorted(built) == sorted(original)
+    assert [path for path in original if text_of(built[path]) != text_of(original[path])] == []
