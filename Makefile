@@ -6,12 +6,14 @@ CONTENT ?= content
 export ECT_CONTENT := $(abspath $(CONTENT))
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: site serve validate test browser vnu clean offline bench export-docs pdf
 
 # The W3C Nu HTML Checker for tests/test_html_validity.py: the vnu-jar package from npm, pinned,
 # run with Debian's Java (default-jre-headless).
 VNU_VERSION := 26.9.27
 VNU_JAR := .vnu/node_modules/vnu-jar/build/dist/vnu.jar
+ZENSICAL := .venv-zensical/bin/zensical
+
+.PHONY: site serve validate test browser vnu clean offline bench export-docs pdf zensical
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +21,14 @@ $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
+
+## Zensical in its own environment (its pins differ from MkDocs'); rebuilt only when its pins change.
+$(ZENSICAL): requirements-zensical.txt
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/pip install --quiet -r requirements-zensical.txt
+	touch $@
+
+zensical: $(ZENSICAL)
 
 ## Create the environment, validate the content and build the site into site/.
 site: $(BIN)/mkdocs
@@ -63,14 +73,16 @@ $(VNU_JAR):
 	touch $@
 
 ## Run every test (unit, end-to-end build, browser).
-test: $(BIN)/mkdocs browser vnu
+test: $(BIN)/mkdocs $(ZENSICAL) browser vnu
 	$(BIN)/python -m pytest
 
 ## Build performance on the imported shared corpus and on twice its size, against the budgets.
-bench: $(BIN)/mkdocs
+bench: $(BIN)/mkdocs $(ZENSICAL)
 	$(BIN)/python scripts/bench.py --json bench.json
 
-## Every generated page as plain Markdown with an mkdocs.yml that needs no project code.
+## The whole site as a standalone site source in export/ (every page, assets, curriculum.json, the
+## 404 page, csp.py) with an mkdocs.yml that needs no project code: MkDocs, ProperDocs and Zensical
+## build it (export/README.md has the commands).
 export-docs: $(BIN)/mkdocs
 	$(BIN)/python scripts/export_docs.py --content "$(ECT_CONTENT)" export
 

@@ -1,72 +1,151 @@
-"""Export: every generated page as a plain Markdown file, with an mkdocs.yml that builds them.
+"""Export: the whole site as a standalone site source that any MkDocs-like engine builds.
 
-The cheapest insurance against the builder's end of life (any Markdown site builder can take
-these files) and the baseline that `make bench` compares our build against: the same pages,
-the same theme and extensions, and no project code at build time.
+The insurance against the builder's end of life (Material for MkDocs: 5 May 2027) and the
+baseline that `make bench` compares our build against. `export` writes, under `out`:
+
+- docs/: every page the site has: the hand-written pages of the docs folder (those that run
+  macros rendered to plain Markdown, so no macros plugin is needed), the generated pages (the
+  problem codes page included), the programmes' assets, curriculum.json, stylesheets and scripts;
+- overrides/: the theme templates (the 404 page);
+- mkdocs.yml: theme, Markdown extensions, nav, `strict`, `site_url`, the search plugin only;
+- csp.py: the Content Security Policy step (standard library only), run over the built site;
+- README.md: the build commands.
+
+Nothing in it imports the project: MkDocs, ProperDocs and Zensical build it as it is.
 """
 from __future__ import annotations
 
 import os
+import re
 import shutil
+from typing import Any
 
 import yaml
 
-from . import urls
+from . import csp, page_macros, page_meta, site_config, urls
+from .curriculum import curriculum_json
 from .nav import build_nav
 from .pipeline import Checked
-from .render import render_site
+from .render import Page, render_site
+from .render.problems_page import render_problem_codes
 
 # What the exported build keeps of the project's mkdocs.yml: theme and Markdown, not our plugins.
-KEEP = ("site_name", "site_description", "theme", "markdown_extensions", "extra_css", "extra_javascript",
-        "use_directory_urls", "validation")
+KEEP = ("site_name", "site_description", "site_url", "theme", "markdown_extensions", "extra_css",
+        "extra_javascript", "use_directory_urls", "validation", "strict")
+
+_RENDER_MACROS = re.compile(r"^render_macros:.*\n", re.M)
+_ENV_SITE_URL = "__export_site_url_from_env__"
+
+
+class ExportError(Exception):
+    """The site cannot be exported as it is (a generated page would replace a hand-written one)."""
 
 
 def export(checked: Checked, project_config: str, out: str) -> int:
-    """Write the pages of `checked` under `out`/docs and `out`/mkdocs.yml; return the page count."""
+    """Write the whole site source of `checked` under `out`; return the number of pages."""
+    config = site_config.read(project_config)
+    root = os.path.dirname(os.path.abspath(project_config))
     docs = os.path.join(out, "docs")
     if os.path.isdir(out):
         shutil.rmtree(out)
-    os.makedirs(docs)
-    pages = render_site(checked)
+    hand_written = os.path.join(root, str(config.get("docs_dir") or "docs"))
+    shutil.copytree(hand_written, docs)
+    count = _render_macro_pages(docs, checked, _renders_by_default(config))
+    generated = render_site(checked) + [render_problem_codes()]
+    _write_generated(docs, generated, checked)
+    _write(os.path.join(docs, "curriculum.json"), curriculum_json(checked))
+    plain = _plain_config(config, checked)
+    custom = plain.get("theme", {}).get("custom_dir")
+    if custom:  # theme templates (a 404 page): part of the theme, not project code
+        shutil.copytree(os.path.join(root, custom), os.path.join(out, "overrides"))
+        plain["theme"] = {**plain["theme"], "custom_dir": "overrides"}
+    _write(os.path.join(out, "mkdocs.yml"), _dump(plain, config.get("site_url")))
+    shutil.copyfile(csp.__file__, os.path.join(out, "csp.py"))
+    _write(os.path.join(out, "README.md"), _readme(checked))
+    return count + len(generated)
+
+
+def _renders_by_default(config: dict[str, Any]) -> bool:
+    """Whether the macros plugin renders every page, or only those with `render_macros: true`."""
+    options = site_config.plugin_options(config, "macros")
+    return bool(options.get("render_by_default", True)) if options is not None else False
+
+
+def _render_macro_pages(docs: str, checked: Checked, by_default: bool) -> int:
+    """Run the macros of each hand-written page that asks for them, in place; return the page count."""
+    count = 0
+    for folder, _, names in os.walk(docs):
+        for name in sorted(names):
+            if not name.endswith(".md"):
+                continue
+            count += 1
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+            head, meta, body = page_meta.split(text)
+            if not meta.get("render_macros", by_default):
+                continue
+            src = os.path.relpath(path, docs).replace(os.sep, "/")
+            # Rendered once: a macros plugin added to the export later must not render it again.
+            _write(path, _RENDER_MACROS.sub("", head) + page_macros.render(body, checked, src))
+    return count
+
+
+def _write_generated(docs: str, pages: list[Page], checked: Checked) -> None:
     for page in pages:
-        _write(os.path.join(docs, page.src), page.markdown)
+        target = os.path.join(docs, page.src)
+        if os.path.exists(target):
+            raise ExportError(f"The generated page {page.src} would replace a file of the docs folder.")
+        _write(target, page.markdown)
     for programme in checked.site.programmes:
         for asset in programme.assets.values():
             target = os.path.join(docs, urls.asset(programme, asset.file))
             os.makedirs(os.path.dirname(target), exist_ok=True)
             shutil.copyfile(asset.path, target)
-    project_docs = os.path.join(os.path.dirname(os.path.abspath(project_config)), "docs")
-    for folder in ("stylesheets", "javascripts"):
-        if os.path.isdir(os.path.join(project_docs, folder)):
-            shutil.copytree(os.path.join(project_docs, folder), os.path.join(docs, folder))
-    titles = "\n".join(f"- [{p.title}]({urls.programme(p)})" for p in checked.site.programmes)
-    _write(os.path.join(docs, "index.md"), f"# {checked.site.title}\n\n{titles}\n")
-    with open(project_config, encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_Lenient)  # mkdocs.yml may hold !!python/name tags
+
+
+def _plain_config(config: dict[str, Any], checked: Checked) -> dict[str, Any]:
     plain = {key: config[key] for key in KEEP if key in config}
-    custom = plain.get("theme", {}).get("custom_dir")
-    if custom:  # theme templates (a CSP meta tag, a 404 page): part of the theme, not project code
-        source = os.path.join(os.path.dirname(os.path.abspath(project_config)), custom)
-        shutil.copytree(source, os.path.join(out, "overrides"))
-        plain["theme"] = {**plain["theme"], "custom_dir": "overrides"}
     plain["site_name"] = checked.site.title or plain.get("site_name", "Site")
     plain["docs_dir"] = "docs"
-    plain["plugins"] = ["search"]
-    plain["nav"] = [{"Home": "index.md"}] + build_nav(checked.site, checked.places)
-    with open(os.path.join(out, "mkdocs.yml"), "w", encoding="utf-8") as handle:
-        yaml.safe_dump(plain, handle, sort_keys=False, allow_unicode=True)
-    return len(pages) + 1
+    plain["site_dir"] = "site"  # inside the export: Zensical requires it
+    plain["strict"] = bool(config.get("strict", True))
+    # Zensical's `classic` variant is Material's look; MkDocs and ProperDocs ignore the key.
+    plain["theme"] = {**plain.get("theme", {}), "variant": "classic"}
+    search = site_config.plugin_options(config, "search")
+    plain["plugins"] = [{"search": search} if search else "search"]
+    options = site_config.plugin_options(config) or {}
+    generated = build_nav(checked.site, checked.places)
+    position = int(options.get("nav_position", site_config.DEFAULT_NAV_POSITION))
+    plain["nav"] = site_config.merged_nav(list(config.get("nav") or []), generated, position)
+    return plain
+
+
+def _dump(plain: dict[str, Any], site_url: Any) -> str:
+    """The config as YAML; a `site_url` given as `!ENV [...]` stays one, so SITE_URL still sets it."""
+    if isinstance(site_url, list):
+        plain = {**plain, "site_url": _ENV_SITE_URL}
+    text = yaml.safe_dump(plain, sort_keys=False, allow_unicode=True, width=1000)
+    if isinstance(site_url, list):
+        tag = "!ENV " + yaml.safe_dump([str(item) for item in site_url], default_flow_style=True).strip()
+        text = text.replace(_ENV_SITE_URL, tag, 1)
+    return text
+
+
+def _readme(checked: Checked) -> str:
+    hosts = [host for programme in checked.site.programmes for host in programme.settings.get("video_hosts") or ()]
+    frames = "".join(f" --frame-host {host}" for host in hosts)
+    return (f"# {checked.site.title or 'Site'}: site source\n\n"
+            "Exported from the induction project; it needs none of the project's code.\n\n"
+            "Build it with any of these, from this folder (SITE_URL: the address it is published at):\n\n"
+            "    SITE_URL=https://www.example.org/ect/ mkdocs build\n"
+            "    SITE_URL=https://www.example.org/ect/ properdocs build -f mkdocs.yml\n"
+            "    SITE_URL=https://www.example.org/ect/ zensical build -f mkdocs.yml\n\n"
+            "then add the Content Security Policy to every page and write site/_headers:\n\n"
+            f"    python3 csp.py site{frames}\n")
 
 
 def _write(path: str, text: str) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
-
-
-class _Lenient(yaml.SafeLoader):
-    """Reads mkdocs.yml, keeping unknown tags (such as !!python/name:...) as plain strings."""
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: loader.construct_scalar(node)
-                               if isinstance(node, yaml.ScalarNode) else None)

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from induction import csp, sanitiser, urls
+from induction import csp, sanitiser, site_config, urls
 from induction.curriculum import curriculum_json
 from induction.nav import build_nav
 from induction.origins import page_origins
@@ -55,10 +55,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.serving = command == "serve"
 
     def content_root(self, config: MkDocsConfig) -> str:
-        # ECT_CONTENT lets `make site CONTENT=...` build any content tree with the same mkdocs.yml.
-        root = os.environ.get("ECT_CONTENT") or self.config.content
-        base = os.path.dirname(config.config_file_path or ".")
-        return os.path.normpath(os.path.join(base, root))
+        return site_config.content_root(config.config_file_path or "", self.config.content)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         checked = load_and_check(self.content_root(config))
@@ -83,9 +80,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         # macros/main.py reads `checked` from this plugin instance. Not from config.extra: the
         # macros plugin serialises extra to JSON on every build, which costs seconds on a big model.
         generated = build_nav(checked.site, checked.places)
-        nav = list(config.nav or [])
-        position = min(self.config.nav_position, len(nav))
-        config.nav = nav[:position] + generated + nav[position:]
+        config.nav = site_config.merged_nav(list(config.nav or []), generated, self.config.nav_position)
         return config
 
     # Late, so that generated pages are added after every other plugin has seen the docs folder.

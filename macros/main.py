@@ -1,44 +1,44 @@
-"""Macros for hand-written pages (mkdocs-macros): one-line wrappers over the core.
+"""Macros for hand-written pages (mkdocs-macros): one-line wrappers over the core (induction/page_macros.py).
 
 Pages opt in with `render_macros: true` in their front matter. Content files never go through
 Jinja; they use the core's shortcodes instead.
+
+They need no plugin of ours: under MkDocs with the `induction` plugin they reuse the model it
+checked; under an engine that runs mkdocs-macros but drops our plugin (Zensical), they load and
+check the content folder themselves (ECT_CONTENT, else the plugin's `content` option).
 """
 from __future__ import annotations
 
-from induction import urls
-from induction.figures import figures as count_figures
-from induction.render.media import statement_link
-from induction.render.text import esc
+import os
+import sys
+
+# An engine in its own environment may not have the project installed: import it from beside us.
+ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # realpath: also from a symlinked copy
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+from induction import page_macros, site_config  # noqa: E402
+from induction.pipeline import Checked  # noqa: E402
 
 
 def define_env(env) -> None:  # type: ignore[no-untyped-def]
-    def checked():  # type: ignore[no-untyped-def]
-        return env.conf["plugins"]["induction"].checked
+    def checked() -> Checked:
+        plugin = env.conf["plugins"].get(site_config.PLUGIN) if "plugins" in env.conf else None
+        if getattr(plugin, "checked", None) is not None:
+            return plugin.checked
+        # Zensical's env.conf has no config_file_path, only the folder of the configuration file.
+        config_file = env.conf.get("config_file_path") or os.path.join(env.conf.get("root_dir") or ".", "mkdocs.yml")
+        return page_macros.checked_content(site_config.content_root(config_file))
 
-    def link(target: str) -> str:
-        return urls.relative(env.page.file.src_uri, target)
+    def page_src() -> str:
+        page = env.page  # MkDocs: a Page with its File; Zensical: a page with the path in the docs folder
+        return page.file.src_uri if hasattr(page, "file") else str(page.path).replace(os.sep, "/")
 
-    @env.macro
-    def figures() -> dict:
-        """Live counts: programmes, weeks, sessions, mentor_plans, videos, statements_cited, ..."""
-        return count_figures(checked())
+    def call(name: str):  # type: ignore[no-untyped-def]
+        def macro(*args, **kwargs):  # type: ignore[no-untyped-def]
+            return page_macros.macros(checked(), page_src())[name](*args, **kwargs)
+        macro.__name__ = name
+        return macro
 
-    @env.macro
-    def programmes() -> str:
-        """A Markdown list of the site's programmes, linked, with their years."""
-        lines = []
-        for programme in checked().site.programmes:
-            years = ", ".join(f"[{esc(y.title)}]({link(urls.year(programme, y))})" for y in programme.years)
-            lines.append(f"- [{esc(programme.title)}]({link(urls.programme(programme))}): {years}")
-        return "\n".join(lines)
-
-    @env.macro
-    def statement(statement_id: str, framework_id: str = "") -> str:
-        """A link to a statement's page, its text as the tooltip."""
-        site = checked().site
-        framework = site.frameworks.get(framework_id or site.programmes[0].framework_id)
-        if framework is None or statement_id not in framework.statements:
-            raise ValueError(f"unknown statement {statement_id!r}")
-        return statement_link(framework, statement_id, env.page.file.src_uri)
-
-    env.macro(statement, "ecf")  # the name content shortcodes also accept
+    for name in ("figures", "programmes", "statement", "ecf"):
+        env.macro(call(name), name)

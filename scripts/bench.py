@@ -8,7 +8,9 @@ copy twice its size (every programme duplicated under a new id), measured in one
 interleaved, medians of the repeats:
 
   validation alone; full build; plain build of the exported pages (the baseline); edit-to-rebuilt
-  under the live preview; peak memory of the full build; median and largest page HTML; site size.
+  under the live preview; peak memory of the full build; median and largest page HTML; site size;
+  and the other engines: ProperDocs (full build and plain build of the export) and Zensical (the
+  export, clean build and warm rebuild; its own environment, `make zensical`).
 
 Timings are compared as ratios against the baseline measured in the same run, so a slow or busy
 machine moves both sides together. Prints a table with pass/fail per budget, writes JSON, and
@@ -33,6 +35,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), 
 PY = sys.executable
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "dfe-support-for-ects", "content")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="true")
+ZENSICAL = os.path.join(ROOT, ".venv-zensical", "bin", "zensical")
 
 # A child that runs a command in-process and reports its own peak memory (ru_maxrss, KiB).
 _MEASURED = """
@@ -126,6 +129,24 @@ def plain_build(export_dir: str, site_dir: str) -> tuple[float, float]:
                     ENV, cwd=export_dir)
 
 
+def properdocs_full_build(content: str, site_dir: str) -> float:
+    env = dict(ENV, ECT_CONTENT=content)
+    return measured(["properdocs", "build", "-q", "-f", "mkdocs.yml", "-d", site_dir], env)[0]
+
+
+def properdocs_plain_build(export_dir: str, site_dir: str) -> float:
+    return measured(["properdocs", "build", "-q", "-f", "mkdocs.yml", "-d", site_dir], ENV, cwd=export_dir)[0]
+
+
+def zensical_build(export_dir: str, clean: bool) -> float:
+    """Wall seconds of `zensical build` of the export: `clean` empties its cache first (a first
+    build); otherwise it rebuilds over the cache of the build before (a warm rebuild, nothing
+    changed). Zensical writes only inside the project: export_dir/site."""
+    start = time.perf_counter()
+    run([ZENSICAL, "build", "-f", "mkdocs.yml", *(["--clean"] if clean else [])], cwd=export_dir)
+    return time.perf_counter() - start
+
+
 def page_sizes(site_dir: str) -> tuple[list[int], int]:
     pages, total = [], 0
     for folder, _, names in os.walk(site_dir):
@@ -208,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", help="an already imported content folder (default: import the shared corpus)")
     parser.add_argument("--json", default=os.path.join(ROOT, "bench.json"))
     parser.add_argument("--skip-serve", action="store_true", help="leave out the live-preview measurement")
+    parser.add_argument("--skip-engines", action="store_true", help="leave out ProperDocs and Zensical")
     args = parser.parse_args(argv)
     work = tempfile.mkdtemp(prefix="bench-")
     try:
@@ -222,15 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         double(single, doubled)
         export_dir = os.path.join(work, "plain")
         run([PY, os.path.join(ROOT, "scripts", "export_docs.py"), "--content", single, export_dir])
-        samples: dict[str, list[float]] = {k: [] for k in ("validation", "build", "plain", "build_x2", "memory")}
-        for repeat in range(args.repeats):  # interleaved, so drift in machine load hits every measure alike
-            samples["validation"].append(validation_time(single))
-            wall, memory = full_build(single, os.path.join(work, "site-x1"))
-            samples["build"].append(wall)
-            samples["memory"].append(memory)
-            samples["plain"].append(plain_build(export_dir, os.path.join(work, "site-plain"))[0])
-            samples["build_x2"].append(full_build(doubled, os.path.join(work, "site-x2"))[0])
-            print(f"repeat {repeat + 1}: " + ", ".join(f"{k} {v[-1]:.2f}" for k, v in samples.items()))
+        samples = measure(single, doubled, export_dir, work, args.repeats, engines=not args.skip_engines)
         pages, total = page_sizes(os.path.join(work, "site-x1"))
         med = {k: statistics.median(v) for k, v in samples.items()}
         figures = {
@@ -241,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
             "build_x2_s": med["build_x2"],
             "build_over_plain": med["build"] / med["plain"],
             "double_over_single": med["build_x2"] / med["build"],
+            **engine_figures(med),
             "peak_memory_mb": max(samples["memory"]),
             "median_page_kb": statistics.median(pages) / 1024,
             "largest_page_kb": max(pages) / 1024,
@@ -261,11 +276,48 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
+def measure(single: str, doubled: str, export_dir: str, work: str, repeats: int, engines: bool) -> dict[str, list]:
+    names = ["validation", "build", "plain", "build_x2", "memory"]
+    if engines:
+        names += ["properdocs_build", "properdocs_plain"] + (["zensical_clean", "zensical_warm"]
+                                                            if os.path.exists(ZENSICAL) else [])
+    samples: dict[str, list] = {k: [] for k in names}
+    for repeat in range(repeats):  # interleaved, so drift in machine load hits every measure alike
+        samples["validation"].append(validation_time(single))
+        wall, memory = full_build(single, os.path.join(work, "site-x1"))
+        samples["build"].append(wall)
+        samples["memory"].append(memory)
+        samples["plain"].append(plain_build(export_dir, os.path.join(work, "site-plain"))[0])
+        samples["build_x2"].append(full_build(doubled, os.path.join(work, "site-x2"))[0])
+        if "properdocs_build" in samples:
+            samples["properdocs_build"].append(properdocs_full_build(single, os.path.join(work, "site-pd")))
+            samples["properdocs_plain"].append(properdocs_plain_build(export_dir, os.path.join(work, "site-pd-plain")))
+        if "zensical_clean" in samples:
+            samples["zensical_clean"].append(zensical_build(export_dir, clean=True))
+            samples["zensical_warm"].append(zensical_build(export_dir, clean=False))
+        print(f"repeat {repeat + 1}: " + ", ".join(f"{k} {v[-1]:.2f}" for k, v in samples.items()))
+    return samples
+
+
+def engine_figures(med: dict[str, float]) -> dict[str, float]:
+    """The other engines' times, and each as a ratio to MkDocs' plain build of the same export."""
+    figures = {}
+    for key in ("properdocs_build", "properdocs_plain", "zensical_clean", "zensical_warm"):
+        if key in med:
+            figures[f"{key}_s"] = med[key]
+            figures[f"{key}_over_plain"] = med[key] / med["plain"]
+    return figures
+
+
 def report(figures: dict) -> int:
     print(f"\n{figures['pages']} pages; full build {figures['build_s']:.2f} s, plain {figures['plain_build_s']:.2f} s,"
           f" x2 {figures['build_x2_s']:.2f} s; largest page {figures['largest_page_kb']:.1f} KB;"
           f" site {figures['site_mb']:.1f} MB\n")
-    print(f"{'measure':40} {'value':>9} {'budget':>9}  result")
+    for key, label in (("properdocs_build", "ProperDocs, full build"), ("properdocs_plain", "ProperDocs, export"),
+                       ("zensical_clean", "Zensical, export, clean"), ("zensical_warm", "Zensical, export, warm")):
+        if f"{key}_s" in figures:
+            print(f"{label:40} {figures[key + '_s']:7.2f} s  {figures[key + '_over_plain']:5.2f} x MkDocs' plain build")
+    print(f"\n{'measure':40} {'value':>9} {'budget':>9}  result")
     failed = 0
     for key, (label, op, budget) in BUDGETS.items():
         if key not in figures:

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Export every generated page as plain Markdown with an mkdocs.yml that needs no project code.
+"""Export the whole site as a standalone site source: pages, assets, an mkdocs.yml that needs no project code.
 
-    scripts/export_docs.py [--content DIR] OUT
+    scripts/export_docs.py [--content DIR] [--config mkdocs.yml] OUT
+
+OUT builds with MkDocs, ProperDocs or Zensical; then `python3 OUT/csp.py OUT/site` adds the
+Content Security Policy (OUT/README.md has the commands).
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
 
-from induction.export import export  # noqa: E402
+from induction.export import ExportError, export  # noqa: E402
 from induction.pipeline import load_and_check  # noqa: E402
 
 
@@ -26,8 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     if not checked.ok:
         print(checked.report())
         return 1
-    count = export(checked, args.config, args.out)
-    print(f"Wrote {count} pages to {args.out}; build them with: mkdocs build -f {args.out}/mkdocs.yml")
+    try:
+        count = export(checked, args.config, args.out)
+    except ExportError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Wrote {count} pages to {args.out}; build them as {os.path.join(args.out, 'README.md')} says.")
     return 0
 
 
