@@ -7,8 +7,8 @@ from induction.importer.links import Targets, rewrite
 def targets() -> Targets:
     return Targets({"/p/year-1-b/autumn-week-1-ect-video": "b-autumn-week-1-ect-video"},
                    {"/p/year-1-b": "p/year-1/b/index.md"},
-                   {"/assets/materials/h.pdf": "p/assets/h.pdf", "/assets/materials/d.png": "p/assets/d.png"},
-                   {"/assets/materials/h.pdf": "h", "/assets/materials/d.png": "d"})
+                   {"/assets/materials/h-pdf": "p/assets/h.pdf", "/assets/materials/d-png": "p/assets/d.png"},
+                   {"/assets/materials/h-pdf": "h", "/assets/materials/d-png": "d"})  # canonical addresses
 
 
 def run(body: str) -> tuple[str, list, Targets]:
@@ -33,13 +33,13 @@ def test_an_html_link_to_a_page_on_the_full_site_address_is_resolved_too():
 def test_a_link_to_a_handout_becomes_an_asset_shortcode_titled_by_its_text():
     out, _, t = run("[Handout 1.2 (PDF)](/assets/materials/h.pdf)")
     assert out == '{{ asset("h") }}'
-    assert t.asset_titles == {"h": "Handout 1.2 (PDF)"} and t.used == {"/assets/materials/h.pdf"}
+    assert t.asset_titles == {"h": "Handout 1.2 (PDF)"} and t.used == {"/assets/materials/h-pdf"}
 
 
 def test_an_image_becomes_an_image_shortcode_with_its_text_alternative():
     out, _, t = run('<img src="/assets/materials/d.png" alt="A diagram" />\n![A "photo"](/assets/materials/d.png)')
     assert out == '{{ image("d", "A diagram") }}\n{{ image("d", "A ”photo”") }}'
-    assert "/assets/materials/d.png" in t.used and t.asset_titles == {"d": 'A "photo"'}  # Markdown is read first
+    assert "/assets/materials/d-png" in t.used and t.asset_titles == {"d": 'A "photo"'}  # Markdown is read first
 
 
 def test_an_image_missing_from_the_corpus_is_reported_and_left():

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from .corpus import read_corpus
+from .slugs import canonical
 
 _WORD = re.compile(r"[a-z0-9]+")
 _TAG = re.compile(r"<!--.*?-->|<iframe\b.*?(?:</iframe>|>)|<[^>]+>", re.S | re.I)
 _INLINE = re.compile(r"</?(a|sup|sub|span|code|abbr|small|mark)\b", re.I)  # tags that split no word
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
-_NUMBER = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+", re.M)
+_NUMBER = re.compile(r"^(?:[ \t]*>)*[ \t]*\d{1,3}[.)][ \t]+", re.M)  # also in a blockquote ("> 1. ")
 _DETAILS = re.compile(r"\{/?details\}")
 
 
@@ -99,7 +100,7 @@ class PageResult:
 
 def built_pages(site: str, source_path: str) -> list[str]:
     """The built HTML pages a source page became, found by the importer's naming convention."""
-    parts = source_path[: -len(".md")].split("/")
+    parts = canonical("/" + source_path[: -len(".md")]).lstrip("/").split("/")  # the importer's names
     provider = parts[0]
     if len(parts) == 1:
         # the programme and year pages, and the block pages that took the blocks' descriptions

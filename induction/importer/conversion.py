@@ -5,6 +5,7 @@ session's id, role, kind, title, minutes and home; `writer` then writes the plan
 """
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from .corpus import Corpus, Page, Provider
 from .intentions import intentions
 from .links import Targets, rewrite
 from .report import Placed, ProviderReport
+from .slugs import Slugs, slug
 from .structure import Part, parse_block_index, parse_provider_index, term_of
 
 _STEP_KINDS = [("video", "video"), ("reflect", "reflection"), ("challenge", "practice"), ("practice", "practice"),
@@ -88,6 +90,7 @@ class ProgrammePlan:
     videos: list[VideoPlan] = field(default_factory=list)
     targets: Targets | None = None
     source_files: dict[str, str] = field(default_factory=dict)  # /assets/... address -> source file
+    ids: dict[str, str] = field(default_factory=dict)  # page address -> its session id, unique
 
 
 def role_and_kind(slug: str) -> tuple[str, str]:
@@ -178,6 +181,7 @@ def convert(corpus: Corpus, provider: Provider, framework: Framework, report: Pr
             for link in part.links:
                 where = f"{provider.index.path}:{link.line}"
                 listings.append((link.url, link.text, part.role, ("year", number), where))
+    _name_sessions(plan, provider)
     _place(plan, provider, listings, report)
     seen: dict[str, str] = {}
     for _url, page in sorted(provider.pages.items()):  # the same body published twice: kept, and said
@@ -191,12 +195,21 @@ def convert(corpus: Corpus, provider: Provider, framework: Framework, report: Pr
 
 
 def _session_id(plan: ProgrammePlan, url: str) -> str:
-    parts = url.strip("/").split("/")
-    if len(parts) >= 3:
-        folder = parts[1]
-        block_id = next((b.id for b in plan.blocks.values() if b.page.url.endswith("/" + folder)), folder)
-        return f"{block_id}-{parts[-1]}"
-    return parts[-1]
+    return plan.ids[url]
+
+
+def _name_sessions(plan: ProgrammePlan, provider: Provider) -> None:
+    """Every page's session id: its block's id and its own name (both slugs: `slugs.canonical`),
+    made unique by `Slugs` where two pages would share one."""
+    ids = Slugs()
+    for url in sorted(provider.pages):
+        parts = url.strip("/").split("/")
+        wanted = parts[-1]
+        if len(parts) >= 3:
+            folder = parts[1]
+            block_id = next((b.id for b in plan.blocks.values() if b.page.url.endswith("/" + folder)), folder)
+            wanted = f"{block_id}-{parts[-1]}"
+        plan.ids[url] = ids.of(url, wanted)
 
 
 def _place(plan: ProgrammePlan, provider: Provider, listings: list, report: ProviderReport) -> None:
@@ -288,10 +301,13 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
         targets.indexes[block.page.url] = f"{plan.slug}/year-{block.year}/{block.id}/index.md"
     for other in corpus.providers.values():
         targets.indexes[other.index.url] = f"{other.slug}/index.md"
-    for url, _path in corpus.assets.items():
-        name = url.rsplit("/", 1)[-1]
-        targets.files[url] = f"{plan.slug}/assets/{name}"
-        targets.asset_ids[url] = re.sub(r"[^a-z0-9]+", "-", name.rsplit(".", 1)[0].lower()).strip("-")
+    asset_ids = Slugs(empty="asset")
+    for url, path in sorted(corpus.assets.items()):
+        stem, extension = os.path.splitext(os.path.basename(path))
+        asset_id = asset_ids.of(url, slug(stem))
+        targets.asset_ids[url] = asset_id
+        # the file is named by its id too: a source name may hold '#', '?', '%' or spaces
+        targets.files[url] = f"{plan.slug}/assets/{asset_id}{'.' + slug(extension) if slug(extension) else ''}"
     plan.targets = targets
     plan.source_files = corpus.assets
     for session in sorted(plan.sessions.values(), key=lambda s: s.id):

@@ -26,6 +26,7 @@ _URLISH = re.compile(r"^\s*(https?://\S+|www\.\S+)\s*$")
 class Targets:
     """Where site-absolute addresses lead in the imported programme."""
 
+    # Every address here is canonical (`slugs.canonical`), as `structure.internal` gives them.
     sessions: dict[str, str]  # page address -> session id
     indexes: dict[str, str]  # index page address -> generated page (path relative to the docs folder)
     files: dict[str, str]  # /assets/... address -> path of the copied file, relative to the docs folder
@@ -83,12 +84,12 @@ def rewrite(body: str, targets: Targets, address: str,
             asset_id = targets.asset_ids[path]
             title = targets.asset_titles.setdefault(asset_id, " ".join(text.split()) or asset_id)
             if title != " ".join(text.split()):
-                defect("asset-link-text", line_of(offset), f"A link to '{path}' says '{text}', another says '{title}'.",
+                defect("asset-link-text", line_of(offset), f"A link to '{url}' says '{text}', another says '{title}'.",
                        "linked the handout by its first title")
             return f'{{{{ asset("{asset_id}") }}}}'
         if path in targets.indexes:
             rel = posixpath.relpath(targets.indexes[path].removesuffix("index.md"), address)
-            defect("index-link", line_of(offset), f"A link to the index page '{path}'.",
+            defect("index-link", line_of(offset), f"A link to the index page '{url}'.",
                    "linked the generated page by a relative address")
             return f'<a href="{rel}/">{text}</a>'
         defect("broken-link", line_of(offset), f"The link to '{url}' leads to no page of the corpus.",

@@ -26,10 +26,11 @@ def run_import(source: str, dest: str, framework_file: str, providers: list[str]
     if framework is None:
         raise ValueError(f"The framework file {framework_file} could not be read.")
     corpus = read_corpus(source, providers)
-    reports = []
+    reports, plans = [], []
     for slug, provider in corpus.providers.items():
         report = ProviderReport(slug)
         plan = convert(corpus, provider, framework, report)
+        plans.append(plan)
         write_programme(plan, dest, FRAMEWORK_ID)
         report.counts.update({
             "pages read": len(provider.pages) + 1,
@@ -45,10 +46,15 @@ def run_import(source: str, dest: str, framework_file: str, providers: list[str]
         })
         report.intentions = [p for s in plan.sessions.values() for p in s.intentions]
         reports.append(report)
-    used = {url for r in reports for url in _used(dest, r.slug, corpus.assets)}
+    for defect in corpus.defects:  # files refused while reading: their provider's report, else the first
+        owner = next((r for r in reports if defect.file.split("/")[0] in (r.slug, r.slug + ".md")), None)
+        if owner or reports:
+            (owner or reports[0]).defects.append(defect)
+    used = {url for plan in plans for url in (plan.targets.used if plan.targets else ())}
     if not providers and reports:
         for url in sorted(set(corpus.assets) - used):
-            reports[0].add(url.lstrip("/"), 1, "unreferenced-asset", "No page of the corpus refers to this file.",
+            file = os.path.relpath(corpus.assets[url], source).replace(os.sep, "/")
+            reports[0].add(file, 1, "unreferenced-asset", "No page of the corpus refers to this file.",
                            "not copied")
     os.makedirs(os.path.join(dest, "frameworks"), exist_ok=True)
     shutil.copyfile(framework_file, os.path.join(dest, "frameworks", f"{FRAMEWORK_ID}.yaml"))
@@ -57,8 +63,3 @@ def run_import(source: str, dest: str, framework_file: str, providers: list[str]
     write(os.path.join(dest, "import-report.json"), to_json(reports))
     return reports
 
-
-def _used(dest: str, slug: str, assets: dict[str, str]) -> list[str]:
-    folder = os.path.join(dest, slug, "assets")
-    names = set(os.listdir(folder)) if os.path.isdir(folder) else set()
-    return [url for url in assets if url.rsplit("/", 1)[-1] in names]

@@ -159,7 +159,7 @@ def _write_media(plan: ProgrammePlan, folder: str) -> None:
         return
     for url in sorted(targets.used):
         asset_id = targets.asset_ids[url]
-        name = url.rsplit("/", 1)[-1]
+        name = posixpath.basename(targets.files[url])
         assets.append({"id": asset_id, "title": targets.asset_titles.get(asset_id, name), "file": f"assets/{name}"})
         os.makedirs(os.path.join(folder, "assets"), exist_ok=True)
         shutil.copyfile(plan.source_files[url], os.path.join(folder, "assets", name))
