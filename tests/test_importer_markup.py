@@ -107,3 +107,9 @@ def test_an_audio_described_iframe_is_kept_as_the_previous_videos_alternative():
     assert len(result.videos) == 1
     assert result.videos[0].audio_described == "https://www.youtube.com/watch?v=bbbbbbbb"
     assert "bbbbbbbb" not in result.body
+
+
+def test_template_braces_become_character_references_outside_fenced_code():
+    body, lines = markup.escape_templates("a {{ x }} b\n```\n{{ kept }}\n```\n{% y %} {# z #}")
+    assert body == "a &#123;&#123; x &#125;&#125; b\n```\n{{ kept }}\n```\n&#123;% y %&#125; &#123;# z #&#125;"
+    assert lines == [1, 5]

@@ -77,6 +77,8 @@ class VideoPlan(TypedDict):
     transcript: str
     audio_described: str
     form: str  # where the transcript came from: "details", "heading" or ""
+    session: str  # the session whose page embeds it ...
+    line: int  # ... and the file line of its embed
 
 
 @dataclass
@@ -84,6 +86,7 @@ class ProgrammePlan:
     slug: str
     title: str
     summary: str
+    index: Page  # the provider's index page
     years: dict[int, YearPlan] = field(default_factory=dict)  # year number -> its summary and pages
     blocks: dict[str, BlockPlan] = field(default_factory=dict)
     sessions: dict[str, SessionPlan] = field(default_factory=dict)
@@ -117,7 +120,8 @@ def _role_text(part: Part) -> list[str]:
 def convert(corpus: Corpus, provider: Provider, framework: Framework, report: ProviderReport) -> ProgrammePlan:
     slug = provider.slug
     index = parse_provider_index(provider.index)
-    plan = ProgrammePlan(slug, str(provider.index.meta.get("title", slug)), "\n".join(index.intro).strip())
+    plan = ProgrammePlan(slug, str(provider.index.meta.get("title", slug)), "\n".join(index.intro).strip(),
+                         provider.index)
     block_urls = [entry.url for year in sorted(index.years.values(), key=lambda y: y.number) for entry in year.blocks]
     folders = {url.rsplit("/", 1)[0] for url in provider.pages if url.count("/") >= 3}
     for url in sorted(folders):
@@ -327,7 +331,8 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
             video_id = f"{session.id}-video" + (f"-{number + 1}" if number else "")
             plan.videos.append({"id": video_id, "title": video.title or session.title, "url": video.url,
                                 "transcript": video.transcript or "No transcript was published with this video.\n",
-                                "audio_described": video.audio_described, "form": video.transcript_form})
+                                "audio_described": video.audio_described, "form": video.transcript_form,
+                                "session": session.id, "line": page.body_line + video.line - 1})
         found, problems = intentions(page.body, framework)
         for kind, line, message, action in problems:
             defect(kind, line, message, action)

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..fences import fenced_ranges
+
 
 @dataclass
 class FoundVideo:
@@ -266,10 +268,33 @@ def strip_attributes(body: str) -> tuple[str, list[tuple[int, str]]]:
     return _OPEN_TAG.sub(tag, body), dropped
 
 
+_TEMPLATE = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+_ENTITY = {"{": "&#123;", "}": "&#125;"}
+
+
+def escape_templates(body: str) -> tuple[str, list[int]]:
+    """Double braces and `{% %}`/`{# #}` of the source written as character references (outside
+    fenced code): the format reads them as shortcodes, the source meant them as text. Runs first,
+    before the importer writes shortcodes of its own."""
+    fenced = fenced_ranges(body)
+    lines: list[int] = []
+
+    def escape(match: re.Match) -> str:
+        if any(a <= match.start() < b for a, b in fenced):
+            return match.group(0)
+        lines.append(_line(body, match.start()))
+        return "".join(_ENTITY.get(char, char) for char in match.group(0))
+
+    return _TEMPLATE.sub(escape, body), sorted(set(lines))
+
+
 def repair(body: str, name: Callable[[int], str]) -> Markup:
     """Every markup repair, in order; defects carry body lines of the source."""
+    body, braces = escape_templates(body)
     body, inline = split_markers(body)
     result = extract_videos(body, name)
+    result.defects += [("template-braces", line, "Double braces (or {% %}) that the format would read as a "
+                        "shortcode.", "wrote the braces as character references, shown as they are") for line in braces]
     result.defects += [("inline-details-marker", line, "A {details} marker shares a line with text.",
                         "put it on a line of its own") for line in inline]
     text, defects = convert_details(result.body)

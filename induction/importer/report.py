@@ -42,14 +42,18 @@ class ProviderReport:
         self.defects.append(Defect(file, line, kind, message, action))
 
 
-def to_json(reports: list[ProviderReport]) -> str:
-    data = {"providers": [{
+def to_json(reports: list[ProviderReport], files: list[str] | None = None) -> str:
+    """The report for tools; `files` (every file the import wrote) lets the next import check that
+    it replaces nothing else."""
+    data: dict = {"providers": [{
         "provider": r.slug,
         "counts": dict(sorted(r.counts.items())),
         "defects_by_kind": dict(sorted(Counter(d.kind for d in r.defects).items())),
         "defects": [asdict(d) for d in sorted(set(r.defects))],
         "intentions": [asdict(p) for p in sorted(r.intentions, key=lambda p: (p.file, p.line, p.statement))],
     } for r in reports]}
+    if files is not None:
+        data["files"] = files
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
