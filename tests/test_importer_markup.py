@@ -1,6 +1,8 @@
 """Markup repairs of the DfE dialect: details, lists, tags, images, iframes and their transcripts."""
 from __future__ import annotations
 
+import pytest
+
 from induction.importer import markup
 
 
@@ -113,3 +115,17 @@ def test_template_braces_become_character_references_outside_fenced_code():
     body, lines = markup.escape_templates("a {{ x }} b\n```\n{{ kept }}\n```\n{% y %} {# z #}")
     assert body == "a &#123;&#123; x &#125;&#125; b\n```\n{{ kept }}\n```\n&#123;% y %&#125; &#123;# z #&#125;"
     assert lines == [1, 5]
+
+
+@pytest.mark.parametrize(("src", "link"), [
+    ("https://padlet.com/embed/abc def", "[Board](<https://padlet.com/embed/abc%20def>)"),
+    ("https://evil.example\\@www.youtube-nocookie.com/embed/AAAAAAAAAAA",
+     "[Board](<https://evil.example%5C@www.youtube-nocookie.com/embed/AAAAAAAAAAA>)"),
+    ("javascript:alert(1)", ""),
+])
+def test_an_iframe_that_is_no_known_player_never_becomes_a_video(src, link):
+    out = markup.extract_videos(f'Text\n<iframe src="{src}" title="Board"></iframe>\nMore', lambda n: "v")
+    assert out.videos == [] and out.body == f"Text\n{link}\nMore"
+    [(kind, line, _, action)] = out.defects
+    assert (kind, line) == ("iframe-not-video", 2)
+    assert action == ("replaced it by a link to its address" if link else "removed it")

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 from ..model import Framework
-from . import markup
 from .corpus import Corpus, Page, Provider
 from .intentions import intentions
-from .links import Targets, rewrite
+from .links import Targets, rewrite, unlink
+from .repairs import repair
 from .report import Placed, ProviderReport
 from .slugs import Slugs, slug
 from .structure import Part, parse_block_index, parse_provider_index, term_of
@@ -323,14 +323,15 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
         def video_id_of(n: int, sid: str = session.id) -> str:
             return f"{sid}-video" + (f"-{n + 1}" if n else "")
 
-        result = markup.repair(page.body, video_id_of)
+        result = repair(page.body, video_id_of)
         for kind, line, message, action in result.defects:
             defect(kind, line, message, action)
         session.body = rewrite(result.body, targets, address(plan, session), defect)
         for number, video in enumerate(result.videos):
             video_id = f"{session.id}-video" + (f"-{number + 1}" if number else "")
+            transcript = unlink(video.transcript, defect, video.transcript_line)
             plan.videos.append({"id": video_id, "title": video.title or session.title, "url": video.url,
-                                "transcript": video.transcript or "No transcript was published with this video.\n",
+                                "transcript": transcript or "No transcript was published with this video.\n",
                                 "audio_described": video.audio_described, "form": video.transcript_form,
                                 "session": session.id, "line": page.body_line + video.line - 1})
         found, problems = intentions(page.body, framework)

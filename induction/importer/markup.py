@@ -1,17 +1,21 @@
 """Markup: repairs the govuk_markdown dialect into Markdown that Python-Markdown reads the same way.
 
-Import stage three (corpus -> structure -> **markup** -> links -> intentions -> writer). Every
-repair keeps the text: `{details}` blocks become `<details markdown="1">`, nested lists indented
-by 2-3 spaces get 4, unclosed list tags are closed, `<img url=…>` gets `src=`, and each YouTube
-iframe becomes a `{{ video("id") }}` line with its transcript taken out to a file.
+Import stage three (corpus -> structure -> **markup** -> links -> intentions -> writer); `repairs`
+applies these in order to a page and to each transcript taken out of it. Every repair keeps the
+text: `{details}` blocks become `<details markdown="1">`, nested lists indented by 2-3 spaces get
+4, unclosed list tags are closed, `<img url=…>` gets `src=`, and each video player's iframe
+becomes a `{{ video("id") }}` line with its transcript taken out to a file.
 """
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..fences import fenced_ranges
+from ..paths import host_of
+from ..render.media import embed_address
 
 
 @dataclass
@@ -21,6 +25,7 @@ class FoundVideo:
     transcript: str
     line: int  # line of the iframe within the body (from 1)
     transcript_form: str  # "details", "heading" or "" (none found)
+    transcript_line: int = 0  # the body line the transcript's text starts on
     audio_described: str = ""
 
 
@@ -39,6 +44,7 @@ _TRANSCRIPT = re.compile(r"transcript|\bscript\b", re.I)
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _MARKER = re.compile(r"^([ \t]*)([-*+]|\d{1,3}[.)])([ \t]+|$)")
 _LIST_TAG = re.compile(r"<(/?)(ol|ul)\b[^>]*>", re.I)
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # what an address keeps as it is; spaces and <> are quoted
 _IMG_URL = re.compile(r"(<img\b[^>]*?\s)url(\s*=)", re.I | re.S)
 
 
@@ -74,6 +80,13 @@ def extract_videos(body: str, name: Callable[[int], str]) -> Markup:
         line = _line(body, match.start())
         end = matches[number + 1].start() if number + 1 < len(matches) else len(body)
         found = FoundVideo(watch_address(attrs.get("src", "")), title, "", line, "")
+        if not embed_address(found.url):  # not a player the site can show: never a video
+            pieces += [body[last:match.start()], _embed_link(found.url, title)]
+            last = match.end()
+            out.defects.append(("iframe-not-video", line, f"An <iframe> from '{host_of(found.url) or found.url}' "
+                                "is not a video player the site knows.",
+                                "replaced it by a link to its address" if host_of(found.url) else "removed it"))
+            continue
         if re.search(r"audio[- ]descri", title, re.I) and out.videos:
             out.videos[-1].audio_described = found.url  # an alternative of the video before it
             pieces.append(body[last:match.start()])
@@ -89,6 +102,7 @@ def extract_videos(body: str, name: Callable[[int], str]) -> Markup:
             pieces.append(body[rest_start:span[0]])
             last = span[1]
             found.transcript, found.transcript_form = transcript
+            found.transcript_line = _line(body, span[0]) + (transcript[1] == "details")
         else:
             last = rest_start
             out.defects.append(("video-without-transcript", line, "The video has no transcript after it.",
@@ -97,6 +111,14 @@ def extract_videos(body: str, name: Callable[[int], str]) -> Markup:
     pieces.append(body[last:])
     out.body = "".join(pieces)
     return out
+
+
+def _embed_link(url: str, title: str) -> str:
+    """What an iframe that is no video becomes: a link to what it showed (nothing for no address)."""
+    if not host_of(url) or not url.startswith(("https://", "http://")):
+        return ""
+    text = re.sub(r"([\[\]\\])", r"\\\1", title or "Embedded content")
+    return f"[{text}](<{urllib.parse.quote(url, safe=_URL_SAFE)}>)"
 
 
 def _transcript_after(body: str, start: int, end: int) -> tuple[tuple[str, str], tuple[int, int] | None]:
@@ -286,33 +308,3 @@ def escape_templates(body: str) -> tuple[str, list[int]]:
         return "".join(_ENTITY.get(char, char) for char in match.group(0))
 
     return _TEMPLATE.sub(escape, body), sorted(set(lines))
-
-
-def repair(body: str, name: Callable[[int], str]) -> Markup:
-    """Every markup repair, in order; defects carry body lines of the source."""
-    body, braces = escape_templates(body)
-    body, inline = split_markers(body)
-    result = extract_videos(body, name)
-    result.defects += [("template-braces", line, "Double braces (or {% %}) that the format would read as a "
-                        "shortcode.", "wrote the braces as character references, shown as they are") for line in braces]
-    result.defects += [("inline-details-marker", line, "A {details} marker shares a line with text.",
-                        "put it on a line of its own") for line in inline]
-    text, defects = convert_details(result.body)
-    result.defects += defects
-    text, fixed = close_lists(text)
-    result.defects += [("unclosed-tag", line, "An HTML list is never closed.", "closed it at the end of its block")
-                       for line in fixed]
-    text, strays = drop_stray_items(text)
-    result.defects += [("stray-tag", line, "A </li> closes no open <li>.", "removed the tag") for line in strays]
-    text, images = fix_images(text)
-    result.defects += [("invalid-img", line, "An <img> gives its address as url=, which browsers ignore.",
-                        "renamed the attribute to src=") for line in images]
-    text, dropped = strip_attributes(text)
-    result.defects += [("html-attribute", line, f"Attributes an ordinary page does not need on {what}.",
-                        "removed them") for line, what in dropped]
-    text, changed = fix_lists(text)
-    if changed:
-        result.defects.append(("list-indent", 1, f"{changed} nested list lines were indented by 2-3 spaces.",
-                               "re-indented them by 4 spaces per level"))
-    result.body = text
-    return result
