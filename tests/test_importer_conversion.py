@@ -237,3 +237,9 @@ def test_the_report_lists_every_defect_with_file_line_and_action(imported):
                         "message": "No index page links to this page.", "action": "imported it as a block page"}
     assert "## p" in (dest / "import-report.md").read_text()
     assert provider["counts"]["videos"] == 1
+
+
+def test_sibling_headings_stay_siblings_under_the_page_title(imported):
+    dest, _ = imported
+    video = (dest / "p" / "year-1" / "a" / "a-autumn-week-1-ect-video.md").read_text()
+    assert "\n## After watching\n" in video  # a ### under the title: shifted to ##, not nested

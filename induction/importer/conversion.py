@@ -13,6 +13,7 @@ from typing import TypedDict
 
 from ..model import Framework
 from .corpus import Corpus, Page, Provider
+from .headings import nest
 from .intentions import intentions
 from .links import Targets, rewrite, unlink
 from .repairs import repair
@@ -326,10 +327,11 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
         result = repair(page.body, video_id_of)
         for kind, line, message, action in result.defects:
             defect(kind, line, message, action)
-        session.body = rewrite(result.body, targets, address(plan, session), defect)
+        # headings under the page's own title, the page's outline kept (`headings.nest`)
+        session.body = nest(rewrite(result.body, targets, address(plan, session), defect))
         for number, video in enumerate(result.videos):
             video_id = f"{session.id}-video" + (f"-{number + 1}" if number else "")
-            transcript = unlink(video.transcript, defect, video.transcript_line)
+            transcript = nest(unlink(video.transcript, defect, video.transcript_line))
             plan.videos.append({"id": video_id, "title": video.title or session.title, "url": video.url,
                                 "transcript": transcript or "No transcript was published with this video.\n",
                                 "audio_described": video.audio_described, "form": video.transcript_form,
