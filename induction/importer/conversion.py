@@ -175,6 +175,7 @@ def convert(corpus: Corpus, provider: Provider, framework: Framework, report: Pr
                     block.summary.setdefault(part.role, []).extend(text + _role_text(part))
                     for link in part.links:
                         listings.append((link.url, link.text, part.role, block, f"{page.path}:{link.line}"))
+        _once(block, described)
     for number, year in sorted(index.years.items()):
         year_plan = plan.years.setdefault(number, {"summary": [], "pages": []})
         for term in ("autumn", "spring", "summer"):  # the index's "Year 1: Autumn term" sections, kept
@@ -197,6 +198,17 @@ def convert(corpus: Corpus, provider: Provider, framework: Framework, report: Pr
         seen.setdefault(key, page.path)
     _finish(corpus, plan, provider, framework, report)
     return plan
+
+
+def _once(block: BlockPlan, described: str) -> None:
+    """The provider index's description of a block left out where the block's own page says the
+    same (its words are published once, on the block page, either way)."""
+    said = " ".join(described.split())
+    if not said:
+        return
+    own = [" ".join(text.split()) for role, texts in block.summary.items() for text in texts]
+    if sum(said in text for text in own) > 1:
+        block.summary["ect"].remove(described)
 
 
 def _session_id(plan: ProgrammePlan, url: str) -> str:
