@@ -53,8 +53,9 @@ def _clean(body: str) -> str:
     return body
 
 
-# Parts of a page written from the model, not the source: the statements' own text. Left out of
-# the placement comparison (a source that quotes a statement would otherwise read as doubled).
+# Parts of a page written from the model, not the source: the statements' own text, and the text
+# of links to other pages of the site (week tables, pagination, lists of pages repeat titles).
+# Left out of the placement comparison, where they would read as doubled.
 _GENERATED = ("ect-intentions",)
 _WORD_TAGS = {"a", "sup", "sub", "span", "code", "abbr", "small", "mark"}
 
@@ -81,7 +82,9 @@ class _Main(HTMLParser):
             self.depth = 1
         if tag in ("script", "style"):
             self.skip += 1
-        if self.depth and not self.generated and any(c in classes.split() for c in _GENERATED):
+        href = dict(attrs).get("href") or "" if tag == "a" else ""
+        internal_link = tag == "a" and bool(href) and not re.match(r"[a-z][a-z0-9+.-]*:|#", href, re.I)
+        if self.depth and not self.generated and (internal_link or any(c in classes.split() for c in _GENERATED)):
             self.generated = self.depth
         if self.depth and tag == "details":
             self.collapsed += 1
