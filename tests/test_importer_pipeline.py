@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FRAMEWORK, ROOT
+from conftest import FRAMEWORK, ROOT, mkdocs_build
 
 from induction.importer.destination import DestinationRefused
 from induction.importer.pipeline import run_import
@@ -133,3 +133,24 @@ def test_a_destination_that_holds_the_source_is_refused(tmp_path):
     with pytest.raises(DestinationRefused, match="holds the source folder"):
         run_import(str(source), str(tmp_path / "here"), str(FRAMEWORK))
     assert (source / "p.md").is_file()
+
+
+def test_a_video_without_a_transcript_is_reported_and_shown_as_having_none(tmp_path):
+    video = ('---\ntitle: "Task"\n---\n\n<iframe src="https://www.youtube.com/embed/AAAAAAAAAAA" '
+             'title="Routines - YouTube"></iframe>\n\nDo the task.\n')
+    pages = dict(PAGES, **{"p/year-1-a/autumn-week-2-ect-task.md": video})
+    source, dest = source_tree(tmp_path / "source", pages), tmp_path / "dest"
+    reports = run_import(str(source), str(dest), str(FRAMEWORK))
+    assert reports.written
+    [defect] = [d for d in reports[0].defects if d.kind == "video-without-transcript"]
+    assert (defect.file, defect.line) == ("p/year-1-a/autumn-week-2-ect-task.md", 5)
+    videos = (dest / "p" / "videos.yaml").read_text()
+    assert "no_transcript: No transcript was published with this video.\n" in videos and "transcript:" not in \
+        videos.replace("no_transcript:", "")
+    assert not (dest / "p" / "transcripts").exists()
+    site = tmp_path / "site"
+    result = mkdocs_build(dest, site)
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = next(site.rglob("a-autumn-week-2-ect-task/index.html")).read_text(encoding="utf-8")
+    assert "No transcript was published with this video." in page and "ect-transcript" not in page
+    assert not (site / "p" / "videos").exists()  # no transcript page pretending to be one

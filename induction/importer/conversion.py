@@ -345,7 +345,7 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
             video_id = f"{session.id}-video" + (f"-{number + 1}" if number else "")
             transcript = nest(unlink(video.transcript, defect, video.transcript_line))
             plan.videos.append({"id": video_id, "title": video.title or session.title, "url": video.url,
-                                "transcript": transcript or "No transcript was published with this video.\n",
+                                "transcript": transcript,
                                 "audio_described": video.audio_described, "form": video.transcript_form,
                                 "session": session.id, "line": page.body_line + video.line - 1})
         found, problems = intentions(page.body, framework)

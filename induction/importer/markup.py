@@ -74,6 +74,7 @@ def extract_videos(body: str, name: Callable[[int], str]) -> Markup:
     if not matches:
         return out
     pieces, last = [], 0
+    described: list[tuple[int, str]] = []  # (line, address) of audio-described versions
     for number, match in enumerate(matches):
         attrs = attributes(match.group(0).split(">", 1)[0])
         title = re.sub(r"\s*-\s*YouTube\s*$", "", attrs.get("title", "")).strip()
@@ -87,12 +88,10 @@ def extract_videos(body: str, name: Callable[[int], str]) -> Markup:
                                 "is not a video player the site knows.",
                                 "replaced it by a link to its address" if host_of(found.url) else "removed it"))
             continue
-        if re.search(r"audio[- ]descri", title, re.I) and out.videos:
-            out.videos[-1].audio_described = found.url  # an alternative of the video before it
-            pieces.append(body[last:match.start()])
+        if _described(body, match, title) and (out.videos or _video_after(body, matches[number + 1:])):
+            pieces.append(body[last:match.start()])  # an alternative of a video: no player of its own
             last = match.end()
-            out.defects.append(("audio-described", line, "An audio-described version of the video above.",
-                                "kept as the previous video's audio_described address"))
+            described.append((line, found.url))
             continue
         pieces.append(body[last:match.start()])
         pieces.append(f'\n{{{{ video("{name(len(out.videos))}") }}}}\n')
@@ -106,11 +105,56 @@ def extract_videos(body: str, name: Callable[[int], str]) -> Markup:
         else:
             last = rest_start
             out.defects.append(("video-without-transcript", line, "The video has no transcript after it.",
-                                "wrote a transcript file that says so; add the transcript"))
+                                "published it as having none (no_transcript); add the transcript"))
         out.videos.append(found)
     pieces.append(body[last:])
     out.body = "".join(pieces)
+    _attach(out, described + _described_links(body))
     return out
+
+
+_AUDIO = re.compile(r"audio[- ]?descri", re.I)
+_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?[^)]*\)|<a\b[^>]*?href\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a>",
+                   re.I | re.S)
+
+
+def _described(body: str, match: re.Match, title: str) -> bool:
+    """Is the iframe at `match` an audio-described version? Its title says so, or the line
+    before it does (a heading or a lead-in such as "Audio described version:")."""
+    before = body[:match.start()].rstrip().rsplit("\n", 1)[-1]
+    return bool(_AUDIO.search(title) or _AUDIO.search(before))
+
+
+def _video_after(body: str, matches: list[re.Match]) -> bool:
+    """Is there an ordinary video among the iframes `matches` (for an audio-described one before it)?"""
+    for match in matches:
+        attrs = attributes(match.group(0).split(">", 1)[0])
+        if embed_address(watch_address(attrs.get("src", ""))) and not _described(body, match, attrs.get("title", "")):
+            return True
+    return False
+
+
+def _described_links(body: str) -> list[tuple[int, str]]:
+    """Links whose text names an audio-described version and whose address is a video player's:
+    the link stays in the page; its video gets the address as its alternative too."""
+    out = []
+    for match in _LINK.finditer(body):
+        text, url = (match.group(1), match.group(2)) if match.group(2) else (match.group(4), match.group(3))
+        if _AUDIO.search(text or "") and embed_address(watch_address(url)):
+            out.append((_line(body, match.start()), watch_address(url)))
+    return out
+
+
+def _attach(out: Markup, described: list[tuple[int, str]]) -> None:
+    """Each audio-described version given to its video: the nearest one above it, else the first."""
+    for line, url in described:
+        if not out.videos:
+            continue
+        video = next((v for v in reversed(out.videos) if v.line <= line), out.videos[0])
+        if not video.audio_described:
+            video.audio_described = url
+            out.defects.append(("audio-described", line, f"An audio-described version of the video at line "
+                                f"{video.line}.", "kept as that video's audio-described alternative"))
 
 
 def _embed_link(url: str, title: str) -> str:

@@ -17,6 +17,7 @@ from .conversion import ProgrammePlan, SessionPlan
 from .origins import Origin, Origins, anchored
 from .structure import internal
 
+NO_TRANSCRIPT = "No transcript was published with this video."
 _MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 
 
@@ -168,12 +169,15 @@ def _write_media(plan: ProgrammePlan, folder: str, origins: Origins) -> None:
     videos = []
     ordered = sorted(plan.videos, key=lambda v: v["id"])
     for video in ordered:
-        item = {"id": video["id"], "title": video["title"], "url": video["url"],  # length unknown: left out
-                "transcript": f"transcripts/{video['id']}.md"}
+        item = {"id": video["id"], "title": video["title"], "url": video["url"]}  # length unknown: left out
+        if video["transcript"].strip():
+            item["transcript"] = f"transcripts/{video['id']}.md"
+            write(os.path.join(folder, "transcripts", f"{video['id']}.md"), video["transcript"])
+        else:  # published without one: the site says so, and makes no transcript page
+            item["no_transcript"] = NO_TRANSCRIPT
         if video["audio_described"]:
             item["audio_described"] = video["audio_described"]
         videos.append(item)
-        write(os.path.join(folder, "transcripts", f"{video['id']}.md"), video["transcript"])
         page = plan.sessions[video["session"]].page
         origins.add(f"{plan.slug}/transcripts/{video['id']}.md",
                     Origin(page.path, video["line"], source_body=page.body, body_line=page.body_line))
