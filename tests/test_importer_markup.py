@@ -97,7 +97,7 @@ def test_a_transcript_written_as_a_headed_section_is_taken_out_up_to_the_next_he
 def test_a_video_without_a_transcript_is_reported():
     result = markup.extract_videos('<iframe src="https://player.vimeo.com/video/123"></iframe>', name)
     assert result.videos[0].url == "https://vimeo.com/123"
-    assert result.defects == [("video-without-transcript", 1, "The video has no transcript after it.",
+    assert result.defects == [("transcript-not-published", 1, "The video has no transcript after it.",
                                "published it as having none (no_transcript); add the transcript")]
 
 

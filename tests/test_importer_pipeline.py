@@ -142,7 +142,7 @@ def test_a_video_without_a_transcript_is_reported_and_shown_as_having_none(tmp_p
     source, dest = source_tree(tmp_path / "source", pages), tmp_path / "dest"
     reports = run_import(str(source), str(dest), str(FRAMEWORK))
     assert reports.written
-    [defect] = [d for d in reports[0].defects if d.kind == "video-without-transcript"]
+    [defect] = [d for d in reports[0].defects if d.kind == "transcript-not-published"]
     assert (defect.file, defect.line) == ("p/year-1-a/autumn-week-2-ect-task.md", 5)
     videos = (dest / "p" / "videos.yaml").read_text()
     assert "no_transcript: No transcript was published with this video.\n" in videos and "transcript:" not in \

@@ -22,7 +22,7 @@ SNIPPETS = {  # snippet -> the report line's kind
     "Words.</div> More.": "stray-tag",
     'See <img url="/assets/materials/d.png" alt="A map" />': "invalid-img",
     "<span>Words never closed": "unclosed-tag",
-    "Words<script>alert(1)</script> more": "unsafe-html",
+    "Words<script>alert(1)</script> more": "unsafe-html-removed",
     '<a href="https://example.org/" onclick="steal()">Words</a>': "html-attribute",
 }
 
@@ -63,7 +63,7 @@ def test_an_element_left_open_is_closed_before_the_blank_line_that_ends_its_bloc
 def test_a_script_is_removed_with_a_report_line():
     text, found = remove_unsafe("Keep <script>alert(1)</script>this.")
     assert text == "Keep this."
-    assert found == [("unsafe-html", 1, "The element <script> is not allowed: content may not run scripts.",
+    assert found == [("unsafe-html-removed", 1, "The element <script> is not allowed: content may not run scripts.",
                       "removed it")]
 
 

@@ -250,7 +250,7 @@ def _place(plan: ProgrammePlan, provider: Provider, listings: list, report: Prov
         if not see:
             page_role, kind = role_and_kind(page.slug)
             if page_role != role and role and not (isinstance(container, BlockPlan)):
-                report.add(file, int(line), "role-mismatch", f"'{page.slug}' is listed for {role}.",
+                report.add(file, int(line), "listed-for-another-role", f"'{page.slug}' is listed for {role}.",
                            f"listed it under {page_role}, the role its name gives")
             title = text or str(page.meta.get("heading") or page.meta.get("title") or page.slug)
             heading = str(page.meta.get("heading") or "")

@@ -146,7 +146,10 @@ class _Reader:
 
     def provider(self, slug_: str, index: Page, top: str) -> Provider:
         provider = Provider(slug_, index)
-        for rel, full in self.files(top):
+        # a name already spelled as its address first: of two names with one address, it keeps it
+        files = sorted(self.files(top), key=lambda f: (canonical("/" + f[0].removesuffix(".md")) !=
+                                                       "/" + f[0].removesuffix(".md"), f[0]))
+        for rel, full in files:
             if not rel.endswith(".md") or not self.safe_name(rel, os.path.basename(rel)):
                 continue
             url = canonical("/" + rel[: -len(".md")])

@@ -104,7 +104,7 @@ def extract_videos(body: str, name: Callable[[int], str]) -> Markup:
             found.transcript_line = _line(body, span[0]) + (transcript[1] == "details")
         else:
             last = rest_start
-            out.defects.append(("video-without-transcript", line, "The video has no transcript after it.",
+            out.defects.append(("transcript-not-published", line, "The video has no transcript after it.",
                                 "published it as having none (no_transcript); add the transcript"))
         out.videos.append(found)
     pieces.append(body[last:])

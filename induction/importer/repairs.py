@@ -129,7 +129,7 @@ def remove_unsafe(text: str) -> tuple[str, list[Defect]]:
     findings = [f for f in sanitiser.scan(text) if f.code == "unsafe-html"]
     if not findings:
         return text, []
-    out = [("unsafe-html", f.line, f.message, "removed it") for f in findings if f.message]
+    out = [("unsafe-html-removed", f.line, f.message, "removed it") for f in findings if f.message]
     return sanitiser.strip(text, findings), out
 
 
