@@ -88,17 +88,17 @@ def _closing_point(text: str, start: int) -> int:
     (which would close it implicitly), else at the end of its block."""
     opened = _TAG.match(text, start)
     end = _block_end(text, start)
-    depth = 0
+    inner: list[str] = []  # elements opened inside it, still open
     for tag in _TAG.finditer(text, opened.end() if opened else start, end):
         name = tag.group(2).lower()
         if name in _VOID or tag.group(3):
             continue
         if not tag.group(1):
-            depth += 1
-        elif depth == 0:
+            inner.append(name)
+        elif name in inner:  # closes an element inside it (and any left open within that one)
+            del inner[len(inner) - 1 - inner[::-1].index(name):]
+        else:  # closes an element around it
             return tag.start()
-        else:
-            depth -= 1
     return end
 
 
