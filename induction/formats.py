@@ -102,6 +102,8 @@ VIDEO = Record("a video", {
     "url": Key(Url(), True, "the video's address"),
     "duration": Key(Duration(), doc="minutes:seconds; leave out when not known (an imported embed)"),
     "transcript": Key(Text(), doc="path of the transcript's Markdown file, relative to this file"),
+    "no_transcript": Key(Text(), doc="instead of transcript, for a video published without one (an import): "
+                                     "what readers are told, such as 'No transcript was published with this video.'"),
     "audio_described": Key(Url(), doc="address of the audio-described version"),
 })
 

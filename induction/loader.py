@@ -223,7 +223,9 @@ def _load_videos(path: str, reader: _Reader, programme: Programme) -> None:
             problems.add("duplicate-id", path, item.line, f"The video id '{item['id']}' is used twice.")
             continue
         transcript, transcript_file = "", ""
-        if "transcript" not in item:
+        if "transcript" not in item and item.get("no_transcript"):
+            transcript = ""  # said so in the source: shown as having none, with no transcript page
+        elif "transcript" not in item:
             problems.add("video-without-transcript", path, item.line, f"The video '{item['id']}' has no transcript.",
                          "Add 'transcript: transcripts/<file>.md' and write the transcript there.")
         elif _stays_inside(item, "transcript", path, programme, problems):
@@ -236,7 +238,8 @@ def _load_videos(path: str, reader: _Reader, programme: Programme) -> None:
             transcript = text or ""
         programme.videos[item["id"]] = Video(item["id"], item.get("title", ""), item.get("url", ""),
                                              item.get("duration", 0), transcript, transcript_file,
-                                             item.get("audio_described", ""), Loc(path, item.line))
+                                             item.get("audio_described", ""), Loc(path, item.line),
+                                             item.get("no_transcript", ""))
 
 
 def _load_assets(path: str, reader: _Reader, programme: Programme) -> None:

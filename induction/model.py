@@ -149,6 +149,7 @@ class Video:
     transcript_file: str
     audio_described: str
     loc: Loc
+    no_transcript: str = ""  # what readers are told when the video was published without a transcript
 
     @property
     def duration(self) -> str:

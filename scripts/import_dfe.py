@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Import a DfE "Support for early career teachers" content tree into content format v1.
 
-    scripts/import_dfe.py SOURCE_CONTENT_DIR DEST_CONTENT_DIR [--provider SLUG ...]
+    scripts/import_dfe.py SOURCE_CONTENT_DIR DEST_CONTENT_DIR [--provider SLUG ...] [--allow-problems]
 
 Writes DEST (site.yaml, frameworks/, one programme per provider) and the import report
-(DEST/import-report.md and .json); prints the report's summary.
+(DEST/import-report.md and .json), then prints the report's summary. The output is validated
+before it replaces DEST: when it would not build, every problem is printed at its source file and
+line, DEST is left as it was and the exit status is 1 (--allow-problems writes it anyway).
 """
 from __future__ import annotations
 
@@ -16,22 +18,30 @@ import time
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
 
+from induction.importer.destination import DestinationRefused  # noqa: E402
 from induction.importer.pipeline import run_import  # noqa: E402
+from induction.problems import plural  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", help="the DfE site's content folder (holding <provider>.md files)")
-    parser.add_argument("dest", help="the content folder to write")
+    parser.add_argument("dest", help="the content folder to write (new, empty, or an earlier import)")
     parser.add_argument("--provider", action="append", help="import only this provider (repeatable)")
     parser.add_argument("--framework", default=os.path.join(ROOT, "content", "frameworks", "ecf-2019.yaml"),
                         help="the framework file to copy and match against")
+    parser.add_argument("--allow-problems", action="store_true",
+                        help="write the output even when it would not build")
     args = parser.parse_args(argv)
     if not os.path.isdir(args.source):
         print(f"error: the source folder {args.source} does not exist.", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    reports = run_import(args.source, args.dest, args.framework, args.provider)
+    try:
+        reports = run_import(args.source, args.dest, args.framework, args.provider, args.allow_problems)
+    except DestinationRefused as refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        return 2
     if not reports:
         print(f"error: no provider found in {args.source} (expected <slug>.md beside a <slug>/ folder).",
               file=sys.stderr)
@@ -39,9 +49,17 @@ def main(argv: list[str] | None = None) -> int:
     for report in reports:
         counts = ", ".join(f"{key} {value}" for key, value in sorted(report.counts.items()))
         print(f"{report.slug}: {counts}; {len(set(report.defects))} defects")
-    print(f"Imported {len(reports)} providers into {args.dest} in {time.perf_counter() - started:.1f} s; "
+    for problem in reports.problems:
+        print(f"{problem.file}:{problem.line}: {problem.message}", file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    if not reports.written:
+        problems = plural(len(reports.problems), "problem")
+        print(f"error: the import would not build ({problems} above); {args.dest} was left as it was. "
+              "Fix the source, or write it anyway with --allow-problems.", file=sys.stderr)
+        return 1
+    print(f"Imported {len(reports)} providers into {args.dest} in {elapsed:.1f} s; "
           f"report: {os.path.join(args.dest, 'import-report.md')}")
-    return 0
+    return 1 if reports.problems else 0
 
 
 if __name__ == "__main__":

@@ -43,3 +43,42 @@ def test_each_source_page_is_measured_against_the_pages_it_became(tmp_path):
     results = {r.source: (r.found, r.total, dict(r.missing)) for r in measure(str(site), str(source))}
     assert results == {"p.md": (2, 2, {}), "p/year-1-b.md": (2, 2, {}),
                        "p/year-1-b/autumn-week-1-ect-video.md": (3, 4, {"two": 1})}
+
+
+RUNS = "One two three four five six seven eight nine ten."
+
+
+def test_text_the_source_showed_that_the_site_collapses_is_moved_and_repeated_text_is_doubled(tmp_path):
+    source, site = tmp_path / "source", tmp_path / "site"
+    (source / "p" / "year-1-b").mkdir(parents=True)
+    (source / "p.md").write_text("---\ntitle: P\n---\n\nWelcome all.\n", encoding="utf-8")
+    (source / "p" / "year-1-b.md").write_text("Week words.\n", encoding="utf-8")
+    (source / "p" / "year-1-b" / "autumn-week-1-ect-video.md").write_text(
+        f"{RUNS}\n\n{{details}}\nVideo transcript\n\nAlpha beta gamma delta epsilon zeta eta theta.\n{{/details}}\n",
+        encoding="utf-8")
+    (source / "p" / "year-1-b" / "autumn-week-1-ect-reflect.md").write_text(f"{RUNS}\n", encoding="utf-8")
+    for rel, main in [("p", "<p>Welcome all</p>"), ("p/year-1/b", "<p>Week words</p>"),
+                      ("p/year-1/b/b-autumn-week-1-ect-video",
+                       f"<details><summary>Video transcript</summary><p>{RUNS}</p>"
+                       "<p>Alpha beta gamma delta epsilon zeta eta theta.</p></details>"),
+                      ("p/year-1/b/b-autumn-week-1-ect-reflect", f"<p>{RUNS}</p><p>{RUNS}</p>")]:
+        page(site, rel, main)
+    results = {r.source: r.placement for r in measure(str(site), str(source))}
+    video = results["p/year-1-b/autumn-week-1-ect-video.md"]
+    assert (video.moved_words, video.doubled_words) == (10, 0)  # shown in the source, collapsed in the site
+    assert video.moved == ["one two three four five six seven eight"]
+    reflect = results["p/year-1-b/autumn-week-1-ect-reflect.md"]
+    assert (reflect.moved_words, reflect.doubled_words) == (0, 10)
+
+
+def test_any_site_path_relative_or_absolute_finds_the_same_pages(tmp_path, monkeypatch):
+    source, site = tmp_path / "source", tmp_path / "site"
+    (source / "p" / "year-1-b").mkdir(parents=True)
+    (source / "p.md").write_text("Welcome.\n", encoding="utf-8")
+    (source / "p" / "year-1-b.md").write_text("Week words.\n", encoding="utf-8")
+    page(site, "p", "<p>Welcome</p>")
+    page(site, "p/year-1/b", "<p>Week</p>")
+    page(site, "p/year-1/b/week-1", "<p>words</p>")
+    monkeypatch.chdir(tmp_path)
+    for path in ("site", "./site", str(site), "source/../site"):
+        assert [(r.found, r.total) for r in measure(path, "source")] == [(1, 1), (2, 2)], path

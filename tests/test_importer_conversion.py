@@ -121,10 +121,24 @@ title: "Year 1: Second half-term: revisiting"
 ### ECTs
 
 1. [Video](/p/year-1-a/autumn-week-1-ect-video)
+2. [What you’ll learn](/p/year-1-b/autumn-week-1-ect-what-you'll-learn)
+3. [Café](/p/year-1-b/Autumn%20Week%201%20ECT%20Caf%C3%A9)
 
 ### Mentors
 
 [View mentor materials](/p/year-1-b/autumn-week-1-mentor-materials)
+""",
+    "p/year-1-b/autumn-week-1-ect-what-you’ll-learn.md": """---
+title: "What you’ll learn"
+---
+
+A file name with an apostrophe.
+""",
+    "p/year-1-b/Autumn Week 1 ECT Café.md": """---
+title: "Café"
+---
+
+Spaces, capitals and an accent: [the handout](/assets/materials/Handout%201%20v2.PDF).
 """,
     "p/year-1-b/autumn-week-1-mentor-materials.md": """---
 title: "Mentor materials"
@@ -147,6 +161,7 @@ def imported(tmp_path_factory) -> tuple[Path, list]:
     (source / "assets" / "materials").mkdir(parents=True)
     (source / "assets" / "materials" / "d.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (source / "assets" / "materials" / "unused.pdf").write_bytes(b"%PDF-1.4")
+    (source / "assets" / "materials" / "Handout 1 v2.PDF").write_bytes(b"%PDF-1.4")
     reports = run_import(str(source), str(dest), str(FRAMEWORK))
     return dest, reports
 
@@ -167,8 +182,21 @@ def test_weeks_ranges_untitled_weeks_and_references(imported):
     assert a["weeks"][2]["summary"] == {"ect": "**ECTs**\n\nThere are no self-study materials this week.\n"}
     assert a["pages"] == ["a-autumn-extra-ect-notes"]
     b = yaml.safe_load((dest / "p" / "year-1" / "b" / "block.yaml").read_text())
-    assert b["weeks"][0]["ect"] == [{"see": "a-autumn-week-1-ect-video"}]
+    assert b["weeks"][0]["ect"] == [{"see": "a-autumn-week-1-ect-video"}, "b-autumn-week-1-ect-what-youll-learn",
+                                    "b-autumn-week-1-ect-cafe"]
     assert b["half_term"] == 2
+
+
+def test_ids_and_file_names_come_from_any_name_by_one_slug_rule(imported):
+    dest, _ = imported
+    block = dest / "p" / "year-1" / "b"
+    assert (block / "b-autumn-week-1-ect-what-youll-learn.md").is_file()
+    cafe = (block / "b-autumn-week-1-ect-cafe.md").read_text(encoding="utf-8")
+    assert "id: b-autumn-week-1-ect-cafe\n" in cafe
+    assert '[the handout]' not in cafe and '{{ asset("handout-1-v2") }}' in cafe
+    assets = yaml.safe_load((dest / "p" / "assets.yaml").read_text())["assets"]
+    assert {"id": "handout-1-v2", "title": "the handout", "file": "assets/handout-1-v2.pdf"} in assets
+    assert (dest / "p" / "assets" / "handout-1-v2.pdf").read_bytes() == b"%PDF-1.4"
 
 
 def test_a_headed_transcript_becomes_a_transcript_file(imported):
@@ -209,3 +237,9 @@ def test_the_report_lists_every_defect_with_file_line_and_action(imported):
                         "message": "No index page links to this page.", "action": "imported it as a block page"}
     assert "## p" in (dest / "import-report.md").read_text()
     assert provider["counts"]["videos"] == 1
+
+
+def test_sibling_headings_stay_siblings_under_the_page_title(imported):
+    dest, _ = imported
+    video = (dest / "p" / "year-1" / "a" / "a-autumn-week-1-ect-video.md").read_text()
+    assert "\n## After watching\n" in video  # a ### under the title: shifted to ##, not nested

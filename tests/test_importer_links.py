@@ -1,14 +1,14 @@
 """Links: site-absolute links to pages, handouts, images and index pages; placeholders and broken links."""
 from __future__ import annotations
 
-from induction.importer.links import Targets, rewrite
+from induction.importer.links import Targets, rewrite, unlink
 
 
 def targets() -> Targets:
     return Targets({"/p/year-1-b/autumn-week-1-ect-video": "b-autumn-week-1-ect-video"},
                    {"/p/year-1-b": "p/year-1/b/index.md"},
-                   {"/assets/materials/h.pdf": "p/assets/h.pdf", "/assets/materials/d.png": "p/assets/d.png"},
-                   {"/assets/materials/h.pdf": "h", "/assets/materials/d.png": "d"})
+                   {"/assets/materials/h-pdf": "p/assets/h.pdf", "/assets/materials/d-png": "p/assets/d.png"},
+                   {"/assets/materials/h-pdf": "h", "/assets/materials/d-png": "d"})  # canonical addresses
 
 
 def run(body: str) -> tuple[str, list, Targets]:
@@ -33,20 +33,36 @@ def test_an_html_link_to_a_page_on_the_full_site_address_is_resolved_too():
 def test_a_link_to_a_handout_becomes_an_asset_shortcode_titled_by_its_text():
     out, _, t = run("[Handout 1.2 (PDF)](/assets/materials/h.pdf)")
     assert out == '{{ asset("h") }}'
-    assert t.asset_titles == {"h": "Handout 1.2 (PDF)"} and t.used == {"/assets/materials/h.pdf"}
+    assert t.asset_titles == {"h": "Handout 1.2 (PDF)"} and t.used == {"/assets/materials/h-pdf"}
 
 
 def test_an_image_becomes_an_image_shortcode_with_its_text_alternative():
     out, _, t = run('<img src="/assets/materials/d.png" alt="A diagram" />\n![A "photo"](/assets/materials/d.png)')
     assert out == '{{ image("d", "A diagram") }}\n{{ image("d", "A ”photo”") }}'
-    assert "/assets/materials/d.png" in t.used and t.asset_titles == {"d": 'A "photo"'}  # Markdown is read first
+    assert "/assets/materials/d-png" in t.used and t.asset_titles == {"d": 'A "photo"'}  # Markdown is read first
 
 
-def test_an_image_missing_from_the_corpus_is_reported_and_left():
-    out, found, _ = run("<img src='/assets/materials/gone.png'>")
-    assert out == "<img src='/assets/materials/gone.png'>"
-    assert found == [("broken-link", 1, "The image '/assets/materials/gone.png' is not in the corpus.",
-                      "left as it was")]
+def test_an_image_missing_from_the_corpus_is_reported_and_its_alt_text_kept():
+    out, found, _ = run("<img src='/assets/materials/gone.png' alt='A  map'>\n![A chart](/assets/materials/no.png)")
+    assert out == "A map\nA chart"  # no site-absolute address is left
+    assert found == [("broken-link", 2, "The image '/assets/materials/no.png' is not in the corpus.",
+                      "kept its alt text instead"),
+                     ("broken-link", 1, "The image '/assets/materials/gone.png' is not in the corpus.",
+                      "kept its alt text instead")]
+
+
+def test_a_transcript_keeps_the_words_of_its_site_links_and_images_and_its_other_links():
+    found: list = []
+    out = unlink("See [the video](/p/year-1-b/x) and <a href='/p/y'>this</a>,\n"
+                 "[the DfE](https://www.gov.uk/) and <img src='/assets/materials/d.png' alt='a map'>.",
+                 lambda *d: found.append(d), 10)
+    assert out == "See the video and this,\n[the DfE](https://www.gov.uk/) and a map."
+    assert found == [("transcript-link", 10, "A transcript links to '/p/year-1-b/x' on the site.",
+                      "kept its text, without a link"),
+                     ("transcript-link", 10, "A transcript links to '/p/y' on the site.",
+                      "kept its text, without a link"),
+                     ("transcript-link", 11, "A transcript shows the image '/assets/materials/d.png'.",
+                      "kept its alt text instead")]
 
 
 def test_a_link_to_an_index_page_is_reported_and_made_relative():

@@ -1,6 +1,8 @@
 """Markup repairs of the DfE dialect: details, lists, tags, images, iframes and their transcripts."""
 from __future__ import annotations
 
+import pytest
+
 from induction.importer import markup
 
 
@@ -95,8 +97,8 @@ def test_a_transcript_written_as_a_headed_section_is_taken_out_up_to_the_next_he
 def test_a_video_without_a_transcript_is_reported():
     result = markup.extract_videos('<iframe src="https://player.vimeo.com/video/123"></iframe>', name)
     assert result.videos[0].url == "https://vimeo.com/123"
-    assert result.defects == [("video-without-transcript", 1, "The video has no transcript after it.",
-                               "wrote a transcript file that says so; add the transcript")]
+    assert result.defects == [("transcript-not-published", 1, "The video has no transcript after it.",
+                               "published it as having none (no_transcript); add the transcript")]
 
 
 def test_an_audio_described_iframe_is_kept_as_the_previous_videos_alternative():
@@ -107,3 +109,48 @@ def test_an_audio_described_iframe_is_kept_as_the_previous_videos_alternative():
     assert len(result.videos) == 1
     assert result.videos[0].audio_described == "https://www.youtube.com/watch?v=bbbbbbbb"
     assert "bbbbbbbb" not in result.body
+
+
+def test_template_braces_become_character_references_outside_fenced_code():
+    body, lines = markup.escape_templates("a {{ x }} b\n```\n{{ kept }}\n```\n{% y %} {# z #}")
+    assert body == "a &#123;&#123; x &#125;&#125; b\n```\n{{ kept }}\n```\n&#123;% y %&#125; &#123;# z #&#125;"
+    assert lines == [1, 5]
+
+
+@pytest.mark.parametrize(("src", "link"), [
+    ("https://padlet.com/embed/abc def", "[Board](<https://padlet.com/embed/abc%20def>)"),
+    ("https://evil.example\\@www.youtube-nocookie.com/embed/AAAAAAAAAAA",
+     "[Board](<https://evil.example%5C@www.youtube-nocookie.com/embed/AAAAAAAAAAA>)"),
+    ("javascript:alert(1)", ""),
+])
+def test_an_iframe_that_is_no_known_player_never_becomes_a_video(src, link):
+    out = markup.extract_videos(f'Text\n<iframe src="{src}" title="Board"></iframe>\nMore', lambda n: "v")
+    assert out.videos == [] and out.body == f"Text\n{link}\nMore"
+    [(kind, line, _, action)] = out.defects
+    assert (kind, line) == ("iframe-not-video", 2)
+    assert action == ("replaced it by a link to its address" if link else "removed it")
+
+
+A = '<iframe src="https://www.youtube.com/embed/aaaaaaaa" title="Intro - YouTube"></iframe>\n'
+B = '<iframe src="https://www.youtube.com/embed/bbbbbbbb" title="Intro"></iframe>\n'
+B_URL = "https://www.youtube.com/watch?v=bbbbbbbb"
+
+
+@pytest.mark.parametrize("body", [
+    A + "\n### Audio described version\n\n" + B,  # said by the heading above it, not its title
+    "Audio-described version:\n" + B + "\nThe video:\n\n" + A,  # before the video it belongs to
+    A + "\n[Watch the audio-described version](https://youtu.be/bbbbbbbb)\n",  # a link: it stays
+    A + '\nOr <a href="https://www.youtube.com/watch?v=bbbbbbbb">with audio description</a>.\n',
+])
+def test_an_audio_described_version_is_its_videos_alternative_in_any_of_its_forms(body):
+    result = markup.extract_videos(body, lambda n: f"v{n}")
+    [video] = result.videos
+    assert video.url == "https://www.youtube.com/watch?v=aaaaaaaa"
+    assert video.audio_described in (B_URL, "https://youtu.be/bbbbbbbb")
+    assert "audio-described" in [kind for kind, *_ in result.defects]
+    assert "bbbbbbbb" not in result.body or "Watch the" in result.body or "with audio" in result.body
+
+
+def test_an_audio_described_video_alone_on_its_page_is_a_video_of_its_own():
+    result = markup.extract_videos("### Audio described version\n\n" + B, lambda n: f"v{n}")
+    assert [v.url for v in result.videos] == [B_URL]

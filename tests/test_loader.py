@@ -132,3 +132,19 @@ def test_a_front_matter_with_problems_marks_its_session_incomplete(tree):
 def test_structure_problems_mark_the_programme_incomplete(tree):
     edit(tree / "prog" / "year-1" / "b1" / "block.yaml", "  - week: 2-3", "  - week: two")
     assert load_site(str(tree))[0].programmes[0].incomplete
+
+
+def test_a_video_published_without_a_transcript_says_so_instead_of_failing(tmp_path):
+    from conftest import make_tree
+
+    from induction.pipeline import load_and_check
+    tree = make_tree(tmp_path)
+    videos = next(tree.rglob("videos.yaml"))
+    text = videos.read_text(encoding="utf-8")
+    first = next(line for line in text.split("\n") if line.strip().startswith("transcript:"))
+    videos.write_text(text.replace(first, first.split("transcript:")[0] + "no_transcript: None was published.", 1),
+                      encoding="utf-8")
+    checked = load_and_check(str(tree))
+    assert checked.ok, checked.report()
+    assert "None was published." in [v.no_transcript for p in checked.site.programmes
+                                     for v in p.videos.values()]

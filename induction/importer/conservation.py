@@ -8,39 +8,55 @@ from __future__ import annotations
 
 import glob
 import html
+import itertools
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from .corpus import read_corpus
+from .overlap import Placement, Side, compare
+from .slugs import canonical
 
 _WORD = re.compile(r"[a-z0-9]+")
 _TAG = re.compile(r"<!--.*?-->|<iframe\b.*?(?:</iframe>|>)|<[^>]+>", re.S | re.I)
 _INLINE = re.compile(r"</?(a|sup|sub|span|code|abbr|small|mark)\b", re.I)  # tags that split no word
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
-_NUMBER = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+", re.M)
+_NUMBER = re.compile(r"^(?:[ \t]*>)*[ \t]*\d{1,3}[.)][ \t]+", re.M)  # also in a blockquote ("> 1. ")
 _DETAILS = re.compile(r"\{/?details\}")
+_DETAILS_LINE = re.compile(r"^[ \t]*\{/?details\}[ \t]*$")
+
+
+def _tokens(text: str, unescape: bool = True) -> list[str]:
+    text = (html.unescape(text) if unescape else text).lower().replace("’", "'").replace("‘", "'")
+    return _WORD.findall(text)
 
 
 def words(text: str, unescape: bool = True) -> Counter:
-    text = (html.unescape(text) if unescape else text).lower().replace("’", "'").replace("‘", "'")
-    return Counter(_WORD.findall(text))
+    return Counter(_tokens(text, unescape))
 
 
 def source_words(body: str) -> Counter:
     """The words a reader sees in a source page's body: no tags, addresses or markers."""
+    return words(_clean(body))
+
+
+def _clean(body: str) -> str:
+    """A source body without tags, addresses or markers (its words still to be read)."""
     body = _DETAILS.sub("", body)
     body = _NUMBER.sub(" ", body)  # an ordered list's numbers are markers, not words
     body = _IMAGE.sub("", body)
     body = _TAG.sub(lambda m: "" if _INLINE.match(m.group(0)) else " ", body)
     body = _LINK.sub(lambda m: m.group(1), body)
-    body = re.sub(r"https?://\S+", lambda m: m.group(0), body)
-    return words(body)
+    return body
 
 
+# Parts of a page written from the model, not the source: the statements' own text, and the text
+# of links to other pages of the site (week tables, pagination, lists of pages repeat titles).
+# Left out of the placement comparison, where they would read as doubled.
+_GENERATED = ("ect-intentions",)
 _WORD_TAGS = {"a", "sup", "sub", "span", "code", "abbr", "small", "mark"}
 
 
@@ -51,6 +67,10 @@ class _Main(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.depth, self.skip = 0, 0
         self.parts: list[str] = []
+        self.collapsed = 0  # open <details> elements (their <summary> is shown, the rest is not)
+        self.summary = 0
+        self.side: list[tuple[str, bool]] = []  # (text, collapsed)
+        self.generated = 0  # the depth at which a generated part (learning intentions) opened, else 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         classes = dict(attrs).get("class") or ""
@@ -62,6 +82,14 @@ class _Main(HTMLParser):
             self.depth = 1
         if tag in ("script", "style"):
             self.skip += 1
+        href = dict(attrs).get("href") or "" if tag == "a" else ""
+        internal_link = tag == "a" and bool(href) and not re.match(r"[a-z][a-z0-9+.-]*:|#", href, re.I)
+        if self.depth and not self.generated and (internal_link or any(c in classes.split() for c in _GENERATED)):
+            self.generated = self.depth
+        if self.depth and tag == "details":
+            self.collapsed += 1
+        if self.depth and tag == "summary":
+            self.summary += 1
 
     def handle_endtag(self, tag: str) -> None:
         if self.depth and tag not in _WORD_TAGS:
@@ -70,18 +98,60 @@ class _Main(HTMLParser):
             self.depth -= 1
         if tag in ("script", "style") and self.skip:
             self.skip -= 1
+        if self.generated and self.depth < self.generated:
+            self.generated = 0
+        if tag == "details" and self.collapsed:
+            self.collapsed -= 1
+        if tag == "summary" and self.summary:
+            self.summary -= 1
 
     def handle_data(self, data: str) -> None:
         if self.depth and not self.skip:
             self.parts.append(data)
+            if not self.generated:
+                self.side.append((data, bool(self.collapsed and not self.summary)))
 
 
-def built_words(path: str) -> Counter:
+def _parsed(path: str) -> _Main:
     parser = _Main()
     with open(path, encoding="utf-8") as handle:
         parser.feed(handle.read())
+    return parser
+
+
+def built_words(path: str) -> Counter:
     # joined as they stand: inline tags split no word ("b</a><a>it.ly"), blocks are separated by newlines
-    return words("".join(parser.parts), unescape=False)  # the parser has decoded references already
+    return words("".join(_parsed(path).parts), unescape=False)  # the parser has decoded references already
+
+
+def built_side(paths: list[str]) -> Side:
+    """The built pages' words in order, shown and collapsed, for `overlap.compare`."""
+    side = Side()
+    for path in paths:
+        for collapsed, group in itertools.groupby(_parsed(path).side, key=lambda part: part[1]):
+            tokens = _tokens("".join(text for text, _ in group), unescape=False)
+            (side.collapsed if collapsed else side.shown).append(tokens)
+    return side
+
+
+def source_side(body: str) -> Side:
+    """A source body's words in order: outside `{details}` blocks (and their first line, the
+    summary) shown, inside them collapsed."""
+    side = Side()
+    shown: list[str] = []
+    inside, summary_next = False, False
+    for line in body.split("\n"):
+        if _DETAILS_LINE.match(line):
+            inside, summary_next = not line.strip().startswith("{/"), not line.strip().startswith("{/")
+            continue
+        if inside and not summary_next:
+            side.collapsed.append(_tokens(_clean(line)))
+            continue
+        summary_next = summary_next and not line.strip()
+        shown.append(line)
+    side.shown.append(_tokens(_clean("\n".join(shown))))
+    side.collapsed = [[t for tokens in side.collapsed for t in tokens]]
+    return side
 
 
 @dataclass
@@ -91,6 +161,7 @@ class PageResult:
     total: int
     found: int
     missing: Counter
+    placement: Placement = field(default_factory=Placement)  # words moved into collapsed blocks, or doubled
 
     @property
     def share(self) -> float:
@@ -99,14 +170,14 @@ class PageResult:
 
 def built_pages(site: str, source_path: str) -> list[str]:
     """The built HTML pages a source page became, found by the importer's naming convention."""
-    parts = source_path[: -len(".md")].split("/")
+    parts = canonical("/" + source_path[: -len(".md")]).lstrip("/").split("/")  # the importer's names
     provider = parts[0]
     if len(parts) == 1:
         # the programme and year pages, and the block pages that took the blocks' descriptions
         return sorted(glob.glob(os.path.join(site, provider, "index.html")) +
                       glob.glob(os.path.join(site, provider, "year-*", "index.html")) +
                       glob.glob(os.path.join(site, provider, "year-*", "*", "index.html")))
-    if len(parts) == 2 and os.path.isdir(os.path.join(os.path.dirname(site), "")) and _is_block(site, parts):
+    if len(parts) == 2 and _is_block(site, parts):
         block = _block_dir(site, parts[0], parts[1])
         return sorted([os.path.join(block, "index.html")] + glob.glob(os.path.join(block, "week-*", "index.html")))
     name = parts[-1]
@@ -131,6 +202,7 @@ def _is_block(site: str, parts: list[str]) -> bool:
 
 
 def measure(site: str, source: str) -> list[PageResult]:
+    site = os.path.abspath(site)  # any path, relative too: the pages are found by globbing below it
     corpus = read_corpus(source)
     results = []
     for provider in corpus.providers.values():
@@ -145,5 +217,6 @@ def measure(site: str, source: str) -> list[PageResult]:
             missing = want - have
             total = sum(want.values())
             results.append(PageResult(page.path, [os.path.relpath(p, site) for p in pages], total,
-                                      total - sum(missing.values()), missing))
+                                      total - sum(missing.values()), missing,
+                                      compare(source_side(page.body), built_side(pages))))
     return sorted(results, key=lambda r: r.source)

@@ -5,17 +5,20 @@ session's id, role, kind, title, minutes and home; `writer` then writes the plan
 """
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TypedDict
 
 from ..model import Framework
-from . import markup
 from .corpus import Corpus, Page, Provider
+from .headings import nest
 from .intentions import intentions
-from .links import Targets, rewrite
+from .links import Targets, rewrite, unlink
+from .repairs import repair
 from .report import Placed, ProviderReport
+from .slugs import Slugs, slug
 from .structure import Part, parse_block_index, parse_provider_index, term_of
 
 _STEP_KINDS = [("video", "video"), ("reflect", "reflection"), ("challenge", "practice"), ("practice", "practice"),
@@ -75,6 +78,8 @@ class VideoPlan(TypedDict):
     transcript: str
     audio_described: str
     form: str  # where the transcript came from: "details", "heading" or ""
+    session: str  # the session whose page embeds it ...
+    line: int  # ... and the file line of its embed
 
 
 @dataclass
@@ -82,12 +87,14 @@ class ProgrammePlan:
     slug: str
     title: str
     summary: str
+    index: Page  # the provider's index page
     years: dict[int, YearPlan] = field(default_factory=dict)  # year number -> its summary and pages
     blocks: dict[str, BlockPlan] = field(default_factory=dict)
     sessions: dict[str, SessionPlan] = field(default_factory=dict)
     videos: list[VideoPlan] = field(default_factory=list)
     targets: Targets | None = None
     source_files: dict[str, str] = field(default_factory=dict)  # /assets/... address -> source file
+    ids: dict[str, str] = field(default_factory=dict)  # page address -> its session id, unique
 
 
 def role_and_kind(slug: str) -> tuple[str, str]:
@@ -114,7 +121,8 @@ def _role_text(part: Part) -> list[str]:
 def convert(corpus: Corpus, provider: Provider, framework: Framework, report: ProviderReport) -> ProgrammePlan:
     slug = provider.slug
     index = parse_provider_index(provider.index)
-    plan = ProgrammePlan(slug, str(provider.index.meta.get("title", slug)), "\n".join(index.intro).strip())
+    plan = ProgrammePlan(slug, str(provider.index.meta.get("title", slug)), "\n".join(index.intro).strip(),
+                         provider.index)
     block_urls = [entry.url for year in sorted(index.years.values(), key=lambda y: y.number) for entry in year.blocks]
     folders = {url.rsplit("/", 1)[0] for url in provider.pages if url.count("/") >= 3}
     for url in sorted(folders):
@@ -167,6 +175,7 @@ def convert(corpus: Corpus, provider: Provider, framework: Framework, report: Pr
                     block.summary.setdefault(part.role, []).extend(text + _role_text(part))
                     for link in part.links:
                         listings.append((link.url, link.text, part.role, block, f"{page.path}:{link.line}"))
+        _once(block, described)
     for number, year in sorted(index.years.items()):
         year_plan = plan.years.setdefault(number, {"summary": [], "pages": []})
         for term in ("autumn", "spring", "summer"):  # the index's "Year 1: Autumn term" sections, kept
@@ -178,6 +187,7 @@ def convert(corpus: Corpus, provider: Provider, framework: Framework, report: Pr
             for link in part.links:
                 where = f"{provider.index.path}:{link.line}"
                 listings.append((link.url, link.text, part.role, ("year", number), where))
+    _name_sessions(plan, provider)
     _place(plan, provider, listings, report)
     seen: dict[str, str] = {}
     for _url, page in sorted(provider.pages.items()):  # the same body published twice: kept, and said
@@ -190,13 +200,33 @@ def convert(corpus: Corpus, provider: Provider, framework: Framework, report: Pr
     return plan
 
 
+def _once(block: BlockPlan, described: str) -> None:
+    """The provider index's description of a block left out where the block's own page says the
+    same (its words are published once, on the block page, either way)."""
+    said = " ".join(described.split())
+    if not said:
+        return
+    own = [" ".join(text.split()) for role, texts in block.summary.items() for text in texts]
+    if sum(said in text for text in own) > 1:
+        block.summary["ect"].remove(described)
+
+
 def _session_id(plan: ProgrammePlan, url: str) -> str:
-    parts = url.strip("/").split("/")
-    if len(parts) >= 3:
-        folder = parts[1]
-        block_id = next((b.id for b in plan.blocks.values() if b.page.url.endswith("/" + folder)), folder)
-        return f"{block_id}-{parts[-1]}"
-    return parts[-1]
+    return plan.ids[url]
+
+
+def _name_sessions(plan: ProgrammePlan, provider: Provider) -> None:
+    """Every page's session id: its block's id and its own name (both slugs: `slugs.canonical`),
+    made unique by `Slugs` where two pages would share one."""
+    ids = Slugs()
+    for url in sorted(provider.pages):
+        parts = url.strip("/").split("/")
+        wanted = parts[-1]
+        if len(parts) >= 3:
+            folder = parts[1]
+            block_id = next((b.id for b in plan.blocks.values() if b.page.url.endswith("/" + folder)), folder)
+            wanted = f"{block_id}-{parts[-1]}"
+        plan.ids[url] = ids.of(url, wanted)
 
 
 def _place(plan: ProgrammePlan, provider: Provider, listings: list, report: ProviderReport) -> None:
@@ -220,7 +250,7 @@ def _place(plan: ProgrammePlan, provider: Provider, listings: list, report: Prov
         if not see:
             page_role, kind = role_and_kind(page.slug)
             if page_role != role and role and not (isinstance(container, BlockPlan)):
-                report.add(file, int(line), "role-mismatch", f"'{page.slug}' is listed for {role}.",
+                report.add(file, int(line), "listed-for-another-role", f"'{page.slug}' is listed for {role}.",
                            f"listed it under {page_role}, the role its name gives")
             title = text or str(page.meta.get("heading") or page.meta.get("title") or page.slug)
             heading = str(page.meta.get("heading") or "")
@@ -288,10 +318,13 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
         targets.indexes[block.page.url] = f"{plan.slug}/year-{block.year}/{block.id}/index.md"
     for other in corpus.providers.values():
         targets.indexes[other.index.url] = f"{other.slug}/index.md"
-    for url, _path in corpus.assets.items():
-        name = url.rsplit("/", 1)[-1]
-        targets.files[url] = f"{plan.slug}/assets/{name}"
-        targets.asset_ids[url] = re.sub(r"[^a-z0-9]+", "-", name.rsplit(".", 1)[0].lower()).strip("-")
+    asset_ids = Slugs(empty="asset")
+    for url, path in sorted(corpus.assets.items()):
+        stem, extension = os.path.splitext(os.path.basename(path))
+        asset_id = asset_ids.of(url, slug(stem))
+        targets.asset_ids[url] = asset_id
+        # the file is named by its id too: a source name may hold '#', '?', '%' or spaces
+        targets.files[url] = f"{plan.slug}/assets/{asset_id}{'.' + slug(extension) if slug(extension) else ''}"
     plan.targets = targets
     plan.source_files = corpus.assets
     for session in sorted(plan.sessions.values(), key=lambda s: s.id):
@@ -303,15 +336,18 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
         def video_id_of(n: int, sid: str = session.id) -> str:
             return f"{sid}-video" + (f"-{n + 1}" if n else "")
 
-        result = markup.repair(page.body, video_id_of)
+        result = repair(page.body, video_id_of)
         for kind, line, message, action in result.defects:
             defect(kind, line, message, action)
-        session.body = rewrite(result.body, targets, address(plan, session), defect)
+        # headings under the page's own title, the page's outline kept (`headings.nest`)
+        session.body = nest(rewrite(result.body, targets, address(plan, session), defect))
         for number, video in enumerate(result.videos):
             video_id = f"{session.id}-video" + (f"-{number + 1}" if number else "")
+            transcript = nest(unlink(video.transcript, defect, video.transcript_line))
             plan.videos.append({"id": video_id, "title": video.title or session.title, "url": video.url,
-                                "transcript": video.transcript or "No transcript was published with this video.\n",
-                                "audio_described": video.audio_described, "form": video.transcript_form})
+                                "transcript": transcript,
+                                "audio_described": video.audio_described, "form": video.transcript_form,
+                                "session": session.id, "line": page.body_line + video.line - 1})
         found, problems = intentions(page.body, framework)
         for kind, line, message, action in problems:
             defect(kind, line, message, action)

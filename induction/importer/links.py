@@ -26,6 +26,7 @@ _URLISH = re.compile(r"^\s*(https?://\S+|www\.\S+)\s*$")
 class Targets:
     """Where site-absolute addresses lead in the imported programme."""
 
+    # Every address here is canonical (`slugs.canonical`), as `structure.internal` gives them.
     sessions: dict[str, str]  # page address -> session id
     indexes: dict[str, str]  # index page address -> generated page (path relative to the docs folder)
     files: dict[str, str]  # /assets/... address -> path of the copied file, relative to the docs folder
@@ -55,8 +56,10 @@ def rewrite(body: str, targets: Targets, address: str,
             asset_id = targets.asset_ids[path]
             targets.asset_titles.setdefault(asset_id, " ".join(alt.split()) or asset_id)
             return f'{{{{ image("{asset_id}", {label(alt)}) }}}}'
-        if path:
-            defect("broken-link", line_of(offset), f"The image '{url}' is not in the corpus.", "left as it was")
+        if path:  # a site address that leads nowhere would stay site-absolute: its words are kept instead
+            defect("broken-link", line_of(offset), f"The image '{url}' is not in the corpus.",
+                   "kept its alt text instead")
+            return " ".join(alt.split())
         return None
 
     def link(text: str, url: str, offset: int) -> str | None:
@@ -83,12 +86,12 @@ def rewrite(body: str, targets: Targets, address: str,
             asset_id = targets.asset_ids[path]
             title = targets.asset_titles.setdefault(asset_id, " ".join(text.split()) or asset_id)
             if title != " ".join(text.split()):
-                defect("asset-link-text", line_of(offset), f"A link to '{path}' says '{text}', another says '{title}'.",
+                defect("asset-link-text", line_of(offset), f"A link to '{url}' says '{text}', another says '{title}'.",
                        "linked the handout by its first title")
             return f'{{{{ asset("{asset_id}") }}}}'
         if path in targets.indexes:
             rel = posixpath.relpath(targets.indexes[path].removesuffix("index.md"), address)
-            defect("index-link", line_of(offset), f"A link to the index page '{path}'.",
+            defect("index-link", line_of(offset), f"A link to the index page '{url}'.",
                    "linked the generated page by a relative address")
             return f'<a href="{rel}/">{text}</a>'
         defect("broken-link", line_of(offset), f"The link to '{url}' leads to no page of the corpus.",
@@ -98,7 +101,8 @@ def rewrite(body: str, targets: Targets, address: str,
     def markdown(match: re.Match) -> str:
         bang, text, url = match.group(1), match.group(2), match.group(3)
         if bang:
-            return image(url, text, match.start()) or match.group(0)
+            found = image(url, text, match.start())
+            return match.group(0) if found is None else found
         new = link(text, url, match.start())
         if new is None:
             return match.group(0)
@@ -123,6 +127,47 @@ def rewrite(body: str, targets: Targets, address: str,
     body = _HTML_A.sub(html, body)
     def img(match: re.Match) -> str:
         attrs = attributes(match.group(0))
-        return image(attrs.get("src", ""), attrs.get("alt", ""), match.start()) or match.group(0)
+        found = image(attrs.get("src", ""), attrs.get("alt", ""), match.start())
+        return match.group(0) if found is None else found
 
     return _IMG.sub(img, body)
+
+
+def unlink(text: str, defect: Callable[[str, int, str, str], None], line: int = 1) -> str:
+    """A transcript's site links and images as their text: a transcript is shown on several pages
+    (the session's, its own, a week's print view) where no one relative address works, and
+    shortcodes are for session bodies. Addresses on other sites stay links. `line` is the body
+    line the text starts on."""
+
+    def line_of(offset: int) -> int:  # in the text as the current pass reads it (passes keep every line)
+        return line + current[0].count("\n", 0, offset)
+
+    current = [text]
+
+    def markdown(match: re.Match) -> str:
+        if not internal(match.group(3)):
+            return match.group(0)
+        defect("transcript-link", line_of(match.start()), f"A transcript links to '{match.group(3)}' on the site.",
+               "kept its text, without a link")
+        return match.group(2)
+
+    def html(match: re.Match) -> str:
+        href = _HREF.search(match.group(1))
+        url = (href.group(1) if href.group(1) is not None else href.group(2)) if href else ""
+        if not internal(url):
+            return match.group(0)
+        defect("transcript-link", line_of(match.start()), f"A transcript links to '{url}' on the site.",
+               "kept its text, without a link")
+        return match.group(2)
+
+    def img(match: re.Match) -> str:
+        attrs = attributes(match.group(0))
+        if not internal(attrs.get("src", "")):
+            return match.group(0)
+        defect("transcript-link", line_of(match.start()), f"A transcript shows the image '{attrs['src']}'.",
+               "kept its alt text instead")
+        return attrs.get("alt", "")
+
+    for pattern, replace in ((_MD_LINK, markdown), (_HTML_A, html), (_IMG, img)):
+        current[0] = pattern.sub(replace, current[0])
+    return current[0]

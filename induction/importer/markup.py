@@ -1,15 +1,21 @@
 """Markup: repairs the govuk_markdown dialect into Markdown that Python-Markdown reads the same way.
 
-Import stage three (corpus -> structure -> **markup** -> links -> intentions -> writer). Every
-repair keeps the text: `{details}` blocks become `<details markdown="1">`, nested lists indented
-by 2-3 spaces get 4, unclosed list tags are closed, `<img url=…>` gets `src=`, and each YouTube
-iframe becomes a `{{ video("id") }}` line with its transcript taken out to a file.
+Import stage three (corpus -> structure -> **markup** -> links -> intentions -> writer); `repairs`
+applies these in order to a page and to each transcript taken out of it. Every repair keeps the
+text: `{details}` blocks become `<details markdown="1">`, nested lists indented by 2-3 spaces get
+4, unclosed list tags are closed, `<img url=…>` gets `src=`, and each video player's iframe
+becomes a `{{ video("id") }}` line with its transcript taken out to a file.
 """
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from ..fences import fenced_ranges
+from ..paths import host_of
+from ..render.media import embed_address
 
 
 @dataclass
@@ -19,6 +25,7 @@ class FoundVideo:
     transcript: str
     line: int  # line of the iframe within the body (from 1)
     transcript_form: str  # "details", "heading" or "" (none found)
+    transcript_line: int = 0  # the body line the transcript's text starts on
     audio_described: str = ""
 
 
@@ -37,6 +44,7 @@ _TRANSCRIPT = re.compile(r"transcript|\bscript\b", re.I)
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _MARKER = re.compile(r"^([ \t]*)([-*+]|\d{1,3}[.)])([ \t]+|$)")
 _LIST_TAG = re.compile(r"<(/?)(ol|ul)\b[^>]*>", re.I)
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # what an address keeps as it is; spaces and <> are quoted
 _IMG_URL = re.compile(r"(<img\b[^>]*?\s)url(\s*=)", re.I | re.S)
 
 
@@ -66,18 +74,24 @@ def extract_videos(body: str, name: Callable[[int], str]) -> Markup:
     if not matches:
         return out
     pieces, last = [], 0
+    described: list[tuple[int, str]] = []  # (line, address) of audio-described versions
     for number, match in enumerate(matches):
         attrs = attributes(match.group(0).split(">", 1)[0])
         title = re.sub(r"\s*-\s*YouTube\s*$", "", attrs.get("title", "")).strip()
         line = _line(body, match.start())
         end = matches[number + 1].start() if number + 1 < len(matches) else len(body)
         found = FoundVideo(watch_address(attrs.get("src", "")), title, "", line, "")
-        if re.search(r"audio[- ]descri", title, re.I) and out.videos:
-            out.videos[-1].audio_described = found.url  # an alternative of the video before it
-            pieces.append(body[last:match.start()])
+        if not embed_address(found.url):  # not a player the site can show: never a video
+            pieces += [body[last:match.start()], _embed_link(found.url, title)]
             last = match.end()
-            out.defects.append(("audio-described", line, "An audio-described version of the video above.",
-                                "kept as the previous video's audio_described address"))
+            out.defects.append(("iframe-not-video", line, f"An <iframe> from '{host_of(found.url) or found.url}' "
+                                "is not a video player the site knows.",
+                                "replaced it by a link to its address" if host_of(found.url) else "removed it"))
+            continue
+        if _described(body, match, title) and (out.videos or _video_after(body, matches[number + 1:])):
+            pieces.append(body[last:match.start()])  # an alternative of a video: no player of its own
+            last = match.end()
+            described.append((line, found.url))
             continue
         pieces.append(body[last:match.start()])
         pieces.append(f'\n{{{{ video("{name(len(out.videos))}") }}}}\n')
@@ -87,14 +101,68 @@ def extract_videos(body: str, name: Callable[[int], str]) -> Markup:
             pieces.append(body[rest_start:span[0]])
             last = span[1]
             found.transcript, found.transcript_form = transcript
+            found.transcript_line = _line(body, span[0]) + (transcript[1] == "details")
         else:
             last = rest_start
-            out.defects.append(("video-without-transcript", line, "The video has no transcript after it.",
-                                "wrote a transcript file that says so; add the transcript"))
+            out.defects.append(("transcript-not-published", line, "The video has no transcript after it.",
+                                "published it as having none (no_transcript); add the transcript"))
         out.videos.append(found)
     pieces.append(body[last:])
     out.body = "".join(pieces)
+    _attach(out, described + _described_links(body))
     return out
+
+
+_AUDIO = re.compile(r"audio[- ]?descri", re.I)
+_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?[^)]*\)|<a\b[^>]*?href\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a>",
+                   re.I | re.S)
+
+
+def _described(body: str, match: re.Match, title: str) -> bool:
+    """Is the iframe at `match` an audio-described version? Its title says so, or the line
+    before it does (a heading or a lead-in such as "Audio described version:")."""
+    before = body[:match.start()].rstrip().rsplit("\n", 1)[-1]
+    return bool(_AUDIO.search(title) or _AUDIO.search(before))
+
+
+def _video_after(body: str, matches: list[re.Match]) -> bool:
+    """Is there an ordinary video among the iframes `matches` (for an audio-described one before it)?"""
+    for match in matches:
+        attrs = attributes(match.group(0).split(">", 1)[0])
+        if embed_address(watch_address(attrs.get("src", ""))) and not _described(body, match, attrs.get("title", "")):
+            return True
+    return False
+
+
+def _described_links(body: str) -> list[tuple[int, str]]:
+    """Links whose text names an audio-described version and whose address is a video player's:
+    the link stays in the page; its video gets the address as its alternative too."""
+    out = []
+    for match in _LINK.finditer(body):
+        text, url = (match.group(1), match.group(2)) if match.group(2) else (match.group(4), match.group(3))
+        if _AUDIO.search(text or "") and embed_address(watch_address(url)):
+            out.append((_line(body, match.start()), watch_address(url)))
+    return out
+
+
+def _attach(out: Markup, described: list[tuple[int, str]]) -> None:
+    """Each audio-described version given to its video: the nearest one above it, else the first."""
+    for line, url in described:
+        if not out.videos:
+            continue
+        video = next((v for v in reversed(out.videos) if v.line <= line), out.videos[0])
+        if not video.audio_described:
+            video.audio_described = url
+            out.defects.append(("audio-described", line, f"An audio-described version of the video at line "
+                                f"{video.line}.", "kept as that video's audio-described alternative"))
+
+
+def _embed_link(url: str, title: str) -> str:
+    """What an iframe that is no video becomes: a link to what it showed (nothing for no address)."""
+    if not host_of(url) or not url.startswith(("https://", "http://")):
+        return ""
+    text = re.sub(r"([\[\]\\])", r"\\\1", title or "Embedded content")
+    return f"[{text}](<{urllib.parse.quote(url, safe=_URL_SAFE)}>)"
 
 
 def _transcript_after(body: str, start: int, end: int) -> tuple[tuple[str, str], tuple[int, int] | None]:
@@ -266,28 +334,21 @@ def strip_attributes(body: str) -> tuple[str, list[tuple[int, str]]]:
     return _OPEN_TAG.sub(tag, body), dropped
 
 
-def repair(body: str, name: Callable[[int], str]) -> Markup:
-    """Every markup repair, in order; defects carry body lines of the source."""
-    body, inline = split_markers(body)
-    result = extract_videos(body, name)
-    result.defects += [("inline-details-marker", line, "A {details} marker shares a line with text.",
-                        "put it on a line of its own") for line in inline]
-    text, defects = convert_details(result.body)
-    result.defects += defects
-    text, fixed = close_lists(text)
-    result.defects += [("unclosed-tag", line, "An HTML list is never closed.", "closed it at the end of its block")
-                       for line in fixed]
-    text, strays = drop_stray_items(text)
-    result.defects += [("stray-tag", line, "A </li> closes no open <li>.", "removed the tag") for line in strays]
-    text, images = fix_images(text)
-    result.defects += [("invalid-img", line, "An <img> gives its address as url=, which browsers ignore.",
-                        "renamed the attribute to src=") for line in images]
-    text, dropped = strip_attributes(text)
-    result.defects += [("html-attribute", line, f"Attributes an ordinary page does not need on {what}.",
-                        "removed them") for line, what in dropped]
-    text, changed = fix_lists(text)
-    if changed:
-        result.defects.append(("list-indent", 1, f"{changed} nested list lines were indented by 2-3 spaces.",
-                               "re-indented them by 4 spaces per level"))
-    result.body = text
-    return result
+_TEMPLATE = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+_ENTITY = {"{": "&#123;", "}": "&#125;"}
+
+
+def escape_templates(body: str) -> tuple[str, list[int]]:
+    """Double braces and `{% %}`/`{# #}` of the source written as character references (outside
+    fenced code): the format reads them as shortcodes, the source meant them as text. Runs first,
+    before the importer writes shortcodes of its own."""
+    fenced = fenced_ranges(body)
+    lines: list[int] = []
+
+    def escape(match: re.Match) -> str:
+        if any(a <= match.start() < b for a, b in fenced):
+            return match.group(0)
+        lines.append(_line(body, match.start()))
+        return "".join(_ENTITY.get(char, char) for char in match.group(0))
+
+    return _TEMPLATE.sub(escape, body), sorted(set(lines))

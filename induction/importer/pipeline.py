@@ -1,64 +1,133 @@
 """Pipeline: the whole import, source content folder to destination content folder and report.
 
-corpus -> structure -> markup -> links -> intentions (joined by `conversion`) -> writer -> report.
+corpus -> structure -> markup -> links -> intentions (joined by `conversion`) -> writer ->
+validation of what was written (the project's own `load_and_check`) -> report -> swap into place.
 """
 from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 
 from ..framework import load_framework
+from ..model import Framework
+from ..pipeline import load_and_check
 from ..problems import Problems
-from .conversion import convert
-from .corpus import read_corpus
-from .report import ProviderReport, to_json, to_markdown
+from . import destination
+from .conversion import ProgrammePlan, convert
+from .corpus import Corpus, read_corpus
+from .origins import Origins
+from .report import Defect, ProviderReport, to_json, to_markdown
 from .writer import dump, write, write_programme
 
 FRAMEWORK_ID = "ecf-2019"
 SITE_TITLE = "Support for early career teachers"
+VALIDATION = "validation errors after import"  # the count every report carries
+
+
+class Imported(list[ProviderReport]):
+    """The reports of one import, and whether its output was put in place."""
+
+    written: bool = False
+
+    @property
+    def problems(self) -> list[Defect]:
+        """Every problem the project's validation found in the output, at its source file and line."""
+        return sorted({d for r in self for d in r.defects if d.kind == "would-not-build"})
 
 
 def run_import(source: str, dest: str, framework_file: str, providers: list[str] | None = None,
-               ) -> list[ProviderReport]:
-    """Import every provider of `source` (or those named) into `dest`; writes the report there too."""
+               allow_problems: bool = False) -> Imported:
+    """Import every provider of `source` (or those named) into `dest`, with the report there too.
+
+    The output is written beside `dest` and validated; it replaces `dest` only when it validates,
+    or when `allow_problems` says to write it anyway. `dest` is refused (DestinationRefused)
+    when it holds anything but an earlier import."""
     problems = Problems(root=os.path.dirname(os.path.abspath(framework_file)))
     framework = load_framework(framework_file, problems)
     if framework is None:
         raise ValueError(f"The framework file {framework_file} could not be read.")
     corpus = read_corpus(source, providers)
-    reports = []
+    result = Imported()
+    if not corpus.providers:
+        return result
+    fresh = destination.prepare(source, dest)
+    try:
+        origins = Origins()
+        result += _write(corpus, framework, framework_file, fresh, origins, complete=not providers)
+        _validate(fresh, origins, result, allow_problems)
+        write(os.path.join(fresh, "import-report.md"), to_markdown(result))
+        write(os.path.join(fresh, destination.MARKER), to_json(result, destination.written(fresh)))
+        if allow_problems or not result.problems:
+            destination.swap(fresh, dest)
+            result.written = True
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+    return result
+
+
+def _write(corpus: Corpus, framework: Framework, framework_file: str, dest: str, origins: Origins,
+           complete: bool) -> list[ProviderReport]:
+    reports, plans = [], []
     for slug, provider in corpus.providers.items():
         report = ProviderReport(slug)
         plan = convert(corpus, provider, framework, report)
-        write_programme(plan, dest, FRAMEWORK_ID)
-        report.counts.update({
-            "pages read": len(provider.pages) + 1,
-            "sessions": len(plan.sessions),
-            "blocks": len(plan.blocks),
-            "weeks": sum(len(b.weeks) for b in plan.blocks.values()),
-            "videos": len(plan.videos),
-            "transcripts from {details}": sum(v["form"] == "details" for v in plan.videos),
-            "transcripts from headed sections": sum(v["form"] == "heading" for v in plan.videos),
-            "handouts and images copied": len(plan.targets.used) if plan.targets else 0,
-            "intentions from codes": sum(p.method == "code" for s in plan.sessions.values() for p in s.intentions),
-            "intentions from text": sum(p.method == "text" for s in plan.sessions.values() for p in s.intentions),
-        })
+        plans.append(plan)
+        write_programme(plan, dest, FRAMEWORK_ID, origins)
+        report.counts.update(_counts(plan, len(provider.pages) + 1))
         report.intentions = [p for s in plan.sessions.values() for p in s.intentions]
         reports.append(report)
-    used = {url for r in reports for url in _used(dest, r.slug, corpus.assets)}
-    if not providers and reports:
+    for defect in corpus.defects:  # files refused while reading: their provider's report, else the first
+        owner = next((r for r in reports if defect.file.split("/")[0] in (r.slug, r.slug + ".md")), reports[0])
+        owner.defects.append(defect)
+    used = {url for plan in plans for url in (plan.targets.used if plan.targets else ())}
+    if complete:
         for url in sorted(set(corpus.assets) - used):
-            reports[0].add(url.lstrip("/"), 1, "unreferenced-asset", "No page of the corpus refers to this file.",
-                           "not copied")
+            file = os.path.relpath(corpus.assets[url], corpus.root).replace(os.sep, "/")
+            reports[0].add(file, 1, "unreferenced-asset", "No page of the corpus refers to this file.", "not copied")
     os.makedirs(os.path.join(dest, "frameworks"), exist_ok=True)
     shutil.copyfile(framework_file, os.path.join(dest, "frameworks", f"{FRAMEWORK_ID}.yaml"))
     write(os.path.join(dest, "site.yaml"), dump({"title": SITE_TITLE, "programmes": list(corpus.providers)}))
-    write(os.path.join(dest, "import-report.md"), to_markdown(reports))
-    write(os.path.join(dest, "import-report.json"), to_json(reports))
     return reports
 
 
-def _used(dest: str, slug: str, assets: dict[str, str]) -> list[str]:
-    folder = os.path.join(dest, slug, "assets")
-    names = set(os.listdir(folder)) if os.path.isdir(folder) else set()
-    return [url for url in assets if url.rsplit("/", 1)[-1] in names]
+def _counts(plan: ProgrammePlan, pages: int) -> dict[str, int]:
+    sessions = plan.sessions.values()
+    return {
+        "pages read": pages,
+        "sessions": len(plan.sessions),
+        "blocks": len(plan.blocks),
+        "weeks": sum(len(b.weeks) for b in plan.blocks.values()),
+        "videos": len(plan.videos),
+        "transcripts from {details}": sum(v["form"] == "details" for v in plan.videos),
+        "transcripts from headed sections": sum(v["form"] == "heading" for v in plan.videos),
+        "handouts and images copied": len(plan.targets.used) if plan.targets else 0,
+        "intentions from codes": sum(p.method == "code" for s in sessions for p in s.intentions),
+        "intentions from text": sum(p.method == "text" for s in sessions for p in s.intentions),
+    }
+
+
+def _validate(fresh: str, origins: Origins, reports: list[ProviderReport], allow_problems: bool) -> None:
+    """The project's own validation of the written output; each error reported at its source."""
+    checked = load_and_check(fresh)
+    prefix = os.path.basename(fresh) + "/"
+    found: Counter = Counter()
+    action = ("written anyway (--allow-problems)" if allow_problems
+              else "nothing was written; fix the source, or write it anyway with --allow-problems")
+    for problem in checked.problems.errors:
+        written = problem.file.removeprefix(prefix)
+        source, line = origins.locate(written, problem.line, _text(os.path.join(fresh, written)))
+        owner = next((r for r in reports if written.split("/")[0] == r.slug), reports[0])
+        message = f"The written {written}:{problem.line} would not build: [{problem.code}] {problem.message}"
+        owner.add(source or written, line or problem.line, "would-not-build", message, action)
+        found[owner.slug] += 1
+    for report in reports:
+        report.counts[VALIDATION] = found[report.slug]
+
+
+def _text(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+    except OSError:  # a problem about a file that is not there, or a folder
+        return ""

@@ -9,14 +9,23 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from ..problems import CATALOGUE
+
 
 @dataclass(frozen=True, order=True)
 class Defect:
+    """A finding of the import: a code of the one catalogue (`problems.IMPORT_CODES`), where, and
+    what the importer did about it."""
+
     file: str  # source file, relative to the source content folder
     line: int
-    kind: str
+    kind: str  # the problem code
     message: str
     action: str  # what the importer did about it
+
+    def __post_init__(self) -> None:
+        if self.kind not in CATALOGUE:  # a programming slip, as for Problem: fail loudly in tests
+            raise ValueError(f"unknown problem code {self.kind!r}")
 
 
 @dataclass
@@ -42,14 +51,18 @@ class ProviderReport:
         self.defects.append(Defect(file, line, kind, message, action))
 
 
-def to_json(reports: list[ProviderReport]) -> str:
-    data = {"providers": [{
+def to_json(reports: list[ProviderReport], files: list[str] | None = None) -> str:
+    """The report for tools; `files` (every file the import wrote) lets the next import check that
+    it replaces nothing else."""
+    data: dict = {"providers": [{
         "provider": r.slug,
         "counts": dict(sorted(r.counts.items())),
         "defects_by_kind": dict(sorted(Counter(d.kind for d in r.defects).items())),
         "defects": [asdict(d) for d in sorted(set(r.defects))],
         "intentions": [asdict(p) for p in sorted(r.intentions, key=lambda p: (p.file, p.line, p.statement))],
     } for r in reports]}
+    if files is not None:
+        data["files"] = files
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
@@ -59,8 +72,10 @@ def to_markdown(reports: list[ProviderReport]) -> str:
         out += [f"## {r.slug}", "", "| what | count |", "| --- | ---: |"]
         out += [f"| {key} | {value} |" for key, value in sorted(r.counts.items())]
         kinds = Counter(d.kind for d in r.defects)
-        out += ["", "### Defects by kind", "", "| kind | count |", "| --- | ---: |"]
-        out += [f"| {kind} | {count} |" for kind, count in sorted(kinds.items())]
+        out += ["", "### Defects by kind", "", "| kind | count | what it means | what to do |",
+                "| --- | ---: | --- | --- |"]
+        out += [f"| {kind} | {count} | {_cell(CATALOGUE[kind].meaning)} | {_cell(CATALOGUE[kind].fix)} |"
+                for kind, count in sorted(kinds.items())]
         methods = Counter(p.method for p in r.intentions)
         out += ["", "### Learning intentions placed", ""]
         out += [f"- {method}: {count}" for method, count in sorted(methods.items())]
@@ -69,3 +84,7 @@ def to_markdown(reports: list[ProviderReport]) -> str:
             out.append(f"- `{d.file}:{d.line}` **{d.kind}**: {d.message} Action: {d.action}.")
         out.append("")
     return "\n".join(out)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")

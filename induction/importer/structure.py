@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .corpus import Page
+from .slugs import canonical
 
 TERMS = ("autumn", "spring", "summer")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
@@ -89,11 +90,12 @@ class ProviderIndex:
 
 
 def internal(url: str, site: str = "https://support-for-early-career-teachers.education.gov.uk") -> str:
-    """The site-absolute address `url` names on this site, or '' when it points elsewhere."""
+    """The canonical site-absolute address (`slugs.canonical`) `url` names on this site, or ''
+    when it points elsewhere."""
     if url.startswith(site):
         url = url[len(site):] or "/"
     if url.startswith("/") and not url.startswith("//"):
-        return url.split("#", 1)[0].split("?", 1)[0].rstrip("/") or "/"
+        return canonical(url.split("#", 1)[0].split("?", 1)[0].rstrip("/")) or "/"
     return ""
 
 

@@ -14,8 +14,10 @@ from typing import Any
 import yaml
 
 from .conversion import ProgrammePlan, SessionPlan
+from .origins import Origin, Origins, anchored
 from .structure import internal
 
+NO_TRANSCRIPT = "No transcript was published with this video."
 _MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 
 
@@ -33,6 +35,19 @@ _Dumper.add_representer(str, _text)
 
 def dump(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+class OutsideDestination(ValueError):
+    """A path that would leave the destination: never written (ids are slugs, so it cannot happen
+    through them; this guards every other way a name might reach a path)."""
+
+
+def inside(root: str, path: str) -> str:
+    """`path` if it lies within `root` (both resolved, symlinks too), else OutsideDestination."""
+    real_root, real = os.path.realpath(root), os.path.realpath(path)
+    if os.path.commonpath([real_root, real]) != real_root or real == real_root:
+        raise OutsideDestination(f"{path} is outside {root}")
+    return path
 
 
 def write(path: str, text: str) -> None:
@@ -77,10 +92,9 @@ def _refs(entries: list[tuple[str, bool]]) -> list:
     return [{"see": sid} if see else sid for sid, see in entries]
 
 
-def write_programme(plan: ProgrammePlan, dest: str, framework_id: str) -> None:
-    folder = os.path.join(dest, plan.slug)
-    if os.path.isdir(folder):
-        shutil.rmtree(folder)
+def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: Origins) -> None:
+    """The programme's files below `dest/<slug>/` (dest is a fresh folder: nothing is removed)."""
+    folder = inside(dest, os.path.join(dest, plan.slug))
     years = []
     for number in sorted({b.year for b in plan.blocks.values()} | set(plan.years)):
         entry = plan.years.get(number, {"summary": [], "pages": []})
@@ -100,6 +114,8 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str) -> None:
     programme["settings"] = {"coverage": "off"}
     programme["years"] = years
     write(os.path.join(folder, "programme.yaml"), dump(programme))
+    origins.add(f"{plan.slug}/programme.yaml", Origin(plan.index.path, source_body=plan.index.body,
+                                                      body_line=plan.index.body_line))
     for block in plan.blocks.values():
         src = f"{plan.slug}/year-{block.year}/{block.id}/index.md"
         data: dict[str, Any] = {"id": block.id, "title": block.title, "term": block.term}
@@ -124,10 +140,17 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str) -> None:
                     item[role] = _refs(week.roles[role])
             weeks.append(item)
         data["weeks"] = weeks
-        write(os.path.join(folder, f"year-{block.year}", block.id, "block.yaml"), dump(data))
+        text = dump(data)
+        write(os.path.join(folder, f"year-{block.year}", block.id, "block.yaml"), text)
+        weeks_at = [(block.page.path, week.line) for week in block.weeks]
+        origins.add(f"{plan.slug}/year-{block.year}/{block.id}/block.yaml",
+                    Origin(block.page.path, anchors=anchored(text, "- week:", weeks_at),
+                           source_body=block.page.body, body_line=block.page.body_line))
     for session in plan.sessions.values():
-        write(os.path.join(dest, session_src(plan, session)), _session_file(session))
-    _write_media(plan, folder)
+        write(inside(dest, os.path.join(dest, session_src(plan, session))), _session_file(session))
+        page = session.page
+        origins.add(session_src(plan, session), Origin(page.path, source_body=page.body, body_line=page.body_line))
+    _write_media(plan, folder, origins)
 
 
 def _session_file(session: SessionPlan) -> str:
@@ -142,24 +165,34 @@ def _session_file(session: SessionPlan) -> str:
     return "\n".join(lines)
 
 
-def _write_media(plan: ProgrammePlan, folder: str) -> None:
+def _write_media(plan: ProgrammePlan, folder: str, origins: Origins) -> None:
     videos = []
-    for video in sorted(plan.videos, key=lambda v: v["id"]):
-        item = {"id": video["id"], "title": video["title"], "url": video["url"],  # length unknown: left out
-                "transcript": f"transcripts/{video['id']}.md"}
+    ordered = sorted(plan.videos, key=lambda v: v["id"])
+    for video in ordered:
+        item = {"id": video["id"], "title": video["title"], "url": video["url"]}  # length unknown: left out
+        if video["transcript"].strip():
+            item["transcript"] = f"transcripts/{video['id']}.md"
+            write(os.path.join(folder, "transcripts", f"{video['id']}.md"), video["transcript"])
+        else:  # published without one: the site says so, and makes no transcript page
+            item["no_transcript"] = NO_TRANSCRIPT
         if video["audio_described"]:
             item["audio_described"] = video["audio_described"]
         videos.append(item)
-        write(os.path.join(folder, "transcripts", f"{video['id']}.md"), video["transcript"])
+        page = plan.sessions[video["session"]].page
+        origins.add(f"{plan.slug}/transcripts/{video['id']}.md",
+                    Origin(page.path, video["line"], source_body=page.body, body_line=page.body_line))
     if videos:
-        write(os.path.join(folder, "videos.yaml"), dump({"videos": videos}))
+        text = dump({"videos": videos})
+        write(os.path.join(folder, "videos.yaml"), text)
+        places = [(plan.sessions[v["session"]].page.path, v["line"]) for v in ordered]
+        origins.add(f"{plan.slug}/videos.yaml", Origin(plan.index.path, anchors=anchored(text, "- id:", places)))
     targets = plan.targets
     assets = []
     if targets is None:
         return
     for url in sorted(targets.used):
         asset_id = targets.asset_ids[url]
-        name = url.rsplit("/", 1)[-1]
+        name = posixpath.basename(targets.files[url])
         assets.append({"id": asset_id, "title": targets.asset_titles.get(asset_id, name), "file": f"assets/{name}"})
         os.makedirs(os.path.join(folder, "assets"), exist_ok=True)
         shutil.copyfile(plan.source_files[url], os.path.join(folder, "assets", name))

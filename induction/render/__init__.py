@@ -39,7 +39,8 @@ def render_site(checked: Checked) -> list[Page]:
                 if pack:
                     pages.append(pack)
         pages += [render_session(place, ctx, sequence) for place in places.in_order()]
-        pages += [render_transcript(programme, video_id, ctx) for video_id in programme.videos]
+        pages += [render_transcript(programme, video_id, ctx) for video_id, video in programme.videos.items()
+                  if video.transcript]  # a video published without one gets no page pretending to be one
         framework = ctx.framework(programme)
         if framework:
             pages.append(render_matrix(compute_coverage(programme, framework, places)))

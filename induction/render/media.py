@@ -50,7 +50,10 @@ def video_block(video: Video, programme: Programme, page_src: str) -> str:
     links = [f"[Watch “{esc(video.title)}” on {esc(host)}]({video.url}){length}"]
     if video.audio_described:
         links.append(f"[Audio-described version of “{esc(video.title)}”]({video.audio_described})")
-    links.append(f"[Transcript of “{esc(video.title)}” on its own page]({transcript_link})")
+    if not video.transcript:  # published without one: said so, nothing to open
+        links.append(esc(video.no_transcript or "No transcript was published with this video."))
+    else:
+        links.append(f"[Transcript of “{esc(video.title)}” on its own page]({transcript_link})")
     placeholder = ""
     if embed:
         placeholder = (
@@ -62,11 +65,12 @@ def video_block(video: Video, programme: Programme, page_src: str) -> str:
             f'<p class="ect-video__notice">Playing loads the video from {attr(host)}.</p>\n'
             f"</div>\n")
     transcript = demote_headings(video.transcript.strip(), 2)
-    return (
-        f'<figure class="ect-video" markdown="1">\n{placeholder}'
-        f'<figcaption markdown="1">\n\n' + "  \n".join(links) + "\n\n</figcaption>\n</figure>\n\n"
-        f'<details class="ect-transcript" markdown="1">\n<summary>Transcript: {attr(video.title)}</summary>\n\n'
-        f"{transcript}\n\n</details>\n")
+    figure = (f'<figure class="ect-video" markdown="1">\n{placeholder}'
+              f'<figcaption markdown="1">\n\n' + "  \n".join(links) + "\n\n</figcaption>\n</figure>\n\n")
+    if not transcript:
+        return figure
+    return (figure + '<details class="ect-transcript" markdown="1">\n'
+            f"<summary>Transcript: {attr(video.title)}</summary>\n\n{transcript}\n\n</details>\n")
 
 
 def asset_link(asset: Asset, programme: Programme, page_src: str) -> str:

@@ -1,0 +1,35 @@
+"""Headings: a page's heading levels shifted to sit under the page title, its outline kept.
+
+Part of import stage three. A source page may start its headings at ###, skip levels (## then
+####) or open with a # of its own; the site gives the page its own h1 and wants sequential levels
+below it. Re-levelling by "at most one deeper than the heading before" would re-nest siblings
+("### A" then "### B" becoming h2 and h3); here each heading's new level is its depth in the
+page's outline (how many earlier headings of a higher source level enclose it), so siblings stay
+siblings, parents stay parents, and a skipped level closes up.
+"""
+from __future__ import annotations
+
+import re
+
+from ..fences import fenced_lines
+
+_ATX = re.compile(r"(#{1,6})(?=[ \t]|$)")
+
+
+def nest(body: str, top: int = 2) -> str:
+    """`body` with every ATX heading outside fenced code at `top` + its depth in the outline (≤ 6)."""
+    if "#" not in body:
+        return body
+    lines = body.split("\n")
+    fenced = fenced_lines(body)
+    enclosing: list[int] = []  # source levels of the headings that enclose the current one
+    for number, line in enumerate(lines):
+        match = _ATX.match(line) if line[:1] == "#" else None
+        if not match or (number < len(fenced) and fenced[number]):
+            continue
+        level = len(match.group(1))
+        while enclosing and enclosing[-1] >= level:
+            enclosing.pop()
+        lines[number] = "#" * min(6, top + len(enclosing)) + line[level:]
+        enclosing.append(level)
+    return "\n".join(lines)

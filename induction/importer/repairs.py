@@ -1,0 +1,155 @@
+"""Repairs: every markup repair, applied in order wherever the markup is.
+
+Part of import stage three (`markup` holds the single repairs). A page's transcripts are cut out
+of it first (they become files of their own), so each repair runs on the page's remaining body
+AND on each transcript: a stray tag, an `<img url=…>` or an unclosed list is repaired in a
+transcript, a `{details}` block or a table cell exactly as in the body, since each repair works on
+the text wherever it stands.
+
+The last two repairs ask the project's own check (`induction.sanitiser.scan`) what it would refuse,
+so the importer's idea of "balanced" and "safe" HTML is the validator's: an end tag that closes
+nothing is removed, an element left open is closed where its block ends, and what the allow-list
+refuses (a <script>, a handler attribute) is removed, each with a report line.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .. import sanitiser
+from ..fences import fenced_lines
+from . import markup
+from .markup import Markup
+
+Defect = tuple[str, int, str, str]  # (kind, body line, message, action)
+_VOID = {"br", "hr", "img", "col", "input", "meta", "link", "source", "wbr", "area", "base", "embed", "param",
+         "track"}  # elements with no end tag (HTML's list, as the sanitiser has it)
+_ROUNDS = 8  # closing one element can reveal another (nested); no real page needs more
+
+
+def _text_repairs(text: str) -> tuple[str, list[Defect]]:
+    """The repairs that apply to any Markdown text: a page body or a transcript."""
+    out: list[Defect] = []
+    text, found = markup.convert_details(text)
+    out += found
+    text, fixed = markup.close_lists(text)
+    out += [("unclosed-tag", line, "An HTML list is never closed.", "closed it at the end of its block")
+            for line in fixed]
+    text, strays = markup.drop_stray_items(text)
+    out += [("stray-tag", line, "A </li> closes no open <li>.", "removed the tag") for line in strays]
+    text, images = markup.fix_images(text)
+    out += [("invalid-img", line, "An <img> gives its address as url=, which browsers ignore.",
+             "renamed the attribute to src=") for line in images]
+    text, dropped = markup.strip_attributes(text)
+    out += [("html-attribute", line, f"Attributes an ordinary page does not need on {what}.", "removed them")
+            for line, what in dropped]
+    text, changed = markup.fix_lists(text)
+    if changed:
+        out.append(("list-indent", 1, f"{changed} nested list lines were indented by 2-3 spaces.",
+                    "re-indented them by 4 spaces per level"))
+    text, balanced = balance(text)
+    out += balanced
+    text, removed = remove_unsafe(text)
+    return text, out + removed
+
+
+def balance(text: str) -> tuple[str, list[Defect]]:
+    """End tags that close nothing removed; elements never closed closed at the end of their block
+    (the first blank line after them outside code, else the end), as the validator judges them."""
+    out: list[Defect] = []
+    for _ in range(_ROUNDS):
+        findings = [f for f in sanitiser.scan(text) if f.code == "unclosed-html"]
+        if not findings:
+            break
+        edits: list[tuple[int, int, int, str]] = []  # (start, -opened at, end, new text)
+        for finding in findings:
+            tag = re.search(r"</?([a-zA-Z][a-zA-Z0-9]*)", finding.message)
+            name = tag.group(1).lower() if tag else ""
+            if finding.end > finding.start:  # an end tag that closes nothing
+                edits.append((finding.start, 0, finding.end, ""))
+                out.append(("stray-tag", finding.line, f"A </{name}> closes no open <{name}>.", "removed the tag"))
+            elif name:
+                at = _closing_point(text, finding.start)
+                edits.append((at, -finding.start, at, f"</{name}>"))
+                out.append(("unclosed-tag", finding.line, f"A <{name}> is never closed.",
+                            "closed it at the end of its block"))
+        # from the end backwards, so offsets stay true; of two closers at one point the inner one
+        # (opened later) is inserted last, so it comes first
+        for start, _, end, new in sorted(edits, reverse=True):
+            text = text[:start] + new + text[end:]
+    return text, out
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+
+
+def _closing_point(text: str, start: int) -> int:
+    """Where to close the element opened at `start`: before the end tag of the element around it
+    (which would close it implicitly), else at the end of its block."""
+    opened = _TAG.match(text, start)
+    end = _block_end(text, start)
+    inner: list[str] = []  # elements opened inside it, still open
+    for tag in _TAG.finditer(text, opened.end() if opened else start, end):
+        name = tag.group(2).lower()
+        if name in _VOID or tag.group(3):
+            continue
+        if not tag.group(1):
+            inner.append(name)
+        elif name in inner:  # closes an element inside it (and any left open within that one)
+            del inner[len(inner) - 1 - inner[::-1].index(name):]
+        else:  # closes an element around it
+            return tag.start()
+    return end
+
+
+def _block_end(text: str, start: int) -> int:
+    """The offset of the end of the block holding `start`: the end of its table cell in a pipe
+    table row, else before the first blank line after it that is not inside fenced code, else
+    the end of the text."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].lstrip().startswith("|"):
+        cell = re.compile(r"(?<!\\)\|").search(text, start, _line_end(text, start))
+        return cell.start() if cell else _line_end(text, start)
+    fenced = fenced_lines(text)
+    offset = 0
+    for number, line in enumerate(text.splitlines(keepends=True)):
+        if offset > start and not line.strip() and not (number < len(fenced) and fenced[number]):
+            return offset - 1 if text[offset - 1] == "\n" else offset
+        offset += len(line)
+    return len(text)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def remove_unsafe(text: str) -> tuple[str, list[Defect]]:
+    """What the allow-list refuses removed, as the validator's strip mode would (nh3 keeps the rest)."""
+    findings = [f for f in sanitiser.scan(text) if f.code == "unsafe-html"]
+    if not findings:
+        return text, []
+    out = [("unsafe-html-removed", f.line, f.message, "removed it") for f in findings if f.message]
+    return sanitiser.strip(text, findings), out
+
+
+def repair(body: str, name: Callable[[int], str]) -> Markup:
+    """Every markup repair of a page, in order, and of each transcript taken out of it; defects
+    carry lines of the page's body."""
+    body, braces = markup.escape_templates(body)
+    body, inline = markup.split_markers(body)
+    result = markup.extract_videos(body, name)
+    result.defects += [("template-braces", line, "Double braces (or {% %}) that the format would read as a "
+                        "shortcode.", "wrote the braces as character references, shown as they are") for line in braces]
+    result.defects += [("inline-details-marker", line, "A {details} marker shares a line with text.",
+                        "put it on a line of its own") for line in inline]
+    result.body, found = _text_repairs(result.body)
+    result.defects += found
+    for video in result.videos:
+        if not video.transcript:
+            continue
+        video.transcript, found = _text_repairs(video.transcript)
+        # transcript line 1 is its summary or heading, line 2 the blank line written after it
+        result.defects += [(kind, video.transcript_line + max(0, line - 2), message, action)
+                           for kind, line, message, action in found]
+    return result

@@ -1,0 +1,80 @@
+"""Repairs wherever the markup is: each repair in a page body, a transcript, a {details} block, a
+table cell and a figure, judged by the project's own check (`sanitiser.scan`)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from induction import sanitiser
+from induction.importer.repairs import balance, remove_unsafe, repair
+
+IFRAME = '<iframe src="https://www.youtube.com/embed/AAAAAAAAAAA" title="Routines - YouTube"></iframe>\n\n'
+CONTAINERS = {
+    "body": "Before.\n\n{snippet}\n\nAfter.\n",
+    "transcript": IFRAME + "{{details}}\nVideo transcript\n\n{snippet}\n\n{{/details}}\n\nAfter.\n",
+    "headed transcript": IFRAME + "### Transcript\n\n{snippet}\n\n### Next\n\nAfter.\n",
+    "details": "{{details}}\nExample target\n\n{snippet}\n\n{{/details}}\n",
+    "table cell": "| a | b |\n| --- | --- |\n| {snippet} | x |\n\nAfter.\n",
+    "figure": '<figure class="wp-block-image" data-id="7">{snippet}<figcaption>A map</figcaption></figure>\n',
+}
+SNIPPETS = {  # snippet -> the report line's kind
+    "Words.</div> More.": "stray-tag",
+    'See <img url="/assets/materials/d.png" alt="A map" />': "invalid-img",
+    "<span>Words never closed": "unclosed-tag",
+    "Words<script>alert(1)</script> more": "unsafe-html-removed",
+    '<a href="https://example.org/" onclick="steal()">Words</a>': "html-attribute",
+}
+
+
+def texts(result) -> list[str]:
+    return [result.body] + [v.transcript for v in result.videos]
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize("snippet", SNIPPETS)
+def test_every_repair_applies_in_every_container(container, snippet):
+    body = CONTAINERS[container].format(snippet=snippet)
+    result = repair(body, lambda n: f"v{n}")
+    assert SNIPPETS[snippet] in {kind for kind, *_ in result.defects}
+    for text in texts(result):
+        assert [f.message for f in sanitiser.scan(text) if f.code in ("unclosed-html", "unsafe-html")] == []
+        assert "url=" not in text and "onclick" not in text and "alert" not in text
+    words = " ".join(texts(result))
+    assert "Words" in words or "See" in words  # the text stays
+    if container.endswith("transcript"):
+        [video] = result.videos
+        assert snippet.split("<")[0].split(".")[0] in video.transcript  # repaired inside the transcript
+
+
+def test_an_element_left_open_in_a_table_cell_is_closed_in_its_cell():
+    text, found = balance("| <span>a | b |\n| --- | --- |")
+    assert text == "| <span>a </span>| b |\n| --- | --- |"
+    assert found == [("unclosed-tag", 1, "A <span> is never closed.", "closed it at the end of its block")]
+
+
+def test_an_element_left_open_is_closed_before_the_blank_line_that_ends_its_block():
+    text, found = balance("<div>one\ntwo\n\nthree </em>")
+    assert text == "<div>one\ntwo</div>\n\nthree "
+    assert [kind for kind, *_ in found] == ["stray-tag", "unclosed-tag"] or \
+        [kind for kind, *_ in found] == ["unclosed-tag", "stray-tag"]
+
+
+def test_a_script_is_removed_with_a_report_line():
+    text, found = remove_unsafe("Keep <script>alert(1)</script>this.")
+    assert text == "Keep this."
+    assert found == [("unsafe-html-removed", 1, "The element <script> is not allowed: content may not run scripts.",
+                      "removed it")]
+
+
+_PIECES = ["<div>", "</div>", "<span>", "</span>", "<em>", "</em>", "<p>", "</p>", "<details>", "</details>",
+           "<ol>", "</ol>", "<li>", "</li>", "<figure>", "</figure>", "word", " ", "\n", "\n\n", "| cell |", "<br>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+@example(["<details>", "<div>", "<p>", "</details>"])  # the <p> left open inside must not hide </details>
+def test_any_mix_of_tags_comes_out_balanced_with_every_word_kept(pieces):
+    text, _ = balance("".join(pieces))
+    assert [f.message for f in sanitiser.scan(text) if f.code == "unclosed-html"] == []
+    assert text.count("word") == pieces.count("word")
