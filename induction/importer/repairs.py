@@ -65,7 +65,13 @@ def balance(text: str) -> tuple[str, list[Defect]]:
         for finding in findings:
             tag = re.search(r"</?([a-zA-Z][a-zA-Z0-9]*)", finding.message)
             name = tag.group(1).lower() if tag else ""
-            if finding.end > finding.start:  # an end tag that closes nothing
+            if finding.message.endswith("is never ended with '>'."):  # `<br` and a line break: end it there
+                line_end = text.find("\n", finding.start)
+                at = len(text) if line_end < 0 else line_end
+                edits.append((at, -finding.start, at, ">"))
+                out.append(("unclosed-tag", finding.line, f"A <{name} tag is never ended with '>'.",
+                            "ended it at the end of its line"))
+            elif finding.end > finding.start:  # an end tag that closes nothing
                 edits.append((finding.start, 0, finding.end, ""))
                 out.append(("stray-tag", finding.line, f"A </{name}> closes no open <{name}>.", "removed the tag"))
             elif name:
