@@ -125,7 +125,10 @@ def test_letters_fold_unicode_spaces_case_and_punctuation():
 @given(st.data())
 def test_every_statement_is_found_by_its_own_words_in_any_dress(framework, data):
     statement = data.draw(st.sampled_from(sorted(framework.statements.values(), key=lambda s: s.order)))
-    text = data.draw(st.sampled_from([statement.text, *statement.variants]))
+    # a recorded variant that runs on into another statement ("... understanding._ _6g. Monitoring ...") is left out
+    others = [letters(o.text)[:40] for o in framework.statements.values() if o is not statement]
+    forms = [t for t in (statement.text, *statement.variants) if not any(o in letters(t) for o in others)]
+    text = data.draw(st.sampled_from(forms))
     space = data.draw(st.sampled_from([" ", "\u00a0", "\u202f", "  "]))
     dress = data.draw(st.sampled_from(["- {t}", "{t}", "| {t} |", "- **{t}**", "* _{t}_", "1. {t}"]))
     case = data.draw(st.sampled_from([str, str.lower, str.upper]))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 from ..model import Framework
-from . import markup
+from . import markup, plans, titles
 from .corpus import Corpus, Page, Provider
 from .intentions import intentions
 from .links import Targets, rewrite
@@ -36,6 +36,7 @@ class SessionPlan:
     minutes: int = 0
     body: str = ""
     intentions: list[Placed] = field(default_factory=list)
+    phases: list[tuple[str, int]] = field(default_factory=list)  # a timed plan's (title, minutes), `plans`
     year: int = 1
     block: str = ""  # block id, '' for a year-level page
 
@@ -154,7 +155,7 @@ def convert(corpus: Corpus, provider: Provider, framework: Framework, report: Pr
                 week = WeekPlan(section.first, section.last, section.title, section.line)
                 if not section.title:
                     report.add(page.path, section.line, "untitled-week", f"'{section.heading}' has no title.",
-                               "imported with the week's label as its title")
+                               "titled it with its first session's topic (else its label)")
                 block.weeks.append(week)
                 for part in section.parts:
                     week.summary.setdefault(part.role, []).extend(_role_text(part))
@@ -307,6 +308,10 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
         for kind, line, message, action in result.defects:
             defect(kind, line, message, action)
         session.body = rewrite(result.body, targets, address(plan, session), defect)
+        if session.role != "ect" and session.kind == "material":
+            plans.adopt(session, defect)
+        if titles.generic(session.title) and titles.topic(page.body):
+            session.title = titles.topic(page.body)
         for number, video in enumerate(result.videos):
             video_id = f"{session.id}-video" + (f"-{number + 1}" if number else "")
             plan.videos.append({"id": video_id, "title": video.title or session.title, "url": video.url,
@@ -318,6 +323,13 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
         session.intentions = [Placed(page.path, page.body_line + f.line - 1, session.id, f.statement, f.method,
                                      f.confidence) for f in found]
     _minutes(plan, report)
+    for block in plan.blocks.values():  # an untitled week: the topic of its first session that names one
+        for week in block.weeks:
+            homed = [sid for role in ("ect", "mentor", "tutor") for sid, see in week.roles.get(role, []) if not see]
+            week.title = week.title or next((plan.sessions[sid].title for sid in homed
+                                             if not titles.generic(plan.sessions[sid].title)), "") \
+                or titles.first_sentence([line for role in ("ect", "mentor", "tutor")
+                                          for line in week.summary.get(role, [])])
 
 
 def _minutes(plan: ProgrammePlan, report: ProviderReport) -> None:
@@ -327,6 +339,16 @@ def _minutes(plan: ProgrammePlan, report: ProviderReport) -> None:
             for role, entries in week.roles.items():
                 homed = [sid for sid, see in entries if not see]
                 stated = [int(m) for m in week.summary.get("_minutes_" + role, []) if m]
+                timed = [sid for sid in homed if plan.sessions[sid].phases]
+                for sid in timed:  # a plan's minutes are its phases' sum; the index may disagree
+                    decided.add(sid)
+                    if stated and len(homed) == 1 and stated[0] != plan.sessions[sid].minutes \
+                            and plan.sessions[sid].kind == "plan":
+                        session = plan.sessions[sid]
+                        report.add(block.page.path, week.line, "plan-total-mismatch",
+                                   f"The index gives {stated[0]} minutes for '{session.title}' but its phases add up "
+                                   f"to {session.minutes}.", f"used {session.minutes} minutes, the sum of the phases")
+                homed = [sid for sid in homed if sid not in timed]
                 if homed and stated:
                     share, rest = divmod(stated[0], len(homed))
                     for number, sid in enumerate(homed):
@@ -334,7 +356,7 @@ def _minutes(plan: ProgrammePlan, report: ProviderReport) -> None:
                         decided.add(sid)
     from .structure import minutes_in  # noqa: PLC0415
     for session in plan.sessions.values():
-        if session.id in decided:
+        if session.id in decided or session.phases:
             continue
         given = minutes_in(session.page.body)
         if given:

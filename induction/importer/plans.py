@@ -1,0 +1,126 @@
+"""Plans: real mentor materials written as timed session plans, recognised and rewritten as `kind: plan`.
+
+Providers time their meetings in many ways: "Review: 5 mins", "Review 5 mins", "(5 mins)",
+"### Theory to Practice 35 mins", "**Next Steps** – 5 minutes", "Review and Plan 10 mins" (two
+phases merged into one). What they share: a line that is only a short phase name (a capital, at
+most `NAME_WORDS` words, no sentence inside) and a number of minutes, in whatever dress (heading,
+emphasis, list marker, brackets, colon or dash or nothing). A page with at least two such lines is
+a timed plan: each phase line becomes the phase's `##` heading (its minutes go to the front
+matter), and the body's own headings are shifted down together, never re-nested, so that only
+phases are `##`. A "Duration: 45 minutes" line states the plan's total; one that disagrees with
+the phases is reported.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .conversion import SessionPlan
+
+NAME_WORDS = 6  # "Plan and Theory to Practice" is five; a sentence that mentions minutes is longer
+_EMPH = r"(?:\*\*|__|\*|_)?"
+_MINUTES = r"\(?(?P<minutes>\d{1,3})\s*(?:mins?|minutes?)\.?\)?"
+_PHASE = re.compile(
+    r"^\s*(?P<hashes>#{1,6}\s+)?(?:[-*+]\s+|\d+[.)]\s+)?" + _EMPH
+    + r"(?P<name>[A-Z][\w’'&/,+-]*(?:\s+[\w’'&/,+-]+)*?)" + _EMPH
+    + r"\s*(?:[:–—-]\s*)?" + _EMPH + r"\s*" + _MINUTES + _EMPH + r"[:.]?(?:\s+(?P<rest>\S.*))?$")
+_STATED = re.compile(r"^(?:duration|total(?: time)?|time(?: needed)?|session length|length)$", re.I)
+_HEADING = re.compile(r"^(#{1,6})(\s+.*)$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass(frozen=True)
+class PhaseLine:
+    title: str
+    minutes: int
+    line: int  # body line, from 1
+    rest: str = ""  # text after the minutes on the same line: it stays, as the phase's first paragraph
+
+
+@dataclass
+class TimedPlan:
+    phases: list[PhaseLine]
+    body: str
+    stated: int | None = None  # a total the page states itself
+    stated_line: int = 0
+    shift: int = 0  # levels every other heading went down
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(phase.minutes for phase in self.phases)
+
+
+def phase_line(line: str, number: int = 0) -> PhaseLine | None:
+    """The phase a line announces, or None; a line stating a total is not a phase (see `stated`)."""
+    match = _PHASE.match(line)
+    if not match:
+        return None
+    name = " ".join(match["name"].split()).strip(" ,-_")
+    words = name.split()
+    if not words or len(words) > NAME_WORDS or int(match["minutes"]) == 0:
+        return None
+    if words[-1].lower() in {"for", "about", "of", "to", "in", "and", "the", "a", "take", "lasting", "around"}:
+        return None  # "... for 20 minutes": a sentence, not a phase name
+    rest = (match["rest"] or "").strip()
+    if rest[:1].islower():
+        return None  # "The ECT has 60 minutes from ...": the sentence goes on
+    return PhaseLine(name, int(match["minutes"]), number, rest)
+
+
+def _lines(body: str) -> list[tuple[int, str, bool]]:
+    """(number, line, in a fence) of each body line: timings inside code are not phases."""
+    out, fenced = [], False
+    for number, line in enumerate(body.split("\n"), 1):
+        if _FENCE.match(line):
+            fenced = not fenced
+        out.append((number, line, fenced))
+    return out
+
+
+def timed_plan(body: str) -> TimedPlan | None:
+    """The plan `body` is written as, or None when it names fewer than two timed phases."""
+    phases: list[PhaseLine] = []
+    stated, stated_line = None, 0
+    for number, line, fenced in _lines(body):
+        found = None if fenced else phase_line(line, number)
+        if found is None:
+            continue
+        if _STATED.match(found.title):
+            stated, stated_line = found.minutes, number
+        else:
+            phases.append(found)
+    if len(phases) < 2:
+        return None
+    starts = {phase.line: phase for phase in phases}
+    levels = [len(m.group(1)) for number, line, fenced in _lines(body)
+              if not fenced and number not in starts and (m := _HEADING.match(line))]
+    shift = max(0, 3 - min(levels)) if levels else 0
+    out = []
+    for number, line, fenced in _lines(body):
+        phase = starts.get(number)
+        if phase is not None:
+            out += [f"## {phase.title}", ""] + ([phase.rest, ""] if phase.rest else [])
+            continue
+        heading = None if fenced else _HEADING.match(line)
+        out.append(f"{'#' * min(6, len(heading.group(1)) + shift)}{heading.group(2)}" if heading else line)
+    return TimedPlan(phases, "\n".join(out), stated, stated_line, shift)
+
+
+def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) -> None:
+    """Make a mentor page written as a timed plan `kind: plan` (a tutor page: `training`, its agenda as
+    phases); a total the page states that disagrees with its phases is reported."""
+    plan = timed_plan(session.body)
+    if plan is None:
+        return
+    session.kind = "plan" if session.role == "mentor" else "training"
+    session.body = plan.body
+    session.phases = [(phase.title, phase.minutes) for phase in plan.phases]
+    session.minutes = plan.total
+    detail = " + ".join(str(phase.minutes) for phase in plan.phases)
+    if plan.stated is not None and plan.stated != plan.total and session.kind == "plan":
+        defect("plan-total-mismatch", plan.stated_line, f"The page gives {plan.stated} minutes but the phases "
+               f"add up to {plan.total} ({detail}).", f"used {plan.total} minutes, the sum of the phases")

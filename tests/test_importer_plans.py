@@ -1,0 +1,90 @@
+"""Timed plans in real mentor materials: phase-and-minutes lines in their many forms; titles from topics."""
+from __future__ import annotations
+
+import pytest
+
+from induction.importer.plans import PhaseLine, phase_line, timed_plan
+from induction.importer.titles import first_sentence, generic, topic
+
+
+@pytest.mark.parametrize("line, title, minutes", [
+    ("Review: 5 mins", "Review", 5), ("Review 5 mins", "Review", 5), ("Review (5 mins)", "Review", 5),
+    ("### Theory to Practice 35 mins", "Theory to Practice", 35), ("Review and Plan 10 mins", "Review and Plan", 10),
+    ("**Next Steps** – 5 minutes", "Next Steps", 5), ("Plan/Theory to Practice 30 mins", "Plan/Theory to Practice", 30),
+    ("Review & Plan: 10 min", "Review & Plan", 10),
+    ("### Reviewing this module (15 minutes)", "Reviewing this module", 15),
+    ("- **Plan:** 10 minutes", "Plan", 10), ("__Feedback__ (20 mins).", "Feedback", 20),
+    ("Next Steps: 5 mins You will have time later.", "Next Steps", 5),
+])
+def test_a_phase_line_is_found_in_any_dress(line, title, minutes):
+    found = phase_line(line, 3)
+    assert found is not None and (found.title, found.minutes, found.line) == (title, minutes, 3)
+
+
+@pytest.mark.parametrize("line", [
+    "The ECT has 60 minutes from the self-directed study time to carry out observations.",
+    "- take 10 minutes to read recommendations 1 and 2", "Observe your mentee for about 20 minutes",
+    "Listen to your mentee explain their responses to the challenges for 10 minutes",
+    "focus group conversation (15 min lunchtime conversation)", "Review: 0 mins",
+])
+def test_sentences_that_mention_minutes_are_not_phases(line):
+    assert phase_line(line) is None
+
+
+BODY = """## Understanding teachers as role models
+
+### Learning intentions
+
+Your ECT will learn that:
+
+Review: 5 mins
+
+1. Start this session.
+
+#### A detail
+
+Plan 10 mins
+
+```
+Not a phase: 3 mins
+```
+
+### Theory to Practice 30 mins
+
+Next Steps: 5 mins Agree the next steps.
+"""
+
+
+def test_a_page_with_timed_phases_becomes_a_plan_with_only_phases_at_level_two():
+    plan = timed_plan(BODY)
+    assert plan is not None
+    assert [(p.title, p.minutes) for p in plan.phases] == [("Review", 5), ("Plan", 10), ("Theory to Practice", 30),
+                                                           ("Next Steps", 5)]
+    assert plan.total == 50 and plan.shift == 1
+    assert [line for line in plan.body.split("\n") if line.startswith("#")] == [
+        "### Understanding teachers as role models", "#### Learning intentions", "## Review", "##### A detail",
+        "## Plan", "## Theory to Practice", "## Next Steps"]
+    assert "Agree the next steps." in plan.body and "Not a phase: 3 mins" in plan.body
+
+
+def test_a_stated_total_is_kept_for_comparison_and_one_phase_is_no_plan():
+    plan = timed_plan("Duration: 60 minutes\n\nReview 5 mins\n\nPlan 10 mins\n")
+    assert plan is not None and (plan.stated, plan.stated_line, plan.total) == (60, 1, 15)
+    assert timed_plan("Next Steps 5 mins\n\nSome text.\n") is None
+    assert phase_line("Plan 10 mins", 2) == PhaseLine("Plan", 10, 2, "")
+
+
+@pytest.mark.parametrize("title", ["Mentor materials", "Induction tutor materials", "View mentor materials",
+                                   "Mentor materials week 3", "Session overview", "Week 4", "ECT materials"])
+def test_generic_titles(title):
+    assert generic(title)
+
+
+def test_a_topic_heading_replaces_a_generic_title_and_weeks_take_a_short_first_sentence():
+    assert not generic("Understanding teachers as role models")
+    body = "\n## Understanding *teachers* as role models\n\n### Learning\n"
+    assert topic(body) == "Understanding teachers as role models"
+    assert topic("## Mentor materials\n") == "" and topic("No heading\n") == ""
+    week = ["**Mentors**", "There are no activities this week. More."]
+    assert first_sentence(week) == "There are no activities this week"
+    assert first_sentence(["In this long week you will read about a great many things that matter a lot."]) == ""
