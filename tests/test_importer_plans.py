@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from induction.importer.plans import PhaseLine, phase_line, timed_plan
-from induction.importer.titles import first_sentence, generic, topic
+from induction.importer.titles import first_sentence, generic, topic, without_topic
 
 
 @pytest.mark.parametrize("line, title, minutes", [
@@ -88,3 +88,9 @@ def test_a_topic_heading_replaces_a_generic_title_and_weeks_take_a_short_first_s
     week = ["**Mentors**", "There are no activities this week. More."]
     assert first_sentence(week) == "There are no activities this week"
     assert first_sentence(["In this long week you will read about a great many things that matter a lot."]) == ""
+
+
+def test_the_topic_heading_that_became_the_title_leaves_the_body():
+    assert without_topic("\n### Role models\n\nText\n", "Role models") == "\nText\n"
+    assert without_topic("Intro\n\n## Role models\n", "Role models") == "Intro\n\n## Role models\n"
+    assert without_topic("## Other\n", "Role models") == "## Other\n"

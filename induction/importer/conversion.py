@@ -312,6 +312,7 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
             plans.adopt(session, defect)
         if titles.generic(session.title) and titles.topic(page.body):
             session.title = titles.topic(page.body)
+            session.body = titles.without_topic(session.body, session.title)
         for number, video in enumerate(result.videos):
             video_id = f"{session.id}-video" + (f"-{number + 1}" if number else "")
             plan.videos.append({"id": video_id, "title": video.title or session.title, "url": video.url,

@@ -35,6 +35,21 @@ def topic(body: str) -> str:
     return ""
 
 
+def without_topic(body: str, title: str) -> str:
+    """`body` without its first heading when that heading is `title`: the page's h1 says it already."""
+    lines = body.split("\n")
+    for number, line in enumerate(lines):
+        match = _HEADING.match(line)
+        if match:
+            if re.sub(r"[*_`]+", "", match.group(1)).strip() != title:
+                return body
+            rest = lines[number + 1:]
+            return "\n".join(lines[:number] + (rest[1:] if rest and not rest[0].strip() else rest))
+        if line.strip():
+            return body
+    return body
+
+
 SENTENCE_WORDS = 12  # longer, and the week's first sentence is prose, not a name for it
 
 
