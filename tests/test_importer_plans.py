@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from induction.importer.plans import PhaseLine, phase_line, timed_plan
+from induction.importer.conversion import SessionPlan
+from induction.importer.corpus import Page
+from induction.importer.plans import PhaseLine, adopt, phase_line, timed_plan
 from induction.importer.titles import first_sentence, generic, topic, without_topic
 
 
@@ -94,3 +96,16 @@ def test_the_topic_heading_that_became_the_title_leaves_the_body():
     assert without_topic("\n### Role models\n\nText\n", "Role models") == "\nText\n"
     assert without_topic("Intro\n\n## Role models\n", "Role models") == "Intro\n\n## Role models\n"
     assert without_topic("## Other\n", "Role models") == "## Other\n"
+
+
+def test_adopting_a_plan_sets_kind_phases_and_minutes_and_reports_a_stated_total_that_disagrees():
+    body = "Duration: 60 minutes\n\nReview 5 mins\n\nPlan 10 mins\n"
+    defects: list[tuple] = []
+    mentor = SessionPlan("m", Page("m.md", "/p/m", {}, body, 5), "mentor", "material", "Topic", 60, body)
+    adopt(mentor, lambda *args: defects.append(args))
+    assert (mentor.kind, mentor.phases, mentor.minutes) == ("plan", [("Review", 5), ("Plan", 10)], 15)
+    assert defects == [("plan-total-mismatch", 1, "The page gives 60 minutes but the phases add up to 15 (5 + 10).",
+                        "used 15 minutes, the sum of the phases")]
+    tutor = SessionPlan("t", Page("t.md", "/p/t", {}, body, 5), "tutor", "material", "Topic", 90, body)
+    adopt(tutor, lambda *args: defects.append(args))
+    assert (tutor.kind, tutor.phases, tutor.minutes, len(defects)) == ("training", [("Review", 5), ("Plan", 10)], 60, 1)

@@ -42,6 +42,9 @@ def run_import(source: str, dest: str, framework_file: str, providers: list[str]
             "handouts and images copied": len(plan.targets.used) if plan.targets else 0,
             "intentions from codes": sum(p.method == "code" for s in plan.sessions.values() for p in s.intentions),
             "intentions from text": sum(p.method == "text" for s in plan.sessions.values() for p in s.intentions),
+            "timed mentor plans": sum(s.kind == "plan" for s in plan.sessions.values()),
+            "training sessions with an agenda": sum(s.kind == "training" and bool(s.phases)
+                                                    for s in plan.sessions.values()),
         })
         report.intentions = [p for s in plan.sessions.values() for p in s.intentions]
         reports.append(report)

@@ -119,7 +119,8 @@ def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) ->
     session.kind = "plan" if session.role == "mentor" else "training"
     session.body = plan.body
     session.phases = [(phase.title, phase.minutes) for phase in plan.phases]
-    session.minutes = plan.total
+    # a plan lasts its phases' sum; a training session what it says, its agenda timing only some items
+    session.minutes = plan.stated if plan.stated and session.kind == "training" else plan.total
     detail = " + ".join(str(phase.minutes) for phase in plan.phases)
     if plan.stated is not None and plan.stated != plan.total and session.kind == "plan":
         defect("plan-total-mismatch", plan.stated_line, f"The page gives {plan.stated} minutes but the phases "
