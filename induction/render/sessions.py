@@ -7,6 +7,7 @@ import re
 
 from .. import urls
 from ..checks import headings
+from ..model import Session
 from ..placement import Place
 from .context import Context
 from .intentions import intentions_section
@@ -54,6 +55,7 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
         parts.append(_phases(written, place))
         parts.append('<div class="ect-notes" aria-hidden="true"><p>Notes</p></div>\n')
     else:
+        parts.append(_agenda(session) if session.kind == "training" and session.phases else "")
         parts.append(body + "\n")
         parts.append(_resources(place, src))
         parts.append(intentions_section(session.intentions, framework, src, _WHO.get(session.role, "You")))
@@ -70,6 +72,12 @@ def _plan_top(place: Place, embedded: bool = False) -> str:
             f"**Time needed:** {minutes(session.minutes)}\n\n"
             f'<div class="ect-timing" markdown="1">\n\n| Phase | Minutes |\n| --- | ---: |\n{rows}\n'
             f"| **Total** | **{session.minutes}** |\n\n</div>\n")
+
+
+def _agenda(session: Session) -> str:
+    """A training session's timed activities, as its agenda (what the front matter's phases list)."""
+    rows = "\n".join(f"| {esc(phase.title)} | {phase.minutes} |" for phase in session.phases)
+    return f'<div class="ect-timing" markdown="1">\n\n| Agenda | Minutes |\n| --- | ---: |\n{rows}\n\n</div>\n'
 
 
 def print_action(label: str) -> str:
