@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 from ..model import Framework
-from . import markup, plans, titles
+from . import durations, markup, plans, titles
 from .corpus import Corpus, Page, Provider
 from .intentions import intentions
 from .links import Targets, rewrite
@@ -22,7 +22,6 @@ _STEP_KINDS = [("video", "video"), ("reflect", "reflection"), ("challenge", "pra
                ("quiz", "quiz"), ("instruction", "introduction"), ("overview", "introduction"),
                ("what-you-will-learn", "introduction"), ("introduction", "introduction"),
                ("observation", "task"), ("task", "task")]
-_DEFAULT_MINUTES = {"ect": 15, "mentor": 60, "tutor": 90}
 _ROLE_HEADINGS = {"ect": "ECTs", "mentor": "Mentors", "tutor": "Induction tutors"}
 
 
@@ -37,6 +36,7 @@ class SessionPlan:
     body: str = ""
     intentions: list[Placed] = field(default_factory=list)
     phases: list[tuple[str, int]] = field(default_factory=list)  # a timed plan's (title, minutes), `plans`
+    videos: int = 0  # embedded videos, for the duration estimate
     year: int = 1
     block: str = ""  # block id, '' for a year-level page
 
@@ -308,6 +308,7 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
         for kind, line, message, action in result.defects:
             defect(kind, line, message, action)
         session.body = rewrite(result.body, targets, address(plan, session), defect)
+        session.videos = len(result.videos)
         if session.role != "ect" and session.kind == "material":
             plans.adopt(session, defect)
         if titles.generic(session.title) and titles.topic(page.body):
@@ -334,35 +335,57 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
 
 
 def _minutes(plan: ProgrammePlan, report: ProviderReport) -> None:
-    decided: set[str] = set()
+    """Each session's minutes: its plan's phases, else what its page states, else an estimate from its
+    words and videos (`durations`); a week's stated length is shared in proportion to the estimates."""
+    decided: set[str] = {sid for sid, session in plan.sessions.items() if session.phases}
     for block in plan.blocks.values():
         for week in block.weeks:
             for role, entries in week.roles.items():
                 homed = [sid for sid, see in entries if not see]
                 stated = [int(m) for m in week.summary.get("_minutes_" + role, []) if m]
-                timed = [sid for sid in homed if plan.sessions[sid].phases]
-                for sid in timed:  # a plan's minutes are its phases' sum; the index may disagree
-                    decided.add(sid)
-                    if stated and len(homed) == 1 and stated[0] != plan.sessions[sid].minutes \
-                            and plan.sessions[sid].kind == "plan":
-                        session = plan.sessions[sid]
-                        report.add(block.page.path, week.line, "plan-total-mismatch",
-                                   f"The index gives {stated[0]} minutes for '{session.title}' but its phases add up "
-                                   f"to {session.minutes}.", f"used {session.minutes} minutes, the sum of the phases")
-                homed = [sid for sid in homed if sid not in timed]
-                if homed and stated:
-                    share, rest = divmod(stated[0], len(homed))
-                    for number, sid in enumerate(homed):
-                        plan.sessions[sid].minutes = max(1, share + (1 if number < rest else 0))
-                        decided.add(sid)
-    from .structure import minutes_in  # noqa: PLC0415
+                if stated:
+                    _week_minutes(plan, block.page.path, week, [plan.sessions[sid] for sid in homed], stated[0],
+                                  report)
+                    decided.update(homed)
     for session in plan.sessions.values():
-        if session.id in decided or session.phases:
-            continue
-        given = minutes_in(session.page.body)
-        if given:
-            session.minutes = given
-            continue
-        session.minutes = _DEFAULT_MINUTES[session.role]
-        report.add(session.page.path, 1, "minutes-assumed", "No duration is given for this page.",
-                   f"assumed {session.minutes} minutes")
+        if session.id not in decided:
+            session.minutes = _own_minutes(session, report)
+
+
+def _own_minutes(session: SessionPlan, report: ProviderReport) -> int:
+    given = durations.stated(session.page.body)
+    if given:
+        return given
+    estimate = durations.estimate(session.page.body, session.videos)
+    report.add(session.page.path, 1, "minutes-estimated", "No duration is given for this page.",
+               f"estimated {estimate} minutes from its {durations.words(session.page.body)} words "
+               f"({durations.WORDS_A_MINUTE} a minute) and {session.videos} videos "
+               f"({durations.VIDEO_MINUTES} minutes each)")
+    return estimate
+
+
+def _week_minutes(plan: ProgrammePlan, index: str, week: WeekPlan, sessions: list[SessionPlan], total: int,
+                  report: ProviderReport) -> None:
+    """The week's stated `total` for one role: timed plans and pages that state their length keep it,
+    the others share what is left in proportion to their estimates."""
+    given = {s.id: s.minutes if s.phases else durations.stated(s.page.body) for s in sessions}
+    fixed: dict[str, int] = {sid: m for sid, m in given.items() if m}
+    rest = [s for s in sessions if s.id not in fixed]
+    for session in sessions:
+        if session.id in fixed:
+            session.minutes = fixed[session.id]
+    left = total - sum(fixed.values())
+    if rest and left >= len(rest):
+        estimates = [durations.estimate(s.page.body, s.videos) for s in rest]
+        for session, minutes, estimate in zip(rest, durations.share(left, estimates), estimates, strict=True):
+            session.minutes = minutes
+            report.add(session.page.path, 1, "minutes-estimated", "No duration is given for this page.",
+                       f"gave it {minutes} of the week's {total} minutes, in proportion to its estimate of "
+                       f"{estimate} (words at {durations.WORDS_A_MINUTE} a minute, "
+                       f"{durations.VIDEO_MINUTES} minutes a video)")
+    elif rest or left < 0:
+        for session in rest:
+            session.minutes = _own_minutes(session, report)
+        have = sum(s.minutes for s in sessions)
+        report.add(index, week.line, "week-minutes-mismatch", f"The index gives {total} minutes for the week's "
+                   f"{sessions[0].role} pages but they take {have}.", "kept each page's own minutes")
