@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 from ..model import Framework
-from . import durations, markup, plans, titles
+from . import durations, kinds, markup, plans, titles
 from .corpus import Corpus, Page, Provider
 from .intentions import intentions
 from .links import Targets, rewrite
@@ -311,6 +311,9 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
         session.videos = len(result.videos)
         if session.role != "ect" and session.kind == "material":
             plans.adopt(session, defect)
+        elif session.role == "ect":  # the page's own words; its file name only when they name no kind
+            own = [str(page.meta.get(key) or "") for key in ("title", "heading")]
+            session.kind = kinds.step_kind(own, page.body) or session.kind
         if titles.generic(session.title) and titles.topic(page.body):
             session.title = titles.topic(page.body)
             session.body = titles.without_topic(session.body, session.title)
