@@ -370,7 +370,7 @@ def _own_minutes(session: SessionPlan, report: ProviderReport) -> int:
 def _week_minutes(plan: ProgrammePlan, index: str, week: WeekPlan, sessions: list[SessionPlan], total: int,
                   report: ProviderReport) -> None:
     """The week's stated `total` for one role: timed plans and pages that state their length keep it,
-    the others share what is left in proportion to their estimates."""
+    the others share what is left in proportion to their estimates (all share it, when that overruns)."""
     given = {s.id: s.minutes if s.phases else durations.stated(s.page.body) for s in sessions}
     fixed: dict[str, int] = {sid: m for sid, m in given.items() if m}
     rest = [s for s in sessions if s.id not in fixed]
@@ -386,9 +386,10 @@ def _week_minutes(plan: ProgrammePlan, index: str, week: WeekPlan, sessions: lis
                        f"gave it {minutes} of the week's {total} minutes, in proportion to its estimate of "
                        f"{estimate} (words at {durations.WORDS_A_MINUTE} a minute, "
                        f"{durations.VIDEO_MINUTES} minutes a video)")
-    elif rest or left < 0:
-        for session in rest:
-            session.minutes = _own_minutes(session, report)
-        have = sum(s.minutes for s in sessions)
+    elif rest or left < 0:  # the pages' own lengths overrun the week: the week's total wins, shared
+        weights = [fixed.get(s.id) or durations.estimate(s.page.body, s.videos) for s in sessions]
+        for session, minutes in zip(sessions, durations.share(total, weights), strict=True):
+            session.minutes = minutes
         report.add(index, week.line, "week-minutes-mismatch", f"The index gives {total} minutes for the week's "
-                   f"{sessions[0].role} pages but they take {have}.", "kept each page's own minutes")
+                   f"{sessions[0].role} pages but their own lengths and estimates add up to {sum(weights)}.",
+                   f"shared the week's {total} minutes in proportion to them")

@@ -50,8 +50,9 @@ def share(total: int, weights: list[int]) -> list[int]:
     if total < len(weights):
         return [1] * len(weights)
     base = [1] * len(weights)  # every page takes a minute at least
-    spare, whole = total - len(weights), sum(weights) or len(weights)
-    exact = [spare * (w or 1) / whole for w in weights]
+    sizes = [max(1, w) for w in weights]
+    spare, whole = total - len(weights), sum(sizes)
+    exact = [spare * w / whole for w in sizes]
     parts = [b + math.floor(e) for b, e in zip(base, exact, strict=True)]
     order = sorted(range(len(weights)), key=lambda i: -(exact[i] - math.floor(exact[i])))
     for i in order[: total - sum(parts)]:
