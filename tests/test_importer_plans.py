@@ -73,7 +73,7 @@ def test_a_stated_total_is_kept_for_comparison_and_one_phase_is_no_plan():
     plan = timed_plan("Duration: 60 minutes\n\nReview 5 mins\n\nPlan 10 mins\n")
     assert plan is not None and (plan.stated, plan.stated_line, plan.total) == (60, 1, 15)
     assert timed_plan("Next Steps 5 mins\n\nSome text.\n") is None
-    assert phase_line("Plan 10 mins", 2) == PhaseLine("Plan", 10, 2, "")
+    assert phase_line("Plan 10 mins", 2) == PhaseLine("Plan", 10, 2, "", "Plan 10 mins")
 
 
 @pytest.mark.parametrize("title", ["Mentor materials", "Induction tutor materials", "View mentor materials",
@@ -109,3 +109,8 @@ def test_adopting_a_plan_sets_kind_phases_and_minutes_and_reports_a_stated_total
     tutor = SessionPlan("t", Page("t.md", "/p/t", {}, body, 5), "tutor", "material", "Topic", 90, body)
     adopt(tutor, lambda *args: defects.append(args))
     assert (tutor.kind, tutor.phases, tutor.minutes, len(defects)) == ("training", [("Review", 5), ("Plan", 10)], 60, 1)
+
+
+def test_an_agenda_keeps_each_items_own_words_in_its_heading():
+    plan = timed_plan("### Welcome (5 minutes)\n\n**Recap** 10 mins\n", keep_words=True)
+    assert plan is not None and plan.body == "## Welcome (5 minutes)\n\n\n## **Recap** 10 mins\n\n"

@@ -38,6 +38,7 @@ class PhaseLine:
     minutes: int
     line: int  # body line, from 1
     rest: str = ""  # text after the minutes on the same line: it stays, as the phase's first paragraph
+    words: str = ""  # the line as written, without heading marks (a training session's heading keeps it)
 
 
 @dataclass
@@ -68,7 +69,8 @@ def phase_line(line: str, number: int = 0) -> PhaseLine | None:
     rest = (match["rest"] or "").strip()
     if rest[:1].islower():
         return None  # "The ECT has 60 minutes from ...": the sentence goes on
-    return PhaseLine(name, int(match["minutes"]), number, rest)
+    written = re.sub(r"^\s*#{1,6}\s+", "", line[: match.start("rest")] if rest else line).strip()
+    return PhaseLine(name, int(match["minutes"]), number, rest, written)
 
 
 def _lines(body: str) -> list[tuple[int, str, bool]]:
@@ -81,8 +83,9 @@ def _lines(body: str) -> list[tuple[int, str, bool]]:
     return out
 
 
-def timed_plan(body: str) -> TimedPlan | None:
-    """The plan `body` is written as, or None when it names fewer than two timed phases."""
+def timed_plan(body: str, keep_words: bool = False) -> TimedPlan | None:
+    """The plan `body` is written as, or None when it names fewer than two timed phases; with
+    `keep_words`, each phase heading keeps the line's own words (an agenda item: "Welcome (10 minutes)")."""
     phases: list[PhaseLine] = []
     stated, stated_line = None, 0
     for number, line, fenced in _lines(body):
@@ -103,7 +106,7 @@ def timed_plan(body: str) -> TimedPlan | None:
     for number, line, fenced in _lines(body):
         phase = starts.get(number)
         if phase is not None:
-            out += [f"## {phase.title}", ""] + ([phase.rest, ""] if phase.rest else [])
+            out += [f"## {phase.words if keep_words else phase.title}", ""] + ([phase.rest, ""] if phase.rest else [])
             continue
         heading = None if fenced else _HEADING.match(line)
         out.append(f"{'#' * min(6, len(heading.group(1)) + shift)}{heading.group(2)}" if heading else line)
@@ -113,7 +116,7 @@ def timed_plan(body: str) -> TimedPlan | None:
 def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) -> None:
     """Make a mentor page written as a timed plan `kind: plan` (a tutor page: `training`, its agenda as
     phases); a total the page states that disagrees with its phases is reported."""
-    plan = timed_plan(session.body)
+    plan = timed_plan(session.body, keep_words=session.role != "mentor")
     if plan is None:
         return
     session.kind = "plan" if session.role == "mentor" else "training"
