@@ -73,7 +73,7 @@ def test_a_stated_total_is_kept_for_comparison_and_one_phase_is_no_plan():
     plan = timed_plan("Duration: 60 minutes\n\nReview 5 mins\n\nPlan 10 mins\n")
     assert plan is not None and (plan.stated, plan.stated_line, plan.total) == (60, 1, 15)
     assert timed_plan("Next Steps 5 mins\n\nSome text.\n") is None
-    assert phase_line("Plan 10 mins", 2) == PhaseLine("Plan", 10, 2, "", "Plan 10 mins")
+    assert phase_line("Plan 10 mins", 2) == PhaseLine("Plan", 10, 2, 0, "", "Plan 10 mins")
 
 
 @pytest.mark.parametrize("title", ["Mentor materials", "Induction tutor materials", "View mentor materials",
@@ -114,3 +114,12 @@ def test_adopting_a_plan_sets_kind_phases_and_minutes_and_reports_a_stated_total
 def test_an_agenda_keeps_each_items_own_words_in_its_heading():
     plan = timed_plan("### Welcome (5 minutes)\n\n**Recap** 10 mins\n", keep_words=True)
     assert plan is not None and plan.body == "## Welcome (5 minutes)\n\n\n## **Recap** 10 mins\n\n"
+
+
+def test_timed_parts_under_timed_headings_are_inside_their_minutes():
+    body = "### Resources (20 minutes)\n\n#### Part A: reading (10 minutes)\n\n#### Part B (10 minutes)\n\n" \
+           "### Reflecting on learning (10 minutes)\n\nNext Steps 5 mins\n"
+    plan = timed_plan(body)
+    assert plan is not None and [(p.title, p.minutes) for p in plan.phases] == [("Resources", 20),
+                                                                                ("Reflecting on learning", 10)]
+    assert "### Part A: reading (10 minutes)" in plan.body and plan.total == 30

@@ -13,6 +13,7 @@ the phases is reported.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -21,12 +22,13 @@ if TYPE_CHECKING:
     from .conversion import SessionPlan
 
 NAME_WORDS = 6  # "Plan and Theory to Practice" is five; a sentence that mentions minutes is longer
+HEADING_WORDS = 30  # a heading is a name whatever it says ("Who else can help to support pupil wellbeing?")
 _EMPH = r"(?:\*\*|__|\*|_)?"
-_MINUTES = r"\(?(?P<minutes>\d{1,3})\s*(?:mins?|minutes?)\.?\)?"
+_MINUTES = r"\(?(?:\d{1,3}\s*(?:to|-|–)\s*)?(?P<minutes>\d{1,3})\s*(?:mins?|minutes?)\.?\)?"  # "5 to 10": 10
 _PHASE = re.compile(
     r"^\s*(?P<hashes>#{1,6}\s+)?(?:[-*+]\s+|\d+[.)]\s+)?" + _EMPH
-    + r"(?P<name>[A-Z][\w’'&/,+-]*(?:\s+[\w’'&/,+-]+)*?)" + _EMPH
-    + r"\s*(?:[:–—-]\s*)?" + _EMPH + r"\s*" + _MINUTES + _EMPH + r"[:.]?(?:\s+(?P<rest>\S.*))?$")
+    + r"(?P<name>[A-Z‘“\"'][\w’'‘“”\"&/,+?!:.()–—-]*(?:\s+[\w’'‘“”\"&/,+?!:.()–—-]+)*?)" + _EMPH
+    + r"\s*(?:[:–—-]\s*)?" + _EMPH + r"\s*" + _MINUTES + _EMPH + r"[:.]?(?:\s+(?P<rest>\S.*?))?\s*$")
 _STATED = re.compile(r"^(?:duration|total(?: time)?|time(?: needed)?|session length|length)$", re.I)
 _HEADING = re.compile(r"^(#{1,6})(\s+.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -37,6 +39,7 @@ class PhaseLine:
     title: str
     minutes: int
     line: int  # body line, from 1
+    level: int = 0  # the heading level of the line, 0 when it is not a heading
     rest: str = ""  # text after the minutes on the same line: it stays, as the phase's first paragraph
     words: str = ""  # the line as written, without heading marks (a training session's heading keeps it)
 
@@ -60,9 +63,9 @@ def phase_line(line: str, number: int = 0) -> PhaseLine | None:
     match = _PHASE.match(line)
     if not match:
         return None
-    name = " ".join(match["name"].split()).strip(" ,-_")
+    name = " ".join(match["name"].split()).strip(" ,-_:")
     words = name.split()
-    if not words or len(words) > NAME_WORDS or int(match["minutes"]) == 0:
+    if not words or len(words) > (HEADING_WORDS if match["hashes"] else NAME_WORDS) or int(match["minutes"]) == 0:
         return None
     if words[-1].lower() in {"for", "about", "of", "to", "in", "and", "the", "a", "take", "lasting", "around"}:
         return None  # "... for 20 minutes": a sentence, not a phase name
@@ -70,7 +73,8 @@ def phase_line(line: str, number: int = 0) -> PhaseLine | None:
     if rest[:1].islower():
         return None  # "The ECT has 60 minutes from ...": the sentence goes on
     written = re.sub(r"^\s*#{1,6}\s+", "", line[: match.start("rest")] if rest else line).strip()
-    return PhaseLine(name, int(match["minutes"]), number, rest, written)
+    level = len(match["hashes"].strip()) if match["hashes"] else 0
+    return PhaseLine(name, int(match["minutes"]), number, level, rest, written)
 
 
 def _lines(body: str) -> list[tuple[int, str, bool]]:
@@ -96,6 +100,13 @@ def timed_plan(body: str, keep_words: bool = False) -> TimedPlan | None:
             stated, stated_line = found.minutes, number
         else:
             phases.append(found)
+    # Timed parts under a timed heading are inside its minutes: the shallowest level with two or more
+    # timed headings holds the phases (with a stray shallower one); deeper timed headings ("#### Part
+    # B (10 minutes)", a lesson's own timings) and timed lines among them are parts.
+    timed = Counter(p.level for p in phases if p.level)
+    level = min((n for n in timed if timed[n] >= 2), default=0)
+    if level:
+        phases = [p for p in phases if p.level and p.level <= level]
     if len(phases) < 2:
         return None
     starts = {phase.line: phase for phase in phases}
