@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SHARED
 
 from induction.importer.conversion import SessionPlan
-from induction.importer.corpus import Page
+from induction.importer.corpus import Page, read_corpus
 from induction.importer.plans import PhaseLine, adopt, phase_line, timed_plan
 from induction.importer.titles import first_sentence, generic, topic, without_topic
 
@@ -123,3 +124,25 @@ def test_timed_parts_under_timed_headings_are_inside_their_minutes():
     assert plan is not None and [(p.title, p.minutes) for p in plan.phases] == [("Resources", 20),
                                                                                 ("Reflecting on learning", 10)]
     assert "### Part A: reading (10 minutes)" in plan.body and plan.total == 30
+
+
+CORPUS = SHARED / "corpus" / "dfe-support-for-ects" / "content"
+# Audited by hand and by a separate regex (a heading or short line ending in minutes): every timed
+# mentor page of the three shared providers, each total checked against its timing lines.
+PLANS = {"ambition-institute": (0, 12), "education-development-trust": (57, 28), "ucl": (57, 0)}
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared DfE corpus is not at {CORPUS}")
+def test_the_shared_providers_timed_plans_and_agendas():
+    corpus = read_corpus(str(CORPUS))
+    counts, totals = {}, {}
+    for slug, provider in corpus.providers.items():
+        pages = provider.pages.values()
+        mentor = [p for p in pages if "mentor-materials" in p.slug and timed_plan(p.body)]
+        tutor = [p for p in pages if ("tutor" in p.slug or "training" in p.slug) and timed_plan(p.body)]
+        counts[slug] = (len(mentor), len(tutor))
+        totals.update({p.path: timed_plan(p.body).total for p in mentor})  # type: ignore[union-attr]
+    assert counts == PLANS
+    assert totals["ucl/year-1-enabling-pupil-learning/autumn-week-2-mentor-materials.md"] == 50
+    assert totals["education-development-trust/year-2-enhancing-classroom-practice-grouping-and-tailoring/"
+                  "spring-week-5-mentor-materials.md"] == 55  # 5 + 35 (its parts A-C inside) + 15
