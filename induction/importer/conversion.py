@@ -309,7 +309,7 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
             defect(kind, line, message, action)
         session.body = rewrite(result.body, targets, address(plan, session), defect)
         session.videos = len(result.videos)
-        if session.role != "ect" and session.kind == "material":
+        if session.role != "ect" and session.kind in ("material", "training"):
             plans.adopt(session, defect)
         elif session.role == "ect":  # the page's own words; its file name only when they name no kind
             own = [str(page.meta.get(key) or "") for key in ("title", "heading")]
