@@ -63,6 +63,30 @@ def test_a_mentor_plan_shows_its_timing_and_each_phase_with_minutes(pages):
         "\n\n1. Ask your ECT what they noticed.\n\n</section>" in plan
 
 
+def test_headings_before_the_first_phase_are_not_taken_for_phases(tree):
+    mentor = tree / "prog" / "year-1" / "b1" / "b1-w1-mentor.md"
+    text = mentor.read_text(encoding="utf-8")
+    mentor.write_text(text.replace("---\n\n## Review", "---\n\n### About this session\n\nRead first.\n\n"
+                                   "#### Learning intentions\n\n## Review"), encoding="utf-8")
+    checked = load_and_check(str(tree))
+    assert checked.ok, checked.report()
+    plan = next(p for p in render_site(checked) if p.src == f"{B1}/b1-w1-mentor.md").markdown
+    assert "\n### About this session\n\nRead first.\n\n#### Learning intentions\n" in plan
+    assert '\n## Review <span class="ect-phase__minutes">10 minutes</span>' in plan
+    assert "\n## About this session" not in plan
+
+
+def test_a_training_session_with_timed_activities_shows_its_agenda(tree):
+    tutor = tree / "prog" / "year-1" / "b1" / "b1-w1-tutor.md"
+    tutor.write_text(tutor.read_text(encoding="utf-8").replace(
+        "kind: material\n", "kind: training\n").replace(
+        "minutes: 15\n", "minutes: 15\nphases:\n  - title: Welcome & recap\n    minutes: 5\n"), encoding="utf-8")
+    checked = load_and_check(str(tree))
+    assert checked.ok, checked.report()
+    page = next(p for p in render_site(checked) if p.src == f"{B1}/b1-w1-tutor.md").markdown
+    assert "| Agenda | Minutes |\n| --- | ---: |\n| Welcome & recap | 5 |\n" in page
+
+
 def test_a_video_shortcode_becomes_the_video_with_its_transcript(pages):
     watch = pages[f"{B1}/b1-w1-watch.md"].markdown
     assert 'data-embed="https://www.youtube-nocookie.com/embed/abcdefghijk"' in watch

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 from ..model import Framework
+from . import durations, kinds, plans, titles
 from .corpus import Corpus, Page, Provider
 from .headings import nest
 from .intentions import intentions
@@ -25,7 +26,6 @@ _STEP_KINDS = [("video", "video"), ("reflect", "reflection"), ("challenge", "pra
                ("quiz", "quiz"), ("instruction", "introduction"), ("overview", "introduction"),
                ("what-you-will-learn", "introduction"), ("introduction", "introduction"),
                ("observation", "task"), ("task", "task")]
-_DEFAULT_MINUTES = {"ect": 15, "mentor": 60, "tutor": 90}
 _ROLE_HEADINGS = {"ect": "ECTs", "mentor": "Mentors", "tutor": "Induction tutors"}
 
 
@@ -39,6 +39,8 @@ class SessionPlan:
     minutes: int = 0
     body: str = ""
     intentions: list[Placed] = field(default_factory=list)
+    phases: list[tuple[str, int]] = field(default_factory=list)  # a timed plan's (title, minutes), `plans`
+    videos: int = 0  # embedded videos, for the duration estimate
     year: int = 1
     block: str = ""  # block id, '' for a year-level page
 
@@ -162,7 +164,7 @@ def convert(corpus: Corpus, provider: Provider, framework: Framework, report: Pr
                 week = WeekPlan(section.first, section.last, section.title, section.line)
                 if not section.title:
                     report.add(page.path, section.line, "untitled-week", f"'{section.heading}' has no title.",
-                               "imported with the week's label as its title")
+                               "titled it with its first session's topic (else its label)")
                 block.weeks.append(week)
                 for part in section.parts:
                     week.summary.setdefault(part.role, []).extend(_role_text(part))
@@ -341,6 +343,15 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
             defect(kind, line, message, action)
         # headings under the page's own title, the page's outline kept (`headings.nest`)
         session.body = nest(rewrite(result.body, targets, address(plan, session), defect))
+        session.videos = len(result.videos)
+        if session.role != "ect" and session.kind in ("material", "training"):
+            plans.adopt(session, defect)
+        elif session.role == "ect":  # the page's own words; its file name only when they name no kind
+            own = [str(page.meta.get(key) or "") for key in ("title", "heading")]
+            session.kind = kinds.step_kind(own, page.body) or session.kind
+        if titles.generic(session.title) and titles.topic(page.body):
+            session.title = titles.topic(page.body)
+            session.body = titles.without_topic(session.body, session.title)
         for number, video in enumerate(result.videos):
             video_id = f"{session.id}-video" + (f"-{number + 1}" if number else "")
             transcript = nest(unlink(video.transcript, defect, video.transcript_line))
@@ -354,28 +365,68 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
         session.intentions = [Placed(page.path, page.body_line + f.line - 1, session.id, f.statement, f.method,
                                      f.confidence) for f in found]
     _minutes(plan, report)
+    for block in plan.blocks.values():  # an untitled week: the topic of its first session that names one
+        for week in block.weeks:
+            homed = [sid for role in ("ect", "mentor", "tutor") for sid, see in week.roles.get(role, []) if not see]
+            week.title = week.title or next((plan.sessions[sid].title for sid in homed
+                                             if not titles.generic(plan.sessions[sid].title)), "") \
+                or titles.first_sentence([line for role in ("ect", "mentor", "tutor")
+                                          for line in week.summary.get(role, [])])
 
 
 def _minutes(plan: ProgrammePlan, report: ProviderReport) -> None:
-    decided: set[str] = set()
+    """Each session's minutes: its plan's phases, else what its page states, else an estimate from its
+    words and videos (`durations`); a week's stated length is shared in proportion to the estimates."""
+    decided: set[str] = {sid for sid, session in plan.sessions.items() if session.phases}
     for block in plan.blocks.values():
         for week in block.weeks:
             for role, entries in week.roles.items():
                 homed = [sid for sid, see in entries if not see]
                 stated = [int(m) for m in week.summary.get("_minutes_" + role, []) if m]
-                if homed and stated:
-                    share, rest = divmod(stated[0], len(homed))
-                    for number, sid in enumerate(homed):
-                        plan.sessions[sid].minutes = max(1, share + (1 if number < rest else 0))
-                        decided.add(sid)
-    from .structure import minutes_in  # noqa: PLC0415
+                if stated:
+                    _week_minutes(plan, block.page.path, week, [plan.sessions[sid] for sid in homed], stated[0],
+                                  report)
+                    decided.update(homed)
     for session in plan.sessions.values():
-        if session.id in decided:
-            continue
-        given = minutes_in(session.page.body)
-        if given:
-            session.minutes = given
-            continue
-        session.minutes = _DEFAULT_MINUTES[session.role]
-        report.add(session.page.path, 1, "minutes-assumed", "No duration is given for this page.",
-                   f"assumed {session.minutes} minutes")
+        if session.id not in decided:
+            session.minutes = _own_minutes(session, report)
+
+
+def _own_minutes(session: SessionPlan, report: ProviderReport) -> int:
+    given = durations.stated(session.page.body)
+    if given:
+        return given
+    estimate = durations.estimate(session.page.body, session.videos)
+    report.add(session.page.path, 1, "minutes-estimated", "No duration is given for this page.",
+               f"estimated {estimate} minutes from its {durations.words(session.page.body)} words "
+               f"({durations.WORDS_A_MINUTE} a minute) and {session.videos} videos "
+               f"({durations.VIDEO_MINUTES} minutes each)")
+    return estimate
+
+
+def _week_minutes(plan: ProgrammePlan, index: str, week: WeekPlan, sessions: list[SessionPlan], total: int,
+                  report: ProviderReport) -> None:
+    """The week's stated `total` for one role: timed plans and pages that state their length keep it,
+    the others share what is left in proportion to their estimates (all share it, when that overruns)."""
+    given = {s.id: s.minutes if s.phases else durations.stated(s.page.body) for s in sessions}
+    fixed: dict[str, int] = {sid: m for sid, m in given.items() if m}
+    rest = [s for s in sessions if s.id not in fixed]
+    for session in sessions:
+        if session.id in fixed:
+            session.minutes = fixed[session.id]
+    left = total - sum(fixed.values())
+    if rest and left >= len(rest):
+        estimates = [durations.estimate(s.page.body, s.videos) for s in rest]
+        for session, minutes, estimate in zip(rest, durations.share(left, estimates), estimates, strict=True):
+            session.minutes = minutes
+            report.add(session.page.path, 1, "minutes-estimated", "No duration is given for this page.",
+                       f"gave it {minutes} of the week's {total} minutes, in proportion to its estimate of "
+                       f"{estimate} (words at {durations.WORDS_A_MINUTE} a minute, "
+                       f"{durations.VIDEO_MINUTES} minutes a video)")
+    elif rest or left < 0:  # the pages' own lengths overrun the week: the week's total wins, shared
+        weights = [fixed.get(s.id) or durations.estimate(s.page.body, s.videos) for s in sessions]
+        for session, minutes in zip(sessions, durations.share(total, weights), strict=True):
+            session.minutes = minutes
+        report.add(index, week.line, "week-minutes-mismatch", f"The index gives {total} minutes for the week's "
+                   f"{sessions[0].role} pages but their own lengths and estimates add up to {sum(weights)}.",
+                   f"shared the week's {total} minutes in proportion to them")

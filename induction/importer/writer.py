@@ -156,6 +156,8 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
 def _session_file(session: SessionPlan) -> str:
     lines = ["---", dump({"id": session.id, "role": session.role, "kind": session.kind, "title": session.title,
                           "minutes": session.minutes}).rstrip("\n")]
+    if session.phases:
+        lines.append(dump({"phases": [{"title": title, "minutes": n} for title, n in session.phases]}).rstrip("\n"))
     if session.intentions:
         lines.append("intentions:")
         for placed in session.intentions:

@@ -7,6 +7,7 @@ import re
 
 from .. import urls
 from ..checks import headings
+from ..model import Session
 from ..placement import Place
 from .context import Context
 from .intentions import intentions_section
@@ -37,8 +38,8 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
     session, programme = place.session, place.programme
     framework = ctx.framework(programme)
     src = src or urls.session(place)
-    body = expand(session.body, programme, framework, ctx.places[programme.id], src).strip()
-    body = sequential_headings(body)  # no skipped level under the h1, transcripts included
+    written = expand(session.body, programme, framework, ctx.places[programme.id], src).strip()
+    body = sequential_headings(written)  # no skipped level under the h1, transcripts included
     meta = [kind_name(session.kind), minutes(session.minutes)]
     if session.role == "ect" and place.week is not None:
         steps = [p for p in sequence if p.week is place.week and p.block is place.block]
@@ -51,9 +52,10 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
         parts.append(_plan_top(place, embedded))
         parts.append(intentions_section(session.intentions, framework, src, _WHO["mentor"]))
         parts.append(_resources(place, src))
-        parts.append(_phases(body, place))
+        parts.append(_phases(written, place))
         parts.append('<div class="ect-notes" aria-hidden="true"><p>Notes</p></div>\n')
     else:
+        parts.append(_agenda(session) if session.kind == "training" and session.phases else "")
         parts.append(body + "\n")
         parts.append(_resources(place, src))
         parts.append(intentions_section(session.intentions, framework, src, _WHO.get(session.role, "You")))
@@ -72,6 +74,12 @@ def _plan_top(place: Place, embedded: bool = False) -> str:
             f"| **Total** | **{session.minutes}** |\n\n</div>\n")
 
 
+def _agenda(session: Session) -> str:
+    """A training session's timed activities, as its agenda (what the front matter's phases list)."""
+    rows = "\n".join(f"| {esc(phase.title)} | {phase.minutes} |" for phase in session.phases)
+    return f'<div class="ect-timing" markdown="1">\n\n| Agenda | Minutes |\n| --- | ---: |\n{rows}\n\n</div>\n'
+
+
 def print_action(label: str) -> str:
     """A button that prints the page (docs/javascripts/induction.js); hidden on paper."""
     return ('<p class="ect-print-action"><button type="button" class="md-button ect-print-button" '
@@ -79,19 +87,21 @@ def print_action(label: str) -> str:
 
 
 def _phases(body: str, place: Place) -> str:
-    """The plan's body with each phase wrapped in a section that shows its minutes."""
+    """The plan's body with each phase wrapped in a section that shows its minutes. Levelled per part
+    (below the plan's own h2 sections), so that a heading before the first phase, or one that skips
+    a level, is never raised to ## and taken for a phase."""
     lines = body.splitlines()
     starts = [line - 1 for level, _, line in headings(body) if level == 2]
     if not starts:
-        return body + "\n"
-    out = ["\n".join(lines[: starts[0]])]
+        return sequential_headings(body) + "\n"
+    out = [sequential_headings("\n".join(lines[: starts[0]]), top=3)]
     bounds = starts + [len(lines)]
     phases = place.session.phases
     for index, start in enumerate(starts):
         title = re.sub(r"^##\s+", "", lines[start]).strip()
         phase_minutes = phases[index].minutes if index < len(phases) else None
         label = f' <span class="ect-phase__minutes">{minutes(phase_minutes)}</span>' if phase_minutes else ""
-        content = "\n".join(lines[start + 1: bounds[index + 1]]).strip()
+        content = sequential_headings("\n".join(lines[start + 1: bounds[index + 1]]).strip(), top=3)
         out.append(f'<section class="ect-phase" markdown="1">\n\n## {title}{label}\n\n{content}\n\n</section>\n')
     return "\n\n".join(part for part in out if part.strip()) + "\n"
 

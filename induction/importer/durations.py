@@ -1,0 +1,60 @@
+"""Durations: how long a page takes, as its source states it or as estimated from its words and videos.
+
+A page states its length as a timed plan (its phases' sum) or a "Duration: 45 minutes" line; a
+bare "(5 mins)" is a phase's length, not the page's. Otherwise its length is estimated: its words
+at `WORDS_A_MINUTE` (a careful study pace, slower than the 230-250 of fluent adult reading, since
+these pages are read to be acted on) plus `VIDEO_MINUTES` for each embedded video (the embeds
+carry no running time). A week whose index states a length has it shared among its pages in
+proportion to these estimates, pages that state their own keeping theirs.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from .plans import timed_plan
+
+WORDS_A_MINUTE = 200
+VIDEO_MINUTES = 5
+_STATED = re.compile(r"^\W*(?:duration|total time|time needed|session length)\W*\s*(\d+)\s*(min|mins|minutes|hours?)\b",
+                     re.I | re.M)
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
+_NOISE = re.compile(r"<[^>]*>|\]\([^)]*\)|https?://\S+|\{/?details\}")
+
+
+def stated(body: str) -> int | None:
+    """The minutes the page gives for itself, or None."""
+    plan = timed_plan(body)
+    if plan is not None:
+        return plan.stated or plan.total
+    match = _STATED.search(body)
+    if not match:
+        return None
+    return int(match.group(1)) * (60 if match.group(2).lower().startswith("hour") else 1)
+
+
+def words(body: str) -> int:
+    return len(_WORD.findall(_NOISE.sub(" ", body)))
+
+
+def estimate(body: str, videos: int) -> int:
+    """Minutes for `body`: its words at WORDS_A_MINUTE plus VIDEO_MINUTES a video, at least 1."""
+    return max(1, math.ceil(words(body) / WORDS_A_MINUTE + VIDEO_MINUTES * videos))
+
+
+def share(total: int, weights: list[int]) -> list[int]:
+    """`total` split in proportion to `weights` (largest remainders), each at least 1, summing to
+    `total` whenever `total` >= the number of weights."""
+    if not weights:
+        return []
+    if total < len(weights):
+        return [1] * len(weights)
+    base = [1] * len(weights)  # every page takes a minute at least
+    sizes = [max(1, w) for w in weights]
+    spare, whole = total - len(weights), sum(sizes)
+    exact = [spare * w / whole for w in sizes]
+    parts = [b + math.floor(e) for b, e in zip(base, exact, strict=True)]
+    order = sorted(range(len(weights)), key=lambda i: -(exact[i] - math.floor(exact[i])))
+    for i in order[: total - sum(parts)]:
+        parts[i] += 1
+    return parts

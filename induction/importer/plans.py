@@ -1,0 +1,141 @@
+"""Plans: real mentor materials written as timed session plans, recognised and rewritten as `kind: plan`.
+
+Providers time their meetings in many ways: "Review: 5 mins", "Review 5 mins", "(5 mins)",
+"### Theory to Practice 35 mins", "**Next Steps** – 5 minutes", "Review and Plan 10 mins" (two
+phases merged into one). What they share: a line that is only a short phase name (a capital, at
+most `NAME_WORDS` words, no sentence inside) and a number of minutes, in whatever dress (heading,
+emphasis, list marker, brackets, colon or dash or nothing). A page with at least two such lines is
+a timed plan: each phase line becomes the phase's `##` heading (its minutes go to the front
+matter), and the body's own headings are shifted down together, never re-nested, so that only
+phases are `##`. A "Duration: 45 minutes" line states the plan's total; one that disagrees with
+the phases is reported.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .conversion import SessionPlan
+
+NAME_WORDS = 6  # "Plan and Theory to Practice" is five; a sentence that mentions minutes is longer
+HEADING_WORDS = 30  # a heading is a name whatever it says ("Who else can help to support pupil wellbeing?")
+_EMPH = r"(?:\*\*|__|\*|_)?"
+_MINUTES = r"\(?(?:\d{1,3}\s*(?:to|-|–)\s*)?(?P<minutes>\d{1,3})\s*(?:mins?|minutes?)\.?\)?"  # "5 to 10": 10
+_PHASE = re.compile(
+    r"^\s*(?P<hashes>#{1,6}\s+)?(?:[-*+]\s+|\d+[.)]\s+)?" + _EMPH
+    + r"(?P<name>[A-Z‘“\"'][\w’'‘“”\"&/,+?!:.()–—-]*(?:\s+[\w’'‘“”\"&/,+?!:.()–—-]+)*?)" + _EMPH
+    + r"\s*(?:[:–—-]\s*)?" + _EMPH + r"\s*" + _MINUTES + _EMPH + r"[:.]?(?:\s+(?P<rest>\S.*?))?\s*$")
+_STATED = re.compile(r"^(?:duration|total(?: time)?|time(?: needed)?|session length|length)$", re.I)
+_HEADING = re.compile(r"^(#{1,6})(\s+.*)$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass(frozen=True)
+class PhaseLine:
+    title: str
+    minutes: int
+    line: int  # body line, from 1
+    level: int = 0  # the heading level of the line, 0 when it is not a heading
+    rest: str = ""  # text after the minutes on the same line: it stays, as the phase's first paragraph
+    words: str = ""  # the line as written, without heading marks (a training session's heading keeps it)
+
+
+@dataclass
+class TimedPlan:
+    phases: list[PhaseLine]
+    body: str
+    stated: int | None = None  # a total the page states itself
+    stated_line: int = 0
+    shift: int = 0  # levels every other heading went down
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(phase.minutes for phase in self.phases)
+
+
+def phase_line(line: str, number: int = 0) -> PhaseLine | None:
+    """The phase a line announces, or None; a line stating a total is not a phase (see `stated`)."""
+    match = _PHASE.match(line)
+    if not match:
+        return None
+    name = " ".join(match["name"].split()).strip(" ,-_:")
+    words = name.split()
+    if not words or len(words) > (HEADING_WORDS if match["hashes"] else NAME_WORDS) or int(match["minutes"]) == 0:
+        return None
+    if words[-1].lower() in {"for", "about", "of", "to", "in", "and", "the", "a", "take", "lasting", "around"}:
+        return None  # "... for 20 minutes": a sentence, not a phase name
+    rest = (match["rest"] or "").strip()
+    if rest[:1].islower():
+        return None  # "The ECT has 60 minutes from ...": the sentence goes on
+    written = re.sub(r"^\s*#{1,6}\s+", "", line[: match.start("rest")] if rest else line).strip()
+    level = len(match["hashes"].strip()) if match["hashes"] else 0
+    return PhaseLine(name, int(match["minutes"]), number, level, rest, written)
+
+
+def _lines(body: str) -> list[tuple[int, str, bool]]:
+    """(number, line, in a fence) of each body line: timings inside code are not phases."""
+    out, fenced = [], False
+    for number, line in enumerate(body.split("\n"), 1):
+        if _FENCE.match(line):
+            fenced = not fenced
+        out.append((number, line, fenced))
+    return out
+
+
+def timed_plan(body: str, keep_words: bool = False) -> TimedPlan | None:
+    """The plan `body` is written as, or None when it names fewer than two timed phases; with
+    `keep_words`, each phase heading keeps the line's own words (an agenda item: "Welcome (10 minutes)")."""
+    phases: list[PhaseLine] = []
+    stated, stated_line = None, 0
+    for number, line, fenced in _lines(body):
+        found = None if fenced else phase_line(line, number)
+        if found is None:
+            continue
+        if _STATED.match(found.title):
+            stated, stated_line = found.minutes, number
+        else:
+            phases.append(found)
+    # Timed parts under a timed heading are inside its minutes: the shallowest level with two or more
+    # timed headings holds the phases (with a stray shallower one); deeper timed headings ("#### Part
+    # B (10 minutes)", a lesson's own timings) and timed lines among them are parts.
+    timed = Counter(p.level for p in phases if p.level)
+    level = min((n for n in timed if timed[n] >= 2), default=0)
+    if level:
+        phases = [p for p in phases if p.level and p.level <= level]
+    if len(phases) < 2:
+        return None
+    starts = {phase.line: phase for phase in phases}
+    levels = [len(m.group(1)) for number, line, fenced in _lines(body)
+              if not fenced and number not in starts and (m := _HEADING.match(line))]
+    shift = max(0, 3 - min(levels)) if levels else 0
+    out = []
+    for number, line, fenced in _lines(body):
+        phase = starts.get(number)
+        if phase is not None:
+            out += [f"## {phase.words if keep_words else phase.title}", ""] + ([phase.rest, ""] if phase.rest else [])
+            continue
+        heading = None if fenced else _HEADING.match(line)
+        out.append(f"{'#' * min(6, len(heading.group(1)) + shift)}{heading.group(2)}" if heading else line)
+    return TimedPlan(phases, "\n".join(out), stated, stated_line, shift)
+
+
+def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) -> None:
+    """Make a mentor page written as a timed plan `kind: plan` (a tutor page: `training`, its agenda as
+    phases); a total the page states that disagrees with its phases is reported."""
+    plan = timed_plan(session.body, keep_words=session.role != "mentor")
+    if plan is None:
+        return
+    session.kind = "plan" if session.role == "mentor" else "training"
+    session.body = plan.body
+    session.phases = [(phase.title, phase.minutes) for phase in plan.phases]
+    # a plan lasts its phases' sum; a training session what it says, its agenda timing only some items
+    session.minutes = plan.stated if plan.stated and session.kind == "training" else plan.total
+    detail = " + ".join(str(phase.minutes) for phase in plan.phases)
+    if plan.stated is not None and plan.stated != plan.total and session.kind == "plan":
+        defect("plan-total-mismatch", plan.stated_line, f"The page gives {plan.stated} minutes but the phases "
+               f"add up to {plan.total} ({detail}).", f"used {plan.total} minutes, the sum of the phases")
