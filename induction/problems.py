@@ -174,9 +174,18 @@ IMPORT_CODES: tuple[Code, ...] = (
     Code('week-range',
          "A week heading whose numbers are not a run ('Weeks 4, 6 and 7').",
          'Write the weeks as a run, or as separate weeks.'),
-    Code('minutes-assumed',
-         'No duration is given for a page; a default for its role is assumed.',
+    Code('minutes-estimated',
+         "No duration is given for a page; it is estimated from its words and videos, or given its share "
+         "of the week's stated minutes.",
          "State the duration in the block index ('Duration: 40 minutes.') or on the page."),
+    Code('week-minutes-mismatch',
+         "The block index gives a week's minutes for a role, but its pages' own lengths and estimates add up "
+         "to more; the week's total is shared among them.",
+         "Correct the week's 'Duration:' line or the pages' own timings."),
+    Code('plan-total-mismatch',
+         "A mentor page written as a timed plan states a total that its phases do not add up to; the phases' "
+         "sum is used.",
+         "Correct the stated total or the phases' minutes."),
     Code('template-braces',
          'Double braces or {% %} in source text, which the format would read as a shortcode; written as character '
          'references.',

@@ -44,3 +44,18 @@ def test_step_kinds_come_from_the_earliest_kind_word_of_the_title(title, kind):
 def test_without_a_kind_word_in_the_title_the_headings_decide_and_else_nothing():
     assert step_kind(["Week 3", ""], "Intro\n\n## Watch the video\n") == "video"
     assert step_kind(["Week 3"], "Nothing here\n") is None
+
+
+def test_pages_whose_own_lengths_overrun_the_week_share_its_stated_total_and_say_so():
+    from induction.importer.conversion import SessionPlan, WeekPlan, _week_minutes
+    from induction.importer.corpus import Page
+    from induction.importer.report import ProviderReport
+
+    def session(sid: str, body: str) -> SessionPlan:
+        return SessionPlan(sid, Page(f"p/{sid}.md", f"/p/{sid}", {}, body, 5), "ect", "reading", sid)
+
+    sessions = [session("a", "Duration: 30 minutes\n"), session("b", "Duration: 20 minutes\n")]
+    report = ProviderReport("p")
+    _week_minutes(None, "p/year-1-a.md", WeekPlan(1, 1, "", 12), sessions, 40, report)  # type: ignore[arg-type]
+    assert [s.minutes for s in sessions] == [24, 16]
+    assert [(d.kind, d.file, d.line) for d in report.defects] == [("week-minutes-mismatch", "p/year-1-a.md", 12)]

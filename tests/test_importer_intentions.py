@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import FRAMEWORK
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from induction.framework import load_framework
@@ -128,6 +128,7 @@ def test_every_statement_is_found_by_its_own_words_in_any_dress(framework, data)
     # a recorded variant that runs on into another statement ("... understanding._ _6g. Monitoring ...") is left out
     others = [letters(o.text)[:40] for o in framework.statements.values() if o is not statement]
     forms = [t for t in (statement.text, *statement.variants) if not any(o in letters(t) for o in others)]
+    assume(forms)  # a statement whose every form holds another's opening words (2 of 181) is no test of this
     text = data.draw(st.sampled_from(forms))
     space = data.draw(st.sampled_from([" ", "\u00a0", "\u202f", "  "]))
     dress = data.draw(st.sampled_from(["- {t}", "{t}", "| {t} |", "- **{t}**", "* _{t}_", "1. {t}"]))

@@ -11,7 +11,7 @@ from test_importer_pipeline import PAGES, source_tree
 
 from induction.framework import load_framework
 from induction.importer import markup
-from induction.importer.intentions import uncoded
+from induction.importer.intentions import intentions
 from induction.importer.links import Targets, rewrite
 from induction.importer.pipeline import run_import
 from induction.importer.report import Defect
@@ -88,7 +88,7 @@ def test_structural_findings_name_their_source_file_and_line(tmp_path):
                      ("duplicate-page", "p/year-1-a/autumn-week-3-mentor-materials.md", 4),
                      ("duplicate-address", "p/year-1-a/Autumn-Week-2-ECT-Task.md", 1),
                      ("unknown-term", "p/year-1-t.md", 1), ("unlisted-block", "p.md", 1),
-                     ("minutes-assumed", "p/year-1-t/week-1-ect-a.md", 1)]:
+                     ("minutes-estimated", "p/year-1-t/week-1-ect-a.md", 1)]:
         assert expected in found, "\n".join(map(str, sorted(found)))
     # the name already spelled as its address keeps it (and its listing): the other one is suffixed
     assert ("unlisted-page", "p/year-1-a/autumn-week-2-ect-task.md", 1) not in found
@@ -106,6 +106,6 @@ def test_link_and_details_findings():
 
 def test_intention_findings():
     framework = load_framework(str(FRAMEWORK), Problems())
-    _, defects = uncoded("Learn that:\n- Learning involves a lasting change in pupils understanding and some other "
+    _, defects = intentions("Learn that:\n- Learning involves a lasting change in pupils understanding and some other "
                          "words here\n- The weather is very nice today in the park by the lake", framework)
     assert [(kind, line) for kind, line, *_ in defects] == [("uncertain-intention", 2), ("unmatched-intention", 3)]

@@ -27,11 +27,18 @@ _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
 _NUMBER = re.compile(r"^(?:[ \t]*>)*[ \t]*\d{1,3}[.)][ \t]+", re.M)  # also in a blockquote ("> 1. ")
 _DETAILS = re.compile(r"\{/?details\}")
 _DETAILS_LINE = re.compile(r"^[ \t]*\{/?details\}[ \t]*$")
+# A tag never ended with '>' before the next tag (`<br` at a line's end): markup, which the import ends.
+_UNENDED_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9]*[ \t]*/?[ \t]*$(?=[^<>]*(?:<|\Z))", re.M)
+
+
+# A timed plan's phase lines are published with their minutes written out ("5 mins" -> "5 minutes",
+# render/text.minutes): the same word to a reader, so the count folds them.
+_SAME = {"min": "minutes", "mins": "minutes", "minute": "minutes"}
 
 
 def _tokens(text: str, unescape: bool = True) -> list[str]:
     text = (html.unescape(text) if unescape else text).lower().replace("’", "'").replace("‘", "'")
-    return _WORD.findall(text)
+    return [_SAME.get(word, word) for word in _WORD.findall(text)]
 
 
 def words(text: str, unescape: bool = True) -> Counter:
@@ -48,6 +55,7 @@ def _clean(body: str) -> str:
     body = _DETAILS.sub("", body)
     body = _NUMBER.sub(" ", body)  # an ordered list's numbers are markers, not words
     body = _IMAGE.sub("", body)
+    body = _UNENDED_TAG.sub(" ", body)
     body = _TAG.sub(lambda m: "" if _INLINE.match(m.group(0)) else " ", body)
     body = _LINK.sub(lambda m: m.group(1), body)
     return body
@@ -56,7 +64,7 @@ def _clean(body: str) -> str:
 # Parts of a page written from the model, not the source: the statements' own text, and the text
 # of links to other pages of the site (week tables, pagination, lists of pages repeat titles).
 # Left out of the placement comparison, where they would read as doubled.
-_GENERATED = ("ect-intentions",)
+_GENERATED = ("ect-intentions", "ect-timing")  # the timing table repeats the phase titles
 _WORD_TAGS = {"a", "sup", "sub", "span", "code", "abbr", "small", "mark"}
 
 

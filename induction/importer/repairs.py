@@ -47,10 +47,30 @@ def _text_repairs(text: str) -> tuple[str, list[Defect]]:
     if changed:
         out.append(("list-indent", 1, f"{changed} nested list lines were indented by 2-3 spaces.",
                     "re-indented them by 4 spaces per level"))
+    text, joined = join_split_tags(text)
+    out += [("unclosed-tag", line, "A start tag's '>' comes after a blank line.", "joined the tag onto one line")
+            for line in joined]
     text, balanced = balance(text)
     out += balanced
     text, removed = remove_unsafe(text)
     return text, out + removed
+
+
+# A start tag whose attributes run over lines and whose '>' comes only after a blank line: HTML
+# reads it as one tag, Markdown ends the raw block at the blank line and leaves the tag open.
+_SPLIT_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s<>=\"']+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s<>\"']+))?)*)"
+                        r"[ \t]*\n(?:[ \t]*\n)+[ \t]*>")
+
+
+def join_split_tags(text: str) -> tuple[str, list[int]]:
+    """Each start tag split by a blank line before its '>' written on one line (with the lines it fixed)."""
+    lines: list[int] = []
+
+    def join(match: re.Match) -> str:
+        lines.append(text.count("\n", 0, match.start()) + 1)
+        return f"<{match.group(1)}{' '.join(match.group(2).split()) and ' ' + ' '.join(match.group(2).split())}>"
+
+    return _SPLIT_TAG.sub(join, text), lines
 
 
 def balance(text: str) -> tuple[str, list[Defect]]:
