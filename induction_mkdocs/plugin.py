@@ -23,7 +23,7 @@ from induction.nav import build_nav
 from induction.pipeline import Checked, load_and_check
 from induction.render import Page, render_site
 from induction.render.problems_page import render_problem_codes, render_problems_page
-from induction_mkdocs import file_links, preview
+from induction_mkdocs import file_links, preview, titles
 
 log = logging.getLogger("mkdocs.plugins.induction")
 
@@ -72,6 +72,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.last_srcs = [page.src for page in self.pages]
         if checked.site.title:
             config.site_name = checked.site.title  # the content names its site, whatever mkdocs.yml says
+        config.site_name = titles.text(config.site_name)  # text, wherever the theme prints it
         # macros/main.py reads `checked` from this plugin instance. Not from config.extra: the
         # macros plugin serialises extra to JSON on every build, which costs seconds on a big model.
         generated = build_nav(checked.site, checked.places)
@@ -96,6 +97,14 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             for asset in programme.assets.values():
                 files.append(File.generated(config, urls.asset(programme, asset.file), abs_src_path=asset.path))
         return files
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        titles.escape_nav(nav.items)
+        return nav
+
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
+        titles.escape_meta(page.meta)
+        return markdown
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         if self.serving:
