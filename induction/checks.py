@@ -219,7 +219,7 @@ def references_resolve(session: Session, programme: Programme, framework: Framew
             problems.add("unknown-reference", file, line, f"No handout has the id '{asset_id}'.",
                          did_you_mean(asset_id, programme.assets))
     codes, strays = shortcodes.scan(session.body)
-    for stray in strays:
+    for stray in dict.fromkeys(strays):  # a run of the same stray on one line is one problem
         problems.add("template-syntax", file, session.body_line + stray.line - 1,
                      f"'{stray.text}' is not a shortcode this format knows.",
                      'Use {{ video("id") }}, {{ asset("id") }}, {{ statement("id") }} or {{ session("id") }}.')

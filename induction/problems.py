@@ -6,6 +6,7 @@ every problem at once, sorted by file and line, each with a stable code and a hi
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -96,10 +97,16 @@ CATALOGUE: dict[str, Code] = {
              "{{ image(\"id\", \"alt text\") }}."),
         Code("forbidden-host", "A link to a staging, local or otherwise forbidden host (settings.forbidden_hosts).",
              "Link to the published address."),
+        Code("bad-address", "A link or image address whose host cannot be read (an unclosed [ bracket, an empty "
+             "or over-long part): browsers would refuse it, or read it otherwise than the checks.",
+             "Write the address as the browser's address bar shows it, https://host/path."),
         Code("absolute-path", "A path on the author's computer (/home/..., C:\\..., file://) in content.",
              "Use a path relative to the file, or a handout shortcode."),
         Code("path-outside", "A path that climbs out of the programme folder (../../).",
              "Put the file inside the programme folder and give a path within it."),
+        Code("broken-comment", "An HTML comment is opened and closed at once (<!-->) or closed with --!>: "
+             "browsers read it differently from authors, and the Markdown renderer may never finish the page.",
+             "Write comments as <!-- note -->, or remove the mark."),
         Code("symlink-outside", "A symbolic link in the content folder that points outside it.",
              "Copy the file into the content folder instead of linking to it."),
     ]
@@ -144,10 +151,7 @@ class Problems:
         self.add(code, file, line, message, hint, WARNING)
 
     def display(self, file: str) -> str:
-        if self.root and os.path.isabs(file):
-            rel = os.path.relpath(file, self.root)
-            return rel.replace(os.sep, "/")
-        return file.replace(os.sep, "/")
+        return _display(file, self.root)
 
     def extend(self, other: Iterable[Problem]) -> None:
         self.items.extend(other)
@@ -176,6 +180,14 @@ class Problems:
         parts = ([plural(errors, "error")] if errors else []) + ([plural(warnings, "warning")] if warnings else [])
         where = len({p.file for p in self.items})
         return f"{', '.join(parts)} in {plural(where, 'file')} ({files} files checked)."
+
+
+@functools.lru_cache(maxsize=1024)  # hostile content can raise thousands of problems in one file
+def _display(file: str, root: str) -> str:
+    if root and os.path.isabs(file):
+        rel = os.path.relpath(file, root)
+        return rel.replace(os.sep, "/")
+    return file.replace(os.sep, "/")
 
 
 def plural(n: int, word: str) -> str:

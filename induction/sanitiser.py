@@ -22,7 +22,7 @@ import nh3
 from .csp import PLAYERS
 from .fences import fenced_ranges
 from .model import Programme
-from .paths import FORBIDDEN_HOSTS, address_problem, host_of
+from .paths import FORBIDDEN_HOSTS, address_problem, browser_form, canonical_host, host_of
 from .problems import CATALOGUE, Problems
 
 # What content legitimately needs: Material's collapsible blocks, figures, tables and text-level
@@ -60,6 +60,9 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?")
 _MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+\.[A-Za-z]+)>")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+# Comments that HTML closes where an author would not expect ("<!-->", "<!--->", "--!>"): the
+# HTML parser of Python-Markdown 3.10 loops for ever on them, so they are refused, outside code.
+_BROKEN_COMMENT = re.compile(r"<!---?>|--!>")
 
 
 @dataclass(frozen=True)
@@ -75,8 +78,12 @@ class Policy:
                    tuple(settings.get("forbidden_hosts") or FORBIDDEN_HOSTS))
 
     def video_host(self, url: str) -> bool:
-        host = host_of(url)
-        return url.lower().startswith("https://") and any(host == h or host.endswith("." + h) for h in self.video_hosts)
+        # Read as the browser reads it (paths.host_of); a player address never carries a user name.
+        form = browser_form(url)
+        host = host_of(form) or ""
+        if not form.lower().startswith("https://") or "@" in form.split("/", 3)[2]:
+            return False
+        return any(host == h or host.endswith("." + h) for h in (canonical_host(h) or h for h in self.video_hosts))
 
 
 @dataclass(frozen=True)
@@ -100,6 +107,7 @@ def scan(body: str, policy: Policy = Policy()) -> tuple[Finding, ...]:
     findings = [f for event in tags.events for f in _judge(event, masked, policy)]
     findings += tags.unclosed()
     findings += _addresses(masked, policy) + _addresses(text, policy, (_AUTOLINK,)) + _external_images(masked, tags)
+    findings += _broken_comments(masked)
     return tuple(sorted(findings, key=lambda f: (f.start, f.code)))
 
 
@@ -123,6 +131,13 @@ def mask_code(body: str) -> str:
     for start, end in fenced_ranges(body):
         chars[start:end] = [c if c == "\n" else " " for c in body[start:end]]
     return _CODE_SPAN.sub(lambda m: "".join(c if c == "\n" else " " for c in m.group(0)), "".join(chars))
+
+
+def _broken_comments(masked: str) -> list[Finding]:
+    return [Finding("broken-comment", masked.count("\n", 0, m.start()) + 1,
+                    f"The HTML comment mark '{m.group()}' is not a comment's end: HTML ends a comment only at '-->'.",
+                    m.start(), m.end(), "", False)
+            for m in _BROKEN_COMMENT.finditer(masked)] if "!" in masked else []
 
 
 def _addresses(masked: str, policy: Policy,

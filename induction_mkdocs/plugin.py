@@ -1,9 +1,10 @@
 """MkDocs adapter: validates the content, adds the generated pages and nav, writes curriculum.json.
 
 A shim over the pure core (`induction`): every decision lives there, so a port to another
-builder touches only this file. Event order: on_config (load, check, render) -> on_files (add
-pages) -> on_post_page (the Content Security Policy) -> on_post_build (curriculum.json, _headers)
--> on_serve (watch the content folder).
+builder touches only this file. Event order: on_config (load, check, render) -> on_nav (titles as
+text) -> on_files (add pages) -> on_page_markdown ... on_page_content (each page under a time
+bound, induction_mkdocs/page_timer.py) -> on_post_page (the Content Security Policy) ->
+on_post_build (curriculum.json, _headers) -> on_serve (watch the content folder).
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from induction.pipeline import Checked, load_and_check
 from induction.render import Page, render_site
 from induction.render.problems_page import render_problem_codes, render_problems_page
 from induction_mkdocs import file_links, preview, titles
+from induction_mkdocs.page_timer import PageTimer
 
 log = logging.getLogger("mkdocs.plugins.induction")
 
@@ -31,6 +33,7 @@ log = logging.getLogger("mkdocs.plugins.induction")
 class InductionConfig(Config):
     content = c.Type(str, default="content")  # the content folder, relative to mkdocs.yml
     nav_position = c.Type(int, default=1)  # where the generated sections go in `nav`
+    page_seconds = c.Type((int, float), default=120)  # the longest one page may take to render (0: no bound)
     csp = c.Type(bool, default=True)  # a Content Security Policy in every page and in _headers (see induction/csp.py)
 
 
@@ -42,6 +45,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.problem_page: Page | None = None  # set while the previewed content has problems
         self.last_srcs: list[str] = []  # the last good build's generated pages, stood in for meanwhile
         self.policy: csp.SitePolicy | None = None  # None: pages go out without a policy
+        self.timer = PageTimer(0)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`,
@@ -55,6 +59,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         return os.path.normpath(os.path.join(base, root))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.timer = PageTimer(self.config.page_seconds)
         checked = load_and_check(self.content_root(config))
         self.problem_page = None
         # Warnings go to the terminal and leave the preview up; only errors replace it.
@@ -102,8 +107,12 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         titles.escape_nav(nav.items)
         return nav
 
+    # First, so that the timer covers every plugin's work on the page (macros, rendering, sanitising).
+    @event_priority(100)
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         titles.escape_meta(page.meta)
+        self.timer.stop()
+        self.timer.start(page.file.src_uri)
         return markdown
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
@@ -111,7 +120,11 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             env.bytecode_cache = preview.template_cache
         return env
 
+    def on_build_error(self, error: Exception) -> None:
+        self.timer.stop()  # a build that failed elsewhere leaves no timer to fire later
+
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
+        self.timer.stop()  # the page is rendered (MkDocs renders every page before it fills any template)
         # Raw-HTML links assume directory URLs; the offline copy has none (see file_links.py).
         return html if config.use_directory_urls else file_links.to_files(html, page.file, files)
 

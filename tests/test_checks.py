@@ -259,6 +259,9 @@ CASES = [
     ("path-outside", Edit(ASSETS, "file: assets/sheet.pdf", "file: ../../sheet.pdf"),
      "minimal/prog/assets.yaml:4: error [path-outside] The handout path '../../sheet.pdf' climbs out of the "
      "programme folder. Put the file inside the programme folder and give its path relative to assets.yaml."),
+    ("broken-comment", Edit(INTRO, "What this block covers.", "What this <!-- note --!> block covers."),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [broken-comment] The HTML comment mark '--!>' is not a "
+     "comment's end: HTML ends a comment only at '-->'. Write comments as <!-- note -->, or remove the mark."),
     ("symlink-outside", Link("prog/assets/host.pdf", "/etc/hostname"),
      "minimal/prog/assets/host.pdf:1: error [symlink-outside] 'host.pdf' is a link to a place outside the content "
      "folder. Copy the file into the content folder instead of linking to it."),

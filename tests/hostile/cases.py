@@ -239,3 +239,11 @@ C(Case("yaml-alias-bomb", [write(VIDEOS, "a: &a [x, x, x, x, x, x, x, x, x, x]\n
     "minimal/prog/year-1/b1/b1-w1-watch.md:15: error [unknown-reference] No video has the id 'intro'."]))
 C(Case("yaml-python-tag", [replace(BLOCK, "title: Block one", "title: !!python/object/apply:os.system ['echo hi']")], [
     "minimal/prog/year-1/b1/block.yaml:2: error [wrong-type] Expected text for 'title' in the block but found a list."]))
+# Inputs that never finish (issue 19): comments the renderer of Markdown 3.10 loops on.
+BROKEN = "error [broken-comment] The HTML comment mark '{}' is not a comment's end: HTML ends a comment only at '-->'. " \
+         "Write comments as <!-- note -->, or remove the mark."
+C(Case("comment-closed-with-bang", [append(READ, "\nText <!-- x --!> more.\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: " + BROKEN.format("--!>")]))
+C(Case("comment-empty-abrupt", [append(TRANSCRIPT, "\nText <!--> more.\n\nAnd <!---> this.\n")], [
+    "minimal/prog/transcripts/intro.md:7: " + BROKEN.format("<!-->"),
+    "minimal/prog/transcripts/intro.md:9: " + BROKEN.format("<!--->")]))
