@@ -22,6 +22,7 @@ SPECIAL_SCHEMES = ("http", "https", "ws", "wss", "ftp")  # WHATWG's special sche
 
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 _CONTROL = re.compile(r"[\x00-\x20]")
+_FORBIDDEN_IN_HOST = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|\x7f]")
 
 
 def file_path_problem(value: str, base: str, folder: str) -> tuple[str, str] | None:
@@ -98,12 +99,16 @@ def canonical_host(raw: str) -> str | None:
             return None
         return str(address.ipv4_mapped) if address.ipv4_mapped else f"[{address.compressed}]"
     name = unquote(raw).rstrip(".") if raw.rstrip(".") else raw
+    if _FORBIDDEN_IN_HOST.search(name):  # WHATWG: such a host is a failure, whatever IDNA says
+        return None
     try:
         name = name.encode("idna").decode("ascii").lower() if name else ""
     except UnicodeError:  # an empty or over-long label, or characters IDNA refuses
         return None
     number = _ipv4(name)
-    return str(number) if number is not None else (None if number is False else name)
+    if number is False:
+        return None
+    return name if number is None else str(number)
 
 
 def _ipv4(name: str) -> ipaddress.IPv4Address | bool | None:

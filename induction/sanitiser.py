@@ -11,6 +11,7 @@ unclosed <details> would swallow the rest of the page.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -130,11 +131,53 @@ def mask_code(body: str) -> str:
     chars = list(body)
     for start, end in fenced_ranges(body):
         chars[start:end] = [c if c == "\n" else " " for c in body[start:end]]
-    return _CODE_SPAN.sub(lambda m: "".join(c if c == "\n" else " " for c in m.group(0)), "".join(chars))
+    masked = "".join(chars)
+    for start, end in code_spans(masked):
+        chars[start:end] = [c if c == "\n" else " " for c in masked[start:end]]
+    return "".join(chars)
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each code span as `_CODE_SPAN` (and Python-Markdown's backtick pattern, which
+    it follows) finds them, in linear time: that regex rescans to the end from every unmatched run.
+    A span opens with a run of backticks, or the tail of an unmatched run, and closes with the next
+    whole run of the same length."""
+    runs = [(m.start(), m.end()) for m in re.finditer("`+", text)]
+    later: dict[int, list[int]] = {}  # run length -> indices of the runs of that length, last first
+    for index in range(len(runs) - 1, -1, -1):
+        later.setdefault(runs[index][1] - runs[index][0], []).append(index)
+    spans, index = [], 0
+    while index < len(runs):
+        start, end = runs[index]
+        closer = None
+        for length in range(end - start, 0, -1):  # the whole run, then ever shorter tails of it
+            waiting = later.get(length, [])
+            while waiting and waiting[-1] <= index:
+                waiting.pop()
+            if waiting:
+                closer, start = waiting[-1], end - length
+                break
+        if closer is None:
+            index += 1
+            continue
+        spans.append((start, runs[closer][1]))
+        index = closer + 1
+    return spans
+
+
+@functools.lru_cache(maxsize=8)  # the body being scanned: its str hash is cached, so a lookup is cheap
+def _newlines(text: str) -> list[int]:
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+def line_of(text: str, offset: int) -> int:
+    """The line (from 1) of `offset` in `text`, by bisection: counting newlines again for every
+    finding would make a body of many findings quadratic."""
+    return bisect.bisect_left(_newlines(text), offset) + 1
 
 
 def _broken_comments(masked: str) -> list[Finding]:
-    return [Finding("broken-comment", masked.count("\n", 0, m.start()) + 1,
+    return [Finding("broken-comment", line_of(masked, m.start()),
                     f"The HTML comment mark '{m.group()}' is not a comment's end: HTML ends a comment only at '-->'.",
                     m.start(), m.end(), "", False)
             for m in _BROKEN_COMMENT.finditer(masked)] if "!" in masked else []
@@ -148,7 +191,7 @@ def _addresses(masked: str, policy: Policy,
         for match in pattern.finditer(masked):
             problem = address_problem(match.group(1), policy.forbidden_hosts)
             if problem:
-                line = masked.count("\n", 0, match.start(1)) + 1
+                line = line_of(masked, match.start(1))
                 found.append(Finding(problem[0], line, problem[1], match.start(1), match.end(1), "#", False))
     return found
 
@@ -161,7 +204,7 @@ def _external_images(masked: str, tags: _Tags) -> list[Finding]:
             src = dict(attrs).get("src") or ""
             if re.match(r"(?i)(https?:)?//", src.strip()):
                 found.append((src.strip(), start, end))
-    return [Finding("external-image", masked.count("\n", 0, start) + 1,
+    return [Finding("external-image", line_of(masked, start),
                     f"The image '{address}' loads from another website when the page opens.", start, end, "", False)
             for address, start, end in found]
 
@@ -174,7 +217,10 @@ class _Tags(HTMLParser):
         self.text = text
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.events: list[tuple[str, str, list[tuple[str, str | None]], int, int]] = []
-        self.feed(text)
+        # After the last '>' no tag or comment can be complete, and html.parser's close() retries
+        # each unclosed '<' there to the end of the text (quadratic): those '<' are text, so blank them.
+        last = text.rfind(">") + 1
+        self.feed(text[:last] + text[last:].replace("<", " "))
         self.close()
 
     def _offset(self) -> int:
@@ -196,7 +242,7 @@ class _Tags(HTMLParser):
         self.events.append(("end", tag, [], start, len(self.text) if end < 0 else end + 1))
 
     def line(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        return line_of(self.text, offset)
 
     def unclosed(self) -> list[Finding]:
         found, stack = [], []  # (tag, start)
@@ -225,7 +271,7 @@ def _never_closed(tag: str, line: int, start: int) -> Finding:
 
 def _judge(event: tuple, masked: str, policy: Policy) -> list[Finding]:
     kind, tag, attrs, start, end = event
-    line = masked.count("\n", 0, start) + 1
+    line = line_of(masked, start)
     if kind == "end":  # the end tag of a removed element goes with it; it needs no message of its own
         return [] if tag in TAGS else [Finding("unsafe-html", line, "", start, end, "", True)]
     if tag not in TAGS:

@@ -49,10 +49,8 @@ def template_spans(body: str) -> Iterator[tuple[int, int]]:
     one pass over the delimiters, each closer looked for at most once per kind."""
     nearest: dict[str, int] = {}  # closer -> the first place, at or after the last search, that holds it
     offset = 0
-    for match in _DELIMITER.finditer(body):
-        start = match.start()
-        if start < offset:  # inside the span just found
-            continue
+    while match := _DELIMITER.search(body, offset):  # search again after each span: delimiters may overlap it
+        start, offset = match.start(), match.start() + 1
         token = match.group()
         closer = _OPENERS.get(token)
         end = start + 2

@@ -22,7 +22,8 @@ class PageTimer:
         self.previous: object = None
 
     def usable(self) -> bool:
-        return self.seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        main = threading.current_thread() is threading.main_thread()
+        return self.seconds > 0 and hasattr(signal, "setitimer") and main
 
     def start(self, page: str) -> None:
         if not self.usable():

@@ -252,6 +252,10 @@ CASES = [
     ("forbidden-host", Edit(INTRO, "What this block covers.", "What [this](http://localhost:8000/x) covers."),
      "minimal/prog/year-1/b1/b1-intro.md:9: error [forbidden-host] The address 'http://localhost:8000/x' points at "
      "a host that is never published ('localhost' in its name). Link to the published address."),
+    ("bad-address", Edit(INTRO, "What this block covers.", "What [this](https://[::1/x) covers."),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [bad-address] The address 'https://[::1/x' names a host that "
+     "browsers cannot read the same way. Write the address as the browser's address bar shows it, "
+     "https://host/path."),
     ("absolute-path", Edit(ASSETS, "file: assets/sheet.pdf", "file: /home/me/sheet.pdf"),
      "minimal/prog/assets.yaml:4: error [absolute-path] The handout path '/home/me/sheet.pdf' is a path on one "
      "computer, not a path within the content. Put the file inside the programme folder and give its path "

@@ -59,9 +59,9 @@ SMALL, LARGE = 128 * 1024, 512 * 1024
 def seconds(scan: Callable[[str], object], body: str) -> float:
     best = float("inf")
     for _ in range(2):
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: the shared machine's other work does not count
         scan(body)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
@@ -69,7 +69,7 @@ def seconds(scan: Callable[[str], object], body: str) -> float:
 @pytest.mark.parametrize("scan", sorted(SCANS))
 def test_each_scan_is_linear_in_the_body(family, scan):
     small, large = FAMILIES[family](SMALL), FAMILIES[family](LARGE)
-    floor = 0.002  # below this the clock measures noise, not the scan
+    floor = 0.05  # below this the clock measures noise (a quadratic scan of 512 KB takes seconds)
     ratio = max(seconds(SCANS[scan], large), floor) / max(seconds(SCANS[scan], small), floor)
     assert ratio < 8, f"{scan} on {family}: 4 times the text took {ratio:.1f} times as long"
 
