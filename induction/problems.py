@@ -107,6 +107,15 @@ CATALOGUE: dict[str, Code] = {
         Code("broken-comment", "An HTML comment is opened and closed at once (<!-->) or closed with --!>: "
              "browsers read it differently from authors, and the Markdown renderer may never finish the page.",
              "Write comments as <!-- note -->, or remove the mark."),
+        Code("handout-type", "A handout of a type the site does not publish: only PDF, images, office documents, "
+             "plain text, audio and video; never HTML, scripts or programs, which would run from the site's address.",
+             "Save it as a PDF (or another type on the list) and name that file in assets.yaml."),
+        Code("handout-content", "A handout whose content is not what its name says (a .pdf that is HTML inside), "
+             "or an SVG with a script, event handler, foreign object or outside reference.",
+             "Export the file again from the program that made it, or save it as a PDF or PNG."),
+        Code("handout-name", "A handout file name with #, ?, % or a control character: they end or change "
+             "a web address, so the link to the file would break.",
+             "Rename the file with letters, digits, hyphens and dots only, and update assets.yaml."),
         Code("symlink-outside", "A symbolic link in the content folder that points outside it.",
              "Copy the file into the content folder instead of linking to it."),
     ]

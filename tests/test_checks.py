@@ -266,6 +266,20 @@ CASES = [
     ("broken-comment", Edit(INTRO, "What this block covers.", "What this <!-- note --!> block covers."),
      "minimal/prog/year-1/b1/b1-intro.md:9: error [broken-comment] The HTML comment mark '--!>' is not a "
      "comment's end: HTML ends a comment only at '-->'. Write comments as <!-- note -->, or remove the mark."),
+    ("handout-type", (Write("prog/assets/sheet.html", "<script>steal()</script>"),
+                      Edit(ASSETS, "file: assets/sheet.pdf", "file: assets/sheet.html")),
+     "minimal/prog/assets.yaml:4: error [handout-type] The handout 'assets/sheet.html' is of a type the site does "
+     "not publish ('.html'); it publishes .csv, .doc, .docx, .gif, .jpeg, .jpg, .m4a, .mp3, .mp4, .odp, .ods, "
+     ".odt, .pdf, .png, .ppt, .pptx, .svg, .txt, .webp, .xls, .xlsx. Save it as a PDF (or another type on the "
+     "list) and name that file in assets.yaml."),
+    ("handout-content", Write("prog/assets/sheet.pdf", "<html><script>steal()</script></html>"),
+     "minimal/prog/assets.yaml:4: error [handout-content] The handout 'assets/sheet.pdf' is named as a PDF (.pdf) "
+     "but its content is not one. Export the file again from the program that made it, or save it as a PDF or PNG."),
+    ("handout-name", (Write("prog/assets/sheet#1.pdf", b"%PDF-1.4\n"),
+                      Edit(ASSETS, "file: assets/sheet.pdf", "file: 'assets/sheet#1.pdf'")),
+     "minimal/prog/assets.yaml:4: error [handout-name] The handout file name 'assets/sheet#1.pdf' holds a character "
+     "(#, ?, % or a control character) that ends or changes a web address. Rename the file with letters, digits, "
+     "hyphens and dots only, and update assets.yaml."),
     ("symlink-outside", Link("prog/assets/host.pdf", "/etc/hostname"),
      "minimal/prog/assets/host.pdf:1: error [symlink-outside] 'host.pdf' is a link to a place outside the content "
      "folder. Copy the file into the content folder instead of linking to it."),
