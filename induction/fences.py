@@ -7,6 +7,7 @@ a fence of the same character at least as long.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -15,6 +16,11 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 def fenced_lines(body: str) -> list[bool]:
     """For each line of `body` (as `str.splitlines` counts them): is it part of a fenced block,
     the fence lines included?"""
+    return list(_fenced_lines(body))
+
+
+@functools.lru_cache(maxsize=64)  # pure; checks, shortcodes, the sanitiser and rendering ask about one body in turn
+def _fenced_lines(body: str) -> tuple[bool, ...]:
     inside, fence = [], ""
     for line in body.splitlines():
         match = _FENCE.match(line)
@@ -27,13 +33,13 @@ def fenced_lines(body: str) -> list[bool]:
             fence = match.group(1)
         else:
             inside.append(False)
-    return inside
+    return tuple(inside)
 
 
 def fenced_ranges(body: str) -> list[tuple[int, int]]:
     """The (start, end) character offsets of each fenced block of `body`."""
     ranges, offset, start = [], 0, -1
-    for line, inside in zip(body.splitlines(keepends=True), fenced_lines(body), strict=True):
+    for line, inside in zip(body.splitlines(keepends=True), _fenced_lines(body), strict=True):
         if inside and start < 0:
             start = offset
         elif not inside and start >= 0:

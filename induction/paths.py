@@ -8,6 +8,7 @@ are never published (staging, local).
 """
 from __future__ import annotations
 
+import functools
 import ipaddress
 import os
 import re
@@ -35,6 +36,7 @@ def file_path_problem(value: str, base: str, folder: str) -> tuple[str, str] | N
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # pure; a body may repeat one address thousands of times
 def address_problem(url: str, forbidden: tuple[str, ...] = FORBIDDEN_HOSTS) -> tuple[str, str] | None:
     """(code, what is wrong) for a link or image address in a body, or None if it may be published."""
     # Browsers ignore control characters and spaces inside a scheme ("java\tscript:"): so do we.
@@ -131,6 +133,8 @@ def _ipv4(name: str) -> ipaddress.IPv4Address | bool | None:
 
 def _private_kind(host: str) -> str:
     """What kind of never-published address an IP host is ('' for a name or a public address)."""
+    if not host[:1].isdigit() and not host.startswith("["):  # a name (host_of writes IPv4 in dotted form)
+        return ""
     try:
         address = ipaddress.ip_address(host.strip("[]"))
     except ValueError:
