@@ -81,6 +81,12 @@ CATALOGUE: dict[str, Code] = {
              "Replace the TODO text with your own, or delete the line if it is not needed."),
         Code("uncovered-statements", "Statements of the framework that no session cites (coverage setting).",
              "Cite them from a session, or relax settings.coverage."),
+        Code("out-of-range", "A number beyond sane bounds: a session's minutes (1 to 600) or a week number (up to 60).",
+             "Give the real figure; split a very long session or block."),
+        Code("empty-container", "A year with no blocks and no pages, or a block with no weeks.",
+             "List what it holds, or remove it."),
+        Code("listed-and-seen", "A week lists a session and also points at it with see: (it would show twice).",
+             "Keep one of the two entries."),
         # Hostile or unsafe input (induction/sanitiser.py, induction/paths.py, induction/source.py).
         Code("file-too-large", "A content file is larger than the limit (2 MB).",
              "Split it, or move large material into a handout (assets.yaml)."),

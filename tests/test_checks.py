@@ -263,6 +263,20 @@ CASES = [
     ("path-outside", Edit(ASSETS, "file: assets/sheet.pdf", "file: ../../sheet.pdf"),
      "minimal/prog/assets.yaml:4: error [path-outside] The handout path '../../sheet.pdf' climbs out of the "
      "programme folder. Put the file inside the programme folder and give its path relative to assets.yaml."),
+    ("out-of-range", Edit(READ, "minutes: 20", "minutes: 1000000000000000000000000000000"),
+     "minimal/prog/year-1/b1/b1-w1-read.md:6: error [out-of-range] The session 'b1-w1-read' takes "
+     "1000000000000000000000000000000 minutes; a session takes 1 to 600. Give its real length in minutes, or split "
+     "it into sessions."),
+    ("out-of-range", Edit(BLOCK, "  - week: 4\n", "  - week: 4-999999999\n"),
+     "minimal/prog/year-1/b1/block.yaml:19: error [out-of-range] Weeks 4 to 999999999 of 'b1' ends after week 60; "
+     "a block's weeks run from 1 to at most 60. Number the block's weeks from 1, or split the block."),
+    ("empty-container", Edit(PROGRAMME, "    blocks: [b1]", "    blocks: [b1]\n  - id: year-2\n    title: Year 2"),
+     "minimal/prog/programme.yaml:12: error [empty-container] The year 'year-2' has no blocks and no pages. "
+     "List its blocks under blocks:, or remove the year."),
+    ("listed-and-seen",
+     Edit(BLOCK, "    ect: [b1-w1-watch, b1-w1-read]", "    ect: [b1-w1-watch, b1-w1-read, see: b1-w1-read]"),
+     "minimal/prog/year-1/b1/block.yaml:12: error [listed-and-seen] Week 1 of 'b1' lists the session 'b1-w1-read' "
+     "and also points at it with see:. Keep one of the two entries."),
     ("broken-comment", Edit(INTRO, "What this block covers.", "What this <!-- note --!> block covers."),
      "minimal/prog/year-1/b1/b1-intro.md:9: error [broken-comment] The HTML comment mark '--!>' is not a "
      "comment's end: HTML ends a comment only at '-->'. Write comments as <!-- note -->, or remove the mark."),
