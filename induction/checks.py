@@ -17,6 +17,7 @@ from .paths import symlinks_stay_inside
 from .placeholders import placeholders_are_filled
 from .placement import ProgrammePlaces, place_programme
 from .problems import Problems, did_you_mean
+from .refusals import refusals
 from .sanitiser import bodies_are_safe
 from .wording import belongs_elsewhere
 
@@ -39,6 +40,7 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
         ids_are_not_reserved(places, problems)
         sessions_sit_in_their_role(programme, problems)
         weeks_run_on(programme, problems)
+        refusals(programme, problems)  # bounds, empty blocks and years, a session listed and seen (refusals.py)
         for session in programme.sessions.values():
             bodies_are_not_empty(session, problems)
             plans_add_up(session, problems)
@@ -219,7 +221,7 @@ def references_resolve(session: Session, programme: Programme, framework: Framew
             problems.add("unknown-reference", file, line, f"No handout has the id '{asset_id}'.",
                          did_you_mean(asset_id, programme.assets))
     codes, strays = shortcodes.scan(session.body)
-    for stray in strays:
+    for stray in dict.fromkeys(strays):  # a run of the same stray on one line is one problem
         problems.add("template-syntax", file, session.body_line + stray.line - 1,
                      f"'{stray.text}' is not a shortcode this format knows.",
                      'Use {{ video("id") }}, {{ asset("id") }}, {{ statement("id") }} or {{ session("id") }}.')

@@ -9,6 +9,8 @@ tests/test_fences.py holds this to markdown.markdown() with hypothesis.
 """
 from __future__ import annotations
 
+import functools
+
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 
 _FENCED_BLOCK = FencedBlockPreprocessor.FENCED_BLOCK_RE
@@ -33,6 +35,11 @@ def fenced_ranges(body: str) -> list[tuple[int, int]]:
 def fenced_lines(body: str) -> list[bool]:
     """For each line of `body` (as `str.splitlines` counts them): is it part of a fenced block,
     the fence lines included?"""
+    return list(_fenced_lines(body))
+
+
+@functools.lru_cache(maxsize=64)  # pure; checks, shortcodes, the sanitiser and rendering ask about one body in turn
+def _fenced_lines(body: str) -> tuple[bool, ...]:
     ranges = fenced_ranges(body)
     inside, offset, current = [], 0, 0
     for line in body.splitlines(keepends=True):
@@ -40,4 +47,4 @@ def fenced_lines(body: str) -> list[bool]:
             current += 1
         inside.append(current < len(ranges) and ranges[current][0] <= offset < ranges[current][1])
         offset += len(line)
-    return inside
+    return tuple(inside)

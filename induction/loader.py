@@ -12,9 +12,10 @@ from typing import Any
 
 from . import formats
 from .framework import load_framework
+from .handouts import handout_problem
 from .model import Asset, Block, Intention, Loc, Phase, Programme, Session, SessionRef, Site, Video, Week, Year
 from .paths import file_path_problem
-from .problems import Problems, did_you_mean
+from .problems import CATALOGUE, Problems, did_you_mean
 from .shapes import Where
 from .source import YList, YMap, load_yaml_file, read_markdown, read_text
 
@@ -257,11 +258,19 @@ def _load_assets(path: str, reader: _Reader, programme: Programme) -> None:
         elif not os.path.isfile(file):
             problems.add("missing-file", path, item.line_of("file"), f"The handout file '{item['file']}' is missing.",
                          "Put the file there, or correct the path.")
+        elif _real_inside(file, programme.folder) and (found := handout_problem(file, item["file"])):
+            # Published byte for byte: only what cannot run. (A link out is reported by paths.symlinks_stay_inside.)
+            problems.add(found[0], path, item.line_of("file"), found[1], CATALOGUE[found[0]].fix)
         # Kept even when its file is missing, so that sessions naming it report no follow-on problem.
         programme.assets[item["id"]] = Asset(item["id"], item.get("title", ""), file,
                                              os.path.relpath(file, programme.folder).replace(os.sep, "/"),
                                              os.path.getsize(file) if os.path.isfile(file) else 0,
                                              Loc(path, item.line))
+
+
+def _real_inside(file: str, folder: str) -> bool:
+    real, root = os.path.realpath(file), os.path.realpath(folder)
+    return os.path.commonpath([real, root]) == root
 
 
 def _stays_inside(item: YMap, key: str, path: str, programme: Programme, problems: Problems) -> bool:

@@ -6,6 +6,7 @@ every problem at once, sorted by file and line, each with a stable code and a hi
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -80,6 +81,12 @@ CATALOGUE: dict[str, Code] = {
              "Replace the TODO text with your own, or delete the line if it is not needed."),
         Code("uncovered-statements", "Statements of the framework that no session cites (coverage setting).",
              "Cite them from a session, or relax settings.coverage."),
+        Code("out-of-range", "A number beyond sane bounds: a session's minutes (1 to 600) or a week number (up to 60).",
+             "Give the real figure; split a very long session or block."),
+        Code("empty-container", "A year with no blocks and no pages, or a block with no weeks.",
+             "List what it holds, or remove it."),
+        Code("listed-and-seen", "A week lists a session and also points at it with see: (it would show twice).",
+             "Keep one of the two entries."),
         # Hostile or unsafe input (induction/sanitiser.py, induction/paths.py, induction/source.py).
         Code("file-too-large", "A content file is larger than the limit (2 MB).",
              "Split it, or move large material into a handout (assets.yaml)."),
@@ -96,10 +103,25 @@ CATALOGUE: dict[str, Code] = {
              "{{ image(\"id\", \"alt text\") }}."),
         Code("forbidden-host", "A link to a staging, local or otherwise forbidden host (settings.forbidden_hosts).",
              "Link to the published address."),
+        Code("bad-address", "A link or image address whose host cannot be read (an unclosed [ bracket, an empty "
+             "or over-long part): browsers would refuse it, or read it otherwise than the checks.",
+             "Write the address as the browser's address bar shows it, https://host/path."),
         Code("absolute-path", "A path on the author's computer (/home/..., C:\\..., file://) in content.",
              "Use a path relative to the file, or a handout shortcode."),
         Code("path-outside", "A path that climbs out of the programme folder (../../).",
              "Put the file inside the programme folder and give a path within it."),
+        Code("broken-comment", "An HTML comment is opened and closed at once (<!-->) or closed with --!>: "
+             "browsers read it differently from authors, and the Markdown renderer may never finish the page.",
+             "Write comments as <!-- note -->, or remove the mark."),
+        Code("handout-type", "A handout of a type the site does not publish: only PDF, images, office documents, "
+             "plain text, audio and video; never HTML, scripts or programs, which would run from the site's address.",
+             "Save it as a PDF (or another type on the list) and name that file in assets.yaml."),
+        Code("handout-content", "A handout whose content is not what its name says (a .pdf that is HTML inside), "
+             "or an SVG with a script, event handler, foreign object or outside reference.",
+             "Export the file again from the program that made it, or save it as a PDF or PNG."),
+        Code("handout-name", "A handout file name with #, ?, % or a control character: they end or change "
+             "a web address, so the link to the file would break.",
+             "Rename the file with letters, digits, hyphens and dots only, and update assets.yaml."),
         Code("symlink-outside", "A symbolic link in the content folder that points outside it.",
              "Copy the file into the content folder instead of linking to it."),
     ]
@@ -283,10 +305,7 @@ class Problems:
         self.add(code, file, line, message, hint, WARNING)
 
     def display(self, file: str) -> str:
-        if self.root and os.path.isabs(file):
-            rel = os.path.relpath(file, self.root)
-            return rel.replace(os.sep, "/")
-        return file.replace(os.sep, "/")
+        return _display(file, self.root)
 
     def extend(self, other: Iterable[Problem]) -> None:
         self.items.extend(other)
@@ -315,6 +334,14 @@ class Problems:
         parts = ([plural(errors, "error")] if errors else []) + ([plural(warnings, "warning")] if warnings else [])
         where = len({p.file for p in self.items})
         return f"{', '.join(parts)} in {plural(where, 'file')} ({files} files checked)."
+
+
+@functools.lru_cache(maxsize=1024)  # hostile content can raise thousands of problems in one file
+def _display(file: str, root: str) -> str:
+    if root and os.path.isabs(file):
+        rel = os.path.relpath(file, root)
+        return rel.replace(os.sep, "/")
+    return file.replace(os.sep, "/")
 
 
 def plural(n: int, word: str) -> str:

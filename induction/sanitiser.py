@@ -11,6 +11,7 @@ unclosed <details> would swallow the rest of the page.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -24,7 +25,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_r
 from .csp import PLAYERS
 from .fences import fenced_ranges
 from .model import Programme
-from .paths import FORBIDDEN_HOSTS, address_problem, host_of
+from .paths import FORBIDDEN_HOSTS, address_problem, browser_form, canonical_host, host_of
 from .problems import CATALOGUE, Problems
 
 # What content legitimately needs: Material's collapsible blocks, figures, tables and text-level
@@ -62,6 +63,9 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?")
 _MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+\.[A-Za-z]+)>")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+# Comments that HTML closes where an author would not expect ("<!-->", "<!--->", "--!>"): the
+# HTML parser of Python-Markdown 3.10 loops for ever on them, so they are refused, outside code.
+_BROKEN_COMMENT = re.compile(r"<!---?>|--!>")
 
 
 @dataclass(frozen=True)
@@ -77,8 +81,12 @@ class Policy:
                    tuple(settings.get("forbidden_hosts") or FORBIDDEN_HOSTS))
 
     def video_host(self, url: str) -> bool:
-        host = host_of(url)
-        return url.lower().startswith("https://") and any(host == h or host.endswith("." + h) for h in self.video_hosts)
+        # Read as the browser reads it (paths.host_of); a player address never carries a user name.
+        form = browser_form(url)
+        host = host_of(form) or ""
+        if not form.lower().startswith("https://") or "@" in form.split("/", 3)[2]:
+            return False
+        return any(host == h or host.endswith("." + h) for h in (canonical_host(h) or h for h in self.video_hosts))
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,7 @@ def scan(body: str, policy: Policy = Policy()) -> tuple[Finding, ...]:
     findings = [f for event in tags.events for f in _judge(event, masked, policy)]
     findings += tags.unclosed() + _unterminated(masked) + _attribute_lists(masked)
     findings += _addresses(masked, policy) + _addresses(text, policy, (_AUTOLINK,)) + _external_images(masked, tags)
+    findings += _broken_comments(masked)
     return tuple(sorted(findings, key=lambda f: (f.start, f.code)))
 
 
@@ -124,7 +133,56 @@ def mask_code(body: str) -> str:
     chars = list(body)
     for start, end in fenced_ranges(body):
         chars[start:end] = [c if c == "\n" else " " for c in body[start:end]]
-    return _CODE_SPAN.sub(lambda m: "".join(c if c == "\n" else " " for c in m.group(0)), "".join(chars))
+    masked = "".join(chars)
+    for start, end in code_spans(masked):
+        chars[start:end] = [c if c == "\n" else " " for c in masked[start:end]]
+    return "".join(chars)
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each code span as `_CODE_SPAN` (and Python-Markdown's backtick pattern, which
+    it follows) finds them, in linear time: that regex rescans to the end from every unmatched run.
+    A span opens with a run of backticks, or the tail of an unmatched run, and closes with the next
+    whole run of the same length."""
+    runs = [(m.start(), m.end()) for m in re.finditer("`+", text)]
+    later: dict[int, list[int]] = {}  # run length -> indices of the runs of that length, last first
+    for index in range(len(runs) - 1, -1, -1):
+        later.setdefault(runs[index][1] - runs[index][0], []).append(index)
+    spans, index = [], 0
+    while index < len(runs):
+        start, end = runs[index]
+        closer = None
+        for length in range(end - start, 0, -1):  # the whole run, then ever shorter tails of it
+            waiting = later.get(length, [])
+            while waiting and waiting[-1] <= index:
+                waiting.pop()
+            if waiting:
+                closer, start = waiting[-1], end - length
+                break
+        if closer is None:
+            index += 1
+            continue
+        spans.append((start, runs[closer][1]))
+        index = closer + 1
+    return spans
+
+
+@functools.lru_cache(maxsize=8)  # the body being scanned: its str hash is cached, so a lookup is cheap
+def _newlines(text: str) -> list[int]:
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+def line_of(text: str, offset: int) -> int:
+    """The line (from 1) of `offset` in `text`, by bisection: counting newlines again for every
+    finding would make a body of many findings quadratic."""
+    return bisect.bisect_left(_newlines(text), offset) + 1
+
+
+def _broken_comments(masked: str) -> list[Finding]:
+    return [Finding("broken-comment", line_of(masked, m.start()),
+                    f"The HTML comment mark '{m.group()}' is not a comment's end: HTML ends a comment only at '-->'.",
+                    m.start(), m.end(), "", False)
+            for m in _BROKEN_COMMENT.finditer(masked)] if "!" in masked else []
 
 
 def _addresses(masked: str, policy: Policy,
@@ -135,7 +193,7 @@ def _addresses(masked: str, policy: Policy,
         for match in pattern.finditer(masked):
             problem = address_problem(match.group(1), policy.forbidden_hosts)
             if problem:
-                line = masked.count("\n", 0, match.start(1)) + 1
+                line = line_of(masked, match.start(1))
                 found.append(Finding(problem[0], line, problem[1], match.start(1), match.end(1), "#", False))
     return found
 
@@ -148,7 +206,7 @@ def _external_images(masked: str, tags: _Tags) -> list[Finding]:
             src = dict(attrs).get("src") or ""
             if re.match(r"(?i)(https?:)?//", src.strip()):
                 found.append((src.strip(), start, end))
-    return [Finding("external-image", masked.count("\n", 0, start) + 1,
+    return [Finding("external-image", line_of(masked, start),
                     f"The image '{address}' loads from another website when the page opens.", start, end, "", False)
             for address, start, end in found]
 
@@ -161,7 +219,10 @@ class _Tags(HTMLParser):
         self.text = text
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.events: list[tuple[str, str, list[tuple[str, str | None]], int, int]] = []
-        self.feed(text)
+        # After the last '>' no tag or comment can be complete, and html.parser's close() retries
+        # each unclosed '<' there to the end of the text (quadratic): those '<' are text, so blank them.
+        last = text.rfind(">") + 1
+        self.feed(text[:last] + text[last:].replace("<", " "))
         self.close()
 
     def _offset(self) -> int:
@@ -183,7 +244,7 @@ class _Tags(HTMLParser):
         self.events.append(("end", tag, [], start, len(self.text) if end < 0 else end + 1))
 
     def line(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        return line_of(self.text, offset)
 
     def unclosed(self) -> list[Finding]:
         found, stack = [], []  # (tag, start)
@@ -283,7 +344,7 @@ def _never_closed(tag: str, line: int, start: int) -> Finding:
 
 def _judge(event: tuple, masked: str, policy: Policy) -> list[Finding]:
     kind, tag, attrs, start, end = event
-    line = masked.count("\n", 0, start) + 1
+    line = line_of(masked, start)
     if kind == "end":  # the end tag of a removed element goes with it; it needs no message of its own
         return [] if tag in TAGS else [Finding("unsafe-html", line, "", start, end, "", True)]
     if tag not in TAGS:

@@ -9,6 +9,7 @@ existing YAML files are extended by `yaml_lists`, so the author's comments and l
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from . import formats
@@ -16,6 +17,7 @@ from .loader import load_site
 from .model import Block, Programme, Week, Year
 from .placeholders import MARKER
 from .problems import did_you_mean
+from .shapes import ID_PATTERN
 from .yaml_lists import EditError, append_item
 
 # The kind a new session gets when none is asked for, and the minutes it starts with.
@@ -232,8 +234,17 @@ def _find_year(root: str, year_id: str, programme_id: str | None) -> tuple[Progr
     return found[0]
 
 
+def require_id(value: str, what: str) -> None:
+    """Refuse, before anything is read or written, an id that is not an id: it becomes a folder or
+    file name (`../../x` would write outside the content folder) and a part of addresses."""
+    if value and not re.fullmatch(ID_PATTERN, value):
+        raise ScaffoldError(f"The {what} id '{value}' is not an id: use lower-case letters, digits and single "
+                            "hyphens, like 'routines-w1'.")
+
+
 def new_block(root: str, year_id: str, programme_id: str | None = None, block_id: str = "") -> Plan:
     """A block folder with its block.yaml and a first week, listed last in its year."""
+    require_id(block_id, "block")
     programme, index, year = _find_year(root, year_id, programme_id)
     if not block_id:
         number = len(year.block_ids) + 1

@@ -1,8 +1,9 @@
 """MkDocs adapter: validates the content, adds the generated pages and nav, writes curriculum.json.
 
 A shim over the pure core (`induction`): every decision lives there, so a port to another
-builder touches only this file. Event order: on_config (load, check, render) -> on_files (add
-pages) -> on_page_content (each rendered page sanitised) -> on_post_build (curriculum.json; the
+builder touches only this file. Event order: on_config (load, check, render) -> on_nav (titles as
+text) -> on_files (add pages) -> on_page_markdown ... on_page_content (each page under a time
+bound, induction_mkdocs/page_timer.py, then sanitised) -> on_post_build (curriculum.json; the
 Content Security Policy over the written HTML, as `induction/csp.py` does for any engine) ->
 on_serve (watch the content folder).
 """
@@ -25,7 +26,8 @@ from induction.origins import page_origins
 from induction.pipeline import Checked, load_and_check
 from induction.render import Page, render_site
 from induction.render.problems_page import render_problem_codes, render_problems_page
-from induction_mkdocs import file_links, preview
+from induction_mkdocs import file_links, preview, titles
+from induction_mkdocs.page_timer import PageTimer
 
 log = logging.getLogger("mkdocs.plugins.induction")
 
@@ -33,6 +35,7 @@ log = logging.getLogger("mkdocs.plugins.induction")
 class InductionConfig(Config):
     content = c.Type(str, default="content")  # the content folder, relative to mkdocs.yml
     nav_position = c.Type(int, default=1)  # where the generated sections go in `nav`
+    page_seconds = c.Type((int, float), default=120)  # the longest one page may take to render (0: no bound)
     csp = c.Type(bool, default=True)  # a Content Security Policy in every page and in _headers (see induction/csp.py)
 
 
@@ -48,6 +51,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         # hand-written docs pages name no content host, so only schemes and markup are judged there.
         self.page_policies: dict[str, sanitiser.Policy] = {}
         self.frames: list[str] | None = None  # the policy's frame-src; None: pages go out without a policy
+        self.timer = PageTimer(0)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`,
@@ -58,6 +62,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         return site_config.content_root(config.config_file_path or "", self.config.content)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.timer = PageTimer(self.config.page_seconds)
         checked = load_and_check(self.content_root(config))
         self.problem_page = None
         # Warnings go to the terminal and leave the preview up; only errors replace it.
@@ -77,6 +82,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.last_srcs = [page.src for page in self.pages]
         if checked.site.title:
             config.site_name = checked.site.title  # the content names its site, whatever mkdocs.yml says
+        config.site_name = titles.text(config.site_name)  # text, wherever the theme prints it
         # macros/main.py reads `checked` from this plugin instance. Not from config.extra: the
         # macros plugin serialises extra to JSON on every build, which costs seconds on a big model.
         generated = build_nav(checked.site, checked.places)
@@ -100,12 +106,28 @@ class InductionPlugin(BasePlugin[InductionConfig]):
                 files.append(File.generated(config, urls.asset(programme, asset.file), abs_src_path=asset.path))
         return files
 
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        titles.escape_nav(nav.items)
+        return nav
+
+    # First, so that the timer covers every plugin's work on the page (macros, rendering, sanitising).
+    @event_priority(100)
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
+        titles.escape_meta(page.meta)
+        self.timer.stop()
+        self.timer.start(page.file.src_uri)
+        return markdown
+
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         if self.serving:
             env.bytecode_cache = preview.template_cache
         return env
 
+    def on_build_error(self, error: Exception) -> None:
+        self.timer.stop()  # a build that failed elsewhere leaves no timer to fire later
+
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
+        self.timer.stop()  # the page is rendered (MkDocs renders every page before it fills any template)
         self.published(html, page.file.src_uri)
         # Raw-HTML links assume directory URLs; the offline copy has none (see file_links.py).
         return html if config.use_directory_urls else file_links.to_files(html, page.file, files)

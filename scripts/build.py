@@ -10,11 +10,24 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+
+class Interrupted(Exception):
+    """SIGTERM (what a CI cancel sends), SIGINT (Ctrl-C) or SIGHUP arrived during the build."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
 
 
 def build(site_dir: str, extra: list[str]) -> int:
@@ -24,18 +37,41 @@ def build(site_dir: str, extra: list[str]) -> int:
     # Beside site/ (same file system), so the swap below is a rename, not a copy.
     fresh = tempfile.mkdtemp(prefix=".site-new-", dir=parent)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="true")
+    child: subprocess.Popen | None = None
     try:
         # Not --quiet: it raises MkDocs' log level past warnings, so --strict would no longer see them.
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", fresh, *extra],
-                                cwd=ROOT, env=env, capture_output=True, text=True)
-        sys.stderr.write(problems_only(result.stderr))
-        if result.returncode != 0:
+        # Its own session, so that an interrupt ends MkDocs and anything it started, and nothing else.
+        child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", fresh, *extra],
+                                 cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 start_new_session=True)
+        _, stderr = child.communicate()
+        sys.stderr.write(problems_only(stderr))
+        if child.returncode != 0:
             print(f"The build failed; {os.path.relpath(site_dir)}/ was left as it was.", file=sys.stderr)
             return 1
         swap(fresh, site_dir)
         return 0
+    except Interrupted as stop:
+        end(child)
+        print(f"Stopped by {stop}; {os.path.relpath(site_dir)}/ was left as it was.", file=sys.stderr)
+        return 128 + stop.signum
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+
+
+def end(child: subprocess.Popen | None) -> None:
+    """End the MkDocs process group: politely, then for sure."""
+    if child is None or child.poll() is not None:
+        return
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+        try:
+            os.killpg(child.pid, sig)
+            child.wait(timeout=wait)
+            return
+        except ProcessLookupError:
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def problems_only(log: str) -> str:
@@ -57,16 +93,36 @@ def swap(fresh: str, site_dir: str) -> None:
         old = tempfile.mkdtemp(prefix=".site-old-", dir=os.path.dirname(site_dir))
         os.rmdir(old)
         os.replace(site_dir, old)
-    os.replace(fresh, site_dir)
+    try:
+        os.replace(fresh, site_dir)
+    except OSError:
+        if old:
+            os.replace(old, site_dir)  # put the old site back before reporting
+        raise
     if old:
         shutil.rmtree(old, ignore_errors=True)
+        if os.path.exists(old):  # a read-only folder inside it: say so rather than leave it silently
+            print(f"The previous site could not be removed completely; delete {os.path.relpath(old)}/ by hand.",
+                  file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", default=os.path.join(ROOT, "site"), help="where the site goes (default: site)")
     args, extra = parser.parse_known_args(argv)
-    return build(args.site_dir, extra)
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, _interrupted)
+    try:
+        return build(args.site_dir, extra)
+    except Interrupted as stop:  # before the build started or after it ended: nothing to undo
+        print(f"Stopped by {stop}.", file=sys.stderr)
+        return 128 + stop.signum
+    except OSError as error:  # permissions, a full disk: the old site is kept, and the reason said
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"The build could not write the site: {error.strerror or error}{where}. "
+              f"{os.path.relpath(args.site_dir)}/ was left as it was; free some space or fix the folder's "
+              "permissions and build again.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -252,6 +252,10 @@ CASES = [
     ("forbidden-host", Edit(INTRO, "What this block covers.", "What [this](http://localhost:8000/x) covers."),
      "minimal/prog/year-1/b1/b1-intro.md:9: error [forbidden-host] The address 'http://localhost:8000/x' points at "
      "a host that is never published ('localhost' in its name). Link to the published address."),
+    ("bad-address", Edit(INTRO, "What this block covers.", "What [this](https://[::1/x) covers."),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [bad-address] The address 'https://[::1/x' names a host that "
+     "browsers cannot read the same way. Write the address as the browser's address bar shows it, "
+     "https://host/path."),
     ("absolute-path", Edit(ASSETS, "file: assets/sheet.pdf", "file: /home/me/sheet.pdf"),
      "minimal/prog/assets.yaml:4: error [absolute-path] The handout path '/home/me/sheet.pdf' is a path on one "
      "computer, not a path within the content. Put the file inside the programme folder and give its path "
@@ -259,6 +263,37 @@ CASES = [
     ("path-outside", Edit(ASSETS, "file: assets/sheet.pdf", "file: ../../sheet.pdf"),
      "minimal/prog/assets.yaml:4: error [path-outside] The handout path '../../sheet.pdf' climbs out of the "
      "programme folder. Put the file inside the programme folder and give its path relative to assets.yaml."),
+    ("out-of-range", Edit(READ, "minutes: 20", "minutes: 1000000000000000000000000000000"),
+     "minimal/prog/year-1/b1/b1-w1-read.md:6: error [out-of-range] The session 'b1-w1-read' takes "
+     "1000000000000000000000000000000 minutes; a session takes 1 to 600. Give its real length in minutes, or split "
+     "it into sessions."),
+    ("out-of-range", Edit(BLOCK, "  - week: 4\n", "  - week: 4-999999999\n"),
+     "minimal/prog/year-1/b1/block.yaml:19: error [out-of-range] Weeks 4 to 999999999 of 'b1' ends after week 60; "
+     "a block's weeks run from 1 to at most 60. Number the block's weeks from 1, or split the block."),
+    ("empty-container", Edit(PROGRAMME, "    blocks: [b1]", "    blocks: [b1]\n  - id: year-2\n    title: Year 2"),
+     "minimal/prog/programme.yaml:12: error [empty-container] The year 'year-2' has no blocks and no pages. "
+     "List its blocks under blocks:, or remove the year."),
+    ("listed-and-seen",
+     Edit(BLOCK, "    ect: [b1-w1-watch, b1-w1-read]", "    ect: [b1-w1-watch, b1-w1-read, see: b1-w1-read]"),
+     "minimal/prog/year-1/b1/block.yaml:12: error [listed-and-seen] Week 1 of 'b1' lists the session 'b1-w1-read' "
+     "and also points at it with see:. Keep one of the two entries."),
+    ("broken-comment", Edit(INTRO, "What this block covers.", "What this <!-- note --!> block covers."),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [broken-comment] The HTML comment mark '--!>' is not a "
+     "comment's end: HTML ends a comment only at '-->'. Write comments as <!-- note -->, or remove the mark."),
+    ("handout-type", (Write("prog/assets/sheet.html", "<script>steal()</script>"),
+                      Edit(ASSETS, "file: assets/sheet.pdf", "file: assets/sheet.html")),
+     "minimal/prog/assets.yaml:4: error [handout-type] The handout 'assets/sheet.html' is of a type the site does "
+     "not publish ('.html'); it publishes .csv, .doc, .docx, .gif, .jpeg, .jpg, .m4a, .mp3, .mp4, .odp, .ods, "
+     ".odt, .pdf, .png, .ppt, .pptx, .svg, .txt, .webp, .xls, .xlsx. Save it as a PDF (or another type on the "
+     "list) and name that file in assets.yaml."),
+    ("handout-content", Write("prog/assets/sheet.pdf", "<html><script>steal()</script></html>"),
+     "minimal/prog/assets.yaml:4: error [handout-content] The handout 'assets/sheet.pdf' is named as a PDF (.pdf) "
+     "but its content is not one. Export the file again from the program that made it, or save it as a PDF or PNG."),
+    ("handout-name", (Write("prog/assets/sheet#1.pdf", b"%PDF-1.4\n"),
+                      Edit(ASSETS, "file: assets/sheet.pdf", "file: 'assets/sheet#1.pdf'")),
+     "minimal/prog/assets.yaml:4: error [handout-name] The handout file name 'assets/sheet#1.pdf' holds a character "
+     "(#, ?, % or a control character) that ends or changes a web address. Rename the file with letters, digits, "
+     "hyphens and dots only, and update assets.yaml."),
     ("symlink-outside", Link("prog/assets/host.pdf", "/etc/hostname"),
      "minimal/prog/assets/host.pdf:1: error [symlink-outside] 'host.pdf' is a link to a place outside the content "
      "folder. Copy the file into the content folder instead of linking to it."),

@@ -8,6 +8,7 @@ problems, never an exception. Profiles (choose with HYPOTHESIS_PROFILE):
 """
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -106,3 +107,41 @@ def test_transcripts_never_raise(base, content):
 
 def test_the_tree_is_whole_again_after_the_examples(base):
     assert load_and_check(str(base)).ok  # the tree is shared: every example must restore its file
+
+
+# YAML text fields and file names (issue 19): markup-like titles and summaries, and handout file
+# names of any characters, are reported or published as text; loading and checking never raise.
+field_text = st.lists(st.sampled_from(SNIPPETS + ODD + PUNCT) | st.text(max_size=6), max_size=20).map("".join)
+
+
+@given(field_text, field_text)
+def test_titles_and_summaries_of_any_text_never_raise(base, title, summary):
+    block = (base / FILES["block"]).read_text(encoding="utf-8")
+    changed = block.replace("title: Block one", "title: " + json_string(title), 1)
+    changed = changed.replace("  ect: What ECTs do.", "  ect: " + json_string(summary), 1)
+    never_raises(base, FILES["block"], changed)
+
+
+file_names = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"), min_size=1, max_size=12)
+
+
+@given(file_names)
+def test_handout_file_names_of_any_characters_never_raise(base, name):
+    folder = base / "prog" / "assets"
+    path = folder / name
+    if path.exists() or name in (".", ".."):
+        return
+    try:
+        path.write_bytes(b"%PDF-1.4\n")
+    except OSError:  # a name the file system refuses (too long in bytes)
+        return
+    try:
+        assets = (base / FILES["assets"]).read_text(encoding="utf-8")
+        changed = assets.replace("file: assets/sheet.pdf", "file: " + json_string("assets/" + name))
+        never_raises(base, FILES["assets"], changed)
+    finally:
+        path.unlink()
+
+
+def json_string(text: str) -> str:
+    return json.dumps(text)  # a JSON string is a YAML double-quoted scalar

@@ -131,7 +131,7 @@ def test_minutes_read_as_words(n, expected):
 
 
 def test_text_from_yaml_is_escaped_for_markdown():
-    assert esc("A *bold* [link]\n  | pipe") == "A \\*bold\\* \\[link\\] \\| pipe"
+    assert esc("A *bold* [link]\n  | pipe") == "A \\*bold\\* \\[link\\] &#124; pipe"
 
 
 def test_captions_and_front_matter():

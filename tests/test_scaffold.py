@@ -122,3 +122,13 @@ def test_the_command_line_writes_the_files_or_explains_without_a_traceback(tree:
     failed = subprocess.run(NEW + ["week", "--content", str(tree), "--block", "nope"], capture_output=True, text=True)
     assert failed.returncode == 2
     assert failed.stderr == "new.py: No block has the id 'nope'. Blocks: b1.\n"
+
+
+@pytest.mark.parametrize("block_id", ["../../../../x", "/tmp/x", "a/b", "..", "Block One", "a--b", "x\n"])
+def test_an_id_that_is_not_an_id_is_refused_before_anything_is_written(tree: Path, block_id: str) -> None:
+    before = sorted(str(p) for p in tree.parent.rglob("*"))
+    with pytest.raises(scaffold.ScaffoldError) as raised:
+        scaffold.new_block(str(tree), "year-1", block_id=block_id)
+    assert str(raised.value) == (f"The block id '{block_id}' is not an id: use lower-case letters, digits and "
+                                 "single hyphens, like 'routines-w1'.")
+    assert sorted(str(p) for p in tree.parent.rglob("*")) == before

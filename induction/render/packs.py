@@ -13,7 +13,7 @@ from ..model import Block, Programme, Week, Year
 from ..placement import Place
 from .context import Context
 from .sessions import print_action, render_session, session_caption
-from .text import Page, caption, demote_headings, esc, front_matter, minutes
+from .text import Page, caption, demote_headings, esc, front_matter, minutes, paragraphs
 
 
 def pack_src(programme: Programme, year: Year, block: Block) -> str:
@@ -57,7 +57,7 @@ def render_mentor_pack(programme: Programme, year: Year, block: Block, ctx: Cont
            f'<p class="ect-meta">{count} · {minutes(total)} in all</p>\n',
            print_action("Print this pack")]
     if block.summary.get("mentor"):
-        out.append(block.summary["mentor"].strip() + "\n")
+        out.append(paragraphs(block.summary["mentor"]) + "\n")
     out.append("## Contents\n")
     # Anchors by position, not by session id: a plan may be listed twice in a block (`see:`).
     for index, (week, place, see) in enumerate(plans, 1):

@@ -14,7 +14,7 @@ from .context import Context
 from .intentions import intentions_section
 from .media import host_name
 from .packs import pack_src, week_print_src
-from .text import Page, caption, esc, front_matter, kind_name, minutes, sequential_headings
+from .text import Page, caption, esc, front_matter, kind_name, minutes, paragraphs, sequential_headings
 
 _ROLE_HEADINGS = {"ect": "ECT self-study", "mentor": "Mentor session", "tutor": "Induction tutor"}
 _FOR_ROLE = {"ect": "For ECTs", "mentor": "For mentors", "tutor": "For induction tutors"}
@@ -35,11 +35,11 @@ def render_programme(programme: Programme, ctx: Context) -> Page:
     framework = ctx.framework(programme)
     out = [front_matter(programme.title), caption(programme.provider or "Programme"), f"# {esc(programme.title)}\n"]
     if programme.summary:
-        out.append(programme.summary.strip() + "\n")
+        out.append(paragraphs(programme.summary) + "\n")
     for year in programme.years:
         out.append(f"## [{esc(year.title)}]({urls.relative(src, urls.year(programme, year))})\n")
         if year.summary:
-            out.append(year.summary.strip() + "\n")
+            out.append(paragraphs(year.summary) + "\n")
         items = [f"- [{esc(b.title)}]({urls.relative(src, urls.block(programme, year, b))}) · {esc(b.term_label)}"
                  f" · {len(b.weeks)} {'week' if len(b.weeks) == 1 else 'weeks'}" for b in year.blocks]
         out.append("\n".join(items) + "\n")
@@ -56,7 +56,7 @@ def render_year(programme: Programme, year: Year, ctx: Context) -> Page:
     places = ctx.places[programme.id]
     out = [front_matter(year.title), caption(programme.title), f"# {esc(year.title)}\n"]
     if year.summary:
-        out.append(year.summary.strip() + "\n")
+        out.append(paragraphs(year.summary) + "\n")
     pages = places.page_entries(year.pages)
     if pages:
         out.append("## Year pages\n\n" + "\n".join(f"- {_entry(p, see, src)}" for p, see in pages) + "\n")
@@ -74,7 +74,7 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
     out = [front_matter(block.title), caption(year.title, block.term_label), f"# {esc(block.title)}\n"]
     for role in ROLES:
         if block.summary.get(role):
-            out.append(f"## {_FOR_ROLE[role]}\n\n{block.summary[role].strip()}\n")
+            out.append(f"## {_FOR_ROLE[role]}\n\n{paragraphs(block.summary[role])}\n")
     pages = places.page_entries(block.pages)
     if pages:
         out.append("## Block pages\n\n" + "\n".join(f"- {_entry(p, see, src)}" for p, see in pages) + "\n")
@@ -112,12 +112,12 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
         entries = places.week_entries(block, week, role)
         if not entries:
             if week.summary.get(role):  # a role with no session this week may still be told what to do
-                out.append(f"## {_ROLE_HEADINGS[role]}\n\n{week.summary[role].strip()}\n")
+                out.append(f"## {_ROLE_HEADINGS[role]}\n\n{paragraphs(week.summary[role])}\n")
             continue
         total = sum(place.session.minutes for place, _ in entries)
         out.append(f"## {_ROLE_HEADINGS[role]} · {minutes(total)}\n")
         if week.summary.get(role):
-            out.append(week.summary[role].strip() + "\n")
+            out.append(paragraphs(week.summary[role]) + "\n")
         out.append("\n".join(f"- {_entry(place, see, src)}" for place, see in entries) + "\n")
         for place, _ in entries:
             intentions.extend(place.session.intentions)

@@ -26,12 +26,35 @@ class Page:
     meta: dict = field(default_factory=dict)
 
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|#])")
+# Backslash escapes only for characters Python-Markdown treats as escapable (`\<` would show its
+# backslash); `{` and `}` too, or attr_list reads "Title {: onclick=... }" as attributes.
+_INLINE = re.compile(r"([\\`*_\[\]{}#])")
+# Characters with no Markdown escape: HTML references, so "&lt;" in a title stays as written.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_ENTITY = re.compile(r"[&<>|]")
+# Control characters are not text; \x02 and \x03 are Python-Markdown's own placeholders.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# What can open a block at the start of a paragraph once inline escapes are done: a list number
+# ("1."), a bullet, admonitions and details ("!!!", "???"), a setext line.
+_BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=!?:~])")
 
 
 def esc(text: str) -> str:
-    """Text safe to put inline in Markdown (titles from YAML, statement texts)."""
-    return _INLINE.sub(r"\\\1", " ".join(str(text).split()))
+    """Text safe to put inline in Markdown (titles from YAML, statement texts): shown as written,
+    never read as Markdown, HTML or attributes."""
+    one = _INLINE.sub(r"\\\1", " ".join(_CONTROL.sub(" ", str(text)).split()))
+    return _ENTITY.sub(lambda m: _ENTITIES[m.group()], one)
+
+
+def paragraphs(text: str) -> str:
+    """A YAML text field of several paragraphs (a summary) as Markdown paragraphs of plain text:
+    each paragraph escaped, and nothing at its start read as a list, admonition or heading."""
+    out = []
+    for chunk in re.split(r"\n\s*\n", str(text).strip()):
+        if chunk.strip():
+            out.append(_BLOCK_START.sub(lambda m: m.group(1) + f"&#{ord(m.group(2))};" if m.group(1)
+                                        else f"&#{ord(m.group(3))};", esc(chunk)))
+    return "\n\n".join(out)
 
 
 def attr(text: str) -> str:

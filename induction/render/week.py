@@ -11,7 +11,7 @@ import re
 from .. import urls
 from ..model import Block, Programme, Week, Year
 from ..placement import Place
-from .text import esc, kind_name, minutes
+from .text import esc, kind_name, minutes, paragraphs
 
 
 def position(programme: Programme, year: Year, block: Block, week: Week, src: str) -> str:
@@ -29,7 +29,7 @@ def position(programme: Programme, year: Year, block: Block, week: Week, src: st
 def focus(week: Week) -> str:
     """This week's focus: the ECT summary, or the mentor's when the week has no ECT steps."""
     text = week.summary.get("ect") or week.summary.get("mentor") or ""
-    return f"## This week's focus\n\n{text.strip()}\n" if text.strip() else ""
+    return f"## This week's focus\n\n{paragraphs(text)}\n" if text.strip() else ""
 
 
 def steps(entries: list[tuple[Place, bool]], src: str, heading: str) -> str:

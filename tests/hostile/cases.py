@@ -239,3 +239,32 @@ C(Case("yaml-alias-bomb", [write(VIDEOS, "a: &a [x, x, x, x, x, x, x, x, x, x]\n
     "minimal/prog/year-1/b1/b1-w1-watch.md:15: error [unknown-reference] No video has the id 'intro'."]))
 C(Case("yaml-python-tag", [replace(BLOCK, "title: Block one", "title: !!python/object/apply:os.system ['echo hi']")], [
     "minimal/prog/year-1/b1/block.yaml:2: error [wrong-type] Expected text for 'title' in the block but found a list."]))
+# Inputs that never finish (issue 19): comments the renderer of Markdown 3.10 loops on.
+BROKEN = "error [broken-comment] The HTML comment mark '{}' is not a comment's end: HTML ends a comment only at '-->'. " \
+         "Write comments as <!-- note -->, or remove the mark."
+C(Case("comment-closed-with-bang", [append(READ, "\nText <!-- x --!> more.\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: " + BROKEN.format("--!>")]))
+C(Case("comment-empty-abrupt", [append(TRANSCRIPT, "\nText <!--> more.\n\nAnd <!---> this.\n")], [
+    "minimal/prog/transcripts/intro.md:7: " + BROKEN.format("<!-->"),
+    "minimal/prog/transcripts/intro.md:9: " + BROKEN.format("<!--->")]))
+# Handouts by type, addresses read as browsers read them, semantic refusals (issue 19).
+C(Case("handout-html-with-script", [write("prog/assets/sheet.html", "<script>steal()</script>"),
+                                    replace(ASSETS, "file: assets/sheet.pdf", "file: assets/sheet.html")], [
+    "minimal/prog/assets.yaml:4: error [handout-type] The handout 'assets/sheet.html' is of a type the site does not publish ('.html'); it publishes .csv, .doc, .docx, .gif, .jpeg, .jpg, .m4a, .mp3, .mp4, .odp, .ods, .odt, .pdf, .png, .ppt, .pptx, .svg, .txt, .webp, .xls, .xlsx. Save it as a PDF (or another type on the list) and name that file in assets.yaml."]))
+C(Case("handout-svg-with-script", [write("prog/assets/map.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>'),
+                                   replace(ASSETS, "file: assets/sheet.pdf", "file: assets/map.svg")], [
+    "minimal/prog/assets.yaml:4: error [handout-content] The SVG handout 'assets/map.svg' holds a <script> element, which can run code. Export the file again from the program that made it, or save it as a PDF or PNG."]))
+C(Case("handout-pdf-that-is-html", [write("prog/assets/sheet.pdf", "<!doctype html><script>x()</script>")], [
+    "minimal/prog/assets.yaml:4: error [handout-content] The handout 'assets/sheet.pdf' is named as a PDF (.pdf) but its content is not one. Export the file again from the program that made it, or save it as a PDF or PNG."]))
+C(Case("iframe-backslash-userinfo", [append(READ, "\n<iframe src=\"https://evil.example\\@www.youtube-nocookie.com/embed/abc\" title=\"x\"></iframe>\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] An <iframe> may only load https:// addresses on www.youtube-nocookie.com, player.vimeo.com; this one loads 'https://evil.example\\@www.youtube-nocookie.com/embed/abc'. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
+C(Case("short-ipv4-loopback-link", [append(READ, "\n[Local](http://127.1:8000/)\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [forbidden-host] The address 'http://127.1:8000/' points at a host that is never published ('127.0.0.1' in its name). Link to the published address."]))
+C(Case("decimal-ipv4-loopback-link", [append(READ, "\n<a href=\"http://2130706433/\">Local</a>\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [forbidden-host] The address 'http://2130706433/' points at a host that is never published ('127.0.0.1' in its name). Link to the published address."]))
+C(Case("minutes-huge", [replace(READ, "minutes: 20", "minutes: 1000000000000000000000000000000")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:6: error [out-of-range] The session 'b1-w1-read' takes 1000000000000000000000000000000 minutes; a session takes 1 to 600. Give its real length in minutes, or split it into sessions."]))
+C(Case("week-range-huge", [replace(BLOCK, "  - week: 4\n", "  - week: 4-999999999\n")], [
+    "minimal/prog/year-1/b1/block.yaml:19: error [out-of-range] Weeks 4 to 999999999 of 'b1' ends after week 60; a block's weeks run from 1 to at most 60. Number the block's weeks from 1, or split the block."]))
+C(Case("session-listed-and-seen", [replace(BLOCK, "    ect: [b1-w1-watch, b1-w1-read]", "    ect: [b1-w1-watch, b1-w1-read, see: b1-w1-read]")], [
+    "minimal/prog/year-1/b1/block.yaml:12: error [listed-and-seen] Week 1 of 'b1' lists the session 'b1-w1-read' and also points at it with see:. Keep one of the two entries."]))
