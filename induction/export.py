@@ -15,6 +15,7 @@ from . import urls
 from .nav import build_nav
 from .pipeline import Checked
 from .render import render_site
+from .render.site_pages import ACCESSIBILITY_SRC, COOKIES_SRC, HOME_SRC
 
 # What the exported build keeps of the project's mkdocs.yml: theme and Markdown, not our plugins.
 KEEP = ("site_name", "site_description", "theme", "markdown_extensions", "extra_css", "extra_javascript",
@@ -39,8 +40,6 @@ def export(checked: Checked, project_config: str, out: str) -> int:
     for folder in ("stylesheets", "javascripts"):
         if os.path.isdir(os.path.join(project_docs, folder)):
             shutil.copytree(os.path.join(project_docs, folder), os.path.join(docs, folder))
-    titles = "\n".join(f"- [{p.title}]({urls.programme(p)})" for p in checked.site.programmes)
-    _write(os.path.join(docs, "index.md"), f"# {checked.site.title}\n\n{titles}\n")
     with open(project_config, encoding="utf-8") as handle:
         config = yaml.load(handle, Loader=_Lenient)  # mkdocs.yml may hold !!python/name tags
     plain = {key: config[key] for key in KEEP if key in config}
@@ -52,10 +51,11 @@ def export(checked: Checked, project_config: str, out: str) -> int:
     plain["site_name"] = checked.site.title or plain.get("site_name", "Site")
     plain["docs_dir"] = "docs"
     plain["plugins"] = ["search"]
-    plain["nav"] = [{"Home": "index.md"}] + build_nav(checked.site, checked.places)
+    plain["nav"] = [{"Home": HOME_SRC}] + build_nav(checked.site, checked.places) + [
+        {"About": [{"Accessibility": ACCESSIBILITY_SRC}, {"Cookies": COOKIES_SRC}]}]
     with open(os.path.join(out, "mkdocs.yml"), "w", encoding="utf-8") as handle:
         yaml.safe_dump(plain, handle, sort_keys=False, allow_unicode=True)
-    return len(pages) + 1
+    return len(pages)
 
 
 def _write(path: str, text: str) -> None:

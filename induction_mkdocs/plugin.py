@@ -22,8 +22,8 @@ from induction.curriculum import curriculum_json
 from induction.nav import build_nav
 from induction.pipeline import Checked, load_and_check
 from induction.render import Page, render_site
-from induction.render.problems_page import render_problem_codes, render_problems_page
-from induction_mkdocs import file_links, preview
+from induction.render.problems_page import render_problems_page
+from induction_mkdocs import file_links, preview, theme
 
 log = logging.getLogger("mkdocs.plugins.induction")
 
@@ -68,10 +68,11 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         # No policy in the live preview: `mkdocs serve` adds its live-reload script to every page.
         hosts = [host for programme in checked.site.programmes for host in programme.settings.get("video_hosts") or ()]
         self.policy = csp.SitePolicy(csp.frame_sources(hosts)) if self.config.csp and not self.serving else None
-        self.pages = render_site(checked) + [render_problem_codes()]
+        self.pages = render_site(checked)
         self.last_srcs = [page.src for page in self.pages]
         if checked.site.title:
             config.site_name = checked.site.title  # the content names its site, whatever mkdocs.yml says
+        theme.apply(config, checked.site)  # the provider's logo, favicon, colours and footer
         # macros/main.py reads `checked` from this plugin instance. Not from config.extra: the
         # macros plugin serialises extra to JSON on every build, which costs seconds on a big model.
         generated = build_nav(checked.site, checked.places)
@@ -95,6 +96,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         for programme in self.checked.site.programmes:
             for asset in programme.assets.values():
                 files.append(File.generated(config, urls.asset(programme, asset.file), abs_src_path=asset.path))
+        theme.add_files(files, config, self.checked.site)
         return files
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]

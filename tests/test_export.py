@@ -18,7 +18,7 @@ def test_export_writes_every_generated_page_and_a_plain_config(tree, tmp_path):
     out = tmp_path / "export"
     count = export(checked, str(ROOT / "mkdocs.yml"), str(out))
     pages = render_site(checked)
-    assert count == len(pages) + 1
+    assert count == len(pages)
     for page in pages:
         assert (out / "docs" / page.src).read_text(encoding="utf-8") == page.markdown
     config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -12,6 +12,7 @@ from .frameworks import render_framework_pages
 from .matrix import render_matrix
 from .packs import render_mentor_pack, render_week_print
 from .sessions import render_session
+from .site_pages import render_site_pages
 from .structure import render_block, render_programme, render_transcript, render_week, render_year
 from .text import Page
 
@@ -20,7 +21,7 @@ __all__ = ["Page", "render_site", "Context"]
 
 def render_site(checked: Checked) -> list[Page]:
     ctx = Context(checked.site, checked.places)
-    pages: list[Page] = []
+    pages: list[Page] = render_site_pages(ctx)
     used_frameworks = []
     for programme in checked.site.programmes:
         places = checked.places[programme.id]

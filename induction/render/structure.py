@@ -9,6 +9,7 @@ from .. import urls
 from ..formats import ROLES
 from ..model import Block, Programme, Week, Year
 from ..placement import Place
+from ..problems import plural
 from . import week as week_parts
 from .context import Context
 from .intentions import intentions_section
@@ -41,7 +42,7 @@ def render_programme(programme: Programme, ctx: Context) -> Page:
         if year.summary:
             out.append(year.summary.strip() + "\n")
         items = [f"- [{esc(b.title)}]({urls.relative(src, urls.block(programme, year, b))}) · {esc(b.term_label)}"
-                 f" · {len(b.weeks)} {'week' if len(b.weeks) == 1 else 'weeks'}" for b in year.blocks]
+                 f" · {plural(b.week_count, 'week')}" for b in year.blocks]
         out.append("\n".join(items) + "\n")
     if framework:
         out.append("## Framework\n")
@@ -64,7 +65,7 @@ def render_year(programme: Programme, year: Year, ctx: Context) -> Page:
     out.append("| Block | Term | Weeks |\n| --- | --- | --- |")
     for block in year.blocks:
         link = urls.relative(src, urls.block(programme, year, block))
-        out.append(f"| [{esc(block.title)}]({link}) | {esc(block.term_label)} | {len(block.weeks)} |")
+        out.append(f"| [{esc(block.title)}]({link}) | {esc(block.term_label)} | {block.week_count} |")
     return Page(src, year.title, "\n".join(out) + "\n", "year", {"year": year.id})
 
 
