@@ -11,6 +11,7 @@ from . import urls
 from .formats import ROLES
 from .placement import ProgrammePlaces
 from .render.packs import pack_src
+from .render.roles import ROLE_PAGES, role_src
 
 NavItem = Any
 
@@ -23,7 +24,9 @@ def build_nav(site, all_places: dict[str, ProgrammePlaces]) -> list[NavItem]:
     nav: list[NavItem] = []
     for programme in site.programmes:
         places = all_places[programme.id]
-        years: list[NavItem] = [urls.programme(programme)]
+        # The roles first: each has its own starting page (induction/render/roles.py).
+        years: list[NavItem] = [urls.programme(programme)] + [
+            {title: role_src(programme, role)} for role, (_, title) in ROLE_PAGES.items()]
         for year in programme.years:
             items: list[NavItem] = [urls.year(programme, year)] + _entries(places, year.pages)
             for block in year.blocks:

@@ -11,6 +11,7 @@ from .context import Context
 from .frameworks import render_framework_pages
 from .matrix import render_matrix
 from .packs import render_mentor_pack, render_week_print
+from .roles import render_role_pages
 from .sessions import render_session
 from .site_pages import render_site_pages
 from .structure import render_block, render_programme, render_transcript, render_week, render_year
@@ -25,8 +26,8 @@ def render_site(checked: Checked) -> list[Page]:
     used_frameworks = []
     for programme in checked.site.programmes:
         places = checked.places[programme.id]
-        sequence = ctx.ect_sequence(programme)
         pages.append(render_programme(programme, ctx))
+        pages += render_role_pages(programme, ctx)
         for year in programme.years:
             pages.append(render_year(programme, year, ctx))
             for block in year.blocks:
@@ -39,7 +40,8 @@ def render_site(checked: Checked) -> list[Page]:
                 pack = render_mentor_pack(programme, year, block, ctx)
                 if pack:
                     pages.append(pack)
-        pages += [render_session(place, ctx, sequence) for place in places.in_order()]
+        pages += [render_session(place, ctx, ctx.sequence(programme, place.session.role))
+                  for place in places.in_order()]
         pages += [render_transcript(programme, video_id, ctx) for video_id in programme.videos]
         framework = ctx.framework(programme)
         if framework:

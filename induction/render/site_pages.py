@@ -12,9 +12,13 @@ from ..model import Programme, Site
 from ..problems import plural
 from .context import Context
 from .media import host_name
+from .roles import ROLE_PAGES, role_src
 from .text import Page, esc, front_matter
 
 HOME_SRC = "index.md"
+_ROLE_LINES = {"ect": "every week's steps in order, block by block, with how long each takes",
+               "mentor": "every mentor session plan in order, and each block's pack to print",
+               "tutor": "what to check when, and every training session"}
 ACCESSIBILITY_SRC = "about/accessibility.md"
 COOKIES_SRC = "about/cookies.md"
 
@@ -53,15 +57,11 @@ def render_home(ctx: Context) -> Page:
                                  "induction tutors")
     out.append(f"{esc(intro.rstrip('.'))}, published by {esc(site.provider_name)}.\n")
     out.append("## Start here\n")
-    # The role starting pages go here (ECT, mentor, induction tutor); a "this week" panel may join them.
-    out.append('<div class="ect-start" markdown="1">\n')
     for programme in site.programmes:
-        first = next(((y, b, w) for y in programme.years for b in y.blocks for w in b.weeks), None)
-        if first:
-            week = urls.relative(HOME_SRC, urls.week(programme, *first))
-            out.append(f"- **ECTs**: start with [{esc(first[2].label)}: {esc(first[2].title)}]({week}) of "
-                       f"{esc(programme.title)}; each week's page lists your steps in order and how long each takes.")
-    out.append("\n</div>\n")
+        if len(site.programmes) > 1:
+            out.append(f"### {esc(programme.title)}\n")
+        out.append("\n".join(f"- [{title}]({urls.relative(HOME_SRC, role_src(programme, role))}): {_ROLE_LINES[role]}"
+                             for role, (_, title) in ROLE_PAGES.items()) + "\n")
     for programme in site.programmes:
         link = urls.relative(HOME_SRC, urls.programme(programme))
         out.append(f"## [{esc(programme.title)}]({link})\n")

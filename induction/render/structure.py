@@ -15,6 +15,7 @@ from .context import Context
 from .intentions import intentions_section
 from .media import host_name
 from .packs import pack_src, week_print_src
+from .roles import ROLE_PAGES, role_src
 from .text import Page, caption, esc, front_matter, kind_name, minutes
 
 _ROLE_HEADINGS = {"ect": "ECT self-study", "mentor": "Mentor session", "tutor": "Induction tutor"}
@@ -31,12 +32,25 @@ def _entry(place: Place, see: bool, src: str) -> str:
     return f"{link} · {detail}"
 
 
+def _page_lists(pages: list[tuple[Place, bool]], src: str, heading: str) -> str:
+    """A year's or block's own pages; training sessions under a heading of their own (they are the
+    induction tutor's, not pages every reader opens)."""
+    out = []
+    for title, chosen in ((heading, [e for e in pages if e[0].session.kind != "training"]),
+                          ("## Training sessions", [e for e in pages if e[0].session.kind == "training"])):
+        if chosen:
+            out.append(f"{title}\n\n" + "\n".join(f"- {_entry(p, see, src)}" for p, see in chosen) + "\n")
+    return "\n".join(out)
+
+
 def render_programme(programme: Programme, ctx: Context) -> Page:
     src = urls.programme(programme)
     framework = ctx.framework(programme)
     out = [front_matter(programme.title), caption(programme.provider or "Programme"), f"# {esc(programme.title)}\n"]
     if programme.summary:
         out.append(programme.summary.strip() + "\n")
+    out.append("Start here: " + " · ".join(f"[{title}]({urls.relative(src, role_src(programme, role))})"
+                                          for role, (_, title) in ROLE_PAGES.items()) + "\n")
     for year in programme.years:
         out.append(f"## [{esc(year.title)}]({urls.relative(src, urls.year(programme, year))})\n")
         if year.summary:
@@ -58,9 +72,7 @@ def render_year(programme: Programme, year: Year, ctx: Context) -> Page:
     out = [front_matter(year.title), caption(programme.title), f"# {esc(year.title)}\n"]
     if year.summary:
         out.append(year.summary.strip() + "\n")
-    pages = places.page_entries(year.pages)
-    if pages:
-        out.append("## Year pages\n\n" + "\n".join(f"- {_entry(p, see, src)}" for p, see in pages) + "\n")
+    out.append(_page_lists(places.page_entries(year.pages), src, "## Year pages"))
     out.append("## Blocks\n")
     out.append("| Block | Term | Weeks |\n| --- | --- | --- |")
     for block in year.blocks:
@@ -76,10 +88,10 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
     for role in ROLES:
         if block.summary.get(role):
             out.append(f"## {_FOR_ROLE[role]}\n\n{block.summary[role].strip()}\n")
-    pages = places.page_entries(block.pages)
-    if pages:
-        out.append("## Block pages\n\n" + "\n".join(f"- {_entry(p, see, src)}" for p, see in pages) + "\n")
+    out.append(_page_lists(places.page_entries(block.pages), src, "## Block pages"))
     out.append("## Weeks\n")
+    # In a wrapper that stacks each row as a card on a phone (docs/stylesheets/induction.css).
+    out.append('<div class="ect-stack ect-stack--weeks" markdown="1">\n')
     out.append("| Week | Title | ECT | Mentor | Induction tutor |\n| --- | --- | --- | --- | --- |")
     for week in block.weeks:
         link = urls.relative(src, urls.week(programme, year, block, week))
@@ -88,6 +100,7 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
             entries = places.week_entries(block, week, role)
             cells.append(minutes(sum(p.session.minutes for p, _ in entries)) if entries else "–")
         out.append(f"| {week.label} | [{esc(week.title)}]({link}) | " + " | ".join(cells) + " |")
+    out.append("\n</div>\n")
     if any(places.week_entries(block, w, "mentor") for w in block.weeks):
         out.append(f"\n[All mentor session plans of this block, ready to print]"
                    f"({urls.relative(src, pack_src(programme, year, block))})")
@@ -100,14 +113,15 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
     title = f"{week.label}: {week.title}"
     # The ECT's questions first (where, what about, what to do, what to bring), then the other roles.
     ect = places.week_entries(block, week, "ect")
+    has_meeting = bool(places.week_entries(block, week, "mentor"))
     out = [front_matter(title), week_parts.position(programme, year, block, week, src), f"# {esc(title)}\n",
-           week_parts.focus(week)]
+           week_parts.focus(week, bool(ect), has_meeting)]
     if ect:
         out.append(week_parts.steps(ect, src, "## Your steps this week"))
         printable = urls.relative(src, week_print_src(programme, year, block, week))
         out.append(f'<p class="ect-week-print-link" markdown="1">[All of this week\'s steps on one page, '
                    f"with transcripts, to read offline or print]({printable})</p>\n")
-    out.append(week_parts.take_to_meeting(ect, bool(places.week_entries(block, week, "mentor")), src))
+    out.append(week_parts.take_to_meeting(ect, has_meeting, src))
     intentions = [i for place, _ in ect for i in place.session.intentions]
     for role in (r for r in ROLES if r != "ect"):
         entries = places.week_entries(block, week, role)
