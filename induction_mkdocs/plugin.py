@@ -17,11 +17,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from induction import csp, urls
+from induction import csp, spelling, urls
 from induction.curriculum import curriculum_json
 from induction.nav import build_nav
 from induction.pipeline import Checked, load_and_check
 from induction.render import Page, render_site
+from induction.render.packs import printed_packs
 from induction.render.problems_page import render_problems_page
 from induction_mkdocs import file_links, preview, theme
 
@@ -31,6 +32,7 @@ log = logging.getLogger("mkdocs.plugins.induction")
 class InductionConfig(Config):
     content = c.Type(str, default="content")  # the content folder, relative to mkdocs.yml
     nav_position = c.Type(int, default=1)  # where the generated sections go in `nav`
+    pdfs = c.Type(str, default="pdf")  # where `make pdf` writes the packs; those there are published and linked
     csp = c.Type(bool, default=True)  # a Content Security Policy in every page and in _headers (see induction/csp.py)
 
 
@@ -42,6 +44,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.problem_page: Page | None = None  # set while the previewed content has problems
         self.last_srcs: list[str] = []  # the last good build's generated pages, stood in for meanwhile
         self.policy: csp.SitePolicy | None = None  # None: pages go out without a policy
+        self.printed: dict[str, tuple[str, str, int]] = {}  # the packs make pdf printed (render.packs)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`,
@@ -68,7 +71,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         # No policy in the live preview: `mkdocs serve` adds its live-reload script to every page.
         hosts = [host for programme in checked.site.programmes for host in programme.settings.get("video_hosts") or ()]
         self.policy = csp.SitePolicy(csp.frame_sources(hosts)) if self.config.csp and not self.serving else None
-        self.pages = render_site(checked)
+        base = os.path.dirname(config.config_file_path or ".")
+        self.printed = printed_packs(checked.site, os.path.join(base, self.config.pdfs))
+        self.pages = render_site(checked, {name: size for name, (_, _, size) in self.printed.items()})
         self.last_srcs = [page.src for page in self.pages]
         if checked.site.title:
             config.site_name = checked.site.title  # the content names its site, whatever mkdocs.yml says
@@ -96,6 +101,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         for programme in self.checked.site.programmes:
             for asset in programme.assets.values():
                 files.append(File.generated(config, urls.asset(programme, asset.file), abs_src_path=asset.path))
+        for src, path, _ in self.printed.values():
+            files.append(File.generated(config, src, abs_src_path=path))
         theme.add_files(files, config, self.checked.site)
         return files
 
@@ -127,6 +134,14 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             return
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
             handle.write(curriculum_json(self.checked))
+        # After the search plugin (listed first, same priority) writes the index; before the offline
+        # plugin (priority -100) inlines it: both spellings of a word find its page.
+        index = os.path.join(config.site_dir, "search", "search_index.json")
+        if os.path.isfile(index):
+            with open(index, encoding="utf-8") as handle:
+                text = spelling.add_variants(handle.read())
+            with open(index, "w", encoding="utf-8") as handle:
+                handle.write(text)
         if self.policy:  # every page's hashes: build clean to publish (--dirty sees only the pages it rebuilds)
             with open(os.path.join(config.site_dir, "_headers"), "w", encoding="utf-8") as handle:
                 handle.write(self.policy.headers())

@@ -20,8 +20,9 @@ from .text import Page
 __all__ = ["Page", "render_site", "Context"]
 
 
-def render_site(checked: Checked) -> list[Page]:
-    ctx = Context(checked.site, checked.places)
+def render_site(checked: Checked, pdfs: dict[str, int] | None = None) -> list[Page]:
+    """Every page; `pdfs` (file name -> bytes) names the printed packs published with the site."""
+    ctx = Context(checked.site, checked.places, dict(pdfs or {}))
     pages: list[Page] = render_site_pages(ctx)
     used_frameworks = []
     for programme in checked.site.programmes:

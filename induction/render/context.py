@@ -16,6 +16,7 @@ class Context:
     def framework(self, programme: Programme) -> Framework | None:
         return self.site.frameworks.get(programme.framework_id)
 
+    pdfs: dict[str, int] = field(default_factory=dict)  # printed packs published with the site: name -> bytes
     _sequences: dict[tuple[str, str], list[Place]] = field(default_factory=dict)
 
     def sequence(self, programme: Programme, role: str) -> list[Place]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import urls
 from ..model import Programme
 from .context import Context
-from .packs import pack_src
+from .packs import pack_links
 from .text import Page, esc, front_matter, minutes
 
 ROLE_PAGES = {"ect": ("for-ects.md", "For ECTs"), "mentor": ("for-mentors.md", "For mentors"),
@@ -75,8 +75,8 @@ def _mentor_page(programme: Programme, ctx: Context) -> Page:
             out.append("\n".join(f"1. {esc(week.label)}: [{esc(place.session.title)}]"
                                  f"({urls.relative(src, urls.session(place))}) · {minutes(place.session.minutes)}"
                                  for week, place in plans) + "\n")
-            out.append(f"[Mentor pack: {esc(block.title)}, ready to print]"
-                       f"({urls.relative(src, pack_src(programme, year, block))})\n")
+            out.append(pack_links(programme, year, block, ctx, src, f"Mentor pack: {esc(block.title)}, ready to print")
+                       + "\n")
     return Page(src, ROLE_PAGES["mentor"][1], "\n".join(o for o in out if o), "role", {"role": "mentor"})
 
 

@@ -49,11 +49,14 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
              f'<p class="ect-meta">{" · ".join(meta)}</p>\n', "" if embedded else back_link(place, src)]
     if session.role == "mentor" and session.kind == "plan":
         parts.append(_plan_top(place, embedded))
+        parts.append(PLAN_FIELDS)
         parts.append(intentions_section(session.intentions, framework, src, _WHO["mentor"]))
         parts.append(_resources(place, src))
         parts.append(_phases(body, place))
         parts.append('<div class="ect-notes" aria-hidden="true"><p>Notes</p></div>\n')
     else:
+        if session.role == "tutor" and not embedded:  # training sessions and tutor notes are printed too
+            parts.append(print_action("Print this page"))
         parts.append(body + "\n")
         parts.append(_resources(place, src))
         parts.append(intentions_section(session.intentions, framework, src, _WHO.get(session.role, "You")))
@@ -70,6 +73,13 @@ def _plan_top(place: Place, embedded: bool = False) -> str:
             f"**Time needed:** {minutes(session.minutes)}\n\n"
             f'<div class="ect-timing" markdown="1">\n\n| Phase | Minutes |\n| --- | ---: |\n{rows}\n'
             f"| **Total** | **{session.minutes}** |\n\n</div>\n")
+
+
+# What a mentor fills in by hand on a printed plan; on paper only (docs/stylesheets/print.css), and
+# hidden from screen readers like the notes box, since on screen there is nothing to fill in.
+PLAN_FIELDS = ('<div class="ect-plan-fields ect-print-only" aria-hidden="true">'
+               '<p>ECT</p><p>Mentor</p><p>Date</p>'
+               '<p class="ect-plan-fields__action">Agreed action step</p></div>\n')
 
 
 def print_action(label: str) -> str:

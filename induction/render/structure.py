@@ -14,9 +14,9 @@ from . import week as week_parts
 from .context import Context
 from .intentions import intentions_section
 from .media import host_name
-from .packs import pack_src, week_print_src
+from .packs import pack_links, week_print_src
 from .roles import ROLE_PAGES, role_src
-from .text import Page, caption, esc, front_matter, kind_name, minutes
+from .text import NOT_SEARCHED, Page, caption, esc, front_matter, kind_name, minutes
 
 _ROLE_HEADINGS = {"ect": "ECT self-study", "mentor": "Mentor session", "tutor": "Induction tutor"}
 _FOR_ROLE = {"ect": "For ECTs", "mentor": "For mentors", "tutor": "For induction tutors"}
@@ -102,8 +102,8 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
         out.append(f"| {week.label} | [{esc(week.title)}]({link}) | " + " | ".join(cells) + " |")
     out.append("\n</div>\n")
     if any(places.week_entries(block, w, "mentor") for w in block.weeks):
-        out.append(f"\n[All mentor session plans of this block, ready to print]"
-                   f"({urls.relative(src, pack_src(programme, year, block))})")
+        out.append("\n" + pack_links(programme, year, block, ctx, src,
+                                      "All mentor session plans of this block, ready to print"))
     return Page(src, block.title, "\n".join(out) + "\n", "block", {"block": block.id})
 
 
@@ -165,7 +165,8 @@ def render_transcript(programme: Programme, video_id: str, ctx: Context) -> Page
     src = urls.video(programme, video_id)
     used = [p for p in ctx.places[programme.id].in_order() if f'video("{video_id}")' in p.session.body
             or f"video('{video_id}')" in p.session.body]
-    out = [front_matter(f"Transcript: {video.title}"), caption(programme.title, "Video transcript"),
+    out = [front_matter(f"Transcript: {video.title}", search=NOT_SEARCHED),
+           caption(programme.title, "Video transcript"),
            f"# Transcript: {esc(video.title)}\n",
            f'<p class="ect-meta">Video{" · " + video.duration if video.seconds else ""}</p>\n',
            f"[Watch “{esc(video.title)}” on {esc(host_name(video.url))}]({video.url})"
