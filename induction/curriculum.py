@@ -1,7 +1,7 @@
 """Curriculum: the `curriculum.json` export, a machine-readable copy of the programme model.
 
 Written with every build for providers' other systems; tests use it to check the HTML against
-the model. The schema is documented in docs/reference/curriculum-json.md; bump `schema` on any
+the model. The schema is documented in documentation/curriculum-json.md; bump `schema` on any
 incompatible change.
 """
 from __future__ import annotations

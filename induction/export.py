@@ -27,7 +27,6 @@ from .curriculum import curriculum_json
 from .nav import build_nav
 from .pipeline import Checked
 from .render import Page, render_site
-from .render.problems_page import render_problem_codes
 
 # What the exported build keeps of the project's mkdocs.yml: theme and Markdown, not our plugins.
 KEEP = ("site_name", "site_description", "site_url", "theme", "markdown_extensions", "extra_css",
@@ -51,7 +50,7 @@ def export(checked: Checked, project_config: str, out: str) -> int:
     hand_written = os.path.join(root, str(config.get("docs_dir") or "docs"))
     shutil.copytree(hand_written, docs)
     count = _render_macro_pages(docs, checked, _renders_by_default(config))
-    generated = render_site(checked) + [render_problem_codes()]
+    generated = render_site(checked)
     _write_generated(docs, generated, checked)
     _write(os.path.join(docs, "curriculum.json"), curriculum_json(checked))
     plain = _plain_config(config, checked)

@@ -1,11 +1,27 @@
 """Formats: the shape of every kind of content file (content format v1), declared once.
 
 `loader` checks files against these; `schemas` turns them into JSON Schemas for editors;
-`docs/reference/format.md` describes them for authors.
+`documentation/format.md` describes them for authors.
 """
 from __future__ import annotations
 
-from .shapes import Choice, Duration, Either, Id, Int, Key, ListOf, Record, StatementId, Text, Url, WeekNumber
+from .shapes import (
+    Choice,
+    Colour,
+    Duration,
+    Either,
+    Email,
+    Id,
+    Int,
+    Key,
+    ListOf,
+    Phone,
+    Record,
+    StatementId,
+    Text,
+    Url,
+    WeekNumber,
+)
 
 ROLES = ("ect", "mentor", "tutor")
 ROLE_NAMES = {"ect": "ECT", "mentor": "Mentor", "tutor": "Induction tutor"}
@@ -20,11 +36,38 @@ ALL_KINDS = tuple(dict.fromkeys(k for kinds in KINDS.values() for k in kinds))
 TERMS = ("autumn", "spring", "summer")
 COVERAGE = ("off", "warn", "error")
 
+IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".ico")
+
+# Who publishes the site: the generated home, accessibility and cookies pages, the header and
+# the footer all say it from here, so a site names only its own provider.
+PROVIDER = Record("the provider", {
+    "name": Key(Text(), True, "the provider's name, as readers know it"),
+    "logo": Key(Text(), doc="an image file (.svg, .png, .jpg, .webp) for the header, relative to site.yaml"),
+    "favicon": Key(Text(), doc="an image file for the browser tab, relative to site.yaml"),
+    "colours": Key(Record("the colours", {
+        "primary": Key(Colour(), doc="the header's colour, like '#1d70b8'"),
+        "accent": Key(Colour(), doc="links and controls on hover, like '#912b88'"),
+    })),
+    "contact": Key(Record("the contact details", {
+        "email": Key(Email()),
+        "phone": Key(Phone()),
+        "address": Key(Text(), doc="the postal address, on one line or several"),
+        "website": Key(Url(), doc="the provider's own website"),
+    })),
+    "links": Key(ListOf(Record("a footer link", {
+        "title": Key(Text(), True),
+        "url": Key(Url(), True),
+    })), doc="the provider's own links for the footer (its privacy notice, complaints, ...)"),
+    "accessibility_reviewed": Key(Text(), doc="when the accessibility statement was last reviewed, like "
+                                              "'22 November 2026'"),
+})
+
 SITE = Record("the site file", {
     "title": Key(Text(), True, "the site's title"),
     "programmes": Key(ListOf(Id(), 1), True, "programme ids, in order"),
     "description": Key(Text(), doc="one sentence for search engines"),
-}, doc="site.yaml: the site's title and its programmes in order")
+    "provider": Key(PROVIDER, doc="who publishes the site: name, logo, colours, contact, footer links"),
+}, doc="site.yaml: the site's title, its provider and its programmes in order")
 
 YEAR = Record("a year", {
     "id": Key(Id(), True, "stable id, like year-1"),

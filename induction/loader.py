@@ -13,7 +13,21 @@ from typing import Any
 from . import formats
 from .framework import load_framework
 from .handouts import handout_problem
-from .model import Asset, Block, Intention, Loc, Phase, Programme, Session, SessionRef, Site, Video, Week, Year
+from .model import (
+    Asset,
+    Block,
+    Intention,
+    Loc,
+    Phase,
+    Programme,
+    Provider,
+    Session,
+    SessionRef,
+    Site,
+    Video,
+    Week,
+    Year,
+)
 from .paths import file_path_problem
 from .problems import CATALOGUE, Problems, did_you_mean
 from .shapes import Where
@@ -34,6 +48,8 @@ def load_site(root: str) -> tuple[Site, Problems]:
     data = reader.yaml(site_file, formats.SITE, "the site file")
     site.title = data.get("title", "")
     site.description = data.get("description", "")
+    if "provider" in data:
+        site.provider = _provider(data["provider"], site_file, problems)
     for path in _files(os.path.join(root, "frameworks"), ".yaml"):
         reader.count += 1
         framework = load_framework(path, problems)
@@ -65,6 +81,33 @@ def load_site(root: str) -> tuple[Site, Problems]:
                          f"No programme has the id '{programme_id}'.", did_you_mean(programme_id, loaded))
     site.files = reader.count
     return site, problems
+
+
+def _provider(data: YMap, site_file: str, problems: Problems) -> Provider:
+    """site.yaml's provider: its image files checked to be images inside the content folder."""
+    provider = Provider(data.get("name", ""), colours=dict(data.get("colours", {})),
+                        contact=dict(data.get("contact", {})),
+                        links=[(link["title"], link["url"]) for link in data.get("links", [])
+                               if "title" in link and "url" in link],
+                        accessibility_reviewed=data.get("accessibility_reviewed", ""))
+    root = os.path.dirname(site_file)
+    for key in ("logo", "favicon"):
+        if key not in data:
+            continue
+        value, line = data[key], data.line_of(key)
+        found = file_path_problem(value, root, root)
+        if found:
+            problems.add(found[0], site_file, line, f"The {key} path {found[1]}",
+                         "Put the image inside the content folder and give its path relative to site.yaml.")
+        elif not value.lower().endswith(formats.IMAGE_SUFFIXES):
+            problems.add("wrong-type", site_file, line, f"Expected an image file ({', '.join(formats.IMAGE_SUFFIXES)})"
+                         f" for '{key}' in the provider but found '{value}'.")
+        elif not os.path.isfile(os.path.join(root, value)):
+            problems.add("missing-file", site_file, line, f"The {key} file '{value}' is missing.",
+                         "Put the image there, or correct the path (relative to site.yaml).")
+        else:
+            setattr(provider, key, os.path.normpath(os.path.join(root, value)))
+    return provider
 
 
 def _files(folder: str, suffix: str) -> Iterator[str]:

@@ -127,6 +127,13 @@ class Block:
         term = self.term.capitalize()
         return f"{term} {self.half_term}" if self.half_term else f"{term} term"
 
+    @property
+    def week_count(self) -> int:
+        """Weeks the block runs, counted as weeks: 'weeks 4 to 6' is three, a gap still passes in time."""
+        if not self.weeks:
+            return 0
+        return max(w.last for w in self.weeks) - min(w.first for w in self.weeks) + 1
+
 
 @dataclass
 class Year:
@@ -192,6 +199,19 @@ class Programme:
 
 
 @dataclass
+class Provider:
+    """Who publishes the site (site.yaml's provider:); file paths are absolute, checked to exist."""
+
+    name: str = ""
+    logo: str = ""
+    favicon: str = ""
+    colours: dict[str, str] = field(default_factory=dict)  # primary, accent: '#rrggbb'
+    contact: dict[str, str] = field(default_factory=dict)  # email, phone, address, website
+    links: list[tuple[str, str]] = field(default_factory=list)  # (title, url) for the footer
+    accessibility_reviewed: str = ""
+
+
+@dataclass
 class Site:
     title: str
     description: str
@@ -199,3 +219,10 @@ class Site:
     frameworks: dict[str, Framework]
     root: str
     files: int = 0  # how many files were read, for the summary line
+    provider: Provider = field(default_factory=Provider)
+
+    @property
+    def provider_name(self) -> str:
+        """The provider as readers should see it: site.yaml's, else the programmes' own, else the title."""
+        named = list(dict.fromkeys(p.provider for p in self.programmes if p.provider))
+        return self.provider.name or " and ".join(named) or self.title

@@ -5,12 +5,15 @@ another builder can translate it without knowing the model.
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from . import urls
 from .formats import ROLES
+from .model import Block, Programme, Week, Year
 from .placement import ProgrammePlaces
 from .render.packs import pack_src
+from .render.roles import ROLE_PAGES, role_src
 
 NavItem = Any
 
@@ -19,21 +22,46 @@ def _entries(places: ProgrammePlaces, refs: list) -> list[NavItem]:
     return [{place.session.title: urls.session(place)} for place, see in places.page_entries(refs) if not see]
 
 
+# A block with more weeks than this has them in groups ("Weeks 1 to 32"): Material renders every
+# sibling of the page's path, so 1,000 weeks side by side would put 1,000 entries in every page.
+GROUP_ABOVE = 24
+
+
+def _week_items(places: ProgrammePlaces, programme: Programme, year: Year, block: Block, week: Week) -> list[NavItem]:
+    items: list[NavItem] = [urls.week(programme, year, block, week)]
+    for role in ROLES:
+        items += [{place.session.title: urls.session(place)}
+                  for place, see in places.week_entries(block, week, role) if not see]
+    return items
+
+
+def _grouped(entries: list[NavItem], weeks: list[Week]) -> list[NavItem]:
+    """Week entries as they are, or in about sqrt(n) groups of about sqrt(n) weeks each, so that any
+    page's navigation holds O(sqrt(n)) entries of its block, not n."""
+    if len(entries) <= GROUP_ABOVE:
+        return entries
+    size = math.ceil(math.sqrt(len(entries)))
+    groups = []
+    for start in range(0, len(entries), size):
+        first, last = weeks[start], weeks[min(start + size, len(weeks)) - 1]
+        groups.append({f"Weeks {first.first} to {last.last}": entries[start:start + size]})
+    return groups
+
+
 def build_nav(site, all_places: dict[str, ProgrammePlaces]) -> list[NavItem]:
     nav: list[NavItem] = []
     for programme in site.programmes:
         places = all_places[programme.id]
-        years: list[NavItem] = [urls.programme(programme)]
+        # The roles first: each has its own starting page (induction/render/roles.py).
+        years: list[NavItem] = [urls.programme(programme)] + [
+            {title: role_src(programme, role)} for role, (_, title) in ROLE_PAGES.items()]
         for year in programme.years:
             items: list[NavItem] = [urls.year(programme, year)] + _entries(places, year.pages)
             for block in year.blocks:
                 block_items: list[NavItem] = [urls.block(programme, year, block)] + _entries(places, block.pages)
-                for week in block.weeks:
-                    week_items: list[NavItem] = [urls.week(programme, year, block, week)]
-                    for role in ROLES:
-                        week_items += [{place.session.title: urls.session(place)}
-                                       for place, see in places.week_entries(block, week, role) if not see]
-                    block_items.append({f"{week.label}: {week.title}": week_items})
+                weeks = [{f"{week.label}: {week.title}": _week_items(places, programme, year, block, week)}
+                         for week in block.weeks]
+                block_items += _grouped(weeks, block.weeks)
                 if any(places.week_entries(block, w, "mentor") for w in block.weeks):
                     block_items.append({"Mentor pack (print)": pack_src(programme, year, block)})
                 items.append({block.title: block_items})

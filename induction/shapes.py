@@ -173,6 +173,59 @@ class Url(Shape):
 
 
 @dataclass
+class Colour(Shape):
+    """A CSS colour as #rgb or #rrggbb: what the site's stylesheet can use as it is, whatever theme."""
+
+    expected: str = "a colour as # and 3 or 6 hexadecimal digits (like '#1d70b8')"
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        text = value.strip() if isinstance(value, str) else ""
+        if not re.fullmatch(r"#(?:[0-9A-Fa-f]{3}){1,2}", text):
+            hint = "Quote it: YAML reads an unquoted # as the start of a comment." if value is None else ""
+            return self.wrong(value, where, problems, hint)
+        if len(text) == 4:
+            text = "#" + "".join(c * 2 for c in text[1:])
+        return text.lower()
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^\s*#([0-9A-Fa-f]{3}){1,2}\s*$"}
+
+
+@dataclass
+class Email(Shape):
+    """An email address: one @, a dot in the domain, no spaces (a readable check, not RFC 5322's)."""
+
+    expected: str = "an email address (like 'ects@example.org')"
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        text = value.strip() if isinstance(value, str) else ""
+        if not re.fullmatch(r"[^@\s<>\"'()\[\],;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                            r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+", text):
+            return self.wrong(value, where, problems)
+        return text
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "email", "pattern": r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$"}
+
+
+@dataclass
+class Phone(Shape):
+    """A telephone number as people write it: digits, spaces, +, brackets and hyphens."""
+
+    expected: str = "a telephone number (like '0161 496 0000')"
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        text = value.strip() if isinstance(value, str) else ""
+        if not re.fullmatch(r"\+?[0-9 ()\-]{6,24}", text) or sum(c.isdigit() for c in text) < 6:
+            hint = "Quote it, so YAML keeps the leading 0: '0161 496 0000'." if isinstance(value, int) else ""
+            return self.wrong(value, where, problems, hint)
+        return text
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^\s*\+?[0-9 ()\-]{6,24}\s*$"}
+
+
+@dataclass
 class Duration(Shape):
     expected: str = "a duration as minutes:seconds (like '6:40')"
 

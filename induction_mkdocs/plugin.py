@@ -19,14 +19,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from induction import csp, sanitiser, site_config, urls
+from induction import csp, sanitiser, site_config, spelling, urls
 from induction.curriculum import curriculum_json
 from induction.nav import build_nav
 from induction.origins import page_origins
 from induction.pipeline import Checked, load_and_check
 from induction.render import Page, render_site
-from induction.render.problems_page import render_problem_codes, render_problems_page
-from induction_mkdocs import file_links, preview, titles
+from induction.render.packs import printed_packs
+from induction.render.problems_page import render_problems_page
+from induction_mkdocs import file_links, preview, theme, titles
 from induction_mkdocs.page_timer import PageTimer
 
 log = logging.getLogger("mkdocs.plugins.induction")
@@ -36,6 +37,7 @@ class InductionConfig(Config):
     content = c.Type(str, default="content")  # the content folder, relative to mkdocs.yml
     nav_position = c.Type(int, default=1)  # where the generated sections go in `nav`
     page_seconds = c.Type((int, float), default=120)  # the longest one page may take to render (0: no bound)
+    pdfs = c.Type(str, default="pdf")  # where `make pdf` writes the packs; those there are published and linked
     csp = c.Type(bool, default=True)  # a Content Security Policy in every page and in _headers (see induction/csp.py)
 
 
@@ -52,6 +54,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.page_policies: dict[str, sanitiser.Policy] = {}
         self.frames: list[str] | None = None  # the policy's frame-src; None: pages go out without a policy
         self.timer = PageTimer(0)
+        self.printed: dict[str, tuple[str, str, int]] = {}  # the packs make pdf printed (render.packs)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`,
@@ -78,10 +81,13 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.frames = csp.frame_sources(hosts) if self.config.csp and not self.serving else None
         self.page_policies = {p.id: sanitiser.Policy.of(p.settings) for p in checked.site.programmes}
         self.origins = {src: checked.problems.display(file) for src, file in page_origins(checked).items()}
-        self.pages = render_site(checked) + [render_problem_codes()]
+        base = os.path.dirname(config.config_file_path or ".")
+        self.printed = printed_packs(checked.site, os.path.join(base, self.config.pdfs))
+        self.pages = render_site(checked, {name: size for name, (_, _, size) in self.printed.items()})
         self.last_srcs = [page.src for page in self.pages]
         if checked.site.title:
             config.site_name = checked.site.title  # the content names its site, whatever mkdocs.yml says
+        theme.apply(config, checked.site)  # the provider's logo, favicon, colours and footer
         config.site_name = titles.text(config.site_name)  # text, wherever the theme prints it
         # macros/main.py reads `checked` from this plugin instance. Not from config.extra: the
         # macros plugin serialises extra to JSON on every build, which costs seconds on a big model.
@@ -104,6 +110,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         for programme in self.checked.site.programmes:
             for asset in programme.assets.values():
                 files.append(File.generated(config, urls.asset(programme, asset.file), abs_src_path=asset.path))
+        for src, path, _ in self.printed.values():
+            files.append(File.generated(config, src, abs_src_path=path))
+        theme.add_files(files, config, self.checked.site)
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
@@ -158,6 +167,14 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             return
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
             handle.write(curriculum_json(self.checked))
+        # Before the offline plugin (the same priority, listed after this one) inlines the search
+        # index: both spellings of a word find its page.
+        index = os.path.join(config.site_dir, "search", "search_index.json")
+        if os.path.isfile(index):
+            with open(index, encoding="utf-8") as handle:
+                text = spelling.add_variants(handle.read())
+            with open(index, "w", encoding="utf-8") as handle:
+                handle.write(text)
         if self.frames is not None:
             try:
                 csp.publish(config.site_dir, self.frames)

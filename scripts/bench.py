@@ -66,6 +66,7 @@ BUDGETS = {
     "median_page_kb": ("median page HTML (KB)", "<=", 60.0),
     "double_over_single": ("build time, corpus x2 / x1", "<=", 2.2),
     "peak_memory_mb": ("peak memory of the full build (MB)", "<=", 300.0),
+    "long_block_largest_page_kb": ("largest page, a block of 1,000 weeks (KB)", "<=", 300.0),
 }
 
 
@@ -112,6 +113,42 @@ def double(src: str, dest: str) -> None:
     with open(site_file, "w", encoding="utf-8") as handle:
         handle.write(re.sub(r"^programmes:.*", "programmes: [" + ", ".join(
             [*ids, *(i + "-copy" for i in ids)]) + "]", site, flags=re.M | re.S) + "\n")
+
+
+def long_block(dest: str, weeks: int = 1000) -> None:
+    """A programme of one block of `weeks` weeks, one ECT step and a mentor plan each: the page
+    sizes of a very long block (navigation within it, its weeks table, the role pages)."""
+    block = os.path.join(dest, "long", "year-1", "long-block")
+    os.makedirs(block)
+    shutil.copytree(os.path.join(ROOT, "content", "frameworks"), os.path.join(dest, "frameworks"))
+
+    def write(path: str, text: str) -> None:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+    write(os.path.join(dest, "site.yaml"), "title: Long block\nprogrammes: [long]\n")
+    write(os.path.join(dest, "long", "programme.yaml"), "id: long\ntitle: Long programme\nframework: ecf-2019\n"
+          "years:\n  - id: year-1\n    title: Year 1\n    blocks: [long-block]\n")
+    entries = []
+    for n in range(1, weeks + 1):
+        entries.append(f"  - week: {n}\n    title: Week {n} of the long block\n    ect: [w{n}-read]\n"
+                       f"    mentor: [w{n}-plan]\n")
+        write(os.path.join(block, f"w{n}-read.md"), f"---\nid: w{n}-read\nrole: ect\nkind: reading\n"
+              f"title: Reading for week {n}\nminutes: 20\n---\n\nRead the week's text and note one question.\n")
+        write(os.path.join(block, f"w{n}-plan.md"), f"---\nid: w{n}-plan\nrole: mentor\nkind: plan\n"
+              f"title: Meeting for week {n}\nminutes: 30\nphases:\n  - title: Review\n    minutes: 30\n---\n\n"
+              "## Review\n\nAsk what the ECT noticed.\n")
+    write(os.path.join(block, "block.yaml"), "id: long-block\ntitle: A long block\nterm: autumn\nweeks:\n"
+          + "".join(entries))
+
+
+def long_block_largest_page_kb(work: str) -> float:
+    """Build a programme with a block of 1,000 weeks once and give its largest page in KB."""
+    long = os.path.join(work, "long")
+    long_block(long)
+    full_build(long, os.path.join(work, "site-long"))
+    pages, _ = page_sizes(os.path.join(work, "site-long"))
+    return max(pages) / 1024
 
 
 def validation_time(content: str) -> float:
@@ -262,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
             "site_mb": total / 1024 / 1024,
             "samples": samples,
         }
+        figures["long_block_largest_page_kb"] = long_block_largest_page_kb(work)
         if not args.skip_serve:
             os.environ["BENCH_SITE"] = os.path.join(work, "site-x1")
             edits = edit_to_rebuilt(single, args.repeats)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from induction.pipeline import load_and_check  # noqa: E402
 from induction.render.context import Context  # noqa: E402
-from induction.render.packs import mentor_plans, pack_src  # noqa: E402
+from induction.render.packs import mentor_plans, pack_pdf_name, pack_src  # noqa: E402
 
 # Where Chromium lives on Debian/Ubuntu and on machines with Google's build; CHROMIUM overrides.
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -66,7 +67,7 @@ def mentor_packs(content: Path) -> tuple[list[Pack], str]:
                 if mentor_plans(block, ctx, programme):
                     page = pack_src(programme, year, block).removesuffix(".md") + "/index.html"
                     packs.append(Pack(f"Mentor pack: {block.title}", page,
-                                      f"{programme.id}-{block.id}-mentor-pack.pdf"))
+                                      pack_pdf_name(programme, block)))
     return packs, ""
 
 
@@ -93,21 +94,71 @@ def build_site(site: Path, content: Path) -> subprocess.CompletedProcess:
                           cwd=ROOT, env=env, capture_output=True, text=True)
 
 
+# Pass one marks where each plan starts with a word no text contains, to find it with pdftotext.
+_MARK = """() => document.querySelectorAll('.ect-pack-plan').forEach((plan, i) => {
+  const mark = document.createElement('span'); mark.textContent = 'ectplanstarts' + (i + 1) + ' ';
+  mark.style.fontSize = '4pt'; mark.style.position = 'absolute'; mark.style.top = '0';
+  plan.style.position = 'relative'; plan.prepend(mark); })"""  # out of the flow: the layout stays pass two's
+# Pass two: a blank page before each plan that would start on a left-hand (even) page, since
+# Chromium prints `break-before: right` as a plain page break; and each plan's page in the contents.
+_NUMBER = """(starts) => { const plans = document.querySelectorAll('.ect-pack-plan');
+  plans.forEach((plan, i) => {
+    if (starts[i].blank) { const blank = document.createElement('div'); blank.className = 'ect-blank-page';
+      blank.style.breakBefore = 'page'; blank.style.height = '1px'; plan.before(blank); }
+    const link = document.querySelector('a[href="#' + plan.id + '"]');
+    if (link) link.after(document.createTextNode(' · page ' + starts[i].page)); }); }"""
+
+
+def plan_start_pages(pdf: Path) -> list[int]:
+    """The page each plan starts on in a pack printed with pass one's marks (pdftotext, page by page)."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    starts: dict[int, int] = {}
+    for number, page_text in enumerate(text.split("\f"), 1):
+        for found in re.findall(r"ectplanstarts(\d+)", page_text):
+            starts.setdefault(int(found), number)
+    return [starts[i] for i in sorted(starts)]
+
+
+def odd_starts(first_pass: list[int]) -> list[dict]:
+    """Where each plan will start once a blank page is put before every plan that would start on an
+    even page (each blank moves every later plan on by one)."""
+    shift, out = 0, []
+    for page in first_pass:
+        blank = (page + shift) % 2 == 0
+        shift += blank
+        out.append({"page": page + shift, "blank": blank})
+    return out
+
+
 @contextmanager
 def printer(chromium: str) -> Iterator:
-    """A function that prints a built page to a PDF file, with one browser for every page."""
+    """A function that prints a built pack to a PDF file, in two passes, with one browser for every page:
+    the first finds the page each plan starts on, the second prints with those numbers in the
+    contents and each plan on a right-hand page. Returns the pages the plans start on."""
     from playwright.sync_api import sync_playwright  # noqa: PLC0415  (only printing needs it)
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         page = browser.new_page()
 
-        def print_page(html: Path, pdf: Path) -> None:
-            page.goto(html.resolve().as_uri(), wait_until="load")
+        def to_pdf(pdf: Path) -> None:
             # The page's own @page rule sets A4 and margins; backgrounds print as on screen; tagged
             # (accessible) PDF with an outline of the headings for readers that navigate by it.
             page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True,
                      display_header_footer=False, tagged=True, outline=True)
+
+        def print_page(html: Path, pdf: Path) -> list[int]:
+            page.goto(html.resolve().as_uri(), wait_until="load")
+            if not page.evaluate("document.querySelectorAll('.ect-pack-plan').length"):
+                to_pdf(pdf)
+                return []
+            page.evaluate(_MARK)
+            to_pdf(pdf)
+            starts = odd_starts(plan_start_pages(pdf))
+            page.goto(html.resolve().as_uri(), wait_until="load")
+            page.evaluate(_NUMBER, starts)
+            to_pdf(pdf)
+            return [start["page"] for start in starts]
 
         try:
             yield print_page
@@ -149,8 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     with printer(chromium) as print_page:
         for pack in packs:
             target = args.out / pack.filename
-            print_page(args.site / pack.page, target)
-            print(f"Wrote {target} ({pack.title}, {round(target.stat().st_size / 1024)} KB)")
+            starts = print_page(args.site / pack.page, target)
+            pages = f", plans from pages {', '.join(map(str, starts))}" if starts else ""
+            print(f"Wrote {target} ({pack.title}, {round(target.stat().st_size / 1024)} KB{pages})")
     return 0
 
 

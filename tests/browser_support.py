@@ -27,6 +27,9 @@ _BLOCK = "oakfield/year-1/classroom-practice/"
 PAGE_TYPES = {
     "home": "",
     "programme": "oakfield/",
+    "ECT starting page": "oakfield/for-ects/",
+    "mentor starting page": "oakfield/for-mentors/",
+    "tutor starting page": "oakfield/for-tutors/",
     "year": "oakfield/year-1/",
     "block": _BLOCK,
     "week": _BLOCK + "week-1/",

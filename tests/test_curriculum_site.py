@@ -138,6 +138,6 @@ def shape(value: object) -> object:
 
 
 def test_the_schema_document_shows_every_field_the_export_has(data):
-    doc = (ROOT / "docs" / "reference" / "curriculum-json.md").read_text(encoding="utf-8")
+    doc = (ROOT / "documentation" / "curriculum-json.md").read_text(encoding="utf-8")
     example = json.loads(re.search(r"```json\n(.*?)```", doc, re.S).group(1))
     assert shape(example) == shape(data)

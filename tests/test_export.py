@@ -21,7 +21,6 @@ from induction.nav import build_nav
 from induction.page_meta import split
 from induction.pipeline import load_and_check
 from induction.render import render_site
-from induction.render.problems_page import render_problem_codes
 
 HAND_WRITTEN = sorted(p.relative_to(ROOT / "docs") for p in (ROOT / "docs").rglob("*") if p.is_file())
 
@@ -30,7 +29,7 @@ def test_export_writes_every_page_and_file_of_the_site(tree, tmp_path):
     checked = load_and_check(str(tree))
     out = tmp_path / "export"
     count = export(checked, str(ROOT / "mkdocs.yml"), str(out))
-    generated = render_site(checked) + [render_problem_codes()]
+    generated = render_site(checked)
     for page in generated:
         assert (out / "docs" / page.src).read_text(encoding="utf-8") == page.markdown
     for path in HAND_WRITTEN:  # stylesheets, scripts and hand-written pages

@@ -27,10 +27,11 @@ def test_a_statement_page_lists_the_sessions_that_teach_it_as_a_table_in_program
     assert taught == (
         "## Taught in\n\n"
         "1 session of Test programme cites this statement, in programme order.\n\n"
+        '<div class="ect-stack ect-stack--taught" markdown="1">\n\n'
         "| Session | Role | Year | Block | Week |\n"
         "| --- | --- | --- | --- | --- |\n"
         "| [Planning for prior knowledge](../../prog/year-1/b1/b1-w1-mentor.md) | Mentor | Year 1 | "
-        "Block one (Autumn 1) | Week 1 |\n")
+        "Block one (Autumn 1) | Week 1 |\n\n</div>\n")
 
 
 def test_a_statement_page_names_its_standard_and_group(tmp_path):

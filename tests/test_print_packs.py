@@ -8,6 +8,7 @@ from conftest import edit
 
 from induction.pipeline import load_and_check
 from induction.render import render_site
+from induction.render.packs import printed_packs
 
 
 def pages_of(tree):
@@ -83,3 +84,43 @@ def test_a_week_without_ect_steps_has_no_print_view_and_no_link(tree):
     pages = pages_of(tree)
     assert "prog/year-1/b1/week-4/print.md" not in pages
     assert "ect-week-print-link" not in pages["prog/year-1/b1/week-4/index.md"].markdown
+
+
+def test_a_plan_has_header_fields_to_fill_in_on_paper_in_its_page_and_its_pack(tree):
+    pages = pages_of(tree)
+    fields = ('<div class="ect-plan-fields ect-print-only" aria-hidden="true"><p>ECT</p><p>Mentor</p><p>Date</p>'
+              '<p class="ect-plan-fields__action">Agreed action step</p></div>')
+    assert fields in pages["prog/year-1/b1/b1-w1-mentor.md"].markdown
+    assert pages["prog/year-1/b1/mentor-pack.md"].markdown.count(fields) == 3
+
+
+def test_tutor_pages_have_a_print_button_and_ect_steps_do_not(tree):
+    pages = pages_of(tree)
+    assert 'data-ect-print>Print this page</button>' in pages["prog/year-1/b1/b1-w1-tutor.md"].markdown
+    assert "data-ect-print" not in pages["prog/year-1/b1/b1-w1-read.md"].markdown
+
+
+def test_print_views_packs_and_transcripts_are_left_out_of_search(tree):
+    pages = pages_of(tree)
+    for src in ("prog/year-1/b1/mentor-pack.md", "prog/year-1/b1/week-1/print.md", "prog/videos/intro.md"):
+        assert '\nsearch: {"exclude": true}\n' in pages[src].markdown, src
+    assert "search:" not in pages["prog/year-1/b1/week-1/index.md"].markdown
+
+
+def test_a_printed_pack_is_linked_from_its_block_and_the_mentor_page_only_when_published(tree):
+    checked = load_and_check(str(tree))
+    pages = {page.src: page.markdown for page in render_site(checked, {"prog-b1-mentor-pack.pdf": 2048})}
+    link = "[the same pack as a PDF (2 KB)]"
+    assert f"{link}(prog-b1-mentor-pack.pdf)" in pages["prog/year-1/b1/index.md"]
+    assert f"{link}(year-1/b1/prog-b1-mentor-pack.pdf)" in pages["prog/for-mentors.md"]
+    assert "as a PDF" not in pages_of(tree)["prog/year-1/b1/index.md"].markdown
+
+
+def test_the_packs_make_pdf_printed_are_found_by_their_names(tree, tmp_path):
+    folder = tmp_path / "pdf"
+    folder.mkdir()
+    (folder / "prog-b1-mentor-pack.pdf").write_bytes(b"%PDF-1.7 x")
+    (folder / "other-mentor-pack.pdf").write_bytes(b"%PDF")
+    found = printed_packs(load_and_check(str(tree)).site, str(folder))
+    assert found == {"prog-b1-mentor-pack.pdf": ("prog/year-1/b1/prog-b1-mentor-pack.pdf",
+                                                 str(folder / "prog-b1-mentor-pack.pdf"), 10)}

@@ -63,3 +63,10 @@ def test_a_site_built_from_other_content_is_not_printed(tree, tmp_path, capsys, 
     assert capsys.readouterr().err == (
         f"The site in {site} has no page prog/year-1/b1/mentor-pack/index.html: it was built from other "
         "content. Run again with --rebuild.\n")
+
+
+def test_a_blank_page_goes_before_each_plan_that_would_start_on_a_left_hand_page():
+    # First pass: cover on 1, plans on 2, 4 (two pages each) and 5.
+    assert pdf.odd_starts([2, 4, 5]) == [{"page": 3, "blank": True}, {"page": 5, "blank": False},
+                                          {"page": 7, "blank": True}]
+    assert pdf.odd_starts([3, 5]) == [{"page": 3, "blank": False}, {"page": 5, "blank": False}]

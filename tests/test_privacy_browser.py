@@ -1,6 +1,6 @@
 """Privacy in the browser: no page type asks any host but the site's own on load (fonts, scripts,
 videos included); the site sets no cookie; it keeps nothing in the browser's storage, as
-docs/about/cookies.md says.
+the generated cookies page says.
 """
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import os
 
 import pytest
 from browser_support import CHROMIUM, PAGE_TYPES, chromium, open_search, serve
-from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
 
@@ -51,7 +50,7 @@ def test_searching_asks_no_other_host_and_no_cookie_is_ever_set(visit):
     assert context.cookies() == []
 
 
-def test_the_browser_keeps_nothing_as_the_cookies_page_says(visit):
+def test_the_browser_keeps_nothing_as_the_cookies_page_says(visit, sample_site):
     load, page, context = visit
     load(PAGE_TYPES["week"])
     open_search(page, "routine")
@@ -59,6 +58,6 @@ def test_the_browser_keeps_nothing_as_the_cookies_page_says(visit):
     page.wait_for_load_state()
     assert page.evaluate(STORAGE) == [[], []]
     assert context.cookies() == []
-    cookies_page = (ROOT / "docs" / "about" / "cookies.md").read_text(encoding="utf-8")
-    assert "This website does not use cookies" in cookies_page
+    cookies_page = (sample_site / "about" / "cookies" / "index.html").read_text(encoding="utf-8")
+    assert "does not use cookies" in cookies_page
     assert "stores nothing in your browser" in cookies_page

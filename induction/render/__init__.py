@@ -11,21 +11,24 @@ from .context import Context
 from .frameworks import render_framework_pages
 from .matrix import render_matrix
 from .packs import render_mentor_pack, render_week_print
+from .roles import render_role_pages
 from .sessions import render_session
+from .site_pages import render_site_pages
 from .structure import render_block, render_programme, render_transcript, render_week, render_year
 from .text import Page
 
 __all__ = ["Page", "render_site", "Context"]
 
 
-def render_site(checked: Checked) -> list[Page]:
-    ctx = Context(checked.site, checked.places)
-    pages: list[Page] = []
+def render_site(checked: Checked, pdfs: dict[str, int] | None = None) -> list[Page]:
+    """Every page; `pdfs` (file name -> bytes) names the printed packs published with the site."""
+    ctx = Context(checked.site, checked.places, dict(pdfs or {}))
+    pages: list[Page] = render_site_pages(ctx)
     used_frameworks = []
     for programme in checked.site.programmes:
         places = checked.places[programme.id]
-        sequence = ctx.ect_sequence(programme)
         pages.append(render_programme(programme, ctx))
+        pages += render_role_pages(programme, ctx)
         for year in programme.years:
             pages.append(render_year(programme, year, ctx))
             for block in year.blocks:
@@ -38,7 +41,8 @@ def render_site(checked: Checked) -> list[Page]:
                 pack = render_mentor_pack(programme, year, block, ctx)
                 if pack:
                     pages.append(pack)
-        pages += [render_session(place, ctx, sequence) for place in places.in_order()]
+        pages += [render_session(place, ctx, ctx.sequence(programme, place.session.role))
+                  for place in places.in_order()]
         pages += [render_transcript(programme, video_id, ctx) for video_id, video in programme.videos.items()
                   if video.transcript]  # a video published without one gets no page pretending to be one
         framework = ctx.framework(programme)

@@ -1,10 +1,11 @@
 """Context: what every page renderer reads: the checked site and the placements, computed once."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Framework, Programme, Site
 from ..placement import Place, ProgrammePlaces
+from ..sequence import role_sequence
 
 
 @dataclass
@@ -15,10 +16,19 @@ class Context:
     def framework(self, programme: Programme) -> Framework | None:
         return self.site.frameworks.get(programme.framework_id)
 
+    pdfs: dict[str, int] = field(default_factory=dict)  # printed packs published with the site: name -> bytes
+    _sequences: dict[tuple[str, str], list[Place]] = field(default_factory=dict)
+
+    def sequence(self, programme: Programme, role: str) -> list[Place]:
+        """The role's one way through the programme (see induction/sequence.py), computed once."""
+        key = (programme.id, role)
+        if key not in self._sequences:
+            self._sequences[key] = role_sequence(self.places[programme.id], role)
+        return self._sequences[key]
+
     def ect_sequence(self, programme: Programme) -> list[Place]:
-        """The ECT's path through the programme: every ECT session in programme order."""
-        return [place for place in self.places[programme.id].in_order()
-                if place.session.role == "ect" and place.week is not None]
+        """The ECT's path through the programme: block pages in their place, then every step."""
+        return self.sequence(programme, "ect")
 
 
 def citations(ctx: Context, framework: Framework) -> dict[str, list[Place]]:

@@ -16,7 +16,9 @@ _HIDDEN = '<span class="ect-visually-hidden">Statement </span>'  # link text rea
 
 def _taught_rows(src: str, places: list[Place]) -> list[str]:
     """One programme's sessions citing a statement, as a table in programme order."""
-    out = ["| Session | Role | Year | Block | Week |", "| --- | --- | --- | --- | --- |"]
+    # In a wrapper that stacks each row as a card on a phone (docs/stylesheets/induction.css).
+    out = ['<div class="ect-stack ect-stack--taught" markdown="1">', "",
+           "| Session | Role | Year | Block | Week |", "| --- | --- | --- | --- | --- |"]
     for place in places:
         # Block- and year-level pages have no week (and year pages no block): say so rather than leave
         # an empty cell, which a screen reader announces as "blank".
@@ -24,7 +26,7 @@ def _taught_rows(src: str, places: list[Place]) -> list[str]:
         week = esc(place.week.label) if place.week else ("Whole block" if place.block else "Whole year")
         out.append(f"| [{esc(place.session.title)}]({urls.relative(src, urls.session(place))}) | "
                    f"{role_name(place.session.role)} | {esc(place.year.title)} | {block} | {week} |")
-    return out + [""]
+    return out + ["", "</div>", ""]
 
 
 def render_statement(framework: Framework, statement: Statement, taught: list[Place]) -> Page:

@@ -8,16 +8,52 @@ the cover and each plan start a new page.
 """
 from __future__ import annotations
 
+import os
+
 from .. import urls
-from ..model import Block, Programme, Week, Year
+from ..model import Block, Programme, Site, Week, Year
 from ..placement import Place
 from .context import Context
 from .sessions import print_action, render_session, session_caption
-from .text import Page, caption, demote_headings, esc, front_matter, minutes, paragraphs
+from .text import NOT_SEARCHED, Page, caption, demote_headings, esc, front_matter, minutes, paragraphs
 
 
 def pack_src(programme: Programme, year: Year, block: Block) -> str:
     return urls.block(programme, year, block).replace("index.md", "mentor-pack.md")
+
+
+def pack_pdf_name(programme: Programme, block: Block) -> str:
+    """The file `make pdf` (scripts/pdf.py) writes for a block's pack."""
+    return f"{programme.id}-{block.id}-mentor-pack.pdf"
+
+
+def pack_pdf_src(programme: Programme, year: Year, block: Block) -> str:
+    """Where a printed pack is published beside its page, when `make pdf` has printed it."""
+    return urls.block(programme, year, block).replace("index.md", pack_pdf_name(programme, block))
+
+
+def printed_packs(site: Site, folder: str) -> dict[str, tuple[str, str, int]]:
+    """The packs `make pdf` has printed into `folder`: file name -> (where it is published, its path,
+    its size in bytes). Only files named for a block of this site count."""
+    found = {}
+    for programme in site.programmes:
+        for year in programme.years:
+            for block in year.blocks:
+                path = os.path.join(folder, pack_pdf_name(programme, block))
+                if os.path.isfile(path):
+                    found[pack_pdf_name(programme, block)] = (pack_pdf_src(programme, year, block), path,
+                                                              os.path.getsize(path))
+    return found
+
+
+def pack_links(programme: Programme, year: Year, block: Block, ctx: Context, src: str, label: str) -> str:
+    """The link to a block's pack, and to its PDF when one is published (ctx.pdfs: name -> bytes)."""
+    text = f"[{label}]({urls.relative(src, pack_src(programme, year, block))})"
+    size = ctx.pdfs.get(pack_pdf_name(programme, block))
+    if size is not None:
+        text += (f" · [the same pack as a PDF ({round(size / 1024)} KB)]"
+                 f"({urls.relative(src, pack_pdf_src(programme, year, block))})")
+    return text
 
 
 def week_print_src(programme: Programme, year: Year, block: Block, week: Week) -> str:
@@ -51,7 +87,7 @@ def render_mentor_pack(programme: Programme, year: Year, block: Block, ctx: Cont
     title = f"Mentor pack: {block.title}"
     total = sum(place.session.minutes for _, place, _ in plans)
     count = f"{len(plans)} mentor session {'plan' if len(plans) == 1 else 'plans'}"
-    out = [front_matter(title, ect_kind="mentor-pack"),
+    out = [front_matter(title, ect_kind="mentor-pack", search=NOT_SEARCHED),
            '<section class="ect-pack-cover" markdown="1">\n',
            caption(programme.title, year.title, block.term_label), f"# {esc(title)}\n",
            f'<p class="ect-meta">{count} · {minutes(total)} in all</p>\n',
@@ -81,7 +117,8 @@ def render_week_print(programme: Programme, year: Year, block: Block, week: Week
     total = sum(place.session.minutes for place, _ in steps)
     count = f"{len(steps)} {'step' if len(steps) == 1 else 'steps'}"
     back = urls.relative(src, urls.week(programme, year, block, week))
-    out = [front_matter(title, ect_kind="week-print"), caption(year.title, block.term_label, block.title),
+    out = [front_matter(title, ect_kind="week-print", search=NOT_SEARCHED),
+           caption(year.title, block.term_label, block.title),
            f"# {esc(title)}\n", f'<p class="ect-meta">{count} · {minutes(total)}</p>\n',
            print_action("Print this week"),
            f'<p class="ect-print-hide" markdown="1">[Back to the week page]({back})</p>\n']

@@ -1,5 +1,5 @@
 """Problems pages: the content's problems as a page for the live preview, and the problem-codes
-reference generated from the catalogue (stage four of the flow: render).
+reference generated from the catalogue for the project's documentation (stage four: render).
 
 The preview page stands in for every page while the content has problems (see the MkDocs
 adapter), so the author sees what to fix, with file and line, wherever they were reading.
@@ -13,7 +13,7 @@ import itertools
 from ..problems import CATALOGUE, ERROR, Problem, Problems, plural
 from .text import Page, esc, front_matter
 
-PROBLEM_CODES_SRC = "reference/problems.md"
+PROBLEM_CODES_FILE = "documentation/problem-codes.md"  # the project's documentation, not a provider's site
 
 
 def _inline(text: str) -> str:
@@ -40,21 +40,22 @@ def render_problems_page(problems: Problems, files: int, src: str = "index.md") 
         items = list(group)
         lines += [f"## `{file}` ({plural(len(items), 'problem')})", ""]
         lines += [_item(problem) for problem in items] + [""]
-    lines += ["Each code is explained, with its fix, on the site's *Problem codes* page (under *About*) "
-              "once the site builds again.", ""]
+    lines += [f"Each code is explained, with its fix, in the project's `{PROBLEM_CODES_FILE}`.", ""]
     return Page(src, "The content has problems", "\n".join(lines), "problems")
 
 
-def render_problem_codes(src: str = PROBLEM_CODES_SRC) -> Page:
-    """The reference page: every problem code the checks can report, its meaning and its fix."""
-    lines = [front_matter("Problem codes"), "# Problem codes", "",
+def render_problem_codes() -> str:
+    """The reference (documentation/problem-codes.md, written by scripts/problem_codes.py): every
+    problem code the checks can report, its meaning and its fix."""
+    lines = ["# Problem codes", "",
              "`scripts/validate.py`, `mkdocs build` and the live preview report each problem with its "
              "file, its line and one of these codes. The message says what was expected and what was "
              "found; this page says what the code means and how to fix it.", ""]
-    # One heading per code: each gets an anchor (#unknown-key) and a line in the page's contents.
+    # One heading per code: GitHub and MkDocs both give it the anchor #code-name.
     for code in sorted(CATALOGUE.values(), key=lambda c: c.name):
-        lines += [f"## `{code.name}` {{#{code.name}}}", "", f"**What it means:** {_inline(code.meaning)}", "",
+        lines += [f"## {code.name}", "", f"**What it means:** {_inline(code.meaning)}", "",
                   f"**How to fix it:** {_inline(code.fix)}", ""]
-    lines += [f"{len(CATALOGUE)} codes. This page is generated from `induction/problems.py`, "
-              "so it lists exactly the codes the checks use.", ""]
-    return Page(src, "Problem codes", "\n".join(lines), "reference")
+    lines += [f"{len(CATALOGUE)} codes. This page is generated from `induction/problems.py` by "
+              "`scripts/problem_codes.py` (a test fails when it falls behind), so it lists exactly the codes "
+              "the checks use.", ""]
+    return "\n".join(lines)

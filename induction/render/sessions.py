@@ -47,19 +47,22 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
             meta.insert(0, f"Step {steps.index(place) + 1} of {len(steps)}")
     parts = [front_matter(session.title, ect_role=session.role, ect_kind=session.kind),
              session_caption(place), f"# {esc(session.title)}\n",
-             f'<p class="ect-meta">{" · ".join(meta)}</p>\n']
+             f'<p class="ect-meta">{" · ".join(meta)}</p>\n', "" if embedded else back_link(place, src)]
     if session.role == "mentor" and session.kind == "plan":
         parts.append(_plan_top(place, embedded))
+        parts.append(PLAN_FIELDS)
         parts.append(intentions_section(session.intentions, framework, src, _WHO["mentor"]))
         parts.append(_resources(place, src))
         parts.append(_phases(written, place))
         parts.append('<div class="ect-notes" aria-hidden="true"><p>Notes</p></div>\n')
     else:
         parts.append(_agenda(session) if session.kind == "training" and session.phases else "")
+        if session.role == "tutor" and not embedded:  # training sessions and tutor notes are printed too
+            parts.append(print_action("Print this page"))
         parts.append(body + "\n")
         parts.append(_resources(place, src))
         parts.append(intentions_section(session.intentions, framework, src, _WHO.get(session.role, "You")))
-    if session.role == "ect" and place in sequence and not embedded:
+    if not embedded:
         parts.append(_pagination(place, sequence, src))
     return Page(src, session.title, "\n".join(p for p in parts if p), f"session-{session.role}",
                 {"session": session.id})
@@ -78,6 +81,13 @@ def _agenda(session: Session) -> str:
     """A training session's timed activities, as its agenda (what the front matter's phases list)."""
     rows = "\n".join(f"| {esc(phase.title)} | {phase.minutes} |" for phase in session.phases)
     return f'<div class="ect-timing" markdown="1">\n\n| Agenda | Minutes |\n| --- | ---: |\n{rows}\n\n</div>\n'
+
+
+# What a mentor fills in by hand on a printed plan; on paper only (docs/stylesheets/print.css), and
+# hidden from screen readers like the notes box, since on screen there is nothing to fill in.
+PLAN_FIELDS = ('<div class="ect-plan-fields ect-print-only" aria-hidden="true">'
+               '<p>ECT</p><p>Mentor</p><p>Date</p>'
+               '<p class="ect-plan-fields__action">Agreed action step</p></div>\n')
 
 
 def print_action(label: str) -> str:
@@ -114,17 +124,41 @@ def _resources(place: Place, src: str) -> str:
     return f"## Resources and handouts\n\n{items}\n"
 
 
+def back_link(place: Place, src: str) -> str:
+    """A visible way back to where the session is listed: its week, else its block, else its year
+    (breadcrumbs alone are cut short on a phone)."""
+    programme, year, block, week = place.programme, place.year, place.block, place.week
+    if block is not None and week is not None:
+        target, label = urls.week(programme, year, block, week), f"{week.label}: {week.title}"
+    elif block is not None:
+        target, label = urls.block(programme, year, block), block.title
+    else:
+        target, label = urls.year(programme, year), year.title
+    return (f'<p class="ect-back" markdown="1">[Back to {esc(label)}]'
+            f"({urls.relative(src, target)})</p>\n")
+
+
+def _where(place: Place) -> str:
+    """The neighbour's place for its pagination label: its week, or its block or year."""
+    if place.week is not None:
+        return place.week.label
+    return place.block.title if place.block is not None else place.year.title
+
+
 def _pagination(place: Place, sequence: list[Place], src: str) -> str:
-    index = sequence.index(place)
+    """Previous and next in the role's one sequence (induction/sequence.py), labelled with the
+    neighbour's title and week. The page's only previous/next: Material's footer links are off."""
+    index = next((i for i, p in enumerate(sequence) if p.session is place.session), None)
+    if index is None:
+        return ""
     links = []
-    if index > 0:
-        before = sequence[index - 1]
-        links.append(f'<div class="ect-pagination__prev" markdown="1">\n\nPrevious: '
-                     f"[{esc(before.session.title)}]({urls.relative(src, urls.session(before))})\n\n</div>")
-    if index + 1 < len(sequence):
-        after = sequence[index + 1]
-        links.append(f'<div class="ect-pagination__next" markdown="1">\n\nNext: '
-                     f"[{esc(after.session.title)}]({urls.relative(src, urls.session(after))})\n\n</div>")
+    for offset, word in ((-1, "Previous"), (1, "Next")):
+        if 0 <= index + offset < len(sequence):
+            other = sequence[index + offset]
+            links.append(f'<div class="ect-pagination__{word[:4].lower()}" markdown="1">\n\n{word}: '
+                         f"[{esc(other.session.title)}]({urls.relative(src, urls.session(other))})"
+                         f' <span class="ect-pagination__where">({esc(_where(other))})</span>\n\n</div>')
     if not links:
         return ""
-    return '<nav class="ect-pagination" aria-label="ECT steps" markdown="1">\n' + "\n".join(links) + "\n</nav>\n"
+    label = f"{role_name(place.session.role)} pages in order"
+    return f'<nav class="ect-pagination" aria-label="{attr(label)}" markdown="1">\n' + "\n".join(links) + "\n</nav>\n"

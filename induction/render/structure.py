@@ -9,12 +9,14 @@ from .. import urls
 from ..formats import ROLES
 from ..model import Block, Programme, Week, Year
 from ..placement import Place
+from ..problems import plural
 from . import week as week_parts
 from .context import Context
 from .intentions import intentions_section
 from .media import host_name
-from .packs import pack_src, week_print_src
-from .text import Page, caption, esc, front_matter, kind_name, minutes, paragraphs, sequential_headings
+from .packs import pack_links, week_print_src
+from .roles import ROLE_PAGES, role_src
+from .text import NOT_SEARCHED, Page, caption, esc, front_matter, kind_name, minutes, paragraphs, sequential_headings
 
 _ROLE_HEADINGS = {"ect": "ECT self-study", "mentor": "Mentor session", "tutor": "Induction tutor"}
 _FOR_ROLE = {"ect": "For ECTs", "mentor": "For mentors", "tutor": "For induction tutors"}
@@ -30,18 +32,31 @@ def _entry(place: Place, see: bool, src: str) -> str:
     return f"{link} · {detail}"
 
 
+def _page_lists(pages: list[tuple[Place, bool]], src: str, heading: str) -> str:
+    """A year's or block's own pages; training sessions under a heading of their own (they are the
+    induction tutor's, not pages every reader opens)."""
+    out = []
+    for title, chosen in ((heading, [e for e in pages if e[0].session.kind != "training"]),
+                          ("## Training sessions", [e for e in pages if e[0].session.kind == "training"])):
+        if chosen:
+            out.append(f"{title}\n\n" + "\n".join(f"- {_entry(p, see, src)}" for p, see in chosen) + "\n")
+    return "\n".join(out)
+
+
 def render_programme(programme: Programme, ctx: Context) -> Page:
     src = urls.programme(programme)
     framework = ctx.framework(programme)
     out = [front_matter(programme.title), caption(programme.provider or "Programme"), f"# {esc(programme.title)}\n"]
     if programme.summary:
         out.append(paragraphs(programme.summary) + "\n")
+    out.append("Start here: " + " · ".join(f"[{title}]({urls.relative(src, role_src(programme, role))})"
+                                          for role, (_, title) in ROLE_PAGES.items()) + "\n")
     for year in programme.years:
         out.append(f"## [{esc(year.title)}]({urls.relative(src, urls.year(programme, year))})\n")
         if year.summary:
             out.append(paragraphs(year.summary) + "\n")
         items = [f"- [{esc(b.title)}]({urls.relative(src, urls.block(programme, year, b))}) · {esc(b.term_label)}"
-                 f" · {len(b.weeks)} {'week' if len(b.weeks) == 1 else 'weeks'}" for b in year.blocks]
+                 f" · {plural(b.week_count, 'week')}" for b in year.blocks]
         out.append("\n".join(items) + "\n")
     if framework:
         out.append("## Framework\n")
@@ -57,14 +72,12 @@ def render_year(programme: Programme, year: Year, ctx: Context) -> Page:
     out = [front_matter(year.title), caption(programme.title), f"# {esc(year.title)}\n"]
     if year.summary:
         out.append(paragraphs(year.summary) + "\n")
-    pages = places.page_entries(year.pages)
-    if pages:
-        out.append("## Year pages\n\n" + "\n".join(f"- {_entry(p, see, src)}" for p, see in pages) + "\n")
+    out.append(_page_lists(places.page_entries(year.pages), src, "## Year pages"))
     out.append("## Blocks\n")
     out.append("| Block | Term | Weeks |\n| --- | --- | --- |")
     for block in year.blocks:
         link = urls.relative(src, urls.block(programme, year, block))
-        out.append(f"| [{esc(block.title)}]({link}) | {esc(block.term_label)} | {len(block.weeks)} |")
+        out.append(f"| [{esc(block.title)}]({link}) | {esc(block.term_label)} | {block.week_count} |")
     return Page(src, year.title, "\n".join(out) + "\n", "year", {"year": year.id})
 
 
@@ -75,10 +88,10 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
     for role in ROLES:
         if block.summary.get(role):
             out.append(f"## {_FOR_ROLE[role]}\n\n{paragraphs(block.summary[role])}\n")
-    pages = places.page_entries(block.pages)
-    if pages:
-        out.append("## Block pages\n\n" + "\n".join(f"- {_entry(p, see, src)}" for p, see in pages) + "\n")
+    out.append(_page_lists(places.page_entries(block.pages), src, "## Block pages"))
     out.append("## Weeks\n")
+    # In a wrapper that stacks each row as a card on a phone (docs/stylesheets/induction.css).
+    out.append('<div class="ect-stack ect-stack--weeks" markdown="1">\n')
     out.append("| Week | Title | ECT | Mentor | Induction tutor |\n| --- | --- | --- | --- | --- |")
     for week in block.weeks:
         link = urls.relative(src, urls.week(programme, year, block, week))
@@ -87,9 +100,10 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
             entries = places.week_entries(block, week, role)
             cells.append(minutes(sum(p.session.minutes for p, _ in entries)) if entries else "–")
         out.append(f"| {week.label} | [{esc(week.title)}]({link}) | " + " | ".join(cells) + " |")
+    out.append("\n</div>\n")
     if any(places.week_entries(block, w, "mentor") for w in block.weeks):
-        out.append(f"\n[All mentor session plans of this block, ready to print]"
-                   f"({urls.relative(src, pack_src(programme, year, block))})")
+        out.append("\n" + pack_links(programme, year, block, ctx, src,
+                                      "All mentor session plans of this block, ready to print"))
     return Page(src, block.title, "\n".join(out) + "\n", "block", {"block": block.id})
 
 
@@ -99,14 +113,15 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
     title = f"{week.label}: {week.title}"
     # The ECT's questions first (where, what about, what to do, what to bring), then the other roles.
     ect = places.week_entries(block, week, "ect")
+    has_meeting = bool(places.week_entries(block, week, "mentor"))
     out = [front_matter(title), week_parts.position(programme, year, block, week, src), f"# {esc(title)}\n",
-           week_parts.focus(week)]
+           week_parts.focus(week, bool(ect), has_meeting)]
     if ect:
         out.append(week_parts.steps(ect, src, "## Your steps this week"))
         printable = urls.relative(src, week_print_src(programme, year, block, week))
         out.append(f'<p class="ect-week-print-link" markdown="1">[All of this week\'s steps on one page, '
                    f"with transcripts, to read offline or print]({printable})</p>\n")
-    out.append(week_parts.take_to_meeting(ect, bool(places.week_entries(block, week, "mentor")), src))
+    out.append(week_parts.take_to_meeting(ect, has_meeting, src))
     intentions = [i for place, _ in ect for i in place.session.intentions]
     for role in (r for r in ROLES if r != "ect"):
         entries = places.week_entries(block, week, role)
@@ -150,7 +165,8 @@ def render_transcript(programme: Programme, video_id: str, ctx: Context) -> Page
     src = urls.video(programme, video_id)
     used = [p for p in ctx.places[programme.id].in_order() if f'video("{video_id}")' in p.session.body
             or f"video('{video_id}')" in p.session.body]
-    out = [front_matter(f"Transcript: {video.title}"), caption(programme.title, "Video transcript"),
+    out = [front_matter(f"Transcript: {video.title}", search=NOT_SEARCHED),
+           caption(programme.title, "Video transcript"),
            f"# Transcript: {esc(video.title)}\n",
            f'<p class="ect-meta">Video{" · " + video.duration if video.seconds else ""}</p>\n',
            f"[Watch “{esc(video.title)}” on {esc(host_name(video.url))}]({video.url})"

@@ -61,6 +61,11 @@ def attr(text: str) -> str:
     return html.escape(" ".join(str(text).split()), quote=True)
 
 
+# Front matter that keeps a page out of the search index (Material honours `search: exclude:`): print
+# views, packs and transcript pages repeat text whose own page is the one a search should find.
+NOT_SEARCHED = {"exclude": True}
+
+
 def front_matter(title: str, **extra: object) -> str:
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
     for key, value in extra.items():

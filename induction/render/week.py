@@ -26,10 +26,18 @@ def position(programme: Programme, year: Year, block: Block, week: Week, src: st
     return f'<p class="ect-caption ect-week-position" markdown="1">{separator.join(parts)}</p>\n'
 
 
-def focus(week: Week) -> str:
-    """This week's focus: the ECT summary, or the mentor's when the week has no ECT steps."""
-    text = week.summary.get("ect") or week.summary.get("mentor") or ""
-    return f"## This week's focus\n\n{paragraphs(text)}\n" if text.strip() else ""
+def focus(week: Week, has_steps: bool, has_meeting: bool) -> str:
+    """This week's focus, in the ECT's terms: their summary (plain text), or, in a week without steps,
+    what that means for them (the mentor's summary speaks to the mentor and has its own section below)."""
+    text = (week.summary.get("ect") or "").strip()
+    if text:
+        return f"## This week's focus\n\n{paragraphs(text)}\n"
+    if has_steps:
+        return ""
+    text = "You have no self-study steps this week."
+    if has_meeting:
+        text += " Your mentor meeting goes ahead: the *Mentor session* below says what it covers."
+    return f"## This week's focus\n\n{text}\n"
 
 
 def steps(entries: list[tuple[Place, bool]], src: str, heading: str) -> str:

@@ -1,0 +1,88 @@
+"""Branding: the provider's look (colours as a stylesheet) and its footer, from site.yaml's provider.
+
+Beside the render stage: pure functions of the model, which the MkDocs adapter hands to the theme
+(induction_mkdocs/theme.py). The colours become CSS custom properties, so any theme that reads
+variables can use them; text drawn on a colour is white or black, whichever contrasts more, and
+links keep a 4.5:1 contrast on white (WCAG 2.2 1.4.3) however light the provider's colour is.
+"""
+from __future__ import annotations
+
+from .model import Site
+from .render.site_pages import ACCESSIBILITY_SRC, COOKIES_SRC
+
+LOGO_DIR = "assets/provider"
+STYLESHEET = "stylesheets/provider.css"
+_WHITE, _BLACK = "#ffffff", "#000000"
+
+
+def _luminance(colour: str) -> float:
+    def channel(hex_pair: str) -> float:
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two #rrggbb colours (1 to 21)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_on(colour: str) -> str:
+    return _WHITE if contrast(colour, _WHITE) >= contrast(colour, _BLACK) else _BLACK
+
+
+def _darkened(colour: str, factor: float) -> str:
+    return "#" + "".join(f"{round(int(colour[i:i + 2], 16) * factor):02x}" for i in (1, 3, 5))
+
+
+def readable_on_white(colour: str) -> str:
+    """`colour`, darkened in steps until text in it reaches 4.5:1 on white."""
+    factor = 1.0
+    while contrast(_darkened(colour, factor), _WHITE) < 4.5 and factor > 0:
+        factor = round(factor - 0.05, 2)
+    return _darkened(colour, max(factor, 0.0))
+
+
+def stylesheet(site: Site) -> str:
+    """The provider's colours as Material's custom properties, or '' when site.yaml gives none.
+
+    Material's documented way to use colours of one's own: palette `custom`, and the variables set
+    on :root by a stylesheet of the site's."""
+    colours = site.provider.colours
+    rules = []
+    if colours.get("primary"):
+        primary = colours["primary"]
+        on = text_on(primary)
+        rules += [f"--md-primary-fg-color: {primary};", f"--md-primary-fg-color--light: {primary};",
+                  f"--md-primary-fg-color--dark: {_darkened(primary, 0.8)};", f"--md-primary-bg-color: {on};",
+                  f"--md-primary-bg-color--light: {on}b3;",
+                  f"--md-typeset-a-color: {readable_on_white(primary)};"]
+    if colours.get("accent"):
+        accent = colours["accent"]
+        rules += [f"--md-accent-fg-color: {readable_on_white(accent)};",
+                  f"--md-accent-fg-color--transparent: {accent}1a;", f"--md-accent-bg-color: {text_on(accent)};",
+                  f"--md-accent-bg-color--light: {text_on(accent)}b3;"]
+    if not rules:
+        return ""
+    body = "\n".join(f"  {rule}" for rule in rules)
+    return f"/* The provider's colours, from site.yaml (generated: edit site.yaml, not this file). */\n" \
+           f":root {{\n{body}\n}}\n"
+
+
+def image_src(path: str) -> str:
+    """Where a provider image (logo, favicon) is published, by its file name."""
+    return f"{LOGO_DIR}/{path.replace(chr(92), '/').rsplit('/', 1)[-1]}"
+
+
+def footer(site: Site) -> dict:
+    """The footer: links (internal ones by page source, for the adapter to turn into addresses) and
+    contact details. Text is left raw: the template escapes it."""
+    links = [{"title": "Accessibility statement", "src": ACCESSIBILITY_SRC},
+             {"title": "Cookies", "src": COOKIES_SRC}]
+    links += [{"title": title, "url": url} for title, url in site.provider.links]
+    contact = site.provider.contact
+    return {"provider": site.provider_name, "links": links,
+            "email": contact.get("email", ""), "phone": contact.get("phone", ""),
+            "address": contact.get("address", ""), "website": contact.get("website", "")}

@@ -1,0 +1,109 @@
+"""Roles: a starting page per role in each programme (stage four: render), as the Carpentries
+Workbench gives learners and instructors their own view of one lesson.
+
+- ECTs: the programme block by block, each week with its steps and minutes;
+- mentors: every session plan in order, block by block, with the block's printable pack;
+- induction tutors: a checklist of what to check when (from the block and week tutor summaries
+  and the tutor sessions) and every training session.
+"""
+from __future__ import annotations
+
+from .. import urls
+from ..model import Programme
+from .context import Context
+from .packs import pack_links
+from .text import Page, esc, front_matter, minutes
+
+ROLE_PAGES = {"ect": ("for-ects.md", "For ECTs"), "mentor": ("for-mentors.md", "For mentors"),
+              "tutor": ("for-tutors.md", "For induction tutors")}
+
+
+def role_src(programme: Programme, role: str) -> str:
+    return f"{programme.id}/{ROLE_PAGES[role][0]}"
+
+
+def this_week_panel(programme: Programme, role: str, src: str) -> str:
+    """THE PLACE for a "this week" panel on each role page (computed in the reader's browser from
+    the cohort's dates): empty until the calendar feature provides one."""
+    return ""
+
+
+def render_role_pages(programme: Programme, ctx: Context) -> list[Page]:
+    return [_ect_page(programme, ctx), _mentor_page(programme, ctx), _tutor_page(programme, ctx)]
+
+
+def _head(programme: Programme, role: str, intro: str) -> list[str]:
+    title = ROLE_PAGES[role][1]
+    src = role_src(programme, role)
+    return [front_matter(f"{title}: {programme.title}"), f'<p class="ect-caption">{esc(programme.title)}</p>\n',
+            f"# {esc(title)}\n", intro + "\n", this_week_panel(programme, role, src)]
+
+
+def _ect_page(programme: Programme, ctx: Context) -> Page:
+    src, places = role_src(programme, "ect"), ctx.places[programme.id]
+    out = _head(programme, "ect", "Each week has a page with your steps in order and how long each takes. "
+                "Start with the first week of your block, or go straight to the week you are in.")
+    for year in programme.years:
+        out.append(f"## {esc(year.title)}\n")
+        for block in year.blocks:
+            link = urls.relative(src, urls.block(programme, year, block))
+            out.append(f"### [{esc(block.title)}]({link}) · {esc(block.term_label)}\n")
+            items = []
+            for week in block.weeks:
+                steps = places.week_entries(block, week, "ect")
+                detail = (f"{len(steps)} {'step' if len(steps) == 1 else 'steps'}, "
+                          f"{minutes(sum(p.session.minutes for p, _ in steps))}" if steps else "no self-study")
+                items.append(f"- [{esc(week.label)}: {esc(week.title)}]"
+                             f"({urls.relative(src, urls.week(programme, year, block, week))}) · {detail}")
+            out.append("\n".join(items) + "\n")
+    return Page(src, ROLE_PAGES["ect"][1], "\n".join(o for o in out if o), "role", {"role": "ect"})
+
+
+def _mentor_page(programme: Programme, ctx: Context) -> Page:
+    src, places = role_src(programme, "mentor"), ctx.places[programme.id]
+    out = _head(programme, "mentor", "Every mentor session plan in order. Each plan prints on A4 with space "
+                "for notes; each block's mentor pack prints all of its plans at once.")
+    for year in programme.years:
+        out.append(f"## {esc(year.title)}\n")
+        for block in year.blocks:
+            plans = [(week, place) for week in block.weeks
+                     for place, _ in places.week_entries(block, week, "mentor")]
+            out.append(f"### {esc(block.title)} · {esc(block.term_label)}\n")
+            if not plans:
+                out.append("No mentor sessions in this block.\n")
+                continue
+            out.append("\n".join(f"1. {esc(week.label)}: [{esc(place.session.title)}]"
+                                 f"({urls.relative(src, urls.session(place))}) · {minutes(place.session.minutes)}"
+                                 for week, place in plans) + "\n")
+            out.append(pack_links(programme, year, block, ctx, src, f"Mentor pack: {esc(block.title)}, ready to print")
+                       + "\n")
+    return Page(src, ROLE_PAGES["mentor"][1], "\n".join(o for o in out if o), "role", {"role": "mentor"})
+
+
+def _tutor_page(programme: Programme, ctx: Context) -> Page:
+    src, places = role_src(programme, "tutor"), ctx.places[programme.id]
+    out = _head(programme, "tutor", "What to check when, block by block and week by week, from the programme's "
+                "notes for induction tutors; then every training session.")
+    training = []
+    for year in programme.years:
+        out.append(f"## {esc(year.title)}: what to check when\n")
+        training += [p for p, see in places.page_entries(year.pages) if not see and p.session.role == "tutor"]
+        for block in year.blocks:
+            training += [p for p, see in places.page_entries(block.pages) if not see and p.session.role == "tutor"]
+            link = urls.relative(src, urls.block(programme, year, block))
+            items = [f"- **{esc(block.term_label)}, [{esc(block.title)}]({link})**"
+                     + (f": {esc(block.summary['tutor'])}" if block.summary.get("tutor") else "")]
+            for week in block.weeks:
+                sessions = places.week_entries(block, week, "tutor")
+                note = week.summary.get("tutor", "")
+                if not note and not sessions:
+                    continue
+                links = ", ".join(f"[{esc(p.session.title)}]({urls.relative(src, urls.session(p))})"
+                                  for p, _ in sessions)
+                items.append(f"    - {esc(week.label)}: {esc(note)}" + (f" ({links})" if links else ""))
+            out.append("\n".join(items) + "\n")
+    out.append("## Training sessions and materials\n")
+    out.append("\n".join(f"- [{esc(p.session.title)}]({urls.relative(src, urls.session(p))}) · {esc(p.year.title)}"
+                         f"{' · ' + esc(p.block.title) if p.block else ''} · {minutes(p.session.minutes)}"
+                         for p in training) + "\n" if training else "This programme has no training sessions.\n")
+    return Page(src, ROLE_PAGES["tutor"][1], "\n".join(o for o in out if o), "role", {"role": "tutor"})

@@ -1,0 +1,174 @@
+"""Site pages: the home page, the accessibility statement and the cookies page (stage four: render).
+
+Generated from the content and site.yaml's provider, so that any content tree (a renamed copy,
+an imported programme) publishes pages that name only its own provider, with figures counted
+from its own programmes. Nothing here is written for one provider.
+"""
+from __future__ import annotations
+
+from .. import urls
+from ..figures import programme_figures
+from ..model import Programme, Site
+from ..problems import plural
+from .context import Context
+from .media import host_name
+from .roles import ROLE_PAGES, role_src
+from .text import Page, esc, front_matter
+
+HOME_SRC = "index.md"
+_ROLE_LINES = {"ect": "every week's steps in order, block by block, with how long each takes",
+               "mentor": "every mentor session plan in order, and each block's pack to print",
+               "tutor": "what to check when, and every training session"}
+ACCESSIBILITY_SRC = "about/accessibility.md"
+COOKIES_SRC = "about/cookies.md"
+
+
+def render_site_pages(ctx: Context) -> list[Page]:
+    return [render_home(ctx), render_accessibility(ctx.site), render_cookies(ctx.site)]
+
+
+def _count(n: int, word: str) -> str:
+    return f"**{plural(n, word)}**"
+
+
+def _programme_figures(programme: Programme, ctx: Context) -> str:
+    f = programme_figures(ctx.site, programme, ctx.places[programme.id])
+    parts = [plural(f["ect_steps"], "ECT self-study step"), plural(f["mentor_plans"], "mentor session plan"),
+             plural(f["tutor_sessions"], "induction tutor session")]
+    if f["videos"]:
+        transcribed = f["videos_transcribed"]
+        which = ("each with a transcript" if transcribed == f["videos"]
+                 else f"{transcribed} of them with a transcript" if transcribed else "none with a transcript yet")
+        parts.append(f"{plural(f['videos'], 'video')} ({which})")
+    text = (f"{_count(f['weeks'], 'week')} in {_count(f['blocks'], 'block')} over {_count(f['years'], 'year')}: "
+            f"{', '.join(parts[:-1])} and {parts[-1]}.")
+    framework = ctx.framework(programme)
+    if framework:
+        text += (f" Its sessions teach {f['statements_cited']} of the {f['statements']} statements of the "
+                 f"[{esc(framework.title)}]({urls.relative(HOME_SRC, urls.framework(framework))}).")
+    return text
+
+
+def render_home(ctx: Context) -> Page:
+    site = ctx.site
+    title = site.title or site.provider_name
+    out = [front_matter(title, hide=["toc"]), f"# {esc(title)}\n"]
+    intro = site.description or ("An induction programme for early career teachers (ECTs), their mentors and "
+                                 "induction tutors")
+    out.append(f"{esc(intro.rstrip('.'))}, published by {esc(site.provider_name)}.\n")
+    out.append("## Start here\n")
+    for programme in site.programmes:
+        if len(site.programmes) > 1:
+            out.append(f"### {esc(programme.title)}\n")
+        out.append("\n".join(f"- [{title}]({urls.relative(HOME_SRC, role_src(programme, role))}): {_ROLE_LINES[role]}"
+                             for role, (_, title) in ROLE_PAGES.items()) + "\n")
+    for programme in site.programmes:
+        link = urls.relative(HOME_SRC, urls.programme(programme))
+        out.append(f"## [{esc(programme.title)}]({link})\n")
+        if programme.summary:
+            out.append(programme.summary.strip() + "\n")
+        out.append(_programme_figures(programme, ctx) + "\n")
+        years = " · ".join(f"[{esc(y.title)}]({urls.relative(HOME_SRC, urls.year(programme, y))})"
+                           for y in programme.years)
+        out.append(f"Years: {years}\n")
+    return Page(HOME_SRC, title, "\n".join(out), "home")
+
+
+def contact_lines(site: Site) -> str:
+    """The provider's contact details as a Markdown list, or '' when site.yaml gives none."""
+    contact = site.provider.contact
+    lines = []
+    if contact.get("email"):
+        lines.append(f"- email: [{esc(contact['email'])}](mailto:{contact['email']})")
+    if contact.get("phone"):
+        lines.append(f"- telephone: {esc(contact['phone'])}")
+    if contact.get("address"):
+        lines.append(f"- post: {esc(contact['address'])}")
+    if contact.get("website"):
+        lines.append(f"- website: [{esc(contact['website'])}]({contact['website']})")
+    return "\n".join(lines)
+
+
+def render_accessibility(site: Site) -> Page:
+    name, provider = esc(site.title or site.provider_name), esc(site.provider_name)
+    contact = contact_lines(site)
+    reach = f"contact your induction tutor or {provider}" + (":\n\n" + contact + "\n" if contact else ".")
+    reviewed = site.provider.accessibility_reviewed
+    sections = [
+        front_matter("Accessibility statement"), f"# Accessibility statement for {name}\n",
+        f"This accessibility statement applies to the {name} website: its programme, week, session, video "
+        "transcript and framework pages. It follows the GOV.UK model accessibility statement for public "
+        "sector websites.\n",
+        f"This website is run by {provider}. We want as many people as possible to be able to use it. "
+        "For example, that means you should be able to:\n",
+        "- change colours, contrast levels and fonts using browser or device settings\n"
+        "- zoom in up to 400% without the text spilling off the screen\n"
+        "- navigate the whole website using just a keyboard, starting with a \"Skip to content\" link\n"
+        "- navigate most of the website using speech recognition software\n"
+        "- listen to the website using a screen reader\n"
+        + ("- read a transcript of every video that has one, directly below it and on a page of its own, and "
+           "follow a plain link to the video\n" if _has_videos(site) else ""),
+        "[AbilityNet](https://mcmw.abilitynet.org.uk/) has advice on making your device easier to use if you "
+        "have a disability.\n",
+        "## How accessible this website is\n",
+        "We know some parts of this website are not fully accessible:\n",
+        "- some handouts are PDF files that may not work well with screen readers\n"
+        "- once you choose to play a video, the player is the video host's, and its controls follow that "
+        "host's accessibility\n",
+        "## Feedback and contact information\n",
+        "If you need information on this website in a different format, such as an accessible PDF, large "
+        f"print, easy read, audio recording or braille, {reach}\n",
+        "## Reporting accessibility problems with this website\n",
+        "We are always looking to improve the accessibility of this website. If you find any problems not "
+        f"listed on this page or think we are not meeting accessibility requirements, {reach}\n",
+        "## Enforcement procedure\n",
+        "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies "
+        "(Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the \"accessibility "
+        "regulations\"). If you are not happy with how we respond to your complaint, [contact the Equality "
+        "Advisory and Support Service (EASS)](https://www.equalityadvisoryservice.com/).\n",
+        "## Technical information about this website's accessibility\n",
+        f"{provider} is committed to making its website accessible, in accordance with the accessibility "
+        "regulations.\n",
+        "### Compliance status\n",
+        "This website is partially compliant with the [Web Content Accessibility Guidelines version 2.2]"
+        "(https://www.w3.org/TR/WCAG22/) AA standard, due to the non-compliances listed below.\n",
+        "### Non-accessible content\n",
+        "- Some PDF handouts may not be tagged for screen readers (WCAG 1.3.1 Info and relationships). "
+        "Ask us for an accessible version.\n"
+        "- Videos hosted by other services, once you choose to play them, are not within the scope of the "
+        "accessibility regulations: the player belongs to the host.\n",
+        "## How we test this website\n",
+        "Every kind of page is checked automatically, on every change, with "
+        "[axe-core](https://github.com/dequelabs/axe-core) against the WCAG 2.2 level A and AA rules, in the "
+        "Chromium browser. The same tests check that the keyboard reaches the skip link and every video's "
+        "play button, and that headings skip no level.\n",
+    ]
+    if reviewed:
+        sections += ["## Preparation of this accessibility statement\n",
+                     f"This statement was last reviewed on {esc(reviewed)}.\n"]
+    return Page(ACCESSIBILITY_SRC, "Accessibility statement", "\n".join(sections), "about")
+
+
+def _has_videos(site: Site) -> bool:
+    return any(p.videos for p in site.programmes)
+
+
+def render_cookies(site: Site) -> Page:
+    hosts = sorted({host_name(v.url) for p in site.programmes for v in p.videos.values() if v.url})
+    out = [front_matter("Cookies"), "# Cookies\n",
+           f"This website, published by {esc(site.provider_name)}, does not use cookies, and it does not use "
+           "analytics or advertising services.\n",
+           "## Nothing loads from other websites until you ask\n",
+           "Pages load no fonts, scripts or images from other websites."]
+    if hosts:
+        out[-1] += (" A video is a placeholder until you press its play button: only then does your browser "
+                    f"load the player from the video host ({esc(', '.join(hosts))}). That host may then set "
+                    "cookies of its own under its own policy. Every video also has a plain link, so you never "
+                    "need to play it here.")
+    out[-1] += "\n"
+    out += ["## Stored in your browser\n",
+            # Keep true: a feature that keeps progress on the reader's device must say so here.
+            "The site stores nothing in your browser: no cookies, and nothing in its local or session storage. "
+            "While you search, the search index is held in your browser's memory and is gone when you close "
+            "the page. The site sends nothing about you anywhere.\n"]
+    return Page(COOKIES_SRC, "Cookies", "\n".join(out), "about")
