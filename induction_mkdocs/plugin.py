@@ -21,6 +21,7 @@ from induction import csp, urls
 from induction.curriculum import curriculum_json
 from induction.nav import build_nav
 from induction.pipeline import Checked, load_and_check
+from induction.published import published_files
 from induction.render import Page, render_site
 from induction.render.problems_page import render_problem_codes, render_problems_page
 from induction_mkdocs import file_links, preview
@@ -95,6 +96,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         for programme in self.checked.site.programmes:
             for asset in programme.assets.values():
                 files.append(File.generated(config, urls.asset(programme, asset.file), abs_src_path=asset.path))
+        for src, content in published_files(self.checked, config.site_url or "").items():  # .ics, schedule.js
+            files.append(File.generated(config, src, content=content))
         return files
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ __all__ = ["Page", "render_site", "Context"]
 
 
 def render_site(checked: Checked) -> list[Page]:
-    ctx = Context(checked.site, checked.places)
+    ctx = Context(checked.site, checked.places, checked.schedules)
     pages: list[Page] = []
     used_frameworks = []
     for programme in checked.site.programmes:

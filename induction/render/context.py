@@ -1,16 +1,18 @@
 """Context: what every page renderer reads: the checked site and the placements, computed once."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Framework, Programme, Site
 from ..placement import Place, ProgrammePlaces
+from ..schedule import Schedule
 
 
 @dataclass
 class Context:
     site: Site
     places: dict[str, ProgrammePlaces]
+    schedules: dict[str, list[Schedule]] = field(default_factory=dict)  # programme id -> one per cohort
 
     def framework(self, programme: Programme) -> Framework | None:
         return self.site.frameworks.get(programme.framework_id)

@@ -9,6 +9,7 @@ from .. import urls
 from ..checks import headings
 from ..placement import Place
 from .context import Context
+from .dates import session_dates
 from .intentions import intentions_section
 from .media import asset_link, expand
 from .text import Page, attr, caption, esc, front_matter, kind_name, minutes, role_name, sequential_headings
@@ -46,7 +47,7 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
             meta.insert(0, f"Step {steps.index(place) + 1} of {len(steps)}")
     parts = [front_matter(session.title, ect_role=session.role, ect_kind=session.kind),
              session_caption(place), f"# {esc(session.title)}\n",
-             f'<p class="ect-meta">{" · ".join(meta)}</p>\n']
+             f'<p class="ect-meta">{" · ".join(meta)}</p>\n', session_dates(ctx, place)]
     if session.role == "mentor" and session.kind == "plan":
         parts.append(_plan_top(place, embedded))
         parts.append(intentions_section(session.intentions, framework, src, _WHO["mentor"]))

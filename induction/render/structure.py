@@ -9,6 +9,7 @@ from .. import urls
 from ..formats import ROLES
 from ..model import Block, Programme, Week, Year
 from ..placement import Place
+from . import dates
 from . import week as week_parts
 from .context import Context
 from .intentions import intentions_section
@@ -43,6 +44,7 @@ def render_programme(programme: Programme, ctx: Context) -> Page:
         items = [f"- [{esc(b.title)}]({urls.relative(src, urls.block(programme, year, b))}) · {esc(b.term_label)}"
                  f" · {len(b.weeks)} {'week' if len(b.weeks) == 1 else 'weeks'}" for b in year.blocks]
         out.append("\n".join(items) + "\n")
+    out.append(dates.programme_dates(ctx, programme))  # cohorts and training events (none without a calendar)
     if framework:
         out.append("## Framework\n")
         out.append(f"This programme maps to the [{esc(framework.title)}]"
@@ -65,7 +67,8 @@ def render_year(programme: Programme, year: Year, ctx: Context) -> Page:
     for block in year.blocks:
         link = urls.relative(src, urls.block(programme, year, block))
         out.append(f"| [{esc(block.title)}]({link}) | {esc(block.term_label)} | {len(block.weeks)} |")
-    return Page(src, year.title, "\n".join(out) + "\n", "year", {"year": year.id})
+    out.append(dates.year_dates(ctx, programme, year))  # the blocks' dates per cohort
+    return Page(src, year.title, "\n".join(o for o in out if o) + "\n", "year", {"year": year.id})
 
 
 def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -> Page:
@@ -90,7 +93,8 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
     if any(places.week_entries(block, w, "mentor") for w in block.weeks):
         out.append(f"\n[All mentor session plans of this block, ready to print]"
                    f"({urls.relative(src, pack_src(programme, year, block))})")
-    return Page(src, block.title, "\n".join(out) + "\n", "block", {"block": block.id})
+    out.append(dates.block_dates(ctx, programme, year, block))  # the weeks' dates per cohort
+    return Page(src, block.title, "\n".join(o for o in out if o) + "\n", "block", {"block": block.id})
 
 
 def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx: Context) -> Page:
@@ -100,7 +104,7 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
     # The ECT's questions first (where, what about, what to do, what to bring), then the other roles.
     ect = places.week_entries(block, week, "ect")
     out = [front_matter(title), week_parts.position(programme, year, block, week, src), f"# {esc(title)}\n",
-           week_parts.focus(week)]
+           dates.week_dates(ctx, programme, block, week), week_parts.focus(week)]
     if ect:
         out.append(week_parts.steps(ect, src, "## Your steps this week"))
         printable = urls.relative(src, week_print_src(programme, year, block, week))
