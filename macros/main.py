@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from induction import urls
 from induction.figures import figures as count_figures
+from induction.render.context import Context
 from induction.render.media import statement_link
 from induction.render.text import esc
+from induction.render.thisweek import this_week_panel
 
 
 def define_env(env) -> None:  # type: ignore[no-untyped-def]
@@ -40,5 +42,12 @@ def define_env(env) -> None:  # type: ignore[no-untyped-def]
         if framework is None or statement_id not in framework.statements:
             raise ValueError(f"unknown statement {statement_id!r}")
         return statement_link(framework, statement_id, env.page.file.src_uri)
+
+    @env.macro
+    def this_week(role: str = "") -> str:
+        """Each programme's "this week" panel (none without cohorts); role "", "ect", "mentor" or "tutor"."""
+        done = checked()
+        ctx = Context(done.site, done.places, done.schedules)
+        return "\n".join(this_week_panel(ctx, p, env.page.file.src_uri, role) for p in done.site.programmes)
 
     env.macro(statement, "ecf")  # the name content shortcodes also accept

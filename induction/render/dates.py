@@ -17,6 +17,7 @@ from ..schedule import Schedule, long_date
 from .context import Context
 from .text import attr, esc, minutes
 
+NBSP = "\u00a0"
 _WHO = {"ect": "ECTs", "mentor": "mentors", "tutor": "induction tutors"}
 _CALENDAR_NAMES = {"ect": "ECT study and training", "mentor": "Mentor meetings and training",
                    "tutor": "Induction tutor sessions and training"}
@@ -57,9 +58,11 @@ def week_dates(ctx: Context, programme: Programme, block: Block, week: Week) -> 
     for schedule in schedules:
         placed = schedule.week(block, week)
         if placed:
+            # No line break inside a date ("22 September"): only around "to" and after the cohort.
+            when = span_text(placed.start, placed.end, len(placed.mondays)).replace(" ", NBSP)
+            when = when.replace(f"{NBSP}to{NBSP}", " to ")
             items.append(f'<span class="ect-dates__cohort" data-ect-start="{placed.start}" '
-                         f'data-ect-end="{placed.end}">{_label(schedules, schedule)}'
-                         f"{span_text(placed.start, placed.end, len(placed.mondays))}</span>")
+                         f'data-ect-end="{placed.end}">{_label(schedules, schedule)}{when}</span>')
     if not items:
         return ""
     # One line per cohort, the cohort first: on a phone the eye finds its own cohort's line.

@@ -16,6 +16,7 @@ from .intentions import intentions_section
 from .media import host_name
 from .packs import pack_src, week_print_src
 from .text import Page, caption, esc, front_matter, kind_name, minutes
+from .thisweek import this_week_panel
 
 _ROLE_HEADINGS = {"ect": "ECT self-study", "mentor": "Mentor session", "tutor": "Induction tutor"}
 _FOR_ROLE = {"ect": "For ECTs", "mentor": "For mentors", "tutor": "For induction tutors"}
@@ -44,6 +45,7 @@ def render_programme(programme: Programme, ctx: Context) -> Page:
         items = [f"- [{esc(b.title)}]({urls.relative(src, urls.block(programme, year, b))}) · {esc(b.term_label)}"
                  f" · {len(b.weeks)} {'week' if len(b.weeks) == 1 else 'weeks'}" for b in year.blocks]
         out.append("\n".join(items) + "\n")
+    out.append(this_week_panel(ctx, programme, src))  # this week's work, computed in the browser
     out.append(dates.programme_dates(ctx, programme))  # cohorts and training events (none without a calendar)
     if framework:
         out.append("## Framework\n")
