@@ -12,6 +12,7 @@ from .context import Context
 from .dates import session_dates
 from .intentions import intentions_section
 from .media import asset_link, expand
+from .progress import mark_as_done
 from .text import Page, attr, caption, esc, front_matter, kind_name, minutes, role_name, sequential_headings
 
 _WHO = {"ect": "You", "mentor": "Your ECT", "tutor": "ECTs"}
@@ -58,6 +59,8 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
         parts.append(body + "\n")
         parts.append(_resources(place, src))
         parts.append(intentions_section(session.intentions, framework, src, _WHO.get(session.role, "You")))
+    if not embedded:
+        parts.append(mark_as_done(place))  # a checkbox made by progress.js; kept on the device only
     if session.role == "ect" and place in sequence and not embedded:
         parts.append(_pagination(place, sequence, src))
     return Page(src, session.title, "\n".join(p for p in parts if p), f"session-{session.role}",

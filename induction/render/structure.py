@@ -15,6 +15,7 @@ from .context import Context
 from .intentions import intentions_section
 from .media import host_name
 from .packs import pack_src, week_print_src
+from .progress import progress_counts
 from .text import Page, caption, esc, front_matter, kind_name, minutes
 from .thisweek import this_week_panel
 
@@ -70,6 +71,7 @@ def render_year(programme: Programme, year: Year, ctx: Context) -> Page:
         link = urls.relative(src, urls.block(programme, year, block))
         out.append(f"| [{esc(block.title)}]({link}) | {esc(block.term_label)} | {len(block.weeks)} |")
     out.append(dates.year_dates(ctx, programme, year))  # the blocks' dates per cohort
+    out.append(progress_counts([p for p in places.in_order() if p.year is year]))  # filled by progress.js
     return Page(src, year.title, "\n".join(o for o in out if o) + "\n", "year", {"year": year.id})
 
 
@@ -96,6 +98,7 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
         out.append(f"\n[All mentor session plans of this block, ready to print]"
                    f"({urls.relative(src, pack_src(programme, year, block))})")
     out.append(dates.block_dates(ctx, programme, year, block))  # the weeks' dates per cohort
+    out.append(progress_counts([p for p in places.in_order() if p.block is block]))  # filled by progress.js
     return Page(src, block.title, "\n".join(o for o in out if o) + "\n", "block", {"block": block.id})
 
 
@@ -106,7 +109,9 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
     # The ECT's questions first (where, what about, what to do, what to bring), then the other roles.
     ect = places.week_entries(block, week, "ect")
     out = [front_matter(title), week_parts.position(programme, year, block, week, src), f"# {esc(title)}\n",
-           dates.week_dates(ctx, programme, block, week), week_parts.focus(week)]
+           dates.week_dates(ctx, programme, block, week),
+           progress_counts([p for r in ROLES for p, _ in places.week_entries(block, week, r)]),  # progress.js
+           week_parts.focus(week)]
     if ect:
         out.append(week_parts.steps(ect, src, "## Your steps this week"))
         printable = urls.relative(src, week_print_src(programme, year, block, week))
