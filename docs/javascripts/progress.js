@@ -1,7 +1,8 @@
 /* Progress on this device only. Turns the plain [data-ect-progress] elements of session pages into
    a "Mark as done" checkbox, ticks links to done pages, fills [data-ect-progress-count] lines,
-   writes "continue where you left off" and the printable progress record. Everything is kept in
-   this browser's localStorage under one key, "ect-progress" (see docs/about/cookies.md), and is
+   writes "continue where you left off" (the step after the last one ticked) and the printable
+   progress record. Everything is kept in this browser's localStorage under one key,
+   "ect-progress" (see docs/about/cookies.md), written only when the reader ticks or clears, and
    never sent anywhere. Without JavaScript, or with storage blocked, none of it appears. */
 (function () {
   "use strict";
@@ -36,9 +37,14 @@
     return node;
   }
 
+  // Wednesday 17 September 2025, in the device's time zone; written out rather than left to the
+  // browser's locale data, so that every browser says the same.
+  var DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"];
   function when(stamp) {
-    return new Date(stamp).toLocaleDateString("en-GB", {weekday: "long", day: "numeric", month: "long",
-                                                         year: "numeric"});
+    var day = new Date(stamp);
+    return DAYS[day.getDay()] + " " + day.getDate() + " " + MONTHS[day.getMonth()] + " " + day.getFullYear();
   }
 
   function checkbox(box, data) {
@@ -59,6 +65,7 @@
       if (input.checked) {
         data.done[key] = {at: new Date().toISOString(), title: box.getAttribute("data-ect-title"),
                           url: box.getAttribute("data-ect-url")};
+        data.last = following(box);
       } else {
         delete data.done[key];
       }
@@ -68,18 +75,27 @@
     });
     show();
     box.replaceChildren(input, label, status);
-    // Where the reader left off: the last piece of work they opened.
-    data.last = {title: box.getAttribute("data-ect-title"), url: box.getAttribute("data-ect-url"),
-                 at: new Date().toISOString()};
-    save(data);
+  }
+
+  // Where to continue after ticking this page: its "Next" step when it has one, else the page.
+  function following(box) {
+    var next = document.querySelector(".ect-pagination__next a[href]");
+    if (next) {
+      var address = new URL(next.getAttribute("href"), location.href).href.replace(/index\.html$/, "");
+      var base = siteBase().href;
+      if (address.indexOf(base) === 0) { return {title: next.textContent, url: address.slice(base.length)}; }
+    }
+    return {title: box.getAttribute("data-ect-title"), url: box.getAttribute("data-ect-url")};
   }
 
   function ticks(data) {
     var done = {};
-    Object.keys(data.done).forEach(function (key) { done[pageUrl(data.done[key].url)] = true; });
+    // Compared without index.html: opened from disk, a page is named both ways.
+    function bare(url) { return url.replace(/index\.html$/, ""); }
+    Object.keys(data.done).forEach(function (key) { done[bare(pageUrl(data.done[key].url))] = true; });
     document.querySelectorAll(".md-content a[href]").forEach(function (a) {
       var tick = a.querySelector(".ect-tick");
-      var url = new URL(a.getAttribute("href"), location.href).href;
+      var url = bare(new URL(a.getAttribute("href"), location.href).href);
       if (done[url] && !tick) {
         tick = element("span", "ect-tick");
         tick.append(element("span", "ect-tick__mark", "✓"));

@@ -117,8 +117,7 @@
                          longDate(found.week.start) + "."));
       box.append(weekLine(found.week, "First week: "));
     } else if (found.state === "after") {
-      box.append(element("p", "", "The programme has ended: its last week began on " +
-                         longDate(found.week.start) + "."));
+      box.append(element("p", "", "The programme ended on " + longDate(found.week.end) + "."));
       box.append(weekLine(found.week, "Last week: "));
     } else {
       box.append(element("p", "", found.holiday
