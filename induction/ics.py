@@ -73,7 +73,7 @@ def fold(line: str) -> str:
 
 
 def render_ics(programme: Programme, schedule: Schedule, role: str, places: ProgrammePlaces,
-               site_url: str = "") -> str:
+               site_url: str = "", directory_urls: bool = True) -> str:
     cohort = schedule.cohort
     src = ics_src(programme, cohort.id, role)
     stamp = f"{cohort.start:%Y%m%d}T000000Z"
@@ -84,21 +84,22 @@ def render_ics(programme: Programme, schedule: Schedule, role: str, places: Prog
     for placed in schedule.weeks:
         entries = places.week_entries(placed.block, placed.week, role)
         if entries:
-            lines += _week_event(programme, schedule, placed, role, [p for p, _ in entries], src, site_url, stamp)
+            lines += _week_event(programme, schedule, placed, role, [p for p, _ in entries], src,
+                                 (site_url, directory_urls), stamp)
     for event in schedule.events:
         if role in event.attendees:
-            lines += _training_event(programme, schedule, event, places, src, site_url, stamp)
+            lines += _training_event(programme, schedule, event, places, src, (site_url, directory_urls), stamp)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def _url(src: str, page: str, site_url: str) -> str:
-    address = urls.address(page)
+def _url(src: str, page: str, site_url: str, directory_urls: bool = True) -> str:
+    address = urls.page_address(page, directory_urls)
     return site_url.rstrip("/") + "/" + address if site_url else urls.relative(src, address)
 
 
 def _week_event(programme: Programme, schedule: Schedule, placed: PlacedWeek, role: str, sessions: list[Place],
-                src: str, site_url: str, stamp: str) -> list[str]:
+                src: str, site: tuple[str, bool], stamp: str) -> list[str]:
     week, block = placed.week, placed.block
     total = sum(p.session.minutes for p in sessions)
     first, last = placed.start, placed.mondays[0] if role != "ect" else placed.mondays[-1]
@@ -113,11 +114,11 @@ def _week_event(programme: Programme, schedule: Schedule, placed: PlacedWeek, ro
             f"DTSTAMP:{stamp}", f"DTSTART;VALUE=DATE:{first:%Y%m%d}",
             f"DTEND;VALUE=DATE:{last + datetime.timedelta(days=5):%Y%m%d}",  # exclusive: the Saturday
             f"SUMMARY:{text(summary)}", f"DESCRIPTION:{text(description)}",
-            f"URL:{_url(src, page, site_url)}", "TRANSP:TRANSPARENT", "END:VEVENT"]
+            f"URL:{_url(src, page, *site)}", "TRANSP:TRANSPARENT", "END:VEVENT"]
 
 
 def _training_event(programme: Programme, schedule: Schedule, event: Event, places: ProgrammePlaces, src: str,
-                    site_url: str, stamp: str) -> list[str]:
+                    site: tuple[str, bool], stamp: str) -> list[str]:
     home = places.homes.get(event.session_id)
     block = programme.blocks.get(event.block_id)
     year = next((y for y in programme.years if block in y.blocks), None)
@@ -137,16 +138,17 @@ def _training_event(programme: Programme, schedule: Schedule, event: Event, plac
             f"DTSTAMP:{stamp}", *when, f"SUMMARY:{text(title)}",
             f"LOCATION:{text('Online' if event.online else event.place)}",
             *([f"DESCRIPTION:{text(description)}"] if description else []),
-            f"URL:{_url(src, page, site_url)}", "END:VEVENT"]
+            f"URL:{_url(src, page, *site)}", "END:VEVENT"]
 
 
 def calendar_files(programmes: list[Programme], places: dict[str, ProgrammePlaces],
-                   schedules: dict[str, list[Schedule]], site_url: str = "") -> dict[str, str]:
+                   schedules: dict[str, list[Schedule]], site_url: str = "", directory_urls: bool = True,
+                   ) -> dict[str, str]:
     """Every .ics file of the site: its path under the site root -> its text."""
     out = {}
     for programme in programmes:
         for schedule in schedules.get(programme.id, []):
             for role in ROLES:
                 out[ics_src(programme, schedule.cohort.id, role)] = render_ics(
-                    programme, schedule, role, places[programme.id], site_url)
+                    programme, schedule, role, places[programme.id], site_url, directory_urls)
     return out

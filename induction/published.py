@@ -8,6 +8,7 @@ offline copy must work opened from disk. The MkDocs adapter adds these in one lo
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from . import urls
@@ -21,17 +22,20 @@ from .schedule import Schedule
 SCHEDULE_SRC = "schedule.js"
 
 
-def published_files(checked: Checked, site_url: str = "") -> dict[str, str]:
-    """Path under the site root -> text; nothing at all for a site without cohorts."""
+def published_files(checked: Checked, site_url: str = "", directory_urls: bool = True) -> dict[str, str]:
+    """Path under the site root -> text; nothing at all for a site without cohorts.
+    `directory_urls` is MkDocs' setting: the addresses inside follow the site's layout."""
     if not any(checked.schedules.get(p.id) for p in checked.site.programmes):
         return {}
-    files = calendar_files(checked.site.programmes, checked.places, checked.schedules, site_url)
-    files[SCHEDULE_SRC] = schedule_script(checked)
+    files = calendar_files(checked.site.programmes, checked.places, checked.schedules, site_url, directory_urls)
+    files[SCHEDULE_SRC] = schedule_script(checked, directory_urls)
     return files
 
 
-def schedule_script(checked: Checked) -> str:
-    data = {"programmes": [_programme(p, checked.places[p.id], checked.schedules.get(p.id, []))
+def schedule_script(checked: Checked, directory_urls: bool = True) -> str:
+    def address(src: str) -> str:
+        return urls.page_address(src, directory_urls)
+    data = {"programmes": [_programme(p, checked.places[p.id], checked.schedules.get(p.id, []), address)
                            for p in checked.site.programmes if checked.schedules.get(p.id)]}
     # json.dumps escapes nothing HTML-significant by default; "<" is escaped so that no text from
     # YAML can ever close a script element, wherever this is inlined or served.
@@ -40,20 +44,22 @@ def schedule_script(checked: Checked) -> str:
            f"window.ectSchedule = {text};\n"
 
 
-def _programme(programme: Programme, places: ProgrammePlaces, schedules: list[Schedule]) -> dict[str, Any]:
-    return {"id": programme.id, "title": programme.title, "url": urls.address(urls.programme(programme)),
-            "cohorts": [_cohort(programme, places, s) for s in schedules]}
+def _programme(programme: Programme, places: ProgrammePlaces, schedules: list[Schedule],
+               address: Callable[[str], str]) -> dict[str, Any]:
+    return {"id": programme.id, "title": programme.title, "url": address(urls.programme(programme)),
+            "cohorts": [_cohort(programme, places, s, address) for s in schedules]}
 
 
-def _cohort(programme: Programme, places: ProgrammePlaces, schedule: Schedule) -> dict[str, Any]:
+def _cohort(programme: Programme, places: ProgrammePlaces, schedule: Schedule,
+            address: Callable[[str], str]) -> dict[str, Any]:
     weeks = []
     for placed in schedule.weeks:
         roles = {role: [{"id": p.session.id, "title": p.session.title, "minutes": p.session.minutes,
-                         "url": urls.address(urls.session(p))}
+                         "url": address(urls.session(p))}
                         for p, _ in places.week_entries(placed.block, placed.week, role)] for role in ROLES}
         weeks.append({"start": str(placed.start), "end": str(placed.end), "label": placed.week.label,
                       "title": placed.week.title, "block": placed.block.title, "year": placed.year.title,
-                      "url": urls.address(urls.week(programme, placed.year, placed.block, placed.week)),
+                      "url": address(urls.week(programme, placed.year, placed.block, placed.week)),
                       **roles})
     return {"id": schedule.cohort.id, "title": schedule.cohort.title, "weeks": weeks,
             "holidays": [{"name": h.name, "start": str(h.start), "end": str(h.end)}

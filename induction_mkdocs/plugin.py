@@ -96,7 +96,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         for programme in self.checked.site.programmes:
             for asset in programme.assets.values():
                 files.append(File.generated(config, urls.asset(programme, asset.file), abs_src_path=asset.path))
-        for src, content in published_files(self.checked, config.site_url or "").items():  # .ics, schedule.js
+        for src, content in published_files(self.checked, config.site_url or "", config.use_directory_urls).items():
             files.append(File.generated(config, src, content=content))
         return files
 

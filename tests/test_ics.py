@@ -96,3 +96,22 @@ def test_text_from_yaml_is_escaped_and_folded(tmp_path):
 def test_a_site_without_cohorts_publishes_no_calendar(tmp_path):
     checked = load_and_check(str(make_tree(tmp_path)))
     assert published_files(checked) == {}
+
+
+def test_the_schedule_script_never_carries_markup_from_yaml(tmp_path):
+    tree = on_calendar(tmp_path)
+    Edit(PROGRAMME, "title: September 2025", "title: </script><script>alert(1)</script>").apply(tree)
+    checked = load_and_check(str(tree))
+    script = published_files(checked)["schedule.js"]
+    assert script.startswith("/* Generated") and "window.ectSchedule = {" in script
+    assert "<" not in script.split("*/", 1)[1]  # "\u003c" instead: no text can close a script element
+    assert "\\u003c/script>\\u003cscript>alert(1)\\u003c/script>" in script
+
+
+def test_in_the_offline_layout_addresses_name_the_html_files():
+    checked = load_and_check(str(SAMPLE))
+    offline = published_files(checked, "", directory_urls=False)
+    assert '"url":"oakfield/year-1/routines/week-1/index.html"' in offline["schedule.js"]
+    assert '"url":"oakfield/year-1/routines/routines-w1-watch.html"' in offline["schedule.js"]
+    ics = offline["oakfield/calendars/september-2025-mentor.ics"]
+    assert str(events(ics)[0]["URL"]) == "../year-1/routines/routines-w1-mentor.html"

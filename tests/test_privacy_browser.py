@@ -1,6 +1,6 @@
 """Privacy in the browser: no page type asks any host but the site's own on load (fonts, scripts,
-videos included); the site sets no cookie; it keeps nothing in the browser's storage, as
-docs/about/cookies.md says.
+videos included); the site sets no cookie; browsing and searching keep nothing in the browser's
+storage, as docs/about/cookies.md says (only ticking "Mark as done" does).
 """
 from __future__ import annotations
 
@@ -61,4 +61,4 @@ def test_the_browser_keeps_nothing_as_the_cookies_page_says(visit):
     assert context.cookies() == []
     cookies_page = (ROOT / "docs" / "about" / "cookies.md").read_text(encoding="utf-8")
     assert "This website does not use cookies" in cookies_page
-    assert "stores nothing in your browser" in cookies_page
+    assert "Nothing is stored until you tick a box" in cookies_page  # progress: tests/test_calendar_browser.py

@@ -63,8 +63,7 @@
     }
     input.addEventListener("change", function () {
       if (input.checked) {
-        data.done[key] = {at: new Date().toISOString(), title: box.getAttribute("data-ect-title"),
-                          url: box.getAttribute("data-ect-url")};
+        data.done[key] = {at: new Date().toISOString(), title: box.getAttribute("data-ect-title"), url: here()};
         data.last = following(box);
       } else {
         delete data.done[key];
@@ -81,11 +80,19 @@
   function following(box) {
     var next = document.querySelector(".ect-pagination__next a[href]");
     if (next) {
-      var address = new URL(next.getAttribute("href"), location.href).href.replace(/index\.html$/, "");
+      var address = new URL(next.getAttribute("href"), location.href).href;
       var base = siteBase().href;
       if (address.indexOf(base) === 0) { return {title: next.textContent, url: address.slice(base.length)}; }
     }
-    return {title: box.getAttribute("data-ect-title"), url: box.getAttribute("data-ect-url")};
+    return {title: box.getAttribute("data-ect-title"), url: here()};
+  }
+
+  // This page's address relative to the site root, in whichever layout the site has (directory
+  // addresses on a server, file names in the offline copy).
+  function here() {
+    var address = location.href.split("#")[0].split("?")[0].replace(/index\.html$/, "");
+    var base = siteBase().href;
+    return address.indexOf(base) === 0 ? address.slice(base.length) : address;
   }
 
   function ticks(data) {
@@ -123,9 +130,6 @@
       var a = element("a", "", data.last.title);
       a.href = pageUrl(data.last.url);
       p.append(a);
-      var record = element("a", "", "your progress record");
-      record.href = pageUrl("about/progress/");
-      p.append(" (", record, ")");
       box.replaceChildren(p);
     });
   }

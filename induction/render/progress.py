@@ -7,7 +7,6 @@ page's HTML passes the post-render allow-list. Session keys are "<programme>/<se
 """
 from __future__ import annotations
 
-from .. import urls
 from ..placement import Place
 from .text import attr
 
@@ -29,8 +28,7 @@ def mark_as_done(place: Place) -> str:
     if not markable(place):
         return ""
     return (f'<div class="ect-progress" data-ect-progress="{attr(key(place))}" '
-            f'data-ect-title="{attr(place.session.title)}" '
-            f'data-ect-url="{attr(urls.address(urls.session(place)))}"></div>\n')
+            f'data-ect-title="{attr(place.session.title)}"></div>\n')
 
 
 _WHAT = {"ect": "ECT steps", "mentor": "mentor session plans", "tutor": "training sessions"}
