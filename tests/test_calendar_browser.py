@@ -55,6 +55,9 @@ def own_host_only(tab) -> list[str]:
      "2025. First week: Week 1: Why routines matter", "First week: Week 1: Why routines matter"),
     (datetime.datetime(2027, 8, 2, 10), "The programme ended on 12 February 2027. Last week: Weeks 5 to 6:",
      "The programme ended on 21 May 2027. Last week: Weeks 5 to 6:"),
+    (datetime.datetime(2025, 9, 30, 10), "This week is Weeks 4 to 6: Embedding routines through a practice cycle "
+     "(Creating a positive learning environment, Year 1, w/c 22 September 2025) It is week 2 of 3.",
+     "The programme has not started yet"),
     (datetime.datetime(2026, 1, 11, 18), "This week is Week 1: Modelling", "This week is Week 1: Why routines "
      "matter (Creating a positive learning environment, Year 1, w/c 5 January 2026) ECT self-study:"),  # a Sunday
 ])

@@ -110,7 +110,13 @@
     }
     var found = locate(cohort, today);
     if (found.state === "week") {
-      box.append(weekLine(found.week, "This week is "));
+      var line = weekLine(found.week, "This week is ");
+      var weeks = Math.floor((Date.parse(found.week.end) - Date.parse(found.week.start)) / 6048e5) + 1;
+      if (weeks > 1) {  // a range (a practice cycle, a fortnight): which of its weeks this is
+        var nth = Math.floor((Date.parse(today) - Date.parse(found.week.start)) / 6048e5) + 1;
+        line.append(" It is week " + Math.min(nth, weeks) + " of " + weeks + ".");
+      }
+      box.append(line);
       box.append(workList(found.week, role));
     } else if (found.state === "before") {
       box.append(element("p", "", "The programme has not started yet: it starts in the week of " +
