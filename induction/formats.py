@@ -8,6 +8,7 @@ from __future__ import annotations
 from .shapes import (
     Choice,
     Colour,
+    Date,
     Duration,
     Either,
     Email,
@@ -19,6 +20,7 @@ from .shapes import (
     Record,
     StatementId,
     Text,
+    Time,
     Url,
     WeekNumber,
 )
@@ -77,6 +79,49 @@ YEAR = Record("a year", {
     "blocks": Key(ListOf(Id()), doc="block ids, in order"),
 })
 
+# The programme in time (induction/calendar.py places weeks on school weeks) -------------------
+
+COHORT = Record("a cohort", {
+    "id": Key(Id(), True, "stable id, like september-2025"),
+    "title": Key(Text(), True, "like 'September 2025 start'"),
+    "start": Key(Date(), True, "a day in the cohort's first school week (YYYY-MM-DD)"),
+    "calendar": Key(Id(), doc="the id of a school calendar in calendars/ (default: the programme's)"),
+})
+
+EVENT = Record("an event", {
+    "id": Key(Id(), True, "stable id (it keeps the calendar entry the same across rebuilds)"),
+    "title": Key(Text(), doc="default: the title of its session"),
+    "session": Key(Id(), doc="the id of the training page the event is for"),
+    "block": Key(Id(), doc="the block it belongs to, when it has no session (its date must fall in the block)"),
+    "cohorts": Key(ListOf(Id(), 1), doc="the cohorts attending (default: every cohort)"),
+    "date": Key(Date(), True, "YYYY-MM-DD"),
+    "time": Key(Time(), doc="start time, HH:MM in quotes; leave out for an all-day event"),
+    "minutes": Key(Int(minimum=1), doc="how long it lasts (with time)"),
+    "place": Key(Text(), True, "where it happens, or 'online'"),
+    "attendees": Key(ListOf(Choice(values=ROLES), 1), True, "who attends: ect, mentor, tutor"),
+    "prepare": Key(Text(), doc="what to prepare or bring"),
+})
+
+PERIOD_KEYS = {
+    "start": Key(Date(), True, "first day (YYYY-MM-DD)"),
+    "end": Key(Date(), True, "last day (YYYY-MM-DD)"),
+}
+
+CALENDAR_TERM = Record("a term", {
+    "term": Key(Choice(values=TERMS), True),
+    "half_term": Key(Choice(values=(1, 2)), True, "1 or 2"),
+    **PERIOD_KEYS,
+})
+
+HOLIDAY = Record("a holiday", {"name": Key(Text(), True, "like 'October half-term'"), **PERIOD_KEYS})
+
+CALENDAR = Record("the calendar", {
+    "id": Key(Id(), True, "stable id, the file's name without .yaml"),
+    "title": Key(Text(), True, "like 'Oakshire County Council term dates 2025-27'"),
+    "terms": Key(ListOf(CALENDAR_TERM, 1), True, "the half-terms, in order"),
+    "holidays": Key(ListOf(HOLIDAY), doc="the holidays between them, in order"),
+}, doc="calendars/<id>.yaml: a school calendar's half-terms and holidays")
+
 PROGRAMME = Record("the programme", {
     "id": Key(Id(), True, "stable id, used in addresses"),
     "title": Key(Text(), True),
@@ -93,6 +138,9 @@ PROGRAMME = Record("the programme", {
                                                   "localhost, 127.0.0.1, ...)"),
     })),
     "years": Key(ListOf(YEAR, 1), True, "the years, in order"),
+    "calendar": Key(Id(), doc="the id of a school calendar in calendars/, for cohorts that name none"),
+    "cohorts": Key(ListOf(COHORT), doc="groups of ECTs starting together, each placed on a school calendar"),
+    "events": Key(ListOf(EVENT), doc="dated training events (clinics, conferences, induction tutor sessions)"),
 }, doc="programme.yaml: a programme, its years and its blocks in order")
 
 SUMMARIES = Record("the summaries", {role: Key(Text(), doc=f"for the {ROLE_NAMES[role]}") for role in ROLES})

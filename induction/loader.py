@@ -16,6 +16,10 @@ from .handouts import handout_problem
 from .model import (
     Asset,
     Block,
+    Calendar,
+    Cohort,
+    Event,
+    Holiday,
     Intention,
     Loc,
     Phase,
@@ -24,6 +28,7 @@ from .model import (
     Session,
     SessionRef,
     Site,
+    Term,
     Video,
     Week,
     Year,
@@ -57,6 +62,8 @@ def load_site(root: str) -> tuple[Site, Problems]:
             if framework.id in site.frameworks:
                 problems.add("duplicate-id", path, 1, f"The framework id '{framework.id}' is used twice.")
             site.frameworks[framework.id] = framework
+    for path in _files(os.path.join(root, "calendars"), ".yaml"):
+        _load_calendar(path, reader, site)
     folders = {}
     for name in sorted(os.listdir(root)):
         candidate = os.path.join(root, name, "programme.yaml")
@@ -176,6 +183,7 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
                              f"No block has the id '{block_id}'.", did_you_mean(block_id, blocks))
         programme.years.append(year)
     programme.blocks = blocks
+    _load_cohorts(data, path, programme)
     for videos_file in _files(folder, "videos.yaml"):
         _load_videos(videos_file, reader, programme)
     for assets_file in _files(folder, "assets.yaml"):
@@ -196,6 +204,39 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
             continue
         programme.sessions[session.id] = session
     return programme
+
+
+def _load_calendar(path: str, reader: _Reader, site: Site) -> None:
+    data = reader.yaml(path, formats.CALENDAR, "the calendar")
+    if "id" not in data:
+        return
+    if data["id"] in site.calendars:
+        reader.problems.add("duplicate-id", path, data.line, f"The calendar id '{data['id']}' is used twice.")
+        return
+    terms = [Term(t["term"], t["half_term"], t["start"], t["end"], Loc(path, t.line))
+             for t in data.get("terms", []) if {"term", "half_term", "start", "end"} <= set(t)]
+    holidays = [Holiday(h["name"], h["start"], h["end"], Loc(path, h.line))
+                for h in data.get("holidays", []) if {"name", "start", "end"} <= set(h)]
+    site.calendars[data["id"]] = Calendar(data["id"], data.get("title", data["id"]), terms, holidays,
+                                          Loc(path, data.line))
+
+
+def _load_cohorts(data: YMap, path: str, programme: Programme) -> None:
+    """Cohorts and events of programme.yaml; `schedule` checks what they name."""
+    default = data.get("calendar", "")
+    for item in data.get("cohorts", []):
+        if {"id", "start"} <= set(item):
+            line = item.line_of("calendar") if "calendar" in item else data.lines.get("calendar", item.line)
+            programme.cohorts.append(Cohort(item["id"], item.get("title", item["id"]), item["start"],
+                                            item.get("calendar", default), Loc(path, item.line), line))
+    for item in data.get("events", []):
+        if not {"id", "date", "place", "attendees"} <= set(item):
+            continue
+        programme.events.append(Event(
+            item["id"], item.get("title", ""), item.get("session", ""), item.get("block", ""),
+            list(item.get("cohorts", [])), item["date"], item.get("time", ""), item.get("minutes", 0),
+            item["place"], list(item["attendees"]), item.get("prepare", ""), Loc(path, item.line),
+            dict(item.lines)))
 
 
 def _refs(data: YMap, key: str, path: str) -> list[SessionRef]:

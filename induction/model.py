@@ -5,6 +5,7 @@ nothing downstream mutates these once `loader.load_site` has returned.
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 
@@ -175,6 +176,73 @@ class Asset:
     loc: Loc
 
 
+# The programme in time -----------------------------------------------------------------------
+
+@dataclass
+class Term:
+    """A half-term of a school calendar: Autumn 1 runs from `start` to `end`, both school days."""
+
+    term: str
+    half_term: int
+    start: datetime.date
+    end: datetime.date
+    loc: Loc
+
+    @property
+    def label(self) -> str:
+        return f"{self.term.capitalize()} {self.half_term}"
+
+
+@dataclass
+class Holiday:
+    name: str
+    start: datetime.date
+    end: datetime.date
+    loc: Loc
+
+
+@dataclass
+class Calendar:
+    id: str
+    title: str
+    terms: list[Term]
+    holidays: list[Holiday]
+    loc: Loc
+
+
+@dataclass
+class Cohort:
+    id: str
+    title: str
+    start: datetime.date
+    calendar_id: str  # its own, or the programme's default
+    loc: Loc
+    calendar_line: int = 0  # where the calendar is named: the cohort's key or the programme's
+
+
+@dataclass
+class Event:
+    """A dated training event; `session` and `block` tie it to the page and block it belongs to."""
+
+    id: str
+    title: str
+    session_id: str
+    block_id: str
+    cohort_ids: list[str]  # empty: every cohort
+    date: datetime.date
+    time: str  # HH:MM, or "" for an all-day event
+    minutes: int
+    place: str
+    attendees: list[str]
+    prepare: str
+    loc: Loc
+    lines: dict[str, int] = field(default_factory=dict)  # key -> its line
+
+    @property
+    def online(self) -> bool:
+        return self.place.strip().lower() == "online"
+
+
 @dataclass
 class Programme:
     id: str
@@ -196,6 +264,8 @@ class Programme:
     # Names of files that failed to load (session file names, block folder names), whose ids are unknown.
     unread: set[str] = field(default_factory=set)
     settings: dict = field(default_factory=dict)  # programme.yaml's settings, as checked (see formats)
+    cohorts: list[Cohort] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
 
 @dataclass
@@ -226,3 +296,4 @@ class Site:
         """The provider as readers should see it: site.yaml's, else the programmes' own, else the title."""
         named = list(dict.fromkeys(p.provider for p in self.programmes if p.provider))
         return self.provider.name or " and ".join(named) or self.title
+    calendars: dict[str, Calendar] = field(default_factory=dict)  # calendars/<id>.yaml, by id

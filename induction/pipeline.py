@@ -6,13 +6,14 @@ validation command and `mkdocs build` report the same problems and fail the same
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .checks import check_site
 from .loader import load_site
 from .model import Site
 from .placement import ProgrammePlaces
 from .problems import Problems
+from .schedule import Schedule, schedule_site
 
 
 @dataclass
@@ -20,6 +21,7 @@ class Checked:
     site: Site
     places: dict[str, ProgrammePlaces]
     problems: Problems
+    schedules: dict[str, list[Schedule]] = field(default_factory=dict)  # programme id -> one per cohort
 
     @property
     def ok(self) -> bool:
@@ -39,4 +41,5 @@ class Checked:
 def load_and_check(root: str) -> Checked:
     site, problems = load_site(root)
     places = check_site(site, problems)
-    return Checked(site, places, problems)
+    schedules = schedule_site(site, places, problems)  # the programme in time (none without cohorts)
+    return Checked(site, places, problems, schedules)

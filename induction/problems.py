@@ -87,6 +87,17 @@ CATALOGUE: dict[str, Code] = {
              "List what it holds, or remove it."),
         Code("listed-and-seen", "A week lists a session and also points at it with see: (it would show twice).",
              "Keep one of the two entries."),
+        # The programme in time (induction/schedule.py).
+        Code("dates-out-of-order", "A term or holiday ends before it starts, or a half-term starts before the one "
+             "before it ends.", "Correct start: and end:."),
+        Code("calendar-overlap", "A holiday overlaps a term, or two half-terms overlap.",
+             "A day is either in a term or in a holiday: correct the dates."),
+        Code("term-order", "A calendar's half-terms do not run Autumn 1, Autumn 2, Spring 1, Spring 2, Summer 1, "
+             "Summer 2 in turn.", "List every half-term of each school year, in turn."),
+        Code("outside-calendar", "A cohort starts, or one of its weeks falls, after the last term of its calendar.",
+             "Add the next school year's terms to the calendar, or start the cohort earlier."),
+        Code("event-outside-block", "A training event is dated outside the weeks of the block (or year) it belongs "
+             "to, for a cohort that attends it.", "Correct the date, or tie the event to the block it belongs to."),
         # Hostile or unsafe input (induction/sanitiser.py, induction/paths.py, induction/source.py).
         Code("file-too-large", "A content file is larger than the limit (2 MB).",
              "Split it, or move large material into a handout (assets.yaml)."),

@@ -23,6 +23,7 @@ SCHEMAS: dict[str, tuple[Record, str, list[str]]] = {
     "block.schema.json": (formats.BLOCK, "block.yaml", ["**/block.yaml"]),
     "videos.schema.json": (formats.VIDEOS, "videos.yaml", ["**/videos.yaml"]),
     "assets.schema.json": (formats.ASSETS, "assets.yaml", ["**/assets.yaml"]),
+    "calendar.schema.json": (formats.CALENDAR, "calendars/<id>.yaml", ["**/calendars/*.yaml"]),
     "framework.schema.json": (FRAMEWORK, "frameworks/<id>.yaml", ["**/frameworks/*.yaml"]),
     "session.schema.json": (formats.SESSION, "a session's front matter", []),
 }

@@ -7,6 +7,7 @@ use, so the schema cannot drift from what validation accepts.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -349,3 +350,47 @@ class Record(Shape):
             "required": [k for k, v in self.keys.items() if v.required],
             "additionalProperties": False,
         }
+
+
+@dataclass
+class Date(Shape):
+    """A calendar date written as YYYY-MM-DD (YAML reads a valid one as a date; an impossible one as text)."""
+
+    expected: str = "a date written as YYYY-MM-DD (like 2025-09-01)"
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        if isinstance(value, datetime.datetime):
+            return self.wrong(value, where, problems, "Give the day only, without a time.")
+        if isinstance(value, datetime.date):
+            return value
+        hint = ""
+        if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+            year, month, day = (int(part) for part in value.strip().split("-"))
+            try:
+                return datetime.date(year, month, day)  # quoted: still a date
+            except ValueError:
+                hint = "There is no such day in the calendar."
+        return self.wrong(value, where, problems, hint)
+
+    def schema(self) -> dict[str, Any]:
+        # No "type": to editors (YAML 1.2) a date is text, to PyYAML (1.1) a date: the pattern holds for text.
+        return {"pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$", "description": "a date, YYYY-MM-DD"}
+
+
+@dataclass
+class Time(Shape):
+    """A time of day as HH:MM, 24-hour. Unquoted 16:00 is the number 960 to PyYAML (base 60): taken as such."""
+
+    expected: str = "a time of day as HH:MM, 24-hour (like '16:00')"
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            return f"{value // 60:02d}:{value % 60:02d}"
+        match = re.fullmatch(r"\s*([01]?\d|2[0-3]):([0-5]\d)\s*", value) if isinstance(value, str) else None
+        if not match:
+            return self.wrong(value, where, problems)
+        return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": ["string", "integer"], "pattern": r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*$",
+                "description": "HH:MM in quotes, like '16:00'"}

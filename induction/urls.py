@@ -83,3 +83,11 @@ def address(src: str) -> str:
     if src.endswith("index.md"):
         return src[: -len("index.md")]
     return src[: -len(".md")] + "/" if src.endswith(".md") else src
+
+
+def page_address(src: str, directory_urls: bool = True) -> str:
+    """The published address of a page relative to the site root, in either of MkDocs' layouts
+    (the offline copy has no directory URLs: a/b.md is a/b.html there)."""
+    if directory_urls:
+        return address(src)
+    return src[: -len(".md")] + ".html" if src.endswith(".md") else src

@@ -24,6 +24,7 @@ from induction.curriculum import curriculum_json
 from induction.nav import build_nav
 from induction.origins import page_origins
 from induction.pipeline import Checked, load_and_check
+from induction.published import published_files
 from induction.render import Page, render_site
 from induction.render.packs import printed_packs
 from induction.render.problems_page import render_problems_page
@@ -113,6 +114,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         for src, path, _ in self.printed.values():
             files.append(File.generated(config, src, abs_src_path=path))
         theme.add_files(files, config, self.checked.site)
+        for src, content in published_files(self.checked, config.site_url or "", config.use_directory_urls).items():
+            files.append(File.generated(config, src, content=content))
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from calendar_support import calendar_cases
 from conftest import make_tree
 
 from induction import checks
@@ -298,6 +299,9 @@ CASES = [
      "minimal/prog/assets/host.pdf:1: error [symlink-outside] 'host.pdf' is a link to a place outside the content "
      "folder. Copy the file into the content folder instead of linking to it."),
 ]
+
+
+CASES += calendar_cases(Edit, Write, PROGRAMME)  # the programme in time: tests/calendar_support.py
 
 
 def report(tree: Path) -> list[str]:

@@ -22,7 +22,7 @@ __all__ = ["Page", "render_site", "Context"]
 
 def render_site(checked: Checked, pdfs: dict[str, int] | None = None) -> list[Page]:
     """Every page; `pdfs` (file name -> bytes) names the printed packs published with the site."""
-    ctx = Context(checked.site, checked.places, dict(pdfs or {}))
+    ctx = Context(checked.site, checked.places, schedules=checked.schedules, pdfs=dict(pdfs or {}))
     pages: list[Page] = render_site_pages(ctx)
     used_frameworks = []
     for programme in checked.site.programmes:

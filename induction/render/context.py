@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from ..model import Framework, Programme, Site
 from ..placement import Place, ProgrammePlaces
+from ..schedule import Schedule
 from ..sequence import role_sequence
 
 
@@ -12,6 +13,7 @@ from ..sequence import role_sequence
 class Context:
     site: Site
     places: dict[str, ProgrammePlaces]
+    schedules: dict[str, list[Schedule]] = field(default_factory=dict)  # programme id -> one per cohort
 
     def framework(self, programme: Programme) -> Framework | None:
         return self.site.frameworks.get(programme.framework_id)

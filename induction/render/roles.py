@@ -13,6 +13,7 @@ from ..model import Programme
 from .context import Context
 from .packs import pack_links
 from .text import Page, esc, front_matter, minutes
+from .thisweek import this_week_panel
 
 ROLE_PAGES = {"ect": ("for-ects.md", "For ECTs"), "mentor": ("for-mentors.md", "For mentors"),
               "tutor": ("for-tutors.md", "For induction tutors")}
@@ -22,27 +23,21 @@ def role_src(programme: Programme, role: str) -> str:
     return f"{programme.id}/{ROLE_PAGES[role][0]}"
 
 
-def this_week_panel(programme: Programme, role: str, src: str) -> str:
-    """THE PLACE for a "this week" panel on each role page (computed in the reader's browser from
-    the cohort's dates): empty until the calendar feature provides one."""
-    return ""
-
-
 def render_role_pages(programme: Programme, ctx: Context) -> list[Page]:
     return [_ect_page(programme, ctx), _mentor_page(programme, ctx), _tutor_page(programme, ctx)]
 
 
-def _head(programme: Programme, role: str, intro: str) -> list[str]:
+def _head(programme: Programme, role: str, intro: str, ctx: Context) -> list[str]:
     title = ROLE_PAGES[role][1]
     src = role_src(programme, role)
     return [front_matter(f"{title}: {programme.title}"), f'<p class="ect-caption">{esc(programme.title)}</p>\n',
-            f"# {esc(title)}\n", intro + "\n", this_week_panel(programme, role, src)]
+            f"# {esc(title)}\n", intro + "\n", this_week_panel(ctx, programme, src, role)]
 
 
 def _ect_page(programme: Programme, ctx: Context) -> Page:
     src, places = role_src(programme, "ect"), ctx.places[programme.id]
     out = _head(programme, "ect", "Each week has a page with your steps in order and how long each takes. "
-                "Start with the first week of your block, or go straight to the week you are in.")
+                "Start with the first week of your block, or go straight to the week you are in.", ctx)
     for year in programme.years:
         out.append(f"## {esc(year.title)}\n")
         for block in year.blocks:
@@ -62,7 +57,7 @@ def _ect_page(programme: Programme, ctx: Context) -> Page:
 def _mentor_page(programme: Programme, ctx: Context) -> Page:
     src, places = role_src(programme, "mentor"), ctx.places[programme.id]
     out = _head(programme, "mentor", "Every mentor session plan in order. Each plan prints on A4 with space "
-                "for notes; each block's mentor pack prints all of its plans at once.")
+                "for notes; each block's mentor pack prints all of its plans at once.", ctx)
     for year in programme.years:
         out.append(f"## {esc(year.title)}\n")
         for block in year.blocks:
@@ -83,7 +78,7 @@ def _mentor_page(programme: Programme, ctx: Context) -> Page:
 def _tutor_page(programme: Programme, ctx: Context) -> Page:
     src, places = role_src(programme, "tutor"), ctx.places[programme.id]
     out = _head(programme, "tutor", "What to check when, block by block and week by week, from the programme's "
-                "notes for induction tutors; then every training session.")
+                "notes for induction tutors; then every training session.", ctx)
     training = []
     for year in programme.years:
         out.append(f"## {esc(year.title)}: what to check when\n")

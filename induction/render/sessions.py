@@ -10,8 +10,10 @@ from ..checks import headings
 from ..model import Session
 from ..placement import Place
 from .context import Context
+from .dates import session_dates
 from .intentions import intentions_section
 from .media import asset_link, expand
+from .progress import mark_as_done
 from .text import Page, attr, caption, esc, front_matter, kind_name, minutes, role_name, sequential_headings
 
 _WHO = {"ect": "You", "mentor": "Your ECT", "tutor": "ECTs"}
@@ -47,7 +49,8 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
             meta.insert(0, f"Step {steps.index(place) + 1} of {len(steps)}")
     parts = [front_matter(session.title, ect_role=session.role, ect_kind=session.kind),
              session_caption(place), f"# {esc(session.title)}\n",
-             f'<p class="ect-meta">{" · ".join(meta)}</p>\n', "" if embedded else back_link(place, src)]
+             f'<p class="ect-meta">{" · ".join(meta)}</p>\n', "" if embedded else back_link(place, src),
+             session_dates(ctx, place)]
     if session.role == "mentor" and session.kind == "plan":
         parts.append(_plan_top(place, embedded))
         parts.append(PLAN_FIELDS)
@@ -63,6 +66,7 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
         parts.append(_resources(place, src))
         parts.append(intentions_section(session.intentions, framework, src, _WHO.get(session.role, "You")))
     if not embedded:
+        parts.append(mark_as_done(place))  # a checkbox made by progress.js; kept on the device only
         parts.append(_pagination(place, sequence, src))
     return Page(src, session.title, "\n".join(p for p in parts if p), f"session-{session.role}",
                 {"session": session.id})

@@ -13,7 +13,8 @@ from ..problems import plural
 from .context import Context
 from .media import host_name
 from .roles import ROLE_PAGES, role_src
-from .text import Page, esc, front_matter
+from .text import Page, esc, front_matter, paragraphs
+from .thisweek import this_week_panel
 
 HOME_SRC = "index.md"
 _ROLE_LINES = {"ect": "every week's steps in order, block by block, with how long each takes",
@@ -21,6 +22,7 @@ _ROLE_LINES = {"ect": "every week's steps in order, block by block, with how lon
                "tutor": "what to check when, and every training session"}
 ACCESSIBILITY_SRC = "about/accessibility.md"
 COOKIES_SRC = "about/cookies.md"
+PROGRESS_SRC = "about/progress.md"  # hand-written (docs/): the record that docs/javascripts/progress.js fills
 
 
 def render_site_pages(ctx: Context) -> list[Page]:
@@ -62,11 +64,15 @@ def render_home(ctx: Context) -> Page:
             out.append(f"### {esc(programme.title)}\n")
         out.append("\n".join(f"- [{title}]({urls.relative(HOME_SRC, role_src(programme, role))}): {_ROLE_LINES[role]}"
                              for role, (_, title) in ROLE_PAGES.items()) + "\n")
+    out += [this_week_panel(ctx, programme, HOME_SRC) for programme in site.programmes]  # "" without a calendar
+    out.append('<div class="ect-progress-continue" data-ect-progress-continue></div>\n')  # filled by progress.js
+    out.append(f"[Your progress]({urls.relative(HOME_SRC, PROGRESS_SRC)}): what you have marked as done, "
+               "kept in this browser only.\n")
     for programme in site.programmes:
         link = urls.relative(HOME_SRC, urls.programme(programme))
         out.append(f"## [{esc(programme.title)}]({link})\n")
         if programme.summary:
-            out.append(programme.summary.strip() + "\n")
+            out.append(paragraphs(programme.summary) + "\n")
         out.append(_programme_figures(programme, ctx) + "\n")
         years = " · ".join(f"[{esc(y.title)}]({urls.relative(HOME_SRC, urls.year(programme, y))})"
                            for y in programme.years)
@@ -167,8 +173,19 @@ def render_cookies(site: Site) -> Page:
                     "need to play it here.")
     out[-1] += "\n"
     out += ["## Stored in your browser\n",
-            # Keep true: a feature that keeps progress on the reader's device must say so here.
-            "The site stores nothing in your browser: no cookies, and nothing in its local or session storage. "
-            "While you search, the search index is held in your browser's memory and is gone when you close "
-            "the page. The site sends nothing about you anywhere.\n"]
+            # Keep true: what docs/javascripts/progress.js keeps, and nothing else.
+            "The site sets no cookies. It stores one thing, and only when you use it: your progress.\n",
+            "- **What:** when you tick **Mark as done** on a step, a mentor session plan or a training session, "
+            "the site keeps that page's title, address and the date and time you ticked it; and, so that the "
+            "home page can offer \"continue where you left off\", the title and address of the step that "
+            "follows the last one you ticked. Nothing is stored until you tick a box.\n"
+            "- **Where:** in this browser's local storage for this site, under the single key `ect-progress`. "
+            "It is never sent to us or anyone else: no page sends anything anywhere, and the site has no "
+            "server that could receive it. Another browser or device does not see it.\n"
+            f"- **How long:** until you clear it. [Your progress]({urls.relative(COOKIES_SRC, PROGRESS_SRC)}) has a "
+            "**Clear my progress** button; clearing this site's data in your browser's settings does the same. "
+            "Private or incognito windows discard it when they close.\n",
+            "Nothing else is stored. \"This week\" is worked out from your device's clock each time a page "
+            "opens, and is not kept. While you search, the search index is held in your browser's memory and "
+            "is gone when you close the page.\n"]
     return Page(COOKIES_SRC, "Cookies", "\n".join(out), "about")

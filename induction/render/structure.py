@@ -10,13 +10,16 @@ from ..formats import ROLES
 from ..model import Block, Programme, Week, Year
 from ..placement import Place
 from ..problems import plural
+from . import dates
 from . import week as week_parts
 from .context import Context
 from .intentions import intentions_section
 from .media import host_name
 from .packs import pack_links, week_print_src
+from .progress import progress_counts
 from .roles import ROLE_PAGES, role_src
 from .text import NOT_SEARCHED, Page, caption, esc, front_matter, kind_name, minutes, paragraphs, sequential_headings
+from .thisweek import this_week_panel
 
 _ROLE_HEADINGS = {"ect": "ECT self-study", "mentor": "Mentor session", "tutor": "Induction tutor"}
 _FOR_ROLE = {"ect": "For ECTs", "mentor": "For mentors", "tutor": "For induction tutors"}
@@ -58,6 +61,8 @@ def render_programme(programme: Programme, ctx: Context) -> Page:
         items = [f"- [{esc(b.title)}]({urls.relative(src, urls.block(programme, year, b))}) · {esc(b.term_label)}"
                  f" · {plural(b.week_count, 'week')}" for b in year.blocks]
         out.append("\n".join(items) + "\n")
+    out.append(this_week_panel(ctx, programme, src))  # this week's work, computed in the browser
+    out.append(dates.programme_dates(ctx, programme))  # cohorts and training events (none without a calendar)
     if framework:
         out.append("## Framework\n")
         out.append(f"This programme maps to the [{esc(framework.title)}]"
@@ -78,7 +83,9 @@ def render_year(programme: Programme, year: Year, ctx: Context) -> Page:
     for block in year.blocks:
         link = urls.relative(src, urls.block(programme, year, block))
         out.append(f"| [{esc(block.title)}]({link}) | {esc(block.term_label)} | {block.week_count} |")
-    return Page(src, year.title, "\n".join(out) + "\n", "year", {"year": year.id})
+    out.append(dates.year_dates(ctx, programme, year))  # the blocks' dates per cohort
+    out.append(progress_counts([p for p in places.in_order() if p.year is year]))  # filled by progress.js
+    return Page(src, year.title, "\n".join(o for o in out if o) + "\n", "year", {"year": year.id})
 
 
 def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -> Page:
@@ -104,7 +111,9 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
     if any(places.week_entries(block, w, "mentor") for w in block.weeks):
         out.append("\n" + pack_links(programme, year, block, ctx, src,
                                       "All mentor session plans of this block, ready to print"))
-    return Page(src, block.title, "\n".join(out) + "\n", "block", {"block": block.id})
+    out.append(dates.block_dates(ctx, programme, year, block))  # the weeks' dates per cohort
+    out.append(progress_counts([p for p in places.in_order() if p.block is block]))  # filled by progress.js
+    return Page(src, block.title, "\n".join(o for o in out if o) + "\n", "block", {"block": block.id})
 
 
 def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx: Context) -> Page:
@@ -115,6 +124,8 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
     ect = places.week_entries(block, week, "ect")
     has_meeting = bool(places.week_entries(block, week, "mentor"))
     out = [front_matter(title), week_parts.position(programme, year, block, week, src), f"# {esc(title)}\n",
+           dates.week_dates(ctx, programme, block, week),
+           progress_counts([p for r in ROLES for p, _ in places.week_entries(block, week, r)]),  # progress.js
            week_parts.focus(week, bool(ect), has_meeting)]
     if ect:
         out.append(week_parts.steps(ect, src, "## Your steps this week"))

@@ -1,0 +1,177 @@
+"""Dates: the programme in time on its pages (stage four of the flow, from `schedule`'s placements).
+
+Each function returns a Markdown fragment, or "" when the programme has no cohorts, so a site
+without a calendar looks exactly as before. With several cohorts every date names its cohort.
+Page renderers call these with one line each; the fragments stand alone so they can move.
+"""
+from __future__ import annotations
+
+import datetime
+
+from .. import urls
+from ..formats import ROLES
+from ..ics import ics_src
+from ..model import Block, Event, Programme, Week, Year
+from ..placement import Place
+from ..schedule import Schedule, long_date
+from .context import Context
+from .text import attr, esc, minutes
+
+NBSP = "\u00a0"
+_WHO = {"ect": "ECTs", "mentor": "mentors", "tutor": "induction tutors"}
+_CALENDAR_NAMES = {"ect": "ECT study and training", "mentor": "Mentor meetings and training",
+                   "tutor": "Induction tutor sessions and training"}
+
+
+def span_text(start: datetime.date, end: datetime.date, weeks: int = 1) -> str:
+    """w/c 15 September 2025 for one school week; 22 September to 10 October 2025 for several."""
+    if weeks == 1:
+        return f"w/c {long_date(start)}"
+    first = f"{start.day} {start:%B}" if start.year == end.year else long_date(start)
+    return f"{first} to {long_date(end)}"
+
+
+def event_when(event: Event) -> str:
+    """Wednesday 17 September 2025, 16:00 to 17:30 (or the day alone for an all-day event)."""
+    day = f"{event.date:%A} {long_date(event.date)}"
+    if not event.time:
+        return day
+    hours, mins = (int(part) for part in event.time.split(":"))
+    begin = datetime.datetime.combine(event.date, datetime.time(hours, mins))
+    end = begin + datetime.timedelta(minutes=event.minutes)
+    return f"{day}, {begin:%H:%M} to {end:%H:%M}"
+
+
+def who(roles: list[str]) -> str:
+    names = [_WHO[r] for r in roles]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _label(schedules: list[Schedule], schedule: Schedule) -> str:
+    return f"{attr(schedule.cohort.title)}: " if len(schedules) > 1 else ""
+
+
+def week_dates(ctx: Context, programme: Programme, block: Block, week: Week) -> str:
+    """The week's school week per cohort, under the week's heading."""
+    schedules = ctx.schedules.get(programme.id, [])
+    items = []
+    for schedule in schedules:
+        placed = schedule.week(block, week)
+        if placed:
+            # No line break inside a date ("22 September"): only around "to" and after the cohort.
+            when = span_text(placed.start, placed.end, len(placed.mondays)).replace(" ", NBSP)
+            when = when.replace(f"{NBSP}to{NBSP}", " to ")
+            items.append(f'<span class="ect-dates__cohort" data-ect-start="{placed.start}" '
+                         f'data-ect-end="{placed.end}">{_label(schedules, schedule)}{when}</span>')
+    if not items:
+        return ""
+    # One line per cohort, the cohort first: on a phone the eye finds its own cohort's line.
+    lines = "<br>\n".join(items)
+    return f'<p class="ect-dates"><strong>School week</strong><br>\n{lines}</p>\n'
+
+
+def session_dates(ctx: Context, place: Place) -> str:
+    """A session's school week (a step, a plan) or its block's weeks, then its training events."""
+    out = ""
+    if place.block is not None and place.week is not None:
+        out = week_dates(ctx, place.programme, place.block, place.week)
+    return out + events_section(ctx, place.programme, [e for e in place.programme.events
+                                                       if e.session_id == place.session.id], "## Dates and places",
+                                titled=False)
+
+
+def block_dates(ctx: Context, programme: Programme, year: Year, block: Block) -> str:
+    """## Dates: each week of the block on each cohort's calendar."""
+    schedules = ctx.schedules.get(programme.id, [])
+    if not schedules:
+        return ""
+    src = urls.block(programme, year, block)
+    head = "| Week | " + " | ".join(esc(s.cohort.title) if len(schedules) > 1 else "Dates" for s in schedules) + " |"
+    rows = [head, "| --- |" + " --- |" * len(schedules)]
+    for week in block.weeks:
+        cells = []
+        for schedule in schedules:
+            placed = schedule.week(block, week)
+            cells.append(span_text(placed.start, placed.end, len(placed.mondays)) if placed else "–")
+        link = urls.relative(src, urls.week(programme, year, block, week))
+        rows.append(f"| [{week.label}]({link}) | " + " | ".join(cells) + " |")
+    events = [e for e in programme.events if e.block_id == block.id or
+              e.session_id in {r.session_id for r in block.pages}]
+    return "\n## Dates\n\n" + "\n".join(rows) + "\n\n" + events_section(ctx, programme, events, "### Training events")
+
+
+def year_dates(ctx: Context, programme: Programme, year: Year) -> str:
+    """## Dates: each block of the year on each cohort's calendar."""
+    schedules = ctx.schedules.get(programme.id, [])
+    if not schedules:
+        return ""
+    src = urls.year(programme, year)
+    head = "| Block | " + " | ".join(esc(s.cohort.title) if len(schedules) > 1 else "Dates" for s in schedules) + " |"
+    rows = [head, "| --- |" + " --- |" * len(schedules)]
+    for block in year.blocks:
+        cells = []
+        for schedule in schedules:
+            span = schedule.span(block)
+            cells.append(span_text(span[0], span[1], 2) if span else "–")
+        rows.append(f"| [{esc(block.title)}]({urls.relative(src, urls.block(programme, year, block))}) | "
+                    + " | ".join(cells) + " |")
+    return "\n## Dates\n\n" + "\n".join(rows) + "\n"
+
+
+def programme_dates(ctx: Context, programme: Programme) -> str:
+    """## Cohorts: each cohort's calendar and span, then every training event."""
+    schedules = ctx.schedules.get(programme.id, [])
+    if not schedules:
+        return ""
+    items = []
+    for schedule in schedules:
+        span = schedule.span()
+        when = f": {span_text(span[0], span[1], 2)}" if span else ""
+        items.append(f"- **{esc(schedule.cohort.title)}**{when}, on {esc(schedule.calendar.title)}")
+    return ("## Cohorts and dates\n\n" + "\n".join(items) + "\n\n" + calendar_links(ctx, programme)
+            + events_section(ctx, programme, programme.events, "## Training events"))
+
+
+def calendar_links(ctx: Context, programme: Programme, src: str = "") -> str:
+    """## Calendars to download: one .ics per cohort and role, linked from page `src`."""
+    src = src or urls.programme(programme)
+    rows = []
+    for schedule in ctx.schedules.get(programme.id, []):
+        cohort = schedule.cohort.id
+        links = " · ".join(f"[{_CALENDAR_NAMES[role]}]({urls.relative(src, ics_src(programme, cohort, role))})"
+                           for role in ROLES)
+        rows.append(f"- {esc(schedule.cohort.title)}: {links}")
+    if not rows:
+        return ""
+    return ("## Calendars to download\n\nAdd the programme to Outlook, Google or Apple Calendar (an .ics file "
+            "for each cohort and role: weekly study, mentor meetings, training events; each event links to its "
+            "page).\n\n" + "\n".join(rows) + "\n\n")
+
+
+def events_section(ctx: Context, programme: Programme, events: list[Event], heading: str, *,
+                   titled: bool = True) -> str:
+    """Each event: when, where, who, for which cohorts, what to prepare (`titled`: its title first,
+    left out on the event's own page)."""
+    schedules = ctx.schedules.get(programme.id, [])
+    titles = {s.cohort.id: s.cohort.title for s in schedules}
+    placed = {e.id for s in schedules for e in s.events}
+    items = []
+    for event in sorted((e for e in events if e.id in placed), key=lambda e: (e.date, e.time)):
+        title = event_title(event, programme)
+        place = "Online" if event.online else esc(event.place)
+        length = f" ({minutes(event.minutes)})" if event.time and event.minutes else ""
+        cohorts = [titles[c] for c in event.cohort_ids or titles if c in titles]
+        when = f"**{esc(title)}**: {event_when(event)}" if titled else f"**{event_when(event)}**"
+        line = f"- {when}{length}. {place}. For {who(event.attendees)}"
+        if len(schedules) > 1:
+            line += f" ({esc(', '.join(cohorts))})"
+        line += "."
+        if event.prepare:
+            line += f"  \n  Prepare: {esc(event.prepare)}"
+        items.append(line)
+    return f"{heading}\n\n" + "\n".join(items) + "\n" if items else ""
+
+
+def event_title(event: Event, programme: Programme) -> str:
+    session = programme.sessions.get(event.session_id)
+    return event.title or (session.title if session else event.id)

@@ -1,0 +1,42 @@
+"""This week: the panel that names this week's work, for the home page, the programme page and
+each role's starting page (stage four of the flow).
+
+The panel is plain Markdown that lists every week with its dates (what a reader without
+JavaScript gets); docs/javascripts/thisweek.js reads the schedule published with the site
+(schedule.js) and writes this week's work into it, computed on the reader's device from its
+clock. Nothing is requested from elsewhere and nothing is stored.
+"""
+from __future__ import annotations
+
+from .. import urls
+from ..model import Programme
+from .context import Context
+from .dates import span_text
+from .text import attr, esc
+
+ROLE_LABELS = {"": "ECTs and mentors", "ect": "ECTs", "mentor": "mentors", "tutor": "induction tutors"}
+
+
+def this_week_panel(ctx: Context, programme: Programme, src: str, role: str = "", heading: str = "##") -> str:
+    """The panel for `programme` as seen from page `src`; `role` "" shows the ECT's and the
+    mentor's work, "ect", "mentor" or "tutor" one role's. "" without cohorts."""
+    schedules = ctx.schedules.get(programme.id, [])
+    if not schedules:
+        return ""
+    tables = []
+    for schedule in schedules:
+        rows = ["| Dates | Week |", "| --- | --- |"]
+        for placed in schedule.weeks:
+            link = urls.relative(src, urls.week(programme, placed.year, placed.block, placed.week))
+            rows.append(f"| {span_text(placed.start, placed.end, len(placed.mondays))} | "
+                        f"[{esc(placed.block.title)}, {placed.week.label.lower()}: {esc(placed.week.title)}]({link}) |")
+        title = f"{heading}# {esc(schedule.cohort.title)}\n\n" if len(schedules) > 1 else ""
+        tables.append(title + "\n".join(rows) + "\n")
+    return (f'<div class="ect-thisweek" data-ect-thisweek data-ect-programme="{attr(programme.id)}" '
+            f'data-ect-role="{attr(role)}" markdown="1">\n\n'
+            f"{heading} This week\n\n"
+            f'<div class="ect-thisweek__now" data-ect-thisweek-now markdown="1">\n\n'
+            f"This week's work for {ROLE_LABELS[role]} appears here when JavaScript is on. "
+            "Every week and its dates are listed below.\n\n</div>\n\n"
+            '<details class="ect-thisweek__all" markdown="1">\n<summary>Every week and its dates</summary>\n\n'
+            + "\n".join(tables) + "\n</details>\n\n</div>\n")

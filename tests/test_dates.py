@@ -1,0 +1,80 @@
+"""Dates on pages (induction/render/dates.py): the fixture on a calendar shows its school weeks on
+week, block, year, session and programme pages; without a calendar no page changes."""
+from __future__ import annotations
+
+from calendar_support import COHORTS, EVENT, SCHOOL
+from conftest import SAMPLE, make_tree
+from test_checks import PROGRAMME, Edit, Write
+
+from induction.pipeline import load_and_check
+from induction.render import render_site
+
+
+def pages(root) -> dict[str, str]:
+    checked = load_and_check(str(root))
+    assert checked.ok, checked.report()
+    return {page.src: page.markdown for page in render_site(checked)}
+
+
+def on_calendar(tmp_path, cohorts: str = COHORTS):
+    tree = make_tree(tmp_path)
+    Write("calendars/school.yaml", SCHOOL).apply(tree)
+    Edit(PROGRAMME, "settings:", cohorts + EVENT + "settings:").apply(tree)
+    return tree
+
+
+def test_a_week_page_shows_its_school_week(tmp_path):
+    markdown = pages(on_calendar(tmp_path))
+    assert ('<p class="ect-dates"><strong>School week</strong><br>\n<span class="ect-dates__cohort" '
+            'data-ect-start="2025-09-08" data-ect-end="2025-09-19">8\u00a0September to 19\u00a0September\u00a02025'
+            '</span></p>\n') in markdown["prog/year-1/b1/week-2-3/index.md"]  # no break inside a date
+    assert "w/c\u00a01\u00a0September\u00a02025</span>" in markdown["prog/year-1/b1/week-1/index.md"]
+    # The mentor plan, printed alone, carries its date too.
+    assert "w/c\u00a01\u00a0September\u00a02025</span>" in markdown["prog/year-1/b1/b1-w1-mentor.md"]
+
+
+def test_with_two_cohorts_every_date_names_its_cohort(tmp_path):
+    cohorts = COHORTS + "  - id: nov\n    title: November 2025\n    start: 2025-11-03\n"
+    week = pages(on_calendar(tmp_path, cohorts))["prog/year-1/b1/week-1/index.md"]
+    assert ('data-ect-end="2025-09-05">September 2025: w/c 1 September 2025</span><br>\n'
+            '<span class="ect-dates__cohort" data-ect-start="2025-11-03" data-ect-end="2025-11-07">November 2025: '
+            'w/c 3 November 2025</span></p>').replace("w/c ", "w/c\u00a0").replace(" 2025<", "\u00a02025<"
+            ).replace("1 Sep", "1\u00a0Sep").replace("3 Nov", "3\u00a0Nov") in week
+
+
+def test_block_year_and_programme_pages_list_the_dates_and_events(tmp_path):
+    markdown = pages(on_calendar(tmp_path))
+    block = markdown["prog/year-1/b1/index.md"]
+    assert ("## Dates\n\n| Week | Dates |\n| --- | --- |\n| [Week 1](week-1/index.md) | w/c 1 September 2025 |\n"
+            "| [Weeks 2 to 3](week-2-3/index.md) | 8 September to 19 September 2025 |\n"
+            "| [Week 4](week-4/index.md) | w/c 22 September 2025 |\n") in block
+    assert ("### Training events\n\n- **clinic**: Wednesday 17 September 2025, 16:00 to 17:00 (1 hour). Online. "
+            "For ECTs.\n") in block
+    assert "| [Block one](b1/index.md) | 1 September to 26 September 2025 |" in markdown["prog/year-1/index.md"]
+    programme = markdown["prog/index.md"]
+    assert "- **September 2025**: 1 September to 26 September 2025, on School calendar" in programme
+    assert ("- September 2025: [ECT study and training](calendars/sep-ect.ics) · [Mentor meetings and training]"
+            "(calendars/sep-mentor.ics) · [Induction tutor sessions and training](calendars/sep-tutor.ics)"
+            ) in programme
+
+
+def test_without_a_calendar_no_page_has_a_date(tmp_path):
+    for markdown in pages(make_tree(tmp_path)).values():
+        assert "ect-dates" not in markdown and "## Dates" not in markdown and "Training events" not in markdown
+
+
+def test_yaml_text_in_dates_is_escaped(tmp_path):
+    tree = on_calendar(tmp_path)
+    Edit(PROGRAMME, "title: September 2025", "title: <b>Sept</b> *2025*").apply(tree)
+    Edit(PROGRAMME, "    place: online\n", "    place: <script>x</script> [room](javascript:1)\n").apply(tree)
+    markdown = pages(tree)
+    assert "<script>" not in markdown["prog/year-1/b1/index.md"]
+    assert "\\<script\\>x\\</script\\> \\[room\\](javascript:1)" in markdown["prog/year-1/b1/index.md"]
+    assert "- **\\<b\\>Sept\\</b\\> \\*2025\\***" in markdown["prog/index.md"]
+
+
+def test_the_sample_week_pages_all_show_dates_for_both_cohorts():
+    markdown = pages(SAMPLE)
+    weeks = [text for src, text in markdown.items() if "/week-" in src and src.endswith("/index.md")]
+    assert len(weeks) == 19
+    assert all(text.count('class="ect-dates__cohort"') == 2 for text in weeks)
