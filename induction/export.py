@@ -26,6 +26,7 @@ from . import csp, page_macros, page_meta, site_config, urls
 from .curriculum import curriculum_json
 from .nav import build_nav
 from .pipeline import Checked
+from .published import published_files
 from .render import Page, render_site
 
 # What the exported build keeps of the project's mkdocs.yml: theme and Markdown, not our plugins.
@@ -101,6 +102,8 @@ def _write_generated(docs: str, pages: list[Page], checked: Checked) -> None:
             target = os.path.join(docs, urls.asset(programme, asset.file))
             os.makedirs(os.path.dirname(target), exist_ok=True)
             shutil.copyfile(asset.path, target)
+    for src, text in published_files(checked).items():  # schedule.js and the .ics calendars
+        _write(os.path.join(docs, src), text)
 
 
 def _plain_config(config: dict[str, Any], checked: Checked) -> dict[str, Any]:

@@ -68,7 +68,7 @@ def small_project(tmp_path, render_by_default="false"):  # type: ignore[no-untyp
     (project / "mkdocs.yml").write_text(
         "site_name: X\nplugins:\n  - induction\n  - macros:\n      module_name: macros/main\n"
         f"      render_by_default: {render_by_default}\n", encoding="utf-8")
-    (project / "docs" / "index.md").write_text(
+    (project / "docs" / "figures.md").write_text(  # not index.md: the home page is generated
         "---\ntitle: Home\nrender_macros: true\n---\n\n{% set f = figures() %}\n{{ f.weeks }} weeks.\n\n"
         "{{ programmes() }}\n", encoding="utf-8")
     (project / "docs" / "about" / "code.md").write_text("# Code\n\nWrite `{{ video(\"id\") }}`.\n", encoding="utf-8")
@@ -79,7 +79,7 @@ def test_hand_written_pages_have_their_macros_run(tree, tmp_path):
     project, out = small_project(tmp_path), tmp_path / "export"
     checked = load_and_check(str(tree))
     export(checked, str(project / "mkdocs.yml"), str(out))
-    home = (out / "docs" / "index.md").read_text(encoding="utf-8")
+    home = (out / "docs" / "figures.md").read_text(encoding="utf-8")
     assert home == (f"---\ntitle: Home\n---\n\n\n{figures(checked)['weeks']} weeks.\n\n"
                     "- [Test programme](prog/index.md): [Year 1](prog/year-1/index.md)\n")
     # A page that does not ask for macros is copied as it is, double braces and all.
