@@ -207,6 +207,9 @@ IMPORT_CODES: tuple[Code, ...] = (
     Code('week-range',
          "A week heading whose numbers are not a run ('Weeks 4, 6 and 7').",
          'Write the weeks as a run, or as separate weeks.'),
+    Code('address-with-space',
+         'An address in an href= or src= attribute holds a space (a typing slip); the space is removed.',
+         'Remove the space from the address in the source.'),
     Code('minutes-estimated',
          "No duration is given for a page; it is estimated from its words and videos, or given its share "
          "of the week's stated minutes.",

@@ -78,3 +78,18 @@ def test_any_mix_of_tags_comes_out_balanced_with_every_word_kept(pieces):
     text, _ = balance("".join(pieces))
     assert [f.message for f in sanitiser.scan(text) if f.code == "unclosed-html"] == []
     assert text.count("word") == pieces.count("word")
+
+
+def test_a_start_tag_split_by_a_blank_line_is_joined_with_its_content():
+    from induction.importer.repairs import join_split_tags
+    text = 'See\n<a\nhref="https://example.org/r"\ntarget="_blank"\n\n> example.org/r\n> </a>\n\nNext.\n'
+    assert join_split_tags(text) == ('See\n<a href="https://example.org/r" target="_blank">example.org/r</a>\n\nNext.\n',
+                                     [2])
+
+
+def test_a_space_inside_an_address_is_removed_and_reported():
+    result = repair('Read <a href="http://bit.ly/ ecf-coe2">Coe (2013)</a>.\n', lambda n: f"v{n}")
+    assert 'href="http://bit.ly/ecf-coe2"' in result.body
+    found = result.defects
+    assert ("address-with-space", 1, "An address in an href= or src= holds a space, which no address may.",
+            "removed the space") in found

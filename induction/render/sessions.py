@@ -54,9 +54,9 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
     if session.role == "mentor" and session.kind == "plan":
         parts.append(_plan_top(place, embedded))
         parts.append(PLAN_FIELDS)
-        parts.append(intentions_section(session.intentions, framework, src, _WHO["mentor"]))
-        parts.append(_resources(place, src))
-        parts.append(_phases(written, place))
+        sections = [intentions_section(session.intentions, framework, src, _WHO["mentor"]), _resources(place, src)]
+        parts += sections
+        parts.append(_phases(written, place, top=3 if any(sections) else 2))
         parts.append('<div class="ect-notes" aria-hidden="true"><p>Notes</p></div>\n')
     else:
         parts.append(_agenda(session) if session.kind == "training" and session.phases else "")
@@ -100,15 +100,15 @@ def print_action(label: str) -> str:
             f"data-ect-print>{attr(label)}</button></p>\n\n")
 
 
-def _phases(body: str, place: Place) -> str:
+def _phases(body: str, place: Place, top: int = 3) -> str:
     """The plan's body with each phase wrapped in a section that shows its minutes. Levelled per part
-    (below the plan's own h2 sections), so that a heading before the first phase, or one that skips
-    a level, is never raised to ## and taken for a phase."""
+    (below the plan's own h2 sections, or from `top` 2 when the page has none before the body, so
+    that no level is skipped), so that a heading inside a phase is never raised to ## and taken for one."""
     lines = body.splitlines()
     starts = [line - 1 for level, _, line in headings(body) if level == 2]
     if not starts:
         return sequential_headings(body) + "\n"
-    out = [sequential_headings("\n".join(lines[: starts[0]]), top=3)]
+    out = [sequential_headings("\n".join(lines[: starts[0]]), top=top)]
     bounds = starts + [len(lines)]
     phases = place.session.phases
     for index, start in enumerate(starts):
