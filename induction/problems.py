@@ -207,6 +207,10 @@ IMPORT_CODES: tuple[Code, ...] = (
     Code('week-range',
          "A week heading whose numbers are not a run ('Weeks 4, 6 and 7').",
          'Write the weeks as a run, or as separate weeks.'),
+    Code('raw-heading',
+         'A heading written as an HTML <h1>-<h6> element; it is written as a Markdown heading so that it '
+         "takes its level in the page's outline.",
+         'Write the heading in Markdown (## Heading) in the source.'),
     Code('address-with-space',
          'An address in an href= or src= attribute holds a space (a typing slip); the space is removed.',
          'Remove the space from the address in the source.'),

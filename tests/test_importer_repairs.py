@@ -93,3 +93,10 @@ def test_a_space_inside_an_address_is_removed_and_reported():
     found = result.defects
     assert ("address-with-space", 1, "An address in an href= or src= holds a space, which no address may.",
             "removed the space") in found
+
+
+def test_an_html_heading_alone_on_its_line_becomes_a_markdown_heading():
+    result = repair("Intro.\n\n<h5>Strengths</h5>\nWhat is good.\n", lambda n: f"v{n}")
+    assert result.body == "Intro.\n\n##### Strengths\nWhat is good.\n"
+    assert ("raw-heading", 3, "A heading written as an HTML <h1>-<h6> element.",
+            "wrote it as a Markdown heading, levelled with the page's others") in result.defects

@@ -107,7 +107,7 @@ def rewrite(body: str, targets: Targets, address: str,
         if new is None:
             return match.group(0)
         if new == "repair":
-            return f"[{text}]({text.strip()})"
+            return f"[{text}]({_address_in(text)})"
         return text if new == "text" else new
 
     def html(match: re.Match) -> str:
@@ -120,7 +120,7 @@ def rewrite(body: str, targets: Targets, address: str,
         if new is None:
             return match.group(0)
         if new == "repair":
-            return match.group(0).replace(href.group(0), f'href="{re.sub(r"<[^>]+>", "", text).strip()}"')
+            return match.group(0).replace(href.group(0), f'href="{_address_in(text)}"')
         return text if new == "text" else new
 
     body = _MD_LINK.sub(markdown, body)
@@ -171,3 +171,9 @@ def unlink(text: str, defect: Callable[[str, int, str, str], None], line: int = 
     for pattern, replace in ((_MD_LINK, markdown), (_HTML_A, html), (_IMG, img)):
         current[0] = pattern.sub(replace, current[0])
     return current[0]
+
+
+def _address_in(text: str) -> str:
+    """The address a link's text spells: without tags, and without Markdown's backslash escapes
+    (`\\_` is `_` on the page, and a backslash in an address is a path delimiter to browsers)."""
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", re.sub(r"<[^>]+>", "", text)).strip()

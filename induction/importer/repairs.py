@@ -47,6 +47,9 @@ def _text_repairs(text: str) -> tuple[str, list[Defect]]:
     if changed:
         out.append(("list-indent", 1, f"{changed} nested list lines were indented by 2-3 spaces.",
                     "re-indented them by 4 spaces per level"))
+    text, headed = markdown_headings(text)
+    out += [("raw-heading", line, "A heading written as an HTML <h1>-<h6> element.",
+             "wrote it as a Markdown heading, levelled with the page's others") for line in headed]
     text, spaced = close_addresses(text)
     out += [("address-with-space", line, "An address in an href= or src= holds a space, which no address may.",
              "removed the space") for line in spaced]
@@ -66,6 +69,21 @@ _SPLIT_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s<>=\"']+(?:=(?:\"[^\
 
 
 _SPACED_ADDRESS = re.compile(r"""(\b(?:href|src)[ \t]*=[ \t]*")(https?://[^"\s]*[ \t][^"]*)(")""", re.I)
+
+
+_RAW_HEADING = re.compile(r"^[ \t]*<h([1-6])(?:\s[^>]*)?>([^<>\n]+)</h\1>[ \t]*$", re.M | re.I)
+
+
+def markdown_headings(text: str) -> tuple[str, list[int]]:
+    """An HTML heading alone on its line written as a Markdown heading, so that the page's outline
+    (`headings.nest`) levels it with the others instead of leaving it where the provider put it."""
+    lines: list[int] = []
+
+    def heading(match: re.Match) -> str:
+        lines.append(text.count("\n", 0, match.start()) + 1)
+        return "#" * int(match.group(1)) + " " + " ".join(match.group(2).split())
+
+    return _RAW_HEADING.sub(heading, text), lines
 
 
 def close_addresses(text: str) -> tuple[str, list[int]]:
