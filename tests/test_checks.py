@@ -269,8 +269,8 @@ CASES = [
      "1000000000000000000000000000000 minutes; a session takes 1 to 600. Give its real length in minutes, or split "
      "it into sessions."),
     ("out-of-range", Edit(BLOCK, "  - week: 4\n", "  - week: 4-999999999\n"),
-     "minimal/prog/year-1/b1/block.yaml:19: error [out-of-range] Weeks 4 to 999999999 of 'b1' ends after week 60; "
-     "a block's weeks run from 1 to at most 60. Number the block's weeks from 1, or split the block."),
+     "minimal/prog/year-1/b1/block.yaml:19: error [out-of-range] Weeks 4 to 999999999 of 'b1' ends after week 1000; "
+     "a block's weeks run from 1 to at most 1000. Number the block's weeks from 1, or split the block."),
     ("empty-container", Edit(PROGRAMME, "    blocks: [b1]", "    blocks: [b1]\n  - id: year-2\n    title: Year 2"),
      "minimal/prog/programme.yaml:12: error [empty-container] The year 'year-2' has no blocks and no pages. "
      "List its blocks under blocks:, or remove the year."),

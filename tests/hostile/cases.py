@@ -265,6 +265,6 @@ C(Case("decimal-ipv4-loopback-link", [append(READ, "\n<a href=\"http://213070643
 C(Case("minutes-huge", [replace(READ, "minutes: 20", "minutes: 1000000000000000000000000000000")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:6: error [out-of-range] The session 'b1-w1-read' takes 1000000000000000000000000000000 minutes; a session takes 1 to 600. Give its real length in minutes, or split it into sessions."]))
 C(Case("week-range-huge", [replace(BLOCK, "  - week: 4\n", "  - week: 4-999999999\n")], [
-    "minimal/prog/year-1/b1/block.yaml:19: error [out-of-range] Weeks 4 to 999999999 of 'b1' ends after week 60; a block's weeks run from 1 to at most 60. Number the block's weeks from 1, or split the block."]))
+    "minimal/prog/year-1/b1/block.yaml:19: error [out-of-range] Weeks 4 to 999999999 of 'b1' ends after week 1000; a block's weeks run from 1 to at most 1000. Number the block's weeks from 1, or split the block."]))
 C(Case("session-listed-and-seen", [replace(BLOCK, "    ect: [b1-w1-watch, b1-w1-read]", "    ect: [b1-w1-watch, b1-w1-read, see: b1-w1-read]")], [
     "minimal/prog/year-1/b1/block.yaml:12: error [listed-and-seen] Week 1 of 'b1' lists the session 'b1-w1-read' and also points at it with see:. Keep one of the two entries."]))
