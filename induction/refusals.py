@@ -11,7 +11,8 @@ from .model import Programme
 from .problems import Problems
 
 MAX_SESSION_MINUTES = 600  # ten hours: no single session of an induction week is longer
-MAX_WEEK = 1000  # the largest block the site is built and measured for (make bench: every page under 300 KB); never 999999999
+# The largest block the site is built and measured for (make bench: every page under 300 KB); never 999999999.
+MAX_WEEK = 1000
 
 
 def minutes_are_sane(programme: Programme, problems: Problems) -> None:

@@ -83,8 +83,8 @@ def test_any_mix_of_tags_comes_out_balanced_with_every_word_kept(pieces):
 def test_a_start_tag_split_by_a_blank_line_is_joined_with_its_content():
     from induction.importer.repairs import join_split_tags
     text = 'See\n<a\nhref="https://example.org/r"\ntarget="_blank"\n\n> example.org/r\n> </a>\n\nNext.\n'
-    assert join_split_tags(text) == ('See\n<a href="https://example.org/r" target="_blank">example.org/r</a>\n\nNext.\n',
-                                     [2])
+    joined = 'See\n<a href="https://example.org/r" target="_blank">example.org/r</a>\n\nNext.\n'
+    assert join_split_tags(text) == (joined, [2])
 
 
 def test_a_space_inside_an_address_is_removed_and_reported():
