@@ -15,7 +15,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -275,7 +275,7 @@ _OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>]*(?=<|\Z)")
 
 def _unterminated(masked: str) -> list[Finding]:
     known = TAGS | _VOID | set(_REASONS)
-    return [Finding("unclosed-html", masked.count("\n", 0, m.start()) + 1,
+    return [Finding("unclosed-html", line_of(masked, m.start()),
                     f"The tag <{m.group(1)} is never ended with '>'.", m.start(), m.end(), "", True,
                     f"End it with '>' (<{m.group(1)}>), or write &lt; for a '<' that is text.")
             for m in _OPEN_TAG.finditer(masked) if m.group(1).lower() in known]
@@ -310,7 +310,7 @@ def _attribute_lists(masked: str) -> list[Finding]:
     if "{" not in masked:
         return []
     found = []
-    for match in _ATTR_LIST.finditer(masked):
+    for match in _attribute_list_matches(masked):
         if match.group(0).startswith(("{{", "{%", "{#")) or "}}" in match.group(0):
             continue  # a shortcode or template tag, replaced before Markdown reads the body
         line_start = masked.rfind("\n", 0, match.start()) + 1
@@ -320,13 +320,24 @@ def _attribute_lists(masked: str) -> list[Finding]:
         after_inline = match.start() > 0 and masked[match.start() - 1] in _AFTER_INLINE
         if not ((at_line_end and (own_line or masked[line_start:line_start + 1] == "#")) or after_inline):
             continue  # braces in text: Python-Markdown leaves them as text
-        line = masked.count("\n", 0, match.start()) + 1
+        line = line_of(masked, match.start())
         for key, _ in get_attrs_and_remainder(match.group(1))[0]:
             if key not in ATTR_LIST_KEYS:
                 found.append(Finding("unsafe-html", line, _attribute_list_message(key), match.start(), match.end(),
                                      "", True, "Remove it from the {: ...} list; attribute lists may set only an "
                                      "id, classes, title, lang and dir."))
     return found
+
+
+def _attribute_list_matches(masked: str) -> Iterator[re.Match]:
+    """`_ATTR_LIST`'s matches, each line searched only up to its last '}': the pattern reads to the
+    end of the line from every '{', so a line of unclosed braces would take time quadratic in its length."""
+    start = 0
+    for line in masked.split("\n"):
+        close = line.rfind("}")
+        if close > 0 and "{" in line[:close]:
+            yield from _ATTR_LIST.finditer(masked, start, start + close + 1)
+        start += len(line) + 1
 
 
 def _attribute_list_message(key: str) -> str:

@@ -87,3 +87,9 @@ def test_template_spans_are_those_of_the_regex_they_replace(body):
 def test_a_run_of_the_same_stray_is_one_problem_and_strays_are_capped():
     assert shortcodes.scan("{{ " * 1000)[1] == (shortcodes.Stray("{{", 1),)
     assert len(shortcodes.scan("{{\n" * 1000)[1]) == shortcodes.MAX_STRAYS
+
+
+@given(st.lists(st.sampled_from(["{", "}", "{:", ":", " ", "a", "#", "\n", ".x", "=", '"'] ), max_size=40).map("".join))
+def test_attribute_lists_are_found_where_python_markdowns_pattern_finds_them(body):
+    expected = [m.span() for m in sanitiser._ATTR_LIST.finditer(body)]
+    assert [m.span() for m in sanitiser._attribute_list_matches(body)] == expected
