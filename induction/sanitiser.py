@@ -11,7 +11,6 @@ unclosed <details> would swallow the rest of the page.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections import Counter
@@ -24,6 +23,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_r
 
 from .csp import PLAYERS
 from .fences import fenced_ranges
+from .lines import line_of
 from .model import Programme
 from .paths import FORBIDDEN_HOSTS, address_problem, browser_form, canonical_host, host_of
 from .problems import CATALOGUE, Problems
@@ -165,17 +165,6 @@ def code_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, runs[closer][1]))
         index = closer + 1
     return spans
-
-
-@functools.lru_cache(maxsize=8)  # the body being scanned: its str hash is cached, so a lookup is cheap
-def _newlines(text: str) -> list[int]:
-    return [m.start() for m in re.finditer("\n", text)]
-
-
-def line_of(text: str, offset: int) -> int:
-    """The line (from 1) of `offset` in `text`, by bisection: counting newlines again for every
-    finding would make a body of many findings quadratic."""
-    return bisect.bisect_left(_newlines(text), offset) + 1
 
 
 def _broken_comments(masked: str) -> list[Finding]:

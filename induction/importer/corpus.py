@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .. import lines
 from .report import Defect
 from .slugs import canonical, slug, suffix
 
@@ -28,7 +29,7 @@ class Page:
 
     def line_of(self, offset: int) -> int:
         """The file line of character `offset` of the body."""
-        return self.body_line + self.body.count("\n", 0, offset)
+        return self.body_line + lines.line_of(self.body, offset) - 1
 
 
 @dataclass

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import lines
 from .markup import attributes
 from .structure import internal
 
@@ -46,7 +47,7 @@ def rewrite(body: str, targets: Targets, address: str,
     """`body` with every link resolved; `address` is the page's own published directory."""
 
     def line_of(offset: int) -> int:
-        return body.count("\n", 0, offset) + 1
+        return lines.line_of(body, offset)
 
     def image(url: str, alt: str, offset: int) -> str | None:
         """An `image` shortcode for a corpus image (relative wherever it is rendered), else None."""
@@ -140,7 +141,7 @@ def unlink(text: str, defect: Callable[[str, int, str, str], None], line: int = 
     line the text starts on."""
 
     def line_of(offset: int) -> int:  # in the text as the current pass reads it (passes keep every line)
-        return line + current[0].count("\n", 0, offset)
+        return line + lines.line_of(current[0], offset) - 1
 
     current = [text]
 

@@ -13,6 +13,7 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import lines
 from ..fences import fenced_ranges
 from ..paths import host_of
 from ..render.media import embed_address
@@ -64,7 +65,7 @@ def watch_address(src: str) -> str:
 
 
 def _line(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+    return lines.line_of(text, offset)
 
 
 def extract_videos(body: str, name: Callable[[int], str]) -> Markup:

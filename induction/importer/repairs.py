@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from .. import sanitiser
 from ..fences import fenced_lines
+from ..lines import line_of
 from . import markup
 from .markup import Markup
 
@@ -80,7 +81,7 @@ def markdown_headings(text: str) -> tuple[str, list[int]]:
     lines: list[int] = []
 
     def heading(match: re.Match) -> str:
-        lines.append(text.count("\n", 0, match.start()) + 1)
+        lines.append(line_of(text, match.start()))
         return "#" * int(match.group(1)) + " " + " ".join(match.group(2).split())
 
     return _RAW_HEADING.sub(heading, text), lines
@@ -92,7 +93,7 @@ def close_addresses(text: str) -> tuple[str, list[int]]:
     lines: list[int] = []
 
     def close(match: re.Match) -> str:
-        lines.append(text.count("\n", 0, match.start()) + 1)
+        lines.append(line_of(text, match.start()))
         return match.group(1) + "".join(match.group(2).split()) + match.group(3)
 
     return _SPACED_ADDRESS.sub(close, text), lines
@@ -103,7 +104,7 @@ def join_split_tags(text: str) -> tuple[str, list[int]]:
     lines: list[int] = []
 
     def join(match: re.Match) -> str:
-        lines.append(text.count("\n", 0, match.start()) + 1)
+        lines.append(line_of(text, match.start()))
         attributes = " ".join(match.group(2).split())
         tail = f"{match.group(3).strip()}{match.group(4)}" if match.group(4) else ""  # "> text\n> </a>": its content
         return f"<{match.group(1)}{' ' + attributes if attributes else ''}>{tail}"
