@@ -44,20 +44,20 @@ def address_problem(url: str, forbidden: tuple[str, ...] = FORBIDDEN_HOSTS) -> t
     scheme = bare.split(":", 1)[0].lower() if re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:", bare) else ""
     if scheme in UNSAFE_SCHEMES:
         why = "can run code" if scheme != "data" else "embed content that no check has seen"
-        return "unsafe-url", f"The address '{_short(url)}' is not allowed: {scheme}: addresses {why}."
+        return "unsafe-url", f"The address '{short(url)}' is not allowed: {scheme}: addresses {why}."
     if scheme == "file" or _DRIVE.match(bare) or (bare.startswith("/") and not bare.startswith("//")
                                                    and not bare.startswith("/\\")):
-        return "absolute-path", f"The address '{_short(url)}' is a path on one computer or server root."
+        return "absolute-path", f"The address '{short(url)}' is a path on one computer or server root."
     host = host_of(bare)
     if host is None:
-        return "bad-address", f"The address '{_short(url)}' names a host that browsers cannot read the same way."
+        return "bad-address", f"The address '{short(url)}' names a host that browsers cannot read the same way."
     for part in forbidden:
         if part and host and part.lower() in host:
-            return "forbidden-host", f"The address '{_short(url)}' points at a host that is never published " \
+            return "forbidden-host", f"The address '{short(url)}' points at a host that is never published " \
                                      f"('{part}' in its name)."
     kind = _private_kind(host)
     if kind:
-        return "forbidden-host", f"The address '{_short(url)}' points at a host that is never published " \
+        return "forbidden-host", f"The address '{short(url)}' points at a host that is never published " \
                                  f"({host} is a {kind} address)."
     return None
 
@@ -161,7 +161,7 @@ def symlinks_stay_inside(root: str, problems: Problems) -> None:
                              "Copy the file into the content folder instead of linking to it.")
 
 
-def _short(text: str) -> str:
+def short(text: str) -> str:
     shown = _CONTROL_SHOWN.sub(lambda m: f"\\x{ord(m.group()):02x}", text)  # a tab hidden in a scheme, shown
     return shown if len(shown) <= 60 else shown[:57] + "..."
 

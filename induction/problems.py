@@ -115,9 +115,12 @@ CATALOGUE: dict[str, Code] = {
              "{{ image(\"id\", \"alt text\") }}."),
         Code("forbidden-host", "A link to a staging, local or otherwise forbidden host (settings.forbidden_hosts).",
              "Link to the published address."),
-        Code("bad-address", "A link or image address whose host cannot be read (an unclosed [ bracket, an empty "
-             "or over-long part): browsers would refuse it, or read it otherwise than the checks.",
-             "Write the address as the browser's address bar shows it, https://host/path."),
+        Code("bad-address", "A link or image address that is not a valid URL: a host that cannot be read (an "
+             "unclosed [ bracket, an empty or over-long part), or a space, a stray % or another character that "
+             "must be percent-encoded. Browsers would refuse it or repair it their own way, and the page does "
+             "not validate.",
+             "Write the address as the browser's address bar shows it, https://host/path, with any character "
+             "encoded as the message says."),
         Code("absolute-path", "A path on the author's computer (/home/..., C:\\..., file://) in content.",
              "Use a path relative to the file, or a handout shortcode."),
         Code("path-outside", "A path that climbs out of the programme folder (../../).",
@@ -215,6 +218,10 @@ IMPORT_CODES: tuple[Code, ...] = (
     Code('address-with-space',
          'An address in an href= or src= attribute holds a space (a typing slip); the space is removed.',
          'Remove the space from the address in the source.'),
+    Code('address-encoded',
+         "A link or image address holds characters that an address must percent-encode (a '|', a '^', a stray "
+         "'%', a second '#'); it is written as the valid address a browser would follow.",
+         "Write the address with the characters encoded in the source (the report gives the new form)."),
     Code('minutes-estimated',
          "No duration is given for a page; it is estimated from its words and videos, or given its share "
          "of the week's stated minutes.",

@@ -25,8 +25,9 @@ from .csp import PLAYERS
 from .fences import fenced_ranges
 from .lines import line_of
 from .model import Programme
-from .paths import FORBIDDEN_HOSTS, address_problem, browser_form, canonical_host, host_of
+from .paths import FORBIDDEN_HOSTS, address_problem, browser_form, canonical_host, host_of, short
 from .problems import CATALOGUE, Problems
+from .url_syntax import malformed
 
 # What content legitimately needs: Material's collapsible blocks, figures, tables and text-level
 # elements. `markdown` lets md_in_html render Markdown inside a block.
@@ -59,7 +60,7 @@ _REASONS = {"script": "content may not run scripts", "style": "the site's look c
             "embed": "content may not embed programs", "link": "content may not load other files",
             "meta": "content may not change the page's head", "base": "content may not change the page's head"}
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(https?://[^\s<>)]+)", re.I)
-_MD_LINK = re.compile(r"\]\(\s*<?([^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?")
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?")
 _MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+\.[A-Za-z]+)>")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
@@ -110,7 +111,7 @@ def scan(body: str, policy: Policy = Policy()) -> tuple[Finding, ...]:
     findings = [f for event in tags.events for f in _judge(event, masked, policy)]
     findings += tags.unclosed() + _unterminated(masked) + _attribute_lists(masked)
     findings += _addresses(masked, policy) + _addresses(text, policy, (_AUTOLINK,)) + _external_images(masked, tags)
-    findings += _broken_comments(masked)
+    findings += _broken_comments(masked) + _malformed_attributes(masked, tags, policy)
     return tuple(sorted(findings, key=lambda f: (f.start, f.code)))
 
 
@@ -175,15 +176,38 @@ def _broken_comments(masked: str) -> list[Finding]:
 
 
 def _addresses(masked: str, policy: Policy,
-               patterns: tuple[re.Pattern, ...] = (_MD_LINK, _MD_REFERENCE)) -> list[Finding]:
+               patterns: tuple[re.Pattern, ...] = (MARKDOWN_LINK, _MD_REFERENCE)) -> list[Finding]:
     """Markdown links, images, reference definitions (and, asked, autolinks) with unsafe addresses."""
     found = []
     for pattern in patterns:
         for match in pattern.finditer(masked):
-            problem = address_problem(match.group(1), policy.forbidden_hosts)
+            problem = address_problem(match.group(1), policy.forbidden_hosts) or _malformed(match.group(1))
             if problem:
                 line = line_of(masked, match.start(1))
                 found.append(Finding(problem[0], line, problem[1], match.start(1), match.end(1), "#", False))
+    return found
+
+
+def _malformed(address: str) -> tuple[str, str] | None:
+    """(bad-address, why) for an address that is not a valid URL; None for a valid one, or one that
+    a shortcode or template writes (replaced before the page is rendered)."""
+    why = None if "{{" in address or "{%" in address else malformed(address)
+    return ("bad-address", f"The address '{short(address)}' {why}.") if why else None
+
+
+def _malformed_attributes(masked: str, tags: _Tags, policy: Policy) -> list[Finding]:
+    """href= and src= values of the allowed elements that are not valid URLs (the unsafe ones are
+    the allow-list's findings): the browser repairs them its own way, and the page does not validate."""
+    found = []
+    for kind, tag, attrs, start, end in tags.events:
+        if kind == "end" or tag not in TAGS:
+            continue
+        kept = _kept(tag, tuple((name, value or "") for name, value in attrs), policy)
+        for name, value in attrs:
+            if name in URL_ATTRIBUTES and value and kept.get(name) == value:  # else the allow-list's finding
+                problem = _malformed(value)
+                if problem:
+                    found.append(Finding(problem[0], line_of(masked, start), problem[1], start, end, "", False))
     return found
 
 

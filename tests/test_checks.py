@@ -256,7 +256,11 @@ CASES = [
     ("bad-address", Edit(INTRO, "What this block covers.", "What [this](https://[::1/x) covers."),
      "minimal/prog/year-1/b1/b1-intro.md:9: error [bad-address] The address 'https://[::1/x' names a host that "
      "browsers cannot read the same way. Write the address as the browser's address bar shows it, "
-     "https://host/path."),
+     "https://host/path, with any character encoded as the message says."),
+    ("bad-address", Edit(INTRO, "What this block covers.", 'What <a href="notes 2.pdf">this</a> covers.'),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [bad-address] The address 'notes 2.pdf' has a space in it, "
+     "which an address may not hold (write %20). Write the address as the browser's address bar shows it, "
+     "https://host/path, with any character encoded as the message says."),
     ("absolute-path", Edit(ASSETS, "file: assets/sheet.pdf", "file: /home/me/sheet.pdf"),
      "minimal/prog/assets.yaml:4: error [absolute-path] The handout path '/home/me/sheet.pdf' is a path on one "
      "computer, not a path within the content. Put the file inside the programme folder and give its path "

@@ -100,3 +100,17 @@ def test_an_html_heading_alone_on_its_line_becomes_a_markdown_heading():
     assert result.body == "Intro.\n\n##### Strengths\nWhat is good.\n"
     assert ("raw-heading", 3, "A heading written as an HTML <h1>-<h6> element.",
             "wrote it as a Markdown heading, levelled with the page's others") in result.defects
+
+
+def test_an_address_that_is_not_a_valid_url_is_written_as_the_one_a_browser_follows():
+    text = ('See [the form](https://example.org/a|b), <a href="notes%.pdf">notes</a>\n'
+            '`[code](a|b)` and <img alt="x" src="https://u:pw@example.org/x.png">.\n')
+    result = repair(text, lambda n: f"v{n}")
+    assert "(https://example.org/a%7Cb)" in result.body and 'href="notes%25.pdf"' in result.body
+    assert "`[code](a|b)`" in result.body  # code is text
+    assert "https://u:pw@example.org/x.png" in result.body  # no encoding mends a password: the validator names it
+    assert [d for d in result.defects if d[0] == "address-encoded"] == [
+        ("address-encoded", 1, "The address 'https://example.org/a|b' has the character '|' in it, which an address "
+         "may not hold (write %7C).", "wrote it as 'https://example.org/a%7Cb'"),
+        ("address-encoded", 1, "The address 'notes%.pdf' has a '%' that is not followed by two hexadecimal digits "
+         "(write %25 for a '%').", "wrote it as 'notes%25.pdf'")]

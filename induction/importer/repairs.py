@@ -19,6 +19,7 @@ from collections.abc import Callable
 from .. import sanitiser
 from ..fences import fenced_lines
 from ..lines import line_of
+from ..url_syntax import malformed, well_formed
 from . import markup
 from .markup import Markup
 
@@ -54,6 +55,9 @@ def _text_repairs(text: str) -> tuple[str, list[Defect]]:
     text, spaced = close_addresses(text)
     out += [("address-with-space", line, "An address in an href= or src= holds a space, which no address may.",
              "removed the space") for line in spaced]
+    text, encoded = encode_addresses(text)
+    out += [("address-encoded", line, f"The address '{address}' {why}.", f"wrote it as '{fixed}'")
+            for line, address, why, fixed in encoded]
     text, joined = join_split_tags(text)
     out += [("unclosed-tag", line, "A start tag's '>' comes after a blank line.", "joined the tag onto one line")
             for line in joined]
@@ -97,6 +101,29 @@ def close_addresses(text: str) -> tuple[str, list[int]]:
         return match.group(1) + "".join(match.group(2).split()) + match.group(3)
 
     return _SPACED_ADDRESS.sub(close, text), lines
+
+
+_ADDRESS_ATTRIBUTE = re.compile(r"""\b(?:href|src)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def encode_addresses(text: str) -> tuple[str, list[tuple[int, str, str, str]]]:
+    """Link and image addresses (href=, src=, Markdown links) that are not valid URLs written as the
+    valid URL a browser would follow (a '|' as %7C, a stray '%' as %25), outside code; with (line,
+    address, why, new address) for each. Those no encoding mends (a password, a port) are left to
+    the validator, which names them."""
+    masked = sanitiser.mask_code(text)
+    spans = [(m.start(g), m.end(g)) for m in _ADDRESS_ATTRIBUTE.finditer(masked) for g in (1, 2) if m.group(g)]
+    spans += [m.span(1) for m in sanitiser.MARKDOWN_LINK.finditer(masked)]
+    found, out, last = [], [], 0
+    for start, end in sorted(spans):
+        address = text[start:end]
+        why = malformed(address) if "{{" not in address else None
+        fixed = well_formed(address) if why else address
+        if why and fixed != address and not malformed(fixed) and start >= last:
+            found.append((line_of(text, start), address, why, fixed))
+            out += [text[last:start], fixed]
+            last = end
+    return "".join(out + [text[last:]]), found
 
 
 def join_split_tags(text: str) -> tuple[str, list[int]]:
