@@ -37,9 +37,10 @@ def test_search_finds_a_page_and_follows_it(reader):
     reader.open("")
     reader.page.click(".md-search__button")
     reader.page.keyboard.type("modelling")
-    reader.page.get_by_role("status").filter(has_text="results").wait_for()
+    # the status line can say "results" before the options are drawn: wait for the first option
     results = reader.page.get_by_role("option")
-    assert results.count() > 0
+    results.first.wait_for()
+    assert reader.page.get_by_role("status").filter(has_text="results").count() == 1
     with reader.page.expect_navigation():
         results.first.click()
     reader.page.wait_for_load_state("networkidle")
