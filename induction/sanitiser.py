@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 
 import nh3
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
+from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
 from .csp import PLAYERS
 from .fences import fenced_ranges
@@ -62,7 +63,8 @@ _REASONS = {"script": "content may not run scripts", "style": "the site's look c
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(https?://[^\s<>)]+)", re.I)
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?")
 _MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+\.[A-Za-z]+)>")
+# Python-Markdown's own autolink patterns (<https://...> and <name@host>), asked rather than copied.
+AUTOLINKS = (re.compile(AUTOLINK_RE), re.compile(AUTOMAIL_RE))
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 # Comments that HTML closes where an author would not expect ("<!-->", "<!--->", "--!>"): the
 # HTML parser of Python-Markdown 3.10 loops for ever on them, so they are refused, outside code.
@@ -106,11 +108,13 @@ class Finding:
 def scan(body: str, policy: Policy = Policy()) -> tuple[Finding, ...]:
     """Everything in `body` that may not be published, with lines and what strip mode would do."""
     text = mask_code(body)
-    masked = _AUTOLINK.sub(lambda m: "<" + " " * (len(m.group(0)) - 2) + ">", text)
+    masked = text
+    for pattern in AUTOLINKS:  # an autolink is no tag: blanked, its address checked below
+        masked = pattern.sub(lambda m: "<" + " " * (len(m.group(0)) - 2) + ">", masked)
     tags = _Tags(masked)
     findings = [f for event in tags.events for f in _judge(event, masked, policy)]
     findings += tags.unclosed() + _unterminated(masked) + _attribute_lists(masked)
-    findings += _addresses(masked, policy) + _addresses(text, policy, (_AUTOLINK,)) + _external_images(masked, tags)
+    findings += _addresses(masked, policy) + _addresses(text, policy, AUTOLINKS) + _external_images(masked, tags)
     findings += _broken_comments(masked) + _malformed_attributes(masked, tags, policy)
     return tuple(sorted(findings, key=lambda f: (f.start, f.code)))
 
@@ -141,31 +145,61 @@ def mask_code(body: str) -> str:
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each code span as `_CODE_SPAN` (and Python-Markdown's backtick pattern, which
-    it follows) finds them, in linear time: that regex rescans to the end from every unmatched run.
-    A span opens with a run of backticks, or the tail of an unmatched run, and closes with the next
-    whole run of the same length."""
-    runs = [(m.start(), m.end()) for m in re.finditer("`+", text)]
+    """(start, end) of each code span, as Python-Markdown 3.11's `BacktickInlineProcessor` finds
+    them in a paragraph, in linear time (its own search rescans the paragraph from every run). A
+    run of n backticks (less its first one if `_escaped`) opens a
+    span closed by the next run of exactly n; failing that, by the first of the longest runs after
+    it if that is shorter than n (the opener is then that long and the rest of the run is code);
+    failing that it is text, and the search resumes as far past the run as the run is long (as
+    Python-Markdown's does). A paragraph ends at a blank line: no span crosses one."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+        spans += _paragraph_code_spans(text, paragraph.start(), paragraph.end())
+    return spans
+
+
+def _paragraph_code_spans(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
+    runs = []
+    for match in re.finditer("`+", text[begin:stop]):
+        start, end = begin + match.start(), begin + match.end()
+        runs.append((start, start, end))
     later: dict[int, list[int]] = {}  # run length -> indices of the runs of that length, last first
+    longest = [(0, -1)] * (len(runs) + 1)  # from each index on: (the longest length, its first index)
     for index in range(len(runs) - 1, -1, -1):
-        later.setdefault(runs[index][1] - runs[index][0], []).append(index)
-    spans, index = [], 0
+        length = runs[index][2] - runs[index][1]  # as a closer, the whole run counts
+        later.setdefault(length, []).append(index)
+        longest[index] = (length, index) if length >= longest[index + 1][0] else longest[index + 1]
+    spans, index, resume = [], 0, begin
     while index < len(runs):
-        start, end = runs[index]
-        closer = None
-        for length in range(end - start, 0, -1):  # the whole run, then ever shorter tails of it
-            waiting = later.get(length, [])
-            while waiting and waiting[-1] <= index:
-                waiting.pop()
-            if waiting:
-                closer, start = waiting[-1], end - length
-                break
-        if closer is None:
+        head, _, end = runs[index]
+        start = max(head, resume) if resume > head else head + _escaped(text, head, resume)
+        if start >= end:
             index += 1
             continue
-        spans.append((start, runs[closer][1]))
-        index = closer + 1
+        waiting = later.get(end - start, [])
+        while waiting and waiting[-1] <= index:
+            waiting.pop()
+        if waiting:
+            closer = waiting[-1]
+        else:
+            length, closer = longest[index + 1]
+            if not 0 < length < end - start:
+                # Python-Markdown resumes its search as many characters past the run as the run is long
+                resume, index = end + (end - start), index + 1
+                continue
+        spans.append((start, runs[closer][2]))
+        index, resume = closer + 1, runs[closer][2]
     return spans
+
+
+def _escaped(text: str, head: int, resume: int) -> bool:
+    """Whether the backtick at `head` opens nothing because of the backslashes before it. Python-
+    Markdown's opener may not follow a backslash; pairs of backslashes before a run are taken first
+    (as escaped backslashes) where its search reaches them (from `resume`), which frees the run."""
+    slashes = 0
+    while head - slashes > 0 and text[head - slashes - 1] == "\\":
+        slashes += 1
+    return slashes % 2 == 1 or (slashes > 0 and head - slashes < resume)
 
 
 def _broken_comments(masked: str) -> list[Finding]:
@@ -262,6 +296,8 @@ class _Tags(HTMLParser):
     def unclosed(self) -> list[Finding]:
         found, stack = [], []  # (tag, start)
         for kind, tag, _, start, end in self.events:
+            if tag not in TAGS:  # refused whole, open or closed
+                continue
             if kind == "start" and tag not in _VOID:
                 stack.append((tag, start))
             elif kind == "end" and tag not in _VOID:

@@ -104,5 +104,6 @@ def test_the_checker_agrees_with_the_table_and_with_generated_addresses(tmp_path
     collect()
     addresses = sorted(TABLE) + generated
     verdicts = vnu_verdicts(addresses, tmp_path)
-    disagree = [(a, malformed(a)) for a, valid in zip(addresses, verdicts) if valid != (malformed(a) is None)]
+    disagree = [(address, malformed(address)) for address, valid in zip(addresses, verdicts, strict=True)
+                if valid != (malformed(address) is None)]
     assert disagree == []
