@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from . import coverage, formats, shortcodes
+from .body_refusals import body_refusals
 from .fences import fenced_lines
 from .model import Framework, Programme, Session, Site
 from .paths import symlinks_stay_inside
@@ -41,6 +42,7 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
         sessions_sit_in_their_role(programme, problems)
         weeks_run_on(programme, problems)
         refusals(programme, problems)  # bounds, empty blocks and years, a session listed and seen (refusals.py)
+        body_refusals(programme, problems)  # Markdown that renders otherwise than meant (body_refusals.py)
         for session in programme.sessions.values():
             bodies_are_not_empty(session, problems)
             plans_add_up(session, problems)

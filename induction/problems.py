@@ -73,7 +73,16 @@ CATALOGUE: dict[str, Code] = {
         Code("template-syntax", "Double braces in content that are not one of the shortcodes.",
              "Use {{ video(\"id\") }}, {{ asset(\"id\") }}, {{ statement(\"id\") }} or {{ session(\"id\") }}; "
              "write braces in prose as &#123;&#123;."),
-        Code("bad-shortcode", "A shortcode is malformed or misplaced.", "Follow the form given in the message."),
+        Code("bad-shortcode", "A shortcode is malformed or misplaced (inside `code`, where it is still expanded, "
+             "or in a transcript, where it is not).", "Follow the form given in the message."),
+        Code("image-without-alt", "An <img> with no alt attribute: a screen reader reads out its file name.",
+             'Add alt="what the image shows", or alt="" for an image that is only decoration.'),
+        Code("not-an-image", "image() names a handout that is not an image file: the page would show a broken "
+             "picture.", "Link to the handout with asset(), or show an image file."),
+        Code("second-title", "A body heading at the level of the page's title (an '===' underline or an <h1>): "
+             "the page would have two titles.", "Write it as a section heading, ## Heading."),
+        Code("transcript-front-matter", "A transcript begins with front matter, which transcripts do not read: "
+             "it would be shown as a rule and a heading.", "Remove it; the video's details belong in videos.yaml."),
         Code("reserved-id", "A session id that would give its page the address of a generated page "
              "(index, mentor-pack, week-N in a block; index or a block's id among a year's pages).",
              "Choose another id, for example prefixed with the block's id."),
@@ -215,6 +224,14 @@ IMPORT_CODES: tuple[Code, ...] = (
          'A heading written as an HTML <h1>-<h6> element; it is written as a Markdown heading so that it '
          "takes its level in the page's outline.",
          'Write the heading in Markdown (## Heading) in the source.'),
+    Code('setext-heading',
+         "A heading underlined with === or --- (setext); it is written as a # or ## heading so that it takes "
+         "its level in the page's outline.",
+         'Write the heading as ## Heading in the source.'),
+    Code('missing-alt',
+         'An <img> without an alt attribute; it is given alt="" (decoration), since only the author can say '
+         'what it shows.',
+         'Describe the image in its alt attribute in the source, or leave alt="" if it is decoration.'),
     Code('address-with-space',
          'An address in an href= or src= attribute holds a space (a typing slip); the space is removed.',
          'Remove the space from the address in the source.'),

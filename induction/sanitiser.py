@@ -115,7 +115,7 @@ def scan(body: str, policy: Policy = Policy()) -> tuple[Finding, ...]:
     findings = [f for event in tags.events for f in _judge(event, masked, policy)]
     findings += tags.unclosed() + _unterminated(masked) + _attribute_lists(masked)
     findings += _addresses(masked, policy) + _addresses(text, policy, AUTOLINKS) + _external_images(masked, tags)
-    findings += _broken_comments(masked) + _malformed_attributes(masked, tags, policy)
+    findings += _broken_comments(masked) + _malformed_attributes(masked, tags, policy) + _without_alt(masked, tags)
     return tuple(sorted(findings, key=lambda f: (f.start, f.code)))
 
 
@@ -227,6 +227,15 @@ def _malformed(address: str) -> tuple[str, str] | None:
     a shortcode or template writes (replaced before the page is rendered)."""
     why = None if "{{" in address or "{%" in address else malformed(address)
     return ("bad-address", f"The address '{short(address)}' {why}.") if why else None
+
+
+def _without_alt(masked: str, tags: _Tags) -> list[Finding]:
+    """<img> with no alt attribute: a screen reader reads out the file name (alt="" marks decoration)."""
+    return [Finding("image-without-alt", line_of(masked, start),
+                    f"The image '{short(dict(attrs).get('src') or '')}' has no alt text: a screen reader reads out "
+                    "its file name instead.", start, end, "", False)
+            for kind, tag, attrs, start, end in tags.events
+            if tag == "img" and kind != "end" and not any(name == "alt" for name, _ in attrs)]
 
 
 def _malformed_attributes(masked: str, tags: _Tags, policy: Policy) -> list[Finding]:

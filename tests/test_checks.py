@@ -186,6 +186,35 @@ CASES = [
     ("empty-body", Write("prog/transcripts/intro.md", "\n"),
      "minimal/prog/transcripts/intro.md:1: error [empty-body] The transcript is empty. "
      "Write what is said in the video."),
+    ("empty-body", Write("prog/transcripts/intro.md", "---\ntitle: Intro\n---\n<!-- to write -->\n"),
+     "minimal/prog/transcripts/intro.md:1: error [empty-body] The transcript has no text: only front matter or "
+     "comments, which are not shown. Write what is said in the video."),
+    ("transcript-front-matter", Write("prog/transcripts/intro.md", "---\ntitle: Intro\n---\nWelcome.\n"),
+     "minimal/prog/transcripts/intro.md:1: error [transcript-front-matter] The transcript begins with front "
+     "matter, which transcripts do not read: it would be shown as a rule and a heading. Remove it: the video's "
+     "title and duration belong in videos.yaml."),
+    ("bad-shortcode", Write("prog/transcripts/intro.md", 'Welcome.\n\nSee {{ asset("sheet") }}.\n'),
+     "minimal/prog/transcripts/intro.md:3: error [bad-shortcode] The shortcode '{{ asset(\"sheet\") }}' is in a "
+     "transcript, where shortcodes are not expanded: it would be shown as typed. Write the words as they should "
+     "read; link handouts from the session that shows the video."),
+    ("bad-shortcode", Edit(READ, 'fill in {{ asset("sheet") }}.', 'write `{{ asset("sheet") }}`.'),
+     "minimal/prog/year-1/b1/b1-w1-read.md:10: error [bad-shortcode] The shortcode '{{ asset(\"sheet\") }}' is "
+     "inside `code`, where it is still expanded: the page shows its result, not the shortcode. Take it out of the "
+     "backticks to use it; to show it as text, put it in a fenced code block."),
+    ("not-an-image", Edit(READ, 'fill in {{ asset("sheet") }}.', 'see {{ image("sheet", "The sheet") }}.'),
+     "minimal/prog/year-1/b1/b1-w1-read.md:10: error [not-an-image] image(\"sheet\") shows 'sheet.pdf', which is "
+     "not an image: the page would show a broken picture. Link to it with {{ asset(\"sheet\") }}, or show an "
+     "image (PNG, JPG, JPEG, GIF, WEBP, AVIF, SVG)."),
+    ("second-title", Edit(INTRO, "What this block covers.\n", "Overview\n========\n\nWhat this block covers.\n"),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [second-title] A heading at the level of the page's title (an "
+     "'===' underline or <h1>): the page already has its title. Write it as a section heading, ## Heading."),
+    ("second-title", Edit(INTRO, "What this block covers.\n", "<h1>Overview</h1>\n\nWhat this block covers.\n"),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [second-title] A heading at the level of the page's title (an "
+     "'===' underline or <h1>): the page already has its title. Write it as a section heading, ## Heading."),
+    ("image-without-alt", Edit(INTRO, "What this block covers.", 'What <img src="map.png"> covers.'),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [image-without-alt] The image 'map.png' has no alt text: a "
+     "screen reader reads out its file name instead. Add alt=\"what the image shows\", or alt=\"\" for an image "
+     "that is only decoration."),
     ("role-mismatch", Edit(TUTOR, "kind: material", "kind: video"),
      "minimal/prog/year-1/b1/b1-w1-tutor.md:2: error [role-mismatch] A session of role tutor cannot be of kind "
      "video. Expected one of: material, training, introduction, reflection."),

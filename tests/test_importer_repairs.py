@@ -114,3 +114,22 @@ def test_an_address_that_is_not_a_valid_url_is_written_as_the_one_a_browser_foll
          "may not hold (write %7C).", "wrote it as 'https://example.org/a%7Cb'"),
         ("address-encoded", 1, "The address 'notes%.pdf' has a '%' that is not followed by two hexadecimal digits "
          "(write %25 for a '%').", "wrote it as 'notes%25.pdf'")]
+
+
+def test_setext_headings_become_atx_headings_outside_code():
+    result = repair("Intro\n=====\n\nText.\n\nPart\n----\n\n```\nx\n===\n```\n\n- item\n---\n", lambda n: f"v{n}")
+    assert result.body.startswith("# Intro\n\nText.\n\n## Part\n\n```\nx\n===\n```\n")
+    assert [d for d in result.defects if d[0] == "setext-heading"] == [
+        ("setext-heading", 1, "A heading underlined with === or ---.",
+         "wrote it as a # heading, levelled with the page's others"),
+        ("setext-heading", 6, "A heading underlined with === or ---.",
+         "wrote it as a # heading, levelled with the page's others")]
+
+
+def test_an_image_without_alt_is_given_an_empty_one_and_reported():
+    result = repair('One <img src="a.png"> two <IMG alt="x" src="b.png">, `<img src="c.png">`.\n', lambda n: f"v{n}")
+    assert '<img alt="" src="a.png">' in result.body and '<IMG alt="x" src="b.png">' in result.body
+    assert '`<img src="c.png">`' in result.body
+    assert [d for d in result.defects if d[0] == "missing-alt"] == [
+        ("missing-alt", 1, "An <img> has no alt attribute.",
+         'gave it alt="" (decoration); describe it in the source if it carries meaning')]

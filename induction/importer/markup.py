@@ -13,7 +13,7 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import lines
+from .. import lines, sanitiser
 from ..fences import fenced_ranges
 from ..paths import host_of
 from ..render.media import embed_address
@@ -353,3 +353,20 @@ def escape_templates(body: str) -> tuple[str, list[int]]:
         return "".join(_ENTITY.get(char, char) for char in match.group(0))
 
     return _TEMPLATE.sub(escape, body), sorted(set(lines))
+
+
+_IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\balt\s*=)([^>]*)>", re.I)
+
+
+def describe_images(text: str) -> tuple[str, list[int]]:
+    """Each <img> without an alt attribute given alt="" (outside code), with the lines changed: the
+    validator refuses an image a screen reader would announce by its file name, and only the
+    author can describe it."""
+    masked = sanitiser.mask_code(text)
+    found: list[int] = []
+    out, last = [], 0
+    for match in _IMG_WITHOUT_ALT.finditer(masked):
+        found.append(lines.line_of(text, match.start()))
+        out += [text[last:match.start()], '<img alt=""' + text[match.start(1):match.end()]]
+        last = match.end()
+    return "".join(out + [text[last:]]), found

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from markdown.blockprocessors import SetextHeaderProcessor
+
 from .. import sanitiser
 from ..fences import fenced_lines
 from ..lines import line_of
@@ -49,6 +51,12 @@ def _text_repairs(text: str) -> tuple[str, list[Defect]]:
     if changed:
         out.append(("list-indent", 1, f"{changed} nested list lines were indented by 2-3 spaces.",
                     "re-indented them by 4 spaces per level"))
+    text, underlined = atx_headings(text)
+    out += [("setext-heading", line, "A heading underlined with === or ---.",
+             "wrote it as a # heading, levelled with the page's others") for line in underlined]
+    text, described = markup.describe_images(text)
+    out += [("missing-alt", line, "An <img> has no alt attribute.", 'gave it alt="" (decoration); describe it '
+             "in the source if it carries meaning") for line in described]
     text, headed = markdown_headings(text)
     out += [("raw-heading", line, "A heading written as an HTML <h1>-<h6> element.",
              "wrote it as a Markdown heading, levelled with the page's others") for line in headed]
@@ -77,6 +85,26 @@ _SPACED_ADDRESS = re.compile(r"""(\b(?:href|src)[ \t]*=[ \t]*")(https?://[^"\s]*
 
 
 _RAW_HEADING = re.compile(r"^[ \t]*<h([1-6])(?:\s[^>]*)?>([^<>\n]+)</h\1>[ \t]*$", re.M | re.I)
+
+
+_SETEXT = re.compile(SetextHeaderProcessor.RE.pattern, re.M)  # Python-Markdown's own pattern
+
+
+def atx_headings(text: str) -> tuple[str, list[int]]:
+    """Setext headings (a line underlined with === or ---) written as # and ## headings, outside
+    code, so that the page's outline (`headings.nest`) levels them with the others."""
+    masked = sanitiser.mask_code(text)
+    lines: list[int] = []
+    out, last = [], 0
+    for match in _SETEXT.finditer(masked):
+        title, underline = match.group(0).split("\n")[:2]
+        if not title.strip() or title.lstrip().startswith(("#", "|", "-", "*", "+", ">")) or title.startswith("    "):
+            continue  # no heading: a blank line, a list item, a table, a quote or indented code above it
+        lines.append(line_of(text, match.start()))
+        level = "#" if underline.startswith("=") else "##"
+        out += [text[last:match.start()], f"{level} {title.strip()}\n"]
+        last = match.end()
+    return "".join(out + [text[last:]]), lines
 
 
 def markdown_headings(text: str) -> tuple[str, list[int]]:
