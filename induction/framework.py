@@ -10,6 +10,7 @@ from .model import Framework, Loc, Standard, Statement
 from .problems import Problems
 from .shapes import Int, Key, ListOf, Record, StatementId, Text, Where
 from .source import YMap, load_yaml_file
+from .urls import statement_slug
 
 STATEMENT = Record("a statement", {
     "id": Key(StatementId(), True),
@@ -47,6 +48,7 @@ def load_framework(path: str, problems: Problems) -> Framework | None:
     if not isinstance(data, dict) or "id" not in data or "standards" not in data:
         return None
     statements: dict[str, Statement] = {}
+    slugs: dict[str, str] = {}  # page name -> the statement id that has it
     standards: list[Standard] = []
 
     def add(standard: Standard, item: YMap, kind: str, heading: str = "") -> None:  # a checked Record
@@ -56,6 +58,14 @@ def load_framework(path: str, problems: Problems) -> Framework | None:
             problems.add("duplicate-id", path, item.line_of("id"),
                          f"The statement id '{item['id']}' is used twice in the framework.")
             return
+        same_page = slugs.get(statement_slug(item["id"]))
+        if same_page:  # '1.1' and '1-1' would write one page (frameworks/<id>/1-1.md) twice
+            problems.add("duplicate-id", path, item.line_of("id"),
+                         f"The statement ids '{same_page}' and '{item['id']}' would share the page "
+                         f"'{statement_slug(item['id'])}'.", "Give the statement an id that differs in its letters "
+                         "or digits, not only in punctuation.")
+            return
+        slugs[statement_slug(item["id"])] = item["id"]
         statement = Statement(item["id"], kind, item["text"].strip(), standard, heading,
                               list(item.get("variants", [])), len(statements))
         statements[statement.id] = statement

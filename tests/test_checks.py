@@ -215,6 +215,9 @@ CASES = [
      "minimal/prog/year-1/b1/b1-intro.md:9: error [image-without-alt] The image 'map.png' has no alt text: a "
      "screen reader reads out its file name instead. Add alt=\"what the image shows\", or alt=\"\" for an image "
      "that is only decoration."),
+    ("duplicate-id", Edit("frameworks/ecf-2019.yaml", "  - id: '1.2'\n", "  - id: '1-1'\n"),
+     "minimal/frameworks/ecf-2019.yaml:24: error [duplicate-id] The statement ids '1.1' and '1-1' would share the "
+     "page '1-1'. Give the statement an id that differs in its letters or digits, not only in punctuation."),
     ("role-mismatch", Edit(TUTOR, "kind: material", "kind: video"),
      "minimal/prog/year-1/b1/b1-w1-tutor.md:2: error [role-mismatch] A session of role tutor cannot be of kind "
      "video. Expected one of: material, training, introduction, reflection."),
