@@ -129,6 +129,42 @@ def test_the_unpacked_zip_navigates_and_searches_from_disk(offline_copy):
         assert [url for url in requests if not url.startswith("file://")] == []
 
 
+def on_disk(copy: Path, address: str) -> Path:
+    """The offline copy's file for a page's directory-style address (`week-1/` is `week-1/index.html`
+    where the page is an index, else `x/` is `x.html`)."""
+    if address.endswith(".html"):
+        return copy / address
+    index = copy / address / "index.html"
+    return index if index.is_file() else copy / (address.rstrip("/") + ".html")
+
+
+@browser_needed
+def test_every_page_type_of_the_offline_copy_keeps_the_sites_policy_and_asks_no_other_host(offline_copy):
+    with chromium() as browser:
+        page = browser.new_page()
+        requests: list[str] = []
+        violations: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda message: violations.append(message.text) if "Content Security Policy"
+                in message.text else None)
+        # not the 404 page: opened from disk no server ever shows it
+        for kind, address in [(kind, address) for kind, address in PAGE_TYPES.items() if kind != "404"]:
+            file = on_disk(offline_copy, address)
+            assert 'http-equiv="Content-Security-Policy"' in file.read_text(encoding="utf-8"), kind
+            page.goto(file.as_uri())
+            page.wait_for_load_state("load")
+        page.goto(on_disk(offline_copy, PAGE_TYPES["week"]).as_uri())
+        open_search(page, "hinge")  # the search frame's script is a file of the copy: allowed
+        assert violations == []
+        # and the policy holds: a script that content might have smuggled in does not run
+        page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1';"
+                      " document.body.append(s); }")
+        page.wait_for_function("() => document.querySelectorAll('script').length > 0")
+        assert page.evaluate("window.ran") is None
+        assert any("violates the following Content Security Policy" in text for text in violations)
+        assert [url for url in requests if not url.startswith("file://")] == []
+
+
 def test_the_pages_workflow_builds_strictly_for_its_address_checks_links_and_deploys():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
     steps = workflow["jobs"]["build"]["steps"]
