@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -16,18 +17,8 @@ import sys
 import tempfile
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-
-
-class Interrupted(Exception):
-    """SIGTERM (what a CI cancel sends), SIGINT (Ctrl-C) or SIGHUP arrived during the build."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signal.Signals(signum).name)
-        self.signum = signum
-
-
-def _interrupted(signum: int, frame: object) -> None:
-    raise Interrupted(signum)
+sys.path.insert(0, ROOT)
+from induction.interrupts import Interrupted, disk_message, stop_on_signals  # noqa: E402
 
 
 def build(site_dir: str, extra: list[str]) -> int:
@@ -45,6 +36,9 @@ def build(site_dir: str, extra: list[str]) -> int:
                                  cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                  start_new_session=True)
         _, stderr = child.communicate()
+        failed_write = written_error(stderr) if child.returncode != 0 else None
+        if failed_write:  # MkDocs' traceback for a full disk or a locked folder: the reason, not the trace
+            raise failed_write
         sys.stderr.write(problems_only(stderr))
         if child.returncode != 0:
             print(f"The build failed; {os.path.relpath(site_dir)}/ was left as it was.", file=sys.stderr)
@@ -72,6 +66,20 @@ def end(child: subprocess.Popen | None) -> None:
             return
         except subprocess.TimeoutExpired:
             continue
+
+
+# The last line of a Python traceback for a failed write: "OSError: [Errno 28] No space left on device: 'path'"
+# (or "'from' -> 'to'", or a subclass such as PermissionError).
+_WRITE_ERROR = re.compile(r"^\w*Error: \[Errno (\d+)\] ([^:\n]+)(?::.*'([^'\n]+)')?\s*\Z")
+
+
+def written_error(log: str) -> OSError | None:
+    """The OSError that ended MkDocs, when its log ends with one (a full disk, a read-only folder)."""
+    lines = log.rstrip().splitlines()
+    match = _WRITE_ERROR.match(lines[-1]) if lines and "Traceback" in log else None
+    if not match:
+        return None
+    return OSError(int(match.group(1)), match.group(2), match.group(3))
 
 
 def problems_only(log: str) -> str:
@@ -110,18 +118,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", default=os.path.join(ROOT, "site"), help="where the site goes (default: site)")
     args, extra = parser.parse_known_args(argv)
-    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(sig, _interrupted)
+    stop_on_signals()
     try:
         return build(args.site_dir, extra)
     except Interrupted as stop:  # before the build started or after it ended: nothing to undo
         print(f"Stopped by {stop}.", file=sys.stderr)
         return 128 + stop.signum
     except OSError as error:  # permissions, a full disk: the old site is kept, and the reason said
-        where = f" ({error.filename})" if error.filename else ""
-        print(f"The build could not write the site: {error.strerror or error}{where}. "
-              f"{os.path.relpath(args.site_dir)}/ was left as it was; free some space or fix the folder's "
-              "permissions and build again.", file=sys.stderr)
+        print(disk_message(error, "The build", "the site", f"{os.path.relpath(args.site_dir)}/", "build again"),
+              file=sys.stderr)
         return 1
 
 

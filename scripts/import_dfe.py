@@ -20,6 +20,7 @@ sys.path.insert(0, ROOT)
 
 from induction.importer.destination import DestinationRefused  # noqa: E402
 from induction.importer.pipeline import run_import  # noqa: E402
+from induction.interrupts import Interrupted, disk_message, stop_on_signals  # noqa: E402
 from induction.problems import plural  # noqa: E402
 
 
@@ -37,11 +38,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: the source folder {args.source} does not exist.", file=sys.stderr)
         return 2
     started = time.perf_counter()
+    stop_on_signals()
     try:
         reports = run_import(args.source, args.dest, args.framework, args.provider, args.allow_problems)
     except DestinationRefused as refusal:
         print(f"error: {refusal}", file=sys.stderr)
         return 2
+    except Interrupted as stop:  # run_import's own `finally` has removed the folder it was writing
+        print(f"Stopped by {stop}; {args.dest} was left as it was.", file=sys.stderr)
+        return 128 + stop.signum
+    except OSError as error:  # a full disk, a read-only folder
+        print(f"error: {disk_message(error, 'The import', args.dest, args.dest, 'import again')}", file=sys.stderr)
+        return 1
     if not reports:
         print(f"error: no provider found in {args.source} (expected <slug>.md beside a <slug>/ folder).",
               file=sys.stderr)
