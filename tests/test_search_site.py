@@ -1,8 +1,12 @@
-"""Search in the built sample: print views, packs and transcript pages out of the index, and both
-spellings of a word find its page."""
+"""Search in the built sample: print views, packs and transcript pages out of the index, both
+spellings of a word find its page, and the index is fetched only when a reader opens search."""
 from __future__ import annotations
 
 import json
+import os
+
+import pytest
+from browser_support import CHROMIUM, PAGE_TYPES, chromium, open_search, serve
 
 
 def test_the_index_leaves_out_print_views_packs_and_transcripts_and_knows_both_spellings(sample_site):
@@ -12,3 +16,25 @@ def test_the_index_leaves_out_print_views_packs_and_transcripts_and_knows_both_s
     assert "oakfield/year-1/routines/week-1/" in locations
     words = " ".join(doc["text"] for doc in docs).lower()
     assert "modeling" in words and "behavior" in words  # the American forms of the sample's British words
+
+
+INDEX = "search/search_index.json"
+
+
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_index_is_fetched_when_search_opens_not_on_every_visit(sample_site, width):
+    with serve(sample_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": width, "height": 844})
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(base + PAGE_TYPES["week"])
+        page.wait_for_load_state("networkidle")  # the page and everything it asks for at start-up
+        assert not any(url.endswith(INDEX) for url in fetched)
+        if width < 800:  # a phone: the search toggle in the header opens the search box
+            page.click("label.md-header__button[for=__search]")
+        open_search(page, "hinge")
+        assert [url for url in fetched if url.endswith(INDEX)] == [base + INDEX]
+        page.locator(".md-search-result__link").first.click()
+        page.wait_for_url("**/?h=hinge")
+        page.locator("article mark").first.wait_for()  # reached from a result: its terms highlighted
