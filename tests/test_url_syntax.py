@@ -1,7 +1,8 @@
 """URL syntax: the rules `url_syntax` applies are the W3C checker's, asked of the checker itself.
 
 A table of tricky addresses and generated ones go to vnu, one page each, and the validator's
-verdict (`malformed`, with `paths.host_of` for the host) must agree with vnu's on every one. `well_formed` always gives an address both call valid, when one exists.
+verdict (`malformed`, with `paths.host_of` for the host) must agree with vnu's on every one.
+`well_formed` always gives an address both call valid, when one exists.
 """
 from __future__ import annotations
 
