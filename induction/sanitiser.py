@@ -62,7 +62,9 @@ _REASONS = {"script": "content may not run scripts", "style": "the site's look c
             "meta": "content may not change the page's head", "base": "content may not change the page's head"}
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(https?://[^\s<>)]+)", re.I)
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?")
-_MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+# Where content writes addresses: Markdown links and images, reference definitions, href= and src=.
+ADDRESS_ATTRIBUTE = re.compile(r"""\b(?:href|src)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)')""", re.I)
+MARKDOWN_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 # Python-Markdown's own autolink patterns (<https://...> and <name@host>), asked rather than copied.
 AUTOLINKS = (re.compile(AUTOLINK_RE), re.compile(AUTOMAIL_RE))
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
@@ -128,6 +130,15 @@ def strip(body: str, findings: Sequence[Finding]) -> str:
         out += [body[last:finding.start], finding.replacement]
         last = finding.end
     return "".join(out + [body[last:]])
+
+
+def address_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of every address `body` writes (ADDRESS_ATTRIBUTE, MARKDOWN_LINK and
+    MARKDOWN_REFERENCE), outside code, in order."""
+    masked = mask_code(body)
+    spans = [(m.start(g), m.end(g)) for m in ADDRESS_ATTRIBUTE.finditer(masked) for g in (1, 2) if m.group(g)]
+    spans += [m.span(1) for pattern in (MARKDOWN_LINK, MARKDOWN_REFERENCE) for m in pattern.finditer(masked)]
+    return sorted(set(spans))
 
 
 def mask_code(body: str) -> str:
@@ -210,7 +221,7 @@ def _broken_comments(masked: str) -> list[Finding]:
 
 
 def _addresses(masked: str, policy: Policy,
-               patterns: tuple[re.Pattern, ...] = (MARKDOWN_LINK, _MD_REFERENCE)) -> list[Finding]:
+               patterns: tuple[re.Pattern, ...] = (MARKDOWN_LINK, MARKDOWN_REFERENCE)) -> list[Finding]:
     """Markdown links, images, reference definitions (and, asked, autolinks) with unsafe addresses."""
     found = []
     for pattern in patterns:

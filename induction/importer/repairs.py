@@ -131,19 +131,13 @@ def close_addresses(text: str) -> tuple[str, list[int]]:
     return _SPACED_ADDRESS.sub(close, text), lines
 
 
-_ADDRESS_ATTRIBUTE = re.compile(r"""\b(?:href|src)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)')""", re.I)
-
-
 def encode_addresses(text: str) -> tuple[str, list[tuple[int, str, str, str]]]:
     """Link and image addresses (href=, src=, Markdown links) that are not valid URLs written as the
     valid URL a browser would follow (a '|' as %7C, a stray '%' as %25), outside code; with (line,
     address, why, new address) for each. Those no encoding mends (a password, a port) are left to
     the validator, which names them."""
-    masked = sanitiser.mask_code(text)
-    spans = [(m.start(g), m.end(g)) for m in _ADDRESS_ATTRIBUTE.finditer(masked) for g in (1, 2) if m.group(g)]
-    spans += [m.span(1) for m in sanitiser.MARKDOWN_LINK.finditer(masked)]
     found, out, last = [], [], 0
-    for start, end in sorted(spans):
+    for start, end in sanitiser.address_spans(text):
         address = text[start:end]
         why = malformed(address) if "{{" not in address else None
         fixed = well_formed(address) if why else address

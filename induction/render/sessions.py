@@ -14,6 +14,7 @@ from .dates import session_dates
 from .intentions import intentions_section
 from .media import asset_link, expand
 from .progress import mark_as_done
+from .rebase import rebase
 from .text import Page, attr, caption, esc, front_matter, kind_name, minutes, role_name, sequential_headings
 
 _WHO = {"ect": "You", "mentor": "Your ECT", "tutor": "ECTs"}
@@ -40,7 +41,8 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
     session, programme = place.session, place.programme
     framework = ctx.framework(programme)
     src = src or urls.session(place)
-    written = expand(session.body, programme, framework, ctx.places[programme.id], src).strip()
+    body = rebase(session.body, urls.session(place), src)  # its relative links, from the page it is shown on
+    written = expand(body, programme, framework, ctx.places[programme.id], src).strip()
     body = sequential_headings(written)  # no skipped level under the h1, transcripts included
     meta = [kind_name(session.kind), minutes(session.minutes)]
     if session.role == "ect" and place.week is not None:

@@ -11,6 +11,7 @@ import re
 from .. import urls
 from ..model import Block, Programme, Week, Year
 from ..placement import Place
+from .rebase import rebase
 from .text import esc, kind_name, minutes, paragraphs
 
 
@@ -66,7 +67,7 @@ def take_to_meeting(ect: list[tuple[Place, bool]], has_meeting: bool, src: str) 
     sentences (authors already write them in the step's words), each with the step it comes from."""
     found = []
     for place, _ in ect:
-        for paragraph in re.split(r"\n\s*\n", place.session.body):
+        for paragraph in re.split(r"\n\s*\n", rebase(place.session.body, urls.session(place), src)):
             if paragraph.lstrip().startswith(("#", "|", "```", "<")):
                 continue
             text = " ".join(line.strip() for line in paragraph.splitlines()).replace("**", "")

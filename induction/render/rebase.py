@@ -1,0 +1,37 @@
+"""Rebase: a session body's own relative links, written for another page that shows the body.
+
+Stage four of the flow (render). MkDocs resolves a link from the page it is on, and a session's
+body is shown on its own page and also inside others (its week's print view, its block's mentor
+pack), in other folders: `[the intro](b1-intro.md)` from `b1/b1-w1-read.md` is `../b1-intro.md`
+from `b1/week-1/print.md`. Shortcodes need none of this: they are expanded for the page they are
+on. Addresses with a scheme, site-absolute ones and anchors within the page stay as they are.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+
+from ..sanitiser import address_spans
+
+_KEPT = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*:|/|#|\{\{|\{%)")  # a scheme, the site root, an anchor, a shortcode
+
+
+def rebase(body: str, page: str, other: str) -> str:
+    """`body`, written for the page at source path `page`, with its relative links made to work from `other`."""
+    here, there = posixpath.dirname(page), posixpath.dirname(other)
+    if here == there:
+        return body
+    out, last = [], 0
+    for start, end in address_spans(body):
+        address = body[start:end].strip()
+        if not address or _KEPT.match(address):
+            continue
+        cut = re.search(r"[?#]", address)
+        path, tail = (address[:cut.start()], address[cut.start():]) if cut else (address, "")
+        if not path:  # "?x": the page itself
+            continue
+        target = posixpath.normpath(posixpath.join(here, path))
+        moved = posixpath.relpath(target, there or ".") + ("/" if path.endswith("/") else "")
+        out += [body[last:start], moved + tail]
+        last = end
+    return "".join(out + [body[last:]])
