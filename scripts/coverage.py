@@ -17,6 +17,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
 from induction import coverage  # noqa: E402
+from induction.interrupts import command  # noqa: E402
 from induction.pipeline import load_and_check  # noqa: E402
 
 
@@ -56,4 +57,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(command(main, "coverage.py"))

@@ -16,6 +16,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
 
 from induction.export import ExportError, export  # noqa: E402
+from induction.interrupts import command  # noqa: E402
 from induction.pipeline import load_and_check  # noqa: E402
 
 
@@ -39,4 +40,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(command(main, "export_docs.py"))

@@ -19,6 +19,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 
 from induction import scaffold  # noqa: E402
 from induction.formats import ALL_KINDS, ROLES  # noqa: E402
+from induction.interrupts import command  # noqa: E402
 
 
 def parser() -> argparse.ArgumentParser:
@@ -67,4 +68,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(command(main, "new.py"))

@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from induction.interrupts import command  # noqa: E402
 from induction.pipeline import load_and_check  # noqa: E402
 from induction.render.context import Context  # noqa: E402
 from induction.render.packs import mentor_plans, pack_pdf_name, pack_src  # noqa: E402
@@ -207,4 +208,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(command(main, "pdf.py"))

@@ -14,8 +14,9 @@ from pathlib import Path
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, os.path.join(ROOT, "tests"))
-
 from browser_support import chromium, serve  # noqa: E402
+
+from induction.interrupts import command  # noqa: E402
 
 
 def first_visit(site: str, paths: list[str]) -> dict[str, dict[str, int]]:
@@ -51,4 +52,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(command(main, "transfer.py"))
