@@ -141,3 +141,13 @@ def test_captions_and_front_matter():
 
 def test_headings_are_demoted_outside_code_only():
     assert demote_headings("## A\n```\n## code\n```\n###### F", 2) == "#### A\n```\n## code\n```\n###### F"
+
+
+@pytest.mark.parametrize("shortcode", ['{{ video("intro") }}', "{{video('intro')}}", '{{ video( "intro" ) }}'])
+def test_a_transcript_page_lists_the_sessions_that_show_its_video_however_the_shortcode_is_spaced(tree, shortcode):
+    watch = tree / "prog" / "year-1" / "b1" / "b1-w1-watch.md"
+    watch.write_text(watch.read_text(encoding="utf-8").replace('{{ video("intro") }}', shortcode), encoding="utf-8")
+    checked = load_and_check(str(tree))
+    assert checked.ok, checked.report()
+    transcript = next(p for p in render_site(checked) if p.src == "prog/videos/intro.md").markdown
+    assert "## Used in\n\n- [" in transcript and "(../year-1/b1/b1-w1-watch.md)" in transcript

@@ -5,7 +5,7 @@ and how long it takes, with the week's learning intentions and its neighbours.
 """
 from __future__ import annotations
 
-from .. import urls
+from .. import shortcodes, urls
 from ..formats import ROLES
 from ..model import Block, Programme, Week, Year
 from ..placement import Place
@@ -171,11 +171,15 @@ def _week_pagination(programme: Programme, year: Year, block: Block, week: Week,
     return '<nav class="ect-pagination" aria-label="Weeks" markdown="1">\n' + "\n".join(links) + "\n</nav>\n"
 
 
+def shows(body: str) -> set[str]:
+    """The ids of the videos a body shows, as the shortcode scan reads them (any spacing or quotes)."""
+    return {code.arg for code in shortcodes.scan(body)[0] if code.name == "video"}
+
+
 def render_transcript(programme: Programme, video_id: str, ctx: Context) -> Page:
     video = programme.videos[video_id]
     src = urls.video(programme, video_id)
-    used = [p for p in ctx.places[programme.id].in_order() if f'video("{video_id}")' in p.session.body
-            or f"video('{video_id}')" in p.session.body]
+    used = [p for p in ctx.places[programme.id].in_order() if video_id in shows(p.session.body)]
     out = [front_matter(f"Transcript: {video.title}", search=NOT_SEARCHED),
            caption(programme.title, "Video transcript"),
            f"# Transcript: {esc(video.title)}\n",
