@@ -185,7 +185,7 @@ def headings(body: str) -> list[tuple[int, str, int]]:
 
 
 def plans_add_up(session: Session, problems: Problems) -> None:
-    if session.role != "mentor" or session.kind != "plan" or not session.complete:
+    if not session.is_mentor_plan or not session.complete:
         return  # an incomplete front matter's problems are reported; its sums would only repeat them
     file = session.loc.file
     if not session.phases:

@@ -25,7 +25,7 @@ def programme_figures(site: Site, programme: Programme, places: ProgrammePlaces)
         "weeks": sum(b.week_count for y in programme.years for b in y.blocks),
         "sessions": len(sessions),
         "ect_steps": sum(1 for s in sessions if s.role == "ect"),
-        "mentor_plans": sum(1 for s in sessions if s.role == "mentor" and s.kind == "plan"),
+        "mentor_plans": sum(1 for s in sessions if s.is_mentor_plan),
         "tutor_sessions": sum(1 for s in sessions if s.role == "tutor"),
         "videos": len(programme.videos),
         "videos_transcribed": sum(1 for v in programme.videos.values() if v.transcript.strip()),

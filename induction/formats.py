@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .shapes import (
     Choice,
     Colour,
@@ -25,8 +27,26 @@ from .shapes import (
     WeekNumber,
 )
 
-ROLES = ("ect", "mentor", "tutor")
-ROLE_NAMES = {"ect": "ECT", "mentor": "Mentor", "tutor": "Induction tutor"}
+
+@dataclass(frozen=True)
+class Role:
+    """How the site, its calendars and its documents speak of one role: the one table of role words."""
+
+    id: str
+    name: str  # as a label: "Mentor"
+    person: str  # one of them, within a sentence: "mentor"
+    people: str  # all of them, within a sentence: "mentors"
+    learner: str  # who learns what a session of the role teaches: "Your ECT" (a mentor's session)
+    section: str  # the part of a week page with the role's work: "Mentor session"
+
+
+ROLE = {role.id: role for role in (
+    Role("ect", "ECT", "ECT", "ECTs", "You", "ECT self-study"),
+    Role("mentor", "Mentor", "mentor", "mentors", "Your ECT", "Mentor session"),
+    Role("tutor", "Induction tutor", "induction tutor", "induction tutors", "ECTs", "Induction tutor"),
+)}
+ROLES = tuple(ROLE)
+ROLE_NAMES = {role.id: role.name for role in ROLE.values()}
 
 # Which kinds each role's sessions may have; introduction and reflection pages suit every role.
 KINDS = {

@@ -19,7 +19,7 @@ import datetime
 import re
 
 from . import urls
-from .formats import ROLES
+from .formats import ROLE, ROLES
 from .model import Event, Programme
 from .placement import Place, ProgrammePlaces
 from .schedule import PlacedWeek, Schedule
@@ -42,7 +42,6 @@ RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
 END:STANDARD
 END:VTIMEZONE""".splitlines()
 
-_ROLE_CALENDAR = {"ect": "ECT", "mentor": "mentor", "tutor": "induction tutor"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -79,7 +78,7 @@ def render_ics(programme: Programme, schedule: Schedule, role: str, places: Prog
     stamp = f"{cohort.start:%Y%m%d}T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//induction//ECT programme calendar//EN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             f"X-WR-CALNAME:{text(f'{programme.title}: {_ROLE_CALENDAR[role]}, {cohort.title}')}",
+             f"X-WR-CALNAME:{text(f'{programme.title}: {ROLE[role].person}, {cohort.title}')}",
              "X-WR-TIMEZONE:Europe/London", *_TIMEZONE]
     for placed in schedule.weeks:
         entries = places.week_entries(placed.block, placed.week, role)

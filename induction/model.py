@@ -84,6 +84,11 @@ class Session:
     lines: dict[str, int] = field(default_factory=dict)  # front matter key -> its line
     complete: bool = True  # False when its front matter had problems: checks skip its follow-ons
 
+    @property
+    def is_mentor_plan(self) -> bool:
+        """A mentor's session plan: timed phases, printed for the meeting, checked to add up."""
+        return self.role == "mentor" and self.kind == "plan"
+
 
 @dataclass
 class SessionRef:

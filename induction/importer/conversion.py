@@ -26,7 +26,6 @@ _STEP_KINDS = [("video", "video"), ("reflect", "reflection"), ("challenge", "pra
                ("quiz", "quiz"), ("instruction", "introduction"), ("overview", "introduction"),
                ("what-you-will-learn", "introduction"), ("introduction", "introduction"),
                ("observation", "task"), ("task", "task")]
-_ROLE_HEADINGS = {"ect": "ECTs", "mentor": "Mentors", "tutor": "Induction tutors"}
 
 
 @dataclass

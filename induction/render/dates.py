@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from .. import urls
-from ..formats import ROLES
+from ..formats import ROLE, ROLES
 from ..ics import ics_src
 from ..model import Block, Event, Programme, Week, Year
 from ..placement import Place
@@ -18,7 +18,6 @@ from .context import Context
 from .text import attr, esc, minutes
 
 NBSP = "\u00a0"
-_WHO = {"ect": "ECTs", "mentor": "mentors", "tutor": "induction tutors"}
 _CALENDAR_NAMES = {"ect": "ECT study and training", "mentor": "Mentor meetings and training",
                    "tutor": "Induction tutor sessions and training"}
 
@@ -43,7 +42,7 @@ def event_when(event: Event) -> str:
 
 
 def who(roles: list[str]) -> str:
-    names = [_WHO[r] for r in roles]
+    names = [ROLE[r].people for r in roles]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 

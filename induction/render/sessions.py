@@ -7,6 +7,7 @@ import re
 
 from .. import urls
 from ..checks import headings
+from ..formats import ROLE
 from ..model import Session
 from ..placement import Place
 from .context import Context
@@ -17,8 +18,6 @@ from .progress import mark_as_done
 from .rebase import rebase
 from .text import Page, attr, caption, esc, front_matter, kind_name, minutes, role_name, sequential_headings
 
-_WHO = {"ect": "You", "mentor": "Your ECT", "tutor": "ECTs"}
-
 
 def session_caption(place: Place) -> str:
     parts = [place.year.title]
@@ -28,7 +27,7 @@ def session_caption(place: Place) -> str:
         if place.week is not None:
             parts.append(place.week.label)
     role = place.session.role
-    parts.append("Mentor session" if role == "mentor" and place.session.kind == "plan" else
+    parts.append("Mentor session" if place.session.is_mentor_plan else
                  f"{role_name(role)} {'self-study' if role == 'ect' and place.week else 'materials'}"
                  if place.week else kind_name(place.session.kind))
     return caption(*parts)
@@ -53,10 +52,11 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
              session_caption(place), f"# {esc(session.title)}\n",
              f'<p class="ect-meta">{" · ".join(meta)}</p>\n', "" if embedded else back_link(place, src),
              session_dates(ctx, place)]
-    if session.role == "mentor" and session.kind == "plan":
+    if session.is_mentor_plan:
         parts.append(_plan_top(place, embedded))
         parts.append(PLAN_FIELDS)
-        sections = [intentions_section(session.intentions, framework, src, _WHO["mentor"]), _resources(place, src)]
+        sections = [intentions_section(session.intentions, framework, src, ROLE["mentor"].learner),
+                    _resources(place, src)]
         parts += sections
         parts.append(_phases(written, place, top=3 if any(sections) else 2))
         parts.append('<div class="ect-notes" aria-hidden="true"><p>Notes</p></div>\n')
@@ -66,7 +66,7 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
             parts.append(print_action("Print this page"))
         parts.append(body + "\n")
         parts.append(_resources(place, src))
-        parts.append(intentions_section(session.intentions, framework, src, _WHO.get(session.role, "You")))
+        parts.append(intentions_section(session.intentions, framework, src, ROLE[session.role].learner))
     if not embedded:
         parts.append(mark_as_done(place))  # a checkbox made by progress.js; kept on the device only
         parts.append(_pagination(place, sequence, src))

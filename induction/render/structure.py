@@ -6,7 +6,7 @@ and how long it takes, with the week's learning intentions and its neighbours.
 from __future__ import annotations
 
 from .. import shortcodes, urls
-from ..formats import ROLES
+from ..formats import ROLE, ROLES
 from ..model import Block, Programme, Week, Year
 from ..placement import Place
 from ..problems import plural
@@ -21,7 +21,6 @@ from .roles import ROLE_PAGES, role_src
 from .text import NOT_SEARCHED, Page, caption, esc, front_matter, kind_name, minutes, paragraphs, sequential_headings
 from .thisweek import this_week_panel
 
-_ROLE_HEADINGS = {"ect": "ECT self-study", "mentor": "Mentor session", "tutor": "Induction tutor"}
 _FOR_ROLE = {"ect": "For ECTs", "mentor": "For mentors", "tutor": "For induction tutors"}
 
 
@@ -138,10 +137,10 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
         entries = places.week_entries(block, week, role)
         if not entries:
             if week.summary.get(role):  # a role with no session this week may still be told what to do
-                out.append(f"## {_ROLE_HEADINGS[role]}\n\n{paragraphs(week.summary[role])}\n")
+                out.append(f"## {ROLE[role].section}\n\n{paragraphs(week.summary[role])}\n")
             continue
         total = sum(place.session.minutes for place, _ in entries)
-        out.append(f"## {_ROLE_HEADINGS[role]} · {minutes(total)}\n")
+        out.append(f"## {ROLE[role].section} · {minutes(total)}\n")
         if week.summary.get(role):
             out.append(paragraphs(week.summary[role]) + "\n")
         out.append("\n".join(f"- {_entry(place, see, src)}" for place, see in entries) + "\n")

@@ -9,12 +9,13 @@ clock. Nothing is requested from elsewhere and nothing is stored.
 from __future__ import annotations
 
 from .. import urls
+from ..formats import ROLE
 from ..model import Programme
 from .context import Context
 from .dates import span_text
 from .text import attr, esc
 
-ROLE_LABELS = {"": "ECTs and mentors", "ect": "ECTs", "mentor": "mentors", "tutor": "induction tutors"}
+ROLE_LABELS = {"": "ECTs and mentors", **{role.id: role.people for role in ROLE.values()}}
 
 
 def this_week_panel(ctx: Context, programme: Programme, src: str, role: str = "", heading: str = "##") -> str:
