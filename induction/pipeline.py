@@ -6,8 +6,10 @@ validation command and `mkdocs build` report the same problems and fail the same
 from __future__ import annotations
 
 import os
+from copy import deepcopy
 from dataclasses import dataclass, field
 
+from . import sanitiser
 from .checks import check_site
 from .loader import load_site
 from .model import Site
@@ -42,4 +44,21 @@ def load_and_check(root: str) -> Checked:
     site, problems = load_site(root)
     places = check_site(site, problems)
     schedules = schedule_site(site, places, problems)  # the programme in time (none without cohorts)
-    return Checked(site, places, problems, schedules)
+    return cleaned(Checked(site, places, problems, schedules))  # what strip mode publishes: a copy
+
+
+def cleaned(checked: Checked) -> Checked:
+    """What strip mode publishes: a copy of the checked site (its places and schedules with it, so
+    they point at the copy's sessions) whose bodies and transcripts have lost what the allow-list
+    refuses, each removal already reported as a warning by `sanitiser.bodies_are_safe`. The check
+    stage only reports and the loaded model is never changed; without strip mode, `checked` itself."""
+    if not any(sanitiser.stripping(programme) for programme in checked.site.programmes):
+        return checked
+    copy = deepcopy(checked)
+    for programme in filter(sanitiser.stripping, copy.site.programmes):
+        policy = sanitiser.Policy.of(programme.settings)
+        for session in programme.sessions.values():
+            session.body = sanitiser.strip(session.body, sanitiser.scan(session.body, policy))
+        for video in programme.videos.values():
+            video.transcript = sanitiser.strip(video.transcript, sanitiser.scan(video.transcript, policy))
+    return copy

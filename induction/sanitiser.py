@@ -73,6 +73,7 @@ _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _BROKEN_COMMENT = re.compile(r"<!---?>|--!>")
 
 
+
 @dataclass(frozen=True)
 class Policy:
     """What a programme allows: the hosts iframes may load from, the host parts no link may name."""
@@ -571,28 +572,32 @@ def _page_cleaner(policy: Policy) -> nh3.Cleaner:
 
 
 def bodies_are_safe(programme: Programme, problems: Problems) -> None:
-    """Check every session body and transcript of `programme`; in strip mode, clean them too."""
+    """Check every session body and transcript of `programme` (reports only: `pipeline.cleaned` strips)."""
     policy = Policy.of(programme.settings)
-    stripping = programme.settings.get("unsafe_html") == "strip"
+    strips = stripping(programme)
     for session in programme.sessions.values():
-        session.body = _checked(session.body, session.loc.file, session.body_line, policy, stripping, problems)
+        _checked(session.body, session.loc.file, session.body_line, policy, strips, problems)
     for video in programme.videos.values():
         if video.transcript:
-            video.transcript = _checked(video.transcript, video.transcript_file, 1, policy, stripping, problems)
+            _checked(video.transcript, video.transcript_file, 1, policy, strips, problems)
         for url in (video.url, video.audio_described):
             problem = address_problem(url, policy.forbidden_hosts) if url else None
             if problem:
                 problems.add(problem[0], video.loc.file, video.loc.line, problem[1], CATALOGUE[problem[0]].fix)
 
 
-def _checked(body: str, file: str, first_line: int, policy: Policy, stripping: bool, problems: Problems) -> str:
+def stripping(programme: Programme) -> bool:
+    """Whether the programme publishes its bodies with what the allow-list refuses removed."""
+    return programme.settings.get("unsafe_html") == "strip"
+
+
+def _checked(body: str, file: str, first_line: int, policy: Policy, strips: bool, problems: Problems) -> None:
     findings = scan(body, policy)
     for finding in findings:
         if not finding.message:
             continue
         line = first_line + finding.line - 1
-        if stripping and finding.html and finding.code != "unclosed-html":
+        if strips and finding.html and finding.code != "unclosed-html":
             problems.warn(finding.code, file, line, finding.message + " It was removed (settings.unsafe_html: strip).")
         else:
             problems.add(finding.code, file, line, finding.message, finding.hint or CATALOGUE[finding.code].fix)
-    return strip(body, findings) if stripping else body

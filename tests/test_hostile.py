@@ -84,6 +84,26 @@ def test_strip_mode_removes_unsafe_html_with_a_warning(tree):
     assert body.endswith('\n<span class="x">Hi</span>\n')
 
 
+def test_the_check_stage_only_reports_and_strip_mode_publishes_a_copy(tree):
+    from induction.checks import check_site
+    from induction.loader import load_site
+    from induction.pipeline import Checked, cleaned
+
+    edit(tree / "prog/programme.yaml", "coverage: off", "coverage: off\n  unsafe_html: strip")
+    read = tree / "prog/year-1/b1/b1-w1-read.md"
+    read.write_text(read.read_text() + '\n<span onclick="steal()">Hi</span>\n')
+    site, problems = load_site(str(tree))
+    before = site.programmes[0].sessions["b1-w1-read"].body
+    places = check_site(site, problems)
+    assert site.programmes[0].sessions["b1-w1-read"].body == before  # checked, not changed
+    published = cleaned(Checked(site, places, problems))
+    assert site.programmes[0].sessions["b1-w1-read"].body == before
+    session = published.site.programmes[0].sessions["b1-w1-read"]
+    assert session.body.endswith("\n<span>Hi</span>\n")
+    # the copy's places lead to the copy's sessions, so render reads the cleaned bodies
+    assert any(p.session is session for p in published.places["prog"].in_order())
+
+
 def test_strip_mode_keeps_address_problems_errors(tree):
     edit(tree / "prog/programme.yaml", "coverage: off", "coverage: off\n  unsafe_html: strip")
     read = tree / "prog/year-1/b1/b1-w1-read.md"
