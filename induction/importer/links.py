@@ -45,41 +45,62 @@ def label(text: str) -> str:
 def rewrite(body: str, targets: Targets, address: str,
             defect: Callable[[str, int, str, str], None]) -> str:
     """`body` with every link resolved; `address` is the page's own published directory."""
+    return _Rewriter(body, targets, address, defect).run()
 
-    def line_of(offset: int) -> int:
-        return lines.line_of(body, offset)
 
-    def image(url: str, alt: str, offset: int) -> str | None:
+@dataclass
+class _Rewriter:
+    """One page's links resolved, pass by pass (Markdown links and images, <a>, <img>); the lines of
+    its defects are those of the text each pass reads."""
+
+    body: str
+    targets: Targets
+    address: str
+    defect: Callable[[str, int, str, str], None]
+
+    def run(self) -> str:
+        for pattern, replace in ((_MD_LINK, self.markdown), (_HTML_A, self.html), (_IMG, self.img)):
+            self.body = pattern.sub(replace, self.body)
+        return self.body
+
+    def line_of(self, offset: int) -> int:
+        return lines.line_of(self.body, offset)
+
+    def image(self, url: str, alt: str, offset: int) -> str | None:
         """An `image` shortcode for a corpus image (relative wherever it is rendered), else None."""
-        path = internal(url)
+        path, targets = internal(url), self.targets
         if path in targets.files:
             targets.used.add(path)
             asset_id = targets.asset_ids[path]
             targets.asset_titles.setdefault(asset_id, " ".join(alt.split()) or asset_id)
             return f'{{{{ image("{asset_id}", {label(alt)}) }}}}'
         if path:  # a site address that leads nowhere would stay site-absolute: its words are kept instead
-            defect("broken-link", line_of(offset), f"The image '{url}' is not in the corpus.",
-                   "kept its alt text instead")
+            self.defect("broken-link", self.line_of(offset), f"The image '{url}' is not in the corpus.",
+                        "kept its alt text instead")
             return " ".join(alt.split())
         return None
 
-    def link(text: str, url: str, offset: int) -> str | None:
-        """The replacement for a link to `url` with `text`, or None to keep it as it is."""
+    def link(self, text: str, url: str, offset: int) -> str | None:
+        """The replacement for a link to `url` with `text`: "repair" (the address its text gives),
+        "text" (its text alone), a shortcode or a link, or None to keep it as it is."""
+        line = self.line_of(offset)
         if url.strip() == "about:blank":
-            if _URLISH.match(text):
-                defect("placeholder-link", line_of(offset), "A link points at about:blank.",
-                       "pointed it at the address its text gives")
-                return "repair"
-            defect("placeholder-link", line_of(offset), "A link points at about:blank.",
-                   "kept its text, without a link")
-            return "text"
+            repair = bool(_URLISH.match(text))
+            self.defect("placeholder-link", line, "A link points at about:blank.",
+                        "pointed it at the address its text gives" if repair else "kept its text, without a link")
+            return "repair" if repair else "text"
         path = internal(url)
         if not path and re.match(r"https?://[^/]*staging", url):
-            defect("staging-link", line_of(offset), f"A link points at a staging host: '{url}'.",
-                   "kept its text, without a link")
+            self.defect("staging-link", line, f"A link points at a staging host: '{url}'.",
+                        "kept its text, without a link")
             return "text"
         if not path:
             return None
+        return self.site_link(text, url, path, line)
+
+    def site_link(self, text: str, url: str, path: str, line: int) -> str:
+        """A link to an address of the provider's site: a session, a handout, a generated page, or its text."""
+        targets = self.targets
         if path in targets.sessions:
             return f'{{{{ session("{targets.sessions[path]}", {label(text)}) }}}}'
         if path in targets.files:
@@ -87,51 +108,47 @@ def rewrite(body: str, targets: Targets, address: str,
             asset_id = targets.asset_ids[path]
             title = targets.asset_titles.setdefault(asset_id, " ".join(text.split()) or asset_id)
             if title != " ".join(text.split()):
-                defect("asset-link-text", line_of(offset), f"A link to '{url}' says '{text}', another says '{title}'.",
-                       "linked the handout by its first title")
+                self.defect("asset-link-text", line, f"A link to '{url}' says '{text}', another says '{title}'.",
+                            "linked the handout by its first title")
             return f'{{{{ asset("{asset_id}") }}}}'
         if path in targets.indexes:
-            rel = posixpath.relpath(targets.indexes[path].removesuffix("index.md"), address)
-            defect("index-link", line_of(offset), f"A link to the index page '{url}'.",
-                   "linked the generated page by a relative address")
+            rel = posixpath.relpath(targets.indexes[path].removesuffix("index.md"), self.address)
+            self.defect("index-link", line, f"A link to the index page '{url}'.",
+                        "linked the generated page by a relative address")
             return f'<a href="{rel}/">{text}</a>'
-        defect("broken-link", line_of(offset), f"The link to '{url}' leads to no page of the corpus.",
-               "kept its text, without a link")
+        self.defect("broken-link", line, f"The link to '{url}' leads to no page of the corpus.",
+                    "kept its text, without a link")
         return "text"
 
-    def markdown(match: re.Match) -> str:
+    def markdown(self, match: re.Match) -> str:
         bang, text, url = match.group(1), match.group(2), match.group(3)
         if bang:
-            found = image(url, text, match.start())
+            found = self.image(url, text, match.start())
             return match.group(0) if found is None else found
-        new = link(text, url, match.start())
+        new = self.link(text, url, match.start())
         if new is None:
             return match.group(0)
         if new == "repair":
             return f"[{text}]({_address_in(text)})"
         return text if new == "text" else new
 
-    def html(match: re.Match) -> str:
+    def html(self, match: re.Match) -> str:
         href = _HREF.search(match.group(1))
         if not href:
             return match.group(0)
         url = href.group(1) if href.group(1) is not None else href.group(2)
         text = match.group(2)
-        new = link(re.sub(r"<[^>]+>", "", text), url, match.start())
+        new = self.link(re.sub(r"<[^>]+>", "", text), url, match.start())
         if new is None:
             return match.group(0)
         if new == "repair":
             return match.group(0).replace(href.group(0), f'href="{_address_in(text)}"')
         return text if new == "text" else new
 
-    body = _MD_LINK.sub(markdown, body)
-    body = _HTML_A.sub(html, body)
-    def img(match: re.Match) -> str:
+    def img(self, match: re.Match) -> str:
         attrs = attributes(match.group(0))
-        found = image(attrs.get("src", ""), attrs.get("alt", ""), match.start())
+        found = self.image(attrs.get("src", ""), attrs.get("alt", ""), match.start())
         return match.group(0) if found is None else found
-
-    return _IMG.sub(img, body)
 
 
 def unlink(text: str, defect: Callable[[str, int, str, str], None], line: int = 1) -> str:

@@ -12,7 +12,6 @@ from markdown.blockprocessors import HashHeaderProcessor
 
 from ..fences import fenced_lines
 from ..formats import ROLE_NAMES
-from ..model import Block, Week, Year
 
 
 @dataclass
@@ -85,15 +84,6 @@ def caption(*parts: str) -> str:
     """The GOV.UK-style caption above a page's heading: where the page sits."""
     text = " · ".join(attr(p) for p in parts if p)
     return f'<p class="ect-caption">{text}</p>\n'
-
-
-def block_caption(year: Year, block: Block | None = None, week: Week | None = None) -> list[str]:
-    parts = [year.title]
-    if block is not None:
-        parts.append(block.term_label)
-        if week is not None:
-            parts.append(week.label)
-    return parts
 
 
 def role_name(role: str) -> str:
