@@ -9,7 +9,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
 from ..model import Framework
 from . import durations, kinds, plans, titles
@@ -20,7 +20,7 @@ from .links import Targets, rewrite, unlink
 from .repairs import repair
 from .report import Placed, ProviderReport
 from .slugs import Slugs, slug
-from .structure import Part, parse_block_index, parse_provider_index, term_of
+from .structure import Part, ProviderIndex, Section, parse_block_index, parse_provider_index, term_of
 
 _STEP_KINDS = [("video", "video"), ("reflect", "reflection"), ("challenge", "practice"), ("practice", "practice"),
                ("quiz", "quiz"), ("instruction", "introduction"), ("overview", "introduction"),
@@ -52,6 +52,7 @@ class WeekPlan:
     line: int
     summary: dict[str, list[str]] = field(default_factory=dict)
     roles: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # role -> [(session id, see)]
+    stated: dict[str, list[int]] = field(default_factory=dict)  # role -> minutes the block index gives
 
 
 @dataclass
@@ -119,11 +120,39 @@ def _role_text(part: Part) -> list[str]:
     return heading + [part.text] if part.text else heading
 
 
+Container = WeekPlan | BlockPlan | tuple[str, int]  # a week, a block's own pages, or ("year", number)
+
+
+class Listing(NamedTuple):
+    """A link of an index page to a page: where the page is listed, for which role, from which line."""
+
+    url: str
+    text: str
+    role: str
+    container: Container
+    where: str  # "file:line" of the link
+
+
 def convert(corpus: Corpus, provider: Provider, framework: Framework, report: ProviderReport) -> ProgrammePlan:
-    slug = provider.slug
     index = parse_provider_index(provider.index)
-    plan = ProgrammePlan(slug, str(provider.index.meta.get("title", slug)), "\n".join(index.intro).strip(),
-                         provider.index)
+    plan = ProgrammePlan(provider.slug, str(provider.index.meta.get("title", provider.slug)),
+                         "\n".join(index.intro).strip(), provider.index)
+    block_urls = _block_urls(index, provider, report)
+    short = Counter(re.sub(r"^year-\d+-", "", url.rsplit("/", 1)[-1]) for url in block_urls)
+    entries = {entry.url: (year, entry) for year in index.years.values() for entry in year.blocks}
+    listings: list[Listing] = []
+    for url in block_urls:
+        listings += _convert_block(plan, provider, url, short, entries.get(url, (None, None)), report)
+    listings += _convert_years(plan, provider, index)
+    _name_sessions(plan, provider)
+    _place(plan, provider, listings, report)
+    _report_duplicates(provider, report)
+    _finish(corpus, plan, provider, framework, report)
+    return plan
+
+
+def _block_urls(index: ProviderIndex, provider: Provider, report: ProviderReport) -> list[str]:
+    """The blocks in the provider index's order, then any folder of pages it does not list."""
     block_urls = [entry.url for year in sorted(index.years.values(), key=lambda y: y.number) for entry in year.blocks]
     folders = {url.rsplit("/", 1)[0] for url in provider.pages if url.count("/") >= 3}
     for url in sorted(folders):
@@ -131,74 +160,89 @@ def convert(corpus: Corpus, provider: Provider, framework: Framework, report: Pr
             block_urls.append(url)
             report.add(provider.index.path, 1, "unlisted-block", f"The block '{url}' is not in the provider index.",
                        "imported it after the listed blocks")
-    short = Counter(re.sub(r"^year-\d+-", "", url.rsplit("/", 1)[-1]) for url in block_urls)
-    entries = {entry.url: (year, entry) for year in index.years.values() for entry in year.blocks}
-    listings: list[tuple[str, str, str, object, str]] = []  # (page url, link text, role, container, source)
-    for url in block_urls:
-        page = provider.pages.get(url)
-        name = url.rsplit("/", 1)[-1]
-        block_id = re.sub(r"^year-\d+-", "", name) if short[re.sub(r"^year-\d+-", "", name)] == 1 else name
-        if page is None:
-            report.add(provider.index.path, 1, "broken-link", f"The block index '{url}' does not exist.",
-                       "imported the block's pages without its index")
-            page = Page(url.lstrip("/") + ".md", url, {}, "", 1)
-        parsed = parse_block_index(page)
-        year_entry, entry = entries.get(url, (None, None))
-        terms = Counter(term_of(u.rsplit("/", 1)[-1]) for u in provider.pages if u.startswith(url + "/"))
-        terms.pop("", None)
-        term = (year_entry.terms.get(url) if year_entry else "") or (terms.most_common(1)[0][0] if terms else "")
-        if not term:
-            report.add(page.path, 1, "unknown-term", "No term is named for the block.", "put it in the autumn term")
-        block = BlockPlan(block_id, entry.title if entry else str(page.meta.get("heading") or name), _year_of(name),
-                          term or "autumn", parsed.half_term, page)
-        plan.blocks[block_id] = block
-        intro = "\n".join(parsed.intro).strip()
-        described = "\n".join(entry.description).strip() if entry else ""
-        block.summary["ect"] = [t for t in (described if described != intro else "", intro) if t]
-        for section in parsed.sections:
-            if section.kind == "week":
-                if section.problem:
-                    report.add(page.path, section.line, "week-range", f"'{section.heading}': {section.problem}.",
-                               f"imported as weeks {section.first} to {section.last}")
-                week = WeekPlan(section.first, section.last, section.title, section.line)
-                if not section.title:
-                    report.add(page.path, section.line, "untitled-week", f"'{section.heading}' has no title.",
-                               "titled it with its first session's topic (else its label)")
-                block.weeks.append(week)
-                for part in section.parts:
-                    week.summary.setdefault(part.role, []).extend(_role_text(part))
-                    for link in part.links:
-                        listings.append((link.url, link.text, part.role, week, f"{page.path}:{link.line}"))
-                    week.summary.setdefault("_minutes_" + part.role, []).append(str(part.minutes or ""))
-            else:
-                for part in section.parts:
-                    text = [f"### {section.heading}", ""] if section.kind != "role" else []
-                    block.summary.setdefault(part.role, []).extend(text + _role_text(part))
-                    for link in part.links:
-                        listings.append((link.url, link.text, part.role, block, f"{page.path}:{link.line}"))
-        _once(block, described)
+    return block_urls
+
+
+def _convert_block(plan: ProgrammePlan, provider: Provider, url: str, short: Counter, listed: tuple,
+                   report: ProviderReport) -> list[Listing]:
+    """The block at `url` (its id, title, term, summaries and weeks) added to `plan`; its links."""
+    page = provider.pages.get(url)
+    name = url.rsplit("/", 1)[-1]
+    block_id = re.sub(r"^year-\d+-", "", name) if short[re.sub(r"^year-\d+-", "", name)] == 1 else name
+    if page is None:
+        report.add(provider.index.path, 1, "broken-link", f"The block index '{url}' does not exist.",
+                   "imported the block's pages without its index")
+        page = Page(url.lstrip("/") + ".md", url, {}, "", 1)
+    parsed = parse_block_index(page)
+    year_entry, entry = listed
+    terms = Counter(term_of(u.rsplit("/", 1)[-1]) for u in provider.pages if u.startswith(url + "/"))
+    terms.pop("", None)
+    term = (year_entry.terms.get(url) if year_entry else "") or (terms.most_common(1)[0][0] if terms else "")
+    if not term:
+        report.add(page.path, 1, "unknown-term", "No term is named for the block.", "put it in the autumn term")
+    block = BlockPlan(block_id, entry.title if entry else str(page.meta.get("heading") or name), _year_of(name),
+                      term or "autumn", parsed.half_term, page)
+    plan.blocks[block_id] = block
+    intro = "\n".join(parsed.intro).strip()
+    described = "\n".join(entry.description).strip() if entry else ""
+    block.summary["ect"] = [t for t in (described if described != intro else "", intro) if t]
+    listings: list[Listing] = []
+    for section in parsed.sections:
+        if section.kind == "week":
+            listings += _convert_week(block, page, section, report)
+            continue
+        for part in section.parts:
+            text = [f"### {section.heading}", ""] if section.kind != "role" else []
+            block.summary.setdefault(part.role, []).extend(text + _role_text(part))
+            listings += [Listing(link.url, link.text, part.role, block, f"{page.path}:{link.line}")
+                         for link in part.links]
+    _once(block, described)
+    return listings
+
+
+def _convert_week(block: BlockPlan, page: Page, section: Section, report: ProviderReport) -> list[Listing]:
+    if section.problem:
+        report.add(page.path, section.line, "week-range", f"'{section.heading}': {section.problem}.",
+                   f"imported as weeks {section.first} to {section.last}")
+    week = WeekPlan(section.first, section.last, section.title, section.line)
+    if not section.title:
+        report.add(page.path, section.line, "untitled-week", f"'{section.heading}' has no title.",
+                   "titled it with its first session's topic (else its label)")
+    block.weeks.append(week)
+    listings = []
+    for part in section.parts:
+        week.summary.setdefault(part.role, []).extend(_role_text(part))
+        listings += [Listing(link.url, link.text, part.role, week, f"{page.path}:{link.line}") for link in part.links]
+        if part.minutes:
+            week.stated.setdefault(part.role, []).append(part.minutes)
+    return listings
+
+
+def _convert_years(plan: ProgrammePlan, provider: Provider, index: ProviderIndex) -> list[Listing]:
+    """Each year's summary (the index's "Year 1: Autumn term" sections, kept) and its links."""
+    listings = []
     for number, year in sorted(index.years.items()):
         year_plan = plan.years.setdefault(number, {"summary": [], "pages": []})
-        for term in ("autumn", "spring", "summer"):  # the index's "Year 1: Autumn term" sections, kept
+        for term in ("autumn", "spring", "summer"):
             titles = [b.title for b in year.blocks if year.terms.get(b.url) == term]
             if titles:
                 year_plan["summary"].append(f"{term.capitalize()} term: {'; '.join(titles)}.")
         for part in year.parts:
             year_plan["summary"].extend(_role_text(part))
-            for link in part.links:
-                where = f"{provider.index.path}:{link.line}"
-                listings.append((link.url, link.text, part.role, ("year", number), where))
-    _name_sessions(plan, provider)
-    _place(plan, provider, listings, report)
+            listings += [Listing(link.url, link.text, part.role, ("year", number),
+                                 f"{provider.index.path}:{link.line}") for link in part.links]
+    return listings
+
+
+def _report_duplicates(provider: Provider, report: ProviderReport) -> None:
+    """The same body published twice: both kept, and said."""
     seen: dict[str, str] = {}
-    for _url, page in sorted(provider.pages.items()):  # the same body published twice: kept, and said
+    for _url, page in sorted(provider.pages.items()):
         key = " ".join(page.body.split())
         if len(key) > 200 and key in seen:
             report.add(page.path, page.body_line, "duplicate-page", f"The body is the same as {seen[key]}'s.",
                        "imported both")
         seen.setdefault(key, page.path)
-    _finish(corpus, plan, provider, framework, report)
-    return plan
 
 
 def _once(block: BlockPlan, described: str) -> None:
@@ -230,7 +274,7 @@ def _name_sessions(plan: ProgrammePlan, provider: Provider) -> None:
         plan.ids[url] = ids.of(url, wanted)
 
 
-def _place(plan: ProgrammePlan, provider: Provider, listings: list, report: ProviderReport) -> None:
+def _place(plan: ProgrammePlan, provider: Provider, listings: list[Listing], report: ProviderReport) -> None:
     """Each listed page becomes a session homed at its first listing in its own block (else its first)."""
     homes: dict[str, int] = {}
     for number, (url, _, _, container, _) in enumerate(listings):
@@ -273,7 +317,8 @@ def _place(plan: ProgrammePlan, provider: Provider, listings: list, report: Prov
         if not see:
             owner = container if not isinstance(container, tuple) else None
             session.block = next((b.id for b in plan.blocks.values() if owner is b or owner in b.weeks), "")
-            session.year = plan.blocks[session.block].year if session.block else container[1]
+            session.year = plan.blocks[session.block].year if session.block else \
+                container[1] if isinstance(container, tuple) else 0
     for url, page in sorted(provider.pages.items()):
         sid = _session_id(plan, url)
         if sid in plan.sessions or any(b.page.url == url for b in plan.blocks.values()):
@@ -381,7 +426,7 @@ def _minutes(plan: ProgrammePlan, report: ProviderReport) -> None:
         for week in block.weeks:
             for role, entries in week.roles.items():
                 homed = [sid for sid, see in entries if not see]
-                stated = [int(m) for m in week.summary.get("_minutes_" + role, []) if m]
+                stated = week.stated.get(role, [])
                 if stated:
                     _week_minutes(plan, block.page.path, week, [plan.sessions[sid] for sid in homed], stated[0],
                                   report)
