@@ -10,7 +10,9 @@ import json
 from typing import Any
 
 from . import coverage, urls
+from .model import Framework, Programme
 from .pipeline import Checked
+from .placement import Place, ProgrammePlaces
 from .render.context import Context, citations
 
 SCHEMA_VERSION = 1
@@ -22,54 +24,20 @@ def curriculum(checked: Checked) -> dict[str, Any]:
     frameworks = {}
     for programme in checked.site.programmes:
         places = checked.places[programme.id]
-        years = []
-        for year in programme.years:
-            blocks = []
-            for block in year.blocks:
-                weeks = []
-                for week in block.weeks:
-                    weeks.append({
-                        "slug": week.slug, "first": week.first, "last": week.last, "title": week.title,
-                        "url": urls.address(urls.week(programme, year, block, week)),
-                        "sessions": {role: [p.session.id for p, _ in places.week_entries(block, week, role)]
-                                     for role in week.roles if places.week_entries(block, week, role)},
-                    })
-                blocks.append({"id": block.id, "title": block.title, "term": block.term,
-                               "half_term": block.half_term, "url": urls.address(urls.block(programme, year, block)),
-                               "pages": [p.session.id for p, _ in places.page_entries(block.pages)],
-                               "weeks": weeks})
-            years.append({"id": year.id, "title": year.title, "url": urls.address(urls.year(programme, year)),
-                          "pages": [p.session.id for p, _ in places.page_entries(year.pages)], "blocks": blocks})
         framework = ctx.framework(programme)
-        summary = coverage.report_data(coverage.compute(programme, framework, places)) if framework else None
-        if summary:
-            summary["url"] = urls.address(urls.coverage(programme))
-            del summary["programme"]  # it sits inside its programme
-        programmes.append({"id": programme.id, "title": programme.title, "provider": programme.provider,
-                           "framework": programme.framework_id, "url": urls.address(urls.programme(programme)),
-                           "years": years, "coverage": summary})
-        for place in places.in_order():
-            s = place.session
-            sessions.append({
-                "id": s.id, "programme": programme.id, "title": s.title, "role": s.role, "kind": s.kind,
-                "url": urls.address(urls.session(place)), "minutes": s.minutes,
-                "year": place.year.id, "block": place.block.id if place.block else None,
-                "week": place.week.slug if place.week else None,
-                "intentions": list(dict.fromkeys(i.statement_id for i in s.intentions)),
-                "phases": [{"title": p.title, "minutes": p.minutes} for p in s.phases],
-            })
+        programmes.append(_programme(programme, places, framework))
+        sessions += [_session(place, programme) for place in places.in_order()]
         if framework and framework.id not in frameworks:
             frameworks[framework.id] = framework
     statements = []
     for framework in frameworks.values():
         cited = citations(ctx, framework)
-        for statement in framework.statements.values():
-            statements.append({
-                "id": statement.id, "framework": framework.id, "kind": statement.kind,
-                "standard": statement.standard.number, "heading": statement.heading or None,
-                "text": statement.text, "url": urls.address(urls.statement(framework, statement.id)),
-                "sessions": [p.session.id for p in cited[statement.id]],
-            })
+        statements += [{
+            "id": statement.id, "framework": framework.id, "kind": statement.kind,
+            "standard": statement.standard.number, "heading": statement.heading or None,
+            "text": statement.text, "url": urls.address(urls.statement(framework, statement.id)),
+            "sessions": [p.session.id for p in cited[statement.id]],
+        } for statement in framework.statements.values()]
     return {
         "schema": SCHEMA_VERSION,
         "site": {"title": checked.site.title},
@@ -78,6 +46,45 @@ def curriculum(checked: Checked) -> dict[str, Any]:
         "programmes": programmes,
         "sessions": sessions,
         "statements": statements,
+    }
+
+
+def _programme(programme: Programme, places: ProgrammePlaces, framework: Framework | None) -> dict[str, Any]:
+    """A programme's entry: its years, blocks and weeks with their sessions' ids, and its coverage."""
+    years = []
+    for year in programme.years:
+        blocks = []
+        for block in year.blocks:
+            weeks = [{
+                "slug": week.slug, "first": week.first, "last": week.last, "title": week.title,
+                "url": urls.address(urls.week(programme, year, block, week)),
+                "sessions": {role: [p.session.id for p, _ in places.week_entries(block, week, role)]
+                             for role in week.roles if places.week_entries(block, week, role)},
+            } for week in block.weeks]
+            blocks.append({"id": block.id, "title": block.title, "term": block.term,
+                           "half_term": block.half_term, "url": urls.address(urls.block(programme, year, block)),
+                           "pages": [p.session.id for p, _ in places.page_entries(block.pages)],
+                           "weeks": weeks})
+        years.append({"id": year.id, "title": year.title, "url": urls.address(urls.year(programme, year)),
+                      "pages": [p.session.id for p, _ in places.page_entries(year.pages)], "blocks": blocks})
+    summary = coverage.report_data(coverage.compute(programme, framework, places)) if framework else None
+    if summary:
+        summary["url"] = urls.address(urls.coverage(programme))
+        del summary["programme"]  # it sits inside its programme
+    return {"id": programme.id, "title": programme.title, "provider": programme.provider,
+            "framework": programme.framework_id, "url": urls.address(urls.programme(programme)),
+            "years": years, "coverage": summary}
+
+
+def _session(place: Place, programme: Programme) -> dict[str, Any]:
+    s = place.session
+    return {
+        "id": s.id, "programme": programme.id, "title": s.title, "role": s.role, "kind": s.kind,
+        "url": urls.address(urls.session(place)), "minutes": s.minutes,
+        "year": place.year.id, "block": place.block.id if place.block else None,
+        "week": place.week.slug if place.week else None,
+        "intentions": list(dict.fromkeys(i.statement_id for i in s.intentions)),
+        "phases": [{"title": p.title, "minutes": p.minutes} for p in s.phases],
     }
 
 

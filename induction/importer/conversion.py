@@ -319,6 +319,11 @@ def _place(plan: ProgrammePlan, provider: Provider, listings: list[Listing], rep
             session.block = next((b.id for b in plan.blocks.values() if owner is b or owner in b.weeks), "")
             session.year = plan.blocks[session.block].year if session.block else \
                 container[1] if isinstance(container, tuple) else 0
+    _unlisted(plan, provider, report)
+
+
+def _unlisted(plan: ProgrammePlan, provider: Provider, report: ProviderReport) -> None:
+    """Each page no index lists: a page of its folder's block, else of its year."""
     for url, page in sorted(provider.pages.items()):
         sid = _session_id(plan, url)
         if sid in plan.sessions or any(b.page.url == url for b in plan.blocks.values()):
@@ -358,6 +363,22 @@ def address(plan: ProgrammePlan, session: SessionPlan) -> str:
 def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: Framework,
             report: ProviderReport) -> None:
     """Bodies repaired and linked, videos and intentions found, minutes decided."""
+    plan.targets = _targets(corpus, plan, provider)
+    plan.source_files = corpus.assets
+    for session in sorted(plan.sessions.values(), key=lambda s: s.id):
+        _finish_session(plan, session, framework, report)
+    _minutes(plan, report)
+    for block in plan.blocks.values():  # an untitled week: the topic of its first session that names one
+        for week in block.weeks:
+            homed = [sid for role in ("ect", "mentor", "tutor") for sid, see in week.roles.get(role, []) if not see]
+            week.title = week.title or next((plan.sessions[sid].title for sid in homed
+                                             if not titles.generic(plan.sessions[sid].title)), "") \
+                or titles.first_sentence([line for role in ("ect", "mentor", "tutor")
+                                          for line in week.summary.get(role, [])])
+
+
+def _targets(corpus: Corpus, plan: ProgrammePlan, provider: Provider) -> Targets:
+    """Where the links of the provider's pages lead: sessions, generated index pages and handouts."""
     targets = Targets({url: _session_id(plan, url) for url in provider.pages
                        if _session_id(plan, url) in plan.sessions}, {}, {})
     for block in plan.blocks.values():
@@ -371,51 +392,47 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
         targets.asset_ids[url] = asset_id
         # the file is named by its id too: a source name may hold '#', '?', '%' or spaces
         targets.files[url] = f"{plan.slug}/assets/{asset_id}{'.' + slug(extension) if slug(extension) else ''}"
-    plan.targets = targets
-    plan.source_files = corpus.assets
-    for session in sorted(plan.sessions.values(), key=lambda s: s.id):
-        page = session.page
+    return targets
 
-        def defect(kind: str, line: int, message: str, action: str, page: Page = page) -> None:
-            report.add(page.path, page.body_line + line - 1, kind, message, action)
 
-        def video_id_of(n: int, sid: str = session.id) -> str:
-            return f"{sid}-video" + (f"-{n + 1}" if n else "")
+def _finish_session(plan: ProgrammePlan, session: SessionPlan, framework: Framework,
+                    report: ProviderReport) -> None:
+    """One session's body repaired and linked, its kind, title, videos and intentions found."""
+    targets = plan.targets
+    assert targets is not None
+    page = session.page
 
-        result = repair(page.body, video_id_of)
-        for kind, line, message, action in result.defects:
-            defect(kind, line, message, action)
-        # headings under the page's own title, the page's outline kept (`headings.nest`)
-        session.body = nest(rewrite(result.body, targets, address(plan, session), defect))
-        session.videos = len(result.videos)
-        if session.role != "ect" and session.kind in ("material", "training"):
-            plans.adopt(session, defect)
-        elif session.role == "ect":  # the page's own words; its file name only when they name no kind
-            own = [str(page.meta.get(key) or "") for key in ("title", "heading")]
-            session.kind = kinds.step_kind(own, page.body) or session.kind
-        if titles.generic(session.title) and titles.topic(page.body):
-            session.title = titles.topic(page.body)
-            session.body = titles.without_topic(session.body, session.title)
-        for number, video in enumerate(result.videos):
-            video_id = f"{session.id}-video" + (f"-{number + 1}" if number else "")
-            transcript = nest(unlink(video.transcript, defect, video.transcript_line))
-            plan.videos.append({"id": video_id, "title": video.title or session.title, "url": video.url,
-                                "transcript": transcript,
-                                "audio_described": video.audio_described, "form": video.transcript_form,
-                                "session": session.id, "line": page.body_line + video.line - 1})
-        found, problems = intentions(page.body, framework)
-        for kind, line, message, action in problems:
-            defect(kind, line, message, action)
-        session.intentions = [Placed(page.path, page.body_line + f.line - 1, session.id, f.statement, f.method,
-                                     f.confidence) for f in found]
-    _minutes(plan, report)
-    for block in plan.blocks.values():  # an untitled week: the topic of its first session that names one
-        for week in block.weeks:
-            homed = [sid for role in ("ect", "mentor", "tutor") for sid, see in week.roles.get(role, []) if not see]
-            week.title = week.title or next((plan.sessions[sid].title for sid in homed
-                                             if not titles.generic(plan.sessions[sid].title)), "") \
-                or titles.first_sentence([line for role in ("ect", "mentor", "tutor")
-                                          for line in week.summary.get(role, [])])
+    def defect(kind: str, line: int, message: str, action: str) -> None:
+        report.add(page.path, page.body_line + line - 1, kind, message, action)
+
+    def video_id_of(n: int) -> str:
+        return f"{session.id}-video" + (f"-{n + 1}" if n else "")
+
+    result = repair(page.body, video_id_of)
+    for kind, line, message, action in result.defects:
+        defect(kind, line, message, action)
+    # headings under the page's own title, the page's outline kept (`headings.nest`)
+    session.body = nest(rewrite(result.body, targets, address(plan, session), defect))
+    session.videos = len(result.videos)
+    if session.role != "ect" and session.kind in ("material", "training"):
+        plans.adopt(session, defect)
+    elif session.role == "ect":  # the page's own words; its file name only when they name no kind
+        own = [str(page.meta.get(key) or "") for key in ("title", "heading")]
+        session.kind = kinds.step_kind(own, page.body) or session.kind
+    if titles.generic(session.title) and titles.topic(page.body):
+        session.title = titles.topic(page.body)
+        session.body = titles.without_topic(session.body, session.title)
+    for number, video in enumerate(result.videos):
+        transcript = nest(unlink(video.transcript, defect, video.transcript_line))
+        plan.videos.append({"id": video_id_of(number), "title": video.title or session.title, "url": video.url,
+                            "transcript": transcript,
+                            "audio_described": video.audio_described, "form": video.transcript_form,
+                            "session": session.id, "line": page.body_line + video.line - 1})
+    found, problems = intentions(page.body, framework)
+    for kind, line, message, action in problems:
+        defect(kind, line, message, action)
+    session.intentions = [Placed(page.path, page.body_line + f.line - 1, session.id, f.statement, f.method,
+                                 f.confidence) for f in found]
 
 
 def _minutes(plan: ProgrammePlan, report: ProviderReport) -> None:
