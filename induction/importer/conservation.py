@@ -15,11 +15,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .. import wording
 from .corpus import read_corpus
 from .overlap import Placement, Side, compare
 from .slugs import canonical
 
-_WORD = re.compile(r"[a-z0-9]+")
 _TAG = re.compile(r"<!--.*?-->|<iframe\b.*?(?:</iframe>|>)|<[^>]+>", re.S | re.I)
 _INLINE = re.compile(r"</?(a|sup|sub|span|code|abbr|small|mark)\b", re.I)  # tags that split no word
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -37,8 +37,8 @@ _SAME = {"min": "minutes", "mins": "minutes", "minute": "minutes"}
 
 
 def _tokens(text: str, unescape: bool = True) -> list[str]:
-    text = (html.unescape(text) if unescape else text).lower().replace("’", "'").replace("‘", "'")
-    return [_SAME.get(word, word) for word in _WORD.findall(text)]
+    """The words of `text` as the statement matcher reads them (`wording.words`), minutes folded."""
+    return [_SAME.get(word, word) for word in wording.words(html.unescape(text) if unescape else text)]
 
 
 def words(text: str, unescape: bool = True) -> Counter:
