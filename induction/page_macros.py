@@ -14,8 +14,7 @@ import jinja2
 from . import urls
 from .figures import figures as count_figures
 from .pipeline import Checked, load_and_check
-from .render.media import statement_link
-from .render.text import esc
+from .render.text import esc, statement_link
 
 
 def macros(checked: Checked, page_src: str) -> dict[str, Callable[..., Any]]:
@@ -42,7 +41,7 @@ def macros(checked: Checked, page_src: str) -> dict[str, Callable[..., Any]]:
         framework = site.frameworks.get(framework_id or site.programmes[0].framework_id)
         if framework is None or statement_id not in framework.statements:
             raise ValueError(f"unknown statement {statement_id!r}")
-        return statement_link(framework, statement_id, page_src)
+        return statement_link(framework, statement_id, page_src, css="ect-statement-ref", tooltip=True)
 
     # `ecf`: the name content shortcodes also accept.
     return {"figures": figures, "programmes": programmes, "statement": statement, "ecf": statement}

@@ -9,9 +9,7 @@ from .. import urls
 from ..model import Framework, Standard, Statement
 from ..placement import Place
 from .context import Context, citations
-from .text import Page, attr, caption, esc, front_matter, role_name
-
-_HIDDEN = '<span class="ect-visually-hidden">Statement </span>'  # link text read as "Statement 8f"
+from .text import Page, attr, caption, esc, front_matter, role_name, statement_link
 
 
 def _taught_rows(src: str, places: list[Place]) -> list[str]:
@@ -78,8 +76,7 @@ def render_standard(framework: Framework, standard: Standard, cited: dict[str, l
                 out.append(f"\n### {esc(heading)}\n")
             count = len(cited.get(statement.id, []))
             sessions = "not yet taught" if not count else f"{count} session{'s' if count != 1 else ''}"
-            link = urls.relative(src, urls.statement(framework, statement.id))
-            out.append(f"- [{_HIDDEN}{esc(statement.id)}]({link}) {esc(statement.text)} *({sessions})*")
+            out.append(f"- {statement_link(framework, statement.id, src)} {esc(statement.text)} *({sessions})*")
         out.append("")
     return Page(src, title, "\n".join(out), "standard", {"framework": framework.id, "standard": standard.number})
 

@@ -6,9 +6,8 @@ session words it its own way, that wording comes first and the statement behind 
 """
 from __future__ import annotations
 
-from .. import urls
 from ..model import Framework, Intention, Statement
-from .text import esc
+from .text import esc, statement_link
 
 
 def unique(intentions: list[Intention]) -> list[Intention]:
@@ -47,8 +46,7 @@ def intentions_section(intentions: list[Intention], framework: Framework | None,
 
 def _item(intention: Intention, statement: Statement, framework: Framework | None, page_src: str) -> str:
     assert framework is not None
-    link = urls.relative(page_src, urls.statement(framework, statement.id))
-    ref = f'[<span class="ect-visually-hidden">Statement </span>{esc(statement.id)}]({link}){{ .ect-statement-id }}'
+    ref = statement_link(framework, statement.id, page_src, css="ect-statement-id")
     if intention.wording:
         return (f"- {ref} {esc(intention.wording)}  \n"
                 f'  <span class="ect-statement-text">Framework: {esc(statement.text)}</span>')

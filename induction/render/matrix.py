@@ -10,7 +10,7 @@ import posixpath
 
 from .. import urls
 from ..coverage import Column, Coverage
-from .text import Page, attr, caption, esc, front_matter
+from .text import Page, attr, caption, esc, front_matter, statement_link
 
 
 def href(source: str, target: str) -> str:
@@ -105,8 +105,7 @@ def render_matrix(cov: Coverage) -> Page:
         missing = [s for s in standard.statements if not cov.counts[s.id]]
         if missing:
             out.append(f"### Standard {standard.number}: {esc(standard.title)}\n")
-            out += [f"- [{esc(s.id)}]({urls.relative(src, urls.statement(framework, s.id))}) {esc(s.text)}"
-                    for s in missing]
+            out += [f"- {statement_link(framework, s.id, src)} {esc(s.text)}" for s in missing]
             out.append("")
     return Page(src, title, "\n".join(out) + "\n", "coverage",
                 {"programme": programme.id, "covered": covered, "total": total})

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 from .. import shortcodes, urls
 from ..model import Asset, Framework, Programme, Video
 from ..placement import ProgrammePlaces
-from .text import attr, demote_headings, esc
+from .text import attr, demote_headings, esc, statement_link
 
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
 
@@ -94,15 +94,6 @@ def size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB"
 
 
-def statement_link(framework: Framework, statement_id: str, page_src: str) -> str:
-    statement = framework.statements[statement_id]
-    target = urls.relative(page_src, urls.statement(framework, statement_id))
-    # The id is the visible text; "Statement " before it is for screen readers, which would read "8f" alone
-    # as a meaningless link. The text is the tooltip (title) for sighted readers.
-    hidden = '<span class="ect-visually-hidden">Statement </span>'
-    return f'[{hidden}{esc(statement_id)}]({target} "{attr(statement.text)}"){{ .ect-statement-ref }}'
-
-
 def expand(body: str, programme: Programme, framework: Framework | None, places: ProgrammePlaces,
            page_src: str) -> str:
     """A session body with its shortcodes rendered (they were checked before rendering)."""
@@ -116,7 +107,7 @@ def expand(body: str, programme: Programme, framework: Framework | None, places:
         if code.name == "image" and code.arg in programme.assets:
             return image_tag(programme.assets[code.arg], programme, page_src, code.label)
         if code.name in ("statement", "ecf") and framework and code.arg in framework.statements:
-            return statement_link(framework, code.arg, page_src)
+            return statement_link(framework, code.arg, page_src, css="ect-statement-ref", tooltip=True)
         if code.name == "session" and code.arg in places.homes:
             place = places.homes[code.arg]
             text = esc(code.label) if code.label else esc(place.session.title)  # a label keeps the link's words

@@ -10,8 +10,10 @@ from functools import lru_cache
 
 from markdown.blockprocessors import HashHeaderProcessor
 
+from .. import urls
 from ..fences import fenced_lines
 from ..formats import ROLE_NAMES
+from ..model import Framework
 
 
 @dataclass
@@ -144,3 +146,14 @@ def sequential_headings(markdown: str, top: int = 2) -> str:
         return min(6, top + len(parents) - 1)
 
     return _relevel(markdown, level)
+
+
+def statement_link(framework: Framework, statement_id: str, page_src: str, css: str = "", tooltip: bool = False) -> str:
+    """A Markdown link to a statement's page, the one form every page uses: its id is the visible
+    text, with "Statement " before it for screen readers (which would read "8f" alone as a
+    meaningless link); `tooltip` gives sighted readers the statement's text as its title, and
+    `css` a class (an attribute list)."""
+    target = urls.relative(page_src, urls.statement(framework, statement_id))
+    title = f' "{attr(framework.statements[statement_id].text)}"' if tooltip else ""
+    hidden = '<span class="ect-visually-hidden">Statement </span>'
+    return f"[{hidden}{esc(statement_id)}]({target}{title})" + (f"{{ .{css} }}" if css else "")
