@@ -16,7 +16,18 @@ from .intentions import intentions_section
 from .media import asset_link, expand
 from .progress import mark_as_done
 from .rebase import rebase
-from .text import Page, attr, caption, esc, front_matter, kind_name, minutes, role_name, sequential_headings
+from .text import (
+    Page,
+    attr,
+    caption,
+    esc,
+    front_matter,
+    kind_name,
+    minutes,
+    pagination,
+    role_name,
+    sequential_headings,
+)
 
 
 def session_caption(place: Place) -> str:
@@ -157,14 +168,12 @@ def _pagination(place: Place, sequence: list[Place], src: str) -> str:
     index = next((i for i, p in enumerate(sequence) if p.session is place.session), None)
     if index is None:
         return ""
-    links = []
-    for offset, word in ((-1, "Previous"), (1, "Next")):
-        if 0 <= index + offset < len(sequence):
-            other = sequence[index + offset]
-            links.append(f'<div class="ect-pagination__{word[:4].lower()}" markdown="1">\n\n{word}: '
-                         f"[{esc(other.session.title)}]({urls.relative(src, urls.session(other))})"
-                         f' <span class="ect-pagination__where">({esc(_where(other))})</span>\n\n</div>')
-    if not links:
-        return ""
-    label = f"{role_name(place.session.role)} pages in order"
-    return f'<nav class="ect-pagination" aria-label="{attr(label)}" markdown="1">\n' + "\n".join(links) + "\n</nav>\n"
+    def neighbour(offset: int, word: str) -> str:
+        if not 0 <= index + offset < len(sequence):
+            return ""
+        other = sequence[index + offset]
+        return (f"{word}: [{esc(other.session.title)}]({urls.relative(src, urls.session(other))})"
+                f' <span class="ect-pagination__where">({esc(_where(other))})</span>')
+
+    return pagination(f"{role_name(place.session.role)} pages in order", neighbour(-1, "Previous"),
+                      neighbour(1, "Next"))

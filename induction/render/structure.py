@@ -18,7 +18,18 @@ from .media import host_name
 from .packs import pack_links, week_print_src
 from .progress import progress_counts
 from .roles import ROLE_PAGES, role_src
-from .text import NOT_SEARCHED, Page, caption, esc, front_matter, kind_name, minutes, paragraphs, sequential_headings
+from .text import (
+    NOT_SEARCHED,
+    Page,
+    caption,
+    esc,
+    front_matter,
+    kind_name,
+    minutes,
+    pagination,
+    paragraphs,
+    sequential_headings,
+)
 from .thisweek import this_week_panel
 
 _FOR_ROLE = {"ect": "For ECTs", "mentor": "For mentors", "tutor": "For induction tutors"}
@@ -156,18 +167,13 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
 def _week_pagination(programme: Programme, year: Year, block: Block, week: Week, src: str) -> str:
     sequence = [(y, b, w) for y in programme.years for b in y.blocks for w in b.weeks]
     index = next(i for i, (_, b, w) in enumerate(sequence) if b is block and w is week)
-    links = []
-    if index > 0:
-        y, b, w = sequence[index - 1]
-        links.append(f'<div class="ect-pagination__prev" markdown="1">\n\nPrevious week: '
-                     f"[{w.label}: {esc(w.title)}]({urls.relative(src, urls.week(programme, y, b, w))})\n\n</div>")
-    if index + 1 < len(sequence):
-        y, b, w = sequence[index + 1]
-        links.append(f'<div class="ect-pagination__next" markdown="1">\n\nNext week: '
-                     f"[{w.label}: {esc(w.title)}]({urls.relative(src, urls.week(programme, y, b, w))})\n\n</div>")
-    if not links:
-        return ""
-    return '<nav class="ect-pagination" aria-label="Weeks" markdown="1">\n' + "\n".join(links) + "\n</nav>\n"
+    def neighbour(offset: int, word: str) -> str:
+        if not 0 <= index + offset < len(sequence):
+            return ""
+        y, b, w = sequence[index + offset]
+        return f"{word} week: [{w.label}: {esc(w.title)}]({urls.relative(src, urls.week(programme, y, b, w))})"
+
+    return pagination("Weeks", neighbour(-1, "Previous"), neighbour(1, "Next"))
 
 
 def shows(body: str) -> set[str]:

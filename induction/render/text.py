@@ -157,3 +157,13 @@ def statement_link(framework: Framework, statement_id: str, page_src: str, css: 
     title = f' "{attr(framework.statements[statement_id].text)}"' if tooltip else ""
     hidden = '<span class="ect-visually-hidden">Statement </span>'
     return f"[{hidden}{esc(statement_id)}]({target}{title})" + (f"{{ .{css} }}" if css else "")
+
+
+def pagination(label: str, previous: str, following: str) -> str:
+    """A page's previous and next links as one labelled nav (either may be ''; neither: no nav).
+    Each is Markdown already, "Previous: [title](address)": session pages and week pages alike."""
+    links = [f'<div class="ect-pagination__{side}" markdown="1">\n\n{text}\n\n</div>'
+             for side, text in (("prev", previous), ("next", following)) if text]
+    if not links:
+        return ""
+    return f'<nav class="ect-pagination" aria-label="{attr(label)}" markdown="1">\n' + "\n".join(links) + "\n</nav>\n"
