@@ -7,6 +7,8 @@ links keep a 4.5:1 contrast on white (WCAG 2.2 1.4.3) however light the provider
 """
 from __future__ import annotations
 
+from typing import Any
+
 from .model import Site
 from .render.site_pages import ACCESSIBILITY_SRC, COOKIES_SRC
 
@@ -86,3 +88,29 @@ def footer(site: Site) -> dict:
     return {"provider": site.provider_name, "links": links,
             "email": contact.get("email", ""), "phone": contact.get("phone", ""),
             "address": contact.get("address", ""), "website": contact.get("website", "")}
+
+
+def theme_images(site: Site) -> dict[str, str]:
+    """The theme's `logo` and `favicon` settings: the published places of the provider's images."""
+    return {key: image_src(path) for key in ("logo", "favicon") if (path := getattr(site.provider, key))}
+
+
+def palette(site: Site, palette: Any) -> Any:
+    """The theme's `palette` with `custom` colours where the provider gives its own (provider.css sets
+    them): Material's documented way. Each scheme of a list of schemes is changed alike."""
+    schemes = [dict(scheme) for scheme in (palette if isinstance(palette, list) else [palette or {}])]
+    for scheme in schemes:
+        for key in ("primary", "accent"):
+            if site.provider.colours.get(key):
+                scheme[key] = "custom"
+    return schemes if isinstance(palette, list) else schemes[0]
+
+
+def files(site: Site) -> dict[str, tuple[str, str]]:
+    """Published path -> (the image file to copy, or '') and (the text to write, or ''): the
+    provider's logo and favicon and its colours' stylesheet."""
+    out = {image_src(path): (path, "") for key in ("logo", "favicon") if (path := getattr(site.provider, key))}
+    css = stylesheet(site)
+    if css:
+        out[STYLESHEET] = ("", css)
+    return out

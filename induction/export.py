@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from . import csp, page_macros, page_meta, site_config, urls
+from . import branding, csp, page_macros, page_meta, site_config, urls
 from .curriculum import curriculum_json
 from .nav import build_nav
 from .pipeline import Checked
@@ -104,6 +104,12 @@ def _write_generated(docs: str, pages: list[Page], checked: Checked) -> None:
             shutil.copyfile(asset.path, target)
     for src, text in published_files(checked).items():  # schedule.js and the .ics calendars
         _write(os.path.join(docs, src), text)
+    for src, (path, text) in branding.files(checked.site).items():  # the provider's images and colours
+        os.makedirs(os.path.dirname(os.path.join(docs, src)), exist_ok=True)
+        if path:
+            shutil.copyfile(path, os.path.join(docs, src))
+        else:
+            _write(os.path.join(docs, src), text)
 
 
 def _plain_config(config: dict[str, Any], checked: Checked) -> dict[str, Any]:
@@ -113,7 +119,15 @@ def _plain_config(config: dict[str, Any], checked: Checked) -> dict[str, Any]:
     plain["site_dir"] = "site"  # inside the export: Zensical requires it
     plain["strict"] = bool(config.get("strict", True))
     # Zensical's `classic` variant is Material's look; MkDocs and ProperDocs ignore the key.
-    plain["theme"] = {**plain.get("theme", {}), "variant": "classic"}
+    plain["theme"] = {**plain.get("theme", {}), "variant": "classic", **branding.theme_images(checked.site)}
+    if branding.stylesheet(checked.site):  # the provider's colours, as the plugin applies them
+        plain["theme"]["palette"] = branding.palette(checked.site, plain["theme"].get("palette"))
+        others = [sheet for sheet in plain.get("extra_css", []) if sheet != branding.STYLESHEET]
+        plain["extra_css"] = [branding.STYLESHEET, *others]
+    footer = branding.footer(checked.site)  # the footer template's links, as addresses of the export's pages
+    footer["links"] = [{**link, "url": urls.address(link["src"])} if "src" in link else link
+                       for link in footer["links"]]
+    plain["extra"] = {**(config.get("extra") or {}), "ect_footer": footer}
     search = site_config.plugin_options(config, "search")
     plain["plugins"] = [{"search": search} if search else "search"]
     options = site_config.plugin_options(config) or {}

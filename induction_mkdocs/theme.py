@@ -15,19 +15,10 @@ from induction.model import Site
 
 def apply(config: MkDocsConfig, site: Site) -> None:
     """Point the theme at the provider's images and colours, and hand the footer to the template."""
-    provider = site.provider
-    for key in ("logo", "favicon"):
-        path = getattr(provider, key)
-        if path:
-            config.theme[key] = branding.image_src(path)
+    for key, src in branding.theme_images(site).items():
+        config.theme[key] = src
     if branding.stylesheet(site):
-        palette = config.theme.get("palette") or {}
-        palettes = palette if isinstance(palette, list) else [palette]
-        for scheme in palettes:  # "custom": Material defines no colours; provider.css does
-            for key in ("primary", "accent"):
-                if provider.colours.get(key):
-                    scheme[key] = "custom"
-        config.theme["palette"] = palette if isinstance(palette, list) else palettes[0]
+        config.theme["palette"] = branding.palette(site, config.theme.get("palette"))
         if branding.STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, branding.STYLESHEET)
     config.extra["ect_footer"] = branding.footer(site)
@@ -35,13 +26,9 @@ def apply(config: MkDocsConfig, site: Site) -> None:
 
 def add_files(files: Files, config: MkDocsConfig, site: Site) -> None:
     """The images and the stylesheet as files of the site; the footer's page links as addresses."""
-    for key in ("logo", "favicon"):
-        path = getattr(site.provider, key)
-        if path:
-            files.append(File.generated(config, branding.image_src(path), abs_src_path=path))
-    css = branding.stylesheet(site)
-    if css:
-        files.append(File.generated(config, branding.STYLESHEET, content=css))
+    for src, (path, text) in branding.files(site).items():
+        files.append(File.generated(config, src, abs_src_path=path) if path else
+                     File.generated(config, src, content=text))
     for link in config.extra["ect_footer"]["links"]:
         if "src" in link:
             page = files.get_file_from_path(link["src"])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -154,4 +155,21 @@ def test_the_export_builds_strictly_with_the_same_article_text_as_the_site(sampl
     assert (out / "site" / "_headers").read_text(encoding="utf-8").startswith("/*\n  Content-Security-Policy: ")
     assert json.loads((out / "site" / "curriculum.json").read_text(encoding="utf-8")) == json.loads(
         (sample_site / "curriculum.json").read_text(encoding="utf-8"))
+    # the provider's identity too: logo, favicon, colours and footer, as on the site
+    for page in ("index.html", "oakfield/year-1/index.html"):
+        assert identity(out / "site" / page) == identity(sample_site / page)
+    assert (out / "site" / "stylesheets" / "provider.css").read_bytes() == \
+        (sample_site / "stylesheets" / "provider.css").read_bytes()
+
+
+def identity(page) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """What of a page says whose site it is: its logo, favicon, stylesheets, palette and footer."""
+    html = page.read_text(encoding="utf-8")
+    return {
+        "logo": re.findall(r'<img src="([^"]*)" alt="logo">', html),
+        "favicon": re.findall(r'<link rel="icon" href="([^"]*)"', html),
+        "stylesheets": re.findall(r'<link rel="stylesheet" href="([^"]*provider[^"]*)"', html),
+        "palette": re.findall(r'data-md-color-(?:primary|accent)="([^"]*)"', html),
+        "footer": re.findall(r'<div class="md-copyright">(.*?)</div>', html, re.S),
+    }
 
