@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 import nh3
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
@@ -95,8 +96,14 @@ class Policy:
         return any(host == h or host.endswith("." + h) for h in (canonical_host(h) or h for h in self.video_hosts))
 
 
-@dataclass(frozen=True)
-class Finding:
+# Findings that only report (never stripped) stop at this many per kind in a body, as the shortcode
+# scan's strays do: a hostile body of 10^5 broken tags is refused by its first hundred, in a second.
+MAX_REPORTED = 100
+
+
+class Finding(NamedTuple):  # a tuple, not a frozen dataclass: a hostile body may hold 10^5 of them
+    """One thing in a body that may not be published, where it is, and what strip mode puts there."""
+
     code: str
     line: int  # within the body, from 1
     message: str
@@ -227,11 +234,18 @@ def _addresses(masked: str, policy: Policy,
     found = []
     for pattern in patterns:
         for match in pattern.finditer(masked):
-            problem = address_problem(match.group(1), policy.forbidden_hosts) or _malformed(match.group(1))
+            problem = _address_finding(match.group(1), policy.forbidden_hosts)
             if problem:
                 line = line_of(masked, match.start(1))
                 found.append(Finding(problem[0], line, problem[1], match.start(1), match.end(1), "#", False))
+                if len(found) == MAX_REPORTED:
+                    return found
     return found
+
+
+@functools.lru_cache(maxsize=4096)  # a body may repeat one address (or one slip) thousands of times
+def _address_finding(address: str, forbidden: tuple[str, ...]) -> tuple[str, str] | None:
+    return address_problem(address, forbidden) or _malformed(address)
 
 
 def _malformed(address: str) -> tuple[str, str] | None:
@@ -343,12 +357,25 @@ class _Tags(HTMLParser):
 _OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>]*(?=<|\Z)")
 
 
+@functools.lru_cache(maxsize=256)
+def _unterminated_words(tag: str) -> tuple[str, str] | None:
+    """(message, hint) for an unterminated <tag, or None for a name HTML does not know (text)."""
+    if tag.lower() not in TAGS | _VOID | set(_REASONS):
+        return None
+    return (f"The tag <{tag} is never ended with '>'.",
+            f"End it with '>' (<{tag}>), or write &lt; for a '<' that is text.")
+
+
 def _unterminated(masked: str) -> list[Finding]:
-    known = TAGS | _VOID | set(_REASONS)
-    return [Finding("unclosed-html", line_of(masked, m.start()),
-                    f"The tag <{m.group(1)} is never ended with '>'.", m.start(), m.end(), "", True,
-                    f"End it with '>' (<{m.group(1)}>), or write &lt; for a '<' that is text.")
-            for m in _OPEN_TAG.finditer(masked) if m.group(1).lower() in known]
+    found: list[Finding] = []
+    for m in _OPEN_TAG.finditer(masked):
+        words = _unterminated_words(m.group(1))  # worded once per tag name: a body may hold 10^5 of them
+        if words:
+            found.append(Finding("unclosed-html", line_of(masked, m.start()), words[0], m.start(), m.end(), "", True,
+                                 words[1]))
+            if len(found) == MAX_REPORTED:
+                break
+    return found
 
 
 # Text-level elements: Markdown ends a paragraph at a blank line whatever HTML is open, so one

@@ -93,3 +93,9 @@ def test_a_run_of_the_same_stray_is_one_problem_and_strays_are_capped():
 def test_attribute_lists_are_found_where_python_markdowns_pattern_finds_them(body):
     expected = [m.span() for m in sanitiser._ATTR_LIST.finditer(body)]
     assert [m.span() for m in sanitiser._attribute_list_matches(body)] == expected
+
+
+def test_findings_that_only_report_stop_at_a_hundred_of_a_kind():
+    findings = sanitiser.scan("<a " * 10_000 + "\n\n" + "[x](a|b) " * 10_000)
+    assert sum(f.message.endswith("is never ended with '>'.") for f in findings) == sanitiser.MAX_REPORTED
+    assert sum(f.code == "bad-address" for f in findings) == sanitiser.MAX_REPORTED
