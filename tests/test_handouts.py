@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import edit, make_tree, mkdocs_build
 
 from induction.handouts import handout_problem
 
@@ -44,3 +45,14 @@ def test_handouts_are_published_only_by_type_and_content(tmp_path, name, data, c
     path.write_bytes(data)
     found = handout_problem(str(path), f"assets/{name}")
     assert (found[0] if found else None) == code
+
+
+@pytest.mark.parametrize("folder", ["videos/intro", "year-1/b1/week-1/print", "year-1/b1/mentor-pack"])
+def test_a_handout_inside_a_generated_pages_folder_is_published(tmp_path, folder):
+    tree = make_tree(tmp_path)
+    (tree / "prog" / folder).mkdir(parents=True)
+    (tree / "prog" / "assets" / "sheet.pdf").rename(tree / "prog" / folder / "sheet.pdf")
+    edit(tree / "prog" / "assets.yaml", "file: assets/sheet.pdf", f"file: {folder}/sheet.pdf")
+    result = mkdocs_build(tree, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "prog" / folder / "sheet.pdf").is_file()
