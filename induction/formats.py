@@ -55,6 +55,12 @@ KINDS = {
     "tutor": ("material", "training", "introduction", "reflection"),
 }
 ALL_KINDS = tuple(dict.fromkeys(k for kinds in KINDS.values() for k in kinds))
+# How each kind is named on pages (a session's caption and meta line, lists of sessions).
+KIND_NAMES = {
+    "video": "Video", "reading": "Reading", "task": "Task", "practice": "Practice", "reflection": "Reflection",
+    "quiz": "Quiz", "introduction": "Introduction", "plan": "Mentor session plan", "material": "Materials",
+    "training": "Training session",
+}
 TERMS = ("autumn", "spring", "summer")
 COVERAGE = ("off", "warn", "error")
 

@@ -81,5 +81,5 @@ def load_framework(path: str, problems: Problems) -> Framework | None:
         for group in raw_standard.get("learn_how_to", []):
             for item in group.get("statements", []):
                 add(standard, item, "learn_how_to", group.get("heading", ""))
-    return Framework(data["id"], data["title"], data.get("attribution", ""), data.get("publisher", ""),
+    return Framework(data["id"], data["title"], data.get("attribution", ""),
                      standards, statements, Loc(path, 1))

@@ -45,7 +45,6 @@ class Framework:
     id: str
     title: str
     attribution: str
-    publisher: str
     standards: list[Standard]
     statements: dict[str, Statement]
     loc: Loc

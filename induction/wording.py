@@ -21,10 +21,6 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
-def normalise(text: str) -> str:
-    return " ".join(words(text))
-
-
 def _ratio(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     if not a or not b:
         return 0.0
@@ -32,10 +28,6 @@ def _ratio(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     if 2 * shared / (len(set(a)) + len(set(b))) < 0.4:  # cheap bound: few words in common
         return 0.0
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
-def similarity(a: str, b: str) -> float:
-    return _ratio(words(a), words(b))
 
 
 @lru_cache(maxsize=8)

@@ -12,7 +12,7 @@ from markdown.blockprocessors import HashHeaderProcessor
 
 from .. import urls
 from ..fences import fenced_lines
-from ..formats import ROLE_NAMES
+from ..formats import KIND_NAMES, ROLE_NAMES
 from ..model import Framework
 
 
@@ -90,13 +90,6 @@ def caption(*parts: str) -> str:
 
 def role_name(role: str) -> str:
     return ROLE_NAMES.get(role, role)
-
-
-KIND_NAMES = {
-    "video": "Video", "reading": "Reading", "task": "Task", "practice": "Practice", "reflection": "Reflection",
-    "quiz": "Quiz", "introduction": "Introduction", "plan": "Mentor session plan", "material": "Materials",
-    "training": "Training session",
-}
 
 
 def kind_name(kind: str) -> str:
