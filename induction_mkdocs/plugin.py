@@ -101,7 +101,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.checked is not None
         if self.problem_page is not None:
-            return self.problems_only(files, config)
+            return preview.problems_only(files, config, self.problem_page, self.last_srcs)
         preview.refresh_hand_written(files)
         nav_digest = preview.digest(repr(config.nav))  # a changed nav changes every page
         for page in self.pages:
@@ -166,7 +166,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.checked is not None
         if self.problem_page is not None:
-            self.problems_as_404(config)
+            preview.problems_as_404(config.site_dir, config.site_url)
             return
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
             handle.write(curriculum_json(self.checked))
@@ -203,22 +203,3 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.problem_page = render_problems_page(checked.problems, checked.site.files)
         config.nav = [{self.problem_page.title: self.problem_page.src}]
         return config
-
-    def problems_only(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.problem_page is not None
-        kept = [file for file in files if not file.is_documentation_page()]
-        srcs = dict.fromkeys([self.problem_page.src] + [f.src_uri for f in files if f.is_documentation_page()]
-                             + self.last_srcs)
-        pages = [File.generated(config, src, content=self.problem_page.markdown) for src in srcs]
-        return Files(kept + pages)
-
-    def problems_as_404(self, config: MkDocsConfig) -> None:
-        """The problems page as 404.html too: when the preview starts with broken content there is
-        no last good build to stand in for, and `mkdocs serve` answers unknown addresses with 404.html.
-        A <base> makes its relative links work at any depth (served without live reload, so the
-        author reloads by hand there)."""
-        with open(os.path.join(config.site_dir, "index.html"), encoding="utf-8") as handle:
-            page = handle.read()
-        base = f'<head><base href="{config.site_url or "/"}">'
-        with open(os.path.join(config.site_dir, "404.html"), "w", encoding="utf-8") as handle:
-            handle.write(page.replace("<head>", base, 1))

@@ -17,6 +17,8 @@ import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from induction.render import Page
+
 _built: dict[tuple[str, str], str] = {}  # (site_dir, page src) -> digest of the Markdown built there
 _pending: dict[tuple[str, str], str] = {}
 _refresh_all = False  # set while the problems page stands in for every page
@@ -84,3 +86,22 @@ class _TemplateCache(jinja2.BytecodeCache):
 
 
 template_cache = _TemplateCache()
+
+
+def problems_only(files: Files, config: MkDocsConfig, problem_page: Page, last_srcs: list[str]) -> Files:
+    """While the content has problems: the problems page at every page's address (this build's and
+    the last good build's), so whatever page the author is reading reloads into the list."""
+    kept = [file for file in files if not file.is_documentation_page()]
+    srcs = dict.fromkeys([problem_page.src] + [f.src_uri for f in files if f.is_documentation_page()] + last_srcs)
+    return Files(kept + [File.generated(config, src, content=problem_page.markdown) for src in srcs])
+
+
+def problems_as_404(site_dir: str, site_url: str | None) -> None:
+    """The problems page as 404.html too: when the preview starts with broken content there is
+    no last good build to stand in for, and `mkdocs serve` answers unknown addresses with 404.html.
+    A <base> makes its relative links work at any depth (served without live reload, so the
+    author reloads by hand there)."""
+    with open(os.path.join(site_dir, "index.html"), encoding="utf-8") as handle:
+        page = handle.read()
+    with open(os.path.join(site_dir, "404.html"), "w", encoding="utf-8") as handle:
+        handle.write(page.replace("<head>", f'<head><base href="{site_url or "/"}">', 1))
