@@ -281,7 +281,7 @@ def intentions_name_statements(session: Session, framework: Framework, problems:
 
 def coverage_is_met(programme: Programme, framework: Framework, places: ProgrammePlaces,
                     problems: Problems) -> None:
-    if programme.coverage == "off":
+    if programme.settings.coverage == "off":
         return
     missing = [s.id for s in coverage.compute(programme, framework, places).uncovered]
     if missing:
@@ -291,4 +291,4 @@ def coverage_is_met(programme: Programme, framework: Framework, places: Programm
                      f"session: {shown}.",
                      f"Cite them in sessions' intentions, or relax settings.coverage. Every one with its text: "
                      f"scripts/coverage.py --programme {programme.id}.",
-                     "error" if programme.coverage == "error" else "warning")
+                     "error" if programme.settings.coverage == "error" else "warning")

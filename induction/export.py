@@ -149,7 +149,7 @@ def _dump(plain: dict[str, Any], site_url: Any) -> str:
 
 
 def _readme(checked: Checked) -> str:
-    hosts = [host for programme in checked.site.programmes for host in programme.settings.get("video_hosts") or ()]
+    hosts = checked.site.frame_hosts
     frames = "".join(f" --frame-host {host}" for host in hosts)
     return (f"# {checked.site.title or 'Site'}: site source\n\n"
             "Exported from the induction project; it needs none of the project's code.\n\n"

@@ -35,6 +35,7 @@ from .model import (
 )
 from .paths import file_path_problem
 from .problems import CATALOGUE, Problems, did_you_mean
+from .settings import Settings
 from .shapes import Where
 from .source import YList, YMap, load_yaml_file, read_markdown, read_text
 
@@ -153,8 +154,8 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
     folder = os.path.dirname(path)
     programme = Programme(
         data["id"], data.get("title", data["id"]), data.get("provider", ""), data.get("framework", ""),
-        data.get("summary", ""), data.get("settings", {}).get("coverage", "off"), [], {}, {}, {}, folder,
-        Loc(path, data.line))
+        data.get("summary", ""), [], {}, {}, {}, folder, Loc(path, data.line),
+        settings=Settings.of(data.get("settings", {})))
     blocks: dict[str, Block] = {}
     for block_file in _files(folder, "block.yaml"):
         block = _load_block(block_file, reader)
@@ -167,7 +168,6 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
             continue
         blocks[block.id] = block
     programme.incomplete = len(problems.items) > before
-    programme.settings = dict(data.get("settings", {}))
     for item in data.get("years", []):
         if "id" not in item:
             continue

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from .settings import Settings
+
 
 @dataclass(frozen=True)
 class Loc:
@@ -254,7 +256,6 @@ class Programme:
     provider: str
     framework_id: str
     summary: str
-    coverage: str
     years: list[Year]
     sessions: dict[str, Session]
     videos: dict[str, Video]
@@ -267,7 +268,7 @@ class Programme:
     incomplete: bool = False
     # Names of files that failed to load (session file names, block folder names), whose ids are unknown.
     unread: set[str] = field(default_factory=set)
-    settings: dict = field(default_factory=dict)  # programme.yaml's settings, as checked (see formats)
+    settings: Settings = field(default_factory=Settings)  # programme.yaml's settings:, as checked
     cohorts: list[Cohort] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
@@ -294,10 +295,15 @@ class Site:
     root: str
     files: int = 0  # how many files were read, for the summary line
     provider: Provider = field(default_factory=Provider)
+    calendars: dict[str, Calendar] = field(default_factory=dict)  # calendars/<id>.yaml, by id
 
     @property
     def provider_name(self) -> str:
         """The provider as readers should see it: site.yaml's, else the programmes' own, else the title."""
         named = list(dict.fromkeys(p.provider for p in self.programmes if p.provider))
         return self.provider.name or " and ".join(named) or self.title
-    calendars: dict[str, Calendar] = field(default_factory=dict)  # calendars/<id>.yaml, by id
+
+    @property
+    def frame_hosts(self) -> list[str]:
+        """Every programme's video hosts beyond the players, which the Content Security Policy frames."""
+        return list(dict.fromkeys(host for p in self.programmes for host in p.settings.frame_hosts))

@@ -15,9 +15,8 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from .problems import Problems
+from .settings import FORBIDDEN_HOSTS
 
-# Parts of host names that are never a published address; settings.forbidden_hosts replaces them.
-FORBIDDEN_HOSTS = ("staging", "localhost", "127.0.0.1", "0.0.0.0", "[::1]", ".local", ".internal")
 UNSAFE_SCHEMES = ("javascript", "vbscript", "data")
 SPECIAL_SCHEMES = ("http", "https", "ws", "wss", "ftp")  # WHATWG's special schemes: a backslash is a slash
 

@@ -23,12 +23,12 @@ import nh3
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
-from .csp import PLAYERS
 from .fences import fenced_ranges
 from .lines import line_of
 from .model import Programme
-from .paths import FORBIDDEN_HOSTS, address_problem, browser_form, canonical_host, host_of, short
+from .paths import address_problem, browser_form, canonical_host, host_of, short
 from .problems import CATALOGUE, Problems
+from .settings import FORBIDDEN_HOSTS, VIDEO_HOSTS, Settings
 from .url_syntax import malformed
 
 # What content legitimately needs: Material's collapsible blocks, figures, tables and text-level
@@ -44,8 +44,6 @@ ATTRIBUTES = {
     "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"}, "col": {"span"}, "ol": {"start", "type"},
 }
 URL_ATTRIBUTES = {"href", "src"}
-# The privacy-enhanced players that video.js loads on request; settings.video_hosts replaces them.
-VIDEO_HOSTS = PLAYERS  # the players the Content Security Policy lets pages frame: one list for both
 # Elements whose content goes with them when stripped (their text is code or styling, not prose).
 _WITH_CONTENT = {"script", "style"}
 _VOID = {"br", "hr", "img", "col", "input", "meta", "link", "source", "wbr", "area", "base", "embed", "param",
@@ -83,9 +81,8 @@ class Policy:
     forbidden_hosts: tuple[str, ...] = FORBIDDEN_HOSTS
 
     @classmethod
-    def of(cls, settings: dict) -> Policy:
-        return cls(tuple(settings.get("video_hosts") or VIDEO_HOSTS),
-                   tuple(settings.get("forbidden_hosts") or FORBIDDEN_HOSTS))
+    def of(cls, settings: Settings) -> Policy:
+        return cls(settings.video_hosts, settings.forbidden_hosts)
 
     def video_host(self, url: str) -> bool:
         # Read as the browser reads it (paths.host_of); a player address never carries a user name.
@@ -615,7 +612,7 @@ def bodies_are_safe(programme: Programme, problems: Problems) -> None:
 
 def stripping(programme: Programme) -> bool:
     """Whether the programme publishes its bodies with what the allow-list refuses removed."""
-    return programme.settings.get("unsafe_html") == "strip"
+    return programme.settings.strips
 
 
 def _checked(body: str, file: str, first_line: int, policy: Policy, strips: bool, problems: Problems) -> None:

@@ -78,8 +78,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             raise PluginError("The content has problems; nothing was built.\n" + checked.report())
         self.checked = checked
         # No policy in the live preview: `mkdocs serve` adds its live-reload script to every page.
-        hosts = [host for programme in checked.site.programmes for host in programme.settings.get("video_hosts") or ()]
-        self.frames = csp.frame_sources(hosts) if self.config.csp and not self.serving else None
+        self.frames = csp.frame_sources(checked.site.frame_hosts) if self.config.csp and not self.serving else None
         self.page_policies = {p.id: sanitiser.Policy.of(p.settings) for p in checked.site.programmes}
         self.origins = {src: checked.problems.display(file) for src, file in page_origins(checked).items()}
         base = os.path.dirname(config.config_file_path or ".")

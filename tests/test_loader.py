@@ -19,7 +19,7 @@ def test_the_minimal_tree_loads_completely(tree):
     assert (site.title, [p.id for p in site.programmes], list(site.frameworks)) == ("Test site", ["prog"], ["ecf-2019"])
     assert site.files == 16
     programme = site.programmes[0]
-    assert (programme.title, programme.provider, programme.framework_id, programme.coverage) == \
+    assert (programme.title, programme.provider, programme.framework_id, programme.settings.coverage) == \
         ("Test programme", "Test provider", "ecf-2019", "off")
     year = programme.years[0]
     assert (year.id, year.title, [r.session_id for r in year.pages], [b.id for b in year.blocks]) == \

@@ -93,7 +93,7 @@ def programmes(draw):
             term = ("autumn", "spring", "summer")[half // 2]
             blocks.append(Block(f"b{y}{half}", "B", term, half % 2 + 1, {}, [], weeks, LOC))
         years.append(Year(f"year-{y + 1}", f"Year {y + 1}", "", [], [b.id for b in blocks], blocks, LOC))
-    return Programme("p", "P", "", "f", "", "off", years, {}, {}, {}, "", LOC)
+    return Programme("p", "P", "", "f", "", years, {}, {}, {}, "", LOC)
 
 
 @settings(max_examples=150, deadline=None)
