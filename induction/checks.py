@@ -52,8 +52,8 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
         if framework:
             coverage_is_met(programme, framework, places, problems)
         bodies_are_safe(programme, problems)  # raw HTML and addresses (sanitiser.py); strip mode cleans bodies
-    placeholders_are_filled(site.root, problems)
-    symlinks_stay_inside(site.root, problems)
+    placeholders_are_filled(site.texts, problems)
+    symlinks_stay_inside(site.root, site.links, problems)
     return placements
 
 

@@ -40,8 +40,8 @@ FRAMEWORK = Record("the framework", {
 }, doc="a framework: standards and their statements")
 
 
-def load_framework(path: str, problems: Problems) -> Framework | None:
-    raw = load_yaml_file(path, problems)
+def load_framework(path: str, problems: Problems, text: str | None = None) -> Framework | None:
+    raw = load_yaml_file(path, problems, text)
     if raw is None:
         return None
     data: Any = FRAMEWORK.check(raw, Where(path, 1, "the framework"), problems)

@@ -57,8 +57,7 @@ def load_site(root: str) -> tuple[Site, Problems]:
     if "provider" in data:
         site.provider = _provider(data["provider"], site_file, problems)
     for path in _files(os.path.join(root, "frameworks"), ".yaml"):
-        reader.count += 1
-        framework = load_framework(path, problems)
+        framework = load_framework(path, problems, reader.text(path))
         if framework:
             if framework.id in site.frameworks:
                 problems.add("duplicate-id", path, 1, f"The framework id '{framework.id}' is used twice.")
@@ -87,7 +86,7 @@ def load_site(root: str) -> tuple[Site, Problems]:
         else:
             problems.add("unknown-reference", site_file, ids.line_of(index),
                          f"No programme has the id '{programme_id}'.", did_you_mean(programme_id, loaded))
-    site.files = reader.count
+    site.files, site.texts, site.links = reader.count, reader.texts, _links(root)
     return site, problems
 
 
@@ -129,16 +128,37 @@ def _files(folder: str, suffix: str) -> Iterator[str]:
                 yield os.path.join(current, name)
 
 
+def _links(root: str) -> dict[str, str]:
+    """Every symbolic link below `root` (file or folder), with the real place it leads to."""
+    links = {}
+    for current, dirs, names in os.walk(root):
+        dirs.sort()
+        for name in sorted(dirs + names):
+            path = os.path.join(current, name)
+            if os.path.islink(path):
+                links[path] = os.path.realpath(path)
+    return links
+
+
 class _Reader:
-    """Reads and shape-checks files, counting them for the summary line."""
+    """Reads and shape-checks files; keeps each text read (for the placeholder check) and counts
+    them for the summary line. Every content file is read through it, once."""
 
     def __init__(self, problems: Problems) -> None:
         self.problems = problems
         self.count = 0
+        self.texts: dict[str, str] = {}
+
+    def text(self, path: str, problems: Problems | None = None) -> str | None:
+        self.count += 1
+        text = read_text(path, self.problems if problems is None else problems)
+        if text is not None:
+            self.texts[path] = text
+        return text
 
     def yaml(self, path: str, shape: Any, what: str) -> Any:
-        self.count += 1
-        raw = load_yaml_file(path, self.problems)
+        text = self.text(path)
+        raw = load_yaml_file(path, self.problems, text) if text is not None else None
         if raw is None:
             return YMap()
         checked = shape.check(raw, Where(path, 1, what), self.problems)
@@ -269,8 +289,8 @@ def _load_block(path: str, reader: _Reader) -> Block | None:
 
 def _load_session(path: str, reader: _Reader) -> Session | None:
     problems = reader.problems
-    reader.count += 1
-    document = read_markdown(path, problems)
+    text = reader.text(path)
+    document = read_markdown(path, problems, text) if text is not None else None
     if document is None:
         return None
     if document.meta is None:
@@ -315,8 +335,7 @@ def _load_videos(path: str, reader: _Reader, programme: Programme) -> None:
                          "Add 'transcript: transcripts/<file>.md' and write the transcript there.")
         elif _stays_inside(item, "transcript", path, programme, problems):
             transcript_file = os.path.normpath(os.path.join(os.path.dirname(path), item["transcript"]))
-            reader.count += 1
-            text = read_text(transcript_file, _Relined(problems, path, item.line_of("transcript")))
+            text = reader.text(transcript_file, _Relined(problems, path, item.line_of("transcript")))
             if text is not None and not text.strip():
                 problems.add("empty-body", transcript_file, 1, "The transcript is empty.",
                              "Write what is said in the video.")

@@ -296,6 +296,10 @@ class Site:
     files: int = 0  # how many files were read, for the summary line
     provider: Provider = field(default_factory=Provider)
     calendars: dict[str, Calendar] = field(default_factory=dict)  # calendars/<id>.yaml, by id
+    # What the loader read, so that checks need not read the disk again: the text of every content
+    # file (by path), and every symbolic link below the root with the real place it leads to.
+    texts: dict[str, str] = field(default_factory=dict)
+    links: dict[str, str] = field(default_factory=dict)
 
     @property
     def provider_name(self) -> str:

@@ -12,6 +12,7 @@ import functools
 import ipaddress
 import os
 import re
+from collections.abc import Mapping
 from urllib.parse import unquote, urlsplit
 
 from .problems import Problems
@@ -144,20 +145,15 @@ def _private_kind(host: str) -> str:
     return ""
 
 
-def symlinks_stay_inside(root: str, problems: Problems) -> None:
-    """Report every symbolic link below `root` that leads outside it."""
+def symlinks_stay_inside(root: str, links: Mapping[str, str], problems: Problems) -> None:
+    """Report every symbolic link below `root` that leads outside it (`links`: each link's real target,
+    as the loader found them)."""
     real_root = os.path.realpath(root)
-    for current, dirs, names in os.walk(root):
-        dirs.sort()
-        for name in sorted(dirs + names):
-            path = os.path.join(current, name)
-            if not os.path.islink(path):
-                continue
-            target = os.path.realpath(path)
-            if os.path.commonpath([target, real_root]) != real_root:
-                problems.add("symlink-outside", path, 1,
-                             f"'{name}' is a link to a place outside the content folder.",
-                             "Copy the file into the content folder instead of linking to it.")
+    for path, target in links.items():
+        if os.path.commonpath([target, real_root]) != real_root:
+            problems.add("symlink-outside", path, 1,
+                         f"'{os.path.basename(path)}' is a link to a place outside the content folder.",
+                         "Copy the file into the content folder instead of linking to it.")
 
 
 def short(text: str) -> str:

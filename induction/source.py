@@ -240,8 +240,10 @@ def read_markdown(path: str, problems: Problems, text: str | None = None) -> Doc
     return Document(meta, text[match.end():], body_line)
 
 
-def load_yaml_file(path: str, problems: Problems) -> Any:
-    text = read_text(path, problems)
+def load_yaml_file(path: str, problems: Problems, text: str | None = None) -> Any:
+    """The YAML file at `path` (or its `text`, already read), parsed; None if it cannot be read or is empty."""
+    if text is None:
+        text = read_text(path, problems)
     if text is None:
         return None
     if not text.strip():

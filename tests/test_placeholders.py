@@ -5,6 +5,7 @@ from pathlib import Path
 
 from conftest import SAMPLE, edit
 
+from induction.loader import load_site
 from induction.pipeline import load_and_check
 from induction.placeholders import placeholders_are_filled
 from induction.problems import Problems
@@ -25,18 +26,25 @@ def test_a_marker_in_yaml_markdown_or_a_comment_is_reported_at_its_line(tree: Pa
     ]
 
 
-def test_a_long_placeholder_is_shortened_and_other_files_are_ignored(tmp_path: Path) -> None:
-    (tmp_path / "notes.txt").write_text("TODO: not content\n")
-    (tmp_path / "page.md").write_text("x\n- TODO: " + "word " * 30 + "\n")
+def test_a_long_placeholder_is_shortened(tmp_path: Path) -> None:
     problems = Problems(root=str(tmp_path))
-    placeholders_are_filled(str(tmp_path), problems)
+    placeholders_are_filled({str(tmp_path / "page.md"): "x\n- TODO: " + "word " * 30 + "\n"}, problems)
     [problem] = problems.sorted()
     assert (problem.file, problem.line) == ("page.md", 2)
     assert problem.message == ("Placeholder text to fill in: 'TODO: word word word word word word word word word word "
                                "word word w...'.")
 
 
+def test_files_that_are_not_content_are_ignored_and_every_content_file_is_read(tree: Path) -> None:
+    (tree / "notes.txt").write_text("TODO: not content\n")
+    site, problems = load_site(str(tree))
+    assert [p.format() for p in problems] == []
+    markdown = {path for path in site.texts if path.endswith(".md")}
+    assert len(site.texts) == site.files and markdown == {str(p) for p in tree.rglob("*.md")}
+
+
 def test_the_sample_has_no_placeholder() -> None:
+    site, _ = load_site(str(SAMPLE))
     problems = Problems()
-    placeholders_are_filled(str(SAMPLE), problems)
-    assert not problems.sorted()
+    placeholders_are_filled(site.texts, problems)
+    assert not problems.sorted() and len(site.texts) > 100
