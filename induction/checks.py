@@ -30,10 +30,8 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
     for programme in site.programmes:
         framework = site.frameworks.get(programme.framework_id)
         if framework is None:
-            problems.add("unknown-framework", programme.loc.file, programme.loc.line,
-                         f"No framework has the id '{programme.framework_id}'.",
-                         did_you_mean(programme.framework_id, site.frameworks) or
-                         "Add its file to the frameworks/ folder.")
+            problems.unknown("framework", programme.framework_id, site.frameworks, programme.loc.file,
+                             programme.loc.line, "Add its file to the frameworks/ folder.", "unknown-framework")
         places = place_programme(programme, problems)
         placements[programme.id] = places
         blocks_are_listed_once(programme, problems)
@@ -220,8 +218,7 @@ def references_resolve(session: Session, programme: Programme, framework: Framew
     file = session.loc.file
     for asset_id, line in zip(session.asset_ids, session.asset_lines, strict=False):
         if asset_id not in programme.assets:
-            problems.add("unknown-reference", file, line, f"No handout has the id '{asset_id}'.",
-                         did_you_mean(asset_id, programme.assets))
+            problems.unknown("handout", asset_id, programme.assets, file, line)
     codes, strays = shortcodes.scan(session.body)
     for stray in dict.fromkeys(strays):  # a run of the same stray on one line is one problem
         problems.add("template-syntax", file, session.body_line + stray.line - 1,
@@ -234,14 +231,11 @@ def references_resolve(session: Session, programme: Programme, framework: Framew
                 problems.add("bad-shortcode", file, line, "A video shortcode must stand on a line of its own.",
                              "Put the shortcode on its own line.")
             if code.arg not in programme.videos:
-                problems.add("unknown-reference", file, line, f"No video has the id '{code.arg}'.",
-                             did_you_mean(code.arg, programme.videos))
+                problems.unknown("video", code.arg, programme.videos, file, line)
         elif code.name in ("asset", "image") and code.arg not in programme.assets:
-            problems.add("unknown-reference", file, line, f"No handout has the id '{code.arg}'.",
-                         did_you_mean(code.arg, programme.assets))
+            problems.unknown("handout", code.arg, programme.assets, file, line)
         elif code.name == "session" and code.arg not in programme.sessions and code.arg not in programme.unread:
-            problems.add("unknown-reference", file, line, f"No session has the id '{code.arg}'.",
-                         did_you_mean(code.arg, programme.sessions))
+            problems.unknown("session", code.arg, programme.sessions, file, line)
         elif code.name in ("statement", "ecf") and framework and code.arg not in framework.statements:
             problems.add("unknown-statement", file, line,
                          f"The framework {framework.id} has no statement '{code.arg}'.",

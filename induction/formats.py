@@ -8,22 +8,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .shapes import (
+    COLOUR,
+    EMAIL,
+    PHONE,
+    URL,
     Choice,
-    Colour,
     Date,
     Duration,
     Either,
-    Email,
     Id,
     Int,
     Key,
     ListOf,
-    Phone,
     Record,
     StatementId,
     Text,
     Time,
-    Url,
     WeekNumber,
 )
 
@@ -73,18 +73,18 @@ PROVIDER = Record("the provider", {
     "logo": Key(Text(), doc="an image file (.svg, .png, .jpg, .webp) for the header, relative to site.yaml"),
     "favicon": Key(Text(), doc="an image file for the browser tab, relative to site.yaml"),
     "colours": Key(Record("the colours", {
-        "primary": Key(Colour(), doc="the header's colour, like '#1d70b8'"),
-        "accent": Key(Colour(), doc="links and controls on hover, like '#912b88'"),
+        "primary": Key(COLOUR, doc="the header's colour, like '#1d70b8'"),
+        "accent": Key(COLOUR, doc="links and controls on hover, like '#912b88'"),
     })),
     "contact": Key(Record("the contact details", {
-        "email": Key(Email()),
-        "phone": Key(Phone()),
+        "email": Key(EMAIL),
+        "phone": Key(PHONE),
         "address": Key(Text(), doc="the postal address, on one line or several"),
-        "website": Key(Url(), doc="the provider's own website"),
+        "website": Key(URL, doc="the provider's own website"),
     })),
     "links": Key(ListOf(Record("a footer link", {
         "title": Key(Text(), True),
-        "url": Key(Url(), True),
+        "url": Key(URL, True),
     })), doc="the provider's own links for the footer (its privacy notice, complaints, ...)"),
     "accessibility_reviewed": Key(Text(), doc="when the accessibility statement was last reviewed, like "
                                               "'22 November 2026'"),
@@ -216,12 +216,12 @@ SESSION = Record("the front matter", {
 VIDEO = Record("a video", {
     "id": Key(Id(), True),
     "title": Key(Text(), True),
-    "url": Key(Url(), True, "the video's address"),
+    "url": Key(URL, True, "the video's address"),
     "duration": Key(Duration(), doc="minutes:seconds; leave out when not known (an imported embed)"),
     "transcript": Key(Text(), doc="path of the transcript's Markdown file, relative to this file"),
     "no_transcript": Key(Text(), doc="instead of transcript, for a video published without one (an import): "
                                      "what readers are told, such as 'No transcript was published with this video.'"),
-    "audio_described": Key(Url(), doc="address of the audio-described version"),
+    "audio_described": Key(URL, doc="address of the audio-described version"),
 })
 
 VIDEOS = Record("the videos file", {"videos": Key(ListOf(VIDEO), True)}, doc="videos.yaml")

@@ -7,7 +7,7 @@ and every problem in the tree is reported in one run. Cross-references are `chec
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from . import formats
@@ -34,7 +34,7 @@ from .model import (
     Year,
 )
 from .paths import file_path_problem
-from .problems import CATALOGUE, Problems, did_you_mean
+from .problems import CATALOGUE, Problems
 from .settings import Settings
 from .shapes import Where
 from .source import YList, YMap, load_yaml_file, read_markdown, read_text
@@ -72,20 +72,14 @@ def load_site(root: str) -> tuple[Site, Problems]:
     loaded: dict[str, Programme] = {}
     for path in folders.values():
         programme = _load_programme(path, reader)
-        if programme is None:
-            continue
-        if programme.id in loaded:
-            problems.add("duplicate-id", path, programme.loc.line,
-                         f"The programme id '{programme.id}' is also used by {loaded[programme.id].loc.file}.")
-            continue
-        loaded[programme.id] = programme
+        if programme is not None and _is_new(programme, "programme", loaded, problems):
+            loaded[programme.id] = programme
     ids = data.get("programmes", YList())
     for index, programme_id in enumerate(ids):
         if programme_id in loaded:
             site.programmes.append(loaded[programme_id])
         else:
-            problems.add("unknown-reference", site_file, ids.line_of(index),
-                         f"No programme has the id '{programme_id}'.", did_you_mean(programme_id, loaded))
+            problems.unknown("programme", programme_id, loaded, site_file, ids.line_of(index))
     site.files, site.texts, site.links = reader.count, reader.texts, _links(root)
     return site, problems
 
@@ -126,6 +120,15 @@ def _files(folder: str, suffix: str) -> Iterator[str]:
         for name in sorted(names):
             if name.endswith(suffix):
                 yield os.path.join(current, name)
+
+
+def _is_new(item: Programme | Block, kind: str, known: Mapping[str, Programme | Block], problems: Problems) -> bool:
+    """Whether no `kind` loaded before has `item`'s id; if one has, the duplicate is reported at `item`."""
+    if item.id not in known:
+        return True
+    problems.add("duplicate-id", item.loc.file, item.loc.line,
+                 f"The {kind} id '{item.id}' is also used by {problems.display(known[item.id].loc.file)}.")
+    return False
 
 
 def _links(root: str) -> dict[str, str]:
@@ -182,11 +185,8 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
         if block is None:  # its problem is reported; a year naming it by its folder need not say so again
             programme.unread.add(os.path.basename(os.path.dirname(block_file)))
             continue
-        if block.id in blocks:
-            problems.add("duplicate-id", block_file, block.loc.line,
-                         f"The block id '{block.id}' is also used by {problems.display(blocks[block.id].loc.file)}.")
-            continue
-        blocks[block.id] = block
+        if _is_new(block, "block", blocks, problems):
+            blocks[block.id] = block
     programme.incomplete = len(problems.items) > before
     for item in data.get("years", []):
         if "id" not in item:
@@ -199,8 +199,7 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
             if block_id in blocks:
                 year.blocks.append(blocks[block_id])
             elif block_id not in programme.unread:
-                problems.add("unknown-reference", path, item["blocks"].line_of(index),
-                             f"No block has the id '{block_id}'.", did_you_mean(block_id, blocks))
+                problems.unknown("block", block_id, blocks, path, item["blocks"].line_of(index))
         programme.years.append(year)
     programme.blocks = blocks
     _load_cohorts(data, path, programme)

@@ -66,9 +66,7 @@ def place_programme(programme: Programme, problems: Problems) -> ProgrammePlaces
                 if ref.session_id in programme.unread:  # its file failed to load and says so itself
                     continue
                 places.missing.append(ref.session_id)
-                problems.add("unknown-reference", ref.loc.file, ref.loc.line,
-                             f"No session has the id '{ref.session_id}'.",
-                             did_you_mean(ref.session_id, programme.sessions))
+                problems.unknown("session", ref.session_id, programme.sessions, ref.loc.file, ref.loc.line)
                 continue
             if ref.see:
                 pending.append((ref, year, block, week, role))

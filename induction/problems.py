@@ -344,6 +344,12 @@ class Problems:
     def add(self, code: str, file: str, line: int, message: str, hint: str = "", severity: str = ERROR) -> None:
         self.items.append(Problem(self.display(file), max(int(line), 1), code, message, hint, severity))
 
+    def unknown(self, what: str, ident: str, known: Iterable[str], file: str, line: int, otherwise: str = "",
+                code: str = "unknown-reference") -> None:
+        """Report a reference to the `what` (session, block, ...) with id `ident`, which none of
+        `known` has; the hint is the closest of them, or `otherwise`."""
+        self.add(code, file, line, f"No {what} has the id '{ident}'.", did_you_mean(ident, known) or otherwise)
+
     def warn(self, code: str, file: str, line: int, message: str, hint: str = "") -> None:
         self.add(code, file, line, message, hint, WARNING)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .formats import TERMS
 from .model import Block, Calendar, Cohort, Event, Programme, Site, Term, Week, Year
 from .placement import ProgrammePlaces
-from .problems import Problems, did_you_mean
+from .problems import Problems
 
 HALF_TERMS_A_YEAR = 6
 _WEEK = datetime.timedelta(days=7)
@@ -204,9 +204,8 @@ def _calendar_of(cohort: Cohort, site: Site, problems: Problems) -> Calendar | N
         return None
     calendar = site.calendars.get(cohort.calendar_id)
     if calendar is None:
-        problems.add("unknown-reference", cohort.loc.file, cohort.calendar_line,
-                     f"No calendar has the id '{cohort.calendar_id}'.",
-                     did_you_mean(cohort.calendar_id, site.calendars) or "Add its file to the calendars/ folder.")
+        problems.unknown("calendar", cohort.calendar_id, site.calendars, cohort.loc.file, cohort.calendar_line,
+                         "Add its file to the calendars/ folder.")
     return calendar
 
 
@@ -220,8 +219,7 @@ def events_are_placed(programme: Programme, places: ProgrammePlaces, schedules: 
         line = event.lines.get
         unknown = [c for c in event.cohort_ids if c not in known]
         for cohort_id in unknown:
-            problems.add("unknown-reference", event.loc.file, line("cohorts", event.loc.line),
-                         f"No cohort has the id '{cohort_id}'.", did_you_mean(cohort_id, known))
+            problems.unknown("cohort", cohort_id, known, event.loc.file, line("cohorts", event.loc.line))
         block, year = _home_of(event, programme, places, problems)
         if unknown or (block is None and year is None and (event.session_id or event.block_id)):
             continue
@@ -250,14 +248,12 @@ def _home_of(event: Event, programme: Programme, places: ProgrammePlaces,
     if event.session_id:
         place = places.homes.get(event.session_id)
         if place is None:
-            problems.add("unknown-reference", event.loc.file, line("session", event.loc.line),
-                         f"No session has the id '{event.session_id}'.", did_you_mean(event.session_id, places.homes))
+            problems.unknown("session", event.session_id, places.homes, event.loc.file, line("session", event.loc.line))
             return None, None
         return (place.block, None) if place.block else (None, place.year)
     if event.block_id:
         block = programme.blocks.get(event.block_id)
         if block is None:
-            problems.add("unknown-reference", event.loc.file, line("block", event.loc.line),
-                         f"No block has the id '{event.block_id}'.", did_you_mean(event.block_id, programme.blocks))
+            problems.unknown("block", event.block_id, programme.blocks, event.loc.file, line("block", event.loc.line))
         return block, None
     return None, None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -160,70 +161,48 @@ class WeekNumber(Shape):
                           {"type": "string", "pattern": r"^\s*\d+\s*((-|–|to)\s*\d+\s*)?$"}]}
 
 
-@dataclass
-class Url(Shape):
-    expected: str = "a web address starting with https:// or http://"
+@dataclass(kw_only=True)
+class Pattern(Shape):
+    """Text that must match `pattern` in full once trimmed. The JSON Schema's `schema_pattern` says
+    the same to editors (looser where a regular expression in JSON Schema cannot say it all)."""
 
-    def check(self, value: Any, where: Where, problems: Problems) -> Any:
-        if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s/]+\S*", value.strip()):
-            return self.wrong(value, where, problems)
-        return value.strip()
-
-    def schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "uri", "pattern": r"^\s*https?://[^\s/]+\S*\s*$"}
-
-
-@dataclass
-class Colour(Shape):
-    """A CSS colour as #rgb or #rrggbb: what the site's stylesheet can use as it is, whatever theme."""
-
-    expected: str = "a colour as # and 3 or 6 hexadecimal digits (like '#1d70b8')"
+    expected: str = Shape.expected
+    pattern: str
+    schema_pattern: str
+    format: str = ""  # the JSON Schema format, where there is one
+    clean: Callable[[str], str] = str  # the value as the model keeps it
+    hint: Callable[[Any], str] = lambda value: ""  # a fix hint for a rejected value
 
     def check(self, value: Any, where: Where, problems: Problems) -> Any:
         text = value.strip() if isinstance(value, str) else ""
-        if not re.fullmatch(r"#(?:[0-9A-Fa-f]{3}){1,2}", text):
-            hint = "Quote it: YAML reads an unquoted # as the start of a comment." if value is None else ""
-            return self.wrong(value, where, problems, hint)
-        if len(text) == 4:
-            text = "#" + "".join(c * 2 for c in text[1:])
-        return text.lower()
+        if not re.fullmatch(self.pattern, text):
+            return self.wrong(value, where, problems, self.hint(value))
+        return self.clean(text)
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^\s*#([0-9A-Fa-f]{3}){1,2}\s*$"}
+        return {"type": "string", **({"format": self.format} if self.format else {}), "pattern": self.schema_pattern}
 
 
-@dataclass
-class Email(Shape):
-    """An email address: one @, a dot in the domain, no spaces (a readable check, not RFC 5322's)."""
-
-    expected: str = "an email address (like 'ects@example.org')"
-
-    def check(self, value: Any, where: Where, problems: Problems) -> Any:
-        text = value.strip() if isinstance(value, str) else ""
-        if not re.fullmatch(r"[^@\s<>\"'()\[\],;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                            r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+", text):
-            return self.wrong(value, where, problems)
-        return text
-
-    def schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "email", "pattern": r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$"}
+def _six_digits(text: str) -> str:
+    return "#" + "".join(c * 2 for c in text[1:]).lower() if len(text) == 4 else text.lower()
 
 
-@dataclass
-class Phone(Shape):
-    """A telephone number as people write it: digits, spaces, +, brackets and hyphens."""
-
-    expected: str = "a telephone number (like '0161 496 0000')"
-
-    def check(self, value: Any, where: Where, problems: Problems) -> Any:
-        text = value.strip() if isinstance(value, str) else ""
-        if not re.fullmatch(r"\+?[0-9 ()\-]{6,24}", text) or sum(c.isdigit() for c in text) < 6:
-            hint = "Quote it, so YAML keeps the leading 0: '0161 496 0000'." if isinstance(value, int) else ""
-            return self.wrong(value, where, problems, hint)
-        return text
-
-    def schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^\s*\+?[0-9 ()\-]{6,24}\s*$"}
+URL = Pattern(expected="a web address starting with https:// or http://", pattern=r"https?://[^\s/]+\S*",
+              schema_pattern=r"^\s*https?://[^\s/]+\S*\s*$", format="uri")
+# A CSS colour as #rgb or #rrggbb: what the site's stylesheet can use as it is, whatever theme.
+COLOUR = Pattern(expected="a colour as # and 3 or 6 hexadecimal digits (like '#1d70b8')",
+                 pattern=r"#(?:[0-9A-Fa-f]{3}){1,2}", schema_pattern=r"^\s*#([0-9A-Fa-f]{3}){1,2}\s*$",
+                 clean=_six_digits,
+                 hint=lambda v: "Quote it: YAML reads an unquoted # as the start of a comment." if v is None else "")
+# An email address: one @, a dot in the domain, no spaces (a readable check, not RFC 5322's).
+EMAIL = Pattern(expected="an email address (like 'ects@example.org')",
+                pattern=r"[^@\s<>\"'()\[\],;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+",
+                schema_pattern=r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$", format="email")
+# A telephone number as people write it: digits, spaces, +, brackets and hyphens, six digits at least.
+PHONE = Pattern(expected="a telephone number (like '0161 496 0000')",
+                pattern=r"(?=(?:\D*\d){6})\+?[0-9 ()\-]{6,24}", schema_pattern=r"^\s*\+?[0-9 ()\-]{6,24}\s*$",
+                hint=lambda v: "Quote it, so YAML keeps the leading 0: '0161 496 0000'." if isinstance(v, int) else "")
 
 
 @dataclass

@@ -148,3 +148,11 @@ def test_a_video_published_without_a_transcript_says_so_instead_of_failing(tmp_p
     assert checked.ok, checked.report()
     assert "None was published." in [v.no_transcript for p in checked.site.programmes
                                      for v in p.videos.values()]
+
+
+def test_a_second_programme_with_the_same_id_is_reported_at_its_own_file(tree):
+    shutil.copytree(tree / "prog", tree / "prog2")
+    site, problems = load_site(str(tree))
+    assert formatted(problems) == [
+        "minimal/prog2/programme.yaml:1: error [duplicate-id] The programme id 'prog' is also used by "
+        "minimal/prog/programme.yaml."]

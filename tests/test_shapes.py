@@ -8,6 +8,7 @@ import pytest
 from induction.problems import Problems
 from induction.shapes import (
     INVALID,
+    URL,
     Choice,
     Duration,
     Either,
@@ -18,7 +19,6 @@ from induction.shapes import (
     Record,
     StatementId,
     Text,
-    Url,
     WeekNumber,
     Where,
     describe,
@@ -93,8 +93,8 @@ def test_a_week_that_is_no_number_or_range_is_rejected(value):
 
 
 def test_a_url_starts_with_http():
-    assert check(Url(), " https://example.org/v ") == ("https://example.org/v", [])
-    assert check(Url(), "www.example.org")[0] is INVALID
+    assert check(URL, " https://example.org/v ") == ("https://example.org/v", [])
+    assert check(URL, "www.example.org")[0] is INVALID
 
 
 @pytest.mark.parametrize("value, seconds", [("6:40", 400), ("1:02:03", 3723), ("0:05", 5)])

@@ -8,8 +8,10 @@ Workbench gives learners and instructors their own view of one lesson.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import urls
-from ..model import Programme
+from ..model import Block, Programme, Year
 from .context import Context
 from .packs import pack_links
 from .text import Page, esc, front_matter, minutes
@@ -34,23 +36,29 @@ def _head(programme: Programme, role: str, intro: str, ctx: Context) -> list[str
             f"# {esc(title)}\n", intro + "\n", this_week_panel(ctx, programme, src, role)]
 
 
+def _years_and_blocks(programme: Programme, out: list[str]) -> Iterator[tuple[Year, Block]]:
+    """Each block of the programme in order, with its year; each year's heading is added to `out`
+    before the year's first block is given, so the caller writes the blocks under it."""
+    for year in programme.years:
+        out.append(f"## {esc(year.title)}\n")
+        yield from ((year, block) for block in year.blocks)
+
+
 def _ect_page(programme: Programme, ctx: Context) -> Page:
     src, places = role_src(programme, "ect"), ctx.places[programme.id]
     out = _head(programme, "ect", "Each week has a page with your steps in order and how long each takes. "
                 "Start with the first week of your block, or go straight to the week you are in.", ctx)
-    for year in programme.years:
-        out.append(f"## {esc(year.title)}\n")
-        for block in year.blocks:
-            link = urls.relative(src, urls.block(programme, year, block))
-            out.append(f"### [{esc(block.title)}]({link}) · {esc(block.term_label)}\n")
-            items = []
-            for week in block.weeks:
-                steps = places.week_entries(block, week, "ect")
-                detail = (f"{len(steps)} {'step' if len(steps) == 1 else 'steps'}, "
-                          f"{minutes(sum(p.session.minutes for p, _ in steps))}" if steps else "no self-study")
-                items.append(f"- [{esc(week.label)}: {esc(week.title)}]"
-                             f"({urls.relative(src, urls.week(programme, year, block, week))}) · {detail}")
-            out.append("\n".join(items) + "\n")
+    for year, block in _years_and_blocks(programme, out):
+        link = urls.relative(src, urls.block(programme, year, block))
+        out.append(f"### [{esc(block.title)}]({link}) · {esc(block.term_label)}\n")
+        items = []
+        for week in block.weeks:
+            steps = places.week_entries(block, week, "ect")
+            detail = (f"{len(steps)} {'step' if len(steps) == 1 else 'steps'}, "
+                      f"{minutes(sum(p.session.minutes for p, _ in steps))}" if steps else "no self-study")
+            items.append(f"- [{esc(week.label)}: {esc(week.title)}]"
+                         f"({urls.relative(src, urls.week(programme, year, block, week))}) · {detail}")
+        out.append("\n".join(items) + "\n")
     return Page(src, ROLE_PAGES["ect"][1], "\n".join(o for o in out if o), "role", {"role": "ect"})
 
 
@@ -58,20 +66,17 @@ def _mentor_page(programme: Programme, ctx: Context) -> Page:
     src, places = role_src(programme, "mentor"), ctx.places[programme.id]
     out = _head(programme, "mentor", "Every mentor session plan in order. Each plan prints on A4 with space "
                 "for notes; each block's mentor pack prints all of its plans at once.", ctx)
-    for year in programme.years:
-        out.append(f"## {esc(year.title)}\n")
-        for block in year.blocks:
-            plans = [(week, place) for week in block.weeks
-                     for place, _ in places.week_entries(block, week, "mentor")]
-            out.append(f"### {esc(block.title)} · {esc(block.term_label)}\n")
-            if not plans:
-                out.append("No mentor sessions in this block.\n")
-                continue
-            out.append("\n".join(f"1. {esc(week.label)}: [{esc(place.session.title)}]"
-                                 f"({urls.relative(src, urls.session(place))}) · {minutes(place.session.minutes)}"
-                                 for week, place in plans) + "\n")
-            out.append(pack_links(programme, year, block, ctx, src, f"Mentor pack: {esc(block.title)}, ready to print")
-                       + "\n")
+    for year, block in _years_and_blocks(programme, out):
+        plans = [(week, place) for week in block.weeks for place, _ in places.week_entries(block, week, "mentor")]
+        out.append(f"### {esc(block.title)} · {esc(block.term_label)}\n")
+        if not plans:
+            out.append("No mentor sessions in this block.\n")
+            continue
+        out.append("\n".join(f"1. {esc(week.label)}: [{esc(place.session.title)}]"
+                             f"({urls.relative(src, urls.session(place))}) · {minutes(place.session.minutes)}"
+                             for week, place in plans) + "\n")
+        out.append(pack_links(programme, year, block, ctx, src, f"Mentor pack: {esc(block.title)}, ready to print")
+                   + "\n")
     return Page(src, ROLE_PAGES["mentor"][1], "\n".join(o for o in out if o), "role", {"role": "mentor"})
 
 

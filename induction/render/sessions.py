@@ -16,18 +16,7 @@ from .intentions import intentions_section
 from .media import asset_link, expand
 from .progress import mark_as_done
 from .rebase import rebase
-from .text import (
-    Page,
-    attr,
-    caption,
-    esc,
-    front_matter,
-    kind_name,
-    minutes,
-    pagination,
-    role_name,
-    sequential_headings,
-)
+from .text import Page, attr, caption, esc, front_matter, kind_name, minutes, pagination, role_name, sequential_headings
 
 
 def session_caption(place: Place) -> str:

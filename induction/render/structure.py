@@ -32,8 +32,6 @@ from .text import (
 )
 from .thisweek import this_week_panel
 
-_FOR_ROLE = {"ect": "For ECTs", "mentor": "For mentors", "tutor": "For induction tutors"}
-
 
 def _entry(place: Place, see: bool, src: str) -> str:
     session = place.session
@@ -104,7 +102,7 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
     out = [front_matter(block.title), caption(year.title, block.term_label), f"# {esc(block.title)}\n"]
     for role in ROLES:
         if block.summary.get(role):
-            out.append(f"## {_FOR_ROLE[role]}\n\n{paragraphs(block.summary[role])}\n")
+            out.append(f"## {ROLE_PAGES[role][1]}\n\n{paragraphs(block.summary[role])}\n")
     out.append(_page_lists(places.page_entries(block.pages), src, "## Block pages"))
     out.append("## Weeks\n")
     # In a wrapper that stacks each row as a card on a phone (docs/stylesheets/induction.css).
