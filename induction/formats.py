@@ -38,12 +38,23 @@ class Role:
     people: str  # all of them, within a sentence: "mentors"
     learner: str  # who learns what a session of the role teaches: "Your ECT" (a mentor's session)
     section: str  # the part of a week page with the role's work: "Mentor session"
+    work: str  # the role's sessions, counted: "3 of 7 mentor session plans done"
+    page: str  # the role's starting page in each programme, its file and its title
+    page_title: str
+    offer: str  # what the starting page offers, on the home page
+    calendar: str  # the title of the role's calendar (.ics) of a cohort
+    default_kind: str  # the kind a new session of the role gets (scaffold)
 
 
 ROLE = {role.id: role for role in (
-    Role("ect", "ECT", "ECT", "ECTs", "You", "ECT self-study"),
-    Role("mentor", "Mentor", "mentor", "mentors", "Your ECT", "Mentor session"),
-    Role("tutor", "Induction tutor", "induction tutor", "induction tutors", "ECTs", "Induction tutor"),
+    Role("ect", "ECT", "ECT", "ECTs", "You", "ECT self-study", "ECT steps", "for-ects.md", "For ECTs",
+         "every week's steps in order, block by block, with how long each takes", "ECT study and training", "task"),
+    Role("mentor", "Mentor", "mentor", "mentors", "Your ECT", "Mentor session", "mentor session plans",
+         "for-mentors.md", "For mentors", "every mentor session plan in order, and each block's pack to print",
+         "Mentor meetings and training", "plan"),
+    Role("tutor", "Induction tutor", "induction tutor", "induction tutors", "ECTs", "Induction tutor",
+         "training sessions", "for-tutors.md", "For induction tutors", "what to check when, and every training session",
+         "Induction tutor sessions and training", "material"),
 )}
 ROLES = tuple(ROLE)
 ROLE_NAMES = {role.id: role.name for role in ROLE.values()}

@@ -9,11 +9,11 @@ import math
 from typing import Any
 
 from . import urls
-from .formats import ROLES
+from .formats import ROLE, ROLES
 from .model import Block, Programme, Week, Year
 from .placement import ProgrammePlaces
 from .render.packs import pack_src
-from .render.roles import ROLE_PAGES, role_src
+from .render.roles import role_src
 
 NavItem = Any
 
@@ -54,7 +54,7 @@ def build_nav(site, all_places: dict[str, ProgrammePlaces]) -> list[NavItem]:
         places = all_places[programme.id]
         # The roles first: each has its own starting page (induction/render/roles.py).
         years: list[NavItem] = [urls.programme(programme)] + [
-            {title: role_src(programme, role)} for role, (_, title) in ROLE_PAGES.items()]
+            {role.page_title: role_src(programme, role.id)} for role in ROLE.values()]
         for year in programme.years:
             items: list[NavItem] = [urls.year(programme, year)] + _entries(places, year.pages)
             for block in year.blocks:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import formats
+from .formats import ROLE
 from .loader import load_site
 from .model import Block, Programme, Week, Year
 from .placeholders import MARKER
@@ -20,11 +21,9 @@ from .problems import did_you_mean
 from .shapes import ID_PATTERN
 from .yaml_lists import EditError, append_item
 
-# The kind a new session gets when none is asked for, and the minutes it starts with.
-DEFAULT_KIND = {"ect": "task", "mentor": "plan", "tutor": "material"}
+# The minutes a new session of each kind starts with (its kind, when none is asked for: formats.ROLE).
 MINUTES = {"video": 10, "reading": 20, "plan": 45, "training": 60}
 PHASES = [("Review", 10), ("Plan", 15), ("Theory to practice", 15), ("Next steps", 5)]
-WHO = {"ect": "the ECT", "mentor": "the mentor", "tutor": "the induction tutor"}
 
 
 class ScaffoldError(Exception):
@@ -117,7 +116,7 @@ def week_tag(week: Week) -> str:
 
 def session_text(session_id: str, role: str, kind: str, video: str = "") -> str:
     lines = ["---", f"id: {session_id}", f"role: {role}", f"kind: {kind}",
-             f"title: {_todo('the title ' + WHO[role] + ' will see')}",
+             f"title: {_todo(f'the title the {ROLE[role].person} will see')}",
              f"minutes: {MINUTES.get(kind, 15)}",
              f"intentions: []   # {MARKER} statement ids this session teaches, like [7a, '1.4']; "
              "or delete this comment"]
@@ -130,7 +129,7 @@ def session_text(session_id: str, role: str, kind: str, video: str = "") -> str:
         for title, _ in PHASES:
             lines += [f"## {title}", "", f"1. {MARKER} a step for the mentor in this phase.", ""]
         return "\n".join(lines)
-    lines += ["---", "", f"{MARKER} write what {WHO[role]} does in this {kind}.", ""]
+    lines += ["---", "", f"{MARKER} write what the {ROLE[role].person} does in this {kind}.", ""]
     if video:
         lines += [f'{{{{ video("{video}") }}}}', ""]
     return "\n".join(lines)
@@ -141,7 +140,7 @@ def _sessions_for_week(plan: Plan, programme: Programme, block_folder: str, bloc
     """One new session per role for a new week: role -> its id (files added to `plan`)."""
     made = {}
     for role in roles:
-        kind = DEFAULT_KIND[role]
+        kind = ROLE[role].default_kind
         session_id = _free_id(programme, plan, f"{block_id}-{tag}-{'mentor' if kind == 'plan' else kind}",
                               block_folder)
         plan.create(os.path.join(block_folder, session_id + ".md"), session_text(session_id, role, kind))
@@ -151,7 +150,7 @@ def _sessions_for_week(plan: Plan, programme: Programme, block_folder: str, bloc
 
 def week_text(number: int, sessions: dict[str, str]) -> str:
     lines = [f"week: {number}", f"title: {_todo('the week title')}", "summary:"]
-    lines += [f"  {role}: {_todo('one sentence for ' + WHO[role])}" for role in sessions]
+    lines += [f"  {role}: {_todo(f'one sentence for the {ROLE[role].person}')}" for role in sessions]
     lines += [f"{role}: [{session_id}]" for role, session_id in sessions.items()]
     return "\n".join(lines)
 
@@ -178,7 +177,7 @@ def new_session(root: str, block_id: str, week: int, role: str, kind: str | None
                 video: str = "") -> Plan:
     """A session file in the block's folder, listed at the end of the week's list for its role."""
     _check_roles((role,))
-    kind = kind or DEFAULT_KIND[role]
+    kind = kind or ROLE[role].default_kind
     if kind not in formats.KINDS[role]:
         raise ScaffoldError(f"A session of role {role} cannot be of kind {kind}. Expected one of: "
                             f"{', '.join(formats.KINDS[role])}.")
@@ -265,7 +264,7 @@ def new_block(root: str, year_id: str, programme_id: str | None = None, block_id
     lines = [f"id: {block_id}", f"title: {_todo('the block title')}",
              f"term: autumn     # {MARKER} autumn, spring or summer",
              f"half_term: 1     # {MARKER} 1 or 2; delete this line for a whole-term block", "summary:"]
-    lines += [f"  {role}: {_todo('what the block is about, for ' + WHO[role])}" for role in roles]
+    lines += [f"  {role}: {_todo(f'what the block is about, for the {ROLE[role].person}')}" for role in roles]
     lines += ["weeks:"] + ["  " + ("- " if i == 0 else "  ") + line
                            for i, line in enumerate(week_text(1, sessions).split("\n"))]
     plan.create(os.path.join(folder, "block.yaml"), "\n".join(lines))

@@ -18,8 +18,6 @@ from .context import Context
 from .text import attr, esc, minutes
 
 NBSP = "\u00a0"
-_CALENDAR_NAMES = {"ect": "ECT study and training", "mentor": "Mentor meetings and training",
-                   "tutor": "Induction tutor sessions and training"}
 
 
 def span_text(start: datetime.date, end: datetime.date, weeks: int = 1) -> str:
@@ -137,7 +135,7 @@ def calendar_links(ctx: Context, programme: Programme, src: str = "") -> str:
     rows = []
     for schedule in ctx.schedules.get(programme.id, []):
         cohort = schedule.cohort.id
-        links = " · ".join(f"[{_CALENDAR_NAMES[role]}]({urls.relative(src, ics_src(programme, cohort, role))})"
+        links = " · ".join(f"[{ROLE[role].calendar}]({urls.relative(src, ics_src(programme, cohort, role))})"
                            for role in ROLES)
         rows.append(f"- {esc(schedule.cohort.title)}: {links}")
     if not rows:

@@ -7,6 +7,7 @@ page's HTML passes the post-render allow-list. Session keys are "<programme>/<se
 """
 from __future__ import annotations
 
+from ..formats import ROLE
 from ..placement import Place
 from .text import attr
 
@@ -31,13 +32,10 @@ def mark_as_done(place: Place) -> str:
             f'data-ect-title="{attr(place.session.title)}"></div>\n')
 
 
-_WHAT = {"ect": "ECT steps", "mentor": "mentor session plans", "tutor": "training sessions"}
-
-
 def progress_counts(places: list[Place]) -> str:
     """Where "3 of 7 ECT steps done" goes on a week, block or year page: one line per role."""
     lines = []
-    for role, what in _WHAT.items():
+    for role, what in ((r.id, r.work) for r in ROLE.values()):
         keys = " ".join(dict.fromkeys(key(p) for p in places if p.session.role == role and markable(p)))
         if keys:
             lines.append(f'<p class="ect-progress-count" data-ect-progress-count="{attr(keys)}" '

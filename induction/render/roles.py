@@ -11,18 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import urls
+from ..formats import ROLE
 from ..model import Block, Programme, Year
 from .context import Context
 from .packs import pack_links
 from .text import Page, esc, front_matter, minutes
 from .thisweek import this_week_panel
 
-ROLE_PAGES = {"ect": ("for-ects.md", "For ECTs"), "mentor": ("for-mentors.md", "For mentors"),
-              "tutor": ("for-tutors.md", "For induction tutors")}
-
 
 def role_src(programme: Programme, role: str) -> str:
-    return f"{programme.id}/{ROLE_PAGES[role][0]}"
+    return f"{programme.id}/{ROLE[role].page}"
 
 
 def render_role_pages(programme: Programme, ctx: Context) -> list[Page]:
@@ -30,7 +28,7 @@ def render_role_pages(programme: Programme, ctx: Context) -> list[Page]:
 
 
 def _head(programme: Programme, role: str, intro: str, ctx: Context) -> list[str]:
-    title = ROLE_PAGES[role][1]
+    title = ROLE[role].page_title
     src = role_src(programme, role)
     return [front_matter(f"{title}: {programme.title}"), f'<p class="ect-caption">{esc(programme.title)}</p>\n',
             f"# {esc(title)}\n", intro + "\n", this_week_panel(ctx, programme, src, role)]
@@ -59,7 +57,7 @@ def _ect_page(programme: Programme, ctx: Context) -> Page:
             items.append(f"- [{esc(week.label)}: {esc(week.title)}]"
                          f"({urls.relative(src, urls.week(programme, year, block, week))}) · {detail}")
         out.append("\n".join(items) + "\n")
-    return Page(src, ROLE_PAGES["ect"][1], "\n".join(o for o in out if o), "role", {"role": "ect"})
+    return Page(src, ROLE["ect"].page_title, "\n".join(o for o in out if o), "role", {"role": "ect"})
 
 
 def _mentor_page(programme: Programme, ctx: Context) -> Page:
@@ -77,7 +75,7 @@ def _mentor_page(programme: Programme, ctx: Context) -> Page:
                              for week, place in plans) + "\n")
         out.append(pack_links(programme, year, block, ctx, src, f"Mentor pack: {esc(block.title)}, ready to print")
                    + "\n")
-    return Page(src, ROLE_PAGES["mentor"][1], "\n".join(o for o in out if o), "role", {"role": "mentor"})
+    return Page(src, ROLE["mentor"].page_title, "\n".join(o for o in out if o), "role", {"role": "mentor"})
 
 
 def _tutor_page(programme: Programme, ctx: Context) -> Page:
@@ -106,4 +104,4 @@ def _tutor_page(programme: Programme, ctx: Context) -> Page:
     out.append("\n".join(f"- [{esc(p.session.title)}]({urls.relative(src, urls.session(p))}) · {esc(p.year.title)}"
                          f"{' · ' + esc(p.block.title) if p.block else ''} · {minutes(p.session.minutes)}"
                          for p in training) + "\n" if training else "This programme has no training sessions.\n")
-    return Page(src, ROLE_PAGES["tutor"][1], "\n".join(o for o in out if o), "role", {"role": "tutor"})
+    return Page(src, ROLE["tutor"].page_title, "\n".join(o for o in out if o), "role", {"role": "tutor"})

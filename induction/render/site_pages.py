@@ -8,18 +8,16 @@ from __future__ import annotations
 
 from .. import urls
 from ..figures import programme_figures
+from ..formats import ROLE
 from ..model import Programme, Site
 from ..problems import plural
 from .context import Context
 from .media import host_name
-from .roles import ROLE_PAGES, role_src
+from .roles import role_src
 from .text import Page, esc, front_matter, paragraphs
 from .thisweek import this_week_panel
 
 HOME_SRC = "index.md"
-_ROLE_LINES = {"ect": "every week's steps in order, block by block, with how long each takes",
-               "mentor": "every mentor session plan in order, and each block's pack to print",
-               "tutor": "what to check when, and every training session"}
 ACCESSIBILITY_SRC = "about/accessibility.md"
 COOKIES_SRC = "about/cookies.md"
 PROGRESS_SRC = "about/progress.md"  # hand-written (docs/): the record that docs/javascripts/progress.js fills
@@ -62,8 +60,8 @@ def render_home(ctx: Context) -> Page:
     for programme in site.programmes:
         if len(site.programmes) > 1:
             out.append(f"### {esc(programme.title)}\n")
-        out.append("\n".join(f"- [{title}]({urls.relative(HOME_SRC, role_src(programme, role))}): {_ROLE_LINES[role]}"
-                             for role, (_, title) in ROLE_PAGES.items()) + "\n")
+        out.append("\n".join(f"- [{r.page_title}]({urls.relative(HOME_SRC, role_src(programme, r.id))}): {r.offer}"
+                             for r in ROLE.values()) + "\n")
     out += [this_week_panel(ctx, programme, HOME_SRC) for programme in site.programmes]  # "" without a calendar
     out.append('<div class="ect-progress-continue" data-ect-progress-continue></div>\n')  # filled by progress.js
     out.append(f"[Your progress]({urls.relative(HOME_SRC, PROGRESS_SRC)}): what you have marked as done, "

@@ -17,7 +17,7 @@ from .intentions import intentions_section
 from .media import host_name
 from .packs import pack_links, week_print_src
 from .progress import progress_counts
-from .roles import ROLE_PAGES, role_src
+from .roles import role_src
 from .text import (
     NOT_SEARCHED,
     Page,
@@ -61,7 +61,7 @@ def render_programme(programme: Programme, ctx: Context) -> Page:
     if programme.summary:
         out.append(paragraphs(programme.summary) + "\n")
     out.append("Start here: " + " · ".join(f"[{title}]({urls.relative(src, role_src(programme, role))})"
-                                          for role, (_, title) in ROLE_PAGES.items()) + "\n")
+                                          for role, title in ((r.id, r.page_title) for r in ROLE.values())) + "\n")
     for year in programme.years:
         out.append(f"## [{esc(year.title)}]({urls.relative(src, urls.year(programme, year))})\n")
         if year.summary:
@@ -102,7 +102,7 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
     out = [front_matter(block.title), caption(year.title, block.term_label), f"# {esc(block.title)}\n"]
     for role in ROLES:
         if block.summary.get(role):
-            out.append(f"## {ROLE_PAGES[role][1]}\n\n{paragraphs(block.summary[role])}\n")
+            out.append(f"## {ROLE[role].page_title}\n\n{paragraphs(block.summary[role])}\n")
     out.append(_page_lists(places.page_entries(block.pages), src, "## Block pages"))
     out.append("## Weeks\n")
     # In a wrapper that stacks each row as a card on a phone (docs/stylesheets/induction.css).
