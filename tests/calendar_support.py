@@ -2,12 +2,11 @@
 
 `on(...)` gives the fixture a calendar (calendars/school.yaml) and one cohort, `with_event(...)`
 also one training event; each case then breaks one rule of the programme in time
-(induction/schedule.py). Built with test_checks' Edit and Write, passed in rather than imported
-so that test_checks can import this module.
+(induction/schedule.py).
 """
 from __future__ import annotations
 
-from typing import Any
+from edits import Edit, FixtureEdit, Write
 
 SCHOOL = """id: school
 title: School calendar
@@ -31,13 +30,13 @@ EVENT = ("events:\n  - id: clinic\n    block: b1\n    cohorts: [sep]\n    date: 
          "    minutes: 60\n    place: online\n    attendees: [ect]\n")  # lines 10 to 19 of programme.yaml
 
 
-def calendar_cases(Edit: Any, Write: Any, PROGRAMME: str) -> list[tuple[str, Any, str]]:  # noqa: N803
-    """(code, change, the one line reported)."""
-    def on(*changes: Any) -> tuple[Any, ...]:
-        return (Write(CAL, SCHOOL), Edit(PROGRAMME, "settings:", COHORTS + "settings:"), *changes)
+def calendar_cases(programme: str) -> list[tuple[str, tuple[FixtureEdit, ...], str]]:
+    """(code, change, the one line reported), `programme` the path of the fixture's programme.yaml."""
+    def on(*changes: FixtureEdit) -> tuple[FixtureEdit, ...]:
+        return (Write(CAL, SCHOOL), Edit(programme, "settings:", COHORTS + "settings:"), *changes)
 
-    def with_event(*changes: Any) -> tuple[Any, ...]:
-        return (Write(CAL, SCHOOL), Edit(PROGRAMME, "settings:", COHORTS + EVENT + "settings:"), *changes)
+    def with_event(*changes: FixtureEdit) -> tuple[FixtureEdit, ...]:
+        return (Write(CAL, SCHOOL), Edit(programme, "settings:", COHORTS + EVENT + "settings:"), *changes)
 
     return [
         ("dates-out-of-order", on(Edit(CAL, "end: 2025-10-24", "end: 2025-08-24")),
@@ -55,34 +54,34 @@ def calendar_cases(Edit: Any, Write: Any, PROGRAMME: str) -> list[tuple[str, Any
         ("term-order", on(Edit(CAL, "half_term: 2", "half_term: 1")),
          "minimal/calendars/school.yaml:8: error [term-order] Autumn 1 follows Autumn 1; the next half-term is "
          "Autumn 2. List every half-term of each school year, in turn."),
-        ("outside-calendar", on(Edit(PROGRAMME, "start: 2025-09-01", "start: 2026-01-05")),
+        ("outside-calendar", on(Edit(programme, "start: 2025-09-01", "start: 2026-01-05")),
          "minimal/prog/programme.yaml:7: error [outside-calendar] The cohort 'sep' starts on 5 January 2026, after "
          "the last term of the calendar 'school'. Add the school year's terms to the calendar, or correct start:."),
-        ("outside-calendar", on(Edit(PROGRAMME, "start: 2025-09-01", "start: 2025-12-08")),
+        ("outside-calendar", on(Edit(programme, "start: 2025-09-01", "start: 2025-12-08")),
          "minimal/prog/programme.yaml:7: error [outside-calendar] For the cohort 'sep', the block 'b1' (Year 1) runs "
          "past the last term of the calendar 'school' (which ends on 19 December 2025) at weeks 2 to 3. Add the next "
          "school year's terms to the calendar, or start the cohort earlier."),
-        ("event-outside-block", with_event(Edit(PROGRAMME, "date: 2025-09-17", "date: 2025-10-08")),
+        ("event-outside-block", with_event(Edit(programme, "date: 2025-09-17", "date: 2025-10-08")),
          "minimal/prog/programme.yaml:14: error [event-outside-block] The event 'clinic' on 8 October 2025 falls "
          "outside the block 'b1', which the cohort 'sep' does from 1 September 2025 to 26 September 2025. Correct the "
          "date, or tie the event to the block it belongs to."),
-        ("unknown-reference", with_event(Edit(PROGRAMME, "cohorts: [sep]", "cohorts: [spe]")),
+        ("unknown-reference", with_event(Edit(programme, "cohorts: [sep]", "cohorts: [spe]")),
          "minimal/prog/programme.yaml:13: error [unknown-reference] No cohort has the id 'spe'. Did you mean 'sep'?"),
-        ("unknown-reference", on(Edit(PROGRAMME, "calendar: school", "calendar: scool")),
+        ("unknown-reference", on(Edit(programme, "calendar: school", "calendar: scool")),
          "minimal/prog/programme.yaml:5: error [unknown-reference] No calendar has the id 'scool'. "
          "Did you mean 'school'?"),
-        ("unknown-reference", with_event(Edit(PROGRAMME, "block: b1\n", "block: b11\n")),
+        ("unknown-reference", with_event(Edit(programme, "block: b1\n", "block: b11\n")),
          "minimal/prog/programme.yaml:12: error [unknown-reference] No block has the id 'b11'. Did you mean 'b1'?"),
-        ("wrong-type", on(Edit(PROGRAMME, "start: 2025-09-01", "start: 2025-02-30")),
+        ("wrong-type", on(Edit(programme, "start: 2025-09-01", "start: 2025-02-30")),
          "minimal/prog/programme.yaml:9: error [wrong-type] Expected a date written as YYYY-MM-DD (like 2025-09-01) "
          "for 'start' in a cohort but found '2025-02-30'. There is no such day in the calendar."),
-        ("wrong-type", with_event(Edit(PROGRAMME, "time: '16:00'", "time: '25:00'")),
+        ("wrong-type", with_event(Edit(programme, "time: '16:00'", "time: '25:00'")),
          "minimal/prog/programme.yaml:15: error [wrong-type] Expected a time of day as HH:MM, 24-hour (like '16:00') "
          "for 'time' in an event but found '25:00'."),
-        ("missing-key", with_event(Edit(PROGRAMME, "    minutes: 60\n", "")),
+        ("missing-key", with_event(Edit(programme, "    minutes: 60\n", "")),
          "minimal/prog/programme.yaml:15: error [missing-key] The event 'clinic' has a time but no minutes. Add "
          "'minutes:' (how long it lasts)."),
-        ("missing-key", on(Edit(PROGRAMME, "calendar: school\n", "")),
+        ("missing-key", on(Edit(programme, "calendar: school\n", "")),
          "minimal/prog/programme.yaml:6: error [missing-key] The cohort 'sep' names no calendar. Add 'calendar: <id>' "
          "to the cohort, or to the programme for every cohort."),
     ]

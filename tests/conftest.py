@@ -37,13 +37,6 @@ def make_other_tree(tmp_path: Path) -> Path:
     return target
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    """Replace `old` (which must be there, once) with `new` in the file at `path`."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not in {path} exactly once"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def mkdocs_build(content: Path, site_dir: Path, *extra: str, site_url: str = "") -> subprocess.CompletedProcess:
     """`mkdocs build` of `content` with the project's mkdocs.yml, as the README's command runs it
     (`site_url`: where it will be published, as the SITE_URL variable sets it; none by default).

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, edit, make_tree, mkdocs_build
+from conftest import ROOT, make_tree, mkdocs_build
+from edits import replace_once
 
 from induction import shortcodes
 
@@ -31,8 +32,8 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with open(tree / "prog" / "assets.yaml", "a", encoding="utf-8") as handle:
         handle.write("  - id: diagram\n    title: Lesson diagram\n    file: assets/diagram.png\n")
     read = tree / "prog" / "year-1" / "b1" / "b1-w1-read.md"
-    edit(read, "assets: [sheet]", "assets: [sheet, diagram]")
-    edit(read, 'Read the summary and fill in {{ asset("sheet") }}.\n', EVERY_SHORTCODE)
+    replace_once(read, "assets: [sheet]", "assets: [sheet, diagram]")
+    replace_once(read, 'Read the summary and fill in {{ asset("sheet") }}.\n', EVERY_SHORTCODE)
     return tree
 
 

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, edit, make_tree
+from conftest import ROOT, make_tree
+from edits import replace_once
 
 
 def tree_hash(folder: Path) -> str:
@@ -47,7 +48,7 @@ def test_a_good_build_replaces_the_site_whole(tmp_path):
     content, site = make_tree(tmp_path), tmp_path / "site"
     site.mkdir()
     (site / "stale.html").write_text("from an old build")
-    edit(content / "site.yaml", "title: Test site", "title: Renamed site")
+    replace_once(content / "site.yaml", "title: Test site", "title: Renamed site")
     result = build(content, site)
     assert result.returncode == 0, result.stderr
     assert not (site / "stale.html").exists()

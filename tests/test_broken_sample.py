@@ -12,7 +12,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SAMPLE, edit, mkdocs_build
+from conftest import ROOT, SAMPLE, mkdocs_build
+from edits import replace_once
 
 Y1 = "oakfield/year-1"
 
@@ -49,7 +50,7 @@ CASES = [
 def test_one_broken_rule_fails_validation_and_the_build_with_its_line(tmp_path, file, old, new, expected):
     content = tmp_path / "content"
     shutil.copytree(SAMPLE, content)
-    edit(content / file, old, new)
+    replace_once(content / file, old, new)
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     result = subprocess.run([sys.executable, "scripts/validate.py", "--content", str(content)], cwd=ROOT, env=env,
                             capture_output=True, text=True)

@@ -6,14 +6,13 @@ case asserts that this line, and nothing else, is reported: follow-on problems a
 """
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from calendar_support import calendar_cases
 from conftest import make_tree
+from edits import Edit, Link, Write
 
 from induction import checks
 from induction.pipeline import load_and_check
@@ -31,48 +30,6 @@ PLAN4 = "prog/year-1/b1/b1-w4-mentor.md"
 PRACTISE = "prog/year-1/b1/b1-w2-practise.md"
 TUTOR = "prog/year-1/b1/b1-w1-tutor.md"
 WELCOME = "prog/year-1/welcome.md"
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Replace `old` (there exactly once) with `new` in `file`."""
-
-    file: str
-    old: str
-    new: str
-
-    def apply(self, tree: Path) -> None:
-        path = tree / self.file
-        text = path.read_text(encoding="utf-8")
-        assert text.count(self.old) == 1, f"{self.old!r} is not in {self.file} exactly once"
-        path.write_text(text.replace(self.old, self.new), encoding="utf-8")
-
-
-@dataclass(frozen=True)
-class Write:
-    """Write `content` (text or bytes) to `file`, creating it or replacing it."""
-
-    file: str
-    content: str | bytes
-
-    def apply(self, tree: Path) -> None:
-        path = tree / self.file
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(self.content, bytes):
-            path.write_bytes(self.content)
-        else:
-            path.write_text(self.content, encoding="utf-8")
-
-
-@dataclass(frozen=True)
-class Link:
-    """Make `file` a symbolic link to `target`."""
-
-    file: str
-    target: str
-
-    def apply(self, tree: Path) -> None:
-        os.symlink(self.target, tree / self.file)
 
 
 def session(id: str, role: str = "ect", kind: str = "task", body: str = "Do it.\n") -> str:
@@ -337,7 +294,7 @@ CASES = [
 ]
 
 
-CASES += calendar_cases(Edit, Write, PROGRAMME)  # the programme in time: tests/calendar_support.py
+CASES += calendar_cases(PROGRAMME)  # the programme in time: tests/calendar_support.py
 
 
 def report(tree: Path) -> list[str]:

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, edit, make_other_tree, make_tree
+from conftest import ROOT, make_other_tree, make_tree
+from edits import replace_once
 
 from induction import coverage
 from induction.curriculum import curriculum
@@ -37,8 +38,8 @@ def test_counts_each_session_once_per_statement_in_its_block(tmp_path):
 
 def test_a_session_citing_a_statement_twice_counts_once_and_a_year_page_gets_its_own_column(tmp_path):
     tree = make_tree(tmp_path)
-    edit(tree / "prog/year-1/b1/b1-w1-mentor.md", "intentions: ['2.2', 2a]", "intentions: ['2.2', 2a, '2.2']")
-    edit(tree / "prog/year-1/welcome.md", "minutes: 10", "minutes: 10\nintentions: ['2.2']")
+    replace_once(tree / "prog/year-1/b1/b1-w1-mentor.md", "intentions: ['2.2', 2a]", "intentions: ['2.2', 2a, '2.2']")
+    replace_once(tree / "prog/year-1/welcome.md", "minutes: 10", "minutes: 10\nintentions: ['2.2']")
     cov = computed(tree)
     assert [c.label for c in cov.columns] == ["Y1", "Y1 B1"]
     assert cov.counts["2.2"] == {"year:year-1": 1, "b1": 1}
@@ -87,7 +88,7 @@ def test_the_command_as_json_names_every_uncovered_statement_with_its_text(tmp_p
 
 def test_the_command_reports_even_when_coverage_is_an_error(tmp_path):
     tree = make_other_tree(tmp_path)
-    edit(tree / "alt/programme.yaml", "coverage: off", "coverage: error")
+    replace_once(tree / "alt/programme.yaml", "coverage: off", "coverage: error")
     result = run("--content", str(tree))
     assert result.returncode == 0
     assert "Covered 3 of 7 statements." in result.stdout
@@ -102,7 +103,7 @@ def test_the_command_names_the_known_programmes_for_an_unknown_one(tmp_path):
 
 def test_the_command_prints_other_problems_instead_of_a_report(tmp_path):
     tree = make_other_tree(tmp_path)
-    edit(tree / "alt/year-1/b1/b1-w1-mentor.md", "intentions: [S2.a, S1.1]", "intentions: [S2.z]")
+    replace_once(tree / "alt/year-1/b1/b1-w1-mentor.md", "intentions: [S2.a, S1.1]", "intentions: [S2.z]")
     result = run("--content", str(tree))
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.splitlines()[0] == (
@@ -118,7 +119,7 @@ UNCOVERED = ("other-framework/alt/programme.yaml:1: {} [uncovered-statements] 4 
 @pytest.mark.parametrize("setting, severity, ok", [("warn", "warning", True), ("error", "error", False)])
 def test_settings_coverage_reports_uncovered_statements(tmp_path, setting, severity, ok):
     tree = make_other_tree(tmp_path)
-    edit(tree / "alt/programme.yaml", "coverage: off", f"coverage: {setting}")
+    replace_once(tree / "alt/programme.yaml", "coverage: off", f"coverage: {setting}")
     checked = load_and_check(str(tree))
     assert [p.format() for p in checked.problems] == [UNCOVERED.format(severity)]
     assert checked.ok is ok
@@ -130,8 +131,8 @@ def test_settings_coverage_off_reports_nothing(tmp_path):
 
 def test_full_coverage_meets_settings_coverage_error(tmp_path):
     tree = make_other_tree(tmp_path)
-    edit(tree / "alt/programme.yaml", "coverage: off", "coverage: error")
-    edit(tree / "alt/year-1/b1/b1-w1-mentor.md", "intentions: [S2.a, S1.1]",
+    replace_once(tree / "alt/programme.yaml", "coverage: off", "coverage: error")
+    replace_once(tree / "alt/year-1/b1/b1-w1-mentor.md", "intentions: [S2.a, S1.1]",
          "intentions: [S2.a, S1.1, S1.2, S1.b, S2.1, S3.1]")
     assert list(load_and_check(str(tree)).problems) == []
 

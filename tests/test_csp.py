@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, edit, make_tree, mkdocs_build
+from conftest import ROOT, make_tree, mkdocs_build
+from edits import replace_once
 
 from induction import csp
 
@@ -145,7 +146,7 @@ def test_the_offline_copy_keeps_the_policy_and_its_search_frame_runs_no_inline_s
 def test_a_programmes_video_hosts_join_the_frames_of_every_page_and_of_the_header(tmp_path: Path):
     tree = make_tree(tmp_path)
     programme = tree / "prog" / "programme.yaml"
-    edit(programme, "  coverage: off\n", "  coverage: off\n  video_hosts: [videos.example.org]\n")
+    replace_once(programme, "  coverage: off\n", "  coverage: off\n  video_hosts: [videos.example.org]\n")
     result = mkdocs_build(tree, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     frames = "frame-src https://www.youtube-nocookie.com https://player.vimeo.com " \

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from calendar_support import COHORTS, EVENT, SCHOOL
 from conftest import SAMPLE, make_tree
-from test_checks import PROGRAMME, Edit, Write
+from edits import Edit, Write
+from test_checks import PROGRAMME
 
 from induction.pipeline import load_and_check
 from induction.render import render_site

@@ -8,7 +8,8 @@ import sys
 
 import pytest
 import yaml
-from conftest import ROOT, SAMPLE, edit
+from conftest import ROOT, SAMPLE
+from edits import replace_once
 from engine_support import BIN, pages, run, text_of
 from hypothesis import given
 from hypothesis import strategies as st
@@ -107,7 +108,7 @@ def test_a_generated_page_may_not_replace_a_hand_written_one(tree, tmp_path):
 
 
 def test_the_export_script_reports_bad_content(tree, tmp_path):
-    edit(tree / "site.yaml", "programmes: [prog]", "programmes: [missing]")
+    replace_once(tree / "site.yaml", "programmes: [prog]", "programmes: [missing]")
     result = run_script(tree, tmp_path / "export", expect=1)
     assert result.stdout.splitlines()[0] == (
         "minimal/site.yaml:2: error [unknown-reference] No programme has the id 'missing'.")

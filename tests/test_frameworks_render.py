@@ -7,7 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, edit, make_other_tree, make_tree, mkdocs_build
+from conftest import ROOT, make_other_tree, make_tree, mkdocs_build
+from edits import replace_once
 from html_support import links, matrix_rows, target
 
 from induction.coverage import compute
@@ -43,7 +44,7 @@ def test_a_statement_page_names_its_standard_and_group(tmp_path):
 
 def test_a_year_page_citing_a_statement_says_whole_year(tmp_path):
     tree = make_tree(tmp_path)
-    edit(tree / "prog/year-1/welcome.md", "minutes: 10", "minutes: 10\nintentions: ['1.1']")
+    replace_once(tree / "prog/year-1/welcome.md", "minutes: 10", "minutes: 10\nintentions: ['1.1']")
     markdown = pages(tree)["frameworks/ecf-2019/1-1.md"].markdown
     assert "| [Welcome to year 1](../../prog/year-1/welcome.md) | ECT | Year 1 | Whole year | Whole year |" in markdown
 
@@ -93,7 +94,7 @@ UNKNOWN = ("other-framework/alt/year-1/b1/b1-w1-read.md:13: error [unknown-state
 
 def test_citing_an_unknown_statement_fails_validation_with_file_and_line(tmp_path):
     tree = make_other_tree(tmp_path)
-    edit(tree / "alt/year-1/b1/b1-w1-read.md", '{{ statement("S1.b") }}', '{{ statement("S1.z") }}')
+    replace_once(tree / "alt/year-1/b1/b1-w1-read.md", '{{ statement("S1.b") }}', '{{ statement("S1.z") }}')
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--content", str(tree)],
                             capture_output=True, text=True)
     assert result.returncode == 1
@@ -102,7 +103,7 @@ def test_citing_an_unknown_statement_fails_validation_with_file_and_line(tmp_pat
 
 def test_citing_an_unknown_statement_fails_the_build_with_file_and_line(tmp_path):
     tree = make_other_tree(tmp_path)
-    edit(tree / "alt/year-1/b1/b1-w1-read.md", '{{ statement("S1.b") }}', '{{ ecf("S1.z") }}')
+    replace_once(tree / "alt/year-1/b1/b1-w1-read.md", '{{ statement("S1.b") }}', '{{ ecf("S1.z") }}')
     result = mkdocs_build(tree, tmp_path / "site")
     assert result.returncode == 1
     assert UNKNOWN in result.stderr.splitlines()

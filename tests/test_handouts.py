@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import edit, make_tree, mkdocs_build
+from conftest import make_tree, mkdocs_build
+from edits import replace_once
 
 from induction.handouts import handout_problem
 
@@ -52,7 +53,7 @@ def test_a_handout_inside_a_generated_pages_folder_is_published(tmp_path, folder
     tree = make_tree(tmp_path)
     (tree / "prog" / folder).mkdir(parents=True)
     (tree / "prog" / "assets" / "sheet.pdf").rename(tree / "prog" / folder / "sheet.pdf")
-    edit(tree / "prog" / "assets.yaml", "file: assets/sheet.pdf", f"file: {folder}/sheet.pdf")
+    replace_once(tree / "prog" / "assets.yaml", "file: assets/sheet.pdf", f"file: {folder}/sheet.pdf")
     result = mkdocs_build(tree, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "prog" / folder / "sheet.pdf").is_file()

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, edit, make_tree
+from conftest import ROOT, make_tree
+from edits import replace_once
 from hostile.cases import CASES, Case
 
 from induction.pipeline import load_and_check
@@ -26,7 +27,7 @@ AS_COMMAND = ["script-in-session", "yaml-alias-bomb", "yaml-deep-nesting", "very
 def broken(tmp_path: Path, case: Case) -> Path:
     root = make_tree(tmp_path)
     for change in case.edits:
-        change(root)
+        change.apply(root)
     return root
 
 
@@ -69,7 +70,7 @@ def test_crlf_line_ends_are_accepted_and_keep_lines(tree):
 
 
 def test_strip_mode_removes_unsafe_html_with_a_warning(tree):
-    edit(tree / "prog/programme.yaml", "coverage: off", "coverage: off\n  unsafe_html: strip")
+    replace_once(tree / "prog/programme.yaml", "coverage: off", "coverage: off\n  unsafe_html: strip")
     read = tree / "prog/year-1/b1/b1-w1-read.md"
     read.write_text(read.read_text() + '\n<script>steal()</script><span class="x" onclick="steal()">Hi</span>\n')
     checked = load_and_check(str(tree))
@@ -89,7 +90,7 @@ def test_the_check_stage_only_reports_and_strip_mode_publishes_a_copy(tree):
     from induction.loader import load_site
     from induction.pipeline import Checked, cleaned
 
-    edit(tree / "prog/programme.yaml", "coverage: off", "coverage: off\n  unsafe_html: strip")
+    replace_once(tree / "prog/programme.yaml", "coverage: off", "coverage: off\n  unsafe_html: strip")
     read = tree / "prog/year-1/b1/b1-w1-read.md"
     read.write_text(read.read_text() + '\n<span onclick="steal()">Hi</span>\n')
     site, problems = load_site(str(tree))
@@ -105,14 +106,14 @@ def test_the_check_stage_only_reports_and_strip_mode_publishes_a_copy(tree):
 
 
 def test_strip_mode_keeps_address_problems_errors(tree):
-    edit(tree / "prog/programme.yaml", "coverage: off", "coverage: off\n  unsafe_html: strip")
+    replace_once(tree / "prog/programme.yaml", "coverage: off", "coverage: off\n  unsafe_html: strip")
     read = tree / "prog/year-1/b1/b1-w1-read.md"
     read.write_text(read.read_text() + "\n[Click](javascript:alert(1))\n")
     assert [p.code for p in load_and_check(str(tree)).problems.errors] == ["unsafe-url"]
 
 
 def test_settings_replace_the_forbidden_hosts_and_video_hosts(tree):
-    edit(tree / "prog/programme.yaml", "coverage: off",
+    replace_once(tree / "prog/programme.yaml", "coverage: off",
          "coverage: off\n  forbidden_hosts: [draft.example]\n  video_hosts: [videos.example.org]")
     read = tree / "prog/year-1/b1/b1-w1-read.md"
     read.write_text(read.read_text() + "\n[a](https://staging.example.org/) [b](https://draft.example/x)\n\n"

@@ -7,7 +7,8 @@ import datetime
 
 import icalendar
 from conftest import SAMPLE, make_tree
-from test_checks import PROGRAMME, Edit
+from edits import Edit
+from test_checks import PROGRAMME
 from test_dates import on_calendar
 
 from induction.ics import calendar_files, fold, text

@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import edit
+from edits import replace_once
 
 from induction.loader import load_site
 
@@ -107,7 +107,7 @@ def test_a_missing_content_folder_is_one_problem(tmp_path: Path):
 
 
 def test_site_yaml_names_programmes_that_exist(tree):
-    edit(tree / "site.yaml", "programmes: [prog]", "programmes: [prog, other]")
+    replace_once(tree / "site.yaml", "programmes: [prog]", "programmes: [prog, other]")
     site, problems = load_site(str(tree))
     assert formatted(problems) == ["minimal/site.yaml:2: error [unknown-reference] No programme has the id 'other'."]
     assert [p.id for p in site.programmes] == ["prog"]
@@ -123,14 +123,14 @@ def test_a_session_file_that_fails_is_remembered_so_lists_naming_it_say_nothing_
 
 
 def test_a_front_matter_with_problems_marks_its_session_incomplete(tree):
-    edit(tree / "prog" / "year-1" / "b1" / "b1-w1-mentor.md", "    minutes: 5\n", "    minutes: five\n")
+    replace_once(tree / "prog" / "year-1" / "b1" / "b1-w1-mentor.md", "    minutes: 5\n", "    minutes: five\n")
     site, _ = load_site(str(tree))
     plan = site.programmes[0].sessions["b1-w1-mentor"]
     assert not plan.complete and len(plan.phases) == 3
 
 
 def test_structure_problems_mark_the_programme_incomplete(tree):
-    edit(tree / "prog" / "year-1" / "b1" / "block.yaml", "  - week: 2-3", "  - week: two")
+    replace_once(tree / "prog" / "year-1" / "b1" / "block.yaml", "  - week: 2-3", "  - week: two")
     assert load_site(str(tree))[0].programmes[0].incomplete
 
 

@@ -7,7 +7,8 @@ import types
 
 import jinja2
 import pytest
-from conftest import ROOT, edit
+from conftest import ROOT
+from edits import replace_once
 
 from induction import page_macros, site_config
 from induction.figures import figures
@@ -69,12 +70,12 @@ def test_macros_reuse_the_plugins_model_under_mkdocs(tree):
 def test_content_is_loaded_once_until_a_file_changes(tree):
     first = page_macros.checked_content(str(tree))
     assert page_macros.checked_content(str(tree)) is first
-    edit(tree / "site.yaml", "title: Test site", "title: Renamed site")
+    replace_once(tree / "site.yaml", "title: Test site", "title: Renamed site")
     assert page_macros.checked_content(str(tree)).site.title == "Renamed site"
 
 
 def test_content_with_problems_stops_the_macros_with_the_report(tree):
-    edit(tree / "site.yaml", "programmes: [prog]", "programmes: [missing]")
+    replace_once(tree / "site.yaml", "programmes: [prog]", "programmes: [missing]")
     with pytest.raises(ValueError, match="^The content has problems; nothing was built.\n"):
         page_macros.checked_content(str(tree))
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SAMPLE, edit
+from conftest import SAMPLE
+from edits import replace_once
 
 from induction.loader import load_site
 from induction.pipeline import load_and_check
@@ -12,9 +13,9 @@ from induction.problems import Problems
 
 
 def test_a_marker_in_yaml_markdown_or_a_comment_is_reported_at_its_line(tree: Path) -> None:
-    edit(tree / "prog/year-1/b1/block.yaml", "title: First week", "title: 'TODO: the week title'")
-    edit(tree / "prog/videos.yaml", "duration: '3:05'", "duration: '3:05'  # TODO: check the length")
-    edit(tree / "prog/year-1/b1/b1-w1-read.md", "Read the summary", "TODO: write the step.\n\nRead the summary")
+    replace_once(tree / "prog/year-1/b1/block.yaml", "title: First week", "title: 'TODO: the week title'")
+    replace_once(tree / "prog/videos.yaml", "duration: '3:05'", "duration: '3:05'  # TODO: check the length")
+    replace_once(tree / "prog/year-1/b1/b1-w1-read.md", "Read the summary", "TODO: write the step.\n\nRead the summary")
     problems = [p.format() for p in load_and_check(str(tree)).problems]
     assert problems == [
         "minimal/prog/videos.yaml:5: error [placeholder] Placeholder text to fill in: 'TODO: check the length'. "

@@ -1,7 +1,7 @@
 """Placement: each session's one home (year, block, week, role) in programme order, and `see:` links."""
 from __future__ import annotations
 
-from conftest import edit
+from edits import replace_once
 
 from induction.loader import load_site
 from induction.placement import place_programme
@@ -49,7 +49,7 @@ def test_page_entries_are_the_block_and_year_pages(tree):
 
 
 def test_a_session_listed_twice_keeps_its_first_home(tree):
-    edit(tree / "prog/year-1/b1/block.yaml", "      - see: b1-w1-read", "      - b1-w1-read")
+    replace_once(tree / "prog/year-1/b1/block.yaml", "      - see: b1-w1-read", "      - b1-w1-read")
     _, places, problems = place(tree)
     assert problems == ["minimal/prog/year-1/b1/block.yaml:23: error [listed-twice] The session 'b1-w1-read' is "
                         "already listed in b1, week 1. Write 'see: b1-w1-read' here to point at it instead."]
@@ -57,14 +57,14 @@ def test_a_session_listed_twice_keeps_its_first_home(tree):
 
 
 def test_listed_twice_names_block_and_year_pages(tree):
-    edit(tree / "prog/year-1/b1/block.yaml", "pages: [b1-intro]", "pages: [b1-intro, welcome]")
+    replace_once(tree / "prog/year-1/b1/block.yaml", "pages: [b1-intro]", "pages: [b1-intro, welcome]")
     _, _, problems = place(tree)
     assert problems == ["minimal/prog/year-1/b1/block.yaml:8: error [listed-twice] The session 'welcome' is already "
                         "listed in the pages of year-1. Write 'see: welcome' here to point at it instead."]
 
 
 def test_an_unknown_id_is_reported_and_remembered(tree):
-    edit(tree / "prog/year-1/b1/block.yaml", "mentor: [b1-w4-mentor]", "mentor: [b1-w4-mentr]")
+    replace_once(tree / "prog/year-1/b1/block.yaml", "mentor: [b1-w4-mentor]", "mentor: [b1-w4-mentr]")
     _, places, problems = place(tree)
     assert problems == ["minimal/prog/year-1/b1/block.yaml:21: error [unknown-reference] No session has the id "
                         "'b1-w4-mentr'. Did you mean 'b1-w4-mentor'?"]
@@ -72,14 +72,15 @@ def test_an_unknown_id_is_reported_and_remembered(tree):
 
 
 def test_a_see_whose_home_is_misspelt_says_nothing_more(tree):
-    edit(tree / "prog/year-1/b1/block.yaml", "ect: [b1-w1-watch, b1-w1-read]", "ect: [b1-w1-watch, b1-w1-reed]")
+    replace_once(tree / "prog/year-1/b1/block.yaml", "ect: [b1-w1-watch, b1-w1-read]", "ect: [b1-w1-watch, b1-w1-reed]")
     _, places, problems = place(tree)
     assert [p.split(" [")[1].split("]")[0] for p in problems] == ["unknown-reference"]
     assert places.references == []
 
 
 def test_a_see_with_no_home_is_a_see_cycle(tree):
-    edit(tree / "prog/year-1/b1/block.yaml", "    ect: [b1-w2-practise]", "    ect:\n      - see: b1-w2-practise")
+    replace_once(tree / "prog/year-1/b1/block.yaml", "    ect: [b1-w2-practise]",
+                 "    ect:\n      - see: b1-w2-practise")
     _, _, problems = place(tree)
     assert problems == ["minimal/prog/year-1/b1/block.yaml:18: error [see-cycle] 'see: b1-w2-practise' points at a "
                         "session that is only ever referred to, never listed. List 'b1-w2-practise' once without "

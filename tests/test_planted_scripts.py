@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import edit, make_tree, mkdocs_build
+from conftest import make_tree, mkdocs_build
+from edits import replace_once
 
 from induction import csp
 
@@ -35,7 +36,7 @@ HANDLER = re.compile(r"""\son[a-z]+\s*=\s*["']?[^"'>]*planted""", re.I)
 def test_a_planted_script_never_reaches_the_site_and_is_never_hashed(tmp_path: Path, route: str) -> None:
     tree = make_tree(tmp_path)
     file, old, new = ROUTES[route]
-    edit(tree / file, old, new)
+    replace_once(tree / file, old, new)
     site = tmp_path / "site"
     result = mkdocs_build(tree, site)
     planted = csp.script_hash("planted()")
@@ -54,7 +55,7 @@ def test_a_planted_script_never_reaches_the_site_and_is_never_hashed(tmp_path: P
 
 def test_a_refused_page_is_named_with_the_content_file_it_is_made_from(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
-    edit(tree / INTRO, TEXT, f"  ```\n{PLANT}\n  ```\n")
+    replace_once(tree / INTRO, TEXT, f"  ```\n{PLANT}\n  ```\n")
     result = mkdocs_build(tree, tmp_path / "site")
     assert result.returncode == 1
     assert ("The rendered page prog/year-1/b1/b1-intro.md (made from minimal/prog/year-1/b1/b1-intro.md) holds "

@@ -13,7 +13,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import ROOT, edit, make_tree, mkdocs_build
+from conftest import ROOT, make_tree, mkdocs_build
+from edits import replace_once
 
 WAIT = 90  # seconds: an upper bound for a rebuild on a busy 2-core machine, not a budget
 
@@ -61,7 +62,7 @@ def test_a_broken_file_shows_the_problems_page_and_fixing_it_restores_the_site(t
         # The preview has no Content Security Policy: it would block the live-reload script.
         assert "livereload" in page and 'http-equiv="Content-Security-Policy"' not in page
 
-        edit(block, "title: Block one", "titel: Block one")
+        replace_once(block, "title: Block one", "titel: Block one")
         page = wait_for(url, lambda html: "The content has problems" in html, server, "problems page")
         assert "minimal/prog/year-1/b1/block.yaml:2" in page  # the unknown key, with its line
         assert "Unknown key &#39;titel&#39; in the block." in page or "Unknown key 'titel' in the block." in page
@@ -71,7 +72,7 @@ def test_a_broken_file_shows_the_problems_page_and_fixing_it_restores_the_site(t
         assert 'http-equiv="Content-Security-Policy"' not in home
         assert "minimal/prog/year-1/b1/block.yaml:2" in fetch(f"http://127.0.0.1:{port}/no/such/page/")
 
-        edit(block, "titel: Block one", "title: Block one")
+        replace_once(block, "titel: Block one", "title: Block one")
         page = wait_for(url, lambda html: "The content has problems" not in html and "Block one" in html,
                         server, "restored block page")
         assert "Block one" in page
@@ -87,7 +88,7 @@ def test_a_broken_file_shows_the_problems_page_and_fixing_it_restores_the_site(t
 
 def test_mkdocs_build_still_fails_hard_on_the_same_problem(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
-    edit(tree / "prog" / "year-1" / "b1" / "block.yaml", "title: Block one", "titel: Block one")
+    replace_once(tree / "prog" / "year-1" / "b1" / "block.yaml", "title: Block one", "titel: Block one")
     result = mkdocs_build(tree, tmp_path / "site")
     assert result.returncode != 0
     assert "The content has problems; nothing was built." in result.stderr

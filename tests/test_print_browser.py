@@ -17,7 +17,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLE, edit, make_tree, mkdocs_build
+from conftest import ROOT, SAMPLE, make_tree, mkdocs_build
+from edits import replace_once
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import pdf  # noqa: E402  (scripts/ is not a package)
@@ -212,7 +213,7 @@ def test_the_print_button_opens_the_browsers_print(printed, sample_site, browser
 
 def test_a_transcript_prints_on_a_mentor_plan_only_when_the_reader_opened_it(tmp_path, browser):
     tree = make_tree(tmp_path)
-    edit(tree / "prog" / "year-1" / "b1" / "b1-w1-mentor.md", "1. Ask your ECT what they noticed.",
+    replace_once(tree / "prog" / "year-1" / "b1" / "b1-w1-mentor.md", "1. Ask your ECT what they noticed.",
          '1. Ask your ECT what they noticed.\n\n{{ video("intro") }}')
     result = mkdocs_build(tree, tmp_path / "site")
     assert result.returncode == 0, result.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import edit
+from edits import replace_once
 
 from induction.pipeline import load_and_check
 from induction.render import render_site
@@ -46,9 +46,9 @@ def test_the_mentor_pack_has_a_cover_with_contents_then_every_plan_in_order(tree
 
 def test_a_block_without_mentor_sessions_has_no_pack(tree):
     block = tree / "prog" / "year-1" / "b1" / "block.yaml"
-    edit(block, "    mentor: [b1-w1-mentor]\n", "")
-    edit(block, "    mentor: [b1-w2-mentor]\n", "")
-    edit(block, "    mentor: [b1-w4-mentor]\n", "")
+    replace_once(block, "    mentor: [b1-w1-mentor]\n", "")
+    replace_once(block, "    mentor: [b1-w2-mentor]\n", "")
+    replace_once(block, "    mentor: [b1-w4-mentor]\n", "")
     for name in ("b1-w1-mentor", "b1-w2-mentor", "b1-w4-mentor"):
         (tree / "prog" / "year-1" / "b1" / f"{name}.md").unlink()
     assert "prog/year-1/b1/mentor-pack.md" not in pages_of(tree)
@@ -80,7 +80,7 @@ def test_a_week_without_ect_steps_has_no_print_view_and_no_link(tree):
     pages = pages_of(tree)
     assert "prog/year-1/b1/week-2-3/print.md" in pages
     block = tree / "prog" / "year-1" / "b1" / "block.yaml"
-    edit(block, "    ect:\n      - see: b1-w1-read\n", "")
+    replace_once(block, "    ect:\n      - see: b1-w1-read\n", "")
     pages = pages_of(tree)
     assert "prog/year-1/b1/week-4/print.md" not in pages
     assert "ect-week-print-link" not in pages["prog/year-1/b1/week-4/index.md"].markdown

@@ -7,7 +7,8 @@ import os
 import sys
 import time
 
-from conftest import ROOT, SAMPLE, edit
+from conftest import ROOT, SAMPLE
+from edits import replace_once
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import pdf  # noqa: E402  (scripts/ is not a package)
@@ -26,7 +27,7 @@ def test_one_pack_per_block_with_mentor_plans_named_by_programme_and_block():
 
 def test_content_with_problems_gives_the_report_and_no_pdf(tree, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("CHROMIUM", "/bin/sh")  # any file: the content is checked before printing
-    edit(tree / "prog" / "year-1" / "b1" / "block.yaml", "mentor: [b1-w1-mentor]", "mentor: [b1-w1-mentr]")
+    replace_once(tree / "prog" / "year-1" / "b1" / "block.yaml", "mentor: [b1-w1-mentor]", "mentor: [b1-w1-mentr]")
     assert pdf.main(["--content", str(tree), "--site", str(tmp_path / "site"), "--out", str(tmp_path / "pdf")]) == 1
     assert "b1-w1-mentr" in capsys.readouterr().err
     assert not (tmp_path / "pdf").exists()

@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE, edit, make_tree
+from conftest import SAMPLE, make_tree
+from edits import replace_once
 
 from induction import branding
 from induction.loader import load_site
@@ -84,7 +85,7 @@ def test_the_provider_loads_with_its_files_contact_and_links(tree):
 ])
 def test_a_wrong_provider_setting_is_reported_at_its_line(tree, old, new, expected):
     with_provider(tree)
-    edit(tree / "site.yaml", old, new)
+    replace_once(tree / "site.yaml", old, new)
     assert formatted(tree) == [expected]
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
-from conftest import edit, make_tree, mkdocs_build
+from conftest import make_tree, mkdocs_build
+from edits import replace_once
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -45,10 +46,10 @@ def test_a_rebased_link_leads_where_the_original_led(link, here, there):
 
 def test_a_session_with_relative_links_builds_strictly_with_its_print_view_and_pack(tmp_path):
     tree = make_tree(tmp_path)
-    edit(tree / "prog/year-1/b1/b1-w1-read.md", "Read the summary",
+    replace_once(tree / "prog/year-1/b1/b1-w1-read.md", "Read the summary",
          "See [the intro](b1-intro.md), [welcome](../welcome.md) and [the sheet](../../assets/sheet.pdf).\n\n"
          "Read the summary")
-    edit(tree / "prog/year-1/b1/b1-w1-mentor.md", "1. Agree one action step.",
+    replace_once(tree / "prog/year-1/b1/b1-w1-mentor.md", "1. Agree one action step.",
          "1. Agree one action step, from [the reading](b1-w1-read.md).")
     result = mkdocs_build(tree, tmp_path / "site")
     assert result.returncode == 0, result.stderr

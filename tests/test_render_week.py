@@ -5,7 +5,8 @@ tests/golden/week-roles.html.
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLE, edit
+from conftest import SAMPLE
+from edits import replace_once
 
 from induction.pipeline import load_and_check
 from induction.render import render_site
@@ -50,13 +51,13 @@ def test_the_steps_are_in_order_with_minutes_and_a_total(week):
 
 
 def test_the_focus_is_the_weeks_ect_summary(tree):
-    edit(tree / "prog/year-1/b1/block.yaml", "    title: First week\n",
+    replace_once(tree / "prog/year-1/b1/block.yaml", "    title: First week\n",
          "    title: First week\n    summary:\n      ect: Learn how memory works.\n")
     assert "## This week's focus\n\nLearn how memory works.\n" in pages_of(tree)[WEEK_1]
 
 
 def test_a_step_that_says_bring_something_fills_take_to_your_mentor_meeting(tree):
-    edit(tree / "prog/year-1/b1/b1-w1-read.md", "Read the summary and fill in",
+    replace_once(tree / "prog/year-1/b1/b1-w1-read.md", "Read the summary and fill in",
          "Write two questions about the summary. Bring them to your mentor\nmeeting. Then fill in")
     assert ("## Take to your mentor meeting\n\n- Write two questions about the summary. Bring them to your "
             "mentor meeting. (from [Read about memory](../b1-w1-read.md))\n") in pages_of(tree)[WEEK_1]
@@ -68,7 +69,7 @@ def test_without_such_a_sentence_the_ect_takes_notes_and_what_happened_in_class(
 
 
 def test_a_week_without_ect_steps_has_no_steps_and_nothing_to_take(tree):
-    edit(tree / "prog/year-1/b1/block.yaml", "    ect:\n      - see: b1-w1-read\n", "")
+    replace_once(tree / "prog/year-1/b1/block.yaml", "    ect:\n      - see: b1-w1-read\n", "")
     week = pages_of(tree)["prog/year-1/b1/week-4/index.md"]
     assert "## Your steps this week" not in week
     assert "## Take to your mentor meeting" not in week

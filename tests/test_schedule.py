@@ -12,7 +12,7 @@ from calendar_support import calendar_cases
 from conftest import SAMPLE, make_tree
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_checks import PROGRAMME, Edit, Write, report
+from test_checks import PROGRAMME, report
 
 from induction.model import Block, Calendar, Cohort, Holiday, Loc, Programme, Term, Week, Year
 from induction.pipeline import load_and_check
@@ -24,7 +24,7 @@ LOC = Loc("x.yaml", 1)
 
 def test_the_fixture_on_a_calendar_has_no_problem(tmp_path):
     tree = make_tree(tmp_path)
-    on = calendar_cases(Edit, Write, PROGRAMME)[0][1][:2]  # the calendar and the cohort, nothing broken
+    on = calendar_cases(PROGRAMME)[0][1][:2]  # the calendar and the cohort, nothing broken
     for step in on:
         step.apply(tree)
     assert report(tree) == []

@@ -6,7 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, edit, make_tree
+from conftest import ROOT, make_tree
+from edits import replace_once
 
 SCRIPT = ROOT / "scripts" / "validate.py"
 
@@ -19,8 +20,8 @@ def validate(*args: str, ci: bool = False, cwd: Path = ROOT) -> subprocess.Compl
 
 
 def break_two_rules(tree: Path) -> None:
-    edit(tree / "prog/year-1/b1/b1-intro.md", "minutes: 5", "minutes: five")
-    edit(tree / "prog/year-1/b1/block.yaml", "half_term: 1", "halfterm: 1")
+    replace_once(tree / "prog/year-1/b1/b1-intro.md", "minutes: 5", "minutes: five")
+    replace_once(tree / "prog/year-1/b1/block.yaml", "half_term: 1", "halfterm: 1")
 
 
 def test_a_valid_tree_exits_0_with_a_summary(tree):
@@ -60,7 +61,7 @@ def test_without_ci_there_is_no_annotation(tree):
 
 
 def test_a_warning_alone_exits_0(tree):
-    edit(tree / "prog/programme.yaml", "coverage: off", "coverage: warn")
+    replace_once(tree / "prog/programme.yaml", "coverage: off", "coverage: warn")
     result = validate("--content", str(tree), ci=True)
     assert result.returncode == 0
     assert result.stdout.splitlines()[1].startswith(

@@ -5,266 +5,224 @@ Paths in edits are relative to the tree; `expected` lines are as `Problem.format
 """
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+
+from edits import Append, Edit, FixtureEdit, Remove, SymlinkOut, Transform, Write
 
 B = "prog/year-1/b1/"
 WATCH, READ, MENTOR, BLOCK = B + "b1-w1-watch.md", B + "b1-w1-read.md", B + "b1-w1-mentor.md", B + "block.yaml"
 PROG, VIDEOS, ASSETS, TRANSCRIPT = "prog/programme.yaml", "prog/videos.yaml", "prog/assets.yaml", "prog/transcripts/intro.md"
 
 
-def replace(path: str, old: str, new: str) -> Callable[[Path], None]:
-    def run(root: Path) -> None:
-        file = root / path
-        text = file.read_bytes().decode("utf-8")
-        assert text.count(old) == 1, f"{old!r} is not in {path} exactly once"
-        file.write_bytes(text.replace(old, new).encode("utf-8"))
-    return run
-
-
-def write(path: str, data: str | bytes) -> Callable[[Path], None]:
-    def run(root: Path) -> None:
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return run
-
-
-def append(path: str, text: str) -> Callable[[Path], None]:
-    def run(root: Path) -> None:
-        with open(root / path, "a", encoding="utf-8") as handle:
-            handle.write(text)
-    return run
-
-
-def remove(path: str) -> Callable[[Path], None]:
-    return lambda root: (root / path).unlink()
-
-
-def symlink_out(path: str) -> Callable[[Path], None]:
-    """Replace `path` with a link to a file beside (outside) the content folder."""
-    def run(root: Path) -> None:
-        outside = root.parent / "outside.txt"
-        outside.write_text("not content\n", encoding="utf-8")
-        (root / path).unlink(missing_ok=True)
-        os.symlink(outside, root / path)
-    return run
-
-
-def transform(path: str, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
-    return lambda root: (root / path).write_bytes(change((root / path).read_bytes()))
-
-
 @dataclass
 class Case:
     name: str
-    edits: list[Callable[[Path], None]]
+    edits: list[FixtureEdit]
     expected: list[str]  # every problem line, in the order validation prints them
 
 
 CASES: list[Case] = []
 C = CASES.append
 # YAML and files
-C(Case("yaml-unclosed-bracket", [replace(BLOCK, "pages: [b1-intro]", "pages: [b1-intro")], [
+C(Case("yaml-unclosed-bracket", [Edit(BLOCK, "pages: [b1-intro]", "pages: [b1-intro")], [
     "minimal/prog/year-1/b1/block.yaml:8: error [yaml-syntax] YAML could not be read: did not find expected ',' or ']'. Close the bracket or quote opened on this line."]))
-C(Case("yaml-front-matter-syntax", [replace(READ, "title: Read about memory", "title: Read: about: memory")], [
+C(Case("yaml-front-matter-syntax", [Edit(READ, "title: Read about memory", "title: Read: about: memory")], [
     'minimal/prog/year-1/b1/b1-w1-read.md:5: error [yaml-syntax] YAML could not be read: mapping values are not allowed in this context. Check the indentation and punctuation on this line and the one before it.']))
-C(Case("tab-indentation", [replace(BLOCK, "  ect: What ECTs do.", "\tect: What ECTs do.")], [
+C(Case("tab-indentation", [Edit(BLOCK, "  ect: What ECTs do.", "\tect: What ECTs do.")], [
     'minimal/prog/year-1/b1/block.yaml:6: error [yaml-syntax] YAML could not be read: found character that cannot start any token. Indent with spaces, not tabs.']))
-C(Case("duplicate-key-yaml", [replace(BLOCK, "term: autumn\n", "term: autumn\nterm: spring\n")], [
+C(Case("duplicate-key-yaml", [Edit(BLOCK, "term: autumn\n", "term: autumn\nterm: spring\n")], [
     "minimal/prog/year-1/b1/block.yaml:4: error [duplicate-key] The key 'term' is given twice (first on line 3). Delete or merge one of them."]))
-C(Case("duplicate-key-front-matter", [replace(READ, "minutes: 20\n", "minutes: 20\nminutes: 25\n")], [
+C(Case("duplicate-key-front-matter", [Edit(READ, "minutes: 20\n", "minutes: 20\nminutes: 25\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:7: error [duplicate-key] The key 'minutes' is given twice (first on line 6). Delete or merge one of them."]))
-C(Case("wrong-type-minutes", [replace(READ, "minutes: 20", "minutes: twenty")], [
+C(Case("wrong-type-minutes", [Edit(READ, "minutes: 20", "minutes: twenty")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:6: error [wrong-type] Expected a whole number for 'minutes' in the front matter but found 'twenty'."]))
-C(Case("wrong-type-half-term", [replace(BLOCK, "half_term: 1", "half_term: 3")], [
+C(Case("wrong-type-half-term", [Edit(BLOCK, "half_term: 1", "half_term: 3")], [
     "minimal/prog/year-1/b1/block.yaml:4: error [wrong-type] Expected one of 1, 2 for 'half_term' in the block but found the number 3."]))
-C(Case("wrong-type-statement-float", [replace(MENTOR, "intentions: ['2.2', 2a]", "intentions: [2.2, 2a]")], [
+C(Case("wrong-type-statement-float", [Edit(MENTOR, "intentions: ['2.2', 2a]", "intentions: [2.2, 2a]")], [
     "minimal/prog/year-1/b1/b1-w1-mentor.md:7: error [wrong-type] Expected a statement id (like '2.1' or 8f) for item 1 of 'intentions' in the front matter but found the number 2.2. Quote the id so YAML keeps it as written: '2.2'."]))
-C(Case("wrong-type-week-zero", [replace(BLOCK, "  - week: 4\n", "  - week: 0\n")], [
+C(Case("wrong-type-week-zero", [Edit(BLOCK, "  - week: 4\n", "  - week: 0\n")], [
     "minimal/prog/year-1/b1/block.yaml:19: error [wrong-type] Expected a week number or a range such as 4-6 for 'week' in a week but found the number 0."]))
-C(Case("unknown-key-front-matter", [replace(READ, "title: Read", "titel: Read")], [
+C(Case("unknown-key-front-matter", [Edit(READ, "title: Read", "titel: Read")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:2: error [missing-key] Missing key 'title' in the front matter. Add 'title:' (text).",
     "minimal/prog/year-1/b1/b1-w1-read.md:5: error [unknown-key] Unknown key 'titel' in the front matter. Expected one of: assets, id, intentions, kind, minutes, phases, role, title. Did you mean 'title'?"]))
-C(Case("unknown-key-block", [replace(BLOCK, "term: autumn", "term: autumn\nterms: spring")], [
+C(Case("unknown-key-block", [Edit(BLOCK, "term: autumn", "term: autumn\nterms: spring")], [
     "minimal/prog/year-1/b1/block.yaml:4: error [unknown-key] Unknown key 'terms' in the block. Expected one of: half_term, id, pages, summary, term, title, weeks. Did you mean 'term'?"]))
-C(Case("empty-yaml-file", [write(VIDEOS, "")], [
+C(Case("empty-yaml-file", [Write(VIDEOS, "")], [
     'minimal/prog/videos.yaml:1: error [empty-file] The file is empty.',
     "minimal/prog/year-1/b1/b1-w1-watch.md:15: error [unknown-reference] No video has the id 'intro'."]))
-C(Case("empty-session-body", [write(B + "b1-w1-tutor.md", "---\nid: b1-w1-tutor\nrole: tutor\nkind: material\ntitle: T\nminutes: 15\n---\n\n")], [
+C(Case("empty-session-body", [Write(B + "b1-w1-tutor.md", "---\nid: b1-w1-tutor\nrole: tutor\nkind: material\ntitle: T\nminutes: 15\n---\n\n")], [
     "minimal/prog/year-1/b1/b1-w1-tutor.md:8: error [empty-body] The session 'b1-w1-tutor' has no text below its front matter. Write the session's body."]))
-C(Case("empty-transcript", [write(TRANSCRIPT, "\n\n")], [
+C(Case("empty-transcript", [Write(TRANSCRIPT, "\n\n")], [
     'minimal/prog/transcripts/intro.md:1: error [empty-body] The transcript is empty. Write what is said in the video.']))
-C(Case("no-front-matter", [write(B + "b1-w1-tutor.md", "Just text.\n")], [
+C(Case("no-front-matter", [Write(B + "b1-w1-tutor.md", "Just text.\n")], [
     'minimal/prog/year-1/b1/b1-w1-tutor.md:1: error [missing-key] The file has no front matter. Start it with a front matter block: ---, id:, role:, kind:, title:, minutes:, then ---.']))
-C(Case("front-matter-not-closed", [replace(READ, "assets: [sheet]\n---", "assets: [sheet]\n")], [
+C(Case("front-matter-not-closed", [Edit(READ, "assets: [sheet]\n---", "assets: [sheet]\n")], [
     'minimal/prog/year-1/b1/b1-w1-read.md:1: error [yaml-syntax] The front matter is not closed. End the front matter with a line holding only ---.']))
-C(Case("not-utf8-markdown", [transform(READ, lambda b: b.replace(b"Read the summary", b"Read the \xe9summary"))], [
+C(Case("not-utf8-markdown", [Transform(READ, lambda b: b.replace(b"Read the summary", b"Read the \xe9summary"))], [
     'minimal/prog/year-1/b1/b1-w1-read.md:10: error [not-utf8] Byte 0xe9 is not UTF-8 text. Re-save the file as UTF-8.']))
-C(Case("not-utf8-yaml", [transform(BLOCK, lambda b: b.replace(b"Block one", b"Block \xff one"))], [
+C(Case("not-utf8-yaml", [Transform(BLOCK, lambda b: b.replace(b"Block one", b"Block \xff one"))], [
     'minimal/prog/year-1/b1/block.yaml:2: error [not-utf8] Byte 0xff is not UTF-8 text. Re-save the file as UTF-8.']))
-C(Case("bom-then-error", [transform(BLOCK, lambda b: b"\xef\xbb\xbf" + b.replace(b"half_term: 1", b"half_term: 3"))], [
+C(Case("bom-then-error", [Transform(BLOCK, lambda b: b"\xef\xbb\xbf" + b.replace(b"half_term: 1", b"half_term: 3"))], [
     "minimal/prog/year-1/b1/block.yaml:4: error [wrong-type] Expected one of 1, 2 for 'half_term' in the block but found the number 3."]))
-C(Case("crlf-then-error", [transform(BLOCK, lambda b: b.replace(b"\n", b"\r\n").replace(b"half_term: 1", b"half_term: 3"))], [
+C(Case("crlf-then-error", [Transform(BLOCK, lambda b: b.replace(b"\n", b"\r\n").replace(b"half_term: 1", b"half_term: 3"))], [
     "minimal/prog/year-1/b1/block.yaml:4: error [wrong-type] Expected one of 1, 2 for 'half_term' in the block but found the number 3."]))
-C(Case("crlf-markdown-line", [transform(READ, lambda b: b.replace(b"\n", b"\r\n")), append(READ, "\r\n<script>x()</script>\r\n")], [
+C(Case("crlf-markdown-line", [Transform(READ, lambda b: b.replace(b"\n", b"\r\n")), Append(READ, "\r\n<script>x()</script>\r\n")], [
     'minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <script> is not allowed: content may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning.']))
-C(Case("very-large-file", [append(TRANSCRIPT, "Words. " * 300_000)], [
+C(Case("very-large-file", [Append(TRANSCRIPT, "Words. " * 300_000)], [
     'minimal/prog/transcripts/intro.md:1: error [file-too-large] The file holds 2,100,067 bytes; a content file may hold at most 2,097,152. Split it, or move large material into a handout (assets.yaml).']))
-C(Case("missing-site-file", [remove("site.yaml")], [
+C(Case("missing-site-file", [Remove("site.yaml")], [
     'minimal/site.yaml:1: error [missing-file] The file is missing.']))
-C(Case("missing-transcript-file", [remove(TRANSCRIPT)], [
+C(Case("missing-transcript-file", [Remove(TRANSCRIPT)], [
     "minimal/prog/videos.yaml:6: error [video-without-transcript] The transcript file 'transcripts/intro.md' is missing. Create it, or correct the path."]))
-C(Case("missing-asset-file", [remove("prog/assets/sheet.pdf")], [
+C(Case("missing-asset-file", [Remove("prog/assets/sheet.pdf")], [
     "minimal/prog/assets.yaml:4: error [missing-file] The handout file 'assets/sheet.pdf' is missing. Put the file there, or correct the path."]))
 # Dangling references of every kind
-C(Case("unknown-programme", [replace("site.yaml", "[prog]", "[prgo]")], [
+C(Case("unknown-programme", [Edit("site.yaml", "[prog]", "[prgo]")], [
     "minimal/site.yaml:2: error [unknown-reference] No programme has the id 'prgo'. Did you mean 'prog'?"]))
-C(Case("unknown-framework", [replace(PROG, "framework: ecf-2019", "framework: ecf-2020")], [
+C(Case("unknown-framework", [Edit(PROG, "framework: ecf-2019", "framework: ecf-2020")], [
     "minimal/prog/programme.yaml:1: error [unknown-framework] No framework has the id 'ecf-2020'. Did you mean 'ecf-2019'?"]))
-C(Case("unknown-block-in-year", [replace(PROG, "blocks: [b1]", "blocks: [b1, b2]")], [
+C(Case("unknown-block-in-year", [Edit(PROG, "blocks: [b1]", "blocks: [b1, b2]")], [
     "minimal/prog/programme.yaml:11: error [unknown-reference] No block has the id 'b2'."]))
-C(Case("unknown-session-in-week", [replace(BLOCK, "tutor: [b1-w1-tutor]", "tutor: [b1-w1-tutor, b1-w9-tutor]")], [
+C(Case("unknown-session-in-week", [Edit(BLOCK, "tutor: [b1-w1-tutor]", "tutor: [b1-w1-tutor, b1-w9-tutor]")], [
     "minimal/prog/year-1/b1/block.yaml:14: error [unknown-reference] No session has the id 'b1-w9-tutor'. Did you mean 'b1-w1-tutor'?"]))
-C(Case("unknown-session-in-block-pages", [replace(BLOCK, "pages: [b1-intro]", "pages: [b1-intro, b1-outro]")], [
+C(Case("unknown-session-in-block-pages", [Edit(BLOCK, "pages: [b1-intro]", "pages: [b1-intro, b1-outro]")], [
     "minimal/prog/year-1/b1/block.yaml:8: error [unknown-reference] No session has the id 'b1-outro'. Did you mean 'b1-intro'?"]))
-C(Case("unknown-session-in-year-pages", [replace(PROG, "pages: [welcome]", "pages: [welcome, farewell]")], [
+C(Case("unknown-session-in-year-pages", [Edit(PROG, "pages: [welcome]", "pages: [welcome, farewell]")], [
     "minimal/prog/programme.yaml:10: error [unknown-reference] No session has the id 'farewell'."]))
-C(Case("unknown-see-target", [replace(BLOCK, "- see: b1-w1-read", "- see: b1-w1-reed")], [
+C(Case("unknown-see-target", [Edit(BLOCK, "- see: b1-w1-read", "- see: b1-w1-reed")], [
     "minimal/prog/year-1/b1/block.yaml:23: error [unknown-reference] No session has the id 'b1-w1-reed'. Did you mean 'b1-w1-read'?"]))
-C(Case("unknown-asset-front-matter", [replace(READ, "assets: [sheet]", "assets: [sheet, poster]")], [
+C(Case("unknown-asset-front-matter", [Edit(READ, "assets: [sheet]", "assets: [sheet, poster]")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:7: error [unknown-reference] No handout has the id 'poster'."]))
-C(Case("unknown-asset-shortcode", [replace(READ, 'asset("sheet")', 'asset("sheets")')], [
+C(Case("unknown-asset-shortcode", [Edit(READ, 'asset("sheet")', 'asset("sheets")')], [
     "minimal/prog/year-1/b1/b1-w1-read.md:10: error [unknown-reference] No handout has the id 'sheets'. Did you mean 'sheet'?"]))
-C(Case("unknown-video-shortcode", [replace(WATCH, 'video("intro")', 'video("outro")')], [
+C(Case("unknown-video-shortcode", [Edit(WATCH, 'video("intro")', 'video("outro")')], [
     "minimal/prog/year-1/b1/b1-w1-watch.md:15: error [unknown-reference] No video has the id 'outro'. Did you mean 'intro'?"]))
-C(Case("unknown-session-shortcode", [replace(B + "b1-w2-practise.md", 'session("b1-w1-read")', 'session("b1-w1-raed")')], [
+C(Case("unknown-session-shortcode", [Edit(B + "b1-w2-practise.md", 'session("b1-w1-read")', 'session("b1-w1-raed")')], [
     "minimal/prog/year-1/b1/b1-w2-practise.md:10: error [unknown-reference] No session has the id 'b1-w1-raed'. Did you mean 'b1-w1-read'?"]))
-C(Case("unknown-statement-shortcode", [replace(WATCH, 'statement("2.2")', 'statement("2.99")')], [
+C(Case("unknown-statement-shortcode", [Edit(WATCH, 'statement("2.2")', 'statement("2.99")')], [
     "minimal/prog/year-1/b1/b1-w1-watch.md:17: error [unknown-statement] The framework ecf-2019 has no statement '2.99'. Did you mean '2.9'?"]))
-C(Case("unknown-statement-intention", [replace(B + "b1-w2-practise.md", "intentions: ['2.8']", "intentions: ['2.88']")], [
+C(Case("unknown-statement-intention", [Edit(B + "b1-w2-practise.md", "intentions: ['2.8']", "intentions: ['2.88']")], [
     "minimal/prog/year-1/b1/b1-w2-practise.md:7: error [unknown-statement] The framework ecf-2019 has no statement '2.88'. Did you mean '2.8'?"]))
-C(Case("code-with-other-statements-text", [replace(WATCH, "id: 2b\n    wording: Plan so pupils connect new ideas to what they know.", "id: '2.2'\n    wording: Breaking complex material into smaller steps (e.g. using partially completed examples to focus pupils on the specific steps).")], [
+C(Case("code-with-other-statements-text", [Edit(WATCH, "id: 2b\n    wording: Plan so pupils connect new ideas to what they know.", "id: '2.2'\n    wording: Breaking complex material into smaller steps (e.g. using partially completed examples to focus pupils on the specific steps).")], [
     'minimal/prog/year-1/b1/b1-w1-watch.md:9: error [wording-mismatch] The wording given for 2.2 is the text of 2b. Did you mean 2b?']))
-C(Case("see-cycle", [replace(BLOCK, "ect: [b1-w2-practise]", "ect: [{see: b1-w2-practise}]")], [
+C(Case("see-cycle", [Edit(BLOCK, "ect: [b1-w2-practise]", "ect: [{see: b1-w2-practise}]")], [
     "minimal/prog/year-1/b1/block.yaml:17: error [see-cycle] 'see: b1-w2-practise' points at a session that is only ever referred to, never listed. List 'b1-w2-practise' once without 'see:'."]))
-C(Case("duplicate-session-id", [write(B + "b1-w1-copy.md", "---\nid: b1-w1-read\nrole: ect\nkind: reading\ntitle: Copy\nminutes: 5\n---\n\nCopy.\n")], [
+C(Case("duplicate-session-id", [Write(B + "b1-w1-copy.md", "---\nid: b1-w1-read\nrole: ect\nkind: reading\ntitle: Copy\nminutes: 5\n---\n\nCopy.\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:2: error [duplicate-id] The session id 'b1-w1-read' is also used by minimal/prog/year-1/b1/b1-w1-copy.md."]))
-C(Case("duplicate-video-id", [append(VIDEOS, "  - id: intro\n    title: Again\n    url: https://www.youtube.com/watch?v=abcdefghijm\n    duration: '1:00'\n    transcript: transcripts/intro.md\n")], [
+C(Case("duplicate-video-id", [Append(VIDEOS, "  - id: intro\n    title: Again\n    url: https://www.youtube.com/watch?v=abcdefghijm\n    duration: '1:00'\n    transcript: transcripts/intro.md\n")], [
     "minimal/prog/videos.yaml:8: error [duplicate-id] The video id 'intro' is used twice."]))
-C(Case("duplicate-block-id", [write("prog/year-1/b2/block.yaml", "id: b1\ntitle: Again\nterm: spring\nweeks:\n  - week: 1\n    title: W\n    ect: [welcome]\n")], [
+C(Case("duplicate-block-id", [Write("prog/year-1/b2/block.yaml", "id: b1\ntitle: Again\nterm: spring\nweeks:\n  - week: 1\n    title: W\n    ect: [welcome]\n")], [
     "minimal/prog/year-1/b2/block.yaml:1: error [duplicate-id] The block id 'b1' is also used by minimal/prog/year-1/b1/block.yaml."]))
-C(Case("listed-twice", [replace(BLOCK, "mentor: [b1-w4-mentor]", "mentor: [b1-w4-mentor, b1-w1-mentor]")], [
+C(Case("listed-twice", [Edit(BLOCK, "mentor: [b1-w4-mentor]", "mentor: [b1-w4-mentor, b1-w1-mentor]")], [
     "minimal/prog/year-1/b1/block.yaml:21: error [listed-twice] The session 'b1-w1-mentor' is already listed in b1, week 1. Write 'see: b1-w1-mentor' here to point at it instead."]))
-C(Case("week-overlap", [replace(BLOCK, "  - week: 4\n", "  - week: 3\n")], [
+C(Case("week-overlap", [Edit(BLOCK, "  - week: 4\n", "  - week: 3\n")], [
     'minimal/prog/year-1/b1/block.yaml:19: error [week-overlap] Week 3 overlaps the week before it, which ends at week 3. Start this entry at week 4.']))
-C(Case("minutes-do-not-add-up", [replace(MENTOR, "minutes: 45\nintentions", "minutes: 50\nintentions")], [
+C(Case("minutes-do-not-add-up", [Edit(MENTOR, "minutes: 45\nintentions", "minutes: 50\nintentions")], [
     "minimal/prog/year-1/b1/b1-w1-mentor.md:6: error [minutes-mismatch] The phases add up to 45 minutes (10 + 15 + 15 + 5) but the plan says minutes: 50. Correct the phase minutes or the plan's total."]))
 # Raw HTML, templates, addresses and paths
-C(Case("unclosed-details", [append(READ, "\n<details markdown=\"1\">\n<summary>More</summary>\n\nHidden.\n")], [
+C(Case("unclosed-details", [Append(READ, "\n<details markdown=\"1\">\n<summary>More</summary>\n\nHidden.\n")], [
     'minimal/prog/year-1/b1/b1-w1-read.md:12: error [unclosed-html] The <details> opened here is never closed. Add </details> where it ends.']))
-C(Case("unclosed-div-in-transcript", [append(TRANSCRIPT, "\n<div class=\"note\">\nA note.\n")], [
+C(Case("unclosed-div-in-transcript", [Append(TRANSCRIPT, "\n<div class=\"note\">\nA note.\n")], [
     'minimal/prog/transcripts/intro.md:7: error [unclosed-html] The <div> opened here is never closed. Add </div> where it ends.']))
-C(Case("stray-end-tag", [append(READ, "\nText.</span>\n")], [
+C(Case("stray-end-tag", [Append(READ, "\nText.</span>\n")], [
     'minimal/prog/year-1/b1/b1-w1-read.md:12: error [unclosed-html] The end tag </span> closes no open <span>. Remove it, or open <span> before it.']))
-C(Case("jinja-statement", [append(READ, "\n{% include 'secrets.txt' %}\n")], [
+C(Case("jinja-statement", [Append(READ, "\n{% include 'secrets.txt' %}\n")], [
     'minimal/prog/year-1/b1/b1-w1-read.md:12: error [template-syntax] \'{% include \'secrets.txt\' %}\' is not a shortcode this format knows. Use {{ video("id") }}, {{ asset("id") }}, {{ statement("id") }} or {{ session("id") }}.']))
-C(Case("jinja-expression", [append(READ, "\n{{ config.extra }}\n")], [
+C(Case("jinja-expression", [Append(READ, "\n{{ config.extra }}\n")], [
     'minimal/prog/year-1/b1/b1-w1-read.md:12: error [template-syntax] \'{{ config.extra }}\' is not a shortcode this format knows. Use {{ video("id") }}, {{ asset("id") }}, {{ statement("id") }} or {{ session("id") }}.']))
-C(Case("jinja-comment", [append(READ, "\n{# hidden #}\n")], [
+C(Case("jinja-comment", [Append(READ, "\n{# hidden #}\n")], [
     'minimal/prog/year-1/b1/b1-w1-read.md:12: error [template-syntax] \'{# hidden #}\' is not a shortcode this format knows. Use {{ video("id") }}, {{ asset("id") }}, {{ statement("id") }} or {{ session("id") }}.']))
-C(Case("asset-path-climbs-out", [replace(ASSETS, "file: assets/sheet.pdf", "file: ../../../etc/passwd")], [
+C(Case("asset-path-climbs-out", [Edit(ASSETS, "file: assets/sheet.pdf", "file: ../../../etc/passwd")], [
     "minimal/prog/assets.yaml:4: error [path-outside] The handout path '../../../etc/passwd' climbs out of the programme folder. Put the file inside the programme folder and give its path relative to assets.yaml."]))
-C(Case("transcript-path-climbs-out", [replace(VIDEOS, "transcript: transcripts/intro.md", "transcript: ../../intro.md")], [
+C(Case("transcript-path-climbs-out", [Edit(VIDEOS, "transcript: transcripts/intro.md", "transcript: ../../intro.md")], [
     "minimal/prog/videos.yaml:6: error [path-outside] The transcript path '../../intro.md' climbs out of the programme folder. Put the file inside the programme folder and give its path relative to videos.yaml."]))
-C(Case("asset-absolute-path", [replace(ASSETS, "file: assets/sheet.pdf", "file: /etc/passwd")], [
+C(Case("asset-absolute-path", [Edit(ASSETS, "file: assets/sheet.pdf", "file: /etc/passwd")], [
     "minimal/prog/assets.yaml:4: error [absolute-path] The handout path '/etc/passwd' is a path on one computer, not a path within the content. Put the file inside the programme folder and give its path relative to assets.yaml."]))
-C(Case("symlink-out-of-tree", [symlink_out("prog/assets/sheet.pdf")], [
+C(Case("symlink-out-of-tree", [SymlinkOut("prog/assets/sheet.pdf")], [
     "minimal/prog/assets/sheet.pdf:1: error [symlink-outside] 'sheet.pdf' is a link to a place outside the content folder. Copy the file into the content folder instead of linking to it."]))
-C(Case("absolute-path-in-image", [append(READ, "\n![Diagram](/home/author/diagram.png)\n")], [
+C(Case("absolute-path-in-image", [Append(READ, "\n![Diagram](/home/author/diagram.png)\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [absolute-path] The address '/home/author/diagram.png' is a path on one computer or server root. Use a path relative to the file, or a handout shortcode."]))
-C(Case("windows-path-in-link", [append(READ, "\n[Notes](C:\\Users\\author\\notes.docx)\n")], [
+C(Case("windows-path-in-link", [Append(READ, "\n[Notes](C:\\Users\\author\\notes.docx)\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [absolute-path] The address 'C:\\Users\\author\\notes.docx' is a path on one computer or server root. Use a path relative to the file, or a handout shortcode."]))
-C(Case("script-in-session", [append(READ, "\n<script>alert('hi')</script>\n")], [
+C(Case("script-in-session", [Append(READ, "\n<script>alert('hi')</script>\n")], [
     'minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <script> is not allowed: content may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning.']))
-C(Case("script-in-transcript", [append(TRANSCRIPT, "\n<script src=\"https://evil.example/x.js\"></script>\n")], [
+C(Case("script-in-transcript", [Append(TRANSCRIPT, "\n<script src=\"https://evil.example/x.js\"></script>\n")], [
     'minimal/prog/transcripts/intro.md:7: error [unsafe-html] The element <script> is not allowed: content may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning.']))
-C(Case("script-mixed-case", [append(READ, "\n<ScRiPt>alert(1)</sCrIpT>\n")], [
+C(Case("script-mixed-case", [Append(READ, "\n<ScRiPt>alert(1)</sCrIpT>\n")], [
     'minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <script> is not allowed: content may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning.']))
-C(Case("onclick-attribute", [append(READ, "\n<span class=\"x\" onclick=\"steal()\">Click</span>\n")], [
+C(Case("onclick-attribute", [Append(READ, "\n<span class=\"x\" onclick=\"steal()\">Click</span>\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The attribute 'onclick' on <span> is not allowed: content may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
-C(Case("onerror-on-img", [append(READ, "\n<img src=\"x.png\" alt=\"x\" onerror=\"steal()\">\n")], [
+C(Case("onerror-on-img", [Append(READ, "\n<img src=\"x.png\" alt=\"x\" onerror=\"steal()\">\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The attribute 'onerror' on <img> is not allowed: content may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
-C(Case("external-image-tracking-pixel", [append(READ, "\n<img src=\"https://tracker.example.com/p.gif\" alt=\"\">\n")], [
+C(Case("external-image-tracking-pixel", [Append(READ, "\n<img src=\"https://tracker.example.com/p.gif\" alt=\"\">\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [external-image] The image 'https://tracker.example.com/p.gif' loads from another website when the page opens. Save the image in the programme's assets, list it in assets.yaml and show it with {{ image(\"id\", \"alt text\") }}."]))
-C(Case("javascript-url-markdown", [append(READ, "\n[Click](javascript:alert(1))\n")], [
+C(Case("javascript-url-markdown", [Append(READ, "\n[Click](javascript:alert(1))\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-url] The address 'javascript:alert(1)' is not allowed: javascript: addresses can run code. Link to a web page (https://...) or a handout instead."]))
-C(Case("javascript-url-html", [append(READ, "\n<a href=\"javascript:alert(1)\">Click</a>\n")], [
+C(Case("javascript-url-html", [Append(READ, "\n<a href=\"javascript:alert(1)\">Click</a>\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-url] The address 'javascript:alert(1)' is not allowed: javascript: addresses can run code. Link to a web page (https://...) or a handout instead."]))
-C(Case("javascript-url-upper-case", [append(READ, "\n[Click](JavaScript:alert(1))\n")], [
+C(Case("javascript-url-upper-case", [Append(READ, "\n[Click](JavaScript:alert(1))\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-url] The address 'JavaScript:alert(1)' is not allowed: javascript: addresses can run code. Link to a web page (https://...) or a handout instead."]))
-C(Case("javascript-url-entities", [append(READ, "\n<a href=\"&#106;ava&#x09;script:alert(1)\">Click</a>\n")], [
+C(Case("javascript-url-entities", [Append(READ, "\n<a href=\"&#106;ava&#x09;script:alert(1)\">Click</a>\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-url] The address 'java\\x09script:alert(1)' is not allowed: javascript: addresses can run code. Link to a web page (https://...) or a handout instead."]))
-C(Case("data-url-image", [append(READ, "\n![x](data:image/svg+xml;base64,PHN2Zz4=)\n")], [
+C(Case("data-url-image", [Append(READ, "\n![x](data:image/svg+xml;base64,PHN2Zz4=)\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-url] The address 'data:image/svg+xml;base64,PHN2Zz4=' is not allowed: data: addresses embed content that no check has seen. Link to a web page (https://...) or a handout instead."]))
-C(Case("data-url-html", [append(READ, "\n<img src=\"data:text/html,hi\" alt=\"x\">\n")], [
+C(Case("data-url-html", [Append(READ, "\n<img src=\"data:text/html,hi\" alt=\"x\">\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-url] The address 'data:text/html,hi' is not allowed: data: addresses embed content that no check has seen. Link to a web page (https://...) or a handout instead."]))
-C(Case("iframe-host-not-allowed", [append(READ, "\n<iframe src=\"https://evil.example.com/embed\" title=\"x\"></iframe>\n")], [
+C(Case("iframe-host-not-allowed", [Append(READ, "\n<iframe src=\"https://evil.example.com/embed\" title=\"x\"></iframe>\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] An <iframe> may only load https:// addresses on www.youtube-nocookie.com, player.vimeo.com; this one loads 'https://evil.example.com/embed'. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
-C(Case("iframe-plain-http", [append(READ, "\n<iframe src=\"http://www.youtube-nocookie.com/embed/abc\" title=\"x\"></iframe>\n")], [
+C(Case("iframe-plain-http", [Append(READ, "\n<iframe src=\"http://www.youtube-nocookie.com/embed/abc\" title=\"x\"></iframe>\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] An <iframe> may only load https:// addresses on www.youtube-nocookie.com, player.vimeo.com; this one loads 'http://www.youtube-nocookie.com/embed/abc'. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
-C(Case("style-element", [append(READ, "\n<style>body { display: none }</style>\n")], [
+C(Case("style-element", [Append(READ, "\n<style>body { display: none }</style>\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <style> is not allowed: the site's look comes from its stylesheets. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
-C(Case("style-attribute", [append(READ, "\n<div class=\"x\" style=\"position:fixed\">x</div>\n")], [
+C(Case("style-attribute", [Append(READ, "\n<div class=\"x\" style=\"position:fixed\">x</div>\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The attribute 'style' on <div> is not allowed: use a class instead. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
-C(Case("form-element", [append(READ, "\n<form action=\"https://evil.example/\"><input name=\"p\"></form>\n")], [
+C(Case("form-element", [Append(READ, "\n<form action=\"https://evil.example/\"><input name=\"p\"></form>\n")], [
     'minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <form> is not allowed: content may not collect data. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning.',
     'minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <input> is not allowed: content may not collect data. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning.']))
-C(Case("object-element", [append(TRANSCRIPT, "\n<object data=\"x.swf\"></object>\n")], [
+C(Case("object-element", [Append(TRANSCRIPT, "\n<object data=\"x.swf\"></object>\n")], [
     'minimal/prog/transcripts/intro.md:7: error [unsafe-html] The element <object> is not allowed: content may not embed programs. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning.']))
-C(Case("staging-link-markdown", [append(READ, "\n[Draft](https://staging.provider.org/draft)\n")], [
+C(Case("staging-link-markdown", [Append(READ, "\n[Draft](https://staging.provider.org/draft)\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [forbidden-host] The address 'https://staging.provider.org/draft' points at a host that is never published ('staging' in its name). Link to the published address."]))
-C(Case("localhost-link-html", [append(READ, "\n<a href=\"http://localhost:8000/week-1/\">Week 1</a>\n")], [
+C(Case("localhost-link-html", [Append(READ, "\n<a href=\"http://localhost:8000/week-1/\">Week 1</a>\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [forbidden-host] The address 'http://localhost:8000/week-1/' points at a host that is never published ('localhost' in its name). Link to the published address."]))
-C(Case("staging-reference-definition", [append(READ, "\nSee [the draft][d].\n\n[d]: https://preview-staging.example.org/x\n")], [
+C(Case("staging-reference-definition", [Append(READ, "\nSee [the draft][d].\n\n[d]: https://preview-staging.example.org/x\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:14: error [forbidden-host] The address 'https://preview-staging.example.org/x' points at a host that is never published ('staging' in its name). Link to the published address."]))
-C(Case("staging-video-url", [replace(VIDEOS, "url: https://www.youtube.com/watch?v=abcdefghijk", "url: https://staging.provider.org/v/1")], [
+C(Case("staging-video-url", [Edit(VIDEOS, "url: https://www.youtube.com/watch?v=abcdefghijk", "url: https://staging.provider.org/v/1")], [
     "minimal/prog/videos.yaml:2: error [forbidden-host] The address 'https://staging.provider.org/v/1' points at a host that is never published ('staging' in its name). Link to the published address."]))
-C(Case("yaml-deep-nesting", [replace(BLOCK, "pages: [b1-intro]", "pages: " + "[" * 500 + "]" * 500)], [
+C(Case("yaml-deep-nesting", [Edit(BLOCK, "pages: [b1-intro]", "pages: " + "[" * 500 + "]" * 500)], [
     'minimal/prog/year-1/b1/block.yaml:1: error [yaml-syntax] YAML could not be read: brackets are nested more than 100 deep. Content never nests this deep; check for stray [ or { characters.']))
-C(Case("yaml-alias-bomb", [write(VIDEOS, "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+C(Case("yaml-alias-bomb", [Write(VIDEOS, "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, n in zip("abcdefg", "bcdefgh", strict=True)))], [
     'minimal/prog/videos.yaml:1: error [yaml-syntax] YAML could not be read: its aliases expand to more than 200,000 values. Write the values out instead of repeating aliases (*name).',
     "minimal/prog/year-1/b1/b1-w1-watch.md:15: error [unknown-reference] No video has the id 'intro'."]))
-C(Case("yaml-python-tag", [replace(BLOCK, "title: Block one", "title: !!python/object/apply:os.system ['echo hi']")], [
+C(Case("yaml-python-tag", [Edit(BLOCK, "title: Block one", "title: !!python/object/apply:os.system ['echo hi']")], [
     "minimal/prog/year-1/b1/block.yaml:2: error [wrong-type] Expected text for 'title' in the block but found a list."]))
 # Inputs that never finish (issue 19): comments the renderer of Markdown 3.10 loops on.
 BROKEN = "error [broken-comment] The HTML comment mark '{}' is not a comment's end: HTML ends a comment only at '-->'. " \
          "Write comments as <!-- note -->, or remove the mark."
-C(Case("comment-closed-with-bang", [append(READ, "\nText <!-- x --!> more.\n")], [
+C(Case("comment-closed-with-bang", [Append(READ, "\nText <!-- x --!> more.\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: " + BROKEN.format("--!>")]))
-C(Case("comment-empty-abrupt", [append(TRANSCRIPT, "\nText <!--> more.\n\nAnd <!---> this.\n")], [
+C(Case("comment-empty-abrupt", [Append(TRANSCRIPT, "\nText <!--> more.\n\nAnd <!---> this.\n")], [
     "minimal/prog/transcripts/intro.md:7: " + BROKEN.format("<!-->"),
     "minimal/prog/transcripts/intro.md:9: " + BROKEN.format("<!--->")]))
 # Handouts by type, addresses read as browsers read them, semantic refusals (issue 19).
-C(Case("handout-html-with-script", [write("prog/assets/sheet.html", "<script>steal()</script>"),
-                                    replace(ASSETS, "file: assets/sheet.pdf", "file: assets/sheet.html")], [
+C(Case("handout-html-with-script", [Write("prog/assets/sheet.html", "<script>steal()</script>"),
+                                    Edit(ASSETS, "file: assets/sheet.pdf", "file: assets/sheet.html")], [
     "minimal/prog/assets.yaml:4: error [handout-type] The handout 'assets/sheet.html' is of a type the site does not publish ('.html'); it publishes .csv, .doc, .docx, .gif, .jpeg, .jpg, .m4a, .mp3, .mp4, .odp, .ods, .odt, .pdf, .png, .ppt, .pptx, .svg, .txt, .webp, .xls, .xlsx. Save it as a PDF (or another type on the list) and name that file in assets.yaml."]))
-C(Case("handout-svg-with-script", [write("prog/assets/map.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>'),
-                                   replace(ASSETS, "file: assets/sheet.pdf", "file: assets/map.svg")], [
+C(Case("handout-svg-with-script", [Write("prog/assets/map.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>'),
+                                   Edit(ASSETS, "file: assets/sheet.pdf", "file: assets/map.svg")], [
     "minimal/prog/assets.yaml:4: error [handout-content] The SVG handout 'assets/map.svg' holds a <script> element, which can run code. Export the file again from the program that made it, or save it as a PDF or PNG."]))
-C(Case("handout-pdf-that-is-html", [write("prog/assets/sheet.pdf", "<!doctype html><script>x()</script>")], [
+C(Case("handout-pdf-that-is-html", [Write("prog/assets/sheet.pdf", "<!doctype html><script>x()</script>")], [
     "minimal/prog/assets.yaml:4: error [handout-content] The handout 'assets/sheet.pdf' is named as a PDF (.pdf) but its content is not one. Export the file again from the program that made it, or save it as a PDF or PNG."]))
-C(Case("iframe-backslash-userinfo", [append(READ, "\n<iframe src=\"https://evil.example\\@www.youtube-nocookie.com/embed/abc\" title=\"x\"></iframe>\n")], [
+C(Case("iframe-backslash-userinfo", [Append(READ, "\n<iframe src=\"https://evil.example\\@www.youtube-nocookie.com/embed/abc\" title=\"x\"></iframe>\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] An <iframe> may only load https:// addresses on www.youtube-nocookie.com, player.vimeo.com; this one loads 'https://evil.example\\@www.youtube-nocookie.com/embed/abc'. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
-C(Case("short-ipv4-loopback-link", [append(READ, "\n[Local](http://127.1:8000/)\n")], [
+C(Case("short-ipv4-loopback-link", [Append(READ, "\n[Local](http://127.1:8000/)\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [forbidden-host] The address 'http://127.1:8000/' points at a host that is never published ('127.0.0.1' in its name). Link to the published address."]))
-C(Case("decimal-ipv4-loopback-link", [append(READ, "\n<a href=\"http://2130706433/\">Local</a>\n")], [
+C(Case("decimal-ipv4-loopback-link", [Append(READ, "\n<a href=\"http://2130706433/\">Local</a>\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [forbidden-host] The address 'http://2130706433/' points at a host that is never published ('127.0.0.1' in its name). Link to the published address."]))
-C(Case("minutes-huge", [replace(READ, "minutes: 20", "minutes: 1000000000000000000000000000000")], [
+C(Case("minutes-huge", [Edit(READ, "minutes: 20", "minutes: 1000000000000000000000000000000")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:6: error [out-of-range] The session 'b1-w1-read' takes 1000000000000000000000000000000 minutes; a session takes 1 to 600. Give its real length in minutes, or split it into sessions."]))
-C(Case("week-range-huge", [replace(BLOCK, "  - week: 4\n", "  - week: 4-999999999\n")], [
+C(Case("week-range-huge", [Edit(BLOCK, "  - week: 4\n", "  - week: 4-999999999\n")], [
     "minimal/prog/year-1/b1/block.yaml:19: error [out-of-range] Weeks 4 to 999999999 of 'b1' ends after week 1000; a block's weeks run from 1 to at most 1000. Number the block's weeks from 1, or split the block."]))
-C(Case("session-listed-and-seen", [replace(BLOCK, "    ect: [b1-w1-watch, b1-w1-read]", "    ect: [b1-w1-watch, b1-w1-read, see: b1-w1-read]")], [
+C(Case("session-listed-and-seen", [Edit(BLOCK, "    ect: [b1-w1-watch, b1-w1-read]", "    ect: [b1-w1-watch, b1-w1-read, see: b1-w1-read]")], [
     "minimal/prog/year-1/b1/block.yaml:12: error [listed-and-seen] Week 1 of 'b1' lists the session 'b1-w1-read' and also points at it with see:. Keep one of the two entries."]))
