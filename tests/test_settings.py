@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import edit
+from edits import replace_once
 
 from induction.csp import PLAYERS
 from induction.loader import load_site
@@ -27,7 +27,7 @@ def test_the_players_are_never_listed_again_for_the_policy() -> None:
 
 
 def test_the_loader_reads_them_into_the_model(tree: Path) -> None:
-    edit(tree / "prog" / "programme.yaml", "settings:", "settings:\n  video_hosts: [media.example.org]")
+    replace_once(tree / "prog" / "programme.yaml", "settings:", "settings:\n  video_hosts: [media.example.org]")
     site, problems = load_site(str(tree))
     assert [p.format() for p in problems] == []
     programme = site.programmes[0]
