@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
+import pytest
 from conftest import make_tree, mkdocs_build
 from edits import replace_once
 from hypothesis import given
@@ -57,3 +58,13 @@ def test_a_session_with_relative_links_builds_strictly_with_its_print_view_and_p
     assert 'href="../../b1-intro/"' in printed and 'href="../../../../assets/sheet.pdf"' in printed
     pack = (tmp_path / "site/prog/year-1/b1/mentor-pack/index.html").read_text(encoding="utf-8")
     assert 'href="../b1-w1-read/"' in pack
+
+
+@pytest.mark.parametrize(("link", "here", "there", "expected"), [
+    ("../../..", "", "p", "../../../.."),  # above the root: found by the property below, once
+    ("..", "a", "a/b", "../.."),
+    ("c.md", "a", "", "a/c.md"),
+    (".", "a", "a/b", ".."),
+])
+def test_a_link_above_the_root_or_to_a_folder_is_rebased_on_names_alone(link, here, there, expected):
+    assert rebase(f"[x]({link})", posixpath.join(here, "page.md"), posixpath.join(there, "o.md")) == f"[x]({expected})"

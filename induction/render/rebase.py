@@ -31,7 +31,19 @@ def rebase(body: str, page: str, other: str) -> str:
         if not path:  # "?x": the page itself
             continue
         target = posixpath.normpath(posixpath.join(here, path))
-        moved = posixpath.relpath(target, there or ".") + ("/" if path.endswith("/") else "")
+        moved = _relative(target, there) + ("/" if path.endswith("/") else "")
         out += [body[last:start], moved + tail]
         last = end
     return "".join(out + [body[last:]])
+
+
+def _relative(target: str, folder: str) -> str:
+    """The path to `target` from `folder`, both relative to the docs root, worked out on the names
+    alone: `posixpath.relpath` resolves a leading '..' (a link above the root) against the current
+    directory of the process, which has nothing to do with the site."""
+    to = [] if target == "." else target.split("/")
+    start = folder.split("/") if folder else []
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
