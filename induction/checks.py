@@ -189,14 +189,20 @@ def plans_add_up(session: Session, problems: Problems) -> None:
     if not session.phases:
         problems.add("missing-phases", file, session.loc.line,
                      f"The mentor session plan '{session.id}' declares no phases.",
-                     "List its phases under phases:, each with title: and minutes:.")
+                     "List its phases under phases:, each with title: (and minutes:, when the plan is timed).")
         return
-    total = sum(phase.minutes for phase in session.phases)
-    if total != session.minutes:
-        detail = " + ".join(str(phase.minutes) for phase in session.phases)
-        problems.add("minutes-mismatch", file, session.lines.get("minutes", session.loc.line),
-                     f"The phases add up to {total} minutes ({detail}) but the plan says minutes: {session.minutes}.",
-                     "Correct the phase minutes or the plan's total.")
+    untimed = [phase for phase in session.phases if phase.minutes is None]
+    if untimed and len(untimed) < len(session.phases):  # a mix: a phase's minutes were forgotten
+        problems.add("untimed-phase", file, untimed[0].loc.line,
+                     f"The phase '{untimed[0].title}' gives no minutes, but other phases of the plan do.",
+                     "Give every phase its minutes:, or none (an untimed plan, whose parts share its minutes).")
+    elif not untimed:
+        total = sum(phase.minutes or 0 for phase in session.phases)
+        if total != session.minutes:
+            detail = " + ".join(str(phase.minutes) for phase in session.phases)
+            problems.add("minutes-mismatch", file, session.lines.get("minutes", session.loc.line),
+                         f"The phases add up to {total} minutes ({detail}) but the plan says minutes: "
+                         f"{session.minutes}.", "Correct the phase minutes or the plan's total.")
     found = [(text, line) for level, text, line in headings(session.body) if level == 2]
     titles = [phase.title for phase in session.phases]
     for index, phase in enumerate(session.phases):

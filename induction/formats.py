@@ -210,7 +210,8 @@ INTENTION = Either(StatementId(), Record("a learning intention", {
 
 PHASE = Record("a phase", {
     "title": Key(Text(), True, "the phase's ## heading in the body"),
-    "minutes": Key(Int(minimum=1), True),
+    "minutes": Key(Int(minimum=1), doc="how long it takes; left out on every phase of an untimed plan "
+                                       "(a coaching structure whose parts share the meeting's time)"),
 })
 
 SESSION = Record("the front matter", {
@@ -221,7 +222,7 @@ SESSION = Record("the front matter", {
     "minutes": Key(Int(minimum=1), True, "how long it takes"),
     "intentions": Key(ListOf(INTENTION), doc="statement ids, or {id, wording}"),
     "assets": Key(ListOf(Id()), doc="handout ids"),
-    "phases": Key(ListOf(PHASE), doc="a mentor plan's timed phases, in order"),
+    "phases": Key(ListOf(PHASE), doc="a mentor plan's phases, in order, timed or untimed"),
 }, doc="a session's front matter")
 
 VIDEO = Record("a video", {

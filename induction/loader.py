@@ -308,8 +308,7 @@ def _load_session(path: str, reader: _Reader) -> Session | None:
                 intentions.append(Intention(item["id"], item.get("wording", ""), Loc(path, line)))
         else:
             intentions.append(Intention(item, "", Loc(path, line)))
-    phases = [Phase(p["title"], p["minutes"], Loc(path, p.line)) for p in data.get("phases", [])
-              if "title" in p and "minutes" in p]
+    phases = [Phase(p["title"], p.get("minutes"), Loc(path, p.line)) for p in data.get("phases", []) if "title" in p]
     return Session(data["id"], data.get("role", "ect"), data.get("kind", "task"), data.get("title", data["id"]),
                    data.get("minutes", 0), intentions, list(data.get("assets", [])), phases, document.body,
                    document.body_line, Loc(path, data.line),

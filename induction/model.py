@@ -64,7 +64,7 @@ class Intention:
 @dataclass
 class Phase:
     title: str
-    minutes: int
+    minutes: int | None  # None: a part of an untimed plan (a coaching structure that shares the meeting's time)
     loc: Loc
 
 
@@ -87,8 +87,13 @@ class Session:
 
     @property
     def is_mentor_plan(self) -> bool:
-        """A mentor's session plan: timed phases, printed for the meeting, checked to add up."""
+        """A mentor's session plan: phases printed for the meeting, checked to add up when timed."""
         return self.role == "mentor" and self.kind == "plan"
+
+    @property
+    def timed(self) -> bool:
+        """Whether its phases (a plan's or a training session's agenda) give their minutes."""
+        return any(phase.minutes is not None for phase in self.phases)
 
 
 @dataclass

@@ -54,6 +54,8 @@ CATALOGUE: dict[str, Code] = {
              "Write the transcript in a Markdown file and name it with transcript:."),
         Code("minutes-mismatch", "A mentor plan's phase minutes do not add up to its minutes.",
              "Correct the phase minutes or the plan's total."),
+        Code("untimed-phase", "Some phases of a mentor plan give their minutes and others do not.",
+             "Give every phase its minutes, or none (an untimed plan)."),
         Code("missing-phases", "A mentor session plan declares no phases.",
              "List the plan's phases with their minutes under phases:."),
         Code("phase-heading", "A mentor plan's phases and its ## headings do not match.",

@@ -120,7 +120,12 @@ CASES = [
      "(10 + 15 + 15 + 5) but the plan says minutes: 50. Correct the phase minutes or the plan's total."),
     ("missing-phases", Edit(PLAN4, "phases:\n  - title: Review\n    minutes: 30\n", ""),
      "minimal/prog/year-1/b1/b1-w4-mentor.md:2: error [missing-phases] The mentor session plan 'b1-w4-mentor' "
-     "declares no phases. List its phases under phases:, each with title: and minutes:."),
+     "declares no phases. List its phases under phases:, each with title: (and minutes:, when the plan is "
+     "timed)."),
+    ("untimed-phase", Edit(PLAN, "  - title: Plan\n    minutes: 15\n", "  - title: Plan\n"),
+     "minimal/prog/year-1/b1/b1-w1-mentor.md:11: error [untimed-phase] The phase 'Plan' gives no minutes, but "
+     "other phases of the plan do. Give every phase its minutes:, or none (an untimed plan, whose parts share "
+     "its minutes)."),
     ("phase-heading", Edit(PLAN, "## Plan\n", "## Planning\n"),
      "minimal/prog/year-1/b1/b1-w1-mentor.md:23: error [phase-heading] Phase 2 is 'Plan' but the body has "
      "'Planning' there. Give each phase a ## heading with its title, in order: Review, Plan, Theory to practice, "

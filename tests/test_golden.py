@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_tree, mkdocs_build
+from edits import replace_once
 
 GOLDEN = Path(__file__).parent / "golden"
 B1 = "prog/year-1/b1"
@@ -23,6 +24,11 @@ B1 = "prog/year-1/b1"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tree = make_tree(tmp_path_factory.mktemp("golden"))
+    # week 4's plan as an untimed one (a coaching structure): its phases give no minutes
+    replace_once(tree / B1 / "b1-w4-mentor.md", "  - title: Review\n    minutes: 30\n",
+                 "  - title: Observe\n  - title: Praise and probe\n")
+    replace_once(tree / B1 / "b1-w4-mentor.md", "## Review\n\n1. Review the block together.\n",
+                 "## Observe\n\n1. Watch ten minutes of a lesson.\n\n## Praise and probe\n\n1. Name one strength.\n")
     site_dir = tree.parent / "site"
     result = mkdocs_build(tree, site_dir)
     assert result.returncode == 0, result.stderr
@@ -58,6 +64,8 @@ def page(site: Path, address: str) -> str:
 FRAGMENTS = {
     "mentor-plan-phase": lambda s: element(page(s, f"{B1}/b1-w1-mentor"), "section", "ect-phase"),
     "mentor-plan-timing": lambda s: element(page(s, f"{B1}/b1-w1-mentor"), "div", "ect-timing"),
+    "mentor-plan-untimed": lambda s: element(page(s, f"{B1}/b1-w4-mentor"), "div", "ect-timing")
+    + element(page(s, f"{B1}/b1-w4-mentor"), "section", "ect-phase"),
     "session-intentions": lambda s: element(page(s, f"{B1}/b1-w1-watch"), "div", "ect-intentions"),
     "week-roles": lambda s: role_sections(page(s, f"{B1}/week-1")),
     "video": lambda s: element(page(s, f"{B1}/b1-w1-watch"), "figure", "ect-video")

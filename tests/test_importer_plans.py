@@ -1,12 +1,17 @@
 """Timed plans in real mentor materials: phase-and-minutes lines in their many forms; titles from topics."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from induction.checks import headings
 from induction.importer.conversion import SessionPlan
 from induction.importer.corpus import Page, read_corpus
-from induction.importer.plans import PhaseLine, adopt, phase_line, timed_plan
+from induction.importer.plans import PhaseLine, adopt, coached_plan, phase_line, stage, timed_plan
 from induction.importer.titles import first_sentence, generic, topic, without_topic
 
 
@@ -130,6 +135,10 @@ CORPUS = SHARED / "corpus" / "dfe-support-for-ects" / "content"
 # Audited by hand and by a separate regex (a heading or short line ending in minutes): every timed
 # mentor page of the three shared providers, each total checked against its timing lines.
 PLANS = {"ambition-institute": (0, 12), "education-development-trust": (57, 28), "ucl": (57, 0)}
+# Audited by hand and by grep: Ambition's 36 mentor pages are instructional coaching structures, each
+# with an "Observe" heading (33: select a development area, three development areas, observe) or a
+# "Contracting meeting" one (3: the first week of each module); no other provider's mentor page is.
+COACHED = {"ambition-institute": 36, "education-development-trust": 0, "ucl": 0}
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared DfE corpus is not at {CORPUS}")
@@ -143,6 +152,126 @@ def test_the_shared_providers_timed_plans_and_agendas():
         counts[slug] = (len(mentor), len(tutor))
         totals.update({p.path: timed_plan(p.body).total for p in mentor})  # type: ignore[union-attr]
     assert counts == PLANS
+    coached = {slug: [p for p in provider.pages.values() if "mentor-materials" in p.slug and not timed_plan(p.body)
+                      and coached_plan(p.body)] for slug, provider in corpus.providers.items()}
+    assert {slug: len(found) for slug, found in coached.items()} == COACHED
+    audit = re.compile(r"^#+ (?:Observe|Contracting meeting)\s*$", re.M)
+    assert all(audit.search(p.body) for found in coached.values() for p in found)
     assert totals["ucl/year-1-enabling-pupil-learning/autumn-week-2-mentor-materials.md"] == 50
     assert totals["education-development-trust/year-2-enhancing-classroom-practice-grouping-and-tailoring/"
                   "spring-week-5-mentor-materials.md"] == 55  # 5 + 35 (its parts A-C inside) + 15
+
+
+COACHING = """### Topic of the week
+
+### Select a development area
+
+Consider the development areas below.
+
+### Development area 1: Entry routine
+
+#### Focused development area
+
+- Teacher greets pupils at the door.
+
+```
+### Not a heading: inside code
+```
+
+### Development area 2: Starter activity
+
+### Observe
+
+Observe your teacher for 15 minutes.
+"""
+
+
+def test_a_coaching_structure_becomes_an_untimed_plan_whose_parts_are_its_sibling_headings():
+    structure = coached_plan(COACHING)
+    assert structure is not None
+    assert structure.phases == ["Topic of the week", "Select a development area", "Development area 1: Entry routine",
+                                "Development area 2: Starter activity", "Observe"]
+    assert [line for line in structure.body.split("\n") if line.startswith("#")] == [
+        "## Topic of the week", "## Select a development area", "## Development area 1: Entry routine",
+        "### Focused development area", "### Not a heading: inside code", "## Development area 2: Starter activity",
+        "## Observe"]
+    assert "```\n### Not a heading: inside code\n```" in structure.body  # code is never re-levelled
+
+
+def test_a_lone_shallower_heading_is_the_topic_and_never_a_phase():
+    structure = coached_plan("## Routines\n\n### Contracting meeting\n\nText.\n\n"
+                             "### Context-specific meeting\n\nMore.\n")
+    assert structure is not None and structure.phases == ["Contracting meeting", "Context-specific meeting"]
+    assert structure.body.startswith("### Routines\n\n## Contracting meeting\n")
+
+
+@pytest.mark.parametrize("title", [
+    "Observe", "Select a development area", "Set a precise target", "Praise", "Probe", "Practise",
+    "Step 2: Practise the target", "Stage 1 – Review", "Part 3. Plan", "Contracting meeting",
+    "Follow-up conversation", "Before the meeting", "After the observation", "Next steps", "Action steps",
+    "**Feedback**", "Review and reflect ##",
+])
+def test_parts_of_a_coaching_meeting(title):
+    assert stage(title.strip("*#").strip())
+
+
+@pytest.mark.parametrize("title", [
+    "Learning intentions", "Topic introduction", "Research and practice summary", "Meeting activities",
+    "Development area 1: Planning", "Why routines matter", "Before", "Key ideas",
+    "Review the evidence on how pupils learn new vocabulary across subjects and phases",
+])
+def test_topics_are_not_parts_of_a_meeting(title):
+    assert not stage(title)
+
+
+@pytest.mark.parametrize("body", [
+    "### Learning intentions\n\n### Topic introduction\n\n### Research and practice summary\n",
+    "### Observe\n\nOnly one part named as a stage.\n\n### Why it matters\n",
+    "Observe and give feedback, with no headings at all.\n",
+    "```\n### Observe\n### Feedback\n```\n",
+])
+def test_pages_that_are_not_coaching_structures_stay_as_they_are(body):
+    assert coached_plan(body) is None
+
+
+def test_a_mentor_page_written_as_a_coaching_structure_is_adopted_as_an_untimed_plan():
+    body = "### Observe\n\nWatch.\n\n### Feedback\n\nTalk.\n"
+    mentor = SessionPlan("m", Page("m.md", "/p/m", {}, body, 5), "mentor", "material", "Topic", 0, body)
+    adopt(mentor, lambda *args: pytest.fail(f"no defect expected: {args}"))
+    assert (mentor.kind, mentor.phases, mentor.timed) == ("plan", [("Observe", None), ("Feedback", None)], False)
+    assert mentor.body == "## Observe\n\nWatch.\n\n## Feedback\n\nTalk.\n"
+    tutor = SessionPlan("t", Page("t.md", "/p/t", {}, body, 5), "tutor", "material", "Topic", 30, body)
+    adopt(tutor, lambda *args: None)
+    assert (tutor.kind, tutor.phases) == ("material", [])  # a tutor page's parts are no mentor plan
+
+
+_STAGES = st.sampled_from(["Observe", "Feedback", "Praise", "Probe", "Set a precise target", "Model the target",
+                           "Plan", "Practise", "Contracting meeting", "Before the meeting", "Review"])
+_TOPICS = st.sampled_from(["Development area 1: Entry", "Why it matters", "Key ideas", "Focused development area",
+                           "The evidence", "Learning intentions"])
+_DRESS = st.sampled_from(["{}", "**{}**", "{} ###", "__{}__", "{}:"])
+
+
+_PART = st.one_of(st.tuples(st.just(True), _STAGES), st.tuples(st.just(False), _TOPICS))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 4), st.lists(st.tuples(_PART, st.integers(0, 2), _DRESS), min_size=2, max_size=9))
+def test_any_coaching_structure_imports_as_a_plan_the_validator_accepts(level, parts):
+    """Vary the level of the parts, their dress, the topics among them and the depth below them: the
+    plan's phases are exactly the body's ## headings in order (what `plans_add_up` requires), and
+    every other heading is ### or deeper."""
+    lines = []
+    for (_, name), depth, dress in parts:
+        lines += ["#" * min(6, level + depth) + " " + dress.format(name), "", "Some text.", ""]
+    body = "\n".join(lines)
+    structure = coached_plan(body)
+    depths = [depth for _, depth, _ in parts]
+    shared = [depth for depth in depths if depths.count(depth) >= 2]  # the parts: the shallowest level of two or more
+    stages_there = [is_stage for (is_stage, _), depth, _ in parts if shared and depth == min(shared)]
+    assert (structure is not None) == (sum(stages_there) >= 2)
+    if structure is None:
+        return
+    headed = [(n, text) for n, text, _ in headings(structure.body)]
+    assert [text for n, text in headed if n == 2] == structure.phases
+    assert all(n >= 3 for n, text in headed if n != 2) and len(structure.phases) >= 2

@@ -38,7 +38,12 @@ class SessionPlan:
     minutes: int = 0
     body: str = ""
     intentions: list[Placed] = field(default_factory=list)
-    phases: list[tuple[str, int]] = field(default_factory=list)  # a timed plan's (title, minutes), `plans`
+    phases: list[tuple[str, int | None]] = field(default_factory=list)  # a plan's (title, minutes), `plans`
+
+    @property
+    def timed(self) -> bool:
+        """Whether its phases give their minutes (an untimed plan's minutes are found as any page's)."""
+        return any(minutes is not None for _, minutes in self.phases)
     videos: int = 0  # embedded videos, for the duration estimate
     year: int = 1
     block: str = ""  # block id, '' for a year-level page
@@ -438,7 +443,7 @@ def _finish_session(plan: ProgrammePlan, session: SessionPlan, framework: Framew
 def _minutes(plan: ProgrammePlan, report: ProviderReport) -> None:
     """Each session's minutes: its plan's phases, else what its page states, else an estimate from its
     words and videos (`durations`); a week's stated length is shared in proportion to the estimates."""
-    decided: set[str] = {sid for sid, session in plan.sessions.items() if session.phases}
+    decided: set[str] = {sid for sid, session in plan.sessions.items() if session.timed}
     for block in plan.blocks.values():
         for week in block.weeks:
             for role, entries in week.roles.items():
@@ -469,7 +474,7 @@ def _week_minutes(plan: ProgrammePlan, index: str, week: WeekPlan, sessions: lis
                   report: ProviderReport) -> None:
     """The week's stated `total` for one role: timed plans and pages that state their length keep it,
     the others share what is left in proportion to their estimates (all share it, when that overruns)."""
-    given = {s.id: s.minutes if s.phases else durations.stated(s.page.body) for s in sessions}
+    given = {s.id: s.minutes if s.timed else durations.stated(s.page.body) for s in sessions}
     fixed: dict[str, int] = {sid: m for sid, m in given.items() if m}
     rest = [s for s in sessions if s.id not in fixed]
     for session in sessions:

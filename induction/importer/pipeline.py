@@ -104,7 +104,8 @@ def _counts(plan: ProgrammePlan, pages: int) -> dict[str, int]:
         "handouts and images copied": len(plan.targets.used) if plan.targets else 0,
         "intentions from codes": sum(p.method == "code" for s in sessions for p in s.intentions),
         "intentions from text": sum(p.method == "text" for s in sessions for p in s.intentions),
-        "timed mentor plans": sum(s.kind == "plan" for s in sessions),
+        "timed mentor plans": sum(s.kind == "plan" and s.timed for s in sessions),
+        "untimed mentor plans (coaching structures)": sum(s.kind == "plan" and not s.timed for s in sessions),
         "training sessions with an agenda": sum(s.kind == "training" and bool(s.phases) for s in sessions),
     }
 

@@ -29,6 +29,17 @@ _PHASE = re.compile(
     r"^\s*(?P<hashes>#{1,6}\s+)?(?:[-*+]\s+|\d+[.)]\s+)?" + _EMPH
     + r"(?P<name>[A-Z‘“\"'][\w’'‘“”\"&/,+?!:.()–—-]*(?:\s+[\w’'‘“”\"&/,+?!:.()–—-]+)*?)" + _EMPH
     + r"\s*(?:[:–—-]\s*)?" + _EMPH + r"\s*" + _MINUTES + _EMPH + r"[:.]?(?:\s+(?P<rest>\S.*?))?\s*$")
+# The parts of a coaching meeting, as mentor materials name them: instructional coaching's steps
+# (observe, praise, probe, set a target, model, plan, practise, follow up), contracting, review and
+# reflection. A heading is a part when its first word is one of these, its last word names a meeting,
+# or it says when ("Before the meeting", "After the observation").
+STAGE_WORDS = frozenset("""
+    select observe observation praise probe feedback set agree model plan planning practise practice rehearse
+    rehearsal review reflect reflection discuss discussion contract contracting check-in debrief follow-up
+    prepare next action recap
+""".split())
+MEETING_WORDS = frozenset("meeting meetings conversation conversations session check-in debrief".split())
+WHEN_WORDS = frozenset("before during after".split())
 _STATED = re.compile(r"^(?:duration|total(?: time)?|time(?: needed)?|session length|length)$", re.I)
 _HEADING = re.compile(r"^(#{1,6})(\s+.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -124,10 +135,62 @@ def timed_plan(body: str, keep_words: bool = False) -> TimedPlan | None:
     return TimedPlan(phases, "\n".join(out), stated, stated_line, shift)
 
 
+@dataclass
+class Structure:
+    """An untimed plan: a coaching structure's parts, in order, and the body with each part a `##` phase."""
+
+    phases: list[str]
+    body: str
+
+
+def stage(title: str) -> bool:
+    """Whether a heading names a part of a coaching meeting ("Observe", "Set a precise target",
+    "Contracting meeting", "Step 2: Practise", "Before the meeting") rather than a topic."""
+    words = re.findall(r"[a-z’'-]+", re.sub(r"^\W*(?:step|stage|part|phase)\s+\d+\W*", "", title.lower()))
+    if not words or len(words) > NAME_WORDS:
+        return False
+    return words[0] in STAGE_WORDS or words[-1] in MEETING_WORDS or (words[0] in WHEN_WORDS and len(words) > 1)
+
+
+def coached_plan(body: str) -> Structure | None:
+    """The untimed plan a mentor page is when it is written as a coaching structure, or None.
+    Its parts are the headings of the shallowest level with two or more (a lone shallower heading
+    is the page's topic); it is a coaching structure when at least two of them name a part of a
+    meeting (`stage`). Every heading at that level becomes a phase, so siblings stay siblings, and
+    the others move by the same shift, never above ###, so that only phases are `##`."""
+    headings = [(number, len(m.group(1)), _title(m.group(2))) for number, line, fenced in _lines(body)
+                if not fenced and (m := _HEADING.match(line))]
+    counts = Counter(level for _, level, _ in headings)
+    level = min((n for n in counts if counts[n] >= 2), default=0)
+    parts = {number: title for number, n, title in headings if n == level}
+    if not level or sum(stage(title) for title in parts.values()) < 2:
+        return None
+    out = []
+    for number, line, fenced in _lines(body):
+        heading = None if fenced else _HEADING.match(line)
+        if number in parts:
+            out.append(f"## {parts[number]}")
+        elif heading:
+            out.append(f"{'#' * min(6, max(3, len(heading.group(1)) - level + 2))}{heading.group(2)}")
+        else:
+            out.append(line)
+    return Structure(list(parts.values()), "\n".join(out))
+
+
+def _title(text: str) -> str:
+    """A heading's words as the validator and the page read them: closing #s and emphasis marks gone."""
+    return re.sub(r"\s+#+\s*$", "", text).strip().strip("*_").strip()
+
+
 def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) -> None:
     """Make a mentor page written as a timed plan `kind: plan` (a tutor page: `training`, its agenda as
-    phases); a total the page states that disagrees with its phases is reported."""
+    phases); a total the page states that disagrees with its phases is reported. A mentor page
+    written as a coaching structure becomes an untimed plan (its minutes are found as any page's)."""
     plan = timed_plan(session.body, keep_words=session.role != "mentor")
+    structure = coached_plan(session.body) if plan is None and session.role == "mentor" else None
+    if structure is not None:
+        session.kind, session.body = "plan", structure.body
+        session.phases = [(title, None) for title in structure.phases]
     if plan is None:
         return
     session.kind = "plan" if session.role == "mentor" else "training"

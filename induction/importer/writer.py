@@ -157,7 +157,8 @@ def _session_file(session: SessionPlan) -> str:
     lines = ["---", dump({"id": session.id, "role": session.role, "kind": session.kind, "title": session.title,
                           "minutes": session.minutes}).rstrip("\n")]
     if session.phases:
-        lines.append(dump({"phases": [{"title": title, "minutes": n} for title, n in session.phases]}).rstrip("\n"))
+        phases = [{"title": title, **({"minutes": n} if n is not None else {})} for title, n in session.phases]
+        lines.append(dump({"phases": phases}).rstrip("\n"))
     if session.intentions:
         lines.append("intentions:")
         for placed in session.intentions:

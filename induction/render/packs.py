@@ -73,10 +73,18 @@ def _embedded(place: Place, ctx: Context, src: str, sequence: list[Place] | None
     return demote_headings(body, 1)
 
 
-def mentor_plans(block: Block, ctx: Context, programme: Programme) -> list[tuple[Week, Place, bool]]:
-    """The block's mentor sessions in week order; `see:` entries too, since the meeting needs them."""
+def mentor_plans(block: Block, ctx: Context, programme: Programme) -> list[tuple[Week | None, Place, bool]]:
+    """The block's mentor sessions: its own mentor plans for every week first (week None), then each
+    week's in order; `see:` entries too, since the meeting needs them."""
     places = ctx.places[programme.id]
-    return [(week, place, see) for week in block.weeks for place, see in places.week_entries(block, week, "mentor")]
+    whole = [(None, place, see) for place, see in places.page_entries(block.pages) if place.session.is_mentor_plan]
+    return whole + [(week, place, see) for week in block.weeks
+                    for place, see in places.week_entries(block, week, "mentor")]
+
+
+def when(week: Week | None) -> str:
+    """Which meeting a plan is for, as a pack's contents and the mentors' page list it."""
+    return week.label if week is not None else "Any week of the block"
 
 
 def render_mentor_pack(programme: Programme, year: Year, block: Block, ctx: Context) -> Page | None:
@@ -99,7 +107,7 @@ def render_mentor_pack(programme: Programme, year: Year, block: Block, ctx: Cont
     for index, (week, place, see) in enumerate(plans, 1):
         where = f" (from {esc(place.block.title)})" if see and place.block is not None and place.block is not block \
             else ""
-        out.append(f"{index}. {week.label}: [{esc(place.session.title)}](#plan-{index}) · "
+        out.append(f"{index}. {when(week)}: [{esc(place.session.title)}](#plan-{index}) · "
                    f"{minutes(place.session.minutes)}{where}")
     out.append("\n</section>\n")
     for index, (_, place, _) in enumerate(plans, 1):

@@ -14,7 +14,7 @@ from .. import urls
 from ..formats import ROLE
 from ..model import Block, Programme, Year
 from .context import Context
-from .packs import pack_links
+from .packs import mentor_plans, pack_links, when
 from .text import Page, esc, front_matter, minutes
 from .thisweek import this_week_panel
 
@@ -61,16 +61,16 @@ def _ect_page(programme: Programme, ctx: Context) -> Page:
 
 
 def _mentor_page(programme: Programme, ctx: Context) -> Page:
-    src, places = role_src(programme, "mentor"), ctx.places[programme.id]
+    src = role_src(programme, "mentor")
     out = _head(programme, "mentor", "Every mentor session plan in order. Each plan prints on A4 with space "
                 "for notes; each block's mentor pack prints all of its plans at once.", ctx)
     for year, block in _years_and_blocks(programme, out):
-        plans = [(week, place) for week in block.weeks for place, _ in places.week_entries(block, week, "mentor")]
+        plans = [(week, place) for week, place, _ in mentor_plans(block, ctx, programme)]
         out.append(f"### {esc(block.title)} · {esc(block.term_label)}\n")
         if not plans:
             out.append("No mentor sessions in this block.\n")
             continue
-        out.append("\n".join(f"1. {esc(week.label)}: [{esc(place.session.title)}]"
+        out.append("\n".join(f"1. {esc(when(week))}: [{esc(place.session.title)}]"
                              f"({urls.relative(src, urls.session(place))}) · {minutes(place.session.minutes)}"
                              for week, place in plans) + "\n")
         out.append(pack_links(programme, year, block, ctx, src, f"Mentor pack: {esc(block.title)}, ready to print")

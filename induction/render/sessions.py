@@ -76,17 +76,27 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
 
 def _plan_top(place: Place, embedded: bool = False) -> str:
     session = place.session
-    rows = "\n".join(f"| {esc(phase.title)} | {phase.minutes} |" for phase in session.phases)
+    total = f"| **Total** | **{session.minutes}** |\n" if session.timed else ""
     return ("" if embedded else print_action("Print this plan")) + (
-            f"**Time needed:** {minutes(session.minutes)}\n\n"
-            f'<div class="ect-timing" markdown="1">\n\n| Phase | Minutes |\n| --- | ---: |\n{rows}\n'
-            f"| **Total** | **{session.minutes}** |\n\n</div>\n")
+            f"**Time needed:** {minutes(session.minutes)}\n\n{_timing(session, 'Phase', total)}")
 
 
 def _agenda(session: Session) -> str:
-    """A training session's timed activities, as its agenda (what the front matter's phases list)."""
+    """A training session's activities, as its agenda (what the front matter's phases list)."""
+    return _timing(session, "Agenda")
+
+
+def _timing(session: Session, heading: str, total: str = "") -> str:
+    """The phases in order, with their minutes when the plan is timed; an untimed plan's parts are a
+    numbered list (a table of one column says less), its time shared as the mentor judges."""
+    if not session.timed:
+        items = "\n".join(f"1. {esc(phase.title)}" for phase in session.phases)
+        label = "Phases, in order" if session.is_mentor_plan else "Agenda"
+        return (f'<div class="ect-timing" markdown="1">\n\n**{label}** (no minutes are set for each: they share '
+                f"the {minutes(session.minutes)})\n\n{items}\n\n</div>\n")
     rows = "\n".join(f"| {esc(phase.title)} | {phase.minutes} |" for phase in session.phases)
-    return f'<div class="ect-timing" markdown="1">\n\n| Agenda | Minutes |\n| --- | ---: |\n{rows}\n\n</div>\n'
+    return (f'<div class="ect-timing" markdown="1">\n\n| {heading} | Minutes |\n| --- | ---: |\n{rows}\n{total}'
+            "\n</div>\n")
 
 
 # What a mentor fills in by hand on a printed plan; on paper only (docs/stylesheets/print.css), and
