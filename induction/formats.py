@@ -184,6 +184,8 @@ SUMMARIES = Record("the summaries", {role: Key(Text(), doc=f"for the {ROLE_NAMES
 
 SESSION_REF = Either(Id(), Record("a reference", {
     "see": Key(Id(), True, "the id of a session listed elsewhere"),
+    "label": Key(Text(), doc="the link's words on this list, where they are not the session's title "
+                             "(like 'Revisit the routines video')"),
 }))
 
 WEEK = Record("a week", {

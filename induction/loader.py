@@ -264,7 +264,8 @@ def _refs(data: YMap, key: str, path: str) -> list[SessionRef]:
     for index, item in enumerate(items):
         line = items.line_of(index)
         if isinstance(item, dict):
-            refs.append(SessionRef(item["see"], True, Loc(path, line))) if "see" in item else None
+            refs.append(SessionRef(item["see"], True, Loc(path, line), item.get("label", ""))) if "see" in item \
+                else None
         else:
             refs.append(SessionRef(item, False, Loc(path, line)))
     return refs

@@ -103,6 +103,7 @@ class SessionRef:
     session_id: str
     see: bool
     loc: Loc
+    label: str = ""  # a reference's own words on its list, in place of the session's title
 
 
 @dataclass

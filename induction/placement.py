@@ -42,15 +42,14 @@ class ProgrammePlaces:
 
     def week_entries(self, block: Block, week: Week, role: str) -> list[tuple[Place, bool]]:
         """A week's sessions of one role, in order: (home place, is it a reference)."""
-        out = []
-        for ref in week.roles.get(role, []):
-            place = self.homes.get(ref.session_id)
-            if place:
-                out.append((place, ref.see))
-        return out
+        return self.page_entries(week.roles.get(role, []))
 
     def page_entries(self, refs: list[SessionRef]) -> list[tuple[Place, bool]]:
-        return [(self.homes[r.session_id], r.see) for r in refs if r.session_id in self.homes]
+        return [(place, ref.see) for place, ref in self.listed(refs)]
+
+    def listed(self, refs: list[SessionRef]) -> list[tuple[Place, SessionRef]]:
+        """The entries of a list as its page shows them: each session's home and the entry (its label)."""
+        return [(self.homes[r.session_id], r) for r in refs if r.session_id in self.homes]
 
 
 def place_programme(programme: Programme, problems: Problems) -> ProgrammePlaces:

@@ -120,7 +120,7 @@ title: "Year 1: Second half-term: revisiting"
 
 ### ECTs
 
-1. [Video](/p/year-1-a/autumn-week-1-ect-video)
+1. [Revisit   the routines video](/p/year-1-a/autumn-week-1-ect-video)
 2. [What you’ll learn](/p/year-1-b/autumn-week-1-ect-what-you'll-learn)
 3. [Café](/p/year-1-b/Autumn%20Week%201%20ECT%20Caf%C3%A9)
 
@@ -182,7 +182,9 @@ def test_weeks_ranges_untitled_weeks_and_references(imported):
     assert a["weeks"][2]["summary"] == {"ect": "**ECTs**\n\nThere are no self-study materials this week.\n"}
     assert a["pages"] == ["a-autumn-extra-ect-notes"]
     b = yaml.safe_load((dest / "p" / "year-1" / "b" / "block.yaml").read_text())
-    assert b["weeks"][0]["ect"] == [{"see": "a-autumn-week-1-ect-video"}, "b-autumn-week-1-ect-what-youll-learn",
+    # a revisit keeps its link's own words (spaces as one), since they say why it comes back
+    assert b["weeks"][0]["ect"] == [{"see": "a-autumn-week-1-ect-video", "label": "Revisit the routines video"},
+                                    "b-autumn-week-1-ect-what-youll-learn",
                                     "b-autumn-week-1-ect-cafe"]
     assert b["half_term"] == 2
 

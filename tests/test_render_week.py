@@ -87,3 +87,13 @@ def test_every_week_of_the_sample_with_a_mentor_meeting_says_what_to_take():
     with_meeting = [w for w in weeks if "## Your steps this week" in w and "## Mentor session" in w]
     assert with_meeting and all("## Take to your mentor meeting" in w for w in with_meeting)
     assert sum("(from [" in w for w in weeks) > len(weeks) // 2  # most come from the steps' own words
+
+
+def test_a_revisit_keeps_its_own_words_and_says_where_the_session_lives(tree):
+    week_4 = "prog/year-1/b1/week-4/index.md"
+    assert ("1. [Read about memory](../b1-w1-read.md)  \n   <span class=\"ect-step-detail\">Reading · 20 minutes · "
+            "from Block one, week 1</span>") in pages_of(tree)[week_4]
+    replace_once(tree / "prog/year-1/b1/block.yaml", "      - see: b1-w1-read\n",
+                 "      - see: b1-w1-read\n        label: Reread the memory summary before the review\n")
+    assert ("1. [Reread the memory summary before the review](../b1-w1-read.md)  \n   <span class=\"ect-step-detail\">"
+            "Reading · 20 minutes · from Block one, week 1</span>") in pages_of(tree)[week_4]

@@ -49,6 +49,15 @@ class SessionPlan:
     block: str = ""  # block id, '' for a year-level page
 
 
+class Listed(NamedTuple):
+    """An entry of a week's or block's or year's list: the session, whether it is a revisit of a
+    session homed elsewhere (`see:`), and the index link's own text (a revisit keeps it as its label)."""
+
+    sid: str
+    see: bool
+    text: str = ""
+
+
 @dataclass
 class WeekPlan:
     first: int
@@ -56,7 +65,7 @@ class WeekPlan:
     title: str
     line: int
     summary: dict[str, list[str]] = field(default_factory=dict)
-    roles: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # role -> [(session id, see)]
+    roles: dict[str, list[Listed]] = field(default_factory=dict)  # role -> its entries, in order
     stated: dict[str, list[int]] = field(default_factory=dict)  # role -> minutes the block index gives
 
 
@@ -69,13 +78,13 @@ class BlockPlan:
     half_term: int | None
     page: Page
     summary: dict[str, list[str]] = field(default_factory=dict)
-    pages: list[tuple[str, bool]] = field(default_factory=list)
+    pages: list[Listed] = field(default_factory=list)
     weeks: list[WeekPlan] = field(default_factory=list)
 
 
 class YearPlan(TypedDict):
     summary: list[str]  # paragraphs: the index's term lines, then the year's role text
-    pages: list[tuple[str, bool]]  # year-level pages: (session id, see)
+    pages: list[Listed]  # year-level pages
 
 
 class VideoPlan(TypedDict):
@@ -314,11 +323,11 @@ def _place(plan: ProgrammePlan, provider: Provider, listings: list[Listing], rep
         if session is None:
             continue
         if isinstance(container, WeekPlan):
-            container.roles.setdefault(session.role, []).append((sid, see))
+            container.roles.setdefault(session.role, []).append(Listed(sid, see, text))
         elif isinstance(container, BlockPlan):
-            container.pages.append((sid, see))
+            container.pages.append(Listed(sid, see, text))
         else:
-            plan.years.setdefault(container[1], {"summary": [], "pages": []})["pages"].append((sid, see))
+            plan.years.setdefault(container[1], {"summary": [], "pages": []})["pages"].append(Listed(sid, see, text))
         if not see:
             owner = container if not isinstance(container, tuple) else None
             session.block = next((b.id for b in plan.blocks.values() if owner is b or owner in b.weeks), "")
@@ -342,9 +351,9 @@ def _unlisted(plan: ProgrammePlan, provider: Provider, report: ProviderReport) -
                               block=block.id if block else "")
         plan.sessions[sid] = session
         if block:
-            block.pages.append((sid, False))
+            block.pages.append(Listed(sid, False))
         else:
-            plan.years.setdefault(session.year, {"summary": [], "pages": []})["pages"].append((sid, False))
+            plan.years.setdefault(session.year, {"summary": [], "pages": []})["pages"].append(Listed(sid, False))
         report.add(page.path, 1, "unlisted-page", "No index page links to this page.",
                    "imported it as a " + ("block page" if block else "year page"))
 
@@ -375,7 +384,7 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
     _minutes(plan, report)
     for block in plan.blocks.values():  # an untitled week: the topic of its first session that names one
         for week in block.weeks:
-            homed = [sid for role in ("ect", "mentor", "tutor") for sid, see in week.roles.get(role, []) if not see]
+            homed = [sid for role in ("ect", "mentor", "tutor") for sid, see, _ in week.roles.get(role, []) if not see]
             week.title = week.title or next((plan.sessions[sid].title for sid in homed
                                              if not titles.generic(plan.sessions[sid].title)), "") \
                 or titles.first_sentence([line for role in ("ect", "mentor", "tutor")
@@ -447,7 +456,7 @@ def _minutes(plan: ProgrammePlan, report: ProviderReport) -> None:
     for block in plan.blocks.values():
         for week in block.weeks:
             for role, entries in week.roles.items():
-                homed = [sid for sid, see in entries if not see]
+                homed = [sid for sid, see, _ in entries if not see]
                 stated = week.stated.get(role, [])
                 if stated:
                     _week_minutes(plan, block.page.path, week, [plan.sessions[sid] for sid in homed], stated[0],

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .conversion import ProgrammePlan, SessionPlan
+from .conversion import Listed, ProgrammePlan, SessionPlan
 from .origins import Origin, Origins, anchored
 from .structure import internal
 
@@ -88,8 +88,17 @@ def _summary(plan: ProgrammePlan, parts: dict[str, list[str]], src: str | None) 
     return out
 
 
-def _refs(entries: list[tuple[str, bool]]) -> list:
-    return [{"see": sid} if see else sid for sid, see in entries]
+def _refs(entries: list[Listed], sessions: dict[str, SessionPlan]) -> list:
+    """A list of session ids, and {see: id} for a revisit; a revisit whose link said something other
+    than the session's title ("Revisit the routines video") keeps those words as its label."""
+    out: list = []
+    for sid, see, text in entries:
+        label = " ".join(text.split())
+        if not see:
+            out.append(sid)
+        else:
+            out.append({"see": sid, **({"label": label} if label and label != sessions[sid].title else {})})
+    return out
 
 
 def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: Origins) -> None:
@@ -103,7 +112,7 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
         if summary:
             year["summary"] = summary + "\n"
         if entry["pages"]:
-            year["pages"] = _refs(entry["pages"])
+            year["pages"] = _refs(entry["pages"], plan.sessions)
         year["blocks"] = [b.id for b in plan.blocks.values() if b.year == number]
         years.append(year)
     programme: dict[str, Any] = {"id": plan.slug, "title": plan.title, "provider": plan.title,
@@ -125,7 +134,7 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
         if summaries:
             data["summary"] = summaries
         if block.pages:
-            data["pages"] = _refs(block.pages)
+            data["pages"] = _refs(block.pages, plan.sessions)
         weeks = []
         for week in block.weeks:
             label = f"{week.first}" if week.first == week.last else f"{week.first}-{week.last}"
@@ -137,7 +146,7 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
                 item["summary"] = summaries
             for role in ("ect", "mentor", "tutor"):
                 if week.roles.get(role):
-                    item[role] = _refs(week.roles[role])
+                    item[role] = _refs(week.roles[role], plan.sessions)
             weeks.append(item)
         data["weeks"] = weeks
         text = dump(data)

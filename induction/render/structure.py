@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .. import shortcodes, urls
 from ..formats import ROLE, ROLES
-from ..model import Block, Programme, Week, Year
+from ..model import Block, Programme, SessionRef, Week, Year
 from ..placement import Place
 from ..problems import plural
 from . import dates
@@ -31,26 +31,24 @@ from .text import (
     sequential_headings,
 )
 from .thisweek import this_week_panel
+from .week import revisited_from
 
 
-def _entry(place: Place, see: bool, src: str) -> str:
-    session = place.session
-    link = f"[{esc(session.title)}]({urls.relative(src, urls.session(place))})"
-    detail = f"{kind_name(session.kind)}, {minutes(session.minutes)}"
-    if see and place.block is not None:
-        where = f"{place.block.title}, {place.week.label.lower()}" if place.week else place.block.title
-        detail += f" (from {esc(where)})"
-    return f"{link} · {detail}"
+def _entry(place: Place, ref: SessionRef, src: str) -> str:
+    detail = f"{kind_name(place.session.kind)}, {minutes(place.session.minutes)}"
+    if revisited_from(place, ref):
+        detail += f" (from {revisited_from(place, ref)})"
+    return f"{week_parts.entry_link(place, ref, src)} · {detail}"
 
 
-def _page_lists(pages: list[tuple[Place, bool]], src: str, heading: str) -> str:
+def _page_lists(pages: list[tuple[Place, SessionRef]], src: str, heading: str) -> str:
     """A year's or block's own pages; training sessions under a heading of their own (they are the
     induction tutor's, not pages every reader opens)."""
     out = []
     for title, chosen in ((heading, [e for e in pages if e[0].session.kind != "training"]),
                           ("## Training sessions", [e for e in pages if e[0].session.kind == "training"])):
         if chosen:
-            out.append(f"{title}\n\n" + "\n".join(f"- {_entry(p, see, src)}" for p, see in chosen) + "\n")
+            out.append(f"{title}\n\n" + "\n".join(f"- {_entry(p, ref, src)}" for p, ref in chosen) + "\n")
     return "\n".join(out)
 
 
@@ -85,7 +83,7 @@ def render_year(programme: Programme, year: Year, ctx: Context) -> Page:
     out = [front_matter(year.title), caption(programme.title), f"# {esc(year.title)}\n"]
     if year.summary:
         out.append(paragraphs(year.summary) + "\n")
-    out.append(_page_lists(places.page_entries(year.pages), src, "## Year pages"))
+    out.append(_page_lists(places.listed(year.pages), src, "## Year pages"))
     out.append("## Blocks\n")
     out.append("| Block | Term | Weeks |\n| --- | --- | --- |")
     for block in year.blocks:
@@ -103,7 +101,7 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
     for role in ROLES:
         if block.summary.get(role):
             out.append(f"## {ROLE[role].page_title}\n\n{paragraphs(block.summary[role])}\n")
-    out.append(_page_lists(places.page_entries(block.pages), src, "## Block pages"))
+    out.append(_page_lists(places.listed(block.pages), src, "## Block pages"))
     out.append("## Weeks\n")
     # In a wrapper that stacks each row as a card on a phone (docs/stylesheets/induction.css).
     out.append('<div class="ect-stack ect-stack--weeks" markdown="1">\n')
@@ -136,14 +134,14 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
            progress_counts([p for r in ROLES for p, _ in places.week_entries(block, week, r)]),  # progress.js
            week_parts.focus(week, bool(ect), has_meeting)]
     if ect:
-        out.append(week_parts.steps(ect, src, "## Your steps this week"))
+        out.append(week_parts.steps(places.listed(week.roles["ect"]), src, "## Your steps this week"))
         printable = urls.relative(src, week_print_src(programme, year, block, week))
         out.append(f'<p class="ect-week-print-link" markdown="1">[All of this week\'s steps on one page, '
                    f"with transcripts, to read offline or print]({printable})</p>\n")
     out.append(week_parts.take_to_meeting(ect, has_meeting, src))
     intentions = [i for place, _ in ect for i in place.session.intentions]
     for role in (r for r in ROLES if r != "ect"):
-        entries = places.week_entries(block, week, role)
+        entries = places.listed(week.roles.get(role, []))
         if not entries:
             if week.summary.get(role):  # a role with no session this week may still be told what to do
                 out.append(f"## {ROLE[role].section}\n\n{paragraphs(week.summary[role])}\n")
@@ -152,7 +150,7 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
         out.append(f"## {ROLE[role].section} · {minutes(total)}\n")
         if week.summary.get(role):
             out.append(paragraphs(week.summary[role]) + "\n")
-        out.append("\n".join(f"- {_entry(place, see, src)}" for place, see in entries) + "\n")
+        out.append("\n".join(f"- {_entry(place, ref, src)}" for place, ref in entries) + "\n")
         for place, _ in entries:
             intentions.extend(place.session.intentions)
     out.append(intentions_section(intentions, ctx.framework(programme), src, "ECTs",

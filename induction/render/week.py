@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import urls
-from ..model import Block, Programme, Week, Year
+from ..model import Block, Programme, SessionRef, Week, Year
 from ..placement import Place
 from .rebase import rebase
 from .text import esc, kind_name, minutes, paragraphs
@@ -41,18 +41,29 @@ def focus(week: Week, has_steps: bool, has_meeting: bool) -> str:
     return f"## This week's focus\n\n{text}\n"
 
 
-def steps(entries: list[tuple[Place, bool]], src: str, heading: str) -> str:
+def entry_link(place: Place, ref: SessionRef, src: str) -> str:
+    """The link to a listed session: its title, or a revisit's own words (`label:`)."""
+    words = ref.label if ref.see and ref.label else place.session.title
+    return f"[{esc(words)}]({urls.relative(src, urls.session(place))})"
+
+
+def revisited_from(place: Place, ref: SessionRef) -> str:
+    """Where a revisited session lives ("Routines, week 2"), or '' for a session listed at its home."""
+    if not ref.see or place.block is None:
+        return ""
+    return esc(f"{place.block.title}, {place.week.label.lower()}" if place.week else place.block.title)
+
+
+def steps(entries: list[tuple[Place, SessionRef]], src: str, heading: str) -> str:
     """The ECT's steps in order, each with its kind and minutes, then the total."""
     total = sum(place.session.minutes for place, _ in entries)
     count = f"{len(entries)} {'step' if len(entries) == 1 else 'steps'}"
     items = []
-    for place, see in entries:
-        link = f"[{esc(place.session.title)}]({urls.relative(src, urls.session(place))})"
+    for place, ref in entries:
         detail = f"{kind_name(place.session.kind)} · {minutes(place.session.minutes)}"
-        if see and place.block is not None:
-            where = f"{place.block.title}, {place.week.label.lower()}" if place.week else place.block.title
-            detail += f" · from {esc(where)}"
-        items.append(f"1. {link}  \n   <span class=\"ect-step-detail\">{detail}</span>")
+        if revisited_from(place, ref):
+            detail += f" · from {revisited_from(place, ref)}"
+        items.append(f"1. {entry_link(place, ref, src)}  \n   <span class=\"ect-step-detail\">{detail}</span>")
     return (f"{heading}\n\n" + "\n".join(items) + "\n\n"
             f'<p class="ect-total"><strong>Total: {minutes(total)}</strong> ({count})</p>\n')
 
