@@ -82,3 +82,29 @@ def test_any_site_path_relative_or_absolute_finds_the_same_pages(tmp_path, monke
     monkeypatch.chdir(tmp_path)
     for path in ("site", "./site", str(site), "source/../site"):
         assert [(r.found, r.total) for r in measure(path, "source")] == [(1, 1), (2, 2)], path
+
+
+def test_a_stray_less_than_sign_is_text_and_hides_no_words(tmp_path):
+    source, site = tmp_path / "source", tmp_path / "site"
+    (source / "p" / "year-1-b").mkdir(parents=True)
+    (source / "p.md").write_text("Welcome all.\n", encoding="utf-8")
+    (source / "p" / "year-1-b.md").write_text("Week words.\n", encoding="utf-8")
+    (source / "p" / "year-1-b" / "autumn-week-1-ect-reflect.md").write_text(
+        "Marks < 5 need support.<\n\nThese words must be counted.\n\nThen a break<br/>here.\n", encoding="utf-8")
+    page(site, "p", "<p>Welcome all</p>")
+    page(site, "p/year-1/b", "<p>Week words</p>")
+    page(site, "p/year-1/b/b-autumn-week-1-ect-reflect", "<p>Marks &lt; 5 need support.&lt;</p><p>These words</p>"
+         "<p>Then a break<br>here.</p>")
+    reflect = {r.source: r for r in measure(str(site), str(source))}["p/year-1-b/autumn-week-1-ect-reflect.md"]
+    assert (reflect.total, reflect.found, dict(reflect.missing)) == (13, 10, {"must": 1, "be": 1, "counted": 1})
+
+
+def test_a_sentence_two_source_pages_share_is_not_doubled_where_one_page_shows_both(tmp_path):
+    source, site = tmp_path / "source", tmp_path / "site"
+    (source / "p" / "year-1-b").mkdir(parents=True)
+    (source / "p.md").write_text(f"---\ntitle: P\n---\n\n{RUNS}\n", encoding="utf-8")  # the provider's description
+    (source / "p" / "year-1-b.md").write_text(f"{RUNS}\n", encoding="utf-8")  # the block's own
+    page(site, "p", "<p>P</p>")
+    page(site, "p/year-1/b", f"<p>{RUNS}</p><p>{RUNS}</p>")  # the block page shows both
+    results = {r.source: r.placement for r in measure(str(site), str(source))}
+    assert (results["p.md"].doubled_words, results["p/year-1-b.md"].doubled_words) == (0, 0)

@@ -59,8 +59,9 @@ def test_the_focus_is_the_weeks_ect_summary(tree):
 def test_a_step_that_says_bring_something_fills_take_to_your_mentor_meeting(tree):
     replace_once(tree / "prog/year-1/b1/b1-w1-read.md", "Read the summary and fill in",
          "Write two questions about the summary. Bring them to your mentor\nmeeting. Then fill in")
-    assert ("## Take to your mentor meeting\n\n- Write two questions about the summary. Bring them to your "
-            "mentor meeting. (from [Read about memory](../b1-w1-read.md))\n") in pages_of(tree)[WEEK_1]
+    assert ('## Take to your mentor meeting\n\n<div class="ect-overview" markdown="1">\n\n- Write two questions '
+            "about the summary. Bring them to your mentor meeting. (from [Read about memory](../b1-w1-read.md))\n\n"
+            "</div>\n") in pages_of(tree)[WEEK_1]
 
 
 def test_without_such_a_sentence_the_ect_takes_notes_and_what_happened_in_class(week):

@@ -17,10 +17,12 @@ from html.parser import HTMLParser
 
 from .. import wording
 from .corpus import read_corpus
-from .overlap import Placement, Side, compare
+from .overlap import Placement, Side, all_runs, compare
 from .slugs import canonical
 
-_TAG = re.compile(r"<!--.*?-->|<iframe\b.*?(?:</iframe>|>)|<[^>]+>", re.S | re.I)
+# A tag is "<" then a letter (or "/" and a letter), as HTML reads one: a "<" in the text is a word's
+# neighbour, and read as a tag it would swallow every word up to the next ">", lines later.
+_TAG = re.compile(r"<!--.*?-->|<iframe\b.*?(?:</iframe>|>)|</?[A-Za-z][^>]*>", re.S | re.I)
 _INLINE = re.compile(r"</?(a|sup|sub|span|code|abbr|small|mark)\b", re.I)  # tags that split no word
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
@@ -63,8 +65,10 @@ def _clean(body: str) -> str:
 
 # Parts of a page written from the model, not the source: the statements' own text, and the text
 # of links to other pages of the site (week tables, pagination, lists of pages repeat titles).
-# Left out of the placement comparison, where they would read as doubled.
-_GENERATED = ("ect-intentions", "ect-timing")  # the timing table repeats the phase titles
+# Left out of the placement comparison, where they would read as doubled. The timing table repeats
+# the phase titles; an overview repeats other pages' text (the programme page's year summaries, a
+# week's "take to your mentor meeting" sentences quoted from its steps).
+_GENERATED = ("ect-intentions", "ect-timing", "ect-overview")
 _WORD_TAGS = {"a", "sup", "sub", "span", "code", "abbr", "small", "mark"}
 
 
@@ -212,19 +216,24 @@ def _is_block(site: str, parts: list[str]) -> bool:
 def measure(site: str, source: str) -> list[PageResult]:
     site = os.path.abspath(site)  # any path, relative too: the pages are found by globbing below it
     corpus = read_corpus(source)
+    sources = [page for provider in corpus.providers.values() if os.path.isdir(os.path.join(site, provider.slug))
+               for page in [provider.index, *provider.pages.values()]]  # the providers imported into this site
+    became = {page.path: built_pages(site, page.path) for page in sources}
+    # Doubled is counted over the whole site, against the whole source: two source pages that say
+    # the same thing (a block's description on the provider's page and on the block's) are written
+    # once each, and that is not doubling.
+    everywhere = (sum((all_runs(source_side(page.body)) for page in sources), Counter()),
+                  all_runs(built_side(sorted({path for pages in became.values() for path in pages}))))
     results = []
-    for provider in corpus.providers.values():
-        if not os.path.isdir(os.path.join(site, provider.slug)):
-            continue  # not imported into this site
-        for page in [provider.index, *provider.pages.values()]:
-            pages = built_pages(site, page.path)
-            want = source_words(page.body)
-            have: Counter = Counter()
-            for path in pages:
-                have += built_words(path)
-            missing = want - have
-            total = sum(want.values())
-            results.append(PageResult(page.path, [os.path.relpath(p, site) for p in pages], total,
-                                      total - sum(missing.values()), missing,
-                                      compare(source_side(page.body), built_side(pages))))
+    for page in sources:
+        pages = became[page.path]
+        want = source_words(page.body)
+        have: Counter = Counter()
+        for path in pages:
+            have += built_words(path)
+        missing = want - have
+        total = sum(want.values())
+        results.append(PageResult(page.path, [os.path.relpath(p, site) for p in pages], total,
+                                  total - sum(missing.values()), missing,
+                                  compare(source_side(page.body), built_side(pages), everywhere)))
     return sorted(results, key=lambda r: r.source)

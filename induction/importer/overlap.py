@@ -41,12 +41,19 @@ class Placement:
     doubled_words: int = 0
 
 
-def compare(source: Side, built: Side) -> Placement:
+def all_runs(side: Side) -> Counter:
+    """Every run of the side, shown or collapsed, with how often it occurs."""
+    return _runs(side.shown) + _runs(side.collapsed)
+
+
+def compare(source: Side, built: Side, everywhere: tuple[Counter, Counter] | None = None) -> Placement:
     """Words of `source` that `built` shows collapsed though the source showed them, and words
-    that `built` holds more often than `source`."""
+    that `built` holds more often than `source`. With `everywhere` (the runs of every source page
+    and of every page they became), a word is doubled only when the whole site also holds it more
+    often than the whole source: text two source pages share, written once by each, is not doubled."""
     built_shown, built_collapsed = _runs(built.shown), _runs(built.collapsed)
-    source_all = _runs(source.shown) + _runs(source.collapsed)
-    built_all = built_shown + built_collapsed
+    source_all, built_all = all_runs(source), built_shown + built_collapsed
+    source_everywhere, built_everywhere = everywhere or (source_all, built_all)
     out = Placement()
     for stretches, shown in ((source.shown, True), (source.collapsed, False)):
         for tokens in stretches:
@@ -56,7 +63,8 @@ def compare(source: Side, built: Side) -> Placement:
                 if not runs:
                     break
                 now_moved = shown and not any(built_shown[r] for r in runs) and any(built_collapsed[r] for r in runs)
-                now_doubled = all(built_all[r] > source_all[r] for r in runs)
+                now_doubled = all(built_all[r] > source_all[r] and built_everywhere[r] > source_everywhere[r]
+                                  for r in runs)
                 if now_moved and not moved:
                     out.moved.append(" ".join(tokens[index:index + RUN]))
                 if now_doubled and not doubled:

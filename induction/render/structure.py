@@ -62,8 +62,8 @@ def render_programme(programme: Programme, ctx: Context) -> Page:
                                           for role, title in ((r.id, r.page_title) for r in ROLE.values())) + "\n")
     for year in programme.years:
         out.append(f"## [{esc(year.title)}]({urls.relative(src, urls.year(programme, year))})\n")
-        if year.summary:
-            out.append(paragraphs(year.summary) + "\n")
+        if year.summary:  # the year page's own summary, repeated as an overview (marked: see conservation)
+            out.append(f'<div class="ect-overview" markdown="1">\n\n{paragraphs(year.summary)}\n\n</div>\n')
         items = [f"- [{esc(b.title)}]({urls.relative(src, urls.block(programme, year, b))}) · {esc(b.term_label)}"
                  f" · {plural(b.week_count, 'week')}" for b in year.blocks]
         out.append("\n".join(items) + "\n")

@@ -90,8 +90,9 @@ def take_to_meeting(ect: list[tuple[Place, bool]], has_meeting: bool, src: str) 
                     sentence = f"{sentences[index - 1]} {sentence}"
                 link = urls.relative(src, urls.session(place))
                 found.append(f"- {sentence} (from [{esc(place.session.title)}]({link}))")
-    if found:
-        return "## Take to your mentor meeting\n\n" + "\n".join(found) + "\n"
+    if found:  # quotes of the steps, marked as an overview of other pages (see importer/conservation.py)
+        return ('## Take to your mentor meeting\n\n<div class="ect-overview" markdown="1">\n\n' + "\n".join(found)
+                + "\n\n</div>\n")
     if has_meeting and ect:
         return ("## Take to your mentor meeting\n\n"
                 "- Your notes and questions from this week's steps.\n"
