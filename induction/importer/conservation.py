@@ -68,7 +68,7 @@ def _clean(body: str) -> str:
 # Left out of the placement comparison, where they would read as doubled. The timing table repeats
 # the phase titles; an overview repeats other pages' text (the programme page's year summaries, a
 # week's "take to your mentor meeting" sentences quoted from its steps).
-_GENERATED = ("ect-intentions", "ect-timing", "ect-overview")
+_GENERATED = frozenset({"ect-intentions", "ect-timing", "ect-overview"})
 _WORD_TAGS = {"a", "sup", "sub", "span", "code", "abbr", "small", "mark"}
 
 
