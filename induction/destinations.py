@@ -87,11 +87,12 @@ def mark(folder: str, kind: Kind, by: str) -> None:
         handle.write(f"{kind.name}\nWritten by {by}; the next run may replace this folder whole.\n")
 
 
-def project_folders(config_file: str, home: str | None = None) -> list[Guarded]:
+def project_folders(config_file: str, content: str | None = None, home: str | None = None) -> list[Guarded]:
     """What no output may be or hold, for the project whose mkdocs.yml is `config_file`: its
-    content and docs folders (nor sit inside them), the project folder, the home folder and `/`."""
+    content folder (`content`, else the one the build reads) and docs folder (nor sit inside
+    them), the project folder, the home folder and `/`."""
     root = os.path.dirname(os.path.abspath(config_file))
-    return [Guarded("the content folder", site_config.content_root(config_file), True),
+    return [Guarded("the content folder", content or site_config.content_root(config_file), True),
             Guarded("the docs folder", _docs_root(config_file), True),
             Guarded("the project folder", root, False), *common_folders(home)]
 
