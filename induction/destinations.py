@@ -92,9 +92,9 @@ def project_folders(config_file: str, content: str | None = None, home: str | No
     content folder (`content`, else the one the build reads) and docs folder (nor sit inside
     them), the project folder, the home folder and `/`."""
     root = os.path.dirname(os.path.abspath(config_file))
-    return [Guarded("the content folder", content or site_config.content_root(config_file), True),
-            Guarded("the docs folder", _docs_root(config_file), True),
-            Guarded("the project folder", root, False), *common_folders(home)]
+    return [Guarded("the project folder", root, False),  # first: what `..` holds is said as the project
+            Guarded("the content folder", content or site_config.content_root(config_file), True),
+            Guarded("the docs folder", _docs_root(config_file), True), *common_folders(home)]
 
 
 def common_folders(home: str | None = None) -> list[Guarded]:
@@ -121,6 +121,9 @@ def _within(folder: str, path: str) -> bool:
     return os.path.commonpath([folder, path]) == folder
 
 
+RELATIONS = ("is", "holds", "is inside")
+
+
 def _relation(dest: str, guarded: Guarded) -> str | None:
     """How the resolved `dest` stands to a guarded folder, in words, when the rule forbids it."""
     other = os.path.realpath(guarded.path)
@@ -137,12 +140,12 @@ def refusal(dest: str, kind: Kind, guarded: list[Guarded]) -> str | None:
     """Why `kind` may not be written at `dest` (a message saying what, why and what to do), or None."""
     real = os.path.realpath(dest)
     fix = "Nothing was changed; choose a new or empty folder"
-    for folder in guarded:
-        relation = _relation(real, folder)
-        if relation:
-            what = "mix the output into the sources" if relation == "is inside" else f"{kind.harm} it"
-            return (f"{kind.noun} {dest} {relation} {folder.label} ({os.path.realpath(folder.path)}): "
-                    f"{kind.doing} would {what}. {fix}.")
+    found = [(relation, folder) for folder in guarded if (relation := _relation(real, folder))]
+    if found:  # the closest relation: `.` is the project folder first, though it holds the content too
+        relation, folder = min(found, key=lambda item: RELATIONS.index(item[0]))
+        what = "mix the output into the sources" if relation == "is inside" else f"{kind.harm} it"
+        return (f"{kind.noun} {dest} {relation} {folder.label} ({os.path.realpath(folder.path)}): "
+                f"{kind.doing} would {what}. {fix}.")
     if not os.path.lexists(real):
         return None
     if not os.path.isdir(real):
