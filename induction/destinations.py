@@ -13,6 +13,9 @@ folder, so this rule is the only one that sees the folder the user named.
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -165,3 +168,33 @@ def check(dest: str, kind: Kind, guarded: list[Guarded]) -> None:
     message = refusal(dest, kind, guarded)
     if message:
         raise Refused(message)
+
+
+# The temporary folders beside a destination: `.site-new-<pid>-…` while a build writes, `.site-old-<pid>-…`
+# while the site it replaces is removed (likewise `.import-`). The pid says whose: one whose command
+# is gone (killed by SIGKILL, which no handler sees, or by a power cut) is removed by the next run.
+_TEMPORARY = re.compile(r"\.(?:site|import)-(?:new|old)-(\d+)-")
+
+
+def temporary(dest: str, stage: str) -> str:
+    """A new empty folder beside `dest` (the same file system, so the swap is a rename) for `stage`
+    ("site-new", "import-old", ...), after removing those that commands now gone left there."""
+    parent = os.path.dirname(os.path.abspath(dest))
+    os.makedirs(parent, exist_ok=True)
+    for name in os.listdir(parent):
+        match = _TEMPORARY.match(name)
+        if match and not _running(int(match.group(1))):
+            shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
+    return tempfile.mkdtemp(prefix=f".{stage}-{os.getpid()}-", dir=parent)
+
+
+def _running(pid: int) -> bool:
+    if os.name != "posix":  # no harmless way to ask elsewhere (os.kill ends the process): keep its folder
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True

@@ -16,7 +16,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
@@ -38,9 +37,8 @@ def build(site_dir: str, extra: list[str], config_file: str = CONFIG) -> int:
     fresh, child = "", None
     try:
         with held_signals(finished=False):  # made and named together: never a folder nobody removes
-            os.makedirs(os.path.dirname(site_dir), exist_ok=True)
             # Beside site/ (same file system), so the swap below is a rename, not a copy.
-            fresh = tempfile.mkdtemp(prefix=".site-new-", dir=os.path.dirname(site_dir))
+            fresh = destinations.temporary(site_dir, "site-new")
         with held_signals(finished=False):  # started and named together: never a child nobody ends
             child = run_mkdocs(fresh, ["-f", config_file, *extra])
         _, stderr = child.communicate()
@@ -123,7 +121,7 @@ def swap(fresh: str, site_dir: str) -> None:
     os.chmod(fresh, 0o755)  # mkdtemp makes it private; a web server must read it
     old = None
     if os.path.exists(site_dir):
-        old = tempfile.mkdtemp(prefix=".site-old-", dir=os.path.dirname(site_dir))
+        old = destinations.temporary(site_dir, "site-old")
         os.rmdir(old)
         os.replace(site_dir, old)
     try:

@@ -168,3 +168,16 @@ def test_mkdocs_dies_with_a_build_killed_by_sigkill_and_writes_nothing_more(tmp_
     build.wait()
     wait_for(lambda: not alive(child), "mkdocs to end with the build", limit=3)
     assert in_session(child) == []  # nothing it started lives on either: nothing can write any more
+
+
+def test_the_next_build_removes_what_a_killed_build_left_and_nothing_a_running_one_writes(tmp_path, monkeypatch,
+                                                                                        own_handlers):
+    site = old_site(tmp_path)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = [site.parent / f".site-new-{gone.stdout.strip()}-abc", site.parent / f".site-old-{gone.stdout.strip()}-de"]
+    live = site.parent / f".site-new-{os.getpid()}-xyz"  # a build still running (this process) is left alone
+    for folder in (*left, live):
+        (folder / "page").mkdir(parents=True)
+    monkeypatch.setattr(build_script.subprocess, "Popen", FakeMkDocs)
+    assert build_script.main(["--site-dir", str(site)]) == 0
+    assert sorted(p.name for p in site.parent.iterdir()) == [live.name, "site"]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 
 from .. import destinations
@@ -45,9 +44,7 @@ def check(source: str, dest: str, guarded: list[Guarded]) -> None:
 
 def prepare(dest: str) -> str:
     """A new empty folder beside `dest` (already checked) to write the import into."""
-    parent = os.path.dirname(os.path.abspath(dest))
-    os.makedirs(parent, exist_ok=True)
-    return tempfile.mkdtemp(prefix=".import-new-", dir=parent)
+    return destinations.temporary(dest, "import-new")
 
 
 def written(root: str) -> list[str]:
@@ -79,7 +76,7 @@ def swap(fresh: str, dest: str) -> None:
     os.chmod(fresh, 0o755)  # mkdtemp makes it private
     old = None
     if os.path.lexists(dest):
-        old = tempfile.mkdtemp(prefix=".import-old-", dir=os.path.dirname(os.path.abspath(dest)))
+        old = destinations.temporary(dest, "import-old")
         os.rmdir(old)
         os.replace(dest, old)
     try:
