@@ -25,10 +25,12 @@ from induction.interrupts import Interrupted, disk_message, held_signals, stop_o
 CONFIG = os.path.join(ROOT, "mkdocs.yml")
 
 
-def build(site_dir: str, extra: list[str], config_file: str = CONFIG) -> int:
-    """Build into `site_dir` by the rule of induction/destinations.py: refused (status 2, nothing
-    touched) unless it is new, empty or a site this project built, away from the sources."""
-    refusal = destinations.refusal(site_dir, destinations.SITE, destinations.project_folders(config_file))
+def build(site_dir: str, extra: list[str], config_file: str = CONFIG, content: str | None = None) -> int:
+    """Build `content` (default: ECT_CONTENT, else mkdocs.yml's) into `site_dir` by the rule of
+    induction/destinations.py: refused (status 2, nothing touched) unless it is new, empty or a
+    site this project built, away from the sources."""
+    guarded = destinations.project_folders(config_file, content)
+    refusal = destinations.refusal(site_dir, destinations.SITE, guarded)
     if refusal:
         print(refusal, file=sys.stderr)
         return 2
@@ -40,7 +42,7 @@ def build(site_dir: str, extra: list[str], config_file: str = CONFIG) -> int:
             # Beside site/ (same file system), so the swap below is a rename, not a copy.
             fresh = destinations.temporary(site_dir, "site-new")
         with held_signals(finished=False):  # started and named together: never a child nobody ends
-            child = run_mkdocs(fresh, ["-f", config_file, *extra])
+            child = run_mkdocs(fresh, ["-f", config_file, *extra], content)
         _, stderr = child.communicate()
         failed_write = written_error(stderr) if child.returncode != 0 else None
         if failed_write:  # MkDocs' traceback for a full disk or a locked folder: the reason, not the trace
@@ -64,10 +66,10 @@ def build(site_dir: str, extra: list[str], config_file: str = CONFIG) -> int:
                 shutil.rmtree(fresh, ignore_errors=True)
 
 
-def run_mkdocs(fresh: str, options: list[str]) -> subprocess.Popen:
+def run_mkdocs(fresh: str, options: list[str], content: str | None) -> subprocess.Popen:
     """`mkdocs build` into `fresh`, tied to this process (induction/tether.py): it dies when we die,
     even by SIGKILL, instead of writing on into a folder nobody will remove."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="true")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="true", **({"ECT_CONTENT": content} if content else {}))
     parent = os.getpid()
     # Not --quiet: it raises MkDocs' log level past warnings, so --strict would no longer see them.
     # Its own session, so that an interrupt ends MkDocs and anything it started, and nothing else.

@@ -94,8 +94,7 @@ def is_stale(site: Path, content: Path) -> bool:
 
 def build_site(site: Path, content: Path) -> int:
     """scripts/build.py's build: atomic, and only into a folder the site may replace."""
-    os.environ["ECT_CONTENT"] = str(content)
-    return build(str(site), [])
+    return build(str(site), [], content=str(content))
 
 
 # Pass one marks where each plan starts with a word no text contains, to find it with pdftotext.

@@ -250,3 +250,16 @@ def test_make_offline_builds_then_replaces_its_own_folder_even_one_built_before_
     assert second.returncode == 0, second.stderr
     assert marker.is_file() and not (project / "site-offline" / "stale.html").exists()
     assert (project / "uncommitted.md").is_file() and (project / ".git" / "HEAD").is_file()
+
+
+def test_pdf_printing_builds_the_site_through_the_checked_build(tree, tmp_path, capsys):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import pdf  # noqa: PLC0415  (scripts/ is not a package here)
+
+    before = tree_hash(tree)
+    assert pdf.build_site(tree, tree) == 2  # --site naming the content, with --rebuild: refused, untouched
+    assert capsys.readouterr().err == (f"The site folder {tree} is the content folder ({real(tree)}): building there "
+                                       f"would delete it. {FIX}\n")
+    assert tree_hash(tree) == before
+    assert pdf.build_site(tmp_path / "site", tree) == 0
+    assert (tmp_path / "site" / destinations.MARKER).is_file()
