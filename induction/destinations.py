@@ -120,8 +120,20 @@ def _docs_root(config_file: str) -> str:
     return os.path.join(os.path.dirname(os.path.abspath(config_file)), "docs")
 
 
-def _within(folder: str, path: str) -> bool:
-    return os.path.commonpath([folder, path]) == folder
+def _same(one: str, other: str) -> bool:
+    """The same folder: by identity where both exist (a case-insensitive disk, a bind mount), else by path."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return one == other
+
+
+def _lineage(path: str) -> list[str]:
+    """`path` and every folder above it, up to `/`."""
+    out = [path]
+    while os.path.dirname(out[-1]) != out[-1]:
+        out.append(os.path.dirname(out[-1]))
+    return out
 
 
 RELATIONS = ("is", "holds", "is inside")
@@ -130,11 +142,11 @@ RELATIONS = ("is", "holds", "is inside")
 def _relation(dest: str, guarded: Guarded) -> str | None:
     """How the resolved `dest` stands to a guarded folder, in words, when the rule forbids it."""
     other = os.path.realpath(guarded.path)
-    if dest == other:
+    if _same(dest, other):
         return "is"
-    if _within(dest, other):
+    if any(_same(dest, above) for above in _lineage(other)[1:]):
         return "holds"
-    if guarded.sources and _within(other, dest):
+    if guarded.sources and any(_same(above, other) for above in _lineage(dest)[1:]):
         return "is inside"
     return None
 

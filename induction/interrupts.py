@@ -8,7 +8,8 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-STOPS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+# The signals that stop a command (Windows has no SIGHUP).
+STOPS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
 class Interrupted(Exception):
@@ -40,14 +41,29 @@ def held_signals(finished: bool = True) -> Iterator[None]:
     not done) or the removal of a temporary folder. A block that raises keeps its own exception,
     and so does a block run while another exception is on its way out (in a `finally`)."""
     arrived: list[int] = []
-    previous = {sig: signal.signal(sig, lambda signum, frame: arrived.append(signum)) for sig in STOPS}
+    with _blocked():  # no handler may run half-way through the change of handlers
+        previous = {sig: signal.signal(sig, lambda signum, frame: arrived.append(signum)) for sig in STOPS}
     try:
         yield
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        with _blocked():
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
     if arrived and sys.exc_info()[0] is None:
         raise Interrupted(arrived[0], finished)
+
+
+@contextmanager
+def _blocked() -> Iterator[None]:
+    """The stopping signals wait (pending) until the block ends, where the system can hold them."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no masks
+        yield
+        return
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def disk_message(error: OSError, who: str, target: str, kept: str, again: str) -> str:
