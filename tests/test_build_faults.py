@@ -140,6 +140,13 @@ def alive(pid: int) -> bool:
         return False
 
 
+def cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:  # gone meanwhile
+        return b""
+
+
 def in_session(sid: int) -> list[int]:
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -160,7 +167,7 @@ def test_mkdocs_dies_with_a_build_killed_by_sigkill_and_writes_nothing_more(tmp_
                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def mkdocs() -> list[int]:  # the child once it runs mkdocs (not while it is still a copy of build.py)
-        return [pid for pid in children(build.pid) if b"mkdocs" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+        return [pid for pid in children(build.pid) if b"mkdocs" in cmdline(pid)]
 
     wait_for(mkdocs, "mkdocs to start")
     [child] = mkdocs()
