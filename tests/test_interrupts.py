@@ -84,3 +84,22 @@ def test_a_signal_between_the_renames_of_an_import_finishes_the_swap_and_says_so
     assert stop.value.finished  # import_dfe.py says "... was replaced by the new import."
     assert "New text." in (dest / "p" / "year-1" / "a" / "a-autumn-week-2-ect-task.md").read_text()
     assert [p.name for p in dest.parent.iterdir()] == ["dest"]  # no .import-old-*, no .import-new-*
+
+
+@pytest.mark.parametrize(("finished", "said"), [(True, "was replaced by the new import"),
+                                                 (False, "was left as it was")])
+def test_the_import_script_says_whether_the_destination_was_replaced(tmp_path, monkeypatch, capsys, finished, said):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import import_dfe  # noqa: PLC0415  (scripts/ is run as files)
+
+    def stopped(*args: object) -> None:
+        raise Interrupted(signal.SIGTERM, finished=finished)
+
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
+    monkeypatch.setattr(import_dfe, "run_import", stopped)
+    try:
+        assert import_dfe.main([str(tmp_path), str(tmp_path / "dest")]) == 128 + signal.SIGTERM
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+    assert capsys.readouterr().err == f"Stopped by SIGTERM; {tmp_path / 'dest'} {said}.\n"
