@@ -57,9 +57,12 @@ class Guarded:
 
 
 def _marked(folder: str, name: str) -> bool:
+    path = os.path.join(folder, MARKER)
+    if not os.path.isfile(path):  # a FIFO of that name would hang the read: only a regular file counts
+        return False
     try:
-        with open(os.path.join(folder, MARKER), encoding="utf-8") as handle:
-            return handle.readline().strip() == name
+        with open(path, encoding="utf-8") as handle:
+            return handle.readline(64).strip() == name
     except (OSError, UnicodeDecodeError):
         return False
 
