@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from . import branding, csp, page_macros, page_meta, site_config, urls
+from . import branding, csp, destinations, page_macros, page_meta, site_config, urls
 from .curriculum import curriculum_json
 from .nav import build_nav
 from .pipeline import Checked
@@ -42,12 +42,19 @@ class ExportError(Exception):
 
 
 def export(checked: Checked, project_config: str, out: str) -> int:
-    """Write the whole site source of `checked` under `out`; return the number of pages."""
+    """Write the whole site source of `checked` under `out`; return the number of pages.
+    `out` is replaced whole, so it must be new, empty or an earlier export, away from the project's
+    sources (`destinations.Refused` otherwise, before anything is touched)."""
+    destinations.check(out, destinations.EXPORT, destinations.project_folders(project_config, checked.site.root))
     config = site_config.read(project_config)
     root = os.path.dirname(os.path.abspath(project_config))
+    out = os.path.realpath(out)
     docs = os.path.join(out, "docs")
     if os.path.isdir(out):
         shutil.rmtree(out)
+    os.makedirs(out)
+    # First: an export that fails half-way is still recognised as one, and replaced by the next.
+    destinations.mark(out, destinations.EXPORT, "scripts/export_docs.py")
     hand_written = os.path.join(root, str(config.get("docs_dir") or "docs"))
     shutil.copytree(hand_written, docs)
     count = _render_macro_pages(docs, checked, _renders_by_default(config))

@@ -3,6 +3,9 @@
 
     scripts/export_docs.py [--content DIR] [--config mkdocs.yml] OUT
 
+OUT is replaced whole: it must be new, empty or an earlier export, and not the project folder or
+inside its content or docs folder (induction/destinations.py); anything else is refused, untouched.
+
 OUT builds with MkDocs, ProperDocs or Zensical; then `python3 OUT/csp.py OUT/site` adds the
 Content Security Policy (OUT/README.md has the commands).
 """
@@ -15,6 +18,7 @@ import sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
 
+from induction import destinations  # noqa: E402
 from induction.export import ExportError, export  # noqa: E402
 from induction.interrupts import command  # noqa: E402
 from induction.pipeline import load_and_check  # noqa: E402
@@ -26,6 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", default=os.path.join(ROOT, "mkdocs.yml"), help="the project's mkdocs.yml")
     parser.add_argument("out")
     args = parser.parse_args(argv)
+    guarded = destinations.project_folders(args.config, args.content)
+    refusal = destinations.refusal(args.out, destinations.EXPORT, guarded)
+    if refusal:  # before the content is even read: nothing to wait for, nothing touched
+        print(refusal, file=sys.stderr)
+        return 2
     checked = load_and_check(args.content)
     if not checked.ok:
         print(checked.report())

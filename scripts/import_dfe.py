@@ -18,6 +18,7 @@ import time
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
 
+from induction.destinations import project_folders  # noqa: E402
 from induction.importer.destination import DestinationRefused  # noqa: E402
 from induction.importer.pipeline import run_import  # noqa: E402
 from induction.interrupts import Interrupted, disk_message, stop_on_signals  # noqa: E402
@@ -27,7 +28,8 @@ from induction.problems import plural  # noqa: E402
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", help="the DfE site's content folder (holding <provider>.md files)")
-    parser.add_argument("dest", help="the content folder to write (new, empty, or an earlier import)")
+    parser.add_argument("dest", help="the content folder to write: new, empty, or an earlier import; not inside "
+                        "the source or the project's content or docs folder")
     parser.add_argument("--provider", action="append", help="import only this provider (repeatable)")
     parser.add_argument("--framework", default=os.path.join(ROOT, "content", "frameworks", "ecf-2019.yaml"),
                         help="the framework file to copy and match against")
@@ -40,12 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     stop_on_signals()
     try:
-        reports = run_import(args.source, args.dest, args.framework, args.provider, args.allow_problems)
+        reports = run_import(args.source, args.dest, args.framework, args.provider, args.allow_problems,
+                             project_folders(os.path.join(ROOT, "mkdocs.yml")))
     except DestinationRefused as refusal:
         print(f"error: {refusal}", file=sys.stderr)
         return 2
     except Interrupted as stop:  # run_import's own `finally` has removed the folder it was writing
-        print(f"Stopped by {stop}; {args.dest} was left as it was.", file=sys.stderr)
+        done = "was replaced by the new import" if stop.finished else "was left as it was"
+        print(f"Stopped by {stop}; {args.dest} {done}.", file=sys.stderr)
         return 128 + stop.signum
     except OSError as error:  # a full disk, a read-only folder
         print(f"error: {disk_message(error, 'The import', args.dest, args.dest, 'import again')}", file=sys.stderr)

@@ -7,6 +7,8 @@ The last stage of the flow: content/ -> site/ (mkdocs build, run here when the s
 older than its sources) -> pdf/<programme>-<block>-mentor-pack.pdf, each printed by headless
 Chromium (Debian's, driven by Playwright) from the pack page with the site's own print
 stylesheet, so the PDF is exactly what a mentor's browser prints. `make pdf` runs it.
+The site is built as scripts/build.py builds it (atomically, into a folder the site may replace),
+and the PDF folder must be new, empty or one this command wrote (induction/destinations.py).
 """
 from __future__ import annotations
 
@@ -24,10 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from induction import destinations  # noqa: E402
 from induction.interrupts import command  # noqa: E402
 from induction.pipeline import load_and_check  # noqa: E402
 from induction.render.context import Context  # noqa: E402
 from induction.render.packs import mentor_plans, pack_pdf_name, pack_src  # noqa: E402
+from scripts.build import build  # noqa: E402
 
 # Where Chromium lives on Debian/Ubuntu and on machines with Google's build; CHROMIUM overrides.
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -88,11 +92,9 @@ def is_stale(site: Path, content: Path) -> bool:
     return not index.is_file() or newest([content, *(ROOT / s for s in SOURCES)]) > index.stat().st_mtime
 
 
-def build_site(site: Path, content: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, ECT_CONTENT=str(content), NO_MKDOCS_2_WARNING="true")
-    # Not --quiet: it would hide warnings from --strict.
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+def build_site(site: Path, content: Path) -> int:
+    """scripts/build.py's build: atomic, and only into a folder the site may replace."""
+    return build(str(site), [], content=str(content))
 
 
 # Pass one marks where each plan starts with a word no text contains, to find it with pdftotext.
@@ -178,6 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     when.add_argument("--no-build", action="store_true", help="print the site as it is")
     args = parser.parse_args(argv)
 
+    refusal = destinations.refusal(str(args.out), destinations.PDFS,
+                                   destinations.project_folders(str(ROOT / "mkdocs.yml"), str(args.content)))
+    if refusal:  # before anything is built or printed
+        print(refusal, file=sys.stderr)
+        return 2
     chromium = find_chromium()
     if chromium is None:
         print(NO_BROWSER, file=sys.stderr)
@@ -188,16 +195,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.rebuild or (not args.no_build and is_stale(args.site, args.content)):
         print(f"Building the site into {args.site} ...")
-        result = build_site(args.site, args.content)
-        if result.returncode != 0:
-            print(result.stderr, file=sys.stderr)
-            return 1
+        status = build_site(args.site, args.content)
+        if status != 0:  # build.py has said why: problems, a refused folder, a signal
+            return status
     missing = [pack.page for pack in packs if not (args.site / pack.page).is_file()]
     if missing:
         print(f"The site in {args.site} has no page {missing[0]}: it was built from other content. "
               "Run again with --rebuild.", file=sys.stderr)
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
+    destinations.mark(str(args.out), destinations.PDFS, "scripts/pdf.py")
     with printer(chromium) as print_page:
         for pack in packs:
             target = args.out / pack.filename

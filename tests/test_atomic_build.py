@@ -10,6 +10,8 @@ from pathlib import Path
 from conftest import ROOT, make_tree
 from edits import replace_once
 
+from induction import destinations
+
 
 def tree_hash(folder: Path) -> str:
     digest = hashlib.sha256()
@@ -47,6 +49,7 @@ def test_a_failed_build_leaves_the_previous_site_unchanged(tmp_path):
 def test_a_good_build_replaces_the_site_whole(tmp_path):
     content, site = make_tree(tmp_path), tmp_path / "site"
     site.mkdir()
+    destinations.mark(str(site), destinations.SITE, "an earlier build")
     (site / "stale.html").write_text("from an old build")
     replace_once(content / "site.yaml", "title: Test site", "title: Renamed site")
     result = build(content, site)

@@ -46,8 +46,8 @@ def test_dot_only_names_are_refused_and_nothing_outside_the_destination_changes(
     for name in DOTS:
         assert refused(reports)[name] == ("unsafe-path", f"The name '{name.rsplit('/', 1)[-1]}' has no letter "
                                           "or digit to make an id from.")
-    assert sorted(p.name for p in dest.iterdir()) == ["frameworks", "import-report.json", "import-report.md", "p",
-                                                       "site.yaml"]
+    assert sorted(p.name for p in dest.iterdir()) == [".induction-output", "frameworks", "import-report.json",
+                                                       "import-report.md", "p", "site.yaml"]
 
 
 def test_symbolic_links_out_of_the_source_are_refused(tmp_path):

@@ -9,8 +9,13 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SHARED, make_tree
+from conftest import FRAMEWORK, ROOT, SHARED, make_tree
 from process_support import small_disk, wait_for
+from test_importer_pipeline import source_tree
+
+from induction.importer import destination
+from induction.importer.pipeline import run_import
+from induction.interrupts import Interrupted, stop_on_signals
 
 CORPUS = SHARED / "corpus" / "dfe-support-for-ects" / "content"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared DfE corpus is not at {CORPUS}")
@@ -52,3 +57,49 @@ def test_a_full_disk_is_a_message_for_the_build(tmp_path):
     assert result.stderr.endswith("site/ was left as it was; free some space or fix the folder's permissions and "
                                   "build again.\n")
     assert list(out.iterdir()) == []  # no .site-new-*, no half-written site/
+
+
+def test_a_signal_between_the_renames_of_an_import_finishes_the_swap_and_says_so(tmp_path, monkeypatch):
+    """The import's swap, with a SIGTERM sent exactly between its two renames (in this process)."""
+    source, dest = source_tree(tmp_path / "source"), tmp_path / "out" / "dest"
+    run_import(str(source), str(dest), str(FRAMEWORK))
+    (source / "p" / "year-1-a" / "autumn-week-2-ect-task.md").write_text('---\ntitle: "Task"\n---\n\nNew text.\n')
+    rename, renames = os.replace, []
+
+    def replace_then_signal(source: str, target: str) -> None:
+        rename(source, target)
+        renames.append(target)
+        if len(renames) == 1:  # the earlier import is aside, the new one not yet in place
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
+    monkeypatch.setattr(destination.os, "replace", replace_then_signal)
+    try:
+        stop_on_signals()
+        with pytest.raises(Interrupted) as stop:
+            run_import(str(source), str(dest), str(FRAMEWORK))
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+    assert stop.value.finished  # import_dfe.py says "... was replaced by the new import."
+    assert "New text." in (dest / "p" / "year-1" / "a" / "a-autumn-week-2-ect-task.md").read_text()
+    assert [p.name for p in dest.parent.iterdir()] == ["dest"]  # no .import-old-*, no .import-new-*
+
+
+@pytest.mark.parametrize(("finished", "said"), [(True, "was replaced by the new import"),
+                                                 (False, "was left as it was")])
+def test_the_import_script_says_whether_the_destination_was_replaced(tmp_path, monkeypatch, capsys, finished, said):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import import_dfe  # noqa: PLC0415  (scripts/ is run as files)
+
+    def stopped(*args: object) -> None:
+        raise Interrupted(signal.SIGTERM, finished=finished)
+
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
+    monkeypatch.setattr(import_dfe, "run_import", stopped)
+    try:
+        assert import_dfe.main([str(tmp_path), str(tmp_path / "dest")]) == 128 + signal.SIGTERM
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+    assert capsys.readouterr().err == f"Stopped by SIGTERM; {tmp_path / 'dest'} {said}.\n"

@@ -3,44 +3,48 @@
 The import never writes into the destination itself and never deletes anything but an earlier
 import's output: it writes a fresh folder beside the destination (same file system, so the swap is
 two renames, as `scripts/build.py` does for site/), validates it, and only then puts it in place.
-A destination that holds anything but an earlier import's files (those its `import-report.json`
-lists), or that holds the source itself, is refused before anything is written.
+The destination is checked by the project's one rule for output folders (`induction/destinations.py`)
+before anything is read or written: it may not be, hold or sit inside the source or the project's
+content or docs folder, nor be or hold the project, home or root folder; and when it exists it must
+be empty or an earlier import: every file in it one its `import-report.json` lists (imports made
+before the marker have only that report; the marker is listed as the import's own too).
 """
 from __future__ import annotations
 
 import json
 import os
 import shutil
-import tempfile
+from dataclasses import dataclass
+
+from .. import destinations
+from ..destinations import Guarded, Kind
 
 MARKER = "import-report.json"  # what every import writes: an earlier import's output has it
 
 
-class DestinationRefused(ValueError):
+class DestinationRefused(destinations.Refused):
     """The destination cannot be replaced without losing something the import did not make."""
 
 
-def _contains(folder: str, path: str) -> bool:
-    folder, path = os.path.realpath(folder), os.path.realpath(path)
-    return os.path.commonpath([folder, path]) == folder
+@dataclass(frozen=True)
+class _Imports(Kind):
+    def foreign(self, folder: str) -> list[str]:
+        return _foreign(folder)
 
 
-def prepare(source: str, dest: str) -> str:
-    """A new empty folder beside `dest` to write the import into (DestinationRefused if `dest`
-    must not be replaced)."""
-    if _contains(dest, source):
-        raise DestinationRefused(f"The destination {dest} holds the source folder {source}; "
-                                 "choose a destination outside it.")
-    if os.path.lexists(dest):
-        if not os.path.isdir(dest):
-            raise DestinationRefused(f"The destination {dest} is a file, not a folder.")
-        foreign = _foreign(dest)
-        if foreign:
-            raise DestinationRefused(f"The destination {dest} holds files that no import wrote ({', '.join(foreign)}); "
-                                     "choose a new or empty folder, or move them out.")
-    parent = os.path.dirname(os.path.abspath(dest))
-    os.makedirs(parent, exist_ok=True)
-    return tempfile.mkdtemp(prefix=".import-new-", dir=parent)
+IMPORT = _Imports("import", "The destination", "importing there", "no import", "delete", lambda folder: False)
+
+
+def check(source: str, dest: str, guarded: list[Guarded]) -> None:
+    """DestinationRefused if an import may not be written at `dest` (nothing is touched)."""
+    message = destinations.refusal(dest, IMPORT, [Guarded("the source folder", source, True), *guarded])
+    if message:
+        raise DestinationRefused(message)
+
+
+def prepare(dest: str) -> str:
+    """A new empty folder beside `dest` (already checked) to write the import into."""
+    return destinations.temporary(dest, "import-new")
 
 
 def written(root: str) -> list[str]:
@@ -62,18 +66,24 @@ def _foreign(dest: str) -> list[str]:
             listed = set(json.load(handle).get("files", []))
     except (OSError, ValueError, AttributeError):
         listed = set()
-    listed |= {MARKER, "import-report.md"} if listed else set()
+    listed |= {MARKER, "import-report.md", destinations.MARKER} if listed else set()
     return [path for path in present if path not in listed][:3]
 
 
 def swap(fresh: str, dest: str) -> None:
-    """Put `fresh` in place of `dest`: the old import is moved aside, then removed."""
+    """Put `fresh` in place of `dest`: the old import is moved aside, then removed (the caller
+    holds signals, so the two renames happen both or, on an error, neither)."""
     os.chmod(fresh, 0o755)  # mkdtemp makes it private
     old = None
     if os.path.lexists(dest):
-        old = tempfile.mkdtemp(prefix=".import-old-", dir=os.path.dirname(os.path.abspath(dest)))
+        old = destinations.temporary(dest, "import-old")
         os.rmdir(old)
         os.replace(dest, old)
-    os.replace(fresh, dest)
+    try:
+        os.replace(fresh, dest)
+    except OSError:
+        if old:
+            os.replace(old, dest)  # put the earlier import back before reporting
+        raise
     if old:
         shutil.rmtree(old, ignore_errors=True)

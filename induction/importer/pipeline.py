@@ -9,7 +9,10 @@ import os
 import shutil
 from collections import Counter
 
+from .. import destinations
+from ..destinations import Guarded
 from ..framework import load_framework
+from ..interrupts import held_signals
 from ..model import Framework
 from ..pipeline import load_and_check
 from ..problems import Problems
@@ -37,12 +40,17 @@ class Imported(list[ProviderReport]):
 
 
 def run_import(source: str, dest: str, framework_file: str, providers: list[str] | None = None,
-               allow_problems: bool = False) -> Imported:
+               allow_problems: bool = False, guarded: list[Guarded] | None = None) -> Imported:
     """Import every provider of `source` (or those named) into `dest`, with the report there too.
 
     The output is written beside `dest` and validated; it replaces `dest` only when it validates,
     or when `allow_problems` says to write it anyway. `dest` is refused (DestinationRefused)
-    when it holds anything but an earlier import."""
+    when it holds anything but an earlier import, or by the project's rule for output folders
+    (`guarded`: the project's folders; the home and root folders when not given), before anything
+    is read or written."""
+    guarded = destinations.common_folders() if guarded is None else guarded
+    destination.check(source, dest, guarded)
+    dest = os.path.realpath(dest)  # a link to the destination: the swap replaces the folder it names
     problems = Problems(root=os.path.dirname(os.path.abspath(framework_file)))
     framework = load_framework(framework_file, problems)
     if framework is None:
@@ -51,18 +59,24 @@ def run_import(source: str, dest: str, framework_file: str, providers: list[str]
     result = Imported()
     if not corpus.providers:
         return result
-    fresh = destination.prepare(source, dest)
+    fresh = ""
     try:
+        with held_signals(finished=False):  # made and named together: never a folder nobody removes
+            fresh = destination.prepare(dest)
         origins = Origins()
         result += _write(corpus, framework, framework_file, fresh, origins, complete=not providers)
         _validate(fresh, origins, result, allow_problems)
         write(os.path.join(fresh, "import-report.md"), to_markdown(result))
+        destinations.mark(fresh, destination.IMPORT, "scripts/import_dfe.py")
         write(os.path.join(fresh, destination.MARKER), to_json(result, destination.written(fresh)))
         if allow_problems or not result.problems:
-            destination.swap(fresh, dest)
-            result.written = True
+            with held_signals():  # both renames or neither; a signal in between is raised after
+                destination.swap(fresh, dest)
+                result.written = True
     finally:
-        shutil.rmtree(fresh, ignore_errors=True)
+        with held_signals(finished=result.written):  # the removal is never cut short, half left behind
+            if fresh:
+                shutil.rmtree(fresh, ignore_errors=True)
     return result
 
 
