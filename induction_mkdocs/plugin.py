@@ -24,6 +24,7 @@ from induction.curriculum import curriculum_json
 from induction.nav import build_nav
 from induction.origins import page_origins
 from induction.pipeline import Checked, load_and_check
+from induction.problems import visible
 from induction.published import published_files
 from induction.render import Page, render_site
 from induction.render.packs import printed_packs
@@ -32,6 +33,22 @@ from induction_mkdocs import file_links, preview, theme, titles
 from induction_mkdocs.page_timer import PageTimer
 
 log = logging.getLogger("mkdocs.plugins.induction")
+
+
+class VisibleLog(logging.Filter):
+    """Every message MkDocs prints (ours, its own warnings, a failed build's error) with the control
+    characters it quotes from content made visible (\\x1b), so that no content can colour, move the
+    cursor or clear the line; newlines and tabs between a report's lines are kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = visible(record.getMessage(), keep="\n\t"), None
+        return True
+
+    @classmethod
+    def install(cls) -> None:
+        for handler in logging.getLogger("mkdocs").handlers:
+            if not any(isinstance(f, cls) for f in handler.filters):
+                handler.addFilter(cls())
 
 
 class InductionConfig(Config):
@@ -61,6 +78,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`,
         # so it remembers the last good build's pages.
         self.serving = command == "serve"
+        VisibleLog.install()
 
     def content_root(self, config: MkDocsConfig) -> str:
         return site_config.content_root(config.config_file_path or "", self.config.content)
