@@ -151,6 +151,10 @@ CATALOGUE: dict[str, Code] = {
              "Rename the file with letters, digits, hyphens and dots only, and update assets.yaml."),
         Code("symlink-outside", "A symbolic link in the content folder that points outside it.",
              "Copy the file into the content folder instead of linking to it."),
+        Code("build-failed", "The live preview could not build the site from content that passed validation: a "
+             "rendered page held what may not be published, a page took too long, or a template or macro failed.",
+             "Fix what the message names (the content file given, or the page it was made from) and save: the "
+             "preview builds again by itself. `mkdocs build` stops with the same message."),
         Code("control-character", "YAML text holds a control character (such as ESC, NUL, a carriage return or "
              "a C1 control): invisible on the page, and in a terminal it can colour, move the cursor or clear "
              "the line. Only tab and newline are allowed.",
