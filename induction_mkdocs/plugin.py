@@ -41,7 +41,11 @@ class VisibleLog(logging.Filter):
     cursor or clear the line; newlines and tabs between a report's lines are kept."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg, record.args = visible(record.getMessage(), keep="\n\t"), None
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 (arguments that do not fit: the handler reports that, as it would)
+            return True
+        record.msg, record.args = visible(message, keep="\n\t"), None
         return True
 
     @classmethod

@@ -80,3 +80,5 @@ def test_what_mkdocs_prints_has_its_controls_made_visible_and_keeps_its_lines():
                                "Page %s failed:\n%s", ("a\x1b[2Kb.md", "\tline two\r"), None)
     assert VisibleLog().filter(record)
     assert record.getMessage() == "Page a\\x1b[2Kb.md failed:\n\tline two\\r"
+    unfit = logging.LogRecord("mkdocs", logging.INFO, __file__, 1, "%s and %s", ("one",), None)
+    assert VisibleLog().filter(unfit) and unfit.args == ("one",)  # left for the handler to report, as before
