@@ -183,6 +183,13 @@ def test_in_chromium_the_preview_runs_live_reload_under_the_policy_and_no_other_
         assert until(page, lambda: page.evaluate("document.title").startswith("Block renamed"))
         page.wait_for_load_state("load")
         assert page.evaluate("window.__violations") == []
+        # A contributed page with a script: the open page reloads into the problems page, and no script ran.
+        replace_once(tree / INTRO, TEXT, PLANTED)
+        assert until(page, lambda: page.evaluate("document.title").startswith("The content has problems"))
+        page.wait_for_load_state("load")
+        page.goto(base + "prog/year-1/b1/b1-intro/", wait_until="load")
+        assert "minimal/prog/year-1/b1/b1-intro.md" in page.inner_text("article")
+        assert page.evaluate("window.__ran") is None and page.evaluate("window.__violations") == []
 
 
 def until(page, test: Callable[[], bool]) -> bool:  # type: ignore[no-untyped-def]
