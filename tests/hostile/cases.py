@@ -242,3 +242,6 @@ C(Case("raw-escape-in-yaml", [Edit(BLOCK, "title: Block one", "title: Block \x1b
 C(Case("escape-sequence-echoed-in-a-wrong-value", [Edit(BLOCK, "term: autumn", 'term: "\\e[1A\\e[2K\\e[32mNo problems"')], [
     "minimal/prog/year-1/b1/block.yaml:3: error [wrong-type] Expected one of autumn, spring, summer for 'term' in the "
     "block but found '\\x1b[1A\\x1b[2K\\x1b[32mNo problems'."]))
+C(Case("escape-in-a-video-address", [Edit(VIDEOS, "url: https://www.youtube.com/watch?v=abcdefghijk",
+                                          'url: "https://www.youtube.com/watch?v=abcdefghijk\\e[2K"')], [
+    "minimal/prog/videos.yaml:4: " + CONTROL.format("'url' in a video", "\\x1b", "\\x1b or \\e")]))
