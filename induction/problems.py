@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -150,6 +151,15 @@ CATALOGUE: dict[str, Code] = {
              "Rename the file with letters, digits, hyphens and dots only, and update assets.yaml."),
         Code("symlink-outside", "A symbolic link in the content folder that points outside it.",
              "Copy the file into the content folder instead of linking to it."),
+        Code("build-failed", "The live preview could not build the site from content that passed validation: a "
+             "rendered page held what may not be published, a page took too long, or a template or macro failed.",
+             "Fix what the message names (the content file given, or the page it was made from) and save: the "
+             "preview builds again by itself. `mkdocs build` stops with the same message."),
+        Code("control-character", "YAML text holds a control character (such as ESC, NUL, a carriage return or "
+             "a C1 control): invisible on the page, and in a terminal it can colour, move the cursor or clear "
+             "the line. Only tab and newline are allowed.",
+             "Delete it: in a double-quoted YAML string, remove the escape the message names (such as \\e or "
+             "\\x1b); otherwise retype the text in an ordinary editor."),
     ]
 }
 
@@ -326,14 +336,51 @@ class Problem:
             raise ValueError(f"unknown problem code {self.code!r}")
 
     def format(self) -> str:
+        """One line for a terminal: content text it quotes (file names, ids, titles) is made visible."""
         text = f"{self.file}:{self.line}: {self.severity} [{self.code}] {self.message}"
-        return f"{text} {self.hint}" if self.hint else text
+        return visible(f"{text} {self.hint}" if self.hint else text)
 
     def annotation(self) -> str:
         """A GitHub Actions workflow command, so CI shows the problem on the line."""
         kind = "error" if self.severity == ERROR else "warning"
         text = (self.message + (" " + self.hint if self.hint else "")).replace("\n", " ")
-        return f"::{kind} file={self.file},line={self.line},title={self.code}::{text}"
+        return visible(f"::{kind} file={self.file},line={self.line},title={self.code}::{text}")
+
+
+# What a terminal obeys rather than shows: C0 controls (ESC starts the sequences that colour, move
+# the cursor and clear the line; CR returns to the line's start), DEL, the C1 controls (U+009B is
+# a one-character CSI to some terminals) and the bidirectional overrides and isolates, which
+# reorder the text after them. Content quoted in a message may hold any of them.
+_UNSEEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def visible(text: str, keep: str = "") -> str:
+    """`text` with every character a terminal would act on written as its escape (ESC as \\x1b, a
+    newline as \\n), the notation of a double-quoted YAML string and of Python, so the author can
+    find it in the source; U+FFFD or ^[ would hide which character it was. `keep`: characters left
+    as they are (the newlines between a report's lines)."""
+    return _UNSEEN.sub(lambda m: m.group() if m.group() in keep else _escaped(m), text)
+
+
+def unseen(text: str) -> str | None:
+    """The first control character of `text` other than tab and newline, if any (what YAML text may
+    not hold), as visible() writes it."""
+    for match in _UNSEEN.finditer(text):
+        if match.group() not in "\t\n" and not "\u202a" <= match.group() <= "\u2069":
+            return _escaped(match)
+    return None
+
+
+def without_controls(text: str) -> str:
+    """`text` without the characters unseen() finds."""
+    return "".join(char for char in text if unseen(char) is None)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .problems import Problems, did_you_mean
+from .problems import Problems, did_you_mean, unseen, without_controls
 from .source import YList, YMap
 
 INVALID = object()  # what a shape returns for a value it rejected
@@ -61,6 +61,21 @@ class Shape:
         return INVALID
 
 
+def controlled(value: str, where: Where, problems: Problems) -> str:
+    """`value` without the control characters it may not hold (all but tab and newline; a double-quoted
+    YAML string writes ESC as \\e), each text reported once: a page would not show them, and a
+    terminal quoting them would obey them. Cleaned, so that loading goes on."""
+    found = unseen(value)
+    if found is None:
+        return value
+    spelled = found + (" or \\e" if found == "\\x1b" else "")
+    problems.add("control-character", where.file, where.line,
+                 f"The text of {where.what} holds the control character {found}.",
+                 f"Delete the escape that writes it in the double-quoted string ({spelled}): text may hold "
+                 "tabs and newlines but no other control character.")
+    return without_controls(value)
+
+
 @dataclass
 class Text(Shape):
     pattern: str | None = None
@@ -74,6 +89,7 @@ class Text(Shape):
             return self.wrong(value, where, problems)
         if self.pattern and not re.fullmatch(self.pattern, value):
             return self.wrong(value, where, problems)
+        value = controlled(value, where, problems)
         return value.strip() if self.pattern else value
 
     def schema(self) -> dict[str, Any]:
@@ -177,7 +193,7 @@ class Pattern(Shape):
         text = value.strip() if isinstance(value, str) else ""
         if not re.fullmatch(self.pattern, text):
             return self.wrong(value, where, problems, self.hint(value))
-        return self.clean(text)
+        return self.clean(controlled(text, where, problems))
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", **({"format": self.format} if self.format else {}), "pattern": self.schema_pattern}

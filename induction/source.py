@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problems
+from .problems import Problems, visible
 
 
 class YMap(dict):
@@ -99,6 +99,13 @@ def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) ->
             "Close the bracket or quote opened on this line." if unclosed else
             "Check the indentation and punctuation on this line and the one before it.")
         problems.add("yaml-syntax", path, line, f"YAML could not be read: {what}.", hint)
+        return None
+    except yaml.reader.ReaderError as error:  # a control character written as it is (not as an escape)
+        line = text.count("\n", 0, error.position) + first_line
+        shown = visible(chr(error.character)) if isinstance(error.character, int) else repr(error.character)
+        problems.add("control-character", path, line,
+                     f"The file holds the character {shown}, which YAML does not allow, on this line.",
+                     "Delete it: YAML text may hold tabs and newlines but no other control character.")
         return None
     except yaml.YAMLError as error:
         problems.add("yaml-syntax", path, first_line, f"YAML could not be read: {error}.")

@@ -24,6 +24,7 @@ from induction.curriculum import curriculum_json
 from induction.nav import build_nav
 from induction.origins import page_origins
 from induction.pipeline import Checked, load_and_check
+from induction.problems import Problems, visible
 from induction.published import published_files
 from induction.render import Page, render_site
 from induction.render.packs import printed_packs
@@ -32,6 +33,26 @@ from induction_mkdocs import file_links, preview, theme, titles
 from induction_mkdocs.page_timer import PageTimer
 
 log = logging.getLogger("mkdocs.plugins.induction")
+
+
+class VisibleLog(logging.Filter):
+    """Every message MkDocs prints (ours, its own warnings, a failed build's error) with the control
+    characters it quotes from content made visible (\\x1b), so that no content can colour, move the
+    cursor or clear the line; newlines and tabs between a report's lines are kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 (arguments that do not fit: the handler reports that, as it would)
+            return True
+        record.msg, record.args = visible(message, keep="\n\t"), None
+        return True
+
+    @classmethod
+    def install(cls) -> None:
+        for handler in logging.getLogger("mkdocs").handlers:
+            if not any(isinstance(f, cls) for f in handler.filters):
+                handler.addFilter(cls())
 
 
 class InductionConfig(Config):
@@ -54,6 +75,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         # hand-written docs pages name no content host, so only schemes and markup are judged there.
         self.page_policies: dict[str, sanitiser.Policy] = {}
         self.frames: list[str] | None = None  # the policy's frame-src; None: pages go out without a policy
+        self.failure: Problems | None = None  # why the last build failed under `mkdocs serve` (preview.py)
+        self.rendering = ""  # the page whose Markdown is being rendered, to name it if the build fails
+        self.base = ""  # the folder of mkdocs.yml
         self.timer = PageTimer(0)
         self.printed: dict[str, tuple[str, str, int]] = {}  # the packs make pdf printed (render.packs)
 
@@ -61,28 +85,34 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`,
         # so it remembers the last good build's pages.
         self.serving = command == "serve"
+        VisibleLog.install()
+        if self.serving:
+            preview.rescue_builds(self)
 
     def content_root(self, config: MkDocsConfig) -> str:
         return site_config.content_root(config.config_file_path or "", self.config.content)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.timer = PageTimer(self.config.page_seconds)
+        self.base = os.path.dirname(config.config_file_path or ".")
+        failure, self.failure, self.problem_page = self.failure, None, None
+        if failure is not None:  # the build before this one failed (serving only): show why
+            return self.show_problems(failure, self.checked.site.files if self.checked else 0, config)
         checked = load_and_check(self.content_root(config))
-        self.problem_page = None
         # Warnings go to the terminal and leave the preview up; only errors replace it.
         if self.serving and not checked.ok:
-            return self.show_problems(checked, config)
+            self.checked = checked
+            return self.show_problems(checked.problems, checked.site.files, config)
         for problem in checked.problems.warnings:
             log.warning(problem.format())
         if not checked.ok:
             raise PluginError("The content has problems; nothing was built.\n" + checked.report())
         self.checked = checked
-        # No policy in the live preview: `mkdocs serve` adds its live-reload script to every page.
-        self.frames = csp.frame_sources(checked.site.frame_hosts) if self.config.csp and not self.serving else None
+        # The live preview too: `mkdocs serve` adds its live-reload script, which preview.py allows.
+        self.frames = csp.frame_sources(checked.site.frame_hosts) if self.config.csp else None
         self.page_policies = {p.id: sanitiser.Policy.of(p.settings) for p in checked.site.programmes}
         self.origins = {src: checked.problems.display(file) for src, file in page_origins(checked).items()}
-        base = os.path.dirname(config.config_file_path or ".")
-        self.printed = printed_packs(checked.site, os.path.join(base, self.config.pdfs))
+        self.printed = printed_packs(checked.site, os.path.join(self.base, self.config.pdfs))
         self.pages = render_site(checked, {name: size for name, (_, _, size) in self.printed.items()})
         self.last_srcs = [page.src for page in self.pages]
         if checked.site.title:
@@ -98,9 +128,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     # Late, so that generated pages are added after every other plugin has seen the docs folder.
     @event_priority(-50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.checked is not None
         if self.problem_page is not None:
             return preview.problems_only(files, config, self.problem_page, self.last_srcs)
+        assert self.checked is not None
         preview.refresh_hand_written(files)
         nav_digest = preview.digest(repr(config.nav))  # a changed nav changes every page
         for page in self.pages:
@@ -125,6 +155,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     @event_priority(100)
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         titles.escape_meta(page.meta)
+        self.rendering = page.file.src_uri
         self.timer.stop()
         self.timer.start(page.file.src_uri)
         return markdown
@@ -136,10 +167,14 @@ class InductionPlugin(BasePlugin[InductionConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.timer.stop()  # a build that failed elsewhere leaves no timer to fire later
+        if self.serving and self.problem_page is None:  # the preview builds again, showing why
+            where = self.origins.get(self.rendering) or self.rendering or "mkdocs.yml"
+            self.failure = preview.failed_build(error, where, self.base)
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         self.timer.stop()  # the page is rendered (MkDocs renders every page before it fills any template)
         self.published(html, page.file.src_uri)
+        self.rendering = ""
         # Raw-HTML links assume directory URLs; the offline copy has none (see file_links.py).
         return html if config.use_directory_urls else file_links.to_files(html, page.file, files)
 
@@ -163,10 +198,10 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     # offline plugin included), over every written page (a --dirty build keeps a whole _headers).
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        assert self.checked is not None
         if self.problem_page is not None:
             preview.problems_as_404(config.site_dir, config.site_url)
             return
+        assert self.checked is not None
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
             handle.write(curriculum_json(self.checked))
         # Before the offline plugin (the same priority, listed after this one) inlines the search
@@ -177,28 +212,51 @@ class InductionPlugin(BasePlugin[InductionConfig]):
                 text = spelling.add_variants(handle.read())
             with open(index, "w", encoding="utf-8") as handle:
                 handle.write(text)
-        if self.frames is not None:
+        if self.frames is not None and not self.serving:  # the preview's pages were policied as written
             try:
                 csp.publish(config.site_dir, self.frames)
             except csp.ContentScript as error:
                 raise PluginError(str(error)) from error
         preview.commit()
 
+    # Last, as on_post_build: under `mkdocs serve` each page gets the policy as it is written, where a
+    # build gives the whole site folder its policy at the end (csp.publish), which would read and
+    # rewrite every page on each --dirty rebuild of a preview. The same policy, page by page.
+    @event_priority(-100)
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
+        return self.policed(output, page.file.src_uri)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return self.policed(output_content, template_name) if template_name.endswith(".html") else output_content
+
+    def policed(self, html: str, src: str) -> str:
+        if not self.serving or self.frames is None:
+            return html
+        if csp.split_scripts(html)[1]:
+            self.rendering, origin = src, self.origins.get(src)  # the failure names the page's content file
+            raise PluginError(f"An inline script is inside the content of {src}"
+                              f"{f' (made from {origin})' if origin else ''}: content may not run scripts, so "
+                              "the page is not served. Find where it came from in the source and remove it.")
+        return csp.SitePolicy(self.frames).page(html)
+
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(self.content_root(config))
+        preview.allow_live_reload(server, lambda: self.frames)
         return server
 
-    def show_problems(self, checked: Checked, config: MkDocsConfig) -> MkDocsConfig:
+    def show_problems(self, problems: Problems, files: int, config: MkDocsConfig) -> MkDocsConfig:
         """The live preview's answer to problems: a page listing them, at every address.
 
         Raising here would stop `mkdocs serve` at start, or leave the last good site in the
         browser after a rebuild; and logging at warning level would abort a strict build.
         So the problems go to the terminal at info level and into one page that stands in for
         every page, so whatever address the author is reading reloads into the list."""
-        log.info("The content has problems; the preview shows them instead of the site.\n" + checked.report())
-        self.checked = checked
+        report = [problem.format() for problem in problems] + [problems.summary(files)]
+        log.info("The content has problems; the preview shows them instead of the site.\n" + "\n".join(report))
         self.pages = []
         preview.forget()
-        self.problem_page = render_problems_page(checked.problems, checked.site.files)
+        self.frames = csp.frame_sources() if self.config.csp else None
+        self.problem_page = render_problems_page(problems, files)
         config.nav = [{self.problem_page.title: self.problem_page.src}]
         return config

@@ -6,18 +6,31 @@ always says it is. Here a generated page says so only when its Markdown differs 
 last built into the same site folder, or when the navigation changed (every page shows the nav).
 Digests are kept at module level because MkDocs re-creates its plugins for each rebuild, and are
 committed only once a build has finished, so a failed build never hides a page from the next.
+
+The preview is also held to the site's rules: every page it serves carries the site's Content
+Security Policy, plus the hash of the live-reload script the server adds (allow_live_reload), and
+a build that fails for any reason is built again as the problems page (rescue_builds), so the
+server is never left stuck on a failure that only the terminal shows.
 """
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import jinja2
 import jinja2.bccache
+from mkdocs.commands import serve
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from induction import csp
+from induction.problems import Problems
 from induction.render import Page
+
+log = logging.getLogger("mkdocs.plugins.induction")
 
 _built: dict[tuple[str, str], str] = {}  # (site_dir, page src) -> digest of the Markdown built there
 _pending: dict[tuple[str, str], str] = {}
@@ -105,3 +118,56 @@ def problems_as_404(site_dir: str, site_url: str | None) -> None:
         page = handle.read()
     with open(os.path.join(site_dir, "404.html"), "w", encoding="utf-8") as handle:
         handle.write(page.replace("<head>", f'<head><base href="{site_url or "/"}">', 1))
+
+
+def failed_build(error: BaseException, file: str, root: str) -> Problems:
+    """A build that failed after validation passed, as the one problem the preview shows: at the
+    content file of the page being rendered when it failed (`file`), else the configuration."""
+    problems = Problems(root)
+    problems.add("build-failed", file, 1, f"The site could not be built: {error}",
+                 "Fix what the message names and save: the preview builds again by itself.")
+    return problems
+
+
+class Failing(Protocol):
+    failure: Problems | None  # set by the plugin's on_build_error; shown by the next build's on_config
+
+
+def rescue_builds(plugin: Failing) -> None:
+    """Under `mkdocs serve`, a failed build (the first or a rebuild) is built again at once, and the
+    plugin's on_config then shows its failure as the problems page at every address. Left alone,
+    MkDocs' server stops at a failed first build, and after a failed rebuild holds every request
+    until a build succeeds ("The server will appear stuck"). MkDocs offers no hook that can
+    replace a failed build, so the build function its serve command calls is wrapped, once."""
+    build = serve.build
+    if getattr(build, "rescued", False):
+        return
+
+    def build_or_show_why(config: MkDocsConfig, **options: Any) -> None:
+        try:
+            build(config, **options)
+        except Exception:
+            if plugin.failure is None:  # not a build that ran (nothing reached on_build_error)
+                raise
+            log.info("The build failed; the preview shows why instead of the site.")
+            build(config, **options)
+
+    build_or_show_why.rescued = True  # type: ignore[attr-defined]
+    serve.build = build_or_show_why
+
+
+def allow_live_reload(server: Any, frames: Callable[[], list[str] | None]) -> None:
+    """Serve each page with the site's policy and the live-reload script MkDocs' server adds to it
+    at request time (its text holds the time, so no build can know its hash): the policy of the page
+    as served is computed again, which trusts the scripts the build trusted plus this one.
+    `frames`: the policy's frame-src, None when the site is published without a policy."""
+    inject = server._inject_js_into_html
+
+    def injected(content: bytes, epoch: int) -> bytes:
+        served: bytes = inject(content, epoch)
+        sources = frames()
+        if sources is None:
+            return served
+        return csp.SitePolicy(sources).page(served.decode("utf-8")).encode("utf-8")
+
+    server._inject_js_into_html = injected

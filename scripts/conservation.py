@@ -18,6 +18,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 
 from induction.importer.conservation import measure  # noqa: E402
 from induction.interrupts import command  # noqa: E402
+from induction.problems import visible  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,13 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     for r in sorted(short, key=lambda r: r.share)[: args.show]:
         missing = ", ".join(f"{w}×{n}" if n > 1 else w for w, n in r.missing.most_common(12))
         built = ", ".join(r.built) or "no page"
-        print(f"{r.source}: {r.share:.1%} ({r.found}/{r.total}) -> {built}; missing: {missing}")
+        print(visible(f"{r.source}: {r.share:.1%} ({r.found}/{r.total}) -> {built}; missing: {missing}"))
     for kind, count, runs in (("moved into a collapsed block", "moved_words", "moved"),
                               ("doubled", "doubled_words", "doubled")):
         pages = [r for r in results if getattr(r.placement, count)]
         for r in pages[: args.show]:
-            print(f"{r.source}: {getattr(r.placement, count)} words {kind}, from: "
-                  + "; ".join(f"“{run}…”" for run in getattr(r.placement, runs)[:3]))
+            print(visible(f"{r.source}: {getattr(r.placement, count)} words {kind}, from: "  # source text
+                          + "; ".join(f"“{run}…”" for run in getattr(r.placement, runs)[:3])))
     share = found / total if total else 1.0
     moved = sum(r.placement.moved_words for r in results)
     doubled = sum(r.placement.doubled_words for r in results)

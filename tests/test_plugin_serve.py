@@ -1,20 +1,28 @@
-"""The MkDocs adapter under `mkdocs serve`: a content error shows in the browser as the problems
-page, with file and line, at the address the author was reading; fixing the file brings the
-page back. A real server on a free port, polled with bounded waits (not a timing test)."""
+"""The MkDocs adapter under `mkdocs serve`: a content error, or a build that fails after
+validation (a page the rendered-page check refuses), shows in the browser as the problems page,
+with file and line, at the address the author was reading; fixing the file brings the page back.
+Every page it serves carries the site's Content Security Policy, with the live-reload script
+allowed. A real server on a free port, polled with bounded waits (not a timing test)."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+from browser_support import CHROMIUM, chromium
 from conftest import ROOT, make_tree, mkdocs_build
 from edits import replace_once
+
+from induction import csp
 
 WAIT = 90  # seconds: an upper bound for a rebuild on a busy 2-core machine, not a budget
 
@@ -47,35 +55,17 @@ def wait_for(url: str, test: Callable[[str], bool], server: subprocess.Popen, wh
     raise AssertionError(f"no {what} within {WAIT}s; last page began: {page[:300]}")
 
 
-def test_a_broken_file_shows_the_problems_page_and_fixing_it_restores_the_site(tmp_path: Path) -> None:
-    tree = make_tree(tmp_path)
+@contextmanager
+def preview(tree: Path, tmp_path: Path, *options: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`mkdocs serve` of `tree` on a free port (its output in tmp_path/serve.log): the base address
+    and the process, stopped at the end."""
     port = free_port()
     env = dict(os.environ, ECT_CONTENT=str(tree), NO_MKDOCS_2_WARNING="true")
     log = open(tmp_path / "serve.log", "w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/prog/year-1/b1/"
-    block = tree / "prog" / "year-1" / "b1" / "block.yaml"
     try:
-        page = wait_for(url, lambda html: "Block one" in html, server, "block page")
-        assert "The content has problems" not in page
-        # The preview has no Content Security Policy: it would block the live-reload script.
-        assert "livereload" in page and 'http-equiv="Content-Security-Policy"' not in page
-
-        replace_once(block, "title: Block one", "titel: Block one")
-        page = wait_for(url, lambda html: "The content has problems" in html, server, "problems page")
-        assert "minimal/prog/year-1/b1/block.yaml:2" in page  # the unknown key, with its line
-        assert "Unknown key &#39;titel&#39; in the block." in page or "Unknown key 'titel' in the block." in page
-        assert "Did you mean &#39;title&#39;?" in page or "Did you mean 'title'?" in page
-        home = fetch(f"http://127.0.0.1:{port}/")
-        assert "minimal/prog/year-1/b1/block.yaml:2" in home  # every address shows the list
-        assert 'http-equiv="Content-Security-Policy"' not in home
-        assert "minimal/prog/year-1/b1/block.yaml:2" in fetch(f"http://127.0.0.1:{port}/no/such/page/")
-
-        replace_once(block, "titel: Block one", "title: Block one")
-        page = wait_for(url, lambda html: "The content has problems" not in html and "Block one" in html,
-                        server, "restored block page")
-        assert "Block one" in page
+        yield f"http://127.0.0.1:{port}/", server
     finally:
         server.terminate()
         try:
@@ -86,6 +76,136 @@ def test_a_broken_file_shows_the_problems_page_and_fixing_it_restores_the_site(t
         log.close()
 
 
+POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+LIVE_RELOAD = re.compile(r"<script>(\nvar livereload = .*?)</script>", re.S)
+
+
+def policed(page: str) -> bool:
+    """The page carries the site's policy, and the policy trusts the live-reload script in it by its hash."""
+    policy, script = POLICY.search(page), LIVE_RELOAD.search(page)
+    return bool(policy and script and "default-src 'none'" in policy.group(1)
+                and "'unsafe-inline'" not in policy.group(1).split(";")[1]
+                and csp.script_hash(script.group(1)) in policy.group(1))
+
+
+def test_a_broken_file_shows_the_problems_page_and_fixing_it_restores_the_site(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    block = tree / "prog" / "year-1" / "b1" / "block.yaml"
+    with preview(tree, tmp_path) as (base, server):
+        url = base + "prog/year-1/b1/"
+        page = wait_for(url, lambda html: "Block one" in html, server, "block page")
+        assert "The content has problems" not in page
+        assert policed(page)  # the site's policy, the live-reload script allowed by its hash
+
+        replace_once(block, "title: Block one", "titel: Block one")
+        page = wait_for(url, lambda html: "The content has problems" in html, server, "problems page")
+        assert "minimal/prog/year-1/b1/block.yaml:2" in page  # the unknown key, with its line
+        assert "Unknown key &#39;titel&#39; in the block." in page or "Unknown key 'titel' in the block." in page
+        assert "Did you mean &#39;title&#39;?" in page or "Did you mean 'title'?" in page
+        assert policed(page)
+        home = fetch(base)
+        assert "minimal/prog/year-1/b1/block.yaml:2" in home  # every address shows the list
+        assert policed(home)
+        missing = fetch(base + "no/such/page/")
+        assert "minimal/prog/year-1/b1/block.yaml:2" in missing and POLICY.search(missing)
+
+        replace_once(block, "titel: Block one", "title: Block one")
+        page = wait_for(url, lambda html: "The content has problems" not in html and "Block one" in html,
+                        server, "restored block page")
+        assert policed(page)
+        missing = fetch(base + "no/such/page/")  # the site's own 404 page, served without live reload
+        assert "The content has problems" not in missing and POLICY.search(missing)
+
+
+INTRO = Path("prog/year-1/b1/b1-intro.md")
+TEXT = "What this block covers.\n"
+# Passes validation, but the rendered page holds a script (tests/test_planted_scripts.py): the
+# rendered-page check refuses it, after the checks, in the middle of the build.
+PLANTED = "  ```\n<script>window.__ran = true</script>\n  ```\n"
+
+
+def test_a_page_refused_after_validation_shows_the_problems_page_at_start_and_on_a_rebuild(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    replace_once(tree / INTRO, TEXT, PLANTED)
+    refused = "minimal/prog/year-1/b1/b1-intro.md"
+    with preview(tree, tmp_path, "--dirty", "--no-strict") as (base, server):  # as `make serve` runs it
+        # The first build fails: the server still starts, showing why at every address.
+        url = base + "prog/year-1/b1/"
+        page = wait_for(url, lambda html: "The content has problems" in html, server, "problems page at start")
+        assert refused in page and "__ran" not in page and policed(page)
+        assert refused in fetch(base + "prog/year-1/b1/b1-intro/") and refused in fetch(base + "no/such/page/")
+
+        replace_once(tree / INTRO, PLANTED, TEXT)
+        page = wait_for(url, lambda html: "Block one" in html and "The content has problems" not in html,
+                        server, "the site, once fixed")
+        assert policed(page)
+
+        # A rebuild that fails leaves no stuck server: the problems page again, then the site.
+        replace_once(tree / INTRO, TEXT, PLANTED)
+        page = wait_for(url, lambda html: "The content has problems" in html, server, "problems page on a rebuild")
+        assert refused in page and "__ran" not in fetch(base + "prog/year-1/b1/b1-intro/")
+        replace_once(tree / INTRO, PLANTED, TEXT)
+        wait_for(base + "prog/year-1/b1/b1-intro/", lambda html: "What this block covers." in html, server,
+                 "the refused page, once fixed")
+    log = (tmp_path / "serve.log").read_text()
+    assert "Traceback" not in log and "appear stuck" not in log
+
+
+WATCH = """window.__violations = [];
+document.addEventListener("securitypolicyviolation", e => window.__violations.push(
+  `${e.effectiveDirective} blocked ${e.blockedURI || "inline"}`));"""
+
+
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
+def test_in_chromium_the_preview_runs_live_reload_under_the_policy_and_no_other_script(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    block = tree / "prog" / "year-1" / "b1" / "block.yaml"
+    with preview(tree, tmp_path) as (base, server), chromium() as browser:
+        url = base + "prog/year-1/b1/"
+        wait_for(url, lambda html: "Block one" in html, server, "block page")
+        page = browser.new_page()  # type: ignore[attr-defined]
+        console: list[str] = []
+        page.on("console", lambda message: console.append(message.text))
+        page.add_init_script(WATCH)
+        page.goto(url, wait_until="load")
+        assert page.evaluate("!!document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')")
+        # The live-reload script ran (it says so) and nothing was blocked.
+        assert until(page, lambda: "Enabled live reload" in console)
+        assert page.evaluate("window.__violations") == []
+        assert not [text for text in console if "Content Security Policy" in text]
+        # A script the build did not trust does not run: the policy holds in the preview.
+        page.evaluate("""() => { const s = document.createElement("script");
+            s.textContent = "window.__ran = true"; document.body.append(s); }""")
+        assert until(page, lambda: page.evaluate("window.__violations.length") > 0)
+        assert page.evaluate("window.__ran") is None
+        # And live reload works: a save reloads the open page by itself.
+        replace_once(block, "title: Block one", "title: Block renamed")
+        assert until(page, lambda: page.evaluate("document.title").startswith("Block renamed"))
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__violations") == []
+        # A contributed page with a script: the open page reloads into the problems page, and no script ran.
+        replace_once(tree / INTRO, TEXT, PLANTED)
+        assert until(page, lambda: page.evaluate("document.title").startswith("The content has problems"))
+        page.wait_for_load_state("load")
+        page.goto(base + "prog/year-1/b1/b1-intro/", wait_until="load")
+        assert "minimal/prog/year-1/b1/b1-intro.md" in page.inner_text("article")
+        assert page.evaluate("window.__ran") is None and page.evaluate("window.__violations") == []
+
+
+def until(page, test: Callable[[], bool]) -> bool:  # type: ignore[no-untyped-def]
+    """Poll `test` in Python (the policy forbids the eval that Playwright's wait_for_function uses),
+    through reloads, which destroy the page's context for a moment."""
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        try:
+            if test():
+                return True
+        except Exception:  # noqa: BLE001 (a reload in progress: ask again)
+            pass
+        page.wait_for_timeout(100)
+    return False
+
+
 def test_mkdocs_build_still_fails_hard_on_the_same_problem(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
     replace_once(tree / "prog" / "year-1" / "b1" / "block.yaml", "title: Block one", "titel: Block one")
@@ -94,3 +214,31 @@ def test_mkdocs_build_still_fails_hard_on_the_same_problem(tmp_path: Path) -> No
     assert "The content has problems; nothing was built." in result.stderr
     assert "minimal/prog/year-1/b1/block.yaml:2: error [unknown-key] Unknown key 'titel' in the block." in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+ARTICLE = ('<html><head><meta charset="utf-8"></head><body><article class="md-content__inner md-typeset">{}</article>'
+           '{}</body></html>')
+
+
+def test_under_serve_each_page_is_policied_as_written_and_a_content_script_fails_the_build_at_its_file():
+    from mkdocs.exceptions import PluginError  # noqa: PLC0415
+
+    from induction_mkdocs.plugin import InductionPlugin  # noqa: PLC0415
+
+    plugin = InductionPlugin()
+    plugin.serving, plugin.frames, plugin.base = True, csp.frame_sources(), str(ROOT)
+    plugin.origins = {"prog/x.md": "minimal/prog/x.md"}
+    page = plugin.policed(ARTICLE.format("<p>Text</p>", "<script>theme()</script>"), "prog/x.md")
+    assert POLICY.search(page) and csp.script_hash("theme()") in page
+    with pytest.raises(PluginError) as refused:
+        plugin.policed(ARTICLE.format("<script>planted()</script>", ""), "prog/x.md")
+    assert str(refused.value) == (
+        "An inline script is inside the content of prog/x.md (made from minimal/prog/x.md): content may not run "
+        "scripts, so the page is not served. Find where it came from in the source and remove it.")
+    plugin.on_build_error(refused.value)
+    assert plugin.failure is not None
+    assert [p.format() for p in plugin.failure] == [
+        "minimal/prog/x.md:1: error [build-failed] The site could not be built: " + str(refused.value)
+        + " Fix what the message names and save: the preview builds again by itself."]
+    plugin.serving = False  # `mkdocs build` leaves pages to csp.publish, over the whole site at the end
+    assert plugin.policed("<html><head></head></html>", "x.md") == "<html><head></head></html>"

@@ -3,25 +3,92 @@
    writes "continue where you left off" (the step after the last one ticked) and the printable
    progress record. Everything is kept in this browser's localStorage under one key,
    "ect-progress" (see docs/about/cookies.md), written only when the reader ticks or clears, and
-   never sent anywhere. Without JavaScript, or with storage blocked, none of it appears. */
+   never sent anywhere. Without JavaScript, or with storage blocked, none of it appears.
+
+   What is stored is read as untrusted: anyone who can run script on the origin, an extension or
+   a shared computer can write there. valid() keeps only entries of the shape this script writes
+   (below) and ignores the rest, which the next tick then drops; each part of the page is drawn
+   on its own (guarded), so one that fails never stops the others, "Clear my progress" included.
+
+     {"done": {"<programme id>/<session id>": {"at": "<ISO 8601 UTC time>", "title": "<text>",
+                                               "url": "<the session's page, relative to the site root>"}},
+      "last": {"title": "<text>", "url": "<a page, relative to the site root>"} or null} */
 (function () {
   "use strict";
   var KEY = "ect-progress";
+  var MOST = 5000;  // more pieces of work than a programme has: past that, the store is not ours
+  var LONGEST = 500;  // characters of a title; longer text was not written by this site
+  var ID = "[a-z0-9]+(?:-[a-z0-9]+)*";  // ids as the content format allows them (induction/shapes.py)
+  var WORK = new RegExp("^(" + ID + ")/(" + ID + ")$");
+  // One part of a page address: no ':' (so no scheme), no leading '.' (so no '..'), no '?' or '#'.
+  var SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,199}$/;
+  var STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;  // as Date.toISOString() writes it
+
+  function mapping(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  function isText(value) { return typeof value === "string" && value.length > 0 && value.length <= LONGEST; }
+  function isStamp(value) { return typeof value === "string" && STAMP.test(value) && isFinite(Date.parse(value)); }
+
+  // A page of this site written relative to its root, as here() and following() write them: never
+  // a scheme (javascript:), a host (//example.org), a way up (..), a query or a fragment.
+  function isAddress(value) {
+    if (typeof value !== "string" || value.length > 1000) { return false; }
+    var parts = value.split("/");
+    return parts.every(function (part, index) {
+      return SEGMENT.test(part) || (part === "" && index === parts.length - 1);
+    }) && new URL(value, siteBase()).href.indexOf(siteBase().href) === 0;
+  }
+
+  // The page of the work `key` names: under its programme's folder, named by the session's id
+  // (prog/year-1/b1/b1-w1-read/, or .../b1-w1-read.html in the offline copy).
+  function belongs(key, url) {
+    var ids = WORK.exec(key);
+    var parts = url.replace(/index\.html$/, "").replace(/(\.html|\/)$/, "").split("/");
+    return Boolean(ids) && parts[0] === ids[1] && parts[parts.length - 1] === ids[2];
+  }
+
+  // What was stored, reduced to what this script writes; a null-prototype map, so that no stored
+  // key (__proto__, constructor) can reach an object's prototype or read as done.
+  function valid(stored) {
+    var done = Object.create(null), count = 0;
+    var entries = mapping(stored) && own(stored, "done") && mapping(stored.done) ? stored.done : {};
+    Object.keys(entries).forEach(function (key) {
+      var entry = entries[key];
+      if (count < MOST && WORK.test(key) && mapping(entry) && isStamp(entry.at) && isText(entry.title) &&
+          isAddress(entry.url) && belongs(key, entry.url)) {
+        done[key] = {at: entry.at, title: entry.title, url: entry.url};
+        count += 1;
+      }
+    });
+    var last = mapping(stored) && own(stored, "last") ? stored.last : null;
+    var kept = mapping(last) && isText(last.title) && isAddress(last.url) ? {title: last.title, url: last.url} : null;
+    return {done: done, last: kept};
+  }
 
   function load() {
-    try {
-      var data = JSON.parse(window.localStorage.getItem(KEY) || "{}");
-      return {done: data.done || {}, last: data.last || null};
-    } catch (error) { return null; }  // storage blocked (private mode, policy): show nothing
+    var stored;
+    try { stored = window.localStorage.getItem(KEY); } catch (error) { return null; }  // storage blocked: show nothing
+    try { return valid(JSON.parse(stored || "{}")); } catch (error) { return valid(null); }  // not JSON: ignored
+  }
+
+  // Each part of the page is drawn on its own: what one part meets never stops the others.
+  function guarded(what, draw) {
+    try { draw(); } catch (error) {
+      if (window.console) { window.console.error("Progress: " + what + " could not be shown.", error); }
+    }
   }
 
   function save(data) {
     try { window.localStorage.setItem(KEY, JSON.stringify(data)); return true; } catch (error) { return false; }
   }
 
+  var root = null;  // the site's root address, worked out once
   function siteBase() {
-    var config = document.getElementById("__config");
-    return new URL((config ? JSON.parse(config.textContent).base : ".").replace(/\/?$/, "/"), location.href);
+    if (!root) {
+      var config = document.getElementById("__config");
+      root = new URL((config ? JSON.parse(config.textContent).base : ".").replace(/\/?$/, "/"), location.href);
+    }
+    return root;
   }
 
   function pageUrl(address) {
@@ -63,7 +130,8 @@
     }
     input.addEventListener("change", function () {
       if (input.checked) {
-        data.done[key] = {at: new Date().toISOString(), title: box.getAttribute("data-ect-title"), url: here()};
+        data.done[key] = {at: new Date().toISOString(), title: box.getAttribute("data-ect-title").slice(0, LONGEST),
+                          url: here()};
         data.last = following(box);
       } else {
         delete data.done[key];
@@ -82,9 +150,11 @@
     if (next) {
       var address = new URL(next.getAttribute("href"), location.href).href;
       var base = siteBase().href;
-      if (address.indexOf(base) === 0) { return {title: next.textContent, url: address.slice(base.length)}; }
+      if (address.indexOf(base) === 0) {
+        return {title: next.textContent.slice(0, LONGEST), url: address.slice(base.length)};
+      }
     }
-    return {title: box.getAttribute("data-ect-title"), url: here()};
+    return {title: box.getAttribute("data-ect-title").slice(0, LONGEST), url: here()};
   }
 
   // This page's address relative to the site root, in whichever layout the site has (directory
@@ -96,10 +166,12 @@
   }
 
   function ticks(data) {
-    var done = {};
+    var done = Object.create(null);
     // Compared without index.html: opened from disk, a page is named both ways.
     function bare(url) { return url.replace(/index\.html$/, ""); }
-    Object.keys(data.done).forEach(function (key) { done[bare(pageUrl(data.done[key].url))] = true; });
+    Object.keys(data.done).forEach(function (key) {
+      guarded("a tick", function () { done[bare(pageUrl(data.done[key].url))] = true; });
+    });
     document.querySelectorAll(".md-content a[href]").forEach(function (a) {
       var tick = a.querySelector(".ect-tick");
       var url = bare(new URL(a.getAttribute("href"), location.href).href);
@@ -117,37 +189,53 @@
 
   function counts(data) {
     document.querySelectorAll("[data-ect-progress-count]").forEach(function (line) {
-      var keys = line.getAttribute("data-ect-progress-count").split(" ");
-      var n = keys.filter(function (key) { return data.done[key]; }).length;
-      line.textContent = n + " of " + keys.length + " " + line.getAttribute("data-ect-what") + " done on this device.";
+      guarded("a count", function () {
+        var keys = line.getAttribute("data-ect-progress-count").split(" ");
+        var n = keys.filter(function (key) { return data.done[key]; }).length;
+        line.textContent = n + " of " + keys.length + " " + line.getAttribute("data-ect-what") +
+          " done on this device.";
+      });
     });
   }
 
   function continuing(data) {
     document.querySelectorAll("[data-ect-progress-continue]").forEach(function (box) {
-      if (!data.last) { box.replaceChildren(); return; }
-      var p = element("p", "", "Continue where you left off: ");
-      var a = element("a", "", data.last.title);
-      a.href = pageUrl(data.last.url);
-      p.append(a);
-      box.replaceChildren(p);
+      guarded("continue where you left off", function () {
+        box.replaceChildren();
+        if (!data.last) { return; }
+        var p = element("p", "", "Continue where you left off: ");
+        var a = element("a", "", data.last.title);
+        a.href = pageUrl(data.last.url);
+        p.append(a);
+        box.replaceChildren(p);
+      });
     });
   }
 
   function record(data) {
     document.querySelectorAll("[data-ect-progress-record]").forEach(function (box) {
-      var keys = Object.keys(data.done).sort(function (a, b) { return data.done[a].at < data.done[b].at ? -1 : 1; });
       var parts = [];
-      if (!keys.length) {
-        parts.push(element("p", "", "Nothing is marked as done in this browser yet."));
-      } else {
-        var table = element("table", "ect-progress-record");
-        var head = element("tr");
-        head.append(element("th", "", "Done"), element("th", "", "When"));
-        table.append(element("thead"));
-        table.firstChild.append(head);
-        var body = element("tbody");
-        keys.forEach(function (key) {
+      guarded("the progress record", function () { parts = listed(data); });
+      guarded("the buttons", function () { parts.push(buttons(data)); });
+      box.replaceChildren.apply(box, parts);
+    });
+  }
+
+  // The record's count and table (or the line saying there is nothing yet).
+  function listed(data) {
+    var keys = Object.keys(data.done).sort(function (a, b) { return data.done[a].at < data.done[b].at ? -1 : 1; });
+    var parts = [];
+    if (!keys.length) {
+      parts.push(element("p", "", "Nothing is marked as done in this browser yet."));
+    } else {
+      var table = element("table", "ect-progress-record");
+      var head = element("tr");
+      head.append(element("th", "", "Done"), element("th", "", "When"));
+      table.append(element("thead"));
+      table.firstChild.append(head);
+      var body = element("tbody");
+      keys.forEach(function (key) {
+        guarded("a line of the record", function () {
           var row = element("tr"), cell = element("td");
           var a = element("a", "", data.done[key].title);
           a.href = pageUrl(data.done[key].url);
@@ -155,31 +243,34 @@
           row.append(cell, element("td", "", when(data.done[key].at)));
           body.append(row);
         });
-        table.append(body);
-        parts.push(element("p", "ect-progress-record__count", keys.length + (keys.length === 1 ? " piece" : " pieces") +
-                           " of work marked as done in this browser."), table);
-      }
-      var actions = element("p", "ect-progress-actions");
-      var print = element("button", "md-button", "Print this record");
-      print.type = "button";
-      print.addEventListener("click", function () { window.print(); });
-      var clear = element("button", "md-button", "Clear my progress");
-      clear.type = "button";
-      clear.addEventListener("click", function () {
-        if (!window.confirm("Clear every tick and date kept in this browser? This cannot be undone.")) { return; }
-        try { window.localStorage.removeItem(KEY); } catch (error) { /* nothing was stored */ }
-        data.done = {};
-        data.last = null;
-        refresh(data);
       });
-      actions.append(print, " ", clear);
-      parts.push(actions);
-      box.replaceChildren.apply(box, parts);
+      table.append(body);
+      parts.push(element("p", "ect-progress-record__count", keys.length + (keys.length === 1 ? " piece" : " pieces") +
+                         " of work marked as done in this browser."), table);
+    }
+    return parts;
+  }
+
+  function buttons(data) {
+    var actions = element("p", "ect-progress-actions");
+    var print = element("button", "md-button", "Print this record");
+    print.type = "button";
+    print.addEventListener("click", function () { window.print(); });
+    var clear = element("button", "md-button", "Clear my progress");
+    clear.type = "button";
+    clear.addEventListener("click", function () {
+      if (!window.confirm("Clear every tick and date kept in this browser? This cannot be undone.")) { return; }
+      try { window.localStorage.removeItem(KEY); } catch (error) { /* nothing was stored */ }
+      data.done = Object.create(null);
+      data.last = null;
+      refresh(data);
     });
+    actions.append(print, " ", clear);
+    return actions;
   }
 
   function refresh(data) {
-    ticks(data);
+    guarded("the ticks", function () { ticks(data); });
     counts(data);
     continuing(data);
     record(data);
@@ -187,6 +278,8 @@
 
   var data = load();
   if (!data) { return; }
-  document.querySelectorAll("[data-ect-progress]").forEach(function (box) { checkbox(box, data); });
+  document.querySelectorAll("[data-ect-progress]").forEach(function (box) {
+    guarded("Mark as done", function () { checkbox(box, data); });
+  });
   refresh(data);
 })();

@@ -10,20 +10,21 @@ from __future__ import annotations
 import html
 import itertools
 
-from ..problems import CATALOGUE, ERROR, Problem, Problems, plural
+from ..problems import CATALOGUE, ERROR, Problem, Problems, plural, visible
 from .text import Page, esc, front_matter
 
 PROBLEM_CODES_FILE = "documentation/problem-codes.md"  # the project's documentation, not a provider's site
 
 
 def _inline(text: str) -> str:
-    """Author text (messages quote YAML and Markdown) shown literally: no Markdown, no HTML."""
-    return html.escape(text, quote=False).replace("\\", "&#92;").replace("`", "&#96;").replace("*", "&#42;") \
+    """Author text (messages quote YAML and Markdown) shown literally: no Markdown, no HTML, and
+    control characters as their escapes (\\x1b), as the terminal shows them."""
+    return html.escape(visible(text), quote=False).replace("\\", "&#92;").replace("`", "&#96;").replace("*", "&#42;") \
         .replace("_", "&#95;").replace("[", "&#91;").replace("{", "&#123;").replace("|", "&#124;")
 
 
 def _item(problem: Problem) -> str:
-    where = f"{problem.file}:{problem.line}"
+    where = visible(f"{problem.file}:{problem.line}")
     label = "Error" if problem.severity == ERROR else "Warning"
     text = f"- **{label}** at `{where}` ({problem.code}): {_inline(problem.message)}"
     return text + (f"<br>*Fix:* {_inline(problem.hint)}" if problem.hint else "")
@@ -38,7 +39,7 @@ def render_problems_page(problems: Problems, files: int, src: str = "index.md") 
              f"**{esc(problems.summary(files))}**", ""]
     for file, group in itertools.groupby(listed, key=lambda p: p.file):
         items = list(group)
-        lines += [f"## `{file}` ({plural(len(items), 'problem')})", ""]
+        lines += [f"## `{visible(file)}` ({plural(len(items), 'problem')})", ""]
         lines += [_item(problem) for problem in items] + [""]
     lines += [f"Each code is explained, with its fix, in the project's `{PROBLEM_CODES_FILE}`.", ""]
     return Page(src, "The content has problems", "\n".join(lines), "problems")

@@ -226,3 +226,22 @@ C(Case("week-range-huge", [Edit(BLOCK, "  - week: 4\n", "  - week: 4-999999999\n
     "minimal/prog/year-1/b1/block.yaml:19: error [out-of-range] Weeks 4 to 999999999 of 'b1' ends after week 1000; a block's weeks run from 1 to at most 1000. Number the block's weeks from 1, or split the block."]))
 C(Case("session-listed-and-seen", [Edit(BLOCK, "    ect: [b1-w1-watch, b1-w1-read]", "    ect: [b1-w1-watch, b1-w1-read, see: b1-w1-read]")], [
     "minimal/prog/year-1/b1/block.yaml:12: error [listed-and-seen] Week 1 of 'b1' lists the session 'b1-w1-read' and also points at it with see:. Keep one of the two entries."]))
+# Control characters in YAML text (issue 23): refused with file:line, and echoed as escapes (\x1b), never obeyed.
+CONTROL = ("error [control-character] The text of {} holds the control character {}. Delete the escape that writes "
+           "it in the double-quoted string ({}): text may hold tabs and newlines but no other control character.")
+C(Case("escape-sequence-in-title", [Edit(BLOCK, "title: Block one",
+                                         'title: "Block one\\e[2K\\r\\e[32mNo problems in 16 files.\\e[0m"')], [
+    "minimal/prog/year-1/b1/block.yaml:2: " + CONTROL.format("'title' in the block", "\\x1b", "\\x1b or \\e")]))
+C(Case("c1-csi-in-front-matter-title", [Edit(READ, "title: Read about memory", 'title: "Read \\x9b2K about memory"')], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:5: " + CONTROL.format("'title' in the front matter", "\\x9b", "\\x9b")]))
+C(Case("carriage-return-in-summary", [Edit(BLOCK, "  ect: What ECTs do.", '  ect: "What ECTs do.\\rNo problems"')], [
+    "minimal/prog/year-1/b1/block.yaml:6: " + CONTROL.format("'ect' in the summaries", "\\r", "\\r")]))
+C(Case("raw-escape-in-yaml", [Edit(BLOCK, "title: Block one", "title: Block \x1b[31mone")], [
+    "minimal/prog/year-1/b1/block.yaml:2: error [control-character] The file holds the character \\x1b, which YAML "
+    "does not allow, on this line. Delete it: YAML text may hold tabs and newlines but no other control character."]))
+C(Case("escape-sequence-echoed-in-a-wrong-value", [Edit(BLOCK, "term: autumn", 'term: "\\e[1A\\e[2K\\e[32mNo problems"')], [
+    "minimal/prog/year-1/b1/block.yaml:3: error [wrong-type] Expected one of autumn, spring, summer for 'term' in the "
+    "block but found '\\x1b[1A\\x1b[2K\\x1b[32mNo problems'."]))
+C(Case("escape-in-a-video-address", [Edit(VIDEOS, "url: https://www.youtube.com/watch?v=abcdefghijk",
+                                          'url: "https://www.youtube.com/watch?v=abcdefghijk\\e[2K"')], [
+    "minimal/prog/videos.yaml:4: " + CONTROL.format("'url' in a video", "\\x1b", "\\x1b or \\e")]))
