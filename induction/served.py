@@ -44,6 +44,7 @@ TYPES: dict[str, tuple[str, tuple[bytes, ...] | None]] = {
     ".mp4": ("video", None),
 }
 IMAGES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico")  # what a logo or favicon may be
+HANDOUTS = tuple(sorted(set(TYPES) - {".ico"}))  # an icon is the favicon's format, never a handout's
 _FTYP = (".mp4", ".m4a")  # ISO media: "ftyp" at byte 4
 _MEDIA = (".mp3", ".m4a", ".mp4")
 _TEXT = (".csv", ".txt")
@@ -85,8 +86,8 @@ def served_problem(path: str, written: str, use: str = "handout") -> tuple[str, 
     'favicon' (image-content, served-too-large; their names and types are the loader's)."""
     name = written.replace("\\", "/").rsplit("/", 1)[-1]
     extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if use == "handout" and extension not in TYPES:
-        kinds = ", ".join(sorted(TYPES))
+    if use == "handout" and extension not in HANDOUTS:
+        kinds = ", ".join(HANDOUTS)
         return "handout-type", f"The handout '{written}' is of a type the site does not publish " \
                                f"('{extension or 'no extension'}'); it publishes {kinds}."
     size, most = os.stat(path).st_size, limit(extension, use)

@@ -69,7 +69,7 @@ CASES = [  # (file name, bytes, the code, or None when it is published)
                      b'<animate attributeName="opacity" values="0;1" dur="2s"/></rect><line x2="5" '
                      b'marker-end="url(#m)" stroke="black"/><text class="t" aria-label="Step one">1</text>'
                      b'<a href="#g"><title>Go</title><circle r="2"/></a></g>'), None),
-    ("a.ico", b"\x00\x00\x01\x00\x01\x00", None),
+    ("a.ico", b"\x00\x00\x01\x00\x01\x00", "handout-type"),
     ("a.webp", b"RIFF\x10\x00\x00\x00WEBPVP8 ", None),
     ("a.webp", b"RIFF\x10\x00\x00\x00AVI LIST", "handout-content"),
     # text is served as text: not markup, not script

@@ -119,7 +119,7 @@ def test_an_asset_the_site_would_refuse_to_serve_is_a_report_line_with_the_valid
             "the file)."),
         "assets/materials/page.html": (
             "handout-type", "The handout 'assets/materials/page.html' is of a type the site does not publish "
-            "('.html'); it publishes .csv, .doc, .docx, .gif, .ico, .jpeg, .jpg, .m4a, .mp3, .mp4, .odp, .ods, .odt, "
+            "('.html'); it publishes .csv, .doc, .docx, .gif, .jpeg, .jpg, .m4a, .mp3, .mp4, .odp, .ods, .odt, "
             ".pdf, .png, .ppt, .pptx, .svg, .txt, .webp, .xls, .xlsx."),
     }
     assert not [p for p in dest.rglob("*") if p.suffix in (".svg", ".html")]

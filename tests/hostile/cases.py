@@ -208,7 +208,7 @@ C(Case("comment-empty-abrupt", [Append(TRANSCRIPT, "\nText <!--> more.\n\nAnd <!
 # Handouts by type, addresses read as browsers read them, semantic refusals (issue 19).
 C(Case("handout-html-with-script", [Write("prog/assets/sheet.html", "<script>steal()</script>"),
                                     Edit(ASSETS, "file: assets/sheet.pdf", "file: assets/sheet.html")], [
-    "minimal/prog/assets.yaml:4: error [handout-type] The handout 'assets/sheet.html' is of a type the site does not publish ('.html'); it publishes .csv, .doc, .docx, .gif, .ico, .jpeg, .jpg, .m4a, .mp3, .mp4, .odp, .ods, .odt, .pdf, .png, .ppt, .pptx, .svg, .txt, .webp, .xls, .xlsx. Save it as a PDF (or another type on the list) and name that file in assets.yaml."]))
+    "minimal/prog/assets.yaml:4: error [handout-type] The handout 'assets/sheet.html' is of a type the site does not publish ('.html'); it publishes .csv, .doc, .docx, .gif, .jpeg, .jpg, .m4a, .mp3, .mp4, .odp, .ods, .odt, .pdf, .png, .ppt, .pptx, .svg, .txt, .webp, .xls, .xlsx. Save it as a PDF (or another type on the list) and name that file in assets.yaml."]))
 C(Case("handout-svg-with-script", [Write("prog/assets/map.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>'),
                                    Edit(ASSETS, "file: assets/sheet.pdf", "file: assets/map.svg")], [
     "minimal/prog/assets.yaml:4: error [handout-content] The SVG handout 'assets/map.svg' holds a <script> element, which can run code or load another file (line 1 of the file). Export the file again from the program that made it (an SVG as plain SVG), or save it as a PDF or PNG."]))
