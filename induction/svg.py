@@ -136,13 +136,13 @@ class _Reader:
             self.refuse(f"is not SVG: its root element is <{local}> of {_of(namespace)}, not <svg> of '{SVG_NS}'")
         self.depth += 1
         if self.style is not None:
-            self.refuse(f"holds a <{local}> element inside a <style> element")
+            self.refuse(f"holds {_a(local)} <{local}> element inside a <style> element")
         if namespace != SVG_NS:
-            self.refuse(f"holds a <{local}> element of {_of(namespace)}, another language a browser may run")
+            self.refuse(f"holds {_a(local)} <{local}> element of {_of(namespace)}, another language a browser may run")
         if local in RUNS_CODE:
-            self.refuse(f"holds a <{local}> element, which can run code or load another file")
+            self.refuse(f"holds {_a(local)} <{local}> element, which can run code or load another file")
         if local not in ELEMENTS:
-            self.refuse(f"holds a <{local}> element, which is not one of the SVG elements a diagram needs")
+            self.refuse(f"holds {_a(local)} <{local}> element, which is not one of the SVG elements a diagram needs")
         if local in ANIMATIONS:  # first: the target says more than the value it would be given
             self.animation(local, attributes.get("attributeName", ""))
         for attribute, value in attributes.items():
@@ -157,11 +157,11 @@ class _Reader:
         allowed = (local in ATTRIBUTES or local.startswith(_FREE_PREFIXES)) if not namespace else \
             (namespace, local) in _QUALIFIED
         if not allowed:
-            self.refuse(f"has a '{shown}' attribute, which is not one of the SVG attributes a diagram needs")
+            self.refuse(f"has {_a(shown)} '{shown}' attribute, which is not one of the SVG attributes a diagram needs")
         if local == "href" and not value.strip(" \t\r\n\f").startswith("#"):
-            self.refuse(f"has a '{shown}' attribute leading out of the file ('{_short(value)}'); "
+            self.refuse(f"has {_a(shown)} '{shown}' attribute leading out of the file ('{_short(value)}'); "
                         "only links to a part of the file (#id) are published")
-        self.value(f"a '{shown}' attribute", value)
+        self.value(f"{_a(shown)} '{shown}' attribute", value)
 
     def value(self, subject: str, value: str) -> None:
         scheme = unsafe_address(value)
@@ -181,7 +181,7 @@ class _Reader:
     def animation(self, element: str, target: str) -> None:
         local = target.strip().rpartition(":")[2]
         if target and local not in ANIMATABLE:
-            self.refuse(f"has a <{element}> that animates '{_short(target)}'; an animation may change "
+            self.refuse(f"has {_a(element)} <{element}> that animates '{_short(target)}'; an animation may change "
                         "how a diagram looks, never a link, a style sheet or an event handler")
 
     def characters(self, text: str) -> None:
@@ -197,6 +197,10 @@ class _Reader:
 
 
 _PREFIXES = {XLINK_NS: "xlink", XML_NS: "xml"}
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1].lower() in "aeio" else "a"
 
 
 def _of(namespace: str) -> str:

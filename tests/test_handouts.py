@@ -104,7 +104,7 @@ MESSAGES = [  # (file name, bytes, the exact message)
      "The SVG handout 'assets/map.svg' has a <set> that animates 'href'; an animation may change how a diagram "
      "looks, never a link, a style sheet or an event handler (line 1 of the file)."),
     ("map.svg", SVG % b'<a href="#a">\n<animate attributeName="href" values="#a;javascript:x()"/></a>',
-     "The SVG handout 'assets/map.svg' has a <animate> that animates 'href'; an animation may change how a "
+     "The SVG handout 'assets/map.svg' has an <animate> that animates 'href'; an animation may change how a "
      "diagram looks, never a link, a style sheet or an event handler (line 2 of the file)."),
     ("map.svg", SVG % b'<a><set attributeName="xlink:href" to="#a"/><text>Go</text></a>',
      "The SVG handout 'assets/map.svg' has a <set> that animates 'xlink:href'; an animation may change how a "

@@ -229,6 +229,14 @@ C(Case("handout-txt-of-javascript", [Write("prog/assets/notes.txt", "fetch('//ev
 C(Case("logo-name-with-script", [Write("brand/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>'),
                                  Append("site.yaml", 'provider:\n  name: P\n  logo: \'"><script src="prog/assets/notes.txt"></script>.svg\'\n')], [
     "minimal/site.yaml:5: error [image-name] The logo path '\"><script src=\"prog/assets/notes.txt\"></script>.svg' may hold only letters, digits, '.', '_' and '-', in folders separated by '/' (and no '..'). Rename the file with letters, digits, '.', '_' and '-' only, and give its path relative to site.yaml."]))
+C(Case("favicon-name-with-script", [Write("brand/icon.png", b"\x89PNG\r\n\x1a\n...."),
+                                    Append("site.yaml", 'provider:\n  name: P\n  favicon: \'brand/icon.png"><script src="x.txt"></script><link x=".png\'\n')], [
+    "minimal/site.yaml:5: error [image-name] The favicon path 'brand/icon.png\"><script src=\"x.txt\"></script><link x=\".png' may hold only letters, digits, '.', '_' and '-', in folders separated by '/' (and no '..'). Rename the file with letters, digits, '.', '_' and '-' only, and give its path relative to site.yaml."]))
+C(Case("handout-svg-animate-href-values", [Write("prog/assets/map.svg", '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+                                                                         '<a xlink:href="#m"><animate attributeName="xlink:href" values="#m;javascript:x()" dur="9s"/>'
+                                                                         '<text id="m" y="20">Click</text></a></svg>'),
+                                           Edit(ASSETS, "file: assets/sheet.pdf", "file: assets/map.svg")], [
+    "minimal/prog/assets.yaml:4: error [handout-content] The SVG handout 'assets/map.svg' has an <animate> that animates 'xlink:href'; an animation may change how a diagram looks, never a link, a style sheet or an event handler (line 2 of the file). Export the file again from the program that made it (an SVG as plain SVG), or save it as a PDF or PNG."]))
 C(Case("logo-svg-with-script", [Write("brand/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>'),
                                 Append("site.yaml", "provider:\n  name: P\n  logo: brand/logo.svg\n")], [
     "minimal/site.yaml:5: error [image-content] The SVG logo 'brand/logo.svg' holds a <script> element, which can run code or load another file (line 1 of the file). Export the image again (an SVG as plain SVG, with no script, link or animated link), or use a PNG."]))
