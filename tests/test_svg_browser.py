@@ -31,6 +31,11 @@ DIAGRAM = [  # what diagrams are made of: all accepted
     '<rect id="r" width="9" height="9"><animate attributeName="opacity" values="0;1" dur="1s"/></rect>',
     f'<a href="#r"><set attributeName="fill" to="red" begin="0s"/>{BOX}</a>',
     '<defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs>',
+    # inert however they look: script as text, a fragment named javascript, a style without addresses
+    '<text y="40"><![CDATA[<script>alert(1)</script>]]> javascript-alert(1)</text>',
+    '<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>', f'<a href=" #javascript" target="_top">{BOX}</a>',
+    '<style>rect { fill: red; stroke: url(#g); }</style>',
+    f'<a href="#r"><animate attributeName="fill" values="red;blue" dur="1s" repeatCount="indefinite"/>{BOX}</a>',
 ]
 HOSTILE = {  # each runs alert() when the file is opened or its link clicked (test_each_hostile_part_runs)
     "script": "<script>alert(1)</script>",
