@@ -7,6 +7,8 @@ links keep a 4.5:1 contrast on white (WCAG 2.2 1.4.3) however light the provider
 """
 from __future__ import annotations
 
+import os
+import re
 from typing import Any
 
 from .model import Site
@@ -73,9 +75,15 @@ def stylesheet(site: Site) -> str:
            f":root {{\n{body}\n}}\n"
 
 
-def image_src(path: str) -> str:
-    """Where a provider image (logo, favicon) is published, by its file name."""
-    return f"{LOGO_DIR}/{path.replace(chr(92), '/').rsplit('/', 1)[-1]}"
+def image_src(key: str, path: str) -> str:
+    """Where a provider image is published: named by its use ('logo', 'favicon') and its type, never by
+    the author's file name. The theme prints it unescaped into every page (`<img src="...">`), so no
+    character of it may come from content (the loader refuses unsafe names too); and a logo and a
+    favicon of one file name in two folders no longer land on one file."""
+    extension = os.path.splitext(path)[1].lower()
+    if not re.fullmatch(r"\.[a-z]{3,4}", extension):
+        raise ValueError(f"not an image file name: {path!r}")
+    return f"{LOGO_DIR}/{key}{extension}"
 
 
 def footer(site: Site) -> dict:
@@ -92,7 +100,7 @@ def footer(site: Site) -> dict:
 
 def theme_images(site: Site) -> dict[str, str]:
     """The theme's `logo` and `favicon` settings: the published places of the provider's images."""
-    return {key: image_src(path) for key in ("logo", "favicon") if (path := getattr(site.provider, key))}
+    return {key: image_src(key, path) for key in ("logo", "favicon") if (path := getattr(site.provider, key))}
 
 
 def palette(site: Site, palette: Any) -> Any:
@@ -109,7 +117,7 @@ def palette(site: Site, palette: Any) -> Any:
 def files(site: Site) -> dict[str, tuple[str, str]]:
     """Published path -> (the image file to copy, or '') and (the text to write, or ''): the
     provider's logo and favicon and its colours' stylesheet."""
-    out = {image_src(path): (path, "") for key in ("logo", "favicon") if (path := getattr(site.provider, key))}
+    out = {image_src(key, path): (path, "") for key in ("logo", "favicon") if (path := getattr(site.provider, key))}
     css = stylesheet(site)
     if css:
         out[STYLESHEET] = ("", css)

@@ -145,8 +145,10 @@ def with_meta(html: str, content: str) -> str:
 
 
 def headers_file(content: str) -> str:
-    """A `_headers` file (Netlify and Cloudflare Pages read it) giving every address the policy."""
-    return f"/*\n  Content-Security-Policy: {content}\n"
+    """A `_headers` file (Netlify and Cloudflare Pages read it) giving every address the policy, and
+    `nosniff`: a browser then runs as a script only what is served as one, never a handout served as
+    text (a `.txt` of JavaScript named by a `<script src>`), and shows no file as another type."""
+    return f"/*\n  Content-Security-Policy: {content}\n  X-Content-Type-Options: nosniff\n"
 
 
 @dataclass

@@ -75,13 +75,12 @@ KIND_NAMES = {
 TERMS = ("autumn", "spring", "summer")
 COVERAGE = ("off", "warn", "error")
 
-IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".ico")
-
 # Who publishes the site: the generated home, accessibility and cookies pages, the header and
 # the footer all say it from here, so a site names only its own provider.
 PROVIDER = Record("the provider", {
     "name": Key(Text(), True, "the provider's name, as readers know it"),
-    "logo": Key(Text(), doc="an image file (.svg, .png, .jpg, .webp) for the header, relative to site.yaml"),
+    "logo": Key(Text(), doc="an image file (.svg, .png, .jpg, .gif, .webp, .ico) for the header, "
+                            "relative to site.yaml"),
     "favicon": Key(Text(), doc="an image file for the browser tab, relative to site.yaml"),
     "colours": Key(Record("the colours", {
         "primary": Key(COLOUR, doc="the header's colour, like '#1d70b8'"),

@@ -7,12 +7,12 @@ and every problem in the tree is reported in one run. Cross-references are `chec
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from . import formats
 from .framework import load_framework
-from .handouts import handout_problem
 from .model import (
     Asset,
     Block,
@@ -33,8 +33,9 @@ from .model import (
     Week,
     Year,
 )
-from .paths import file_path_problem
+from .paths import file_path_problem, short
 from .problems import CATALOGUE, Problems
+from .served import IMAGES, handout_name_problem, served_problem
 from .settings import Settings
 from .shapes import Where
 from .source import YList, YMap, load_yaml_file, read_markdown, read_text
@@ -91,24 +92,44 @@ def _provider(data: YMap, site_file: str, problems: Problems) -> Provider:
                         links=[(link["title"], link["url"]) for link in data.get("links", [])
                                if "title" in link and "url" in link],
                         accessibility_reviewed=data.get("accessibility_reviewed", ""))
-    root = os.path.dirname(site_file)
     for key in ("logo", "favicon"):
-        if key not in data:
-            continue
-        value, line = data[key], data.line_of(key)
-        found = file_path_problem(value, root, root)
-        if found:
-            problems.add(found[0], site_file, line, f"The {key} path {found[1]}",
-                         "Put the image inside the content folder and give its path relative to site.yaml.")
-        elif not value.lower().endswith(formats.IMAGE_SUFFIXES):
-            problems.add("wrong-type", site_file, line, f"Expected an image file ({', '.join(formats.IMAGE_SUFFIXES)})"
-                         f" for '{key}' in the provider but found '{value}'.")
-        elif not os.path.isfile(os.path.join(root, value)):
-            problems.add("missing-file", site_file, line, f"The {key} file '{value}' is missing.",
-                         "Put the image there, or correct the path (relative to site.yaml).")
-        else:
-            setattr(provider, key, os.path.normpath(os.path.join(root, value)))
+        if key in data:
+            path = _provider_image(key, data[key], data.line_of(key), site_file, problems)
+            setattr(provider, key, path)
     return provider
+
+
+# Printed by the theme into every page's HTML (an <img src>, a <link href>), so a name may hold only
+# what needs no escaping in an address or an attribute: a name holding '"><script src=...>' would
+# otherwise load any file of the site as a script.
+_SAFE_PATH = re.compile(r"[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*")
+
+
+def _provider_image(key: str, value: str, line: int, site_file: str, problems: Problems) -> str:
+    """The full path of the provider's `key` image (logo, favicon), or '' when it is refused (reported)."""
+    root = os.path.dirname(site_file)
+    found = file_path_problem(value, root, root)
+    path = os.path.normpath(os.path.join(root, value))
+    if found:
+        problems.add(found[0], site_file, line, f"The {key} path {found[1]}",
+                     "Put the image inside the content folder and give its path relative to site.yaml.")
+    elif not _SAFE_PATH.fullmatch(value) or ".." in value.split("/"):
+        problems.add("image-name", site_file, line, f"The {key} path '{short(value)}' may hold only letters, "
+                     "digits, '.', '_' and '-', in folders separated by '/' (and no '..').",
+                     CATALOGUE["image-name"].fix)
+    elif not value.lower().endswith(IMAGES):
+        problems.add("wrong-type", site_file, line, f"Expected an image file ({', '.join(IMAGES)})"
+                     f" for '{key}' in the provider but found '{value}'.")
+    elif not os.path.isfile(path):
+        problems.add("missing-file", site_file, line, f"The {key} file '{value}' is missing.",
+                     "Put the image there, or correct the path (relative to site.yaml).")
+    elif not _real_inside(path, root):
+        return ""  # a link out of the content: reported by paths.symlinks_stay_inside, never read or published
+    elif refused := served_problem(path, value, key):
+        problems.add(refused[0], site_file, line, refused[1], CATALOGUE[refused[0]].fix)
+    else:
+        return path
+    return ""
 
 
 def _files(folder: str, suffix: str) -> Iterator[str]:
@@ -360,7 +381,8 @@ def _load_assets(path: str, reader: _Reader, programme: Programme) -> None:
         elif not os.path.isfile(file):
             problems.add("missing-file", path, item.line_of("file"), f"The handout file '{item['file']}' is missing.",
                          "Put the file there, or correct the path.")
-        elif _real_inside(file, programme.folder) and (found := handout_problem(file, item["file"])):
+        elif _real_inside(file, programme.folder) and (found := handout_name_problem(item["file"])
+                                                         or served_problem(file, item["file"])):
             # Published byte for byte: only what cannot run. (A link out is reported by paths.symlinks_stay_inside.)
             problems.add(found[0], path, item.line_of("file"), found[1], CATALOGUE[found[0]].fix)
         # Kept even when its file is missing, so that sessions naming it report no follow-on problem.

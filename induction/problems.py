@@ -144,8 +144,19 @@ CATALOGUE: dict[str, Code] = {
              "plain text, audio and video; never HTML, scripts or programs, which would run from the site's address.",
              "Save it as a PDF (or another type on the list) and name that file in assets.yaml."),
         Code("handout-content", "A handout whose content is not what its name says (a .pdf that is HTML inside), "
-             "or an SVG with a script, event handler, foreign object or outside reference.",
-             "Export the file again from the program that made it, or save it as a PDF or PNG."),
+             "an SVG outside the allow-list of drawing elements and attributes (a script, an event handler, an "
+             "animated link, a link out of the file, an XHTML part), or a text file that reads as markup or script.",
+             "Export the file again from the program that made it (an SVG as plain SVG), or save it as a PDF or PNG."),
+        Code("image-content", "The provider's logo or favicon is not an image of its type, or is an SVG outside the "
+             "allow-list of drawing elements and attributes: every page shows it, and a browser opens it at the "
+             "site's address.",
+             "Export the image again (an SVG as plain SVG, with no script, link or animated link), or use a PNG."),
+        Code("image-name", "The provider's logo or favicon path holds a character the theme would print into every "
+             "page unescaped (a quote, a '<', a space) or a '..'.",
+             "Rename the file with letters, digits, '.', '_' and '-' only, and give its path relative to site.yaml."),
+        Code("served-too-large", "A file the site serves is over its size limit: a handout 20 MB (audio and video "
+             "100 MB), the logo or favicon 1 MB.",
+             "Compress it or split it (a PDF exported for screen, a shorter clip), or link to where it is hosted."),
         Code("handout-name", "A handout file name with #, ?, % or a control character: they end or change "
              "a web address, so the link to the file would break.",
              "Rename the file with letters, digits, hyphens and dots only, and update assets.yaml."),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from calendar_support import calendar_cases
 from conftest import make_tree
-from edits import Edit, Link, Write
+from edits import Append, Edit, Link, Write
 
 from induction import checks
 from induction.pipeline import load_and_check
@@ -287,7 +287,22 @@ CASES = [
      "list) and name that file in assets.yaml."),
     ("handout-content", Write("prog/assets/sheet.pdf", "<html><script>steal()</script></html>"),
      "minimal/prog/assets.yaml:4: error [handout-content] The handout 'assets/sheet.pdf' is named as a PDF (.pdf) "
-     "but its content is not one. Export the file again from the program that made it, or save it as a PDF or PNG."),
+     "but its content is not one. Export the file again from the program that made it (an SVG as plain SVG), or save "
+     "it as a PDF or PNG."),
+    ("served-too-large", Write("prog/assets/sheet.pdf", b"%PDF-1.4\n" + b" " * 20_000_000),
+     "minimal/prog/assets.yaml:4: error [served-too-large] The handout 'assets/sheet.pdf' is 20,000,009 bytes; the "
+     "site serves a handout of at most 20,000,000 bytes. Compress it or split it (a PDF exported for screen, a "
+     "shorter clip), or link to where it is hosted."),
+    ("image-name", (Write("logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>'),
+                    Append("site.yaml", "provider:\n  name: P\n  logo: 'my logo.svg'\n")),
+     "minimal/site.yaml:5: error [image-name] The logo path 'my logo.svg' may hold only letters, digits, '.', '_' "
+     "and '-', in folders separated by '/' (and no '..'). Rename the file with letters, digits, '.', '_' and '-' "
+     "only, and give its path relative to site.yaml."),
+    ("image-content", (Write("logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="x()"/>'),
+                       Append("site.yaml", "provider:\n  name: P\n  logo: logo.svg\n")),
+     "minimal/site.yaml:5: error [image-content] The SVG logo 'logo.svg' has an 'onload' attribute, an event "
+     "handler, which runs code (line 1 of the file). Export the image again (an SVG as plain SVG, with no script, "
+     "link or animated link), or use a PNG."),
     ("handout-name", (Write("prog/assets/sheet#1.pdf", b"%PDF-1.4\n"),
                       Edit(ASSETS, "file: assets/sheet.pdf", "file: 'assets/sheet#1.pdf'")),
      "minimal/prog/assets.yaml:4: error [handout-name] The handout file name 'assets/sheet#1.pdf' holds a character "

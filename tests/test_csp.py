@@ -78,7 +78,8 @@ def test_each_page_lists_its_own_hashes_and_the_header_lists_every_pages():
     assert META.search(first).group(1) == csp.policy([csp.script_hash("a()")], csp.frame_sources())
     assert csp.script_hash("b()") not in first and csp.script_hash("a()") not in second
     assert site.headers() == "/*\n  Content-Security-Policy: " + csp.policy(
-        [csp.script_hash("a()"), csp.script_hash("b()")], csp.frame_sources(), header=True) + "\n"
+        [csp.script_hash("a()"), csp.script_hash("b()")], csp.frame_sources(), header=True) + "\n" \
+        "  X-Content-Type-Options: nosniff\n"  # a handout served as text is never run as a script
 
 
 class _Scripts(HTMLParser):

