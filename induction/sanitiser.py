@@ -528,7 +528,8 @@ PAGE_ATTRIBUTES = {
     **ATTRIBUTES,
     "*": (ATTRIBUTES["*"] - {"markdown"}) | {"id", "role"},
     "div": {"tabindex", "data-embed", "data-title"},  # the video frame's player address (induction.js)
-    "th": ATTRIBUTES["th"] | {"style"}, "td": ATTRIBUTES["td"] | {"style"},
+    # headers: the coverage matrix pairs each cell with its headings (render/matrix.py)
+    "th": ATTRIBUTES["th"] | {"style", "headers"}, "td": ATTRIBUTES["td"] | {"style", "headers"},
     "button": {"type"},
 }
 _ALIGN = re.compile(r"text-align: (left|right|center);")

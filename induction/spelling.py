@@ -2,7 +2,8 @@
 
 Beside the flow, after rendering: the MkDocs adapter adds, to each entry of the built search
 index, the other spelling of every word that has one ("behaviour" -> "behavior", "modelling" ->
-"modeling"), once per entry, so a reader typing either finds the page. lunr's English stemmer
+"modeling"), once per entry and in a field of its own that results never show, so a reader typing
+either finds the page. lunr's English stemmer
 does not join them ("modelling" stems to "modell", "modeling" to "model").
 
 The word families are rules over stems, not only a dictionary of whole words: a stem listed once
@@ -69,12 +70,20 @@ def variants(text: str) -> list[str]:
     return list(found)
 
 
+# The index field that holds the other spellings. Material's search worker indexes every field its
+# index's config names (config.fields), but shows a result's title and text only: the variants find
+# a page without ever appearing in its snippet ("practise modeling").
+FIELD = "variants"
+
+
 def add_variants(index_json: str) -> str:
-    """Material's search_index.json with each entry's other spellings appended to its text (hidden
-    in results: Material shows the start of a matching entry's text, not its end)."""
+    """Material's search_index.json with each entry's other spellings in a field of their own,
+    indexed with the weight of the text and never shown in a result."""
     index = json.loads(index_json)
+    fields = index.setdefault("config", {}).setdefault("fields", {})
+    fields.setdefault(FIELD, {"boost": fields.get("text", {}).get("boost", 1.0)})
     for doc in index.get("docs", []):
         extra = variants(doc.get("title", "") + " " + doc.get("text", ""))
         if extra:
-            doc["text"] = (doc.get("text", "") + " " + " ".join(extra)).strip()
+            doc[FIELD] = " ".join(extra)
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))

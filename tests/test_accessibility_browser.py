@@ -111,3 +111,33 @@ def test_without_javascript_the_reader_has_the_link_and_the_transcript_but_no_de
     assert page.locator(".ect-video figcaption a", has_text="Transcript").first.is_visible()
     assert page.locator("details.ect-transcript summary").first.is_visible()
     context.close()
+
+
+# The controls the project adds to Material's pages, each with a page that has one.
+CONTROLS = {".ect-progress input[type=checkbox]": "ECT step", ".ect-video__play": "ECT step with a video",
+            ".ect-print-button": "mentor plan"}
+
+
+@pytest.mark.parametrize("selector", CONTROLS)
+def test_every_control_the_project_adds_shows_where_the_keyboard_is(page, site, selector):
+    page.goto(site + PAGE_TYPES[CONTROLS[selector]])
+    page.locator(selector).first.wait_for()
+    for _ in range(400):  # the sidebars' links come first
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            break
+    else:
+        pytest.fail(f"Tab never reached {selector}")
+    ring = page.evaluate("() => { const s = getComputedStyle(document.activeElement); "
+                         "return [s.outlineStyle, parseFloat(s.outlineWidth), s.boxShadow]; }")
+    assert ring[0] != "none" and ring[1] >= 2, ring  # WCAG 2.4.7: a ring of at least 2 CSS pixels
+    assert "255, 221, 0" in ring[2], ring  # and its halo, seen on a dark background too
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_page_scrolls_sideways_on_a_320_px_phone(browser, site, kind):
+    page = browser.new_page(viewport={"width": 320, "height": 720})
+    page.goto(site + PAGE_TYPES[kind])
+    # WCAG 1.4.10 (reflow): a wide table scrolls inside its own region; the page itself never does.
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    page.close()

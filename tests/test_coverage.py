@@ -146,3 +146,29 @@ def test_curriculum_json_carries_the_same_coverage(tmp_path):
                       {"number": 2, "title": "Feedback", "covered": 1, "total": 2},
                       {"number": 3, "title": "Colleagues", "covered": 0, "total": 1}],
         "uncovered": ["S1.2", "S1.b", "S2.1", "S3.1"]}
+
+
+def test_every_cell_of_the_matrix_names_its_column_its_standard_and_its_row(tmp_path):
+    """A matrix with a row of group headings in each body needs `headers` (HTML_CodeSniffer H43):
+    read as a browser parses it, every cell names existing headings: its column, its standard, its row."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from induction.render.matrix import matrix_table
+
+    cov = computed(make_tree(tmp_path))
+    tree = LexborHTMLParser("\n".join(matrix_table(cov, "prog/coverage.md")))
+    ids = {th.attributes["id"]: th for th in tree.css("th")}
+    assert len(ids) == len(tree.css("th"))  # every heading has an id, and each id is one heading's
+    columns = [th.attributes["id"] for th in tree.css("thead th")]
+    cells = tree.css("tbody td, tfoot td")
+    assert cells
+    for cell in cells:
+        named = (cell.attributes.get("headers") or "").split()
+        assert named and all(name in ids for name in named), cell.html
+        row = cell.parent
+        position = [c for c in row.iter() if c.tag in ("td", "th")].index(cell)
+        assert named[0] == columns[position], cell.html  # its column heading first
+        assert named[-1] == row.css_first("th").attributes["id"], cell.html  # its row heading last
+    groups = [th.attributes["id"] for th in tree.css("th[scope=rowgroup]")]
+    for body, group in zip(tree.css("tbody"), groups, strict=True):
+        assert all(group in (cell.attributes["headers"] or "").split() for cell in body.css("td"))

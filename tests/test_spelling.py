@@ -28,9 +28,13 @@ def test_each_variant_is_listed_once():
         ["modeling", "behavior", "behaviors"]
 
 
-def test_the_search_index_gains_the_other_spellings_at_the_end_of_each_entry():
-    index = {"config": {"lang": ["en"]}, "docs": [
+def test_the_other_spellings_are_indexed_in_a_field_that_no_result_shows():
+    index = {"config": {"lang": ["en"], "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}}, "docs": [
         {"location": "a/", "title": "Modelling", "text": "Good behaviour."},
         {"location": "b/", "title": "Other", "text": "Nothing to add."}]}
-    docs = json.loads(add_variants(json.dumps(index)))["docs"]
-    assert [d["text"] for d in docs] == ["Good behaviour. modeling behavior", "Nothing to add."]
+    out = json.loads(add_variants(json.dumps(index)))
+    # The text a result shows is the page's own; the variants sit beside it, weighted as text.
+    assert [d["text"] for d in out["docs"]] == ["Good behaviour.", "Nothing to add."]
+    assert [d.get("variants") for d in out["docs"]] == ["modeling behavior", None]
+    assert out["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0},
+                                       "variants": {"boost": 1.0}}

@@ -30,10 +30,23 @@ def _spoken(column: Column) -> str:
     return column.label.replace("Y", "Year ").replace(" B", " block ")
 
 
-def _cell(count: int) -> str:
+# Every cell names its headers (its block's column, its standard's row group and its own row):
+# a table with a row of group headings inside each body is one a screen reader cannot pair by
+# `scope` alone (HTML_CodeSniffer's H43), so the ids and `headers` say it outright.
+# The prefixes keep a block's id, a standard's number and a statement's id apart from each other
+# and from the table's own headings (a block may well be called "all").
+_COLUMN, _GROUP, _ROW = "ect-cov-c-", "ect-cov-s-", "ect-cov-r-"
+_STATEMENTS, _ALL, _TOTAL = "ect-cov-statement", "ect-cov-all", "ect-cov-total"
+
+
+def _headers(*ids: str) -> str:
+    return f' headers="{attr(" ".join(ids))}"'
+
+
+def _cell(count: int, headers: str) -> str:
     if not count:
-        return '<td class="ect-coverage__none"><span class="ect-visually-hidden">0</span></td>'
-    return f'<td class="ect-coverage__hit">{count}</td>'
+        return f'<td class="ect-coverage__none"{headers}><span class="ect-visually-hidden">0</span></td>'
+    return f'<td class="ect-coverage__hit"{headers}>{count}</td>'
 
 
 def matrix_table(cov: Coverage, src: str) -> list[str]:
@@ -43,33 +56,41 @@ def matrix_table(cov: Coverage, src: str) -> list[str]:
            '<table class="ect-coverage">',
            f'<caption id="ect-coverage-caption"><span>Sessions citing each statement of the {attr(framework.title)}, '
            f"by block, in {attr(cov.programme.title)}</span></caption>"]
-    head = "".join(f'<th scope="col" title="{attr(c.title)}"><span aria-hidden="true">{attr(c.label)}</span>'
-                   f'<span class="ect-visually-hidden">{attr(_spoken(c))}</span></th>' for c in columns)
-    out.append(f'<thead><tr><th scope="col">Statement</th>{head}<th scope="col">All blocks</th></tr></thead>')
+    head = "".join(f'<th scope="col" id="{attr(_COLUMN + c.key)}" title="{attr(c.title)}"><span aria-hidden="true">'
+                   f'{attr(c.label)}</span><span class="ect-visually-hidden">{attr(_spoken(c))}</span></th>'
+                   for c in columns)
+    out.append(f'<thead><tr><th scope="col" id="{_STATEMENTS}">Statement</th>{head}'
+               f'<th scope="col" id="{_ALL}">All blocks</th></tr></thead>')
+    keys = [_COLUMN + c.key for c in columns] + [_ALL]
     for tally in cov.standards():
         standard = tally.standard
+        group = f"{_GROUP}{standard.number}"
         out.append("<tbody>")
-        out.append(f'<tr class="ect-coverage__standard"><th scope="rowgroup" colspan="{span}">'
+        out.append(f'<tr class="ect-coverage__standard"><th scope="rowgroup" colspan="{span}" id="{group}">'
                    f'<a href="{href(src, urls.standard(framework, standard.number))}">'
                    f"Standard {standard.number}: {attr(standard.title)}</a></th></tr>")
         for statement in standard.statements:
-            row = cov.counts[statement.id]
+            row, own = cov.counts[statement.id], f"{_ROW}{statement.id}"
             gap = "" if row else ' class="ect-coverage__gap"'
-            cells = "".join(_cell(row.get(c.key, 0)) for c in columns)
-            out.append(f'<tr{gap}><th scope="row"><a class="ect-coverage__id" '
-                       f'href="{href(src, urls.statement(framework, statement.id))}">'
+            cells = "".join(_cell(row.get(c.key, 0), _headers(_COLUMN + c.key, group, own)) for c in columns)
+            out.append(f'<tr{gap}><th scope="row" id="{attr(own)}"{_headers(_STATEMENTS, group)}>'
+                       f'<a class="ect-coverage__id" href="{href(src, urls.statement(framework, statement.id))}">'
                        f'<span class="ect-visually-hidden">Statement </span>{attr(statement.id)}</a> '
                        f'<span class="ect-coverage__text">{attr(statement.text)}</span></th>'
-                       f"{cells}<td>{sum(row.values())}</td></tr>")
-        sums = "".join(f"<td>{tally.sessions[c.key]}</td>" for c in columns)
-        out.append(f'<tr class="ect-coverage__subtotal"><th scope="row">Standard {standard.number}: '
-                   f"covered {tally.covered} of {tally.total}</th>{sums}"
-                   f"<td>{sum(tally.sessions.values())}</td></tr>")
+                       f"{cells}<td{_headers(_ALL, group, own)}>{sum(row.values())}</td></tr>")
+        own = f"{group}-total"
+        sums = "".join(f"<td{_headers(key, group, own)}>{count}</td>"
+                       for key, count in zip(keys, [*(tally.sessions[c.key] for c in columns),
+                                                    sum(tally.sessions.values())], strict=True))
+        out.append(f'<tr class="ect-coverage__subtotal"><th scope="row" id="{own}" headers="{group}">'
+                   f"Standard {standard.number}: covered {tally.covered} of {tally.total}</th>{sums}</tr>")
         out.append("</tbody>")
     totals = cov.column_totals()
-    sums = "".join(f"<td>{totals[c.key]}</td>" for c in columns)
-    out.append(f'<tfoot><tr><th scope="row">All standards: covered {len(cov.covered)} of '
-               f"{len(framework.statements)}</th>{sums}<td>{sum(totals.values())}</td></tr></tfoot>")
+    own = _TOTAL
+    sums = "".join(f"<td{_headers(key, own)}>{count}</td>"
+                   for key, count in zip(keys, [*(totals[c.key] for c in columns), sum(totals.values())], strict=True))
+    out.append(f'<tfoot><tr><th scope="row" id="{own}">All standards: covered {len(cov.covered)} of '
+               f"{len(framework.statements)}</th>{sums}</tr></tfoot>")
     out += ["</table>", "</div>", ""]
     return out
 
