@@ -136,8 +136,9 @@ CATALOGUE: dict[str, Code] = {
              "Use a path relative to the file, or a handout shortcode."),
         Code("path-outside", "A path that climbs out of the programme folder (../../).",
              "Put the file inside the programme folder and give a path within it."),
-        Code("broken-comment", "An HTML comment is opened and closed at once (<!-->) or closed with --!>: "
-             "browsers read it differently from authors, and the Markdown renderer may never finish the page.",
+        Code("broken-comment", "An HTML comment is opened and closed at once (<!-->), closed with --!>, or a "
+             "<![CDATA[ section is written in HTML: browsers read it differently from authors and from the "
+             "Markdown renderer, which may never finish the page.",
              "Write comments as <!-- note -->, or remove the mark."),
         Code("handout-type", "A handout of a type the site does not publish: only PDF, images, office documents, "
              "plain text, audio and video; never HTML, scripts or programs, which would run from the site's address.",

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -24,6 +23,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_r
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
 from .fences import fenced_ranges
+from .html_blocks import raw_html_ranges
 from .lines import line_of
 from .model import Programme
 from .paths import address_problem, browser_form, canonical_host, host_of, short
@@ -45,7 +45,7 @@ ATTRIBUTES = {
 }
 URL_ATTRIBUTES = {"href", "src"}
 # Elements whose content goes with them when stripped (their text is code or styling, not prose).
-_WITH_CONTENT = {"script", "style"}
+WITH_CONTENT = {"script", "style"}
 _VOID = {"br", "hr", "img", "col", "input", "meta", "link", "source", "wbr", "area", "base", "embed", "param",
          "track"}
 _OPTIONAL_END = {"li", "p", "td", "th", "tr", "thead", "tbody", "tfoot", "dt", "dd", "colgroup", "option"}
@@ -69,7 +69,9 @@ AUTOLINKS = (re.compile(AUTOLINK_RE), re.compile(AUTOMAIL_RE))
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 # Comments that HTML closes where an author would not expect ("<!-->", "<!--->", "--!>"): the
 # HTML parser of Python-Markdown 3.10 loops for ever on them, so they are refused, outside code.
-_BROKEN_COMMENT = re.compile(r"<!---?>|--!>")
+# And '<![CDATA[': Python's html.parser (the renderer's, and _Tags) reads on to ']]>', where a
+# browser ends it at the first '>', so what follows (a script) is hidden from one and not the other.
+_BROKEN_COMMENT = re.compile(r"<!---?>|--!>|<!\[(?:CDATA\[)?", re.I)
 
 
 
@@ -148,14 +150,19 @@ def address_spans(body: str) -> list[tuple[int, int]]:
 
 def mask_code(body: str) -> str:
     """`body` with fenced code and code spans blanked (same length and lines): HTML in code is
-    text to show, not markup."""
+    text to show, not markup. Backticks inside a raw HTML block make no code span (Python-Markdown
+    keeps the block verbatim: html_blocks), so what they enclose there stays markup."""
     if "`" not in body and "~~~" not in body:  # no fence and no code span: most bodies
         return body
     chars = list(body)
     for start, end in fenced_ranges(body):
         chars[start:end] = [c if c == "\n" else " " for c in body[start:end]]
     masked = "".join(chars)
-    for start, end in code_spans(masked):
+    blocks = raw_html_ranges(masked) if "`" in masked else ()
+    prose = list(masked)
+    for start, end in blocks:  # out of the search for code spans; a block also ends a paragraph
+        prose[start:end] = [c if c == "\n" else " " for c in masked[start:end]]
+    for start, end in code_spans("".join(prose) if blocks else masked):
         chars[start:end] = [c if c == "\n" else " " for c in masked[start:end]]
     return "".join(chars)
 
@@ -219,10 +226,16 @@ def _escaped(text: str, head: int, resume: int) -> bool:
 
 
 def _broken_comments(masked: str) -> list[Finding]:
-    return [Finding("broken-comment", line_of(masked, m.start()),
-                    f"The HTML comment mark '{m.group()}' is not a comment's end: HTML ends a comment only at '-->'.",
+    return [Finding("broken-comment", line_of(masked, m.start()), _broken_comment_message(m.group()),
                     m.start(), m.end(), "", False)
             for m in _BROKEN_COMMENT.finditer(masked)] if "!" in masked else []
+
+
+def _broken_comment_message(mark: str) -> str:
+    if mark.startswith("<!["):  # a CDATA section is XML's: in HTML it is a comment that the first '>' ends
+        return (f"The mark '{mark}' opens no CDATA section in HTML: a browser reads it as a comment that ends "
+                "at the first '>'.")
+    return f"The HTML comment mark '{mark}' is not a comment's end: HTML ends a comment only at '-->'."
 
 
 def _addresses(masked: str, policy: Policy,
@@ -454,7 +467,7 @@ def _judge(event: tuple, masked: str, policy: Policy) -> list[Finding]:
         return [] if tag in TAGS else [Finding("unsafe-html", line, "", start, end, "", True)]
     if tag not in TAGS:
         stop = end
-        if tag in _WITH_CONTENT and kind == "start":
+        if tag in WITH_CONTENT and kind == "start":
             close = re.compile(rf"</{tag}\s*>", re.I).search(masked, end)
             stop = close.end() if close else len(masked)
         reason = _REASONS.get(tag, "it is not on the allow-list")
@@ -500,7 +513,7 @@ def _rebuild(tag: str, kept: dict[str, str], kind: str) -> str:
     return f"<{tag}{parts}{' /' if kind == 'void' else ''}>"
 
 
-def _cleaner_filter(policy: Policy) -> Callable[[str, str, str], str | None]:
+def cleaner_filter(policy: Policy) -> Callable[[str, str, str], str | None]:
     """nh3's attribute filter: no unsafe address, and iframes only from the policy's video hosts."""
     def allowed(element: str, attribute: str, value: str) -> str | None:
         if attribute in URL_ATTRIBUTES and address_problem(value, policy.forbidden_hosts):
@@ -514,84 +527,8 @@ def _cleaner_filter(policy: Policy) -> Callable[[str, str, str], str | None]:
 
 @functools.lru_cache(maxsize=32)
 def _cleaner(policy: Policy) -> nh3.Cleaner:
-    return nh3.Cleaner(tags=TAGS, clean_content_tags=_WITH_CONTENT, attributes=ATTRIBUTES,
-                       attribute_filter=_cleaner_filter(policy),
-                       link_rel=None, url_schemes={"http", "https", "mailto", "tel"}, strip_comments=False)
-
-
-# What a rendered page may hold: content's own HTML as above, plus what Python-Markdown's
-# extensions and the project's generated markup write (render/*). Not `markdown`: md_in_html
-# consumes it, so one left on a rendered element means the renderer did not read the block as the
-# author meant. Tables write alignment as style="text-align: ..." (the only style let through).
-PAGE_TAGS = TAGS | {"code", "pre", "section", "nav", "article", "button", "del", "ins"}
-PAGE_ATTRIBUTES = {
-    **ATTRIBUTES,
-    "*": (ATTRIBUTES["*"] - {"markdown"}) | {"id", "role"},
-    "div": {"tabindex", "data-embed", "data-title"},  # the video frame's player address (induction.js)
-    "th": ATTRIBUTES["th"] | {"style"}, "td": ATTRIBUTES["td"] | {"style"},
-    "button": {"type"},
-}
-_ALIGN = re.compile(r"text-align: (left|right|center);")
-_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
-
-
-def unpublishable(html: str, policy: Policy = Policy()) -> list[str]:
-    """Each element or attribute of a rendered page that the page allow-list would remove, as
-    `<tag name="value">` (empty: the page is published as it is). Compared as parsed start tags,
-    since nh3 re-serialises what it keeps."""
-    cleaned = _page_cleaner(policy).clean(html)
-    if cleaned == _as_is(html):  # the same serialiser kept everything: the parse below is 20 times slower
-        return []
-    kept = Counter(_start_tags(cleaned))
-    removed = []
-    for tag, attrs in _start_tags(html):
-        if kept[(tag, attrs)] > 0:
-            kept[(tag, attrs)] -= 1
-            continue
-        alike = [key for key in kept if key[0] == tag and kept[key] > 0 and set(key[1]) < set(attrs)]
-        if alike:  # the element stayed without some attributes: name just those
-            kept[alike[0]] -= 1
-            removed += [f'<{tag} {name}="{value}">' for name, value in attrs if (name, value) not in alike[0][1]]
-        else:
-            removed.append(f"<{tag}" + "".join(f' {name}="{value}"' for name, value in attrs) + ">")
-    return removed
-
-
-_SCHEME = re.compile(r"""(?:href|src)\s*=\s*["']?\s*([A-Za-z][A-Za-z0-9+.-]*):""", re.I)
-
-
-def _as_is(html: str) -> str:
-    """`html` through nh3 allowing every element, attribute and scheme it holds: what the page
-    cleaner returns when it removes nothing."""
-    tags = frozenset(name.lower() for name in _START_TAG.findall(html))
-    return _permissive(tags, frozenset(s.lower() for s in _SCHEME.findall(html))).clean(html)
-
-
-@functools.lru_cache(maxsize=256)
-def _permissive(tags: frozenset[str], schemes: frozenset[str]) -> nh3.Cleaner:
-    return nh3.Cleaner(tags=set(tags), clean_content_tags=set(), attributes={}, generic_attribute_prefixes={""},
-                       link_rel=None, url_schemes=set(schemes) | {"http", "https", "mailto", "tel"},
-                       strip_comments=False)
-
-
-def _start_tags(html: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
-    if "<" not in html:
-        return []
-    return [(tag, tuple(sorted((name, value or "") for name, value in attrs)))
-            for kind, tag, attrs, _, _ in _Tags(html).events if kind != "end"]
-
-
-@functools.lru_cache(maxsize=32)
-def _page_cleaner(policy: Policy) -> nh3.Cleaner:
-    content = _cleaner_filter(policy)
-
-    def allowed(element: str, attribute: str, value: str) -> str | None:
-        if attribute == "style":
-            return value if _ALIGN.fullmatch(value) else None
-        return content(element, attribute, value)
-
-    return nh3.Cleaner(tags=PAGE_TAGS, clean_content_tags=_WITH_CONTENT, attributes=PAGE_ATTRIBUTES,
-                       attribute_filter=allowed, generic_attribute_prefixes={"data-ect-", "aria-"},
+    return nh3.Cleaner(tags=TAGS, clean_content_tags=WITH_CONTENT, attributes=ATTRIBUTES,
+                       attribute_filter=cleaner_filter(policy),
                        link_rel=None, url_schemes={"http", "https", "mailto", "tel"}, strip_comments=False)
 
 

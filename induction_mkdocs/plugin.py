@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from induction import csp, sanitiser, site_config, spelling, urls
+from induction import csp, page_cleaner, sanitiser, site_config, spelling, urls
 from induction.curriculum import curriculum_json
 from induction.nav import build_nav
 from induction.origins import page_origins
@@ -139,18 +139,19 @@ class InductionPlugin(BasePlugin[InductionConfig]):
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         self.timer.stop()  # the page is rendered (MkDocs renders every page before it fills any template)
-        self.published(html, page.file.src_uri)
+        html = self.published(html, page.file.src_uri)
         # Raw-HTML links assume directory URLs; the offline copy has none (see file_links.py).
         return html if config.use_directory_urls else file_links.to_files(html, page.file, files)
 
-    def published(self, html: str, src: str) -> None:
-        """Refuse a rendered page holding what the page allow-list would remove: the checks passed
+    def published(self, html: str, src: str) -> str:
+        """The page's content as the page allow-list's parser kept it: that, never the rendered
+        string, is what is written. A page it removed anything from is refused: the checks passed
         its sources, so the renderer read something differently from them (a gap to fix in the
-        checks), and publishing it could run content's code. Nothing is written for it."""
-        policy = self.page_policies.get(src.split("/", 1)[0], sanitiser.Policy(forbidden_hosts=()))
-        removed = sanitiser.unpublishable(html, policy)
+        checks), and nothing is written for it."""
+        policy = self.page_policies.get(src.split("/", 1)[0], page_cleaner.ANY_HOST)
+        cleaned, removed = page_cleaner.clean(html, policy)
         if not removed:
-            return
+            return cleaned
         origin = self.origins.get(src)
         made = f" (made from {origin})" if origin else ""
         shown = ", ".join(dict.fromkeys(removed))
