@@ -4,7 +4,7 @@
     scripts/export_docs.py [--content DIR] [--config mkdocs.yml] OUT
 
 OUT builds with MkDocs, ProperDocs or Zensical; then `python3 OUT/csp.py OUT/site` adds the
-Content Security Policy (OUT/README.md has the commands).
+Content Security Policy (it needs selectolax: OUT/requirements.txt; OUT/README.md has the commands).
 """
 from __future__ import annotations
 
