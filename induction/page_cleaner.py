@@ -24,6 +24,7 @@ from typing import NamedTuple
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
+from .control_chars import CONTROL
 from .paths import browser_form
 from .sanitiser import ATTRIBUTES, TAGS, WITH_CONTENT, Policy, cleaner_filter
 
@@ -48,7 +49,6 @@ THEME_ID = re.compile(r"\s*__")
 # address: paths.browser_form) is a request to a third party on page load; the site's own images
 # are relative paths (data: addresses are refused by the content filter).
 _EXTERNAL = re.compile(r"(?i)[a-z][a-z0-9+.-]*:|//")
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 # Pages made from no programme (the hand-written ones): the programme's forbidden hosts do not apply.

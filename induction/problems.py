@@ -136,6 +136,9 @@ CATALOGUE: dict[str, Code] = {
              "Use a path relative to the file, or a handout shortcode."),
         Code("path-outside", "A path that climbs out of the programme folder (../../).",
              "Put the file inside the programme folder and give a path within it."),
+        Code("control-character", "A control character (NUL, ESC and the like, tab and line ends aside) in the "
+             "text: no reader sees it, and in a terminal it can change what is shown.",
+             "Remove it (in YAML, an escape such as \\e, \\0 or \\x1b in double quotes writes one)."),
         Code("broken-comment", "An HTML comment is opened and closed at once (<!-->), closed with --!>, or a "
              "<![CDATA[ section is written in HTML: browsers read it differently from authors and from the "
              "Markdown renderer, which may never finish the page.",

@@ -59,7 +59,10 @@ _REASONS = {"script": "content may not run scripts", "style": "the site's look c
             "select": "content may not collect data", "object": "content may not embed programs",
             "embed": "content may not embed programs", "link": "content may not load other files",
             "meta": "content may not change the page's head", "base": "content may not change the page's head"}
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(https?://[^\s<>)]+)", re.I)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:https?:)?//[^\s<>)]+)", re.I)
+# An image by reference (![alt][label], ![label][], ![label]) and the definitions it may name.
+_IMAGE_REFERENCE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?(?!\()")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.M)
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?")
 # Where content writes addresses: Markdown links and images, reference definitions, href= and src=.
 ADDRESS_ATTRIBUTE = re.compile(r"""\b(?:href|src)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)')""", re.I)
@@ -293,6 +296,7 @@ def _malformed_attributes(masked: str, tags: _Tags, policy: Policy) -> list[Find
 def _external_images(masked: str, tags: _Tags) -> list[Finding]:
     """Images from another website, in Markdown or in <img>: a request to a third party on page load."""
     found = [(m.group(1), m.start(1), m.end(1)) for m in _MD_IMAGE.finditer(masked)]
+    found += _external_references(masked)
     for kind, tag, attrs, start, end in tags.events:
         if tag == "img" and kind in ("start", "void"):
             src = dict(attrs).get("src") or ""
@@ -301,6 +305,24 @@ def _external_images(masked: str, tags: _Tags) -> list[Finding]:
     return [Finding("external-image", line_of(masked, start),
                     f"The image '{address}' loads from another website when the page opens.", start, end, "", False)
             for address, start, end in found]
+
+
+def _external_references(masked: str) -> list[tuple[str, int, int]]:
+    """Images by reference whose definition is another website's address (labels are matched as
+    Python-Markdown matches them: case and runs of spaces aside)."""
+    if "![" not in masked or "]:" not in masked:
+        return []
+    definitions = {" ".join(m.group(1).lower().split()): m.group(2) for m in _REFERENCE_DEFINITION.finditer(masked)}
+    found = []
+    for match in _IMAGE_REFERENCE.finditer(masked):
+        label = match.group(2) or match.group(1)
+        address = definitions.get(" ".join(label.lower().split()), "")
+        if _EXTERNAL_ADDRESS.match(browser_form(address)):
+            found.append((address, match.start(), match.end()))
+    return found
+
+
+_EXTERNAL_ADDRESS = re.compile(r"(?i)(?:https?:)?//")
 
 
 class _Tags(HTMLParser):
@@ -428,11 +450,16 @@ def _attribute_lists(masked: str) -> list[Finding]:
         if not ((at_line_end and (own_line or masked[line_start:line_start + 1] == "#")) or after_inline):
             continue  # braces in text: Python-Markdown leaves them as text
         line = line_of(masked, match.start())
-        for key, _ in get_attrs_and_remainder(match.group(1))[0]:
+        for key, value in get_attrs_and_remainder(match.group(1))[0]:
             if key not in ATTR_LIST_KEYS:
                 found.append(Finding("unsafe-html", line, _attribute_list_message(key), match.start(), match.end(),
                                      "", True, "Remove it from the {: ...} list; attribute lists may set only an "
                                      "id, classes, title, lang and dir."))
+            elif key == "id" and value.startswith("__"):
+                found.append(Finding("unsafe-html", line, f"The id '{value}' is the theme's: ids that start with "
+                                     "'__' name the theme's own elements (its configuration is read from the first "
+                                     "'#__config').", match.start(), match.end(), "", True,
+                                     "Choose an id that does not start with '__'."))
     return found
 
 

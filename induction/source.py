@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from .control_chars import CONTROL
+from .control_chars import report as report_control
 from .problems import Problems
 
 
@@ -192,7 +194,10 @@ def _convert(node: yaml.Node, path: str, problems: Problems, offset: int, active
         items.lines = [item.start_mark.line + 1 + offset for item in node.value]
         active.discard(id(node))
         return items
-    return _scalar(node)
+    value = _scalar(node)
+    if isinstance(value, str) and CONTROL.search(value):  # written as an escape ("\e", "\0"): read it as such
+        report_control(problems, path, line, CONTROL.search(value).group())
+    return value
 
 
 def _scalar(node: yaml.Node) -> Any:
