@@ -4,6 +4,7 @@ refused by the page allow-list (induction_mkdocs/plugin.py: published) before it
 the policy (induction/csp.py) hashes only scripts outside the page's content."""
 from __future__ import annotations
 
+import html as html_module
 import re
 from pathlib import Path
 
@@ -28,6 +29,13 @@ ROUTES = {
                           '{{ asset("sheet") }}' + PLANT),
     "attr_list handler": (INTRO, TEXT, 'What this block covers.\n{: onclick="planted()" }\n'),
     "inline in a heading": (INTRO, TEXT, f"## Heading {PLANT}\n\n{TEXT}"),
+    # Issue 23: backticks in a raw HTML block are no code span, and '<!-->' is an empty comment
+    "backticks in a div block": (INTRO, TEXT, f"<div>\n`</article><!-->{PLANT}-->`\n</div>\n"),
+    "backticks in a p block": (INTRO, TEXT, f"<p>`</article><!-->{PLANT}-->`</p>\n"),
+    "cdata in a div block": (INTRO, TEXT, f"<div>\n`<![CDATA[>{PLANT}]]>`\n</div>\n"),
+    "transcript div block": (Path("prog/transcripts/intro.md"), "Routines matter.",
+                             f"Routines matter.\n\n<div>\n`</article><!-->{PLANT}-->`\n</div>\n"),
+    "entity-encoded javascript link": (INTRO, TEXT, '<a href="&#106;avascript:planted()">x</a>\n'),
 }
 HANDLER = re.compile(r"""\son[a-z]+\s*=\s*["']?[^"'>]*planted""", re.I)
 
@@ -46,6 +54,7 @@ def test_a_planted_script_never_reaches_the_site_and_is_never_hashed(tmp_path: P
             assert not any("planted" in script for script in csp.inline_scripts(html)), (route, page)
             assert not HANDLER.search(html), (route, page)
             assert planted not in html
+            assert "javascript:planted" not in html_module.unescape(html).replace("\n", ""), (route, page)
         elif page.name == "_headers":
             assert planted not in page.read_text(encoding="utf-8")
     if result.returncode != 0:  # refused with a message naming where, never a traceback
