@@ -195,8 +195,9 @@ def _convert(node: yaml.Node, path: str, problems: Problems, offset: int, active
         active.discard(id(node))
         return items
     value = _scalar(node)
-    if isinstance(value, str) and CONTROL.search(value):  # written as an escape ("\e", "\0"): read it as such
-        report_control(problems, path, line, CONTROL.search(value).group())
+    control = CONTROL.search(value) if isinstance(value, str) else None
+    if control:  # written as an escape ("\e", "\0"), which the YAML reader turns into the character
+        report_control(problems, path, line, control.group())
     return value
 
 
