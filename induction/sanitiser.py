@@ -19,7 +19,9 @@ from html.parser import HTMLParser
 from typing import NamedTuple
 
 import nh3
+from markdown.blockprocessors import HashHeaderProcessor
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
+from markdown.extensions.toc import slugify
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
 from .fences import fenced_ranges
@@ -128,6 +130,7 @@ def scan(body: str, policy: Policy = Policy()) -> tuple[Finding, ...]:
     findings += tags.unclosed() + _unterminated(masked) + _attribute_lists(masked)
     findings += _addresses(masked, policy) + _addresses(text, policy, AUTOLINKS) + _external_images(masked, tags)
     findings += _broken_comments(masked) + _malformed_attributes(masked, tags, policy) + _without_alt(masked, tags)
+    findings += _theme_heading_ids(masked)
     return tuple(sorted(findings, key=lambda f: (f.start, f.code)))
 
 
@@ -460,6 +463,27 @@ def _attribute_lists(masked: str) -> list[Finding]:
                                      "'__' name the theme's own elements (its configuration is read from the first "
                                      "'#__config').", match.start(), match.end(), "", True,
                                      "Choose an id that does not start with '__'."))
+    return found
+
+
+# Python-Markdown's own heading pattern and the toc extension's slug, asked rather than copied.
+_HASH_HEADING = re.compile(HashHeaderProcessor.RE.pattern)
+
+
+def _theme_heading_ids(masked: str) -> list[Finding]:
+    """Headings whose text the toc extension makes into one of the theme's ids ('## __config')."""
+    if "#" not in masked or "__" not in masked and "\\_" not in masked:
+        return []
+    found = []
+    for match in _HASH_HEADING.finditer(masked):
+        text = match.group("header").strip()
+        slug = slugify(text, "-")
+        if slug.startswith("__") and "{" not in text:  # an attribute list's id replaces the slug (checked above)
+            start = match.start("level")
+            found.append(Finding("unsafe-html", line_of(masked, start), f"The heading '{text}' would get the id "
+                                 f"'{slug}', which is the theme's: ids that start with '__' name the theme's own "
+                                 "elements.", start, match.end("header"), "", False,
+                                 "Reword the heading so it does not start with '__', or give it an id: {: #an-id }."))
     return found
 
 

@@ -218,6 +218,8 @@ C(Case("html-block-backticks-cdata", [Append(READ, "\n<div>\n`<![CDATA[><script>
     "minimal/prog/year-1/b1/b1-w1-read.md:13: " + CDATA]))
 C(Case("attr-list-theme-config-id", [Append(READ, "\nA paragraph.\n{: #__config }\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:13: error [unsafe-html] The id '__config' is the theme's: ids that start with '__' name the theme's own elements (its configuration is read from the first '#__config'). Choose an id that does not start with '__'."]))
+C(Case("heading-slug-theme-id", [Append(READ, "\n## __config\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The heading '__config' would get the id '__config', which is the theme's: ids that start with '__' name the theme's own elements. Reword the heading so it does not start with '__', or give it an id: {: #an-id }."]))
 EXTERNAL = "error [external-image] The image '{}' loads from another website when the page opens. Save the image in " \
            "the programme's assets, list it in assets.yaml and show it with {{{{ image(\"id\", \"alt text\") }}}}."
 C(Case("external-image-by-reference", [Append(READ, "\n![A diagram][fig]\n\n[fig]: https://tracker.example/i.png\n")], [
