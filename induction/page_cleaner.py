@@ -71,6 +71,27 @@ def clean(html: str, policy: Policy = ANY_HOST) -> Cleaned:
     return Cleaned(cleaned, removed)
 
 
+_REMOVED = re.compile(r'<([\w:-]+)(?: ([\w:-]+)="(.*)")?>$', re.S)
+
+
+def source_line(source: str, removed: list[str]) -> int | None:
+    """The first line of `source` (the content file a page is made from) that writes something of
+    `removed`, or None: a pointer for the author, found by the text of what was removed (its
+    attribute's value, else its tag), since the page has no lines of its own."""
+    lines = []
+    for item in removed:
+        match = _REMOVED.match(item)
+        found = CONTROL.search(source) if not match else None
+        if match:
+            tag, name, value = match.groups()
+            needles = [value, f"{name}="] if name else [f"<{tag}"]
+            found = next((m for needle in needles if needle
+                          for m in [re.search(re.escape(needle), source, re.I)] if m), None)
+        if found:
+            lines.append(source.count("\n", 0, found.start()) + 1)
+    return min(lines) if lines else None
+
+
 def _compared(original: str, cleaned: str) -> list[str]:
     """Each element or attribute of `original` that `cleaned` lacks, as Lexbor parses both."""
     before, after = LexborHTMLParser(original), LexborHTMLParser(cleaned)

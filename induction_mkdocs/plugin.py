@@ -50,6 +50,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.problem_page: Page | None = None  # set while the previewed content has problems
         self.last_srcs: list[str] = []  # the last good build's generated pages, stood in for meanwhile
         self.origins: dict[str, str] = {}  # generated page src -> the content file it is made from
+        self.origin_texts: dict[str, str] = {}  # generated page src -> that file's text (for a line)
         # What each programme's rendered pages may hold (its own settings, as its checks used);
         # hand-written docs pages name no content host, so only schemes and markup are judged there.
         self.page_policies: dict[str, sanitiser.Policy] = {}
@@ -80,7 +81,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         # No policy in the live preview: `mkdocs serve` adds its live-reload script to every page.
         self.frames = csp.frame_sources(checked.site.frame_hosts) if self.config.csp and not self.serving else None
         self.page_policies = {p.id: sanitiser.Policy.of(p.settings) for p in checked.site.programmes}
-        self.origins = {src: checked.problems.display(file) for src, file in page_origins(checked).items()}
+        origins = page_origins(checked)
+        self.origins = {src: checked.problems.display(file) for src, file in origins.items()}
+        self.origin_texts = {src: checked.site.texts.get(file, "") for src, file in origins.items()}
         base = os.path.dirname(config.config_file_path or ".")
         self.printed = printed_packs(checked.site, os.path.join(base, self.config.pdfs))
         self.pages = render_site(checked, {name: size for name, (_, _, size) in self.printed.items()})
@@ -153,7 +156,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         if not removed:
             return cleaned
         origin = self.origins.get(src)
-        made = f" (made from {origin})" if origin else ""
+        line = page_cleaner.source_line(self.origin_texts.get(src, ""), removed) if origin else None
+        made = f" (made from {origin}{f':{line}' if line else ''})" if origin else ""
         shown = ", ".join(dict.fromkeys(removed))
         raise PluginError(f"The rendered page {src}{made} holds HTML that may not be published: {shown}. "
                           "The checks did not report it, so the page's Markdown is read differently by the "

@@ -276,6 +276,10 @@ CASES = [
      Edit(BLOCK, "    ect: [b1-w1-watch, b1-w1-read]", "    ect: [b1-w1-watch, b1-w1-read, see: b1-w1-read]"),
      "minimal/prog/year-1/b1/block.yaml:12: error [listed-and-seen] Week 1 of 'b1' lists the session 'b1-w1-read' "
      "and also points at it with see:. Keep one of the two entries."),
+    ("control-character", Edit(INTRO, "What this block covers.", "What this \x1b[32mblock covers."),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [control-character] The text holds the control character U+001B "
+     "(ESC), which no reader can see. Remove it (in YAML, an escape such as \\e, \\0 or \\x1b in double quotes "
+     "writes one)."),
     ("broken-comment", Edit(INTRO, "What this block covers.", "What this <!-- note --!> block covers."),
      "minimal/prog/year-1/b1/b1-intro.md:9: error [broken-comment] The HTML comment mark '--!>' is not a "
      "comment's end: HTML ends a comment only at '-->'. Write comments as <!-- note -->, or remove the mark."),

@@ -54,3 +54,13 @@ def test_control_characters_never_reach_the_page():
     cleaned = clean("<p>a\x00b\x1b[32mc\x85d\te</p>")
     assert cleaned.html == "<p>ab[32mcd\te</p>"
     assert cleaned.removed == ["a control character"]
+
+
+def test_what_was_removed_is_pointed_at_in_the_source_by_its_text():
+    from induction.page_cleaner import source_line
+    source = "---\nid: x\n---\n\nText.\n  ```\n<script>planted()</script>\n  ```\n<a href=\"&#106;avascript:x()\">l</a>\n"
+    assert source_line(source, ["<script>"]) == 7
+    assert source_line(source, ['<a href="javascript:x()">']) == 9  # encoded in the source: found by its attribute
+    assert source_line(source, ['<p id="__config">', "<script>"]) == 7  # the first line that writes any of them
+    assert source_line("a\nb\x00", ["a control character"]) == 2
+    assert source_line(source, ['<p id="__config">']) is None
