@@ -59,12 +59,25 @@ def _runs(script: LexborNode) -> bool:
     return kind.strip(_WHITESPACE).lower() in _RUN
 
 
+def _is_container(node: LexborNode) -> bool:
+    return node.tag == CONTAINER[0] and CONTAINER[1] in (node.attributes.get("class") or "").split()
+
+
 def _inside_content(node: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag == CONTAINER[0] and CONTAINER[1] in (parent.attributes.get("class") or "").split():
+    """Whether `node` is in the content container, or after it in the container's parent: the
+    template puts nothing there (the container is the last element of Material's `md-content`), so
+    what is there is content that closed the container early (a raw '</article>' in a page that no
+    cleaner read), which the browser runs as if it were the theme's."""
+    current: LexborNode | None = node
+    while current is not None:
+        if _is_container(current):
             return True
-        parent = parent.parent
+        sibling = current.prev
+        while sibling is not None:
+            if _is_container(sibling):
+                return True
+            sibling = sibling.prev
+        current = current.parent
     return False
 
 

@@ -184,6 +184,14 @@ def test_an_end_tag_the_browser_does_not_read_as_one_does_not_end_the_container(
         assert csp.script_hash("planted()") not in csp.script_hashes(html), trick
 
 
+def test_content_that_closes_the_container_early_is_still_content():
+    # The payload, as a page no cleaner read would hold it (another engine's build of the
+    # export): the browser ends the container at the payload's '</article>' and runs the script
+    # after it; the template puts nothing after its container, so that script is content's.
+    html = THEMED.format(content="<div>\n`</article><!--><script>planted()</script>-->`\n</div>")
+    assert csp.split_scripts(html) == (["theme()", "later()"], ["planted()"])
+
+
 def test_what_is_no_script_to_a_browser_is_not_hashed_and_a_script_anywhere_in_the_content_is_found():
     html = THEMED.format(content="<svg><script>in_svg()</script></svg><noscript><p>n</p></noscript>"
                                  '<script type="text/plain">data()</script><script src="x.js"></script>')
