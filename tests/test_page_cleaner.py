@@ -58,7 +58,8 @@ def test_control_characters_never_reach_the_page():
 
 def test_what_was_removed_is_pointed_at_in_the_source_by_its_text():
     from induction.page_cleaner import source_line
-    source = "---\nid: x\n---\n\nText.\n  ```\n<script>planted()</script>\n  ```\n<a href=\"&#106;avascript:x()\">l</a>\n"
+    source = ("---\nid: x\n---\n\nText.\n  ```\n<script>planted()</script>\n  ```\n"
+              '<a href="&#106;avascript:x()">l</a>\n')
     assert source_line(source, ["<script>"]) == 7
     assert source_line(source, ['<a href="javascript:x()">']) == 9  # encoded in the source: found by its attribute
     assert source_line(source, ['<p id="__config">', "<script>"]) == 7  # the first line that writes any of them
