@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from . import coverage, formats, shortcodes
 from .body_refusals import body_refusals
+from .control_chars import control_characters_are_absent
 from .fences import fenced_lines
 from .model import Framework, Programme, Session, Site
 from .paths import symlinks_stay_inside
@@ -51,6 +52,7 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
             coverage_is_met(programme, framework, places, problems)
         bodies_are_safe(programme, problems)  # raw HTML and addresses (sanitiser.py); strip mode cleans bodies
     placeholders_are_filled(site.texts, problems)
+    control_characters_are_absent(site.texts, problems)
     symlinks_stay_inside(site.root, site.links, problems)
     return placements
 

@@ -9,9 +9,11 @@ The theme's inline scripts differ by page depth (Material writes the page's base
 one), so no fixed policy in a template could list their hashes: they are computed from each page.
 Only the theme's and the project's scripts are trusted: a page's hashes are taken from the inline
 scripts outside its content container (Material's `article.md-content__inner`), and a script inside
-it is an error, never hashed. It runs after the build, over the written HTML, so it works on any
-engine's output: `python induction/csp.py SITE_DIR [--frame-host HOST ...]` (standard library only,
-so it runs without the project installed).
+it is an error, never hashed. Scripts and container are found in the tree an HTML5 parser builds
+(Lexbor, through selectolax), as the browser builds it: a pattern over the text can be made to end
+the container early, or to miss a script a browser runs. It runs after the build, over the
+written HTML, so it works on any engine's output: `python induction/csp.py SITE_DIR
+[--frame-host HOST ...]` (its one dependency is selectolax, so it runs without the project installed).
 """
 from __future__ import annotations
 
@@ -24,66 +26,85 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
 # The privacy-enhanced players render/media.py's embed_address produces; induction.js creates their
 # iframe only when the reader presses play.
 PLAYERS = ("www.youtube-nocookie.com", "player.vimeo.com")
 
-# The HTML tokenizer ends a script's text at the first `</script` followed by a space, `/` or `>`,
-# whatever the case: this pattern does the same. A regular expression rather than html.parser,
-# which takes 2.3 s over the sample's 8 MB of pages (a third of the build) where this takes 30 ms;
-# tests/test_csp.py checks that both find the same scripts in the built sample.
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script[\s/>]", re.S | re.I)
-_TYPE = re.compile(r"""(?:^|\s)type\s*=\s*["']?([^"'\s>]*)""", re.I)
-_SRC = re.compile(r"\ssrc\s*=", re.I)
-# Types a browser runs; any other (Material's `application/json` configuration) is data, which
-# script-src does not govern.
-_RUN = {"", "text/javascript", "application/javascript", "module"}
+# Types a browser runs (the HTML standard's JavaScript MIME type essences, and modules); any other
+# (Material's `application/json` configuration) is a data block, which script-src does not govern.
+_RUN = {"", "module", "application/ecmascript", "application/javascript", "application/x-ecmascript",
+        "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
+        "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
+        "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript"}
+_WHITESPACE = " \t\n\f\r"
 _HEAD = re.compile(r"<head\b[^>]*>(\s*<meta\s+charset=[^>]*>)?", re.I)
 _META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 # The element that holds what the page's Markdown became (Material's template, which Zensical
 # keeps). Everything a content author writes lands inside it; the theme's scripts are outside.
-_CONTENT = re.compile(r"""<article\b[^>]*\bclass\s*=\s*["'][^"']*\bmd-content__inner\b[^>]*>""", re.I)
-_ARTICLE = re.compile(r"<(/?)article\b", re.I)
+CONTAINER = ("article", "md-content__inner")
 
 
-def _runnable(html: str) -> list[tuple[int, str]]:
-    """Each inline script the browser would run: its offset and text, in page order."""
-    found = []
-    for match in _SCRIPT.finditer(html):
-        attributes, text = match.groups()
-        kind = _TYPE.search(attributes)
-        if _SRC.search(attributes) or (kind and kind.group(1).lower() not in _RUN):
-            continue
-        found.append((match.start(), text))
-    return found
+def _runs(script: LexborNode) -> bool:
+    """Whether the browser runs `script` as inline code (the HTML standard's "prepare the script
+    element": its type string, from `type`, else from `language`)."""
+    attributes = script.attributes
+    if "src" in attributes:
+        return False
+    kind = attributes.get("type")
+    if kind is None or kind == "":
+        language = attributes.get("language")
+        kind = "" if not language else "text/" + language
+    return kind.strip(_WHITESPACE).lower() in _RUN
+
+
+def _is_container(node: LexborNode) -> bool:
+    return node.tag == CONTAINER[0] and CONTAINER[1] in (node.attributes.get("class") or "").split()
+
+
+def _inside_content(node: LexborNode) -> bool:
+    """Whether `node` is in the content container, or after it in the container's parent: the
+    template puts nothing there (the container is the last element of Material's `md-content`), so
+    what is there is content that closed the container early (a raw '</article>' in a page that no
+    cleaner read), which the browser runs as if it were the theme's."""
+    current: LexborNode | None = node
+    while current is not None:
+        if _is_container(current):
+            return True
+        sibling = current.prev
+        while sibling is not None:
+            if _is_container(sibling):
+                return True
+            sibling = sibling.prev
+        current = current.parent
+    return False
+
+
+def _scripts(html: str) -> list[tuple[LexborNode, str]]:
+    """Every script element of the tree the browser builds from `html` (an HTML5 parser's, Lexbor's;
+    an svg <script> too), with its text as the browser hashes it: the script's child text content."""
+    document = LexborHTMLParser(html)
+    return [(node, "".join(child.text_content or "" for child in node.iter(include_text=True)
+                           if child.is_text_node))
+            for node in document.css("script")]
 
 
 def inline_scripts(html: str) -> list[str]:
     """The text of every inline script the browser would run, in page order."""
-    return [text for _, text in _runnable(html)]
-
-
-def content_span(html: str) -> tuple[int, int] | None:
-    """Where the page's content container starts and ends (its balanced </article>), if it has one."""
-    start = _CONTENT.search(html)
-    if start is None:
-        return None
-    depth = 1
-    for tag in _ARTICLE.finditer(html, start.end()):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            return start.start(), tag.start()
-    return start.start(), len(html)  # never closed: the rest of the page counts as content
+    return [text for node, text in _scripts(html) if _runs(node)]
 
 
 def split_scripts(html: str) -> tuple[list[str], list[str]]:
-    """The inline scripts the browser would run: (the theme's, outside the content container;
-    the content's, inside it)."""
-    span = content_span(html) or (0, 0)
+    """(the inline scripts the browser would run outside the content container: the theme's; every
+    script element inside it, of whatever type, which content may not hold), as parsed."""
     outside: list[str] = []
     inside: list[str] = []
-    for offset, text in _runnable(html):
-        (inside if span[0] <= offset < span[1] else outside).append(text)
+    for node, text in _scripts(html):
+        if _inside_content(node):
+            inside.append(text)
+        elif _runs(node):
+            outside.append(text)
     return outside, inside
 
 

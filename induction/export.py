@@ -8,8 +8,9 @@ baseline that `make bench` compares our build against. `export` writes, under `o
   problem codes page included), the programmes' assets, curriculum.json, stylesheets and scripts;
 - overrides/: the theme templates (the 404 page);
 - mkdocs.yml: theme, Markdown extensions, nav, `strict`, `site_url`, the search plugin only;
-- csp.py: the Content Security Policy step (standard library only), run over the built site;
-- README.md: the build commands.
+- csp.py: the Content Security Policy step, run over the built site; it finds scripts in the tree an
+  HTML5 parser builds, so it needs selectolax (requirements.txt says which);
+- requirements.txt, README.md: what the build needs, and its commands.
 
 Nothing in it imports the project: MkDocs, ProperDocs and Zensical build it as it is.
 """
@@ -32,6 +33,9 @@ from .render import Page, render_site
 # What the exported build keeps of the project's mkdocs.yml: theme and Markdown, not our plugins.
 KEEP = ("site_name", "site_description", "site_url", "theme", "markdown_extensions", "extra_css",
         "extra_javascript", "use_directory_urls", "validation", "strict")
+
+# What csp.py imports beyond the standard library: the HTML5 parser it finds scripts with.
+CSP_REQUIREMENTS = "selectolax==1.0.2  # csp.py: the HTML5 parser (Lexbor) it finds inline scripts with\n"
 
 _RENDER_MACROS = re.compile(r"^render_macros:.*\n", re.M)
 _ENV_SITE_URL = "__export_site_url_from_env__"
@@ -69,6 +73,7 @@ def export(checked: Checked, project_config: str, out: str) -> int:
     _write(os.path.join(out, "mkdocs.yml"), _dump(plain, config.get("site_url")))
     shutil.copyfile(csp.__file__, os.path.join(out, "csp.py"))
     _write(os.path.join(out, "README.md"), _readme(checked))
+    _write(os.path.join(out, "requirements.txt"), CSP_REQUIREMENTS)
     return count + len(generated)
 
 
@@ -164,7 +169,8 @@ def _readme(checked: Checked) -> str:
             "    SITE_URL=https://www.example.org/ect/ mkdocs build\n"
             "    SITE_URL=https://www.example.org/ect/ properdocs build -f mkdocs.yml\n"
             "    SITE_URL=https://www.example.org/ect/ zensical build -f mkdocs.yml\n\n"
-            "then add the Content Security Policy to every page and write site/_headers:\n\n"
+            "then add the Content Security Policy to every page and write site/_headers (csp.py reads\n"
+            "each page with an HTML5 parser, selectolax: `pip install -r requirements.txt` first):\n\n"
             f"    python3 csp.py site{frames}\n")
 
 

@@ -137,8 +137,9 @@ CATALOGUE: dict[str, Code] = {
              "Use a path relative to the file, or a handout shortcode."),
         Code("path-outside", "A path that climbs out of the programme folder (../../).",
              "Put the file inside the programme folder and give a path within it."),
-        Code("broken-comment", "An HTML comment is opened and closed at once (<!-->) or closed with --!>: "
-             "browsers read it differently from authors, and the Markdown renderer may never finish the page.",
+        Code("broken-comment", "An HTML comment is opened and closed at once (<!-->), closed with --!>, or a "
+             "<![CDATA[ section is written in HTML: browsers read it differently from authors and from the "
+             "Markdown renderer, which may never finish the page.",
              "Write comments as <!-- note -->, or remove the mark."),
         Code("handout-type", "A handout of a type the site does not publish: only PDF, images, office documents, "
              "plain text, audio and video; never HTML, scripts or programs, which would run from the site's address.",
@@ -166,9 +167,9 @@ CATALOGUE: dict[str, Code] = {
              "rendered page held what may not be published, a page took too long, or a template or macro failed.",
              "Fix what the message names (the content file given, or the page it was made from) and save: the "
              "preview builds again by itself. `mkdocs build` stops with the same message."),
-        Code("control-character", "YAML text holds a control character (such as ESC, NUL, a carriage return or "
-             "a C1 control): invisible on the page, and in a terminal it can colour, move the cursor or clear "
-             "the line. Only tab and newline are allowed.",
+        Code("control-character", "Text (YAML or a Markdown body) holds a control character (such as ESC, NUL or "
+             "a C1 control; in YAML a carriage return too): invisible on the page, and in a terminal it can colour, "
+             "move the cursor or clear the line. Only tab and line ends are allowed.",
              "Delete it: in a double-quoted YAML string, remove the escape the message names (such as \\e or "
              "\\x1b); otherwise retype the text in an ordinary editor."),
     ]

@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import NamedTuple
 
 import nh3
+from markdown.blockprocessors import HashHeaderProcessor
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
+from markdown.extensions.toc import slugify
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
 from .fences import fenced_ranges
+from .html_blocks import raw_html_ranges
 from .lines import line_of
 from .model import Programme
 from .paths import address_problem, browser_form, canonical_host, host_of, short
@@ -45,7 +47,7 @@ ATTRIBUTES = {
 }
 URL_ATTRIBUTES = {"href", "src"}
 # Elements whose content goes with them when stripped (their text is code or styling, not prose).
-_WITH_CONTENT = {"script", "style"}
+WITH_CONTENT = {"script", "style"}
 _VOID = {"br", "hr", "img", "col", "input", "meta", "link", "source", "wbr", "area", "base", "embed", "param",
          "track"}
 _OPTIONAL_END = {"li", "p", "td", "th", "tr", "thead", "tbody", "tfoot", "dt", "dd", "colgroup", "option"}
@@ -59,7 +61,10 @@ _REASONS = {"script": "content may not run scripts", "style": "the site's look c
             "select": "content may not collect data", "object": "content may not embed programs",
             "embed": "content may not embed programs", "link": "content may not load other files",
             "meta": "content may not change the page's head", "base": "content may not change the page's head"}
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(https?://[^\s<>)]+)", re.I)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:https?:)?//[^\s<>)]+)", re.I)
+# An image by reference (![alt][label], ![label][], ![label]) and the definitions it may name.
+_IMAGE_REFERENCE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?(?!\()")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.M)
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?")
 # Where content writes addresses: Markdown links and images, reference definitions, href= and src=.
 ADDRESS_ATTRIBUTE = re.compile(r"""\b(?:href|src)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)')""", re.I)
@@ -69,7 +74,9 @@ AUTOLINKS = (re.compile(AUTOLINK_RE), re.compile(AUTOMAIL_RE))
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 # Comments that HTML closes where an author would not expect ("<!-->", "<!--->", "--!>"): the
 # HTML parser of Python-Markdown 3.10 loops for ever on them, so they are refused, outside code.
-_BROKEN_COMMENT = re.compile(r"<!---?>|--!>")
+# And '<![CDATA[': Python's html.parser (the renderer's, and _Tags) reads on to ']]>', where a
+# browser ends it at the first '>', so what follows (a script) is hidden from one and not the other.
+_BROKEN_COMMENT = re.compile(r"<!---?>|--!>|<!\[(?:CDATA\[)?", re.I)
 
 
 
@@ -123,6 +130,7 @@ def scan(body: str, policy: Policy = Policy()) -> tuple[Finding, ...]:
     findings += tags.unclosed() + _unterminated(masked) + _attribute_lists(masked)
     findings += _addresses(masked, policy) + _addresses(text, policy, AUTOLINKS) + _external_images(masked, tags)
     findings += _broken_comments(masked) + _malformed_attributes(masked, tags, policy) + _without_alt(masked, tags)
+    findings += _theme_heading_ids(masked)
     return tuple(sorted(findings, key=lambda f: (f.start, f.code)))
 
 
@@ -148,14 +156,24 @@ def address_spans(body: str) -> list[tuple[int, int]]:
 
 def mask_code(body: str) -> str:
     """`body` with fenced code and code spans blanked (same length and lines): HTML in code is
-    text to show, not markup."""
+    text to show, not markup. Backticks inside a raw HTML block make no code span (Python-Markdown
+    keeps the block verbatim: html_blocks), so what they enclose there stays markup."""
     if "`" not in body and "~~~" not in body:  # no fence and no code span: most bodies
         return body
     chars = list(body)
     for start, end in fenced_ranges(body):
         chars[start:end] = [c if c == "\n" else " " for c in body[start:end]]
     masked = "".join(chars)
-    for start, end in code_spans(masked):
+    spans = code_spans(masked)
+    # Only a span that would hide a tag needs Python-Markdown's answer (its block parser is slow:
+    # about 2 s a megabyte); a backtick in a raw block then starts no span.
+    blocks = raw_html_ranges(masked) if any("<" in masked[start:end] for start, end in spans) else ()
+    if blocks:
+        prose = list(masked)
+        for start, end in blocks:  # out of the search for code spans; a block also ends a paragraph
+            prose[start:end] = [c if c == "\n" else " " for c in masked[start:end]]
+        spans = code_spans("".join(prose))
+    for start, end in spans:
         chars[start:end] = [c if c == "\n" else " " for c in masked[start:end]]
     return "".join(chars)
 
@@ -219,10 +237,16 @@ def _escaped(text: str, head: int, resume: int) -> bool:
 
 
 def _broken_comments(masked: str) -> list[Finding]:
-    return [Finding("broken-comment", line_of(masked, m.start()),
-                    f"The HTML comment mark '{m.group()}' is not a comment's end: HTML ends a comment only at '-->'.",
+    return [Finding("broken-comment", line_of(masked, m.start()), _broken_comment_message(m.group()),
                     m.start(), m.end(), "", False)
             for m in _BROKEN_COMMENT.finditer(masked)] if "!" in masked else []
+
+
+def _broken_comment_message(mark: str) -> str:
+    if mark.startswith("<!["):  # a CDATA section is XML's: in HTML it is a comment that the first '>' ends
+        return (f"The mark '{mark}' opens no CDATA section in HTML: a browser reads it as a comment that ends "
+                "at the first '>'.")
+    return f"The HTML comment mark '{mark}' is not a comment's end: HTML ends a comment only at '-->'."
 
 
 def _addresses(masked: str, policy: Policy,
@@ -280,6 +304,7 @@ def _malformed_attributes(masked: str, tags: _Tags, policy: Policy) -> list[Find
 def _external_images(masked: str, tags: _Tags) -> list[Finding]:
     """Images from another website, in Markdown or in <img>: a request to a third party on page load."""
     found = [(m.group(1), m.start(1), m.end(1)) for m in _MD_IMAGE.finditer(masked)]
+    found += _external_references(masked)
     for kind, tag, attrs, start, end in tags.events:
         if tag == "img" and kind in ("start", "void"):
             src = dict(attrs).get("src") or ""
@@ -288,6 +313,24 @@ def _external_images(masked: str, tags: _Tags) -> list[Finding]:
     return [Finding("external-image", line_of(masked, start),
                     f"The image '{address}' loads from another website when the page opens.", start, end, "", False)
             for address, start, end in found]
+
+
+def _external_references(masked: str) -> list[tuple[str, int, int]]:
+    """Images by reference whose definition is another website's address (labels are matched as
+    Python-Markdown matches them: case and runs of spaces aside)."""
+    if "![" not in masked or "]:" not in masked:
+        return []
+    definitions = {" ".join(m.group(1).lower().split()): m.group(2) for m in _REFERENCE_DEFINITION.finditer(masked)}
+    found = []
+    for match in _IMAGE_REFERENCE.finditer(masked):
+        label = match.group(2) or match.group(1)
+        address = definitions.get(" ".join(label.lower().split()), "")
+        if _EXTERNAL_ADDRESS.match(browser_form(address)):
+            found.append((address, match.start(), match.end()))
+    return found
+
+
+_EXTERNAL_ADDRESS = re.compile(r"(?i)(?:https?:)?//")
 
 
 class _Tags(HTMLParser):
@@ -415,11 +458,37 @@ def _attribute_lists(masked: str) -> list[Finding]:
         if not ((at_line_end and (own_line or masked[line_start:line_start + 1] == "#")) or after_inline):
             continue  # braces in text: Python-Markdown leaves them as text
         line = line_of(masked, match.start())
-        for key, _ in get_attrs_and_remainder(match.group(1))[0]:
+        for key, value in get_attrs_and_remainder(match.group(1))[0]:
             if key not in ATTR_LIST_KEYS:
                 found.append(Finding("unsafe-html", line, _attribute_list_message(key), match.start(), match.end(),
                                      "", True, "Remove it from the {: ...} list; attribute lists may set only an "
                                      "id, classes, title, lang and dir."))
+            elif key == "id" and value.startswith("__"):
+                found.append(Finding("unsafe-html", line, f"The id '{value}' is the theme's: ids that start with "
+                                     "'__' name the theme's own elements (its configuration is read from the first "
+                                     "'#__config').", match.start(), match.end(), "", True,
+                                     "Choose an id that does not start with '__'."))
+    return found
+
+
+# Python-Markdown's own heading pattern and the toc extension's slug, asked rather than copied.
+_HASH_HEADING = re.compile(HashHeaderProcessor.RE.pattern)
+
+
+def _theme_heading_ids(masked: str) -> list[Finding]:
+    """Headings whose text the toc extension makes into one of the theme's ids ('## __config')."""
+    if "#" not in masked or "__" not in masked and "\\_" not in masked:
+        return []
+    found = []
+    for match in _HASH_HEADING.finditer(masked):
+        text = match.group("header").strip()
+        slug = slugify(text, "-")
+        if slug.startswith("__") and "{" not in text:  # an attribute list's id replaces the slug (checked above)
+            start = match.start("level")
+            found.append(Finding("unsafe-html", line_of(masked, start), f"The heading '{text}' would get the id "
+                                 f"'{slug}', which is the theme's: ids that start with '__' name the theme's own "
+                                 "elements.", start, match.end("header"), "", False,
+                                 "Reword the heading so it does not start with '__', or give it an id: {: #an-id }."))
     return found
 
 
@@ -454,7 +523,7 @@ def _judge(event: tuple, masked: str, policy: Policy) -> list[Finding]:
         return [] if tag in TAGS else [Finding("unsafe-html", line, "", start, end, "", True)]
     if tag not in TAGS:
         stop = end
-        if tag in _WITH_CONTENT and kind == "start":
+        if tag in WITH_CONTENT and kind == "start":
             close = re.compile(rf"</{tag}\s*>", re.I).search(masked, end)
             stop = close.end() if close else len(masked)
         reason = _REASONS.get(tag, "it is not on the allow-list")
@@ -500,7 +569,7 @@ def _rebuild(tag: str, kept: dict[str, str], kind: str) -> str:
     return f"<{tag}{parts}{' /' if kind == 'void' else ''}>"
 
 
-def _cleaner_filter(policy: Policy) -> Callable[[str, str, str], str | None]:
+def cleaner_filter(policy: Policy) -> Callable[[str, str, str], str | None]:
     """nh3's attribute filter: no unsafe address, and iframes only from the policy's video hosts."""
     def allowed(element: str, attribute: str, value: str) -> str | None:
         if attribute in URL_ATTRIBUTES and address_problem(value, policy.forbidden_hosts):
@@ -514,85 +583,8 @@ def _cleaner_filter(policy: Policy) -> Callable[[str, str, str], str | None]:
 
 @functools.lru_cache(maxsize=32)
 def _cleaner(policy: Policy) -> nh3.Cleaner:
-    return nh3.Cleaner(tags=TAGS, clean_content_tags=_WITH_CONTENT, attributes=ATTRIBUTES,
-                       attribute_filter=_cleaner_filter(policy),
-                       link_rel=None, url_schemes={"http", "https", "mailto", "tel"}, strip_comments=False)
-
-
-# What a rendered page may hold: content's own HTML as above, plus what Python-Markdown's
-# extensions and the project's generated markup write (render/*). Not `markdown`: md_in_html
-# consumes it, so one left on a rendered element means the renderer did not read the block as the
-# author meant. Tables write alignment as style="text-align: ..." (the only style let through).
-PAGE_TAGS = TAGS | {"code", "pre", "section", "nav", "article", "button", "del", "ins"}
-PAGE_ATTRIBUTES = {
-    **ATTRIBUTES,
-    "*": (ATTRIBUTES["*"] - {"markdown"}) | {"id", "role"},
-    "div": {"tabindex", "data-embed", "data-title"},  # the video frame's player address (induction.js)
-    # headers: the coverage matrix pairs each cell with its headings (render/matrix.py)
-    "th": ATTRIBUTES["th"] | {"style", "headers"}, "td": ATTRIBUTES["td"] | {"style", "headers"},
-    "button": {"type"},
-}
-_ALIGN = re.compile(r"text-align: (left|right|center);")
-_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
-
-
-def unpublishable(html: str, policy: Policy = Policy()) -> list[str]:
-    """Each element or attribute of a rendered page that the page allow-list would remove, as
-    `<tag name="value">` (empty: the page is published as it is). Compared as parsed start tags,
-    since nh3 re-serialises what it keeps."""
-    cleaned = _page_cleaner(policy).clean(html)
-    if cleaned == _as_is(html):  # the same serialiser kept everything: the parse below is 20 times slower
-        return []
-    kept = Counter(_start_tags(cleaned))
-    removed = []
-    for tag, attrs in _start_tags(html):
-        if kept[(tag, attrs)] > 0:
-            kept[(tag, attrs)] -= 1
-            continue
-        alike = [key for key in kept if key[0] == tag and kept[key] > 0 and set(key[1]) < set(attrs)]
-        if alike:  # the element stayed without some attributes: name just those
-            kept[alike[0]] -= 1
-            removed += [f'<{tag} {name}="{value}">' for name, value in attrs if (name, value) not in alike[0][1]]
-        else:
-            removed.append(f"<{tag}" + "".join(f' {name}="{value}"' for name, value in attrs) + ">")
-    return removed
-
-
-_SCHEME = re.compile(r"""(?:href|src)\s*=\s*["']?\s*([A-Za-z][A-Za-z0-9+.-]*):""", re.I)
-
-
-def _as_is(html: str) -> str:
-    """`html` through nh3 allowing every element, attribute and scheme it holds: what the page
-    cleaner returns when it removes nothing."""
-    tags = frozenset(name.lower() for name in _START_TAG.findall(html))
-    return _permissive(tags, frozenset(s.lower() for s in _SCHEME.findall(html))).clean(html)
-
-
-@functools.lru_cache(maxsize=256)
-def _permissive(tags: frozenset[str], schemes: frozenset[str]) -> nh3.Cleaner:
-    return nh3.Cleaner(tags=set(tags), clean_content_tags=set(), attributes={}, generic_attribute_prefixes={""},
-                       link_rel=None, url_schemes=set(schemes) | {"http", "https", "mailto", "tel"},
-                       strip_comments=False)
-
-
-def _start_tags(html: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
-    if "<" not in html:
-        return []
-    return [(tag, tuple(sorted((name, value or "") for name, value in attrs)))
-            for kind, tag, attrs, _, _ in _Tags(html).events if kind != "end"]
-
-
-@functools.lru_cache(maxsize=32)
-def _page_cleaner(policy: Policy) -> nh3.Cleaner:
-    content = _cleaner_filter(policy)
-
-    def allowed(element: str, attribute: str, value: str) -> str | None:
-        if attribute == "style":
-            return value if _ALIGN.fullmatch(value) else None
-        return content(element, attribute, value)
-
-    return nh3.Cleaner(tags=PAGE_TAGS, clean_content_tags=_WITH_CONTENT, attributes=PAGE_ATTRIBUTES,
-                       attribute_filter=allowed, generic_attribute_prefixes={"data-ect-", "aria-"},
+    return nh3.Cleaner(tags=TAGS, clean_content_tags=WITH_CONTENT, attributes=ATTRIBUTES,
+                       attribute_filter=cleaner_filter(policy),
                        link_rel=None, url_schemes={"http", "https", "mailto", "tel"}, strip_comments=False)
 
 

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from induction import csp, sanitiser, site_config, spelling, urls
+from induction import csp, page_cleaner, sanitiser, site_config, spelling, urls
 from induction.curriculum import curriculum_json
 from induction.nav import build_nav
 from induction.origins import page_origins
@@ -71,6 +71,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.problem_page: Page | None = None  # set while the previewed content has problems
         self.last_srcs: list[str] = []  # the last good build's generated pages, stood in for meanwhile
         self.origins: dict[str, str] = {}  # generated page src -> the content file it is made from
+        self.origin_texts: dict[str, str] = {}  # generated page src -> that file's text (for a line)
         # What each programme's rendered pages may hold (its own settings, as its checks used);
         # hand-written docs pages name no content host, so only schemes and markup are judged there.
         self.page_policies: dict[str, sanitiser.Policy] = {}
@@ -111,7 +112,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         # The live preview too: `mkdocs serve` adds its live-reload script, which preview.py allows.
         self.frames = csp.frame_sources(checked.site.frame_hosts) if self.config.csp else None
         self.page_policies = {p.id: sanitiser.Policy.of(p.settings) for p in checked.site.programmes}
-        self.origins = {src: checked.problems.display(file) for src, file in page_origins(checked).items()}
+        origins = page_origins(checked)
+        self.origins = {src: checked.problems.display(file) for src, file in origins.items()}
+        self.origin_texts = {src: checked.site.texts.get(file, "") for src, file in origins.items()}
         self.printed = printed_packs(checked.site, os.path.join(self.base, self.config.pdfs))
         self.pages = render_site(checked, {name: size for name, (_, _, size) in self.printed.items()})
         self.last_srcs = [page.src for page in self.pages]
@@ -173,21 +176,23 @@ class InductionPlugin(BasePlugin[InductionConfig]):
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         self.timer.stop()  # the page is rendered (MkDocs renders every page before it fills any template)
-        self.published(html, page.file.src_uri)
+        html = self.published(html, page.file.src_uri)
         self.rendering = ""
         # Raw-HTML links assume directory URLs; the offline copy has none (see file_links.py).
         return html if config.use_directory_urls else file_links.to_files(html, page.file, files)
 
-    def published(self, html: str, src: str) -> None:
-        """Refuse a rendered page holding what the page allow-list would remove: the checks passed
+    def published(self, html: str, src: str) -> str:
+        """The page's content as the page allow-list's parser kept it: that, never the rendered
+        string, is what is written. A page it removed anything from is refused: the checks passed
         its sources, so the renderer read something differently from them (a gap to fix in the
-        checks), and publishing it could run content's code. Nothing is written for it."""
-        policy = self.page_policies.get(src.split("/", 1)[0], sanitiser.Policy(forbidden_hosts=()))
-        removed = sanitiser.unpublishable(html, policy)
+        checks), and nothing is written for it."""
+        policy = self.page_policies.get(src.split("/", 1)[0], page_cleaner.ANY_HOST)
+        cleaned, removed = page_cleaner.clean(html, policy)
         if not removed:
-            return
+            return cleaned
         origin = self.origins.get(src)
-        made = f" (made from {origin})" if origin else ""
+        line = page_cleaner.source_line(self.origin_texts.get(src, ""), removed) if origin else None
+        made = f" (made from {origin}{f':{line}' if line else ''})" if origin else ""
         shown = ", ".join(dict.fromkeys(removed))
         raise PluginError(f"The rendered page {src}{made} holds HTML that may not be published: {shown}. "
                           "The checks did not report it, so the page's Markdown is read differently by the "

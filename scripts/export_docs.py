@@ -7,7 +7,7 @@ OUT is replaced whole: it must be new, empty or an earlier export, and not the p
 inside its content or docs folder (induction/destinations.py); anything else is refused, untouched.
 
 OUT builds with MkDocs, ProperDocs or Zensical; then `python3 OUT/csp.py OUT/site` adds the
-Content Security Policy (OUT/README.md has the commands).
+Content Security Policy (it needs selectolax: OUT/requirements.txt; OUT/README.md has the commands).
 """
 from __future__ import annotations
 

@@ -45,7 +45,7 @@ def test_online_every_link_and_image_resolves_at_the_root_and_under_a_sub_path(t
     result = mkdocs_build(tree, tmp_path / "ect", site_url="https://example.org/ect/")
     assert result.returncode == 0, result.stderr[-3000:]
     page = (tmp_path / "ect" / "prog" / "year-1" / "b1" / "b1-w1-read" / "index.html").read_text(encoding="utf-8")
-    assert '<img alt="A diagram of the lesson" src="../../../assets/diagram.png" />' in page
+    assert '<img alt="A diagram of the lesson" src="../../../assets/diagram.png">' in page
     assert broken_links(tmp_path / "ect", "/ect/") == []  # served as https://example.org/ect/
 
 
@@ -53,5 +53,5 @@ def test_offline_every_link_and_image_names_a_file_that_exists(tree: Path, tmp_p
     result = mkdocs_build(tree, tmp_path / "offline", "-f", "mkdocs.offline.yml")
     assert result.returncode == 0, result.stderr[-3000:]
     page = (tmp_path / "offline" / "prog" / "year-1" / "b1" / "b1-w1-read.html").read_text(encoding="utf-8")
-    assert '<img alt="A diagram of the lesson" src="../../assets/diagram.png" />' in page
+    assert '<img alt="A diagram of the lesson" src="../../assets/diagram.png">' in page
     assert broken_links(tmp_path / "offline", folders=False) == []

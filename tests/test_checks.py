@@ -276,6 +276,10 @@ CASES = [
      Edit(BLOCK, "    ect: [b1-w1-watch, b1-w1-read]", "    ect: [b1-w1-watch, b1-w1-read, see: b1-w1-read]"),
      "minimal/prog/year-1/b1/block.yaml:12: error [listed-and-seen] Week 1 of 'b1' lists the session 'b1-w1-read' "
      "and also points at it with see:. Keep one of the two entries."),
+    ("control-character", Edit(INTRO, "What this block covers.", "What this \x1b[32mblock covers."),
+     "minimal/prog/year-1/b1/b1-intro.md:9: error [control-character] The text holds the control character \\x1b, "
+     "which no reader can see. Delete it: retype the line in an ordinary editor (the character is invisible in "
+     "most)."),
     ("broken-comment", Edit(INTRO, "What this block covers.", "What this <!-- note --!> block covers."),
      "minimal/prog/year-1/b1/b1-intro.md:9: error [broken-comment] The HTML comment mark '--!>' is not a "
      "comment's end: HTML ends a comment only at '-->'. Write comments as <!-- note -->, or remove the mark."),

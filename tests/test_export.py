@@ -44,6 +44,11 @@ def test_export_writes_every_page_and_file_of_the_site(tree, tmp_path):
         encoding="utf-8")
     assert (out / "csp.py").read_text(encoding="utf-8") == (ROOT / "induction" / "csp.py").read_text(encoding="utf-8")
     assert "python3 csp.py site\n" in (out / "README.md").read_text(encoding="utf-8")
+    # csp.py reads pages with an HTML5 parser: the export says which, pinned as the project pins it
+    pins = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    pinned = next(line for line in pins if line.startswith("selectolax"))
+    assert (out / "requirements.txt").read_text(encoding="utf-8").split("  #")[0] == pinned
+    assert "pip install -r requirements.txt" in (out / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_exported_config_needs_no_project_code(tree, tmp_path):

@@ -46,6 +46,11 @@ FAMILIES = {
     "tags": repeated("<a "),
     "fences": repeated("```\n"),
     "headings": repeated("# x\n"),
+    # raw HTML blocks holding backticks: Python-Markdown is asked where the blocks are (html_blocks)
+    "html-blocks-with-backticks": repeated("<div>\n`a` <b>x</b>\n</div>\n\n"),
+    "one-html-block-of-backticks": lambda size: "<div>\n" + repeated("`a` <i>b</i>\n")(size - 6),
+    "unended-tags-with-backticks": repeated("<div `\n"),
+    "comments-with-backticks": repeated("<!-- `\n"),
 }
 SCANS = {
     "sanitiser.scan": lambda body: sanitiser.scan.__wrapped__(body),  # type: ignore[attr-defined]

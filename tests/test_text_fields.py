@@ -132,7 +132,8 @@ def test_the_titles_read_as_written(hostile_site):
     parser.feed((hostile_site / "prog/year-1/b1/b1-w1-mentor/index.html").read_text(encoding="utf-8"))
     assert parser.title.strip() == f"{PAYLOAD} - {PAYLOAD}"
     text = (hostile_site / "prog/year-1/b1/index.html").read_text(encoding="utf-8")
-    assert "<p>&#63;?? note</p>" in text and "1&#46; &lt;b&gt;one&lt;/b&gt; \\*\\*bo" not in text
+    # as the page cleaner serialises it: the "&#63;" that keeps "???" from opening a block is written "?"
+    assert "<p>??? note</p>" in text and "1. &lt;b&gt;one&lt;/b&gt; \\*\\*bo" not in text
 
 
 def test_curriculum_json_holds_the_text_as_written(hostile_site):

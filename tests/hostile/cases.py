@@ -205,6 +205,35 @@ C(Case("comment-closed-with-bang", [Append(READ, "\nText <!-- x --!> more.\n")],
 C(Case("comment-empty-abrupt", [Append(TRANSCRIPT, "\nText <!--> more.\n\nAnd <!---> this.\n")], [
     "minimal/prog/transcripts/intro.md:7: " + BROKEN.format("<!-->"),
     "minimal/prog/transcripts/intro.md:9: " + BROKEN.format("<!--->")]))
+# Issue 23: in a raw HTML block backticks make no code span (Python-Markdown keeps the block as it
+# is), so what they enclose is markup: each of these ran a script that validation passed.
+CDATA = "error [broken-comment] The mark '<![CDATA[' opens no CDATA section in HTML: a browser reads it as a " \
+        "comment that ends at the first '>'. Write comments as <!-- note -->, or remove the mark."
+ARTICLE_ESCAPE = "`</article><!--><script>alert(1)</script>-->`"
+C(Case("html-block-backticks-div", [Append(READ, f"\n<div>\n{ARTICLE_ESCAPE}\n</div>\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:13: " + BROKEN.format("<!-->")]))
+C(Case("html-block-backticks-p", [Append(TRANSCRIPT, f"\n<p>{ARTICLE_ESCAPE}</p>\n")], [
+    "minimal/prog/transcripts/intro.md:7: " + BROKEN.format("<!-->")]))
+C(Case("html-block-backticks-cdata", [Append(READ, "\n<div>\n`<![CDATA[><script>alert(1)</script>]]>`\n</div>\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:13: " + CDATA]))
+C(Case("attr-list-theme-config-id", [Append(READ, "\nA paragraph.\n{: #__config }\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:13: error [unsafe-html] The id '__config' is the theme's: ids that start with '__' name the theme's own elements (its configuration is read from the first '#__config'). Choose an id that does not start with '__'."]))
+C(Case("heading-slug-theme-id", [Append(READ, "\n## __config\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The heading '__config' would get the id '__config', which is the theme's: ids that start with '__' name the theme's own elements. Reword the heading so it does not start with '__', or give it an id: {: #an-id }."]))
+EXTERNAL = "error [external-image] The image '{}' loads from another website when the page opens. Save the image in " \
+           "the programme's assets, list it in assets.yaml and show it with {{{{ image(\"id\", \"alt text\") }}}}."
+C(Case("external-image-by-reference", [Append(READ, "\n![A diagram][fig]\n\n[fig]: https://tracker.example/i.png\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: " + EXTERNAL.format("https://tracker.example/i.png")]))
+C(Case("external-image-protocol-relative", [Append(READ, "\n![A diagram](//tracker.example/i.png)\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: " + EXTERNAL.format("//tracker.example/i.png")]))
+CONTROL_CHARACTER = "error [control-character] The text holds the control character {}, which no reader can see. " \
+                    "Delete it: retype the line in an ordinary editor (the character is invisible in most)."
+C(Case("nul-in-body", [Append(READ, "\nA NUL \x00 here.\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: " + CONTROL_CHARACTER.format("\\x00")]))
+C(Case("nul-in-title", [Edit(READ, "title: Read about memory", 'title: "Read about\\0 memory"')], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:5: error [control-character] The text of 'title' in the front matter holds "
+    "the control character \\x00. Delete the escape that writes it in the double-quoted string (\\x00): text may "
+    "hold tabs and newlines but no other control character."]))
 # Handouts by type, addresses read as browsers read them, semantic refusals (issue 19).
 C(Case("handout-html-with-script", [Write("prog/assets/sheet.html", "<script>steal()</script>"),
                                     Edit(ASSETS, "file: assets/sheet.pdf", "file: assets/sheet.html")], [

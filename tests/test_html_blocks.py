@@ -1,0 +1,26 @@
+"""Raw HTML blocks (induction/html_blocks.py) held to Python-Markdown itself: a tag the body scan
+sees outside code (sanitiser.mask_code) is exactly a tag the renderer writes as markup."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_support import render
+
+from induction.html_blocks import raw_html_ranges
+from induction.sanitiser import mask_code
+
+PIECES = ["<div>", "</div>", "<p>", "</p>", "<b>", "`", "``", "x", " ", "\n", "\n\n", "<!-- c -->", "<details>",
+          "</details>", "<span>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=24).map("".join))
+def test_a_tag_outside_code_for_the_scan_is_a_tag_on_the_page(body):
+    assert mask_code(body).count("<b>") == render(body).count("<b>"), (body, render(body))
+
+
+def test_the_issues_payload_is_a_raw_block_and_its_backticks_hide_nothing():
+    body = "Intro `<i>` here.\n\n<div>\n`</article><!--><script>alert(1)</script>-->`\n</div>\n"
+    start = body.index("<div>")
+    assert raw_html_ranges(body) == ((start, len(body) - 1),)
+    assert "<script>" in mask_code(body) and "<i>" not in mask_code(body)
