@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -119,33 +120,56 @@ def test_a_broken_file_shows_the_problems_page_and_fixing_it_restores_the_site(t
 
 INTRO = Path("prog/year-1/b1/b1-intro.md")
 TEXT = "What this block covers.\n"
-# Passes validation, but the rendered page holds a script (tests/test_planted_scripts.py): the
-# rendered-page check refuses it, after the checks, in the middle of the build.
-PLANTED = "  ```\n<script>window.__ran = true</script>\n  ```\n"
+# A contributed page holding a script (the checks refuse it; tests/test_planted_scripts.py has more).
+CONTRIBUTED = "  ```\n<script>window.__ran = true</script>\n  ```\n"
+USING = Path("about/using.md")
+PLANTED = "\n<script>window.__ran = true</script>\n"
 
 
-def test_a_page_refused_after_validation_shows_the_problems_page_at_start_and_on_a_rebuild(tmp_path: Path) -> None:
+def own_docs(tmp_path: Path) -> Path:
+    """A copy of the project's docs folder and an mkdocs.yml that builds from it (every other path
+    absolute, so it is the project's own): the pages of a docs folder are not content, so no check
+    reads them before the build, and the rendered-page check is the one that refuses them."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for old, new in (("docs_dir: docs", f"docs_dir: {docs}"), ("custom_dir: overrides", f"custom_dir: {ROOT}/overrides"),
+                     ("module_name: macros/main", f"module_name: {ROOT}/macros/main")):
+        config = replace_in(config, old, new)
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return docs
+
+
+def replace_in(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def test_a_page_refused_by_the_page_check_shows_the_problems_page_at_start_and_on_a_rebuild(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
-    replace_once(tree / INTRO, TEXT, PLANTED)
-    refused = "minimal/prog/year-1/b1/b1-intro.md"
-    with preview(tree, tmp_path, "--dirty", "--no-strict") as (base, server):  # as `make serve` runs it
+    docs = own_docs(tmp_path)
+    text = (docs / USING).read_text(encoding="utf-8")
+    (docs / USING).write_text(text + PLANTED, encoding="utf-8")
+    refused = "about/using.md"
+    options = ("-f", str(tmp_path / "mkdocs.yml"), "--dirty", "--no-strict")  # as `make serve` runs it
+    with preview(tree, tmp_path, *options) as (base, server):
         # The first build fails: the server still starts, showing why at every address.
         url = base + "prog/year-1/b1/"
         page = wait_for(url, lambda html: "The content has problems" in html, server, "problems page at start")
         assert refused in page and "__ran" not in page and policed(page)
-        assert refused in fetch(base + "prog/year-1/b1/b1-intro/") and refused in fetch(base + "no/such/page/")
+        assert refused in fetch(base + "about/using/") and refused in fetch(base + "no/such/page/")
 
-        replace_once(tree / INTRO, PLANTED, TEXT)
+        (docs / USING).write_text(text, encoding="utf-8")
         page = wait_for(url, lambda html: "Block one" in html and "The content has problems" not in html,
                         server, "the site, once fixed")
         assert policed(page)
 
         # A rebuild that fails leaves no stuck server: the problems page again, then the site.
-        replace_once(tree / INTRO, TEXT, PLANTED)
+        (docs / USING).write_text(text + PLANTED, encoding="utf-8")
         page = wait_for(url, lambda html: "The content has problems" in html, server, "problems page on a rebuild")
-        assert refused in page and "__ran" not in fetch(base + "prog/year-1/b1/b1-intro/")
-        replace_once(tree / INTRO, PLANTED, TEXT)
-        wait_for(base + "prog/year-1/b1/b1-intro/", lambda html: "What this block covers." in html, server,
+        assert refused in page and "__ran" not in fetch(base + "about/using/")
+        (docs / USING).write_text(text, encoding="utf-8")
+        wait_for(base + "about/using/", lambda html: "The content has problems" not in html, server,
                  "the refused page, once fixed")
     log = (tmp_path / "serve.log").read_text()
     assert "Traceback" not in log and "appear stuck" not in log
@@ -184,7 +208,7 @@ def test_in_chromium_the_preview_runs_live_reload_under_the_policy_and_no_other_
         page.wait_for_load_state("load")
         assert page.evaluate("window.__violations") == []
         # A contributed page with a script: the open page reloads into the problems page, and no script ran.
-        replace_once(tree / INTRO, TEXT, PLANTED)
+        replace_once(tree / INTRO, TEXT, CONTRIBUTED)
         assert until(page, lambda: page.evaluate("document.title").startswith("The content has problems"))
         page.wait_for_load_state("load")
         page.goto(base + "prog/year-1/b1/b1-intro/", wait_until="load")
@@ -216,8 +240,9 @@ def test_mkdocs_build_still_fails_hard_on_the_same_problem(tmp_path: Path) -> No
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-ARTICLE = ('<html><head><meta charset="utf-8"></head><body><article class="md-content__inner md-typeset">{}</article>'
-           '{}</body></html>')
+# As Material lays a page out: the content container inside its own parent, the theme's scripts after both.
+ARTICLE = ('<html><head><meta charset="utf-8"></head><body><div class="md-content"><article '
+           'class="md-content__inner md-typeset">{}</article></div>{}</body></html>')
 
 
 def test_under_serve_each_page_is_policied_as_written_and_a_content_script_fails_the_build_at_its_file():
