@@ -133,7 +133,8 @@ def own_docs(tmp_path: Path) -> Path:
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for old, new in (("docs_dir: docs", f"docs_dir: {docs}"), ("custom_dir: overrides", f"custom_dir: {ROOT}/overrides"),
+    for old, new in (("docs_dir: docs", f"docs_dir: {docs}"),
+                     ("custom_dir: overrides", f"custom_dir: {ROOT}/overrides"),
                      ("module_name: macros/main", f"module_name: {ROOT}/macros/main")):
         config = replace_in(config, old, new)
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
