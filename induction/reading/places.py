@@ -1,0 +1,80 @@
+"""Places: the content file and line a finding on a built page came from.
+
+A page made from one file (a session, a week's YAML) names it (induction/origins.py); the line
+is the first where the finding's text occurs there, else 1. A page made of many (a print view,
+a pack) is searched for in its programme's folder, file by file, in order.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from functools import lru_cache
+
+_QUOTE_ENDS = "…'\" "
+
+
+class Places:
+    def __init__(self, origins: Mapping[str, str], content_root: str = "") -> None:
+        self.origins = origins  # page source (a/b.md) -> content file
+        self.root = content_root
+
+    def origin(self, path: str) -> str | None:
+        """The content file of a built page (a/b/index.html or a/b.html), if it is made from one."""
+        stem = path.removesuffix(".html")
+        candidates = [stem + ".md"]
+        if stem.endswith("/index") or stem == "index":
+            candidates = [stem.removesuffix("index").rstrip("/") + ".md", stem + ".md"]
+        return next((self.origins[c] for c in candidates if c in self.origins), None)
+
+    def locate(self, path: str, quote: str) -> tuple[str, int]:
+        origin = self.origin(path)
+        if origin is not None:
+            return origin, line_of(_full(origin, self.root), quote)
+        # Its programme's folder; a page of the whole site (its home page) is searched for in all.
+        folder = os.path.join(self.root, path.split("/", 1)[0]) if self.root and "/" in path else self.root
+        if quote and folder and os.path.isdir(folder):
+            for file in _files(folder):
+                line = line_of(file, quote, 0)
+                if line:
+                    return file, line
+        programme = os.path.join(folder, "programme.yaml") if folder else ""
+        return (programme, 1) if programme and os.path.isfile(programme) else (path, 1)
+
+
+def _full(file: str, root: str) -> str:
+    return file if os.path.isabs(file) or not root else os.path.join(root, file)
+
+
+@lru_cache(maxsize=64)
+def _files(folder: str) -> tuple[str, ...]:
+    found = []
+    for parent, folders, names in os.walk(folder):
+        folders.sort()
+        found += [os.path.join(parent, n) for n in sorted(names) if n.endswith((".md", ".yaml", ".yml"))]
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _text(file: str) -> str:
+    try:
+        with open(file, encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+    except OSError:
+        return ""
+
+
+def _lines(file: str) -> list[str]:
+    return _text(file).splitlines()
+
+
+def line_of(file: str, quote: str, otherwise: int = 1) -> int:
+    """The first line of `file` holding the quote (or, for a long one, its first words)."""
+    text = quote.strip(_QUOTE_ENDS)
+    whole = _text(file)
+    for probe in (text, text[:40], " ".join(text.split()[:4])):
+        if len(probe) < 3 or probe not in whole:
+            continue
+        for number, line in enumerate(_lines(file), 1):
+            if probe in line:
+                return number
+    return otherwise
