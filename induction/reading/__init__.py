@@ -118,7 +118,8 @@ def report(reading: Reading, pages: Mapping[str, BuiltPage], places: Places, err
     error_codes = {programme: set(errors(programme)) for programme in {p.split("/", 1)[0] for p in pages}}
     for (code, file, line, message), where in seen.items():
         shown = _address(where[0]) + (f" (and {len(where) - 1} more)" if len(where) > 1 else "")
-        severity = ERROR if code in error_codes.get(where[0].split("/", 1)[0], ()) else WARNING
+        # An error where any programme showing it says so (the home page belongs to none).
+        severity = ERROR if any(code in error_codes.get(p.split("/", 1)[0], ()) for p in where) else WARNING
         reading.problems.add(code, file, line, f"{message} Seen on {shown}.", "", severity)
 
 

@@ -22,8 +22,8 @@ MARKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a template expression", re.compile(r"\{\{.*?\}\}|\{%.*?%\}")),
     ("an attribute list", re.compile(r"\{:[^}\n]*\}")),
     ("a disclosure marker", re.compile(r"\{\s*/?\s*(?:details|summary)\b[^}\n]*\}", re.IGNORECASE)),
-    ("an admonition marker", re.compile(r"^(?:\?\?\?|!!!)\+?\s*[\w\"]")),
-    ("a list written in Markdown", re.compile(r"^[-*+]\s+\w.*|^\d{1,2}[.)]\s+\S.*\s\d{1,2}[.)]\s+\w")),
+    ("an admonition marker", re.compile(r"^(?:\?\?\?|!!!)\+?\s*[\w\"].*")),
+    ("a list written in Markdown", re.compile(r"^[-*+]\s+\w.*|^\d{1,2}[.)]\s+\S.*\s\d{1,2}[.)]\s+\w.*")),
 )
 _SHOWN = 80  # the longest quote of the line in a message
 
