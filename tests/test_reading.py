@@ -3,19 +3,22 @@ message; where it is reported (content file and line) and as what (settings.read
 sample clean; `validate.py --site` and the MkDocs build running it."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE, mkdocs_build
+from conftest import FRAMEWORK, SAMPLE, mkdocs_build
 from edits import replace_once
+from test_importer_pipeline import PAGES, PROVIDER, source_tree
 
+from induction.importer.pipeline import run_import
 from induction.pipeline import load_and_check
 from induction.reading import read_checked_site, read_site
 from induction.reading.findings import page_findings
 from induction.reading.marks import marks_in
 from induction.reading.page import BuiltPage
 from induction.settings import Settings
-from scripts import validate
+from scripts import import_dfe, validate
 
 
 def page(body: str, path: str = "prog/year-1/b1/step/index.html", title: str = "A page") -> BuiltPage:
@@ -215,3 +218,31 @@ def test_every_build_runs_the_check_and_settings_say_what_stops_it(tree, tmp_pat
     result = mkdocs_build(tree, tmp_path / "site2")
     assert result.returncode == 1
     assert "minimal/prog/programme.yaml:3: error [syntax-as-text]" in result.stderr
+
+
+def test_an_import_built_with_a_builder_reports_what_a_reader_sees_at_its_source(tmp_path):
+    pages = dict(PAGES, **{"p.md": PROVIDER.replace("In this module", "**Mentors** in this module")})
+    source, dest = source_tree(tmp_path / "source", pages), tmp_path / "dest"
+    reports = run_import(str(source), str(dest), str(FRAMEWORK), build=import_dfe.build)
+    # The block's summary (from the provider index, line 9) and the week's role labels are printed as
+    # plain text; the source's braces are shown as written (on the step and its week's print view).
+    assert reports.written and reports[0].reading == {"syntax-as-text": 5}
+    found = [(d.file, d.line, d.message) for d in reports[0].defects if d.kind == "syntax-as-text"]
+    assert ("p.md", 9, "The page shows bold or emphasis written in Markdown as text: '**Mentors**'. Seen on "
+            "p/year-1/a/.") in found
+    assert ("p/year-1-a.md", 5, "The page shows bold or emphasis written in Markdown as text: '**ECTs**'. Seen on "
+            "p/year-1/a/week-1/ (and 1 more).") in found
+    assert {d.action for d in reports[0].defects if d.kind == "syntax-as-text"} == {
+        "nothing changed: this is what the built page shows"}
+    report = (dest / "import-report.md").read_text(encoding="utf-8")
+    assert "| syntax-as-text | 5 | A built page shows Markdown" in report
+    data = json.loads((dest / "import-report.json").read_text(encoding="utf-8"))
+    assert data["providers"][0]["reading"] == {"syntax-as-text": 5}
+
+
+def test_an_import_whose_build_fails_is_not_written(tmp_path):
+    source, dest = source_tree(tmp_path / "source"), tmp_path / "dest"
+    reports = run_import(str(source), str(dest), str(FRAMEWORK), build=lambda content, site: "Aborted with 1 warning")
+    assert not reports.written and not dest.exists()
+    assert [(d.file, d.message) for d in reports.problems] == [("p.md", "The import did not build: Aborted with 1 "
+                                                                "warning")]

@@ -1,18 +1,23 @@
 """Pipeline: the whole import, source content folder to destination content folder and report.
 
 corpus -> structure -> markup -> links -> intentions (joined by `conversion`) -> writer ->
-validation of what was written (the project's own `load_and_check`) -> report -> swap into place.
+validation of what was written (the project's own `load_and_check`) -> the reader's-eye check of
+it built (when given a builder: the core does not build) -> report -> swap into place.
 """
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import tempfile
 from collections import Counter
+from collections.abc import Callable
 
 from ..framework import load_framework
 from ..model import Framework
 from ..pipeline import load_and_check
 from ..problems import Problems
+from ..reading import read_checked_site
 from . import destination
 from .conversion import ProgrammePlan, convert
 from .corpus import Corpus, read_corpus
@@ -36,13 +41,18 @@ class Imported(list[ProviderReport]):
         return sorted({d for r in self for d in r.defects if d.kind == "would-not-build"})
 
 
+# Builds a content folder into a site folder; returns '' when built, else why it was not.
+Builder = Callable[[str, str], str]
+
+
 def run_import(source: str, dest: str, framework_file: str, providers: list[str] | None = None,
-               allow_problems: bool = False) -> Imported:
+               allow_problems: bool = False, build: Builder | None = None) -> Imported:
     """Import every provider of `source` (or those named) into `dest`, with the report there too.
 
     The output is written beside `dest` and validated; it replaces `dest` only when it validates,
     or when `allow_problems` says to write it anyway. `dest` is refused (DestinationRefused)
-    when it holds anything but an earlier import."""
+    when it holds anything but an earlier import. With `build`, the output is built and what a
+    reader would see amiss on its pages (induction/reading/) is in the report, at its source."""
     problems = Problems(root=os.path.dirname(os.path.abspath(framework_file)))
     framework = load_framework(framework_file, problems)
     if framework is None:
@@ -56,6 +66,8 @@ def run_import(source: str, dest: str, framework_file: str, providers: list[str]
         origins = Origins()
         result += _write(corpus, framework, framework_file, fresh, origins, complete=not providers)
         _validate(fresh, origins, result, allow_problems)
+        if build is not None and not result.problems:
+            _read(fresh, origins, result, build, corpus.root)
         write(os.path.join(fresh, "import-report.md"), to_markdown(result))
         write(os.path.join(fresh, destination.MARKER), to_json(result, destination.written(fresh)))
         if allow_problems or not result.problems:
@@ -126,6 +138,62 @@ def _validate(fresh: str, origins: Origins, reports: list[ProviderReport], allow
         found[owner.slug] += 1
     for report in reports:
         report.counts[VALIDATION] = found[report.slug]
+
+
+def _read(fresh: str, origins: Origins, reports: list[ProviderReport], build: Builder, source: str) -> None:
+    """The reader's-eye check of the output, built in a folder of its own; each finding at the
+    source file and line of the written text it came from."""
+    with tempfile.TemporaryDirectory(prefix="import-site-") as site:
+        failed = build(fresh, site)
+        if failed:
+            for report in reports:
+                report.reading = {"not built": 1}
+            reports[0].add(f"{reports[0].slug}.md", 1, "would-not-build", f"The import did not build: {failed}",
+                           "the reader's-eye check did not run")
+            return
+        reading = read_checked_site(site, load_and_check(fresh))
+    prefix = os.path.basename(fresh) + "/"
+    sources: dict[str, str] = {}  # source file -> its text, read once for all findings
+    for report in reports:
+        report.reading = reading.count(report.slug)
+    for problem in reading.problems:
+        written = problem.file.removeprefix(prefix)
+        text = _text(os.path.join(fresh, written))
+        file, line = origins.locate(written, problem.line, text)
+        owner = next((r for r in reports if written.split("/")[0] == r.slug), reports[0])
+        # A summary is written into the YAML of what it describes, but may come from another page.
+        file, line = _source_line(source, owner.slug, _line(text, problem.line), file, line, sources)
+        owner.add(file or written, line or problem.line, problem.code, problem.message,
+                  "nothing changed: this is what the built page shows")
+
+
+def _line(text: str, number: int) -> str:
+    """The words of a written line: no YAML key, list dash or quotes around them."""
+    lines = text.split("\n")
+    line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+    return re.sub(r"^(?:[\w-]+:\s*)?(?:- )?[>|]?\s*", "", line).strip("'\"")
+
+
+def _source_line(source: str, slug: str, written: str, file: str, line: int,
+                 texts: dict[str, str]) -> tuple[str, int]:
+    """(file, line) kept when the source file holds the written line's words; else the first
+    source page of the provider that does, at that line."""
+    def text(page: str) -> str:
+        if page not in texts:
+            texts[page] = _text(os.path.join(source, page))
+        return texts[page]
+
+    probe = written[:40]
+    if len(probe) < 8 or (file and probe in text(file)):
+        return file, line
+    if "" not in texts:  # the provider's pages, listed once
+        texts[""] = "\n".join(os.path.relpath(os.path.join(folder, name), source).replace(os.sep, "/")
+                              for folder, _, names in sorted(os.walk(source)) for name in sorted(names)
+                              if name.endswith(".md"))
+    for page in [p for p in texts[""].split("\n") if p == f"{slug}.md" or p.startswith(f"{slug}/")]:
+        if probe in text(page):
+            return page, next(n for n, words in enumerate(text(page).split("\n"), 1) if probe in words)
+    return file, line
 
 
 def _text(path: str) -> str:

@@ -113,7 +113,7 @@ def report(reading: Reading, pages: Mapping[str, BuiltPage], places: Places, err
     seen: dict[tuple[str, str, int, str], list[str]] = defaultdict(list)
     for path, found in sorted(reading.pages.items()):
         for finding in found:
-            file, line = places.locate(path, finding.quote)
+            file, line = places.locate(path, finding.quote, finding.near)
             seen[(finding.code, file, line, finding.message)].append(path)
     error_codes = {programme: set(errors(programme)) for programme in {p.split("/", 1)[0] for p in pages}}
     for (code, file, line, message), where in seen.items():

@@ -45,6 +45,7 @@ class Finding:
     code: str
     message: str
     quote: str = ""  # text of the page to look for in its content file
+    near: str = ""  # the line of the page it is in, looked for when the quote is not in the file (escaped)
 
 
 def minutes_of(text: str) -> int | None:
@@ -75,7 +76,7 @@ def markup(page: BuiltPage) -> Iterator[Finding]:
                 seen.add((mark.kind, mark.text))
                 # An image's alt text is what its source shares with the page (the shortcode's words).
                 key = mark.text[2:].split("](", 1)[0] if mark.text.startswith("![") else mark.text
-                yield Finding("syntax-as-text", f"The page shows {mark.kind} as text: '{mark.text}'.", key)
+                yield Finding("syntax-as-text", f"The page shows {mark.kind} as text: '{mark.text}'.", key, line)
 
 
 def images(page: BuiltPage, published: set[str]) -> Iterator[Finding]:

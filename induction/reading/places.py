@@ -26,19 +26,29 @@ class Places:
             candidates = [stem.removesuffix("index").rstrip("/") + ".md", stem + ".md"]
         return next((self.origins[c] for c in candidates if c in self.origins), None)
 
-    def locate(self, path: str, quote: str) -> tuple[str, int]:
+    def locate(self, path: str, quote: str, near: str = "") -> tuple[str, int]:
         origin = self.origin(path)
         if origin is not None:
-            return origin, line_of(_full(origin, self.root), quote)
-        # Its programme's folder; a page of the whole site (its home page) is searched for in all.
-        folder = os.path.join(self.root, path.split("/", 1)[0]) if self.root and "/" in path else self.root
-        if quote and folder and os.path.isdir(folder):
-            for file in _files(folder):
-                line = line_of(file, quote, 0)
-                if line:
-                    return file, line
-        programme = os.path.join(folder, "programme.yaml") if folder else ""
-        return (programme, 1) if programme and os.path.isfile(programme) else (path, 1)
+            file = _full(origin, self.root)
+            return origin, line_of(file, quote, 0) or line_of(file, near)
+        for probe in (quote, near):
+            for folder in self.folders(path):
+                for file in _files(folder):
+                    line = line_of(file, probe, 0)
+                    if line:
+                        return file, line
+        folder = os.path.join(self.root, path.split("/", 1)[0]) if self.root else ""
+        programme = os.path.join(folder, "programme.yaml")
+        return (programme, 1) if folder and os.path.isfile(programme) else (path, 1)
+
+    def folders(self, path: str) -> list[str]:
+        """The content folders a page made of many files draws on, nearest first: a block's pack
+        from the block's folder, then its year's, its programme's; the home page from all."""
+        if not self.root:
+            return []
+        parts = path.split("/")[:-1]
+        found = [os.path.join(self.root, *parts[:n]) for n in range(len(parts), 0, -1)] or [self.root]
+        return [folder for folder in found if os.path.isdir(folder)]
 
 
 def _full(file: str, root: str) -> str:
@@ -71,7 +81,7 @@ def line_of(file: str, quote: str, otherwise: int = 1) -> int:
     """The first line of `file` holding the quote (or, for a long one, its first words)."""
     text = quote.strip(_QUOTE_ENDS)
     whole = _text(file)
-    for probe in (text, text[:40], " ".join(text.split()[:4])):
+    for probe in (text, text[:40], " ".join(text.split()[:4]), " ".join(text.split()[:3])):
         if len(probe) < 3 or probe not in whole:
             continue
         for number, line in enumerate(_lines(file), 1):
