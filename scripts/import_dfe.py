@@ -26,12 +26,14 @@ from induction.importer.pipeline import run_import  # noqa: E402
 from induction.interrupts import Interrupted, disk_message, stop_on_signals  # noqa: E402
 from induction.problems import plural  # noqa: E402
 
+CONFIG = os.path.join(ROOT, "mkdocs.yml")  # the project's, beside the scripts in a clone
+
 
 def build(content: str, site: str) -> str:
     """MkDocs' build of an imported content folder, as the README's build runs it; '' when built."""
     env = dict(os.environ, ECT_CONTENT=os.path.abspath(content), NO_MKDOCS_2_WARNING="true")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", CONFIG, "-d", site],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
     return "" if result.returncode == 0 else (result.stderr.strip().splitlines() or ["mkdocs build failed"])[-1]
 
 
@@ -51,10 +53,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: the source folder {args.source} does not exist.", file=sys.stderr)
         return 2
     started = time.perf_counter()
+    builds = not args.no_build and os.path.isfile(CONFIG)
+    if not args.no_build and not builds:  # installed without a clone: no site configuration to build with
+        print(f"Not built (no {CONFIG}): build the import and run validate.py --site on it to see it as a reader "
+              "does.")
     stop_on_signals()
     try:
         reports = run_import(args.source, args.dest, args.framework, args.provider, args.allow_problems,
-                             None if args.no_build else build)
+                             build if builds else None)
     except DestinationRefused as refusal:
         print(f"error: {refusal}", file=sys.stderr)
         return 2
