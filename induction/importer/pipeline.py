@@ -20,7 +20,7 @@ from ..problems import Problems
 from ..reading import read_checked_site
 from . import destination
 from .conversion import ProgrammePlan, convert
-from .corpus import Corpus, read_corpus
+from .corpus import Corpus, Provider, read_corpus
 from .origins import Origins
 from .report import Defect, ProviderReport, to_json, to_markdown
 from .writer import dump, write, write_programme
@@ -67,7 +67,7 @@ def run_import(source: str, dest: str, framework_file: str, providers: list[str]
         result += _write(corpus, framework, framework_file, fresh, origins, complete=not providers)
         _validate(fresh, origins, result, allow_problems)
         if build is not None and not result.problems:
-            _read(fresh, origins, result, build, corpus.root)
+            _read(fresh, origins, result, build, corpus)
         write(os.path.join(fresh, "import-report.md"), to_markdown(result))
         write(os.path.join(fresh, destination.MARKER), to_json(result, destination.written(fresh)))
         if allow_problems or not result.problems:
@@ -140,20 +140,17 @@ def _validate(fresh: str, origins: Origins, reports: list[ProviderReport], allow
         report.counts[VALIDATION] = found[report.slug]
 
 
-def _read(fresh: str, origins: Origins, reports: list[ProviderReport], build: Builder, source: str) -> None:
+def _read(fresh: str, origins: Origins, reports: list[ProviderReport], build: Builder, corpus: Corpus) -> None:
     """The reader's-eye check of the output, built in a folder of its own; each finding at the
     source file and line of the written text it came from."""
     with tempfile.TemporaryDirectory(prefix="import-site-") as site:
         failed = build(fresh, site)
         if failed:
-            for report in reports:
-                report.reading = {"not built": 1}
             reports[0].add(f"{reports[0].slug}.md", 1, "would-not-build", f"The import did not build: {failed}",
                            "the reader's-eye check did not run")
             return
         reading = read_checked_site(site, load_and_check(fresh))
     prefix = os.path.basename(fresh) + "/"
-    sources: dict[str, str] = {}  # source file -> its text, read once for all findings
     for report in reports:
         report.reading = reading.count(report.slug)
     for problem in reading.problems:
@@ -162,7 +159,7 @@ def _read(fresh: str, origins: Origins, reports: list[ProviderReport], build: Bu
         file, line = origins.locate(written, problem.line, text)
         owner = next((r for r in reports if written.split("/")[0] == r.slug), reports[0])
         # A summary is written into the YAML of what it describes, but may come from another page.
-        file, line = _source_line(source, owner.slug, _line(text, problem.line), file, line, sources)
+        file, line = _source_line(corpus.providers.get(owner.slug), _line(text, problem.line), file, line)
         owner.add(file or written, line or problem.line, problem.code, problem.message,
                   "nothing changed: this is what the built page shows")
 
@@ -174,25 +171,19 @@ def _line(text: str, number: int) -> str:
     return re.sub(r"^(?:[\w-]+:\s*)?(?:- )?[>|]?\s*", "", line).strip("'\"")
 
 
-def _source_line(source: str, slug: str, written: str, file: str, line: int,
-                 texts: dict[str, str]) -> tuple[str, int]:
-    """(file, line) kept when the source file holds the written line's words; else the first
-    source page of the provider that does, at that line."""
-    def text(page: str) -> str:
-        if page not in texts:
-            texts[page] = _text(os.path.join(source, page))
-        return texts[page]
-
+def _source_line(provider: Provider | None, written: str, file: str, line: int) -> tuple[str, int]:
+    """(file, line) kept when the source page there holds the written line's words; else the first
+    page of the provider, as the import read it, that does, at that line."""
     probe = written[:40]
-    if len(probe) < 8 or (file and probe in text(file)):
+    if len(probe) < 8 or provider is None:
         return file, line
-    if "" not in texts:  # the provider's pages, listed once
-        texts[""] = "\n".join(os.path.relpath(os.path.join(folder, name), source).replace(os.sep, "/")
-                              for folder, _, names in sorted(os.walk(source)) for name in sorted(names)
-                              if name.endswith(".md"))
-    for page in [p for p in texts[""].split("\n") if p == f"{slug}.md" or p.startswith(f"{slug}/")]:
-        if probe in text(page):
-            return page, next(n for n, words in enumerate(text(page).split("\n"), 1) if probe in words)
+    pages = [provider.index, *provider.pages.values()]
+    if any(page.path == file and probe in page.body for page in pages):
+        return file, line
+    for page in pages:
+        for number, words in enumerate(page.body.split("\n")):
+            if probe in words:
+                return page.path, page.body_line + number
     return file, line
 
 

@@ -3,8 +3,8 @@ never see (the renderer should have turned it into a heading, emphasis, a link, 
 a collapsed block, or expanded it).
 
 Each pattern is kept narrow, so that prose is never taken for syntax: emphasis needs its double
-marks closed around a word, a link needs its `](` joined, a list marker needs to open the line
-and be followed by a word.
+marks closed around a word (a worksheet's blanks, `____ and ____`, are not emphasis), a link needs
+its `](` joined, a list marker needs to open the line and be followed by a word.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ MARKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a reference link written in Markdown", re.compile(r"\[[^\]\n]+\]\[[^\]\n]*\]|^\[[^\]\n]+\]:\s*\S")),
     ("a Markdown heading", re.compile(r"^#{1,6}\s+\S.*")),
     ("bold or emphasis written in Markdown",
-     re.compile(r"\*\*(?=\S)[^*\n]*?(?<=\S)\*\*|(?<!\w)__(?=\S)[^_\n]*?(?<=\S)__(?!\w)")),
+     re.compile(r"\*\*(?=[^*\s])[^*\n]*?(?<=[^*\s])\*\*|(?<!\w)__(?=[^_\s])[^_\n]*?(?<=[^_\s])__(?!\w)")),
     ("a template expression", re.compile(r"\{\{.*?\}\}|\{%.*?%\}")),
     ("an attribute list", re.compile(r"\{:[^}\n]*\}")),
     ("a disclosure marker", re.compile(r"\{\s*/?\s*(?:details|summary)\b[^}\n]*\}", re.IGNORECASE)),

@@ -7,10 +7,12 @@ a pack) is searched for in its programme's folder, file by file, in order.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from functools import lru_cache
 
 _QUOTE_ENDS = "…'\" "
+_LARGEST = 4_000_000  # characters read of a file: twice the largest content file the checks allow
 
 
 class Places:
@@ -60,15 +62,27 @@ def _files(folder: str) -> tuple[str, ...]:
     found = []
     for parent, folders, names in os.walk(folder):
         folders.sort()
-        found += [os.path.join(parent, n) for n in sorted(names) if n.endswith((".md", ".yaml", ".yml"))]
+        found += [path for n in sorted(names) if n.endswith((".md", ".yaml", ".yml"))
+                  and _readable(path := os.path.join(parent, n))]
     return tuple(found)
+
+
+def _readable(path: str) -> bool:
+    """A regular file, not a link: opening a named pipe would wait for ever, and a link may lead
+    anywhere (the content checks report both; this stage only looks for a line)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 @lru_cache(maxsize=4096)
 def _text(file: str) -> str:
+    if not _readable(file):
+        return ""
     try:
         with open(file, encoding="utf-8", errors="replace") as handle:
-            return handle.read()
+            return handle.read(_LARGEST)
     except OSError:
         return ""
 
