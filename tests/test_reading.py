@@ -4,6 +4,7 @@ sample clean; `validate.py --site` and the MkDocs build running it."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,15 @@ def test_an_import_whose_build_fails_is_not_written(tmp_path):
     assert not reports.written and not dest.exists()
     assert [(d.file, d.message) for d in reports.problems] == [("p.md", "The import did not build: Aborted with 1 "
                                                                 "warning")]
+
+
+def test_a_named_pipe_in_the_content_is_never_opened_to_find_a_line(tmp_path):
+    content = tmp_path / "content"
+    (content / "prog").mkdir(parents=True)
+    os.mkfifo(content / "prog" / "a-pipe.md")  # opening it would wait for ever
+    (content / "prog" / "step.md").write_text("---\ntitle: Step\n---\n\n## How\n", encoding="utf-8")
+    site = write_site(tmp_path / "site", {"prog/week/print/index.html": ("Print", "<p>## How</p>")})
+    reading = read_site(str(site), {}, str(content))
+    assert [p.format() for p in reading.problems] == [
+        "content/prog/step.md:5: warning [syntax-as-text] The page shows a Markdown heading as text: '## How'. "
+        "Seen on prog/week/print/."]
