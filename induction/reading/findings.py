@@ -18,9 +18,9 @@ from .marks import marks_in, quote
 from .page import HEADINGS, BuiltPage, hidden, lines_of, visible_text
 
 SHORTEST_MEETING = 10  # minutes: no mentor meeting can be shorter
-# A week whose steps take less than this share of the time the week states cannot be read in
-# the time given the other way round either: the steps are missing, or the time is another
-# week's. A third leaves room for estimates (which are rough by a factor of two either way).
+# A week whose steps take less than this share of the time its text states has lost steps, or
+# states another week's time. A third, not a half, leaves room for the steps' estimated times,
+# which may be off by a factor of two.
 WEEK_SHARE = 1 / 3
 # What the page's own markup says (written by induction/render, for any engine).
 TRANSCRIPT = "details.ect-transcript"
