@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .problems import READING_CODES
 from .shapes import (
     COLOUR,
     EMAIL,
@@ -172,6 +173,9 @@ PROGRAMME = Record("the programme", {
                                               "YouTube and Vimeo players)"),
         "forbidden_hosts": Key(ListOf(Text()), doc="parts of host names no link may point at (default: staging, "
                                                   "localhost, 127.0.0.1, ...)"),
+        "reading_errors": Key(ListOf(Choice(values=READING_CODES)),
+                              doc="the findings of the reader's-eye check over the built pages that are errors "
+                                  "(default: none; the others are warnings)"),
     })),
     "years": Key(ListOf(YEAR, 1), True, "the years, in order"),
     "calendar": Key(Id(), doc="the id of a school calendar in calendars/, for cohorts that name none"),

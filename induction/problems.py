@@ -172,8 +172,42 @@ CATALOGUE: dict[str, Code] = {
              "move the cursor or clear the line. Only tab and line ends are allowed.",
              "Delete it: in a double-quoted YAML string, remove the escape the message names (such as \\e or "
              "\\x1b); otherwise retype the text in an ordinary editor."),
+        # What a reader sees on the built pages (induction/reading/): warnings unless
+        # settings.reading_errors names them.
+        Code("syntax-as-text", "A built page shows Markdown, template or marker syntax as text (a '## heading', "
+             "'**bold**', '[a link](address)', a list run into one line, '{{ ... }}', '{: ...}', '{details}', "
+             "'!!!'): the text went through a path that prints it as it is.",
+             "Write it where Markdown is read (a body), or as plain words in a plain-text field; put a list "
+             "item or heading on a line of its own after a blank line."),
+        Code("image-not-shown", "A built page shows no picture where one was meant: an <img> whose address is not "
+             "a file of the site, or a figure with no image in it.",
+             "Show the image with {{ image(\"id\", \"alt text\") }} outside raw HTML blocks, and list its "
+             "file in assets.yaml."),
+        Code("empty-heading", "A heading with no text: a screen reader announces a heading with nothing to say.",
+             "Write the heading's words, or remove it."),
+        Code("empty-phase", "A phase of a mentor plan with nothing in it: its heading is followed by another "
+             "heading or by the end of the plan.", "Write what happens in the phase, or remove its heading."),
+        Code("heading-skip", "A heading more than one level below the heading before it (an h2 then an h4): "
+             "the outline places it under the wrong parent.",
+             "Give it the level below its parent (### under ##)."),
+        Code("shared-title", "Three or more pages of one programme share a title: a reader cannot tell them apart "
+             "in the tab, the navigation or a search.",
+             "Give each page a title that names its topic (\"Video: working memory\", not \"Video\")."),
+        Code("meeting-too-short", "A mentor meeting timed at under 10 minutes, which no meeting is (a page's "
+             "reading time taken for the length of a meeting).",
+             "Give the plan its minutes (minutes: in its front matter, or each phase's)."),
+        Code("week-too-short", "A week whose steps add up to less than a third of the time the week states.",
+             "Correct the steps' minutes or the week's stated duration."),
+        Code("transcript-not-speech", "A video transcript holds text that is not speech: a heading of an activity "
+             "or an instruction to the reader, hidden with the transcript.",
+             "End the transcript where the speech ends, and put the page's own text after it."),
     ]
 }
+
+# The reader's-eye check's codes (induction/reading/), in the order a report lists them;
+# settings.reading_errors names those that are errors.
+READING_CODES = ("syntax-as-text", "image-not-shown", "empty-heading", "empty-phase", "heading-skip", "shared-title",
+                 "meeting-too-short", "week-too-short", "transcript-not-speech")
 
 # Import findings (induction/importer/): what an import met in its source and what it did.
 # In the same catalogue, so one code means one thing everywhere; tests/test_importer_problems.py

@@ -24,6 +24,9 @@ class Settings:
     unsafe_html: str = "error"  # error, or strip: raw HTML the allow-list refuses is removed with a warning
     video_hosts: tuple[str, ...] = VIDEO_HOSTS  # the hosts an <iframe> may load from
     forbidden_hosts: tuple[str, ...] = FORBIDDEN_HOSTS  # parts of host names no link may point at
+    # The reader's-eye check's codes that are errors (induction/reading/); the others are warnings,
+    # reported without failing the build, since a finding is about how a page reads, not whether it is safe.
+    reading_errors: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> Settings:
@@ -31,7 +34,8 @@ class Settings:
         default = cls()
         return cls(data.get("coverage") or default.coverage, data.get("unsafe_html") or default.unsafe_html,
                    tuple(data.get("video_hosts") or default.video_hosts),
-                   tuple(data.get("forbidden_hosts") or default.forbidden_hosts))
+                   tuple(data.get("forbidden_hosts") or default.forbidden_hosts),
+                   tuple(data.get("reading_errors") or default.reading_errors))
 
     @property
     def strips(self) -> bool:

@@ -26,6 +26,8 @@ from induction.origins import page_origins
 from induction.pipeline import Checked, load_and_check
 from induction.problems import Problems, visible
 from induction.published import published_files
+from induction.reading import read_checked_site
+from induction.reading import summary as reading_summary
 from induction.render import Page, render_site
 from induction.render.packs import printed_packs
 from induction.render.problems_page import render_problems_page
@@ -222,6 +224,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
                 csp.publish(config.site_dir, self.frames)
             except csp.ContentScript as error:
                 raise PluginError(str(error)) from error
+        self.read(config)
         preview.commit()
 
     # Last, as on_post_build: under `mkdocs serve` each page gets the policy as it is written, where a
@@ -244,6 +247,20 @@ class InductionPlugin(BasePlugin[InductionConfig]):
                               f"{f' (made from {origin})' if origin else ''}: content may not run scripts, so "
                               "the page is not served. Find where it came from in the source and remove it.")
         return csp.SitePolicy(self.frames).page(html)
+
+    def read(self, config: MkDocsConfig) -> None:
+        """The reader's-eye check over the written pages (induction/reading/). Its warnings are
+        listed at info level: every build here is strict, so a warning logged as one would stop it,
+        and `settings.reading_errors` is what says which findings stop a build."""
+        assert self.checked is not None
+        reading = read_checked_site(config.site_dir, self.checked)
+        for problem in reading.problems.warnings:
+            log.info(problem.format())
+        errors = reading.problems.errors
+        if errors and not self.serving:
+            raise PluginError("\n".join(p.format() for p in errors) + "\n" + reading_summary(reading))
+        if len(reading.problems):
+            log.info(reading_summary(reading))
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(self.content_root(config))

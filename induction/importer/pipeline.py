@@ -1,13 +1,17 @@
 """Pipeline: the whole import, source content folder to destination content folder and report.
 
 corpus -> structure -> markup -> links -> intentions (joined by `conversion`) -> writer ->
-validation of what was written (the project's own `load_and_check`) -> report -> swap into place.
+validation of what was written (the project's own `load_and_check`) -> the reader's-eye check of
+it built (when given a builder: the core does not build) -> report -> swap into place.
 """
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import tempfile
 from collections import Counter
+from collections.abc import Callable
 
 from .. import destinations
 from ..destinations import Guarded
@@ -16,9 +20,10 @@ from ..interrupts import held_signals
 from ..model import Framework
 from ..pipeline import load_and_check
 from ..problems import Problems
+from ..reading import read_checked_site
 from . import destination
 from .conversion import ProgrammePlan, convert
-from .corpus import Corpus, read_corpus
+from .corpus import Corpus, Provider, read_corpus
 from .origins import Origins
 from .report import Defect, ProviderReport, to_json, to_markdown
 from .writer import dump, write, write_programme
@@ -39,15 +44,21 @@ class Imported(list[ProviderReport]):
         return sorted({d for r in self for d in r.defects if d.kind == "would-not-build"})
 
 
+# Builds a content folder into a site folder; returns '' when built, else why it was not.
+Builder = Callable[[str, str], str]
+
+
 def run_import(source: str, dest: str, framework_file: str, providers: list[str] | None = None,
-               allow_problems: bool = False, guarded: list[Guarded] | None = None) -> Imported:
+               allow_problems: bool = False, guarded: list[Guarded] | None = None,
+               build: Builder | None = None) -> Imported:
     """Import every provider of `source` (or those named) into `dest`, with the report there too.
 
     The output is written beside `dest` and validated; it replaces `dest` only when it validates,
     or when `allow_problems` says to write it anyway. `dest` is refused (DestinationRefused)
     when it holds anything but an earlier import, or by the project's rule for output folders
     (`guarded`: the project's folders; the home and root folders when not given), before anything
-    is read or written."""
+    is read or written. With `build`, the output is built and what a reader would see amiss on its
+    pages (induction/reading/) is in the report, at its source."""
     guarded = destinations.common_folders() if guarded is None else guarded
     destination.check(source, dest, guarded)
     dest = os.path.realpath(dest)  # a link to the destination: the swap replaces the folder it names
@@ -66,6 +77,8 @@ def run_import(source: str, dest: str, framework_file: str, providers: list[str]
         origins = Origins()
         result += _write(corpus, framework, framework_file, fresh, origins, complete=not providers)
         _validate(fresh, origins, result, allow_problems)
+        if build is not None and not result.problems:
+            _read(fresh, origins, result, build, corpus)
         write(os.path.join(fresh, "import-report.md"), to_markdown(result))
         destinations.mark(fresh, destination.IMPORT, "scripts/import_dfe.py")
         write(os.path.join(fresh, destination.MARKER), to_json(result, destination.written(fresh)))
@@ -140,6 +153,53 @@ def _validate(fresh: str, origins: Origins, reports: list[ProviderReport], allow
         found[owner.slug] += 1
     for report in reports:
         report.counts[VALIDATION] = found[report.slug]
+
+
+def _read(fresh: str, origins: Origins, reports: list[ProviderReport], build: Builder, corpus: Corpus) -> None:
+    """The reader's-eye check of the output, built in a folder of its own; each finding at the
+    source file and line of the written text it came from."""
+    with tempfile.TemporaryDirectory(prefix="import-site-") as site:
+        failed = build(fresh, site)
+        if failed:
+            reports[0].add(f"{reports[0].slug}.md", 1, "would-not-build", f"The import did not build: {failed}",
+                           "the reader's-eye check did not run")
+            return
+        reading = read_checked_site(site, load_and_check(fresh))
+    prefix = os.path.basename(fresh) + "/"
+    for report in reports:
+        report.reading = reading.count(report.slug)
+    for problem in reading.problems:
+        written = problem.file.removeprefix(prefix)
+        text = _text(os.path.join(fresh, written))
+        file, line = origins.locate(written, problem.line, text)
+        owner = next((r for r in reports if written.split("/")[0] == r.slug), reports[0])
+        # A summary is written into the YAML of what it describes, but may come from another page.
+        file, line = _source_line(corpus.providers.get(owner.slug), _line(text, problem.line), file, line)
+        owner.add(file or written, line or problem.line, problem.code, problem.message,
+                  "nothing changed: this is what the built page shows")
+
+
+def _line(text: str, number: int) -> str:
+    """The words of a written line: no YAML key, list dash or quotes around them."""
+    lines = text.split("\n")
+    line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+    return re.sub(r"^(?:[\w-]+:\s*)?(?:- )?[>|]?\s*", "", line).strip("'\"")
+
+
+def _source_line(provider: Provider | None, written: str, file: str, line: int) -> tuple[str, int]:
+    """(file, line) kept when the source page there holds the written line's words; else the first
+    page of the provider, as the import read it, that does, at that line."""
+    probe = written[:40]
+    if len(probe) < 8 or provider is None:
+        return file, line
+    pages = [provider.index, *provider.pages.values()]
+    if any(page.path == file and probe in page.body for page in pages):
+        return file, line
+    for page in pages:
+        for number, words in enumerate(page.body.split("\n")):
+            if probe in words:
+                return page.path, page.body_line + number
+    return file, line
 
 
 def _text(path: str) -> str:

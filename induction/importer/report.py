@@ -46,6 +46,8 @@ class ProviderReport:
     counts: Counter = field(default_factory=Counter)
     defects: list[Defect] = field(default_factory=list)
     intentions: list[Placed] = field(default_factory=list)
+    # The reader's-eye check of the built output: pages with a finding, per code; None: not run.
+    reading: dict[str, int] | None = None
 
     def add(self, file: str, line: int, kind: str, message: str, action: str) -> None:
         self.defects.append(Defect(file, line, kind, message, action))
@@ -60,6 +62,7 @@ def to_json(reports: list[ProviderReport], files: list[str] | None = None) -> st
         "defects_by_kind": dict(sorted(Counter(d.kind for d in r.defects).items())),
         "defects": [asdict(d) for d in sorted(set(r.defects))],
         "intentions": [asdict(p) for p in sorted(r.intentions, key=lambda p: (p.file, p.line, p.statement))],
+        **({"reading": r.reading} if r.reading is not None else {}),
     } for r in reports]}
     if files is not None:
         data["files"] = files
@@ -76,6 +79,11 @@ def to_markdown(reports: list[ProviderReport]) -> str:
                 "| --- | ---: | --- | --- |"]
         out += [f"| {kind} | {count} | {_cell(CATALOGUE[kind].meaning)} | {_cell(CATALOGUE[kind].fix)} |"
                 for kind, count in sorted(kinds.items())]
+        if r.reading is not None:
+            out += ["", "### What a reader sees on the built pages", "", "| finding | pages | what it means |",
+                    "| --- | ---: | --- |"]
+            out += [f"| {code} | {count} | {_cell(CATALOGUE[code].meaning) if code in CATALOGUE else ''} |"
+                    for code, count in sorted(r.reading.items())] or ["| none | 0 | |"]
         methods = Counter(p.method for p in r.intentions)
         out += ["", "### Learning intentions placed", ""]
         out += [f"- {method}: {count}" for method, count in sorted(methods.items())]

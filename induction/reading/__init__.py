@@ -1,0 +1,128 @@
+"""Reading: the reader's-eye check, a stage of its own after the build, over the HTML the builder
+wrote to site/ (so it holds for any engine).
+
+It reads every built page with a spec-compliant HTML5 parser, as a browser does, and reports
+what a reader would see that the author did not mean: Markdown, template or marker syntax shown
+as text, images not shown, empty headings and empty plan phases, headings under the wrong
+parent, titles that three or more pages of a programme share, times that cannot be true, and
+transcripts holding text that is not speech. Each finding is a problem of the one catalogue,
+at the content file and line it came from; `settings.reading_errors` says which are errors.
+"""
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..origins import page_origins
+from ..pipeline import Checked
+from ..problems import ERROR, READING_CODES, WARNING, Problems, plural
+from .findings import Finding, page_findings
+from .page import BuiltPage
+from .places import Places
+
+CODES = READING_CODES  # the codes of this stage, in the order a report lists them
+SHARED = 3  # a title this many pages of a programme share tells the reader nothing
+Errors = Callable[[str], Iterable[str]]  # programme id -> the codes that are errors there
+
+
+@dataclass
+class Reading:
+    """What the check found: per built page (relative to the site) its findings, and the problems."""
+
+    pages: dict[str, list[Finding]] = field(default_factory=dict)
+    problems: Problems = field(default_factory=Problems)
+
+    def count(self, programme: str) -> dict[str, int]:
+        """Pages of the programme with a finding, per code (the figures a report gives)."""
+        counts: dict[str, int] = defaultdict(int)
+        for path, found in self.pages.items():
+            if path.split("/", 1)[0] == programme:
+                for code in {f.code for f in found}:
+                    counts[code] += 1
+        return dict(sorted(counts.items()))
+
+
+def read_site(site_dir: str, origins: Mapping[str, str], content_root: str = "",
+              errors: Errors = lambda programme: ()) -> Reading:
+    """Check every page of the built site. `origins` maps a page's source (`a/b.md`, as the builder
+    names it) to the content file it is made from; `content_root` is the content folder, searched
+    for the text of a page that has none; `errors` gives a programme's codes that are errors."""
+    published, pages = _site(site_dir)
+    # Files shown as the content checks show them: from the folder that holds the content folder.
+    root = os.path.dirname(os.path.abspath(content_root)) if content_root else ""
+    reading = Reading(problems=Problems(root=root))
+    for page in pages:
+        found = page_findings(page, published)
+        if found:
+            reading.pages[page.path] = found
+    for path, finding in shared_titles(pages):
+        reading.pages.setdefault(path, []).append(finding)
+    report(reading, {p.path: p for p in pages}, Places(origins, content_root), errors)
+    return reading
+
+
+def read_checked_site(site_dir: str, checked: Checked) -> Reading:
+    """The check over the site built from checked content, with each programme's settings."""
+    errors = {p.id: p.settings.reading_errors for p in checked.site.programmes}
+    return read_site(site_dir, page_origins(checked), checked.site.root, lambda programme: errors.get(programme, ()))
+
+
+def summary(reading: Reading) -> str:
+    """The report's last line: how many findings, and how many of them are errors."""
+    problems = reading.problems
+    if not len(problems):
+        return "The reader's-eye check found nothing on the built pages."
+    return (f"The reader's-eye check: {plural(len(problems.errors), 'error')} and "
+            f"{plural(len(problems.warnings), 'warning')} on the built pages.")
+
+
+def _site(site_dir: str) -> tuple[set[str], list[BuiltPage]]:
+    published: set[str] = set()
+    pages = []
+    for folder, _, files in os.walk(site_dir):
+        for name in files:
+            path = os.path.relpath(os.path.join(folder, name), site_dir).replace(os.sep, "/")
+            published.add(path)
+            if name.endswith(".html"):
+                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
+                    pages.append(BuiltPage.parse(path, handle.read()))
+    return published, sorted(pages, key=lambda p: p.path)
+
+
+def shared_titles(pages: list[BuiltPage]) -> list[tuple[str, Finding]]:
+    """Pages whose title three or more pages of their programme share."""
+    groups: dict[tuple[str, str], list[BuiltPage]] = defaultdict(list)
+    for page in pages:
+        if page.content is not None and page.title and page.programme:
+            groups[(page.programme, page.title.casefold())].append(page)
+    found = []
+    for (programme, _), group in groups.items():
+        if len(group) >= SHARED:
+            for page in group:
+                found.append((page.path, Finding(
+                    "shared-title", f"The title '{page.title}' is shared by {len(group)} pages of {programme}: a "
+                    "reader cannot tell them apart in the tab, the navigation or a search.", page.title)))
+    return found
+
+
+def report(reading: Reading, pages: Mapping[str, BuiltPage], places: Places, errors: Errors) -> None:
+    """Each finding as a problem at its content file and line; the same finding on several pages
+    (a step and the print view of its week) is one problem that names them all."""
+    seen: dict[tuple[str, str, int, str], list[str]] = defaultdict(list)
+    for path, found in sorted(reading.pages.items()):
+        for finding in found:
+            file, line = places.locate(path, finding.quote, finding.near)
+            seen[(finding.code, file, line, finding.message)].append(path)
+    error_codes = {programme: set(errors(programme)) for programme in {p.split("/", 1)[0] for p in pages}}
+    for (code, file, line, message), where in seen.items():
+        shown = _address(where[0]) + (f" (and {len(where) - 1} more)" if len(where) > 1 else "")
+        # An error where any programme showing it says so (the home page belongs to none).
+        severity = ERROR if any(code in error_codes.get(p.split("/", 1)[0], ()) for p in where) else WARNING
+        reading.problems.add(code, file, line, f"{message} Seen on {shown}.", "", severity)
+
+
+def _address(path: str) -> str:
+    """The page's address below the site, as a reader types it."""
+    return path.removesuffix("index.html") or "/"
