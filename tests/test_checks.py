@@ -16,7 +16,7 @@ from edits import Append, Edit, Link, Write
 
 from induction import checks
 from induction.pipeline import load_and_check
-from induction.problems import CATALOGUE, IMPORT
+from induction.problems import CATALOGUE, IMPORT, READING_CODES
 
 BLOCK = "prog/year-1/b1/block.yaml"
 PROGRAMME = "prog/programme.yaml"
@@ -343,6 +343,8 @@ def test_one_broken_rule_gives_one_exact_problem(tmp_path, code, change, expecte
 # not emit it yet). Only the import's findings, whose cases tests/test_importer_problems.py requires.
 EXEMPT: dict[str, str] = {code: "an import finding: its case is in tests/test_importer_*.py" for code in IMPORT}
 # The live preview's own finding: a build of valid content that failed (tests/test_plugin_serve.py).
+EXEMPT.update({code: "a reader's-eye finding on the built pages: its cases are in tests/test_reading.py"
+               for code in READING_CODES})
 EXEMPT["build-failed"] = "reported by the live preview when a build fails: its cases are in tests/test_plugin_serve.py"
 
 CORE = Path(checks.__file__).parent
