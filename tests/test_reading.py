@@ -8,10 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FRAMEWORK, SAMPLE, mkdocs_build
+from conftest import FRAMEWORK, ROOT, SAMPLE, mkdocs_build
 from edits import replace_once
+from engine_support import BIN, run
 from test_importer_pipeline import PAGES, PROVIDER, source_tree
 
+from induction.export import export
 from induction.importer.pipeline import run_import
 from induction.pipeline import load_and_check
 from induction.reading import read_checked_site, read_site
@@ -259,3 +261,13 @@ def test_a_named_pipe_in_the_content_is_never_opened_to_find_a_line(tmp_path):
     assert [p.format() for p in reading.problems] == [
         "content/prog/step.md:5: warning [syntax-as-text] The page shows a Markdown heading as text: '## How'. "
         "Seen on prog/week/print/."]
+
+
+def test_the_check_holds_for_a_site_another_engine_built(tmp_path):
+    """The sample exported as plain Markdown (induction/export.py) and built by MkDocs with none of
+    the project's code: the check reads that site as it reads the plugin's, and finds it clean."""
+    export(load_and_check(str(SAMPLE)), str(ROOT / "mkdocs.yml"), str(tmp_path / "export"))
+    run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(tmp_path / "site")], cwd=tmp_path / "export")
+    reading = read_checked_site(str(tmp_path / "site"), load_and_check(str(SAMPLE)))
+    assert [p.format() for p in reading.problems] == []
+    assert len(list((tmp_path / "site").rglob("*.html"))) > 100  # the whole site was read

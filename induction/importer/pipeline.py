@@ -174,7 +174,8 @@ def _read(fresh: str, origins: Origins, reports: list[ProviderReport], build: Bu
         file, line = origins.locate(written, problem.line, text)
         owner = next((r for r in reports if written.split("/")[0] == r.slug), reports[0])
         # A summary is written into the YAML of what it describes, but may come from another page.
-        file, line = _source_line(corpus.providers.get(owner.slug), _line(text, problem.line), file, line)
+        quote = reading.quotes.get((problem.file, problem.line, problem.code), "")
+        file, line = _source_line(corpus.providers.get(owner.slug), _line(text, problem.line), quote, file, line)
         owner.add(file or written, line or problem.line, problem.code, problem.message,
                   "nothing changed: this is what the built page shows")
 
@@ -186,19 +187,25 @@ def _line(text: str, number: int) -> str:
     return re.sub(r"^(?:[\w-]+:\s*)?(?:- )?[>|]?\s*", "", line).strip("'\"")
 
 
-def _source_line(provider: Provider | None, written: str, file: str, line: int) -> tuple[str, int]:
-    """(file, line) kept when the source page there holds the written line's words; else the first
-    page of the provider, as the import read it, that does, at that line."""
-    probe = written[:40]
-    if len(probe) < 8 or provider is None:
+def _source_line(provider: Provider | None, written: str, quote: str, file: str, line: int) -> tuple[str, int]:
+    """The line of the source page `file`, from `line` on (where the written part begins: a
+    week's heading), that holds the written line's words or the page text the finding quotes;
+    else the first page of the provider, as the import read it, that holds them; else (file, line)."""
+    if provider is None:
         return file, line
+    # Links and shortcodes are rewritten by the import: what stays is the text before "](" and the words.
+    probes = [p for p in (written[:40], quote[:40], written.split("](", 1)[0][:40]) if len(p.strip("[!*#- ")) >= 6]
     pages = [provider.index, *provider.pages.values()]
-    if any(page.path == file and probe in page.body for page in pages):
-        return file, line
-    for page in pages:
-        for number, words in enumerate(page.body.split("\n")):
-            if probe in words:
-                return page.path, page.body_line + number
+    for page in (p for p in pages if p.path == file):
+        lines = page.body.split("\n")
+        for number in range(max(line - page.body_line, 0), len(lines)):
+            if any(probe in lines[number] for probe in probes):
+                return file, page.body_line + number
+    for probe in probes:
+        for page in pages:
+            for number, words in enumerate(page.body.split("\n")):
+                if probe in words:
+                    return page.path, page.body_line + number
     return file, line
 
 

@@ -33,6 +33,9 @@ class Reading:
 
     pages: dict[str, list[Finding]] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)
+    # The page text each problem quotes, by (file as shown, line, code): what a stage that maps
+    # content back to its own source (the importer) looks for there.
+    quotes: dict[tuple[str, int, str], str] = field(default_factory=dict)
 
     def count(self, programme: str) -> dict[str, int]:
         """Pages of the programme with a finding, per code (the figures a report gives)."""
@@ -115,6 +118,7 @@ def report(reading: Reading, pages: Mapping[str, BuiltPage], places: Places, err
         for finding in found:
             file, line = places.locate(path, finding.quote, finding.near)
             seen[(finding.code, file, line, finding.message)].append(path)
+            reading.quotes[(reading.problems.display(file), max(line, 1), finding.code)] = finding.quote
     error_codes = {programme: set(errors(programme)) for programme in {p.split("/", 1)[0] for p in pages}}
     for (code, file, line, message), where in seen.items():
         shown = _address(where[0]) + (f" (and {len(where) - 1} more)" if len(where) > 1 else "")
