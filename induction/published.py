@@ -20,6 +20,18 @@ from .placement import ProgrammePlaces
 from .schedule import Schedule
 
 SCHEDULE_SRC = "schedule.js"
+# Said by the build (induction_mkdocs/plugin.py) and let through by scripts/build.py, which shows no other INFO line.
+ADDRESS_NOTICE = "Calendars without the site's address"
+
+
+def address_notice(checked: Checked, site_url: str) -> str:
+    """What a build of a site with cohorts but no address says: what is lost and what to set; else ""."""
+    if site_url or not any(checked.schedules.get(p.id) for p in checked.site.programmes):
+        return ""
+    return (f"{ADDRESS_NOTICE}: SITE_URL is not set, so the .ics calendars' events carry no link to their "
+            "pages and the programme page offers them to download only, not to subscribe to (webcal: needs an "
+            "absolute address). Set SITE_URL to the address the site is published at, like "
+            "SITE_URL=https://www.example.org/ect/ make site.")
 
 
 def published_files(checked: Checked, site_url: str = "", directory_urls: bool = True) -> dict[str, str]:
