@@ -146,14 +146,14 @@ def calendar_links(ctx: Context, programme: Programme, src: str = "") -> str:
         rows.append(f"- {esc(schedule.cohort.title)}\n" + "\n".join(links))
     if not rows:
         return ""
-    how = ("Subscribe, and Outlook, Google or Apple Calendar fetches the calendar again each day, so a "
-           "change to the programme reaches your phone; a downloaded file is a copy that stays as it was."
+    how = ("Each event links to its page. Subscribe, and your calendar program fetches the calendar again each "
+           "day, so a change to the programme reaches your phone; a downloaded file is a copy that stays as it was."
            if ctx.site_url else
            "This copy of the site was built without its address (SITE_URL), so its calendars can be "
            "downloaded but not subscribed to; a downloaded file is a copy that stays as it was.")
     return ("## Calendars\n\nAn .ics file for each cohort and role, for Outlook, Google or Apple Calendar: "
-            "the weekly study, the mentor meetings and the training events each person attends, one day each, "
-            "each linked to its page. " + how + "\n\n" + "\n".join(rows) + "\n\n")
+            "the weekly study, the mentor meetings and the training events each person attends, one day each. "
+            + how + "\n\n" + "\n".join(rows) + "\n\n")
 
 
 def subscribe_url(site_url: str, ics: str) -> str:
