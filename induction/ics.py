@@ -178,7 +178,7 @@ def _meetings(feed: Feed, placed: PlacedWeek) -> list[str]:
     if not sessions:
         return []
     rhythm, week, block = feed.schedule.cohort.rhythm, placed.week, placed.block
-    mondays = placed.mondays[::2 if placed.year.meetings == "fortnightly" else 1]
+    mondays = meeting_weeks(placed)
     minutes = sum(p.session.minutes for p in sessions) or 60
     if feed.role == "ect":
         kind, name, page = "ect-meeting", f"Mentor meeting: {week.title}", urls.week(
@@ -194,6 +194,12 @@ def _meetings(feed: Feed, placed: PlacedWeek) -> list[str]:
                   f"SUMMARY:{text(name + suffix)}", f"DESCRIPTION:{text(description)}", *feed.url(page),
                   "TRANSP:" + ("OPAQUE" if rhythm.meeting_time else "TRANSPARENT"), "END:VEVENT"]
     return lines
+
+
+def meeting_weeks(placed: PlacedWeek) -> list[datetime.date]:
+    """The Mondays of the school weeks with a meeting of an entry's mentor plan: each week it spans,
+    or every other one in a fortnightly year (docs/javascripts/mycalendar.js reads them as written)."""
+    return placed.mondays[::2 if placed.year.meetings == "fortnightly" else 1]
 
 
 def _tutor_event(feed: Feed, placed: PlacedWeek) -> list[str]:

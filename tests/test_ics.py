@@ -256,3 +256,23 @@ def test_in_the_offline_layout_addresses_name_the_html_files():
     ics = calendar_files(checked.site.programmes, checked.places, checked.schedules, SITE_URL, False)[
         "oakfield/calendars/september-2025-mentor.ics"]
     assert str(events(ics)[0]["URL"]) == SITE_URL + "oakfield/year-1/routines/routines-w1-mentor.html"
+
+
+def test_the_schedule_script_gives_each_meeting_the_days_the_published_calendars_use():
+    """What docs/javascripts/mycalendar.js writes a pair's own calendar from: each published
+    meeting, with its date for each weekday by the same rule (the sample's Thursday is the file's)."""
+    import json
+    checked = load_and_check(str(SAMPLE))
+    script = published_files(checked, SITE_URL)["schedule.js"]
+    data = json.loads(script.split("window.ectSchedule = ", 1)[1].rstrip(";\n"))
+    cohort = data["programmes"][0]["cohorts"][0]
+    assert (cohort["id"], cohort["meetingDay"], cohort["meetingTime"]) == ("september-2025", 3, "")
+    published = events(files(SAMPLE)["oakfield/calendars/september-2025-mentor.ics"])
+    meetings = [e for e in published if str(e["UID"]).startswith("mentor-")]
+    assert [m["days"][3] for m in cohort["meetings"]] == [str(e.decoded("DTSTART")) for e in meetings]
+    assert [f"mentor-oakfield-september-2025-{m['id']}@induction" for m in cohort["meetings"]] == [
+        str(e["UID"]) for e in meetings]
+    assert cohort["meetings"][0]["days"] == ["2025-09-03", "2025-09-03", "2025-09-03", "2025-09-04", "2025-09-05"]
+    launch = next(e for e in cohort["events"] if e["id"] == "starting-well-sep-2025")
+    assert (launch["date"], launch["time"], launch["minutes"], launch["attendees"]) == (
+        "2025-09-17", "16:00", 90, ["ect", "mentor", "tutor"])

@@ -153,7 +153,10 @@ def calendar_links(ctx: Context, programme: Programme, src: str = "") -> str:
            "downloaded but not subscribed to; a downloaded file is a copy that stays as it was.")
     return ("## Calendars\n\nAn .ics file for each cohort and role, for Outlook, Google or Apple Calendar: "
             "the weekly study, the mentor meetings and the training events each person attends, one day each. "
-            + how + "\n\n" + "\n".join(rows) + "\n\n")
+            + how + "\n\n" + "\n".join(rows) + "\n\n"
+            # docs/javascripts/mycalendar.js writes a form here: a pair's own meeting day and time.
+            + f'<div class="ect-mycalendar" data-ect-mycalendar="" data-ect-programme="{attr(programme.id)}">'
+            + "</div>\n\n")
 
 
 def subscribe_url(site_url: str, ics: str) -> str:
