@@ -85,3 +85,18 @@ def test_a_site_with_cohorts_built_without_its_address_says_what_to_set(tmp_path
     assert 'href="webcal://www.example.org/ect/prog/calendars/sep-mentor.ics"' in page  # kept by the page cleaner
     assert "URL:https://www.example.org/ect/prog/year-1/b1/b1-w1-mentor/" in (
         site / "prog" / "calendars" / "sep-mentor.ics").read_text()
+
+
+def test_without_strict_the_missing_address_is_a_warning(tmp_path):
+    """mkdocs.yml makes every build strict; with --no-strict, nothing is failed by a warning, so it is one."""
+    from test_dates import on_calendar
+
+    from induction.published import ADDRESS_NOTICE
+    content = on_calendar(tmp_path)
+    env = dict({k: v for k, v in os.environ.items() if k != "SITE_URL"}, ECT_CONTENT=str(content),
+               NO_MKDOCS_2_WARNING="true")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "-d", str(tmp_path / "site")],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert [line[:60] for line in done.stderr.splitlines() if ADDRESS_NOTICE in line] == [
+        "WARNING -  Calendars without the site's address: SITE_URL is no"]
