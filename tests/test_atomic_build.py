@@ -99,4 +99,4 @@ def test_without_strict_the_missing_address_is_a_warning(tmp_path):
                           cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert [line[:60] for line in done.stderr.splitlines() if ADDRESS_NOTICE in line] == [
-        "WARNING -  Calendars without the site's address: SITE_URL is no"]
+        "WARNING -  Calendars without the site's address: SITE_URL is"]
