@@ -49,7 +49,8 @@ class Role:
 
 ROLE = {role.id: role for role in (
     Role("ect", "ECT", "ECT", "ECTs", "You", "ECT self-study", "ECT steps", "for-ects.md", "For ECTs",
-         "every week's steps in order, block by block, with how long each takes", "ECT study and training", "task"),
+         "every week's steps in order, block by block, with how long each takes",
+         "ECT study, mentor meetings and training", "task"),
     Role("mentor", "Mentor", "mentor", "mentors", "Your ECT", "Mentor session", "mentor session plans",
          "for-mentors.md", "For mentors", "every mentor session plan in order, and each block's pack to print",
          "Mentor meetings and training", "plan"),
@@ -114,15 +115,30 @@ YEAR = Record("a year", {
     "summary": Key(Text()),
     "pages": Key(ListOf(Id()), doc="year-level page ids, in order"),
     "blocks": Key(ListOf(Id()), doc="block ids, in order"),
+    "mentor_meetings": Key(Choice(values=("weekly", "fortnightly")),
+                           doc="how often the mentor meets the ECT in this year (default: weekly)"),
 })
 
 # The programme in time (induction/calendar.py places weeks on school weeks) -------------------
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")  # school days: a calendar event falls on one
+
+# When the week happens in the calendars, for the programme (every cohort) or one cohort.
+RHYTHM_KEYS = {
+    "study_day": Key(Choice(values=WEEKDAYS), doc="the ECT's study day each week, in the calendars "
+                                                  "(default: monday)"),
+    "study_time": Key(Time(), doc="its start time, HH:MM in quotes (default: an all-day event)"),
+    "meeting_day": Key(Choice(values=WEEKDAYS), doc="the usual day of the mentor meeting, in the calendars "
+                                                    "(default: thursday)"),
+    "meeting_time": Key(Time(), doc="its start time, HH:MM in quotes (default: an all-day event)"),
+}
 
 COHORT = Record("a cohort", {
     "id": Key(Id(), True, "stable id, like september-2025"),
     "title": Key(Text(), True, "like 'September 2025 start'"),
     "start": Key(Date(), True, "a day in the cohort's first school week (YYYY-MM-DD)"),
     "calendar": Key(Id(), doc="the id of a school calendar in calendars/ (default: the programme's)"),
+    **RHYTHM_KEYS,
 })
 
 EVENT = Record("an event", {
@@ -180,6 +196,7 @@ PROGRAMME = Record("the programme", {
     "years": Key(ListOf(YEAR, 1), True, "the years, in order"),
     "calendar": Key(Id(), doc="the id of a school calendar in calendars/, for cohorts that name none"),
     "cohorts": Key(ListOf(COHORT), doc="groups of ECTs starting together, each placed on a school calendar"),
+    **RHYTHM_KEYS,
     "events": Key(ListOf(EVENT), doc="dated training events (clinics, conferences, induction tutor sessions)"),
 }, doc="programme.yaml: a programme, its years and its blocks in order")
 

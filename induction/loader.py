@@ -25,6 +25,7 @@ from .model import (
     Phase,
     Programme,
     Provider,
+    Rhythm,
     Session,
     SessionRef,
     Site,
@@ -215,7 +216,7 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
         pages = [SessionRef(page, False, Loc(path, item["pages"].line_of(i))) for i, page in
                  enumerate(item.get("pages", []))]
         year = Year(item["id"], item.get("title", item["id"]), item.get("summary", ""), pages,
-                    list(item.get("blocks", [])), [], Loc(path, item.line))
+                    list(item.get("blocks", [])), [], Loc(path, item.line), item.get("mentor_meetings", "weekly"))
         for index, block_id in enumerate(year.block_ids):
             if block_id in blocks:
                 year.blocks.append(blocks[block_id])
@@ -268,7 +269,8 @@ def _load_cohorts(data: YMap, path: str, programme: Programme) -> None:
         if {"id", "start"} <= set(item):
             line = item.line_of("calendar") if "calendar" in item else data.lines.get("calendar", item.line)
             programme.cohorts.append(Cohort(item["id"], item.get("title", item["id"]), item["start"],
-                                            item.get("calendar", default), Loc(path, item.line), line))
+                                            item.get("calendar", default), Loc(path, item.line), line,
+                                            _rhythm(item, data)))
     for item in data.get("events", []):
         if not {"id", "date", "place", "attendees"} <= set(item):
             continue
@@ -277,6 +279,14 @@ def _load_cohorts(data: YMap, path: str, programme: Programme) -> None:
             list(item.get("cohorts", [])), item["date"], item.get("time", ""), item.get("minutes", 0),
             item["place"], list(item["attendees"]), item.get("prepare", ""), Loc(path, item.line),
             dict(item.lines)))
+
+
+def _rhythm(cohort: YMap, programme: YMap) -> Rhythm:
+    """A cohort's study and meeting days and times: its own keys, else the programme's, else the defaults."""
+    def value(key: str, default: str) -> str:
+        return str(cohort.get(key, programme.get(key, default)))
+    return Rhythm(formats.WEEKDAYS.index(value("study_day", "monday")), value("study_time", ""),
+                  formats.WEEKDAYS.index(value("meeting_day", "thursday")), value("meeting_time", ""))
 
 
 def _refs(data: YMap, key: str, path: str) -> list[SessionRef]:

@@ -157,6 +157,7 @@ class Year:
     block_ids: list[str]
     blocks: list[Block]
     loc: Loc
+    meetings: str = "weekly"  # weekly | fortnightly: how often the mentor meets the ECT this year
 
 
 @dataclass
@@ -222,6 +223,17 @@ class Calendar:
     loc: Loc
 
 
+@dataclass(frozen=True)
+class Rhythm:
+    """When a cohort's week happens in its calendars: the weekday of the ECT's study and of the
+    mentor meeting (0 Monday to 4 Friday), each at a time (HH:MM) or all day ("")."""
+
+    study_day: int = 0
+    study_time: str = ""
+    meeting_day: int = 3
+    meeting_time: str = ""
+
+
 @dataclass
 class Cohort:
     id: str
@@ -230,6 +242,8 @@ class Cohort:
     calendar_id: str  # its own, or the programme's default
     loc: Loc
     calendar_line: int = 0  # where the calendar is named: the cohort's key or the programme's
+    rhythm: Rhythm = field(default_factory=Rhythm)
+
 
 
 @dataclass

@@ -136,4 +136,6 @@ def _page_cleaner(policy: Policy) -> nh3.Cleaner:
 
     return nh3.Cleaner(tags=PAGE_TAGS, clean_content_tags=WITH_CONTENT, attributes=PAGE_ATTRIBUTES,
                        attribute_filter=allowed, generic_attribute_prefixes={"data-ect-", "aria-"},
-                       link_rel=None, url_schemes={"http", "https", "mailto", "tel"}, strip_comments=False)
+                       # webcal: the programme page's calendar subscriptions (content cannot write one:
+                       # the content sanitiser's schemes are http, https, mailto and tel).
+                       link_rel=None, url_schemes={"http", "https", "mailto", "tel", "webcal"}, strip_comments=False)

@@ -13,13 +13,25 @@ from typing import Any
 
 from . import urls
 from .formats import ROLES
-from .ics import calendar_files
+from .ics import calendar_files, meeting_weeks
 from .model import Programme
 from .pipeline import Checked
 from .placement import ProgrammePlaces
-from .schedule import Schedule
+from .schedule import Schedule, day_in_week
 
 SCHEDULE_SRC = "schedule.js"
+# Said by the build (induction_mkdocs/plugin.py) and let through by scripts/build.py, which shows no other INFO line.
+ADDRESS_NOTICE = "Calendars without the site's address"
+
+
+def address_notice(checked: Checked, site_url: str) -> str:
+    """What a build of a site with cohorts but no address says: what is lost and what to set; else ""."""
+    if site_url or not any(checked.schedules.get(p.id) for p in checked.site.programmes):
+        return ""
+    return (f"{ADDRESS_NOTICE}: SITE_URL is not set, so the .ics calendars' events carry no link to their "
+            "pages and the programme page offers them to download only, not to subscribe to (webcal: needs an "
+            "absolute address). Set SITE_URL to the address the site is published at, like "
+            "SITE_URL=https://www.example.org/ect/ make site.")
 
 
 def published_files(checked: Checked, site_url: str = "", directory_urls: bool = True) -> dict[str, str]:
@@ -63,4 +75,38 @@ def _cohort(programme: Programme, places: ProgrammePlaces, schedule: Schedule,
                       **roles})
     return {"id": schedule.cohort.id, "title": schedule.cohort.title, "weeks": weeks,
             "holidays": [{"name": h.name, "start": str(h.start), "end": str(h.end)}
-                         for h in schedule.calendar.holidays]}
+                         for h in schedule.calendar.holidays],
+            "meetingDay": schedule.cohort.rhythm.meeting_day, "meetingTime": schedule.cohort.rhythm.meeting_time,
+            "meetings": _meetings(places, schedule, address), "events": _events(programme, places, schedule, address)}
+
+
+def _meetings(places: ProgrammePlaces, schedule: Schedule, address: Callable[[str], str]) -> list[dict[str, Any]]:
+    """Each mentor meeting, for a pair's own calendar made in the browser (docs/javascripts/mycalendar.js):
+    its id (as in the published calendars), and its date for each meeting day, Monday to Friday, by
+    the rule the published calendars follow (induction/schedule.py's day_in_week)."""
+    out = []
+    for placed in schedule.weeks:
+        sessions = [p for p, _ in places.week_entries(placed.block, placed.week, "mentor")]
+        mondays = meeting_weeks(placed) if sessions else []
+        for number, monday in enumerate(mondays, 1):
+            part = f"-{number}" if len(mondays) > 1 else ""
+            out.append({"id": f"{placed.block.id}-{placed.week.slug}{part}", "week": placed.week.label,
+                        "title": placed.week.title, "part": f"{number} of {len(mondays)}" if part else "",
+                        "minutes": sum(p.session.minutes for p in sessions) or 60,
+                        "url": address(urls.week(places.programme, placed.year, placed.block, placed.week)),
+                        "days": [str(day_in_week(schedule, monday, weekday)) for weekday in range(5)]})
+    return out
+
+
+def _events(programme: Programme, places: ProgrammePlaces, schedule: Schedule,
+            address: Callable[[str], str]) -> list[dict[str, Any]]:
+    """The cohort's training events: who attends, when and where (their page: the session's, else the programme's)."""
+    out = []
+    for event in schedule.events:
+        home = places.homes.get(event.session_id)
+        out.append({"id": event.id, "title": event.title or (home.session.title if home else event.id),
+                    "date": str(event.date), "time": event.time, "minutes": event.minutes,
+                    "place": "Online" if event.online else event.place, "attendees": event.attendees,
+                    "url": address(urls.session(home) if home else urls.programme(programme))})
+    return out
+

@@ -87,6 +87,23 @@ def _has_school_day(monday: datetime.date, term: Term, calendar: Calendar) -> bo
     return False
 
 
+def is_school_day(day: datetime.date, calendar: Calendar) -> bool:
+    return day.weekday() < 5 and any(t.start <= day <= t.end for t in calendar.terms) and \
+        not any(h.start <= day <= h.end for h in calendar.holidays)
+
+
+def day_in_week(schedule: Schedule, monday: datetime.date, weekday: int) -> datetime.date:
+    """The given weekday (0 Monday) of a school week, for a calendar event: when that day has no
+    school (the term starts mid-week, a holiday, before the cohort starts), the next school day of
+    the week, else the one before it. A school week has at least one school day."""
+    def open_(day: datetime.date) -> bool:
+        return is_school_day(day, schedule.calendar) and day >= schedule.cohort.start
+    days = [monday + datetime.timedelta(days=n) for n in range(5)]
+    later = [d for d in days[weekday:] if open_(d)]
+    earlier = [d for d in reversed(days[:weekday]) if open_(d)]
+    return (later or earlier or [days[weekday]])[0]
+
+
 def half_term_number(block: Block) -> int:
     """0 for autumn 1 to 5 for summer 2 (a whole-term block counts from its first half)."""
     return TERMS.index(block.term) * 2 + (block.half_term or 1) - 1

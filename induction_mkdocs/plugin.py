@@ -25,7 +25,7 @@ from induction.nav import build_nav
 from induction.origins import page_origins
 from induction.pipeline import Checked, load_and_check
 from induction.problems import Problems, visible
-from induction.published import published_files
+from induction.published import address_notice, published_files
 from induction.reading import read_checked_site
 from induction.reading import summary as reading_summary
 from induction.render import Page, render_site
@@ -118,7 +118,11 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.origins = {src: checked.problems.display(file) for src, file in origins.items()}
         self.origin_texts = {src: checked.site.texts.get(file, "") for src, file in origins.items()}
         self.printed = printed_packs(checked.site, os.path.join(self.base, self.config.pdfs))
-        self.pages = render_site(checked, {name: size for name, (_, _, size) in self.printed.items()})
+        self.pages = render_site(checked, {name: size for name, (_, _, size) in self.printed.items()},
+                                 config.site_url or "")
+        notice = address_notice(checked, config.site_url or "")
+        if notice:  # a warning, except in a strict build, which it would fail: the site is sound without it
+            (log.info if config.strict else log.warning)(notice)
         self.last_srcs = [page.src for page in self.pages]
         if checked.site.title:
             config.site_name = checked.site.title  # the content names its site, whatever mkdocs.yml says

@@ -84,4 +84,14 @@ def calendar_cases(programme: str) -> list[tuple[str, tuple[FixtureEdit, ...], s
         ("missing-key", on(Edit(programme, "calendar: school\n", "")),
          "minimal/prog/programme.yaml:6: error [missing-key] The cohort 'sep' names no calendar. Add 'calendar: <id>' "
          "to the cohort, or to the programme for every cohort."),
+        # The days and times the calendars put study and mentor meetings on (induction/ics.py).
+        ("wrong-type", on(Edit(programme, "start: 2025-09-01\n", "start: 2025-09-01\n    study_day: saturday\n")),
+         "minimal/prog/programme.yaml:10: error [wrong-type] Expected one of monday, tuesday, wednesday, thursday, "
+         "friday for 'study_day' in a cohort but found 'saturday'. Did you mean 'thursday'?"),
+        ("wrong-type", on(Edit(programme, "calendar: school\n", "calendar: school\nmeeting_time: '4pm'\n")),
+         "minimal/prog/programme.yaml:6: error [wrong-type] Expected a time of day as HH:MM, 24-hour (like '16:00') "
+         "for 'meeting_time' in the programme but found '4pm'."),
+        ("wrong-type", on(Edit(programme, "blocks: [b1]", "blocks: [b1]\n    mentor_meetings: monthly")),
+         "minimal/prog/programme.yaml:17: error [wrong-type] Expected one of weekly, fortnightly for "
+         "'mentor_meetings' in a year but found 'monthly'."),
     ]

@@ -57,3 +57,46 @@ def test_a_good_build_replaces_the_site_whole(tmp_path):
     assert not (site / "stale.html").exists()
     assert "Renamed site" in (site / "index.html").read_text()
     assert oct(site.stat().st_mode & 0o777) == "0o755"
+
+
+def test_a_site_with_cohorts_built_without_its_address_says_what_to_set(tmp_path):
+    """Strict (the sample's `make site` has no address and must pass), yet not silent: the one INFO
+    line the build shows. With SITE_URL, no notice, and the programme page offers subscriptions."""
+    from test_dates import on_calendar
+
+    from induction.published import ADDRESS_NOTICE
+    content = on_calendar(tmp_path)
+    site = tmp_path / "out" / "site"
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)],
+                          env=dict(env, ECT_CONTENT=str(content)), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    notice = [line for line in done.stderr.splitlines() if ADDRESS_NOTICE in line]
+    assert notice == ["INFO    -  Calendars without the site's address: SITE_URL is not set, so the .ics calendars' "
+                      "events carry no link to their pages and the programme page offers them to download only, not "
+                      "to subscribe to (webcal: needs an absolute address). Set SITE_URL to the address the site is "
+                      "published at, like SITE_URL=https://www.example.org/ect/ make site."]
+    assert "webcal:" not in (site / "prog" / "index.html").read_text()
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)],
+                          env=dict(env, ECT_CONTENT=str(content), SITE_URL="https://www.example.org/ect/"),
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and ADDRESS_NOTICE not in done.stderr, done.stderr
+    page = (site / "prog" / "index.html").read_text()
+    assert 'href="webcal://www.example.org/ect/prog/calendars/sep-mentor.ics"' in page  # kept by the page cleaner
+    assert "URL:https://www.example.org/ect/prog/year-1/b1/b1-w1-mentor/" in (
+        site / "prog" / "calendars" / "sep-mentor.ics").read_text()
+
+
+def test_without_strict_the_missing_address_is_a_warning(tmp_path):
+    """mkdocs.yml makes every build strict; with --no-strict, nothing is failed by a warning, so it is one."""
+    from test_dates import on_calendar
+
+    from induction.published import ADDRESS_NOTICE
+    content = on_calendar(tmp_path)
+    env = dict({k: v for k, v in os.environ.items() if k != "SITE_URL"}, ECT_CONTENT=str(content),
+               NO_MKDOCS_2_WARNING="true")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "-d", str(tmp_path / "site")],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert [line[:60] for line in done.stderr.splitlines() if ADDRESS_NOTICE in line] == [
+        "WARNING -  Calendars without the site's address: SITE_URL is"]

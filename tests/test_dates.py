@@ -54,9 +54,23 @@ def test_block_year_and_programme_pages_list_the_dates_and_events(tmp_path):
     assert "| [Block one](b1/index.md) | 1 September to 26 September 2025 |" in markdown["prog/year-1/index.md"]
     programme = markdown["prog/index.md"]
     assert "- **September 2025**: 1 September to 26 September 2025, on School calendar" in programme
-    assert ("- September 2025: [ECT study and training](calendars/sep-ect.ics) · [Mentor meetings and training]"
-            "(calendars/sep-mentor.ics) · [Induction tutor sessions and training](calendars/sep-tutor.ics)"
-            ) in programme
+    assert ("- September 2025\n    - ECT study, mentor meetings and training: [download](calendars/sep-ect.ics)\n"
+            "    - Mentor meetings and training: [download](calendars/sep-mentor.ics)\n"
+            "    - Induction tutor sessions and training: [download](calendars/sep-tutor.ics)\n") in programme
+    # Without the site's address there is nothing to subscribe to, and the page says why.
+    assert "webcal:" not in programme
+    assert ("This copy of the site was built without its address (SITE_URL), so its calendars can be downloaded "
+            "but not subscribed to; a downloaded file is a copy that stays as it was.") in programme
+
+
+def test_with_the_site_address_each_calendar_can_be_subscribed_to_beside_its_download(tmp_path):
+    checked = load_and_check(str(on_calendar(tmp_path)))
+    programme = next(p.markdown for p in render_site(checked, site_url="https://www.example.org/ect/")
+                     if p.src == "prog/index.md")
+    assert ("    - ECT study, mentor meetings and training: [download](calendars/sep-ect.ics) · "
+            "[subscribe](webcal://www.example.org/ect/prog/calendars/sep-ect.ics)\n") in programme
+    assert programme.count("[subscribe](webcal://www.example.org/ect/prog/calendars/sep-") == 3
+    assert "a change to the programme reaches your phone" in programme
 
 
 def test_without_a_calendar_no_page_has_a_date(tmp_path):

@@ -20,9 +20,11 @@ from .text import Page
 __all__ = ["Page", "render_site", "Context"]
 
 
-def render_site(checked: Checked, pdfs: dict[str, int] | None = None) -> list[Page]:
-    """Every page; `pdfs` (file name -> bytes) names the printed packs published with the site."""
-    ctx = Context(checked.site, checked.places, schedules=checked.schedules, pdfs=dict(pdfs or {}))
+def render_site(checked: Checked, pdfs: dict[str, int] | None = None, site_url: str = "") -> list[Page]:
+    """Every page; `pdfs` (file name -> bytes) names the printed packs published with the site,
+    `site_url` is its address when known."""
+    ctx = Context(checked.site, checked.places, schedules=checked.schedules, pdfs=dict(pdfs or {}),
+                  site_url=site_url)
     pages: list[Page] = render_site_pages(ctx)
     used_frameworks = []
     for programme in checked.site.programmes:

@@ -14,6 +14,7 @@ class Context:
     site: Site
     places: dict[str, ProgrammePlaces]
     schedules: dict[str, list[Schedule]] = field(default_factory=dict)  # programme id -> one per cohort
+    site_url: str = ""  # where the site is published (MkDocs' site_url), when known: calendar subscriptions
 
     def framework(self, programme: Programme) -> Framework | None:
         return self.site.frameworks.get(programme.framework_id)

@@ -130,19 +130,39 @@ def programme_dates(ctx: Context, programme: Programme) -> str:
 
 
 def calendar_links(ctx: Context, programme: Programme, src: str = "") -> str:
-    """## Calendars to download: one .ics per cohort and role, linked from page `src`."""
+    """## Calendars: one .ics per cohort and role, linked from page `src`, each to download and,
+    when the site's address is known, to subscribe to (webcal: needs an absolute address)."""
     src = src or urls.programme(programme)
     rows = []
     for schedule in ctx.schedules.get(programme.id, []):
         cohort = schedule.cohort.id
-        links = " · ".join(f"[{ROLE[role].calendar}]({urls.relative(src, ics_src(programme, cohort, role))})"
-                           for role in ROLES)
-        rows.append(f"- {esc(schedule.cohort.title)}: {links}")
+        links = []
+        for role in ROLES:
+            ics = ics_src(programme, cohort, role)
+            link = f"    - {ROLE[role].calendar}: [download]({urls.relative(src, ics)})"
+            if ctx.site_url:
+                link += f" · [subscribe]({subscribe_url(ctx.site_url, ics)})"
+            links.append(link)
+        rows.append(f"- {esc(schedule.cohort.title)}\n" + "\n".join(links))
     if not rows:
         return ""
-    return ("## Calendars to download\n\nAdd the programme to Outlook, Google or Apple Calendar (an .ics file "
-            "for each cohort and role: weekly study, mentor meetings, training events; each event links to its "
-            "page).\n\n" + "\n".join(rows) + "\n\n")
+    how = ("Each event links to its page. Subscribe, and your calendar program fetches the calendar again each "
+           "day, so a change to the programme reaches your phone; a downloaded file is a copy that stays as it was."
+           if ctx.site_url else
+           "This copy of the site was built without its address (SITE_URL), so its calendars can be "
+           "downloaded but not subscribed to; a downloaded file is a copy that stays as it was.")
+    return ("## Calendars\n\nAn .ics file for each cohort and role, for Outlook, Google or Apple Calendar: "
+            "the weekly study, the mentor meetings and the training events each person attends, one day each. "
+            + how + "\n\n" + "\n".join(rows) + "\n\n"
+            # docs/javascripts/mycalendar.js writes a form here: a pair's own meeting day and time.
+            + f'<div class="ect-mycalendar" data-ect-mycalendar="" data-ect-programme="{attr(programme.id)}">'
+            + "</div>\n\n")
+
+
+def subscribe_url(site_url: str, ics: str) -> str:
+    """webcal://host/path/file.ics: the address calendar programs subscribe to (http or https alike)."""
+    address = site_url.rstrip("/") + "/" + ics
+    return "webcal://" + address.split("://", 1)[1] if "://" in address else address
 
 
 def events_section(ctx: Context, programme: Programme, events: list[Event], heading: str, *,

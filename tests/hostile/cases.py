@@ -300,3 +300,7 @@ C(Case("escape-sequence-echoed-in-a-wrong-value", [Edit(BLOCK, "term: autumn", '
 C(Case("escape-in-a-video-address", [Edit(VIDEOS, "url: https://www.youtube.com/watch?v=abcdefghijk",
                                           'url: "https://www.youtube.com/watch?v=abcdefghijk\\e[2K"')], [
     "minimal/prog/videos.yaml:4: " + CONTROL.format("'url' in a video", "\\x1b", "\\x1b or \\e")]))
+# The days the calendars put study and meetings on: one school day, not a list, not a weekend
+C(Case("meeting-day-list", [Edit(PROG, "settings:", "meeting_day: [monday, friday]\nstudy_day: Sunday\nsettings:")], [
+    "minimal/prog/programme.yaml:5: error [wrong-type] Expected one of monday, tuesday, wednesday, thursday, friday for 'meeting_day' in the programme but found a list.",
+    "minimal/prog/programme.yaml:6: error [wrong-type] Expected one of monday, tuesday, wednesday, thursday, friday for 'study_day' in the programme but found 'Sunday'. Did you mean 'monday'?"]))
