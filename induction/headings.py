@@ -11,6 +11,13 @@ markdown>` starts no section of the page). The block parser keeps no line number
 that starts with '#' gets a marker after its hashes, which the heading text then carries;
 a setext heading (a line underlined with === or ---) is matched, in order, to the line above its
 underline. tests/test_heading_rule.py holds this to markdown.markdown() with hypothesis.
+
+The block parser takes about 7 ms for a plan of 7 KB, which would double the time to validate the
+DfE corpus; so a body whose every '#' line is plainly a heading is read without it (`_plain`): each
+such line starts a block (after a blank line), matches HashHeaderProcessor.RE (the library's own
+pattern) and holds no '|' (a table row), and the body has no raw HTML, admonition, underline, tab
+or placeholder character that could make a block of another kind. Anything else asks the library.
+The same property test holds both paths to the renderer.
 """
 from __future__ import annotations
 
@@ -19,10 +26,10 @@ import re
 from dataclasses import dataclass
 
 import markdown
+from markdown.blockprocessors import HashHeaderProcessor
 from markdown.extensions.attr_list import AttrListTreeprocessor
 
 from .fences import fenced_lines
-from .html_blocks import unended_as_text
 
 # The extensions of mkdocs.yml that change which blocks a body is made of (the rest work on the
 # tree afterwards); fenced_code and tables are the ones MkDocs always adds. attr_list removes a
@@ -33,8 +40,10 @@ _LEVELS = {f"h{n}": n for n in range(1, 7)}
 # Private-use characters around a line number: plain text to Markdown, and met in no body.
 _MARK = re.compile("\ue000(\\d+)\ue001")
 _HASHES = re.compile(r"#{1,6}")
+_ATX = re.compile(HashHeaderProcessor.RE.pattern + r"\Z")  # the library's own pattern, over one whole line
 _UNDERLINE = re.compile(r"(?:=+|-+)[ ]*$")  # SetextHeaderProcessor.RE's second line
 _ATTRS = AttrListTreeprocessor.HEADER_RE
+_UNENDED = re.compile(r"<(?=[A-Za-z/])[^<>]*(?=<|\Z)")
 
 
 @dataclass(frozen=True)
@@ -64,9 +73,47 @@ def headings(body: str) -> list[Heading]:
 def _headings(body: str) -> tuple[Heading, ...]:
     if "#" not in body and "\n=" not in body and "\n-" not in body:  # most bodies: no heading at all
         return ()
+    plain = _plain(body)
+    return plain if plain is not None else _asked(body)
+
+
+# What may make a '#' line something other than a heading, or another line a heading: raw HTML
+# (whose blocks start with a tag at the start of a line, as in html_blocks.py), admonitions and
+# details, tabs, Python-Markdown's placeholder characters, and line breaks other
+# than \n (where str.splitlines, which numbers the lines, and Markdown would count differently).
+_NOT_PLAIN = re.compile("^[ ]{0,3}<|!!!|\\?\\?\\?|[\t\x02\x03\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]", re.M)
+
+
+def _plain(body: str) -> tuple[Heading, ...] | None:
+    """The headings of a body in which each '#' line starts a block and is plainly a heading, or
+    None when the body needs the library's block parser to say."""
+    if _NOT_PLAIN.search(body):
+        return None
     lines = body.splitlines()
-    # A tag never ended is reported (sanitiser.py); read as text, it costs no quadratic time here.
-    marked = [_marked(line, number) for number, line in enumerate(unended_as_text(body).splitlines(), 1)]
+    fenced = fenced_lines(body)
+    found = []
+    for index, line in enumerate(lines):
+        if fenced[index] or not line.strip():
+            continue
+        if index + 1 < len(lines) and _UNDERLINE.match(lines[index + 1]):
+            return None  # an underlined (setext) heading, or a rule: its block decides
+        if line.startswith("#"):
+            match = _ATX.match(line)
+            if match is None or "|" in line or (index and lines[index - 1].strip(" ")):  # as Markdown blanks it
+                return None
+            found.append(_heading(len(match.group("level")), match.group("header").strip(), index + 1))
+    return tuple(found)
+
+
+def _asked(body: str) -> tuple[Heading, ...]:
+    """The headings of `body` as the library's block parser finds them."""
+    lines = body.splitlines()
+    # A tag never ended, read as text (same length, same lines): the html_block preprocessor would
+    # wait for its '>' at every later '<', in time quadratic in their number. A known tag never
+    # ended is an error of its own (sanitiser.py), and an unknown one opens no raw block. Comments
+    # and declarations (<!, <?) keep their meaning: a comment may hold a '<'.
+    readable = _UNENDED.sub(lambda m: " " + m.group()[1:], body)
+    marked = [_marked(line, number) for number, line in enumerate(readable.splitlines(), 1)]
     found: list[Heading] = []
     setext = iter(_underlined(lines))
     for level, text in _parsed(marked):

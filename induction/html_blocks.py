@@ -23,12 +23,6 @@ _UNENDED = re.compile(r"<(?=[A-Za-z/!?])[^<>]*(?=<|\Z)")
 _BLOCK_START = re.compile(r"^[ ]{0,3}<[A-Za-z!?/]", re.M)
 
 
-def unended_as_text(text: str) -> str:
-    """`text` with the '<' of each tag never ended read as a space (same length, same lines), so
-    that Python-Markdown's html_block preprocessor takes linear time over it."""
-    return _UNENDED.sub(lambda m: " " + m.group()[1:], text)
-
-
 @functools.lru_cache(maxsize=1)
 def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["md_in_html"])
@@ -41,7 +35,7 @@ def raw_html_ranges(text: str) -> tuple[tuple[int, int], ...]:
         return ()
     # Offsets must stay those of `text`: a tab is read as one space (it matters only to the
     # indentation of a line, and an indented line is no block start either way).
-    readable = unended_as_text(text.replace("\t", " "))
+    readable = _UNENDED.sub(lambda m: " " + m.group()[1:], text.replace("\t", " "))
     md = _markdown()
     md.reset()
     md.preprocessors["html_block"].run(readable.split("\n"))

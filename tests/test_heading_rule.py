@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from markdown_support import render, site_extensions
 from selectolax.lexbor import LexborHTMLParser
 
-from induction.headings import EXTENSIONS, Heading, headings
+from induction.headings import EXTENSIONS, Heading, _asked, headings
 from induction.pipeline import load_and_check
 from induction.render import render_site
 
@@ -79,7 +79,9 @@ ATX = st.builds(lambda spaces, hashes, gap, close: (" " * spaces, "#" * hashes, 
                 st.integers(0, 4), st.integers(1, 7), st.sampled_from(["", " ", "  "]),
                 st.sampled_from(["", " #", " ###", "##", " {#x}", " {: .c }"]))
 OTHER = st.sampled_from(["```", "~~~", "````", "text", "", "", "===", "---", "- item", "> quote", "- ## L",
-                         "    indented"])
+                         "    indented", "    ## C", "a | b", "--|--", "!!! note", "??? note", "<div>", "</div>",
+                         '<div markdown="1">', "\t## T",
+                         "a <br/> b", "c <em>d</em>", "   <p>", "<!--", "-->"])
 LINES = st.lists(st.one_of(ATX, OTHER), min_size=1, max_size=14)
 
 
@@ -102,7 +104,11 @@ def test_the_core_finds_a_heading_exactly_where_python_markdown_renders_one(line
     text = written(lines)
     body = "\n".join(text) + "\n"
     found = headings(body)
-    assert [(h.level, h.text) for h in found] == top_level_headings(render(body)), body
+    rendered = top_level_headings(render(body))
+    assert [h.level for h in found] == [level for level, _ in rendered], body
+    for heading, (_, shown) in zip(found, rendered, strict=True):  # the text (HTML in it is markup, not text)
+        assert heading.text == shown or "<" in heading.text, body
+    assert found == list(_asked(body)), body  # the library's block parser says the same of plain bodies
     for heading in found:  # each on its line (an underlined one: the line above its underline)
         assert heading.text in text[heading.line - 1], (body, heading)
         assert heading.size == 1 or re.fullmatch(r"=+|-+", text[heading.line]), (body, heading)
