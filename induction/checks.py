@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from . import coverage, formats, shortcodes
 from .body_refusals import body_refusals
 from .control_chars import control_characters_are_absent
-from .fences import fenced_lines
+from .headings import headings
 from .model import Framework, Programme, Session, Site
 from .paths import symlinks_stay_inside
 from .placeholders import placeholders_are_filled
@@ -22,8 +22,6 @@ from .problems import Problems, did_you_mean
 from .refusals import refusals
 from .sanitiser import bodies_are_safe
 from .wording import belongs_elsewhere
-
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*(?:\{[^}]*\})?[ \t]*$")
 
 
 def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
@@ -172,18 +170,6 @@ def bodies_are_not_empty(session: Session, problems: Problems) -> None:
                      "Write the session's body.")
 
 
-def headings(body: str) -> list[tuple[int, str, int]]:
-    """(level, text, line) of the ATX headings in `body`, outside fenced code."""
-    found = []
-    for number, (line, fenced) in enumerate(zip(body.splitlines(), fenced_lines(body), strict=True), 1):
-        if fenced or line.startswith("    "):
-            continue
-        match = _HEADING.match(line.strip())
-        if match:
-            found.append((len(match.group(1)), match.group(2).strip(), number))
-    return found
-
-
 def plans_add_up(session: Session, problems: Problems) -> None:
     if not session.is_mentor_plan or not session.complete:
         return  # an incomplete front matter's problems are reported; its sums would only repeat them
@@ -205,7 +191,7 @@ def plans_add_up(session: Session, problems: Problems) -> None:
             problems.add("minutes-mismatch", file, session.lines.get("minutes", session.loc.line),
                          f"The phases add up to {total} minutes ({detail}) but the plan says minutes: "
                          f"{session.minutes}.", "Correct the phase minutes or the plan's total.")
-    found = [(text, line) for level, text, line in headings(session.body) if level == 2]
+    found = [(heading.text, heading.line) for heading in headings(session.body) if heading.level == 2]
     titles = [phase.title for phase in session.phases]
     for index, phase in enumerate(session.phases):
         if index >= len(found) or found[index][0] != phase.title:

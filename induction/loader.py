@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from . import formats
@@ -54,10 +55,7 @@ def load_site(root: str) -> tuple[Site, Problems]:
                      "Give the path of a folder holding site.yaml.")
         return site, problems
     data = reader.yaml(site_file, formats.SITE, "the site file")
-    site.title = data.get("title", "")
-    site.description = data.get("description", "")
-    if "provider" in data:
-        site.provider = _provider(data["provider"], site_file, problems)
+    provider = _provider(data["provider"], site_file, problems) if "provider" in data else Provider()
     for path in _files(os.path.join(root, "frameworks"), ".yaml"):
         framework = load_framework(path, problems, reader.text(path))
         if framework:
@@ -82,22 +80,20 @@ def load_site(root: str) -> tuple[Site, Problems]:
             site.programmes.append(loaded[programme_id])
         else:
             problems.unknown("programme", programme_id, loaded, site_file, ids.line_of(index))
-    site.files, site.texts, site.links = reader.count, reader.texts, _links(root)
-    return site, problems
+    # The model is frozen: its fields are set once, here; its lists and dicts were filled above.
+    return replace(site, title=data.get("title", ""), description=data.get("description", ""), provider=provider,
+                   files=reader.count, texts=reader.texts, links=_links(root)), problems
 
 
 def _provider(data: YMap, site_file: str, problems: Problems) -> Provider:
     """site.yaml's provider: its image files checked to be images inside the content folder."""
-    provider = Provider(data.get("name", ""), colours=dict(data.get("colours", {})),
-                        contact=dict(data.get("contact", {})),
-                        links=[(link["title"], link["url"]) for link in data.get("links", [])
-                               if "title" in link and "url" in link],
-                        accessibility_reviewed=data.get("accessibility_reviewed", ""))
-    for key in ("logo", "favicon"):
-        if key in data:
-            path = _provider_image(key, data[key], data.line_of(key), site_file, problems)
-            setattr(provider, key, path)
-    return provider
+    images = {key: _provider_image(key, data[key], data.line_of(key), site_file, problems)
+              for key in ("logo", "favicon") if key in data}
+    return Provider(data.get("name", ""), colours=dict(data.get("colours", {})),
+                    contact=dict(data.get("contact", {})),
+                    links=[(link["title"], link["url"]) for link in data.get("links", [])
+                           if "title" in link and "url" in link],
+                    accessibility_reviewed=data.get("accessibility_reviewed", ""), **images)
 
 
 # Printed by the theme into every page's HTML (an <img src>, a <link href>), so a name may hold only
@@ -197,19 +193,19 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
     if "id" not in data:
         return None
     folder = os.path.dirname(path)
-    programme = Programme(
-        data["id"], data.get("title", data["id"]), data.get("provider", ""), data.get("framework", ""),
-        data.get("summary", ""), [], {}, {}, {}, folder, Loc(path, data.line),
-        settings=Settings.of(data.get("settings", {})))
     blocks: dict[str, Block] = {}
+    unread: set[str] = set()
     for block_file in _files(folder, "block.yaml"):
         block = _load_block(block_file, reader)
         if block is None:  # its problem is reported; a year naming it by its folder need not say so again
-            programme.unread.add(os.path.basename(os.path.dirname(block_file)))
+            unread.add(os.path.basename(os.path.dirname(block_file)))
             continue
         if _is_new(block, "block", blocks, problems):
             blocks[block.id] = block
-    programme.incomplete = len(problems.items) > before
+    programme = Programme(
+        data["id"], data.get("title", data["id"]), data.get("provider", ""), data.get("framework", ""),
+        data.get("summary", ""), [], {}, {}, {}, folder, Loc(path, data.line), blocks=blocks,
+        incomplete=len(problems.items) > before, unread=unread, settings=Settings.of(data.get("settings", {})))
     for item in data.get("years", []):
         if "id" not in item:
             continue
@@ -223,7 +219,6 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
             elif block_id not in programme.unread:
                 problems.unknown("block", block_id, blocks, path, item["blocks"].line_of(index))
         programme.years.append(year)
-    programme.blocks = blocks
     _load_cohorts(data, path, programme)
     for videos_file in _files(folder, "videos.yaml"):
         _load_videos(videos_file, reader, programme)

@@ -1,7 +1,9 @@
 """Model: the typed curriculum that loading produces and every later stage reads.
 
-Plain dataclasses, no behaviour beyond small derived properties: one-way data flow means
-nothing downstream mutates these once `loader.load_site` has returned.
+Frozen dataclasses, no behaviour beyond small derived properties: one-way data flow means
+nothing downstream changes these once `loader.load_site` has returned, and frozen makes a field
+that is set again an error (the loader fills their lists and dicts while it reads, and builds each
+object with its fields known; strip mode's cleaned copy is made of new objects, pipeline.cleaned).
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ class Loc:
 
 # Framework -----------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(frozen=True)
 class Statement:
     id: str
     kind: str  # "learn_that" | "learn_how_to"
@@ -34,7 +36,7 @@ class Statement:
         return "Learn that" if self.kind == "learn_that" else "Learn how to"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Standard:
     number: int
     title: str
@@ -42,7 +44,7 @@ class Standard:
     statements: list[Statement] = field(default_factory=list)
 
 
-@dataclass(eq=False)  # compared and hashed by identity: one object per loaded framework
+@dataclass(eq=False, frozen=True)  # compared and hashed by identity: one object per loaded framework
 class Framework:
     id: str
     title: str
@@ -54,21 +56,21 @@ class Framework:
 
 # Programme -----------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(frozen=True)
 class Intention:
     statement_id: str
     wording: str
     loc: Loc
 
 
-@dataclass
+@dataclass(frozen=True)
 class Phase:
     title: str
     minutes: int | None  # None: a part of an untimed plan (a coaching structure that shares the meeting's time)
     loc: Loc
 
 
-@dataclass
+@dataclass(frozen=True)
 class Session:
     id: str
     role: str
@@ -96,7 +98,7 @@ class Session:
         return any(phase.minutes is not None for phase in self.phases)
 
 
-@dataclass
+@dataclass(frozen=True)
 class SessionRef:
     """An entry of a week or page list: a session's home, or (`see`) a pointer to it."""
 
@@ -106,7 +108,7 @@ class SessionRef:
     label: str = ""  # a reference's own words on its list, in place of the session's title
 
 
-@dataclass
+@dataclass(frozen=True)
 class Week:
     first: int
     last: int
@@ -124,7 +126,7 @@ class Week:
         return f"Week {self.first}" if self.first == self.last else f"Weeks {self.first} to {self.last}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
     id: str
     title: str
@@ -148,7 +150,7 @@ class Block:
         return max(w.last for w in self.weeks) - min(w.first for w in self.weeks) + 1
 
 
-@dataclass
+@dataclass(frozen=True)
 class Year:
     id: str
     title: str
@@ -160,7 +162,7 @@ class Year:
     meetings: str = "weekly"  # weekly | fortnightly: how often the mentor meets the ECT this year
 
 
-@dataclass
+@dataclass(frozen=True)
 class Video:
     id: str
     title: str
@@ -179,7 +181,7 @@ class Video:
         return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Asset:
     id: str
     title: str
@@ -191,7 +193,7 @@ class Asset:
 
 # The programme in time -----------------------------------------------------------------------
 
-@dataclass
+@dataclass(frozen=True)
 class Term:
     """A half-term of a school calendar: Autumn 1 runs from `start` to `end`, both school days."""
 
@@ -206,7 +208,7 @@ class Term:
         return f"{self.term.capitalize()} {self.half_term}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Holiday:
     name: str
     start: datetime.date
@@ -214,7 +216,7 @@ class Holiday:
     loc: Loc
 
 
-@dataclass
+@dataclass(frozen=True)
 class Calendar:
     id: str
     title: str
@@ -234,7 +236,7 @@ class Rhythm:
     meeting_time: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Cohort:
     id: str
     title: str
@@ -245,8 +247,7 @@ class Cohort:
     rhythm: Rhythm = field(default_factory=Rhythm)
 
 
-
-@dataclass
+@dataclass(frozen=True)
 class Event:
     """A dated training event; `session` and `block` tie it to the page and block it belongs to."""
 
@@ -269,7 +270,7 @@ class Event:
         return self.place.strip().lower() == "online"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Programme:
     id: str
     title: str
@@ -293,7 +294,7 @@ class Programme:
     events: list[Event] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Provider:
     """Who publishes the site (site.yaml's provider:); file paths are absolute, checked to exist."""
 
@@ -306,7 +307,7 @@ class Provider:
     accessibility_reviewed: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Site:
     title: str
     description: str

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from . import sanitiser
 from .checks import check_site
@@ -54,11 +55,15 @@ def cleaned(checked: Checked) -> Checked:
     stage only reports and the loaded model is never changed; without strip mode, `checked` itself."""
     if not any(sanitiser.stripping(programme) for programme in checked.site.programmes):
         return checked
-    copy = deepcopy(checked)
-    for programme in filter(sanitiser.stripping, copy.site.programmes):
+    # The model is frozen: each cleaned session and video is a new object, and the copy takes it
+    # wherever the original was referred to (deepcopy's memo maps an object's id to its copy).
+    memo: dict[int, Any] = {}
+    for programme in filter(sanitiser.stripping, checked.site.programmes):
         policy = sanitiser.Policy.of(programme.settings)
         for session in programme.sessions.values():
-            session.body = sanitiser.strip(session.body, sanitiser.scan(session.body, policy))
+            memo[id(session)] = replace(session, body=sanitiser.strip(session.body,
+                                                                      sanitiser.scan(session.body, policy)))
         for video in programme.videos.values():
-            video.transcript = sanitiser.strip(video.transcript, sanitiser.scan(video.transcript, policy))
-    return copy
+            memo[id(video)] = replace(video, transcript=sanitiser.strip(video.transcript,
+                                                                        sanitiser.scan(video.transcript, policy)))
+    return deepcopy(checked, memo)

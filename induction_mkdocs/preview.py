@@ -50,6 +50,8 @@ def digest(text: str) -> str:
 
 def generated_page(config: MkDocsConfig, src: str, markdown: str, nav_digest: str) -> GeneratedPage:
     page = GeneratedPage.generated(config, src, content=markdown)
+    # File.generated builds an instance of the class it is called on, but is typed as returning File.
+    assert isinstance(page, GeneratedPage)
     key = (config.site_dir, src)
     value = digest(markdown) + nav_digest
     page.changed = _built.get(key) != value

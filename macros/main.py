@@ -24,8 +24,9 @@ from induction.pipeline import Checked  # noqa: E402
 def define_env(env) -> None:  # type: ignore[no-untyped-def]
     def checked() -> Checked:
         plugin = env.conf["plugins"].get(site_config.PLUGIN) if "plugins" in env.conf else None
-        if getattr(plugin, "checked", None) is not None:
-            return plugin.checked
+        reused = getattr(plugin, "checked", None)  # the model the plugin checked, when it ran
+        if reused is not None:
+            return reused
         # Zensical's env.conf has no config_file_path, only the folder of the configuration file.
         config_file = env.conf.get("config_file_path") or os.path.join(env.conf.get("root_dir") or ".", "mkdocs.yml")
         return page_macros.checked_content(site_config.content_root(config_file))

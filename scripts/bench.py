@@ -160,7 +160,10 @@ def long_block_page_kb(work: str, weeks: int = 1000) -> tuple[float, float]:
 
 def validation_time(content: str) -> float:
     result = run([PY, "-c", _VALIDATE, content])
-    return float(re.search(r"BENCH ([\d.]+)", result.stdout).group(1))
+    timing = re.search(r"BENCH ([\d.]+)", result.stdout)
+    if timing is None:  # the validation run failed before it could time itself: say what it printed
+        raise SystemExit(f"bench: the validation run printed no timing:\n{result.stdout}{result.stderr}")
+    return float(timing.group(1))
 
 
 def full_build(content: str, site_dir: str) -> tuple[float, float]:

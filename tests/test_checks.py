@@ -402,8 +402,3 @@ def test_a_year_page_may_not_be_called_index(tree):
     assert report(tree) == [
         "minimal/prog/year-1/welcome.md:2: error [reserved-id] The session id 'index' would give its page the "
         "address of the page of year 'year-1'. Choose another id, such as 'year-1-index'."]
-
-
-def test_headings_are_found_outside_code_fences_with_their_lines():
-    body = "## One\ntext\n```\n## not a heading\n```\n    ## indented code\n### Two ###\n## Three {#id}\n"
-    assert checks.headings(body) == [(2, "One", 1), (3, "Two", 7), (2, "Three", 8)]

@@ -8,7 +8,7 @@ from conftest import SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from induction.checks import headings
+from induction.headings import headings
 from induction.importer.conversion import SessionPlan
 from induction.importer.corpus import Page, read_corpus
 from induction.importer.plans import PhaseLine, adopt, coached_plan, phase_line, stage, timed_plan
@@ -272,6 +272,6 @@ def test_any_coaching_structure_imports_as_a_plan_the_validator_accepts(level, p
     assert (structure is not None) == (sum(stages_there) >= 2)
     if structure is None:
         return
-    headed = [(n, text) for n, text, _ in headings(structure.body)]
+    headed = [(heading.level, heading.text) for heading in headings(structure.body)]
     assert [text for n, text in headed if n == 2] == structure.phases
     assert all(n >= 3 for n, text in headed if n != 2) and len(structure.phases) >= 2

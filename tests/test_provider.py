@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -222,5 +223,6 @@ def test_a_logo_over_1_mb_is_refused_by_its_size(tree):
 def test_the_logo_and_favicon_are_published_under_names_of_their_use():
     site = load_site(str(SAMPLE))[0]
     assert branding.theme_images(site) == {"logo": "assets/provider/logo.svg", "favicon": "assets/provider/favicon.svg"}
-    site.provider.logo = "/content/brand/a\"><script>.png"  # a name that reached here would not reach a page
+    # A name that reached here would not reach a page.
+    site = replace(site, provider=replace(site.provider, logo="/content/brand/a\"><script>.png"))
     assert branding.theme_images(site)["logo"] == "assets/provider/logo.png"

@@ -174,3 +174,14 @@ def test_the_pages_workflow_builds_strictly_for_its_address_checks_links_and_dep
     assert any(step.get("uses", "").startswith("actions/upload-pages-artifact") and step["with"]["path"] == "site"
                for step in steps)
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+
+
+def test_the_workflow_runs_every_test_before_it_builds_and_publishes_only_main():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    assert [step.get("run") for step in jobs["test"]["steps"]][-1] == ".ci/run"  # which runs `make test`
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
+    assert "refs/heads/main" in jobs["build"]["if"] and "pull_request" in jobs["build"]["if"]
+    assert workflow["permissions"] == {"contents": "read"}  # a pull request's run may not publish
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}

@@ -3,6 +3,7 @@ and id, that validate once their TODO placeholders are filled in, and appear in 
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from conftest import ROOT, make_tree, mkdocs_build
 from induction import scaffold
 from induction.pipeline import load_and_check
 
-NEW = [str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "scripts" / "new.py")]
+# The interpreter running the tests, wherever its environment is (a clone's .venv, CI's, a wheel's).
+NEW = [sys.executable, str(ROOT / "scripts" / "new.py")]
 
 
 def fill(tree: Path) -> None:

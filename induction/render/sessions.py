@@ -3,11 +3,9 @@ year pages), each with where it sits, how long it takes, its resources and learn
 """
 from __future__ import annotations
 
-import re
-
 from .. import urls
-from ..checks import headings
 from ..formats import ROLE
+from ..headings import headings
 from ..model import Session
 from ..placement import Place
 from .context import Context
@@ -117,18 +115,19 @@ def _phases(body: str, place: Place, top: int = 3) -> str:
     (below the plan's own h2 sections, or from `top` 2 when the page has none before the body, so
     that no level is skipped), so that a heading inside a phase is never raised to ## and taken for one."""
     lines = body.splitlines()
-    starts = [line - 1 for level, _, line in headings(body) if level == 2]
+    starts = [heading for heading in headings(body) if heading.level == 2]  # as the site renders them
     if not starts:
         return sequential_headings(body) + "\n"
-    out = [sequential_headings("\n".join(lines[: starts[0]]), top=top)]
-    bounds = starts + [len(lines)]
+    out = [sequential_headings("\n".join(lines[: starts[0].line - 1]), top=top)]
+    bounds = [heading.line - 1 for heading in starts[1:]] + [len(lines)]
     phases = place.session.phases
-    for index, start in enumerate(starts):
-        title = re.sub(r"^##\s+", "", lines[start]).strip()
+    for index, heading in enumerate(starts):
         phase_minutes = phases[index].minutes if index < len(phases) else None
         label = f' <span class="ect-phase__minutes">{minutes(phase_minutes)}</span>' if phase_minutes else ""
-        content = sequential_headings("\n".join(lines[start + 1: bounds[index + 1]]).strip(), top=3)
-        out.append(f'<section class="ect-phase" markdown="1">\n\n## {title}{label}\n\n{content}\n\n</section>\n')
+        attrs = f" {heading.attrs}" if heading.attrs else ""  # last, where attr_list reads it
+        content = "\n".join(lines[heading.line - 1 + heading.size: bounds[index]]).strip()
+        out.append(f'<section class="ect-phase" markdown="1">\n\n## {heading.text}{label}{attrs}\n\n'
+                   f"{sequential_headings(content, top=3)}\n\n</section>\n")
     return "\n\n".join(part for part in out if part.strip()) + "\n"
 
 
