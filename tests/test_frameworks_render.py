@@ -63,7 +63,8 @@ def test_the_matrix_is_an_accessible_table(tmp_path):
     assert ('<tr class="ect-coverage__standard"><th scope="rowgroup" colspan="3" id="ect-cov-s-2"><a href="../../'
             'frameworks/ecf-2019/standard-2/">Standard 2: How Pupils Learn</a></th></tr>') in markdown
     assert ('<tr><th scope="row" id="ect-cov-r-2.1" headers="ect-cov-statement ect-cov-s-2"><a '
-            'class="ect-coverage__id" href="../../frameworks/ecf-2019/2-1/"><span class="ect-visually-hidden">Statement </span>2.1</a> <span '
+            'class="ect-coverage__id" href="../../frameworks/ecf-2019/2-1/"><span class="ect-visually-hidden">'
+            'Statement </span>2.1</a> <span '
             'class="ect-coverage__text">Learning involves a lasting change in pupils’ capabilities or understanding.'
             '</span></th><td class="ect-coverage__hit" headers="ect-cov-c-b1 ect-cov-s-2 ect-cov-r-2.1">1</td>'
             '<td headers="ect-cov-all ect-cov-s-2 ect-cov-r-2.1">1</td></tr>') in markdown
