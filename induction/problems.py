@@ -111,6 +111,9 @@ CATALOGUE: dict[str, Code] = {
         Code("event-outside-block", "A training event is dated outside the weeks of the block (or year) it belongs "
              "to, for a cohort that attends it.", "Correct the date, or tie the event to the block it belongs to."),
         # Hostile or unsafe input (induction/sanitiser.py, induction/paths.py, induction/source.py).
+        Code("not-a-file", "A path in the content folder that is not a regular file (a named pipe, a device, a "
+             "socket, or a link to one): reading it could wait for ever or never end, so it is not read.",
+             "Content files must be ordinary files: delete it, or put the file itself in its place."),
         Code("file-too-large", "A content file is larger than the limit (2 MB).",
              "Split it, or move large material into a handout (assets.yaml)."),
         Code("unsafe-html", "Raw HTML in a body that the allow-list does not permit (scripts, styles, "
