@@ -226,6 +226,7 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
 
 
 def _load_calendar(path: str, reader: _Reader, site: Site) -> None:
+    before = len(reader.problems.items)
     data = reader.yaml(path, formats.CALENDAR, "the calendar")
     if "id" not in data:
         return
@@ -237,7 +238,7 @@ def _load_calendar(path: str, reader: _Reader, site: Site) -> None:
     holidays = [Holiday(h["name"], h["start"], h["end"], Loc(path, h.line))
                 for h in data.get("holidays", []) if {"name", "start", "end"} <= set(h)]
     site.calendars[data["id"]] = Calendar(data["id"], data.get("title", data["id"]), terms, holidays,
-                                          Loc(path, data.line))
+                                          Loc(path, data.line), len(reader.problems.items) > before)
 
 
 def _load_cohorts(data: YMap, path: str, programme: Programme) -> None:

@@ -92,7 +92,8 @@ CATALOGUE: dict[str, Code] = {
              "Replace the TODO text with your own, or delete the line if it is not needed."),
         Code("uncovered-statements", "Statements of the framework that no session cites (coverage setting).",
              "Cite them from a session, or relax settings.coverage."),
-        Code("out-of-range", "A number beyond sane bounds: a session's minutes (1 to 600) or a week number "
+        Code("out-of-range", "A number or date beyond sane bounds: a session's minutes (1 to 600), an event's "
+             "(1 to 10,080), a video's duration (up to 24 hours), a date (2000 to 2100) or a week number "
              "(up to 1,000).",
              "Give the real figure; split a very long session or block."),
         Code("empty-container", "A year with no blocks and no pages, or a block with no weeks.",

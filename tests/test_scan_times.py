@@ -4,8 +4,9 @@ A regular expression whose run can cross the start of the next candidate (`[^\\]
 `[^>]*` after `<a`) is retried from every start and reads to the end each time: quadratic. The
 importer took 11.8 s on 80 KB of `[`. Each test times a size and its double (the best of two
 runs, so a busy machine does not decide) and requires the ratio of a linear scan (about 2; a
-quadratic one gives 4), and prints the figures. Measured on the project's 2-core machine: 80 KB of
-`[` imports in 0.6 s (4 s before here, 11.8 s in the review), 2 MB in about 2.5 s; doubling any unit below costs 1.2-2.4 times.
+quadratic one gives 4), and prints the figures. Measured on the project's 2-core machine: 80 KB
+of `[` imports in 0.6 s (4 s before here, 11.8 s in the review), 2 MB in about 2.5 s; doubling
+any unit below costs 1.2-2.5 times.
 """
 from __future__ import annotations
 
