@@ -112,6 +112,9 @@ CATALOGUE: dict[str, Code] = {
         Code("event-outside-block", "A training event is dated outside the weeks of the block (or year) it belongs "
              "to, for a cohort that attends it.", "Correct the date, or tie the event to the block it belongs to."),
         # Hostile or unsafe input (induction/sanitiser.py, induction/paths.py, induction/source.py).
+        Code("too-deep", "Lists, admonitions or HTML elements nested deeper than the renderer can follow "
+             "(it reads each level by calling itself): 50 levels of lists, 100 of HTML.",
+             "Nest less: indent fewer levels, and close the HTML elements you open."),
         Code("not-a-file", "A path in the content folder that is not a regular file (a named pipe, a device, a "
              "socket, or a link to one): reading it could wait for ever or never end, so it is not read.",
              "Content files must be ordinary files: delete it, or put the file itself in its place."),

@@ -21,7 +21,8 @@ import validate  # noqa: E402
 
 BY_NAME = {case.name: case for case in CASES}
 AS_COMMAND = ["script-in-session", "yaml-alias-bomb", "yaml-deep-nesting", "very-large-file", "not-utf8-yaml",
-              "symlink-out-of-tree", "event-minutes-10-to-the-14", "term-in-december-9999", "socket-as-session"]
+              "symlink-out-of-tree", "event-minutes-10-to-the-14", "term-in-december-9999", "socket-as-session",
+              "list-nested-900-deep", "details-nested-3000-deep"]
 
 
 def broken(tmp_path: Path, case: Case) -> Path:

@@ -247,3 +247,8 @@ C(Case("video-of-a-million-hours", [Edit(VIDEOS, "duration: '3:05'", "duration: 
 # regression, so pipes and /dev/zero are tested as commands with a timeout (test_hostile.py).
 C(Case("socket-as-session", [Socket(B + "b1-w1-extra.md")], [
     "minimal/prog/year-1/b1/b1-w1-extra.md:1: error [not-a-file] The path is a socket, not a regular file, so it was not read. Content files must be ordinary files: delete it, or put the file itself in its place."]))
+# Depth limits (issue 23): each was a RecursionError traceback in the build.
+C(Case("list-nested-900-deep", [Append(READ, "\n" + "".join(" " * (4 * i) + "- x\n" for i in range(900)))], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:62: error [too-deep] A list or admonition is nested 51 levels deep; the most is 50. Indent less: each four spaces before a list marker is a level deeper."]))
+C(Case("details-nested-3000-deep", [Append(TRANSCRIPT, "\n" + "<details>\n" * 3000 + "text\n" + "</details>\n" * 3000)], [
+    "minimal/prog/transcripts/intro.md:107: error [too-deep] HTML elements are nested more than 100 deep here. Close the elements you open (</details>, </div>), or nest fewer of them."]))
