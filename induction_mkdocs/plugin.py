@@ -22,14 +22,14 @@ from mkdocs.structure.files import File, Files
 from induction import csp, sanitiser, site_config, spelling, urls
 from induction.curriculum import curriculum_json
 from induction.nav import build_nav
-from induction.origins import page_origins
+from induction.origins import page_origins, page_parts
 from induction.pipeline import Checked, load_and_check
 from induction.published import published_files
 from induction.render import Page, render_site
 from induction.render.packs import printed_packs
 from induction.render.problems_page import render_problems_page
 from induction_mkdocs import file_links, preview, theme, titles
-from induction_mkdocs.page_timer import PageTimer
+from induction_mkdocs.page_timer import PageTimer, described
 
 log = logging.getLogger("mkdocs.plugins.induction")
 
@@ -50,6 +50,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.problem_page: Page | None = None  # set while the previewed content has problems
         self.last_srcs: list[str] = []  # the last good build's generated pages, stood in for meanwhile
         self.origins: dict[str, str] = {}  # generated page src -> the content file it is made from
+        self.sources: dict[str, str] = {}  # the same, and for pages of many files the files, for the timer
         # What each programme's rendered pages may hold (its own settings, as its checks used);
         # hand-written docs pages name no content host, so only schemes and markup are judged there.
         self.page_policies: dict[str, sanitiser.Policy] = {}
@@ -81,6 +82,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.frames = csp.frame_sources(checked.site.frame_hosts) if self.config.csp and not self.serving else None
         self.page_policies = {p.id: sanitiser.Policy.of(p.settings) for p in checked.site.programmes}
         self.origins = {src: checked.problems.display(file) for src, file in page_origins(checked).items()}
+        self.sources = dict(self.origins, **{src: described(files, checked.problems.display)
+                                             for src, files in page_parts(checked).items()})
         base = os.path.dirname(config.config_file_path or ".")
         self.printed = printed_packs(checked.site, os.path.join(base, self.config.pdfs))
         self.pages = render_site(checked, {name: size for name, (_, _, size) in self.printed.items()})
@@ -126,7 +129,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         titles.escape_meta(page.meta)
         self.timer.stop()
-        self.timer.start(page.file.src_uri)
+        self.timer.start(page.file.src_uri, self.sources.get(page.file.src_uri, ""))
         return markdown
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]

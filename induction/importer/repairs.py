@@ -215,7 +215,7 @@ def _closing_points(text: str, starts: list[int], ends: _BlockEnds) -> dict[int,
     One pass over the tags with one stack of open elements, instead of a scan per element from
     its start (quadratic on a page of `<a>`): an end tag closes the topmost open element of its
     name and everything above it, and each element waiting above that point is closed before it."""
-    waiting, found = set(starts), {}
+    waiting, found = set(starts), dict[int, int]()
     expiring: list[tuple[int, int]] = []  # (end of its block, start) of each element waiting for its closer
     stack: list[tuple[str, int]] = []  # (name, start) of each open element
     for tag in _TAG.finditer(text):
