@@ -156,6 +156,12 @@ def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) ->
         return None
     if node is None:
         return None
+    deep = _too_deep(node)
+    if deep is not None:  # block style nests by indentation alone: converting it would exhaust the stack
+        problems.add("yaml-syntax", path, deep.start_mark.line + first_line,
+                     f"YAML could not be read: it is nested more than {MAX_DEPTH} deep here.",
+                     "Content never nests this deep; check the indentation.")
+        return None
     try:
         # Aliases of aliases ("billion laughs"); without an anchor (&name) there can be no alias.
         if "&" in text and _expanded_size(node, {}, set()) > MAX_VALUES:
@@ -184,6 +190,23 @@ def _flow_depth(text: str) -> int:
         elif char in "]}" and depth:
             depth -= 1
     return deepest
+
+
+def _too_deep(root: yaml.Node) -> yaml.Node | None:
+    """The first node nested more than MAX_DEPTH deep (walked with a stack, each node once)."""
+    stack, seen = [(root, 1)], set()
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:  # an alias: its node was walked where it was anchored
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            return node
+        if isinstance(node, yaml.MappingNode):
+            stack += [(part, depth + 1) for pair in reversed(node.value) for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, depth + 1) for item in reversed(node.value)]
+    return None
 
 
 def _expanded_size(node: yaml.Node, sizes: dict[int, int], active: set[int]) -> int:

@@ -252,3 +252,5 @@ C(Case("list-nested-900-deep", [Append(READ, "\n" + "".join(" " * (4 * i) + "- x
     "minimal/prog/year-1/b1/b1-w1-read.md:62: error [too-deep] A list or admonition is nested 51 levels deep; the most is 50. Indent less: each four spaces before a list marker is a level deeper."]))
 C(Case("details-nested-3000-deep", [Append(TRANSCRIPT, "\n" + "<details>\n" * 3000 + "text\n" + "</details>\n" * 3000)], [
     "minimal/prog/transcripts/intro.md:107: error [too-deep] HTML elements are nested more than 100 deep here. Close the elements you open (</details>, </div>), or nest fewer of them."]))
+C(Case("yaml-block-nesting-200-deep", [Edit(BLOCK, "summary:\n", "summary:\n" + "".join(" " * (i + 1) + "k:\n" for i in range(200)))], [
+    "minimal/prog/year-1/b1/block.yaml:105: error [yaml-syntax] YAML could not be read: it is nested more than 100 deep here. Content never nests this deep; check the indentation."]))
