@@ -227,7 +227,8 @@ CASES = [
     ("placeholder", Edit(INTRO, "What this block covers.", "TODO: say what this block covers."),
      "minimal/prog/year-1/b1/b1-intro.md:9: error [placeholder] Placeholder text to fill in: 'TODO: say what this "
      "block covers.'. Replace the TODO text with your own (or delete the line if it is not needed)."),
-    ("too-deep", Edit(INTRO, "What this block covers.", "What this block covers.\n\n" + "<div>\n" * 101 + "</div>\n" * 101),
+    ("too-deep", Edit(INTRO, "What this block covers.",
+                      "What this block covers.\n\n" + "<div>\n" * 101 + "</div>\n" * 101),
      "minimal/prog/year-1/b1/b1-intro.md:111: error [too-deep] HTML elements are nested more than 100 deep here. "
      "Close the elements you open (</details>, </div>), or nest fewer of them."),
     ("not-a-file", Socket("prog/year-1/b1/b1-w9.md"),  # a pipe could hang this run on a regression: test_hostile
