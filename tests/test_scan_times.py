@@ -2,7 +2,7 @@
 
 A regular expression whose run can cross the start of the next candidate (`[^\\]]*` after `[`,
 `[^>]*` after `<a`) is retried from every start and reads to the end each time: quadratic. The
-importer took 11.8 s on 80 KB of `[`. Each test times a size and its double (the best of two
+importer took 11.8 s on 80 KB of `[`. Each test times a size and its double (the best of three
 runs, so a busy machine does not decide) and requires the ratio of a linear scan (about 2; a
 quadratic one gives 4), and prints the figures. Measured on the project's 2-core machine: 80 KB
 of `[` imports in 0.6 s (4 s before here, 11.8 s in the review), 2 MB in about 2.5 s; doubling
@@ -26,11 +26,12 @@ from induction.pipeline import load_and_check
 
 TASK = "p/year-1-a/autumn-week-2-ect-task.md"
 RATIO = 3.0  # linear doubles; quadratic quadruples: 3 is between, with room for a noisy machine
+SLACK = 0.3  # seconds: a busy machine's pause on a run of a fraction of a second (quadratic costs many)
 
 
 def best(run: Callable[[str], object], body: str) -> float:
     times = []
-    for _ in range(2):
+    for _ in range(3):
         started = time.perf_counter()
         run(body)
         times.append(time.perf_counter() - started)
@@ -75,13 +76,13 @@ IMPORTER_TAGS = ["<a>", "<div>", "<details>"]  # every tag unclosed: each is a r
 @pytest.mark.parametrize("unit", IMPORTER_UNITS)
 def test_the_importer_is_linear_on_a_page_of_one_character_repeated(tmp_path, unit):
     small, large = ratio(importer(tmp_path), unit, 100_000)
-    assert large < RATIO * small + 0.1
+    assert large < RATIO * small + SLACK
 
 
 @pytest.mark.parametrize("unit", IMPORTER_TAGS)
 def test_the_importer_is_linear_on_a_page_of_unclosed_tags(tmp_path, unit):
     small, large = ratio(importer(tmp_path), unit, 40_000)
-    assert large < RATIO * small + 0.1
+    assert large < RATIO * small + SLACK
 
 
 def imported_in(tmp_path: Path, body: str, limit: float) -> float:
