@@ -15,6 +15,7 @@ from .body_refusals import body_refusals
 from .control_chars import control_characters_are_absent
 from .headings import headings
 from .model import Framework, Programme, Session, Site
+from .nesting import nesting_is_bounded
 from .paths import symlinks_stay_inside
 from .placeholders import placeholders_are_filled
 from .placement import ProgrammePlaces, place_programme
@@ -40,6 +41,7 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
         weeks_run_on(programme, problems)
         refusals(programme, problems)  # bounds, empty blocks and years, a session listed and seen (refusals.py)
         body_refusals(programme, problems)  # Markdown that renders otherwise than meant (body_refusals.py)
+        nesting_is_bounded(programme, problems)  # nothing nested past the renderer's recursion (nesting.py)
         for session in programme.sessions.values():
             bodies_are_not_empty(session, problems)
             plans_add_up(session, problems)

@@ -119,6 +119,10 @@ YEAR = Record("a year", {
                            doc="how often the mentor meets the ECT in this year (default: weekly)"),
 })
 
+# An event's end is its start plus its minutes: bounded, so that no date runs past what Python keeps
+# (10^14 minutes did). Session minutes and week numbers are bounded in refusals.py.
+MAX_EVENT_MINUTES = 7 * 24 * 60
+
 # The programme in time (induction/calendar.py places weeks on school weeks) -------------------
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")  # school days: a calendar event falls on one
@@ -149,7 +153,8 @@ EVENT = Record("an event", {
     "cohorts": Key(ListOf(Id(), 1), doc="the cohorts attending (default: every cohort)"),
     "date": Key(Date(), True, "YYYY-MM-DD"),
     "time": Key(Time(), doc="start time, HH:MM in quotes; leave out for an all-day event"),
-    "minutes": Key(Int(minimum=1), doc="how long it lasts (with time)"),
+    "minutes": Key(Int(minimum=1, maximum=MAX_EVENT_MINUTES, hint="An event lasts at most a week (10,080 minutes)."),
+                   doc="how long it lasts (with time)"),
     "place": Key(Text(), True, "where it happens, or 'online'"),
     "attendees": Key(ListOf(Choice(values=ROLES), 1), True, "who attends: ect, mentor, tutor"),
     "prepare": Key(Text(), doc="what to prepare or bring"),

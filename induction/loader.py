@@ -67,7 +67,7 @@ def load_site(root: str) -> tuple[Site, Problems]:
     folders = {}
     for name in sorted(os.listdir(root)):
         candidate = os.path.join(root, name, "programme.yaml")
-        if os.path.isfile(candidate):
+        if os.path.lexists(candidate):  # not only a regular file: the reader reports what else it is
             folders[name] = candidate
     loaded: dict[str, Programme] = {}
     for path in folders.values():
@@ -243,6 +243,7 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
 
 
 def _load_calendar(path: str, reader: _Reader, site: Site) -> None:
+    before = len(reader.problems.items)
     data = reader.yaml(path, formats.CALENDAR, "the calendar")
     if "id" not in data:
         return
@@ -254,7 +255,7 @@ def _load_calendar(path: str, reader: _Reader, site: Site) -> None:
     holidays = [Holiday(h["name"], h["start"], h["end"], Loc(path, h.line))
                 for h in data.get("holidays", []) if {"name", "start", "end"} <= set(h)]
     site.calendars[data["id"]] = Calendar(data["id"], data.get("title", data["id"]), terms, holidays,
-                                          Loc(path, data.line))
+                                          Loc(path, data.line), len(reader.problems.items) > before)
 
 
 def _load_cohorts(data: YMap, path: str, programme: Programme) -> None:
@@ -383,6 +384,10 @@ def _load_assets(path: str, reader: _Reader, programme: Programme) -> None:
         file = os.path.normpath(os.path.join(os.path.dirname(path), item["file"]))
         if not _stays_inside(item, "file", path, programme, problems):
             file = os.path.join(programme.folder, "assets", "missing")  # never read or published from outside
+        elif os.path.exists(file) and not os.path.isfile(file):  # a pipe or device: never opened, never published
+            problems.add("not-a-file", path, item.line_of("file"),
+                         f"The handout path '{item['file']}' is not a regular file, so it was not read.",
+                         CATALOGUE["not-a-file"].fix)
         elif not os.path.isfile(file):
             problems.add("missing-file", path, item.line_of("file"), f"The handout file '{item['file']}' is missing.",
                          "Put the file there, or correct the path.")

@@ -223,6 +223,7 @@ class Calendar:
     terms: list[Term]
     holidays: list[Holiday]
     loc: Loc
+    incomplete: bool = False  # a term or holiday was left out (reported): no dates are counted on it
 
 
 @dataclass(frozen=True)

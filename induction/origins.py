@@ -26,3 +26,23 @@ def page_origins(checked: Checked) -> dict[str, str]:
         for video_id, video in programme.videos.items():
             origins[urls.video(programme, video_id)] = video.transcript_file or video.loc.file
     return origins
+
+
+def page_parts(checked: Checked) -> dict[str, list[str]]:
+    """{page src: the session files it holds} for the pages made of many (a week's print view, a
+    block's mentor pack): a page too slow to render is named by the files it holds, the body
+    that cannot be finished is one of them."""
+    from .render.packs import pack_src, week_print_src  # render imports this module's neighbours
+
+    parts: dict[str, list[str]] = {}
+    for programme in checked.site.programmes:
+        places = checked.places[programme.id]
+        for year in programme.years:
+            for block in year.blocks:
+                plans = [p for p, _ in places.page_entries(block.pages) if p.session.is_mentor_plan]
+                for week in block.weeks:
+                    plans += [p for p, _ in places.week_entries(block, week, "mentor")]
+                    steps = places.week_entries(block, week, "ect")
+                    parts[week_print_src(programme, year, block, week)] = [p.session.loc.file for p, _ in steps]
+                parts[pack_src(programme, year, block)] = [p.session.loc.file for p in plans]
+    return parts

@@ -93,7 +93,8 @@ CATALOGUE: dict[str, Code] = {
              "Replace the TODO text with your own, or delete the line if it is not needed."),
         Code("uncovered-statements", "Statements of the framework that no session cites (coverage setting).",
              "Cite them from a session, or relax settings.coverage."),
-        Code("out-of-range", "A number beyond sane bounds: a session's minutes (1 to 600) or a week number "
+        Code("out-of-range", "A number or date beyond sane bounds: a session's minutes (1 to 600), an event's "
+             "(1 to 10,080), a video's duration (up to 24 hours), a date (2000 to 2100) or a week number "
              "(up to 1,000).",
              "Give the real figure; split a very long session or block."),
         Code("empty-container", "A year with no blocks and no pages, or a block with no weeks.",
@@ -112,6 +113,12 @@ CATALOGUE: dict[str, Code] = {
         Code("event-outside-block", "A training event is dated outside the weeks of the block (or year) it belongs "
              "to, for a cohort that attends it.", "Correct the date, or tie the event to the block it belongs to."),
         # Hostile or unsafe input (induction/sanitiser.py, induction/paths.py, induction/source.py).
+        Code("too-deep", "Lists, admonitions or HTML elements nested deeper than the renderer can follow "
+             "(it reads each level by calling itself): 50 levels of lists, 100 of HTML.",
+             "Nest less: indent fewer levels, and close the HTML elements you open."),
+        Code("not-a-file", "A path in the content folder that is not a regular file (a named pipe, a device, a "
+             "socket, or a link to one): reading it could wait for ever or never end, so it is not read.",
+             "Content files must be ordinary files: delete it, or put the file itself in its place."),
         Code("file-too-large", "A content file is larger than the limit (2 MB).",
              "Split it, or move large material into a handout (assets.yaml)."),
         Code("unsafe-html", "Raw HTML in a body that the allow-list does not permit (scripts, styles, "

@@ -11,8 +11,10 @@ unclosed <details> would swallow the rest of the page.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -303,7 +305,7 @@ def _malformed_attributes(masked: str, tags: _Tags, policy: Policy) -> list[Find
 
 def _external_images(masked: str, tags: _Tags) -> list[Finding]:
     """Images from another website, in Markdown or in <img>: a request to a third party on page load."""
-    found = [(m.group(1), m.start(1), m.end(1)) for m in _MD_IMAGE.finditer(masked)]
+    found = _markdown_images(masked)
     found += _external_references(masked)
     for kind, tag, attrs, start, end in tags.events:
         if tag == "img" and kind in ("start", "void"):
@@ -331,6 +333,25 @@ def _external_references(masked: str) -> list[tuple[str, int, int]]:
 
 
 _EXTERNAL_ADDRESS = re.compile(r"(?i)(?:https?:)?//")
+
+
+_IMAGE_ADDRESS = re.compile(r"\(\s*<?((?:https?:)?//[^\s<>)]+)", re.I)  # as _MD_IMAGE's address
+
+
+def _markdown_images(masked: str) -> list[tuple[str, int, int]]:
+    """What `_MD_IMAGE.finditer` finds, found in linear time: its `[^\\]]*` runs from each `![` to
+    the next `]`, so a body of `![` with no `]` was read to its end once per `![` (quadratic)."""
+    closers = [m.start() for m in re.finditer(r"\]", masked)]
+    found, after = [], 0
+    for start in (m.start() for m in re.finditer(r"!\[", masked)):
+        index = bisect.bisect_left(closers, start + 2)
+        if start < after or index == len(closers):
+            continue
+        address = _IMAGE_ADDRESS.match(masked, closers[index] + 1)
+        if address:
+            found.append((address.group(1), address.start(1), address.end(1)))
+            after = address.end()
+    return found
 
 
 class _Tags(HTMLParser):
@@ -370,18 +391,21 @@ class _Tags(HTMLParser):
 
     def unclosed(self) -> list[Finding]:
         found, stack = [], []  # (tag, start)
+        names: Counter[str] = Counter()  # of the stack: asking the stack itself per end tag was quadratic
         for kind, tag, _, start, end in self.events:
             if tag not in TAGS:  # refused whole, open or closed
                 continue
             if kind == "start" and tag not in _VOID:
                 stack.append((tag, start))
+                names[tag] += 1
             elif kind == "end" and tag not in _VOID:
-                if not any(t == tag for t, _ in stack):
+                if not names[tag]:
                     found.append(Finding("unclosed-html", self.line(start), f"The end tag </{tag}> closes no open "
                                          f"<{tag}>.", start, end, "", True, f"Remove it, or open <{tag}> before it."))
                     continue
                 while stack:
                     open_tag, open_start = stack.pop()
+                    names[open_tag] -= 1
                     if open_tag == tag:
                         found += _split_by_a_blank_line(tag, self.text, open_start, start, self.line(open_start))
                         break
@@ -426,8 +450,21 @@ _INLINE = {"a", "abbr", "b", "cite", "em", "i", "kbd", "mark", "q", "s", "small"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
+@functools.lru_cache(maxsize=8)
+def _blank_lines(text: str) -> tuple[list[int], list[int]]:
+    """(start, end) of every match `_BLANK_LINE.search` could find, overlapping ones included."""
+    matches = [m for m in re.finditer(r"\n(?=[ \t]*\n)", text)]
+    return [m.start() for m in matches], [text.index("\n", m.end()) + 1 for m in matches]
+
+
 def _split_by_a_blank_line(tag: str, text: str, start: int, end: int, line: int) -> list[Finding]:
-    if tag not in _INLINE or not _BLANK_LINE.search(text, start, end):
+    """Whether a blank line lies between `start` and `end`: `_BLANK_LINE.search(text, start, end)`,
+    by bisection over the blank lines found once (a search per element was quadratic)."""
+    if tag not in _INLINE:
+        return []
+    starts, ends = _blank_lines(text)
+    index = bisect.bisect_left(starts, start)
+    if index == len(starts) or ends[index] > end:
         return []
     return [Finding("unclosed-html", line, f"The <{tag}> opened here is closed only after a blank line, where "
                     "Markdown ends the paragraph.", start, start, "", True,

@@ -200,13 +200,14 @@ def _next_half_term(term: Term) -> tuple[str, int]:
 def schedule_site(site: Site, places: dict[str, ProgrammePlaces], problems: Problems) -> dict[str, list[Schedule]]:
     """Programme id -> one schedule per cohort (none without cohorts: such a site has no dates)."""
     for sound in site.calendars.values():
-        calendar_is_sound(sound, problems)
+        if not sound.incomplete:  # a term left out (reported) would make its neighbours look out of order
+            calendar_is_sound(sound, problems)
     out: dict[str, list[Schedule]] = {}
     for programme in site.programmes:
         schedules = []
         for cohort in programme.cohorts:
             calendar = _calendar_of(cohort, site, problems)
-            if calendar is not None:
+            if calendar is not None and not calendar.incomplete:  # its weeks would be counted wrong
                 schedules.append(place_cohort(programme, cohort, calendar, problems))
         if programme.id in places:
             events_are_placed(programme, places[programme.id], schedules, problems)
@@ -240,7 +241,7 @@ def events_are_placed(programme: Programme, places: ProgrammePlaces, schedules: 
         block, year = _home_of(event, programme, places, problems)
         if unknown or (block is None and year is None and (event.session_id or event.block_id)):
             continue
-        if event.time and not event.minutes:
+        if event.time and not event.minutes and "minutes" not in event.lines:  # given but invalid: reported
             problems.add("missing-key", event.loc.file, line("time", event.loc.line),
                          f"The event '{event.id}' has a time but no minutes.", "Add 'minutes:' (how long it lasts).")
         for cohort_id in event.cohort_ids or [c.id for c in programme.cohorts]:

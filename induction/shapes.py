@@ -108,16 +108,27 @@ def Id() -> Text:
 
 @dataclass
 class Int(Shape):
+    """A whole number from `minimum` to `maximum`: every number is bounded before use, so that
+    no later sum, date or loop meets a value such as 10^14 minutes (past any date Python keeps)."""
+
     minimum: int = 0
     expected: str = "a whole number"
+    maximum: int | None = None
+    hint: str = ""  # why the maximum, for a number past it
 
     def check(self, value: Any, where: Where, problems: Problems) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
             return self.wrong(value, where, problems)
+        if self.maximum is not None and value > self.maximum:
+            problems.add("out-of-range", where.file, where.line,
+                         f"Expected a whole number from {self.minimum:,} to {self.maximum:,} for {where.what} but "
+                         f"found {describe(value)}.", self.hint)
+            return INVALID
         return value
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "integer", "minimum": self.minimum}
+        bounds = {"maximum": self.maximum} if self.maximum is not None else {}
+        return {"type": "integer", "minimum": self.minimum, **bounds}
 
 
 @dataclass
@@ -232,7 +243,13 @@ class Duration(Shape):
             hint = "Quote it: '6:40'." if isinstance(value, int) and not isinstance(value, bool) else ""
             return self.wrong(value, where, problems, hint)
         hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
-        return hours * 3600 + minutes * 60 + seconds
+        total = hours * 3600 + minutes * 60 + seconds
+        if total > MAX_VIDEO_SECONDS:
+            problems.add("out-of-range", where.file, where.line,
+                         f"Expected a duration of at most {MAX_VIDEO_SECONDS // 3600} hours for {where.what} but "
+                         f"found {describe(value)}.", "Give the video's length as minutes:seconds, like '6:40'.")
+            return INVALID
+        return total
 
     def schema(self) -> dict[str, Any]:
         # Unquoted 6:40 is a string to editors (YAML 1.2) but a number to PyYAML: the description says quote it.
@@ -329,7 +346,7 @@ class Record(Shape):
             checked = spec.shape.check(item, Where(where.file, key_line, f"'{key}' in {self.name}"), problems)
             if checked is not INVALID:
                 out[key] = checked
-                out.lines[key] = key_line
+            out.lines[key] = key_line  # kept for an invalid value too: it was given (reported), not missing
         for key, spec in self.keys.items():
             if spec.required and key not in value:
                 problems.add("missing-key", where.file, line, f"Missing key '{key}' in {self.name}.",
@@ -347,6 +364,11 @@ class Record(Shape):
         }
 
 
+# The bounds of durations and dates the formats accept (refusals.py bounds session minutes and weeks).
+MAX_VIDEO_SECONDS = 24 * 3600
+EARLIEST, LATEST = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
+
+
 @dataclass
 class Date(Shape):
     """A calendar date written as YYYY-MM-DD (YAML reads a valid one as a date; an impossible one as text)."""
@@ -356,16 +378,24 @@ class Date(Shape):
     def check(self, value: Any, where: Where, problems: Problems) -> Any:
         if isinstance(value, datetime.datetime):
             return self.wrong(value, where, problems, "Give the day only, without a time.")
-        if isinstance(value, datetime.date):
-            return value
         hint = ""
         if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
             year, month, day = (int(part) for part in value.strip().split("-"))
             try:
-                return datetime.date(year, month, day)  # quoted: still a date
+                value = datetime.date(year, month, day)  # quoted: still a date
             except ValueError:
                 hint = "There is no such day in the calendar."
+        if isinstance(value, datetime.date):
+            return value if EARLIEST <= value <= LATEST else self.outside(value, where, problems)
         return self.wrong(value, where, problems, hint)
+
+    def outside(self, value: datetime.date, where: Where, problems: Problems) -> Any:
+        # Weeks, terms and events are counted on from these dates: near year 9999 that runs past
+        # the last date Python keeps (an OverflowError); no induction programme is dated there.
+        problems.add("out-of-range", where.file, where.line,
+                     f"Expected a date from {EARLIEST.isoformat()} to {LATEST.isoformat()} for {where.what} "
+                     f"but found {value.isoformat()}.", "Check the year.")
+        return INVALID
 
     def schema(self) -> dict[str, Any]:
         # No "type": to editors (YAML 1.2) a date is text, to PyYAML (1.1) a date: the pattern holds for text.

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from .problems import Problems, visible
+from .problems import CATALOGUE, Problems, visible
 
 
 class YMap(dict):
@@ -45,19 +46,66 @@ MAX_DEPTH = 100  # nesting of [ and { in YAML
 MAX_VALUES = 200_000  # values a YAML document may expand to through aliases
 
 
+class NotRegular(OSError):
+    """A path that names something other than a regular file: `kind` says what ("a named pipe")."""
+
+    def __init__(self, kind: str, linked: str = "") -> None:
+        super().__init__(kind)
+        self.kind, self.linked = kind, linked  # `linked`: the link's target when the path is a symbolic link
+
+
+class TooLarge(OSError):
+    """A file over the limit: `size` is what stat said, or None when it grew past the limit while read."""
+
+    def __init__(self, size: int | None) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def read_bounded(path: str, limit: int) -> bytes:
+    """The bytes of the regular file at `path`, never more than `limit` of them.
+
+    Anything else is refused before it is opened: opening a named pipe blocks until a writer
+    comes, and a device such as /dev/zero never ends. The size is checked by stat and again by
+    reading at most one byte past the limit, so a file that grows while read cannot exhaust memory.
+    Raises FileNotFoundError, NotRegular, TooLarge or another OSError."""
+    info = os.stat(path)  # follows a symbolic link: what matters is what would be read
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+        raise NotRegular(kind, os.path.realpath(path) if os.path.islink(path) else "")
+    if info.st_size > limit:
+        raise TooLarge(info.st_size)
+    # O_NONBLOCK: should the path be swapped for a pipe after the stat, opening it still returns.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise NotRegular("not a regular file")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(None)
+    return data
+
+
 def read_text(path: str, problems: Problems) -> str | None:
     """A file's text: UTF-8, byte-order mark dropped, line ends normalised; None if unreadable."""
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:  # content is text written by hand: this is a slip, or an attack
-                problems.add("file-too-large", path, 1,
-                             f"The file holds {size:,} bytes; a content file may hold at most {MAX_BYTES:,}.",
-                             "Split it, or move large material into a handout (assets.yaml).")
-                return None
-            data = handle.read()
+        data = read_bounded(path, MAX_BYTES)
     except FileNotFoundError:
         problems.add("missing-file", path, 1, "The file is missing.")
+        return None
+    except NotRegular as error:
+        what = f"a symbolic link to {error.kind} ({error.linked})" if error.linked else error.kind
+        problems.add("not-a-file", path, 1, f"The path is {what}, not a regular file, so it was not read.",
+                     CATALOGUE["not-a-file"].fix)
+        return None
+    except TooLarge as error:  # content is text written by hand: this is a slip, or an attack
+        held = f"holds {error.size:,} bytes" if error.size is not None else "grew past the limit while it was read"
+        problems.add("file-too-large", path, 1, f"The file {held}; a content file may hold at most {MAX_BYTES:,}.",
+                     "Split it, or move large material into a handout (assets.yaml).")
         return None
     except OSError as error:
         problems.add("missing-file", path, 1, f"The file cannot be read: {error.strerror}.")
@@ -115,6 +163,12 @@ def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) ->
         return None
     if node is None:
         return None
+    deep = _too_deep(node)
+    if deep is not None:  # block style nests by indentation alone: converting it would exhaust the stack
+        problems.add("yaml-syntax", path, deep.start_mark.line + first_line,
+                     f"YAML could not be read: it is nested more than {MAX_DEPTH} deep here.",
+                     "Content never nests this deep; check the indentation.")
+        return None
     try:
         # Aliases of aliases ("billion laughs"); without an anchor (&name) there can be no alias.
         if "&" in text and _expanded_size(node, {}, set()) > MAX_VALUES:
@@ -143,6 +197,23 @@ def _flow_depth(text: str) -> int:
         elif char in "]}" and depth:
             depth -= 1
     return deepest
+
+
+def _too_deep(root: yaml.Node) -> yaml.Node | None:
+    """The first node nested more than MAX_DEPTH deep (walked with a stack, each node once)."""
+    stack, seen = [(root, 1)], set()
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:  # an alias: its node was walked where it was anchored
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            return node
+        if isinstance(node, yaml.MappingNode):
+            stack += [(part, depth + 1) for pair in reversed(node.value) for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, depth + 1) for item in reversed(node.value)]
+    return None
 
 
 def _expanded_size(node: yaml.Node, sizes: dict[int, int], active: set[int]) -> int:

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from induction import csp, page_cleaner, sanitiser, site_config, spelling, urls
 from induction.curriculum import curriculum_json
 from induction.nav import build_nav
-from induction.origins import page_origins
+from induction.origins import page_origins, page_parts
 from induction.pipeline import Checked, load_and_check
 from induction.problems import Problems, visible
 from induction.published import address_notice, published_files
@@ -32,7 +32,7 @@ from induction.render import Page, render_site
 from induction.render.packs import printed_packs
 from induction.render.problems_page import render_problems_page
 from induction_mkdocs import file_links, preview, theme, titles
-from induction_mkdocs.page_timer import PageTimer
+from induction_mkdocs.page_timer import PageTimer, described
 
 log = logging.getLogger("mkdocs.plugins.induction")
 
@@ -74,6 +74,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.last_srcs: list[str] = []  # the last good build's generated pages, stood in for meanwhile
         self.origins: dict[str, str] = {}  # generated page src -> the content file it is made from
         self.origin_texts: dict[str, str] = {}  # generated page src -> that file's text (for a line)
+        self.sources: dict[str, str] = {}  # the same, and for pages of many files the files, for the timer
         # What each programme's rendered pages may hold (its own settings, as its checks used);
         # hand-written docs pages name no content host, so only schemes and markup are judged there.
         self.page_policies: dict[str, sanitiser.Policy] = {}
@@ -117,6 +118,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         origins = page_origins(checked)
         self.origins = {src: checked.problems.display(file) for src, file in origins.items()}
         self.origin_texts = {src: checked.site.texts.get(file, "") for src, file in origins.items()}
+        self.sources = dict(self.origins, **{src: described(files, checked.problems.display)
+                                             for src, files in page_parts(checked).items()})
         self.printed = printed_packs(checked.site, os.path.join(self.base, self.config.pdfs))
         self.pages = render_site(checked, {name: size for name, (_, _, size) in self.printed.items()},
                                  config.site_url or "")
@@ -166,7 +169,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         titles.escape_meta(page.meta)
         self.rendering = page.file.src_uri
         self.timer.stop()
-        self.timer.start(page.file.src_uri)
+        self.timer.start(page.file.src_uri, self.sources.get(page.file.src_uri, ""))
         return markdown
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ they are: a CRLF file keeps its CRLF.
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,3 +109,30 @@ class Transform:
     def apply(self, root: Path) -> None:
         path = root / self.file
         path.write_bytes(self.change(path.read_bytes()))
+
+
+@dataclass(frozen=True)
+class Fifo:
+    """Make `file` a named pipe: opening it to read waits for a writer, for ever."""
+
+    file: str
+
+    def apply(self, root: Path) -> None:
+        os.mkfifo(root / self.file)
+
+
+@dataclass(frozen=True)
+class Socket:
+    """Make `file` a Unix socket (opening one fails at once: a regression reports, never hangs)."""
+
+    file: str
+
+    def apply(self, root: Path) -> None:
+        path = root / self.file
+        here = os.getcwd()
+        os.chdir(path.parent)  # a socket's path is limited to about 100 bytes: bind by its name alone
+        try:
+            with socket.socket(socket.AF_UNIX) as sock:
+                sock.bind(path.name)
+        finally:
+            os.chdir(here)

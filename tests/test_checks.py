@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from calendar_support import calendar_cases
 from conftest import make_tree
-from edits import Append, Edit, Link, Write
+from edits import Append, Edit, Link, Socket, Write
 
 from induction import checks
 from induction.pipeline import load_and_check
@@ -227,6 +227,13 @@ CASES = [
     ("placeholder", Edit(INTRO, "What this block covers.", "TODO: say what this block covers."),
      "minimal/prog/year-1/b1/b1-intro.md:9: error [placeholder] Placeholder text to fill in: 'TODO: say what this "
      "block covers.'. Replace the TODO text with your own (or delete the line if it is not needed)."),
+    ("too-deep", Edit(INTRO, "What this block covers.",
+                      "What this block covers.\n\n" + "<div>\n" * 101 + "</div>\n" * 101),
+     "minimal/prog/year-1/b1/b1-intro.md:111: error [too-deep] HTML elements are nested more than 100 deep here. "
+     "Close the elements you open (</details>, </div>), or nest fewer of them."),
+    ("not-a-file", Socket("prog/year-1/b1/b1-w9.md"),  # a pipe could hang this run on a regression: test_hostile
+     "minimal/prog/year-1/b1/b1-w9.md:1: error [not-a-file] The path is a socket, not a regular file, so it was not "
+     "read. Content files must be ordinary files: delete it, or put the file itself in its place."),
     ("file-too-large", Write(INTRO, session("b1-intro", kind="introduction", body="Text.\n" * 400_000)),
      "minimal/prog/year-1/b1/b1-intro.md:1: error [file-too-large] The file holds 2,400,079 bytes; a content file "
      "may hold at most 2,097,152. Split it, or move large material into a handout (assets.yaml)."),

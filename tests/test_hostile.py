@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, make_tree
-from edits import replace_once
+from edits import Fifo, Link, replace_once
 from hostile.cases import CASES, Case
 
 from induction.pipeline import load_and_check
@@ -21,7 +21,8 @@ import validate  # noqa: E402
 
 BY_NAME = {case.name: case for case in CASES}
 AS_COMMAND = ["script-in-session", "yaml-alias-bomb", "yaml-deep-nesting", "very-large-file", "not-utf8-yaml",
-              "symlink-out-of-tree"]
+              "symlink-out-of-tree", "event-minutes-10-to-the-14", "term-in-december-9999", "socket-as-session",
+              "list-nested-900-deep", "details-nested-3000-deep"]
 
 
 def broken(tmp_path: Path, case: Case) -> Path:
@@ -54,6 +55,39 @@ def test_case_as_a_command_exits_1_without_a_traceback(tmp_path, name):
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.splitlines()[:-1] == BY_NAME[name].expected
+
+
+NOT_A_FILE = ("error [not-a-file] The path is {}, not a regular file, so it was not read. Content files must be "
+              "ordinary files: delete it, or put the file itself in its place.")
+
+
+@pytest.mark.parametrize("edit, expected", [
+    (Fifo("prog/year-1/b1/b1-w1-extra.md"), ["minimal/prog/year-1/b1/b1-w1-extra.md:1: " +
+                                             NOT_A_FILE.format("a named pipe (FIFO)")]),
+    (Link("prog/year-1/b1/b1-w1-zero.md", "/dev/zero"), [
+        "minimal/prog/year-1/b1/b1-w1-zero.md:1: " + NOT_A_FILE.format("a symbolic link to a character device "
+                                                                      "(/dev/zero)"),
+        "minimal/prog/year-1/b1/b1-w1-zero.md:1: error [symlink-outside] 'b1-w1-zero.md' is a link to a place "
+        "outside the content folder. Copy the file into the content folder instead of linking to it."]),
+    (Fifo("frameworks/extra.yaml"), ["minimal/frameworks/extra.yaml:1: " + NOT_A_FILE.format("a named pipe (FIFO)")]),
+], ids=["fifo-session", "dev-zero-session", "fifo-framework"])
+def test_what_is_not_a_regular_file_is_reported_never_opened(tmp_path, edit, expected):
+    """A pipe hung validation (and the build) with no message; /dev/zero was read to a MemoryError.
+    Run as a command under a timeout and a memory limit, so that a regression fails, never hangs."""
+    root = make_tree(tmp_path)
+    edit.apply(root)
+    command = [sys.executable, str(ROOT / "scripts" / "validate.py"), "--content", str(root)]
+    limit = "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30)); "
+    try:
+        result = subprocess.run([sys.executable, "-c", limit + "import runpy; sys.argv = sys.argv[1:]; "
+                                 "runpy.run_path(sys.argv[0], run_name='__main__')", *command[1:]],
+                                capture_output=True, text=True, cwd=tmp_path, env={"PATH": "/usr/bin:/bin"},
+                                timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("Validation did not finish in 60 s.")
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:-1] == expected
 
 
 def test_a_byte_order_mark_is_accepted_silently(tree):

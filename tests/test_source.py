@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from induction.problems import Problems
 from induction.source import YList, YMap, load_yaml_file, parse_yaml, read_markdown, read_text
 
@@ -155,3 +157,30 @@ def test_an_empty_yaml_file_is_reported(tmp_path: Path):
 def test_an_alias_is_expanded_and_keeps_its_lines():
     data, found = parse("a: &x [1, 2]\nb: *x\n")
     assert found == [] and data["b"] == [1, 2]
+
+
+def test_a_file_that_grows_while_read_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
+    """stat says small, the read finds more (a file being written, or a device stat cannot size):
+    at most one byte past the limit is read, then the file is reported."""
+    import os as os_module
+
+    from induction import source
+
+    path = tmp_path / "growing.md"
+    path.write_bytes(b"x" * (source.MAX_BYTES + 10))
+    real_stat = os_module.stat
+
+    def small(target, *args, **kwargs):
+        result = real_stat(target, *args, **kwargs)
+        if str(target) == str(path):
+            return os_module.stat_result((result.st_mode, *result[1:6], 10, *result[7:]))
+        return result
+
+    monkeypatch.setattr(source.os, "stat", small)
+    problems = Problems(str(tmp_path))
+    assert source.read_text(str(path), problems) is None
+    assert [p.format() for p in problems] == [
+        "growing.md:1: error [file-too-large] The file grew past the limit while it was read; a content file may "
+        "hold at most 2,097,152. Split it, or move large material into a handout (assets.yaml)."]
+    with pytest.raises(source.TooLarge):
+        source.read_bounded(str(path), 100)

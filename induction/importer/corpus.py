@@ -12,6 +12,7 @@ import yaml
 
 from .. import lines
 from ..served import served_problem
+from ..source import NotRegular, TooLarge, read_bounded
 from .report import Defect
 from .slugs import canonical, slug, suffix
 
@@ -73,9 +74,11 @@ MAX_ASSET_BYTES = 100_000_000  # a handout or image; past this it is not copied
 
 def read_page(root: str, path: str, url: str = "") -> Page:
     """The page at `path` (relative to `root`); `url` is its canonical address (default: from `path`)."""
-    with open(os.path.join(root, path), "rb") as handle:
-        text = handle.read().decode("utf-8").replace("\r\n", "\n")
-    meta, body, line = split_front_matter(text)
+    return _page_of(path, read_bounded(os.path.join(root, path), MAX_PAGE_BYTES).decode("utf-8"), url)
+
+
+def _page_of(path: str, text: str, url: str) -> Page:
+    meta, body, line = split_front_matter(text.replace("\r\n", "\n"))
     rel = path.replace(os.sep, "/")
     return Page(rel, url or canonical("/" + rel[: -len(".md")]), meta, body, line)
 
@@ -94,9 +97,7 @@ def _refusal(root: str, full: str, size_limit: int) -> tuple[str, str, int] | No
     return None
 
 
-def _undecodable(full: str) -> tuple[str, str, int] | None:
-    with open(full, "rb") as handle:
-        data = handle.read()
+def _undecodable(data: bytes) -> tuple[str, str, int] | None:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -140,11 +141,22 @@ class _Reader:
         return os.path.relpath(full, self.root).replace(os.sep, "/")
 
     def page(self, rel: str, full: str, url: str) -> Page | None:
-        refusal = _refusal(self.root, full, MAX_PAGE_BYTES) or _undecodable(full)
+        refusal = _refusal(self.root, full, MAX_PAGE_BYTES)
+        data = b""
+        if not refusal:
+            try:  # bounded: a file swapped for a pipe, or grown, since _refusal looked cannot hang or fill memory
+                data = read_bounded(full, MAX_PAGE_BYTES)
+            except NotRegular:
+                refusal = "unsafe-path", "It is not a regular file.", 1
+            except TooLarge:
+                refusal = "oversized-file", f"It grew past the limit of {MAX_PAGE_BYTES:,} bytes while read.", 1
+            except OSError as error:
+                refusal = "unreadable-file", f"It cannot be read: {error.strerror}.", 1
+        refusal = refusal or _undecodable(data)
         if refusal:
             self.refuse(rel, refusal[0], refusal[1], refusal[2])
             return None
-        return read_page(self.root, rel, url)
+        return _page_of(rel, data.decode("utf-8"), url)
 
     def provider(self, slug_: str, index: Page, top: str) -> Provider:
         provider = Provider(slug_, index)

@@ -19,7 +19,7 @@ VIDEO_MINUTES = 5
 _STATED = re.compile(r"^\W*(?:duration|total time|time needed|session length)\W*\s*(\d+)\s*(min|mins|minutes|hours?)\b",
                      re.I | re.M)
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
-_NOISE = re.compile(r"<[^>]*>|\]\([^)]*\)|https?://\S+|\{/?details\}")
+_NOISE = re.compile(r"<[^<>]*>|\]\([^()]*\)|https?://\S+|\{/?details\}")
 
 
 def stated(body: str) -> int | None:

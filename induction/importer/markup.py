@@ -46,7 +46,7 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _MARKER = re.compile(r"^([ \t]*)([-*+]|\d{1,3}[.)])([ \t]+|$)")
 _LIST_TAG = re.compile(r"<(/?)(ol|ul)\b[^>]*>", re.I)
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # what an address keeps as it is; spaces and <> are quoted
-_IMG_URL = re.compile(r"(<img\b[^>]*?\s)url(\s*=)", re.I | re.S)
+_IMG_URL = re.compile(r"(<img\b[^<>]*?\s)url(\s*=)", re.I | re.S)
 
 
 def attributes(tag: str) -> dict[str, str]:
@@ -299,7 +299,8 @@ def fix_images(body: str) -> tuple[str, list[int]]:
 
 _INLINE_CLOSE = re.compile(r"(\S)[ \t]*(\{/details\})[ \t]*$", re.M)
 _INLINE_OPEN = re.compile(r"^([ \t]*\{details\})[ \t]*(\S)", re.M)
-_OPEN_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(\s*/?)>", re.S)
+# Unquoted runs stop at '<' (as in repairs._TAG): a page of unclosed `<img ` stays linear.
+_OPEN_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b((?:[^<>\"']|\"[^\"]*\"|'[^']*')*?)(\s*/?)>", re.S)
 # Attributes an ordinary page needs; the rest (target, rel, frameborder, WordPress sizes...) go.
 KEEP = {"a": {"href", "title"}, "img": {"src", "alt", "width", "height", "title"}, "ol": {"start", "type"},
         "details": {"open", "markdown"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
@@ -355,7 +356,7 @@ def escape_templates(body: str) -> tuple[str, list[int]]:
     return _TEMPLATE.sub(escape, body), sorted(set(lines))
 
 
-_IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\balt\s*=)([^>]*)>", re.I)
+_IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^<>]*\balt\s*=)([^<>]*)>", re.I)
 
 
 def describe_images(text: str) -> tuple[str, list[int]]:

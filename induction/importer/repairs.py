@@ -13,6 +13,8 @@ refuses (a <script>, a handler attribute) is removed, each with a report line.
 """
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from collections.abc import Callable
 
@@ -169,13 +171,14 @@ def balance(text: str) -> tuple[str, list[Defect]]:
         findings = [f for f in sanitiser.scan(text) if f.code == "unclosed-html"]
         if not findings:
             break
+        ends = _BlockEnds(text)
+        closers = _closing_points(text, [f.start for f in findings], ends)
         edits: list[tuple[int, int, int, str]] = []  # (start, -opened at, end, new text)
         for finding in findings:
             tag = re.search(r"</?([a-zA-Z][a-zA-Z0-9]*)", finding.message)
             name = tag.group(1).lower() if tag else ""
             if finding.message.endswith("is never ended with '>'."):  # `<br` and a line break: end it there
-                line_end = text.find("\n", finding.start)
-                at = len(text) if line_end < 0 else line_end
+                at = ends.line_end(finding.start)
                 edits.append((at, -finding.start, at, ">"))
                 out.append(("unclosed-tag", finding.line, f"A <{name} tag is never ended with '>'.",
                             "ended it at the end of its line"))
@@ -183,59 +186,97 @@ def balance(text: str) -> tuple[str, list[Defect]]:
                 edits.append((finding.start, 0, finding.end, ""))
                 out.append(("stray-tag", finding.line, f"A </{name}> closes no open <{name}>.", "removed the tag"))
             elif name:
-                at = _closing_point(text, finding.start)
+                at = closers[finding.start]
                 edits.append((at, -finding.start, at, f"</{name}>"))
                 out.append(("unclosed-tag", finding.line, f"A <{name}> is never closed.",
                             "closed it at the end of its block"))
-        # from the end backwards, so offsets stay true; of two closers at one point the inner one
-        # (opened later) is inserted last, so it comes first
-        for start, _, end, new in sorted(edits, reverse=True):
-            text = text[:start] + new + text[end:]
+        text = _edited(text, edits)
     return text, out
 
 
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+def _edited(text: str, edits: list[tuple[int, int, int, str]]) -> str:
+    """`text` with every edit made, in one pass (a copy of the whole text per edit was quadratic).
+    Of two closers at one point the inner one (opened later, so the smaller key) comes first."""
+    parts, last = [], 0
+    for start, _, end, new in sorted(edits):
+        parts += [text[last:max(last, start)], new]
+        last = max(last, end)
+    return "".join(parts + [text[last:]])
 
 
-def _closing_point(text: str, start: int) -> int:
-    """Where to close the element opened at `start`: before the end tag of the element around it
-    (which would close it implicitly), else at the end of its block."""
-    opened = _TAG.match(text, start)
-    end = _block_end(text, start)
-    inner: list[str] = []  # elements opened inside it, still open
-    for tag in _TAG.finditer(text, opened.end() if opened else start, end):
+# Unquoted runs stop at '<': a page of unclosed `<a ` is scanned once, not once per tag.
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+
+
+def _closing_points(text: str, starts: list[int], ends: _BlockEnds) -> dict[int, int]:
+    """Where to close each element opened at one of `starts`: before the end tag of an element
+    around it (which would close it implicitly), else at the end of its block.
+
+    One pass over the tags with one stack of open elements, instead of a scan per element from
+    its start (quadratic on a page of `<a>`): an end tag closes the topmost open element of its
+    name and everything above it, and each element waiting above that point is closed before it."""
+    waiting, found = set(starts), dict[int, int]()
+    expiring: list[tuple[int, int]] = []  # (end of its block, start) of each element waiting for its closer
+    stack: list[tuple[str, int]] = []  # (name, start) of each open element
+    for tag in _TAG.finditer(text):
+        while expiring and expiring[0][0] < tag.end():  # its block ended before this tag: closed there
+            limit, start = heapq.heappop(expiring)
+            found.setdefault(start, limit)
         name = tag.group(2).lower()
         if name in _VOID or tag.group(3):
             continue
         if not tag.group(1):
-            inner.append(name)
-        elif name in inner:  # closes an element inside it (and any left open within that one)
-            del inner[len(inner) - 1 - inner[::-1].index(name):]
-        else:  # closes an element around it
-            return tag.start()
-    return end
+            if tag.start() in waiting and tag.start() not in found:
+                heapq.heappush(expiring, (ends.after(tag.start()), tag.start()))
+            stack.append((name, tag.start()))
+            continue
+        top = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == name), 0)
+        for _, start in stack[top:]:
+            if start in waiting:
+                found.setdefault(start, tag.start())
+        del stack[top:]
+    for limit, start in expiring:
+        found.setdefault(start, limit)
+    # A start the pass did not read as a tag (inside another tag's quoted value, say): no closer inside.
+    return {start: found.get(start, ends.after(start)) for start in starts}
 
 
-def _block_end(text: str, start: int) -> int:
-    """The offset of the end of the block holding `start`: the end of its table cell in a pipe
-    table row, else before the first blank line after it that is not inside fenced code, else
-    the end of the text."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].lstrip().startswith("|"):
-        cell = re.compile(r"(?<!\\)\|").search(text, start, _line_end(text, start))
-        return cell.start() if cell else _line_end(text, start)
-    fenced = fenced_lines(text)
-    offset = 0
-    for number, line in enumerate(text.splitlines(keepends=True)):
-        if offset > start and not line.strip() and not (number < len(fenced) and fenced[number]):
-            return offset - 1 if text[offset - 1] == "\n" else offset
-        offset += len(line)
-    return len(text)
+class _BlockEnds:
+    """The end of the block holding an offset: the end of its table cell in a pipe table row,
+    else before the first blank line after it that is not inside fenced code, else the end of
+    the text. The blank lines are found once, for every question."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.newlines = [match.start() for match in re.finditer("\n", text)]
+        fenced = fenced_lines(text)
+        self.blanks: list[int] = []  # offset of each blank line outside fenced code
+        offset = 0
+        for number, line in enumerate(text.splitlines(keepends=True)):
+            if not line.strip() and not (number < len(fenced) and fenced[number]):
+                self.blanks.append(offset)
+            offset += len(line)
+
+    def after(self, start: int) -> int:
+        text, line = self.text, bisect.bisect_left(self.newlines, start)
+        line_start = self.newlines[line - 1] + 1 if line else 0
+        if text[line_start:start].lstrip().startswith("|"):
+            cell = _CELL_END.search(text, start, self.line_end(start))
+            return cell.start() if cell else self.line_end(start)
+        index = bisect.bisect_right(self.blanks, start)
+        if index == len(self.blanks):
+            return len(text)
+        offset = self.blanks[index]
+        return offset - 1 if text[offset - 1] == "\n" else offset
+
+    def line_end(self, offset: int) -> int:
+        """The offset of the end of the line holding `offset` (found by bisection: a search on a
+        page of one long line would read to its end once per question)."""
+        line = bisect.bisect_left(self.newlines, offset)
+        return self.newlines[line] if line < len(self.newlines) else len(self.text)
 
 
-def _line_end(text: str, start: int) -> int:
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
+_CELL_END = re.compile(r"(?<!\\)\|")
 
 
 def remove_unsafe(text: str) -> tuple[str, list[Defect]]:

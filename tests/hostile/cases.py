@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from edits import Append, Edit, FixtureEdit, Remove, SymlinkOut, Transform, Write
+from edits import Append, Edit, FixtureEdit, Remove, Socket, SymlinkOut, Transform, Write
 
 B = "prog/year-1/b1/"
 WATCH, READ, MENTOR, BLOCK = B + "b1-w1-watch.md", B + "b1-w1-read.md", B + "b1-w1-mentor.md", B + "block.yaml"
@@ -304,3 +304,31 @@ C(Case("escape-in-a-video-address", [Edit(VIDEOS, "url: https://www.youtube.com/
 C(Case("meeting-day-list", [Edit(PROG, "settings:", "meeting_day: [monday, friday]\nstudy_day: Sunday\nsettings:")], [
     "minimal/prog/programme.yaml:5: error [wrong-type] Expected one of monday, tuesday, wednesday, thursday, friday for 'meeting_day' in the programme but found a list.",
     "minimal/prog/programme.yaml:6: error [wrong-type] Expected one of monday, tuesday, wednesday, thursday, friday for 'study_day' in the programme but found 'Sunday'. Did you mean 'monday'?"]))
+# Numbers and dates bounded before use (issue 23): each was a traceback in the build or in validation.
+CALENDAR = ("id: c\ntitle: Terms\nterms:\n  - term: autumn\n    half_term: 1\n    start: 2025-09-01\n"
+            "    end: 2025-12-19\n")
+TIMED = "calendar: c\ncohorts:\n  - id: s\n    title: September\n    start: 2025-09-01\n"
+EVENT = ("events:\n  - id: e\n    date: 2025-09-10\n    time: '16:00'\n    minutes: {}\n    place: Hall\n"
+         "    attendees: [ect]\n")
+C(Case("event-minutes-10-to-the-14", [Write("calendars/c.yaml", CALENDAR),
+                                      Edit(PROG, "settings:", TIMED + EVENT.format(10**14) + "settings:")], [
+    "minimal/prog/programme.yaml:14: error [out-of-range] Expected a whole number from 1 to 10,080 for 'minutes' in an event but found the number 100000000000000. An event lasts at most a week (10,080 minutes)."]))
+C(Case("term-in-december-9999", [Write("calendars/c.yaml", CALENDAR.replace("2025-12-19", "9999-12-31")),
+                                 Edit(PROG, "settings:", TIMED + "settings:")], [
+    "minimal/calendars/c.yaml:7: error [out-of-range] Expected a date from 2000-01-01 to 2100-12-31 for 'end' in a term but found 9999-12-31. Check the year."]))
+C(Case("cohort-in-year-1066", [Write("calendars/c.yaml", CALENDAR),
+                               Edit(PROG, "settings:", TIMED.replace("2025-09-01", "1066-10-14") + "settings:")], [
+    "minimal/prog/programme.yaml:9: error [out-of-range] Expected a date from 2000-01-01 to 2100-12-31 for 'start' in a cohort but found 1066-10-14. Check the year."]))
+C(Case("video-of-a-million-hours", [Edit(VIDEOS, "duration: '3:05'", "duration: '1000000:00:00'")], [
+    "minimal/prog/videos.yaml:5: error [out-of-range] Expected a duration of at most 24 hours for 'duration' in a video but found '1000000:00:00'. Give the video's length as minutes:seconds, like '6:40'."]))
+# Only regular files are read (issue 23). A named pipe would hang an in-process run on a
+# regression, so pipes and /dev/zero are tested as commands with a timeout (test_hostile.py).
+C(Case("socket-as-session", [Socket(B + "b1-w1-extra.md")], [
+    "minimal/prog/year-1/b1/b1-w1-extra.md:1: error [not-a-file] The path is a socket, not a regular file, so it was not read. Content files must be ordinary files: delete it, or put the file itself in its place."]))
+# Depth limits (issue 23): each was a RecursionError traceback in the build.
+C(Case("list-nested-900-deep", [Append(READ, "\n" + "".join(" " * (4 * i) + "- x\n" for i in range(900)))], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:62: error [too-deep] A list or admonition is nested 51 levels deep; the most is 50. Indent less: each four spaces before a list marker is a level deeper."]))
+C(Case("details-nested-3000-deep", [Append(TRANSCRIPT, "\n" + "<details>\n" * 3000 + "text\n" + "</details>\n" * 3000)], [
+    "minimal/prog/transcripts/intro.md:107: error [too-deep] HTML elements are nested more than 100 deep here. Close the elements you open (</details>, </div>), or nest fewer of them."]))
+C(Case("yaml-block-nesting-200-deep", [Edit(BLOCK, "summary:\n", "summary:\n" + "".join(" " * (i + 1) + "k:\n" for i in range(200)))], [
+    "minimal/prog/year-1/b1/block.yaml:105: error [yaml-syntax] YAML could not be read: it is nested more than 100 deep here. Content never nests this deep; check the indentation."]))
