@@ -103,7 +103,7 @@ def _week_event(programme: Programme, schedule: Schedule, placed: PlacedWeek, ro
     total = sum(p.session.minutes for p in sessions)
     first, last = placed.start, placed.mondays[0] if role != "ect" else placed.mondays[-1]
     if role == "ect":
-        summary, page = f"ECT study: {week.label}: {week.title}", urls.week(programme, placed.year, block, week)
+        summary, page = f"ECT study: {week.heading}", urls.week(programme, placed.year, block, week)
     else:
         name = "Mentor meeting" if role == "mentor" else "Induction tutor"
         summary, page = f"{name}: {sessions[0].session.title}", urls.session(sessions[0])

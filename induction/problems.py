@@ -275,6 +275,10 @@ IMPORT_CODES: tuple[Code, ...] = (
     Code('untitled-week',
          "A week heading with no title ('## Week 3'); the week is titled by its label.",
          'Give the week a title in its block index.'),
+    Code('step-title',
+         "A page titled by a step name that other pages of the programme share ('Video'); it is titled by the "
+         "step name and its topic ('Video: working memory').",
+         "Give the page a title that names its topic."),
     Code('week-range',
          "A week heading whose numbers are not a run ('Weeks 4, 6 and 7').",
          'Write the weeks as a run, or as separate weeks.'),
