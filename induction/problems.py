@@ -257,6 +257,10 @@ IMPORT_CODES: tuple[Code, ...] = (
          'A transcript links to a page or shows an image of the site; a transcript is shown on several pages, '
          'where no one relative address works.',
          'Nothing to do: its words are kept; link from the page instead of the transcript if the link matters.'),
+    Code('transcript-end',
+         "A transcript's section goes on after the speech (an activity's heading, an instruction to the reader); "
+         "that text is kept on the page, after the video, not in the transcript.",
+         "End the transcript where the speech ends: close the {details} block, or give the text its own heading."),
     Code('unreferenced-asset',
          "A file in the source's assets that no page refers to; it is not copied.",
          'Link it from a page, or remove it.'),

@@ -135,7 +135,11 @@ def _names_topic(name: str, title: str, steps: set[str]) -> bool:
 
 
 def joined(step: str, topic: str) -> str:
-    """'Video: working memory': the step name as the source writes it, then its topic."""
+    """'Video: working memory': the step name as the source writes it, then its topic; a topic that
+    starts with the step name ('module audit (Reading)') is said once: 'Module audit (Reading)'."""
+    step, topic = " ".join(step.split()).rstrip(" .:;,"), " ".join(topic.split())
+    if topic.casefold().startswith(step.casefold()):
+        return step + topic[len(step):]
     return f"{' '.join(step.split()).rstrip(' .:;,')}: {' '.join(topic.split())}"
 
 
