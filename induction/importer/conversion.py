@@ -442,6 +442,9 @@ def _targets(corpus: Corpus, plan: ProgrammePlan, provider: Provider) -> Targets
                        if _session_id(plan, url) in plan.sessions}, {}, {})
     for block in plan.blocks.values():
         targets.indexes[block.page.url] = f"{plan.slug}/year-{block.year}/{block.id}/index.md"
+        targets.weeks[block.page.url] = [
+            (w.first, w.last, w.title, f"{plan.slug}/year-{block.year}/{block.id}/week-{w.first}"
+             + (f"-{w.last}" if w.last != w.first else "") + "/index.md") for w in block.weeks]
     for other in corpus.providers.values():
         targets.indexes[other.index.url] = f"{other.slug}/index.md"
     asset_ids = Slugs(empty="asset")
