@@ -257,6 +257,10 @@ IMPORT_CODES: tuple[Code, ...] = (
          'A transcript links to a page or shows an image of the site; a transcript is shown on several pages, '
          'where no one relative address works.',
          'Nothing to do: its words are kept; link from the page instead of the transcript if the link matters.'),
+    Code('code-numbering',
+         "A code written in another numbering than the framework's ('S2.3', or '2.3' where the framework says "
+         "'2c'); the statement its words quote is recorded.",
+         "Write the framework's own code, or none: the words are enough."),
     Code('transcript-end',
          "A transcript's section goes on after the speech (an activity's heading, an instruction to the reader); "
          "that text is kept on the page, after the video, not in the transcript.",
