@@ -399,9 +399,9 @@ def _distinct_weeks(plan: ProgrammePlan) -> None:
     weeks = {f"{b}/{n}": (w, block) for b, block in plan.blocks.items() for n, w in enumerate(block.weeks)}
     items = {k: (f"{w.first}-{w.last} {w.title}" if w.title else "", [block.title, f"{block.title}, year {block.year}"])
              for k, (w, block) in weeks.items()}
-    for k, title in titles.told_apart(items).items():
+    for k, more in titles.told_apart(items).items():
         week = weeks[k][0]
-        week.title = week.title + title[len(items[k][0]):]
+        week.title = week.title.rstrip(" .:;,") + more
 
 
 def _name_steps(plan: ProgrammePlan, report: ProviderReport) -> None:
@@ -433,7 +433,8 @@ def _name_steps(plan: ProgrammePlan, report: ProviderReport) -> None:
               if video["session"] in plan.sessions}
     apart = titles.told_apart(videos)
     for video in plan.videos:  # videos their pages title alike ('6.2') told apart by their page
-        video["title"] = apart.get(video["id"], video["title"])
+        if video["id"] in apart:
+            video["title"] = video["title"].rstrip(" .:;,") + apart[video["id"]]
 
 
 def _targets(corpus: Corpus, plan: ProgrammePlan, provider: Provider) -> Targets:

@@ -75,8 +75,8 @@ SHARED = 3  # the reader's-eye check's own threshold: a title three pages share 
 
 
 def key(title: str) -> str:
-    """A title as a reader compares it: case, spacing and the punctuation around it left out."""
-    return " ".join(re.sub(r"[\s\u00a0]+", " ", title).split()).strip(" .:;,-–—!?").casefold()
+    """A title as a reader compares it: its words and numbers, without case, spacing or punctuation."""
+    return " ".join(re.sub(r"[^\w]+", " ", title.casefold()).split())
 
 
 def shared(titles: list[str], seeds: frozenset[str] = STEP_NAMES) -> set[str]:
@@ -85,7 +85,8 @@ def shared(titles: list[str], seeds: frozenset[str] = STEP_NAMES) -> set[str]:
     counts: dict[str, int] = {}
     for title in titles:
         counts[key(title)] = counts.get(key(title), 0) + 1
-    return {k for k, n in counts.items() if k and (n >= SHARED or (n >= 2 and k in seeds))}
+    known = {key(seed) for seed in seeds}
+    return {k for k, n in counts.items() if k and (n >= SHARED or (n >= 2 and k in known))}
 
 
 def named(titles: dict[str, str], places: dict[str, list[str]]) -> dict[str, str]:
@@ -150,8 +151,9 @@ def week_label(first: int, last: int) -> str:
 
 
 def told_apart(items: dict[str, tuple[str, list[str]]]) -> dict[str, str]:
-    """For items (id -> (title, its places' names)) whose titles two or more share, the title with the
-    first place name that tells it apart: 'Module audit (Teaching reading)'. Others are left out."""
+    """For items (id -> (title, its places' names)) whose titles two or more share, the words to add
+    to the title ('Module audit' + ' (Teaching reading)'): the first place name that tells it apart,
+    numbered when none does. Items whose title is their own are left out."""
     counts: dict[str, int] = {}
     for title, _ in items.values():
         counts[key(title)] = counts.get(key(title), 0) + 1
@@ -160,11 +162,11 @@ def told_apart(items: dict[str, tuple[str, list[str]]]) -> dict[str, str]:
     for sid, (title, names) in sorted(items.items()):
         if counts[key(title)] < 2 or not key(title):
             continue
-        options = [f"{' '.join(title.split())} ({' '.join(n.split())})" for n in names if key(n)] or [title]
-        pick = next((o for o in options if key(o) not in taken), options[-1])
+        options = [f" ({' '.join(n.split())})" for n in names if key(n)] or [""]
+        pick = next((o for o in options if key(title + o) not in taken), options[-1])
         number = 1
-        while key(pick if number == 1 else f"{pick} ({number})") in taken:
+        while key(title + pick + (f" ({number})" if number > 1 else "")) in taken:
             number += 1
-        chosen[sid] = pick if number == 1 else f"{pick} ({number})"
-        taken.add(key(chosen[sid]))
+        chosen[sid] = pick + (f" ({number})" if number > 1 else "")
+        taken.add(key(title + chosen[sid]))
     return chosen
