@@ -214,11 +214,13 @@ _ACTIVITY = re.compile(
     r"(?:before|after|during)\s+(?:your|the)\s+(?:next\s+)?(?:session|meeting|lesson))"
     r"(?:\s*(?:\d+|[a-z]|[ivx]+)(?:[.)]|\b))?(?:\s*[:.\-–—].*)?$", re.I)
 _INSTRUCTS = re.compile(
-    r"^(?:now\s+|next,?\s+|then\s+|please\s+)?(?:complete|download|click|answer|fill\s+in|read|watch|make\s+notes|"
-    r"note\s+down|write\s+down|discuss|reflect\s+on|use|consider|take\s+(?:a\s+)?(?:few|some)\s+minutes|"
-    r"think\s+about|look\s+at|go\s+to|open|print|record|share|bring)\b.*\b(?:the\s+following|these|this|below|"
-    r"your|the\s+(?:task|activity|activities|questions?|table|template|grid|worksheet|handout|notes?)|"
-    r"mentor|session)\b", re.I)
+    r"^(?:now\s+|next,?\s+|then\s+|please\s+)?(?:"
+    r"(?:complete|download|click|answer|fill\s+in|make\s+notes|note\s+down|print|open)\b.*\b(?:the\s+following|"
+    r"these|this|below|your|the\s+(?:task|activity|activities|questions?|table|template|grid|worksheet|handout|link))|"
+    r"(?:read|watch|discuss|reflect\s+on|use|consider|think\s+about|look\s+at|record|share|bring|write\s+down|"
+    r"take\s+(?:a\s+)?(?:few|some)\s+minutes)\b.*\b(?:the\s+following|below|the\s+(?:task|activity|activities|"
+    r"template|table|grid|worksheet|handout|summary|reading)|with\s+your\s+mentor|in\s+your\s+(?:notebook|notepad|"
+    r"journal)|(?:before|after|in)\s+your\s+(?:next\s+)?(?:session|meeting)))\b", re.I)
 _QUOTED = re.compile(r"^\s*(?:[_*](?![_*\s])|[\"“‘']|\[|\(|[\w .’'-]{1,40}:\s)")
 _ORDERED = re.compile(r"^[ \t]{0,3}(?:\d{1,3}|[a-z])[.)][ \t]+\S", re.I)
 _PLAIN = re.compile(r"[*_`#>]+|\\")
