@@ -166,7 +166,7 @@ def _study_events(feed: Feed, placed: PlacedWeek) -> list[str]:
         day = day_in_week(feed.schedule, monday, rhythm.study_day)
         lines += ["BEGIN:VEVENT", feed.uid("ect", block.id, week.slug, *part), feed.stamp,
                   *when(day, rhythm.study_time, max(15, -(-total // count))),
-                  f"SUMMARY:{text(f'ECT study: {week.label}: {week.title}{suffix}')}",
+                  f"SUMMARY:{text(f'ECT study: {week.heading}{suffix}')}",
                   f"DESCRIPTION:{text(description)}", *feed.url(page), "TRANSP:TRANSPARENT", "END:VEVENT"]
     return lines
 

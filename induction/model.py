@@ -8,6 +8,7 @@ object with its fields known; strip mode's cleaned copy is made of new objects, 
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from .settings import Settings
@@ -124,6 +125,17 @@ class Week:
     @property
     def label(self) -> str:
         return f"Week {self.first}" if self.first == self.last else f"Weeks {self.first} to {self.last}"
+
+    @property
+    def heading(self) -> str:
+        """'Week 3: Routines'; the label alone when the title only repeats it ('Week 3', or 'Week 4' for
+        weeks 4 to 6, whose label names every number)."""
+        numbers = [int(n) for n in re.findall(r"\d+", self.title)]
+        words = re.sub(r"[\d\s,.:;&\u2013\u2014-]+|\b(?:and|to)\b", " ", self.title.casefold()).split()
+        own = set(range(self.first, self.last + 1))
+        if set(words) <= {"week", "weeks"} and set(numbers) <= own:
+            return self.label
+        return f"{self.label}: {self.title}"
 
 
 @dataclass(frozen=True)

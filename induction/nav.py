@@ -59,7 +59,7 @@ def build_nav(site, all_places: dict[str, ProgrammePlaces]) -> list[NavItem]:
             items: list[NavItem] = [urls.year(programme, year)] + _entries(places, year.pages)
             for block in year.blocks:
                 block_items: list[NavItem] = [urls.block(programme, year, block)] + _entries(places, block.pages)
-                weeks = [{f"{week.label}: {week.title}": _week_items(places, programme, year, block, week)}
+                weeks = [{week.heading: _week_items(places, programme, year, block, week)}
                          for week in block.weeks]
                 block_items += _grouped(weeks, block.weeks)
                 if any(places.week_entries(block, w, "mentor") for w in block.weeks):

@@ -264,6 +264,14 @@ IMPORT_CODES: tuple[Code, ...] = (
          'A transcript links to a page or shows an image of the site; a transcript is shown on several pages, '
          'where no one relative address works.',
          'Nothing to do: its words are kept; link from the page instead of the transcript if the link matters.'),
+    Code('code-numbering',
+         "A code written in another numbering than the framework's ('S2.3', or '2.3' where the framework says "
+         "'2c'); the statement its words quote is recorded.",
+         "Write the framework's own code, or none: the words are enough."),
+    Code('transcript-end',
+         "A transcript's section goes on after the speech (an activity's heading, an instruction to the reader); "
+         "that text is kept on the page, after the video, not in the transcript.",
+         "End the transcript where the speech ends: close the {details} block, or give the text its own heading."),
     Code('unreferenced-asset',
          "A file in the source's assets that no page refers to; it is not copied.",
          'Link it from a page, or remove it.'),
@@ -282,6 +290,10 @@ IMPORT_CODES: tuple[Code, ...] = (
     Code('untitled-week',
          "A week heading with no title ('## Week 3'); the week is titled by its label.",
          'Give the week a title in its block index.'),
+    Code('step-title',
+         "A page titled by a step name that other pages of the programme share ('Video'); it is titled by the "
+         "step name and its topic ('Video: working memory').",
+         "Give the page a title that names its topic."),
     Code('week-range',
          "A week heading whose numbers are not a run ('Weeks 4, 6 and 7').",
          'Write the weeks as a run, or as separate weeks.'),

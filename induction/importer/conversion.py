@@ -389,6 +389,52 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
                                              if not titles.generic(plan.sessions[sid].title)), "") \
                 or titles.first_sentence([line for role in ("ect", "mentor", "tutor")
                                           for line in week.summary.get(role, [])])
+    _distinct_weeks(plan)
+    _name_steps(plan, report)
+
+
+def _distinct_weeks(plan: ProgrammePlan) -> None:
+    """Weeks of one number and title in several blocks ('Week 1: Module audit') told apart by their
+    block, so that their pages and print views do not share a title."""
+    weeks = {f"{b}/{n}": (w, block) for b, block in plan.blocks.items() for n, w in enumerate(block.weeks)}
+    items = {k: (f"{w.first}-{w.last} {w.title}" if w.title else "", [block.title, f"{block.title}, year {block.year}"])
+             for k, (w, block) in weeks.items()}
+    for k, more in titles.told_apart(items).items():
+        week = weeks[k][0]
+        week.title = week.title.rstrip(" .:;,") + more
+
+
+def _name_steps(plan: ProgrammePlan, report: ProviderReport) -> None:
+    """Pages titled by a step name many pages share ("Video") titled by their topic too: the step
+    name, then the first of its week's title, its block and week, ... that tells it apart."""
+    places: dict[str, list[str]] = {sid: [f"Year {s.year}"] for sid, s in plan.sessions.items()}
+    for block in plan.blocks.values():
+        for sid, see, _ in block.pages:
+            if not see:
+                places[sid] = [block.title, f"{block.title}, year {block.year}"]
+        for week in block.weeks:
+            label = titles.week_label(week.first, week.last)
+            for entries in week.roles.values():
+                for sid, see, _ in entries:
+                    if not see:
+                        places[sid] = [week.title, f"{block.title}, {label}",
+                                       f"{block.title}, year {block.year}, {label}"]
+    old = {sid: s.title for sid, s in plan.sessions.items()}
+    for sid, title in titles.named(old, places).items():
+        session = plan.sessions[sid]
+        session.title = title
+        line = 2 if session.page.body_line > 1 else 1  # the front matter's title, its first key
+        report.add(session.page.path, line, "step-title", f"The title '{old[sid]}' is a step name that other pages "
+                   "of the programme share.", f"titled it '{title}'")
+    for video in plan.videos:
+        if video["session"] in plan.sessions and video["title"] == old.get(video["session"]):
+            video["title"] = plan.sessions[video["session"]].title
+    videos = {video["id"]: (video["title"], [plan.sessions[video["session"]].title]) for video in plan.videos
+              if video["session"] in plan.sessions}
+    apart = titles.told_apart(videos)
+    for video in plan.videos:  # videos their pages title alike ('6.2') told apart by their page
+        if video["id"] in apart:
+            video["title"] = video["title"].rstrip(" .:;,") + apart[video["id"]]
 
 
 def _targets(corpus: Corpus, plan: ProgrammePlan, provider: Provider) -> Targets:
@@ -397,6 +443,9 @@ def _targets(corpus: Corpus, plan: ProgrammePlan, provider: Provider) -> Targets
                        if _session_id(plan, url) in plan.sessions}, {}, {})
     for block in plan.blocks.values():
         targets.indexes[block.page.url] = f"{plan.slug}/year-{block.year}/{block.id}/index.md"
+        targets.weeks[block.page.url] = [
+            (w.first, w.last, w.title, f"{plan.slug}/year-{block.year}/{block.id}/week-{w.first}"
+             + (f"-{w.last}" if w.last != w.first else "") + "/index.md") for w in block.weeks]
     for other in corpus.providers.values():
         targets.indexes[other.index.url] = f"{other.slug}/index.md"
     asset_ids = Slugs(empty="asset")

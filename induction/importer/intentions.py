@@ -15,10 +15,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Framework
+from ..model import Framework, Statement
 from .citations import CODED, NEAR, QUOTED, Match, against, best
 
-_CODE = r"(\d{1,2}\.\d{1,2}|\d{1,2}[a-z])(?![a-z0-9]|\.\d)"
+# A code: "2.1" or "6b", or one in a provider's own numbering ("S2.3", "ecf2.3": letters before it),
+# which names no statement and is matched by its words.
+_CODE = r"((?:[A-Za-z]{1,3})?(?:\d{1,2}\.\d{1,2}|\d{1,2}[a-z]))(?![a-z0-9]|\.\d)"
 _LEADING = re.compile(r"^(?:[A-Za-z]+:\s*)?\(?" + _CODE + r"\)?\.?\s*(?:[-–:]\s+)?(?=\S)(.*)$", re.S)
 _TRAILING = re.compile(r"^(.*\S)\s*\(" + _CODE + r"\)[.;,]?$", re.S)
 _MARKER = re.compile(r"\blearn(?:s|ed|t|ing)?\s+(?:that\b|how\s+to\b)", re.I)
@@ -29,7 +31,8 @@ _SENTENCE = re.compile(r"(?<=[.;!?:])\s+(?=\S)")
 _JOINED = re.compile(r"\s+-\s+(?=[A-Z])")
 _LABEL = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+:\s+(?=\S)")  # "Learning intention: ..."
 _ASIDE = re.compile(r"\s*\((?:\d+\s*(?:mins?|minutes?)|\d+(?:\.\d+)?[a-z]?(?:,\s*\d+(?:\.\d+)?[a-z]?)*)\)[.;]?$")
-_BREAK = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|#|\||>|<|```|~~~|\{|(?:\d{1,2}\.\d{1,2}|\d{1,2}[a-z])\b)")
+_BREAK = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|#|\||>|<|```|~~~|\{|"
+                    r"(?:[A-Za-z]{1,3})?(?:\d{1,2}\.\d{1,2}|\d{1,2}[a-z])\b)")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|cf|vs|no|p)\.$", re.I)
 
 Defect = tuple[str, int, str, str]
@@ -88,7 +91,8 @@ def _coded(unit: str, anchored: bool, framework: Framework) -> tuple[str, str, b
     lead = _LEADING.match(unit)
     if lead and anchored and len(lead.group(2).split()) >= 2:
         text = lead.group(2)
-        return lead.group(1), text, bool(re.match(r"[A-Z“‘\"'(]", text)) and len(text.split()) >= 3
+        own_numbering = lead.group(1)[:1].isdigit()
+        return lead.group(1), text, own_numbering and bool(re.match(r"[A-Z“‘\"'(]", text)) and len(text.split()) >= 3
     trail = _TRAILING.match(unit)
     if trail:
         return trail.group(2), trail.group(1), False
@@ -99,6 +103,9 @@ def _judge_code(code: str, text: str, trusted: bool, number: int, framework: Fra
                 ) -> tuple[Found | None, Defect | None]:
     statement = framework.statements.get(code)
     quoted = best(text, framework)
+    found = _renumbered(code, text, statement, quoted, number, framework)
+    if found is not None:
+        return found
     if statement is None:
         if trusted or (quoted and quoted.score >= QUOTED):
             return None, ("unknown-code", number, f"'{code}' is cited but {framework.id} has no such statement.",
@@ -111,6 +118,34 @@ def _judge_code(code: str, text: str, trusted: bool, number: int, framework: Fra
     if trusted or own >= CODED:
         return Found(code, "code", 1.0, number), None
     return None, None
+
+
+def other_numbering(code: str) -> str:
+    """The same place in the framework's other numbering: '2.3' is '2c', '2c' is '2.3' (a provider's
+    prefix, 'S2.3', left off)."""
+    bare = re.sub(r"^[A-Z]+", "", code)
+    dotted = re.fullmatch(r"(\d+)\.(\d+)", bare)
+    if dotted:
+        return f"{dotted.group(1)}{chr(96 + int(dotted.group(2)))}" if 0 < int(dotted.group(2)) <= 26 else ""
+    lettered = re.fullmatch(r"(\d+)([a-z])", bare)
+    return f"{lettered.group(1)}.{ord(lettered.group(2)) - 96}" if lettered else ""
+
+
+def _renumbered(code: str, text: str, statement: Statement | None, quoted: Match | None, number: int,
+                framework: Framework) -> tuple[Found | None, Defect | None] | None:
+    """A code written in another numbering than the framework's ('S2.3', or '2.3' where the framework
+    says '2c') whose words are a statement's: that statement, by its words, and reported; else None."""
+    other = framework.statements.get(other_numbering(code))
+    if quoted is not None and quoted.quotes and (statement is None or (
+            quoted.statement is other and against(text, statement) < quoted.score - 0.05)):
+        hit, score = quoted.statement, max(quoted.score, quoted.cover)
+    elif statement is None and other is not None and against(text, other) >= QUOTED:
+        hit, score = other, against(text, other)
+    else:
+        return None
+    return Found(hit.id, "text", round(score, 2), number), (
+        "code-numbering", number, f"'{code}' is not {framework.id}'s code for these words; they are those of "
+        f"{hit.id}.", f"recorded {hit.id}, found by its words")
 
 
 def _line(line: str, number: int, active: bool, framework: Framework) -> tuple[list[Found], list[Defect]]:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import posixpath
 import re
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import lines
 from .markup import attributes
+from .slugs import canonical
 from .structure import internal
 
 # Every run below stops at the next character that could start another candidate ([ in a link's
@@ -39,6 +41,25 @@ class Targets:
     asset_ids: dict[str, str] = field(default_factory=dict)  # /assets/... address -> handout id
     asset_titles: dict[str, str] = field(default_factory=dict)  # handout id -> title (first link text)
     used: set[str] = field(default_factory=set)  # /assets/... addresses referenced
+    # index page address -> its weeks' (first, last, title) and the generated page that now holds each
+    weeks: dict[str, list[tuple[int, int, str, str]]] = field(default_factory=dict)
+
+    def holds(self, path: str) -> bool:
+        """Whether `path` (canonical) is one of the source site's own addresses."""
+        return path in self.sessions or path in self.indexes or path in self.files
+
+    def week_page(self, path: str, fragment: str) -> str:
+        """The generated week page that now holds the heading `fragment` of the index page `path`
+        ('#week-3-routines', '#Week%203', '#weeks-4-6'), or ''."""
+        words = [w for w in re.split(r"[^a-z0-9]+", urllib.parse.unquote(fragment).casefold()) if w]
+        number = int(words[1]) if len(words) > 1 and words[0] in ("week", "weeks") and words[1].isdigit() else None
+        named = "-".join(words)
+        for first, last, title, page in self.weeks.get(path, []):
+            if number is not None and first <= number <= last:
+                return page
+            if number is None and named and named == "-".join(re.split(r"[^a-z0-9]+", title.casefold())).strip("-"):
+                return page
+        return ""
 
 
 def label(text: str) -> str:
@@ -95,6 +116,11 @@ class _Rewriter:
                         "pointed it at the address its text gives" if repair else "kept its text, without a link")
             return "repair" if repair else "text"
         path = internal(url)
+        copy = _path_of(url)
+        if not path and copy and self.targets.holds(copy):  # another host serving the site's own pages
+            self.defect("staging-link", line, f"A link points at a copy of the site on another host: '{url}'.",
+                        "linked the page it names")
+            return self.site_link(text, url, copy, line)
         if not path and re.match(r"https?://[^/]*staging", url):
             self.defect("staging-link", line, f"A link points at a staging host: '{url}'.",
                         "kept its text, without a link")
@@ -116,6 +142,13 @@ class _Rewriter:
                 self.defect("asset-link-text", line, f"A link to '{url}' says '{text}', another says '{title}'.",
                             "linked the handout by its first title")
             return f'{{{{ asset("{asset_id}") }}}}'
+        fragment = url.split("#", 1)[1] if "#" in url else ""
+        week = targets.week_page(path, fragment) if fragment else ""
+        if week:
+            rel = posixpath.relpath(week.removesuffix("index.md"), self.address)
+            self.defect("index-link", line, f"A link to a heading of the index page '{url}'.",
+                        "linked the week page that now holds it")
+            return f'<a href="{rel}/">{text}</a>'
         if path in targets.indexes:
             rel = posixpath.relpath(targets.indexes[path].removesuffix("index.md"), self.address)
             self.defect("index-link", line, f"A link to the index page '{url}'.",
@@ -194,6 +227,14 @@ def unlink(text: str, defect: Callable[[str, int, str, str], None], line: int = 
     for pattern, replace in ((_MD_LINK, markdown), (_HTML_A, html), (_IMG, img)):
         current[0] = pattern.sub(replace, current[0])
     return current[0]
+
+
+def _path_of(url: str) -> str:
+    """The canonical path of an absolute http(s) address on any host, or ''."""
+    parts = urllib.parse.urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return ""
+    return canonical(parts.path.rstrip("/")) or "/"
 
 
 def _address_in(text: str) -> str:

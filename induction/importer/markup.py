@@ -97,12 +97,17 @@ def extract_videos(body: str, name: Callable[[int], str]) -> Markup:
         pieces.append(body[last:match.start()])
         pieces.append(f'\n{{{{ video("{name(len(out.videos))}") }}}}\n')
         rest_start = match.end()
-        transcript, span = _transcript_after(body, rest_start, end)
+        transcript, span, after = _transcript_after(body, rest_start, end)
         if span:
             pieces.append(body[rest_start:span[0]])
             last = span[1]
             found.transcript, found.transcript_form = transcript
             found.transcript_line = _line(body, span[0]) + (transcript[1] == "details")
+            if after:  # the page's own text after the speech: shown where it was, after the video
+                pieces.append("\n" + after.strip("\n") + "\n\n")
+                out.defects.append(("transcript-end", _line(body, span[0]) + _lines_before(body[span[0]:span[1]],
+                                    after), "The transcript's section goes on after the speech: "
+                                    f"'{_first_words(after)}'.", "kept that text on the page, after the video"))
         else:
             last = rest_start
             out.defects.append(("transcript-not-published", line, "The video has no transcript after it.",
@@ -166,8 +171,9 @@ def _embed_link(url: str, title: str) -> str:
     return f"[{text}](<{urllib.parse.quote(url, safe=_URL_SAFE)}>)"
 
 
-def _transcript_after(body: str, start: int, end: int) -> tuple[tuple[str, str], tuple[int, int] | None]:
-    """The first transcript between `start` and `end`: a `{details}` block or a headed section."""
+def _transcript_after(body: str, start: int, end: int) -> tuple[tuple[str, str], tuple[int, int] | None, str]:
+    """The first transcript between `start` and `end` (a `{details}` block or a headed section), its
+    span, and the text of that span after the speech ends (`speech_end`), which is not transcript."""
     lines, offset = body[start:end].splitlines(keepends=True), start
     starts = []
     for line in lines:
@@ -179,18 +185,72 @@ def _transcript_after(body: str, start: int, end: int) -> tuple[tuple[str, str],
             close = next((i for i in range(index + 1, len(lines)) if _DETAILS_CLOSE.match(lines[i])), None)
             if summary_at is None or close is None or not _TRANSCRIPT.search(lines[summary_at]):
                 continue
-            text = lines[summary_at].strip() + "\n\n" + "".join(lines[summary_at + 1:close]).strip() + "\n"
+            inner = lines[summary_at + 1:close]
+            cut = speech_end(inner)
+            text = lines[summary_at].strip() + "\n\n" + "".join(inner[:cut]).strip() + "\n"
             stop = starts[close] + len(lines[close])
-            return (text, "details"), (starts[index], stop)
+            return (text, "details"), (starts[index], stop), "".join(inner[cut:])
         heading = _HEADING.match(line.rstrip("\n"))
         if heading and _TRANSCRIPT.search(heading.group(2)):
             level = len(heading.group(1))
             stop_at = next((i for i in range(index + 1, len(lines))
                             if (h := _HEADING.match(lines[i].rstrip("\n"))) and len(h.group(1)) <= level), len(lines))
+            inner = lines[index + 1:stop_at]
+            cut = speech_end(inner)
             stop = starts[stop_at] if stop_at < len(lines) else end
-            text = heading.group(2).strip() + "\n\n" + "".join(lines[index + 1:stop_at]).strip() + "\n"
-            return (text, "heading"), (starts[index], stop)
-    return ("", ""), None
+            text = heading.group(2).strip() + "\n\n" + "".join(inner[:cut]).strip() + "\n"
+            return (text, "heading"), (starts[index], stop), "".join(inner[cut:])
+    return ("", ""), None, ""
+
+
+# Where a transcript's speech ends: a heading or bold line naming an activity, or a paragraph that
+# instructs the reader (a numbered activity list after either goes with it). Never before some
+# speech, and never at a line written as quoted speech (in emphasis, in quotes, or after a
+# speaker's name): a teacher on film says "Write down your answers" too.
+_ACTIVITY = re.compile(
+    r"^(?:your\s+|next\s+|the\s+)?(?:tasks?|activit(?:y|ies)|instructions?|reflections?|reflect|next\s+steps?|"
+    r"further\s+reading|references?|resources?|self[-\s]?study(?:\s+activities)?|discussion(?:\s+questions?)?|"
+    r"questions?(?:\s+(?:to\s+(?:consider|discuss)|for\s+reflection))?|practi[cs]e|your\s+turn|over\s+to\s+you|"
+    r"(?:before|after|during)\s+(?:your|the)\s+(?:next\s+)?(?:session|meeting|lesson))"
+    r"(?:\s*(?:\d+|[a-z]|[ivx]+)(?:[.)]|\b))?(?:\s*[:.\-–—].*)?$", re.I)
+_INSTRUCTS = re.compile(
+    r"^(?:now\s+|next,?\s+|then\s+|please\s+)?(?:"
+    r"(?:complete|download|click|answer|fill\s+in|make\s+notes|note\s+down|print|open)\b.*\b(?:the\s+following|"
+    r"these|this|below|your|the\s+(?:task|activity|activities|questions?|table|template|grid|worksheet|handout|link))|"
+    r"(?:read|watch|discuss|reflect\s+on|use|consider|think\s+about|look\s+at|record|share|bring|write\s+down|"
+    r"take\s+(?:a\s+)?(?:few|some)\s+minutes)\b.*\b(?:the\s+following|below|the\s+(?:task|activity|activities|"
+    r"template|table|grid|worksheet|handout|summary|reading)|with\s+your\s+mentor|in\s+your\s+(?:notebook|notepad|"
+    r"journal)|(?:before|after|in)\s+your\s+(?:next\s+)?(?:session|meeting)))\b", re.I)
+_QUOTED = re.compile(r"^\s*(?:[_*](?![_*\s])|[\"“‘']|\[|\(|[\w .’'-]{1,40}:\s)")
+_ORDERED = re.compile(r"^[ \t]{0,3}(?:\d{1,3}|[a-z])[.)][ \t]+\S", re.I)
+_PLAIN = re.compile(r"[*_`#>]+|\\")
+
+
+def speech_end(lines: list[str]) -> int:
+    """The index of the first of `lines` that is not speech (len(lines) when all are)."""
+    previous_blank, spoken = True, False
+    for index, line in enumerate(lines):
+        text = _PLAIN.sub("", line).strip()
+        heading = _HEADING.match(line.rstrip("\n"))
+        bold = re.fullmatch(r"\s*(\*\*|__)(.+?)\1\s*:?\s*", line.rstrip("\n"))
+        if spoken and (heading or bold) and _ACTIVITY.match(text.rstrip(":").strip()):
+            return index
+        if (spoken and previous_blank and text and not heading and not _ORDERED.match(line)
+                and not _QUOTED.match(line) and _INSTRUCTS.match(text)):
+            return index
+        previous_blank = not line.strip()
+        spoken = spoken or bool(text and not heading)
+    return len(lines)
+
+
+def _first_words(text: str, count: int = 8) -> str:
+    words = _PLAIN.sub("", text).split()
+    return " ".join(words[:count]) + (" ..." if len(words) > count else "")
+
+
+def _lines_before(span: str, after: str) -> int:
+    """The line, counted from a span's first, where its text `after` starts."""
+    return span[:span.rindex(after)].count("\n") if after in span else 0
 
 
 def convert_details(body: str) -> tuple[str, list[tuple[str, int, str, str]]]:

@@ -124,6 +124,7 @@ def timed_plan(body: str, keep_words: bool = False) -> TimedPlan | None:
     levels = [len(m.group(1)) for number, line, fenced in _lines(body)
               if not fenced and number not in starts and (m := _HEADING.match(line))]
     shift = max(0, 3 - min(levels)) if levels else 0
+    end = agenda_end(body, phases) if keep_words else 0
     out = []
     for number, line, fenced in _lines(body):
         phase = starts.get(number)
@@ -131,8 +132,21 @@ def timed_plan(body: str, keep_words: bool = False) -> TimedPlan | None:
             out += [f"## {phase.words if keep_words else phase.title}", ""] + ([phase.rest, ""] if phase.rest else [])
             continue
         heading = None if fenced else _HEADING.match(line)
-        out.append(f"{'#' * min(6, len(heading.group(1)) + shift)}{heading.group(2)}" if heading else line)
+        moved = 0 if end and number >= end else shift  # after the agenda, the page's own outline again
+        out.append(f"{'#' * max(2, min(6, len(heading.group(1)) + moved))}{heading.group(2)}" if heading else line)
     return TimedPlan(phases, "\n".join(out), stated, stated_line, shift)
+
+
+def agenda_end(body: str, phases: list[PhaseLine]) -> int:
+    """The line of the first heading after an agenda's last item that is not inside the agenda (as
+    deep as the heading that holds the agenda, or above its items' own level), or 0. From there the
+    page's sections ("## Related ECF strands") keep their level rather than fall into the last item."""
+    headings = [(number, len(m.group(1))) for number, line, fenced in _lines(body)
+                if not fenced and (m := _HEADING.match(line))]
+    first, last = phases[0], phases[-1]
+    above = [level for number, level in headings if number < first.line and (not first.level or level < first.level)]
+    holder = above[-1] if above else (first.level - 1 if first.level else 0)
+    return next((number for number, level in headings if number > last.line and level <= holder), 0)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from . import titles
 from .conversion import Listed, ProgrammePlan, SessionPlan
 from .origins import Origin, Origins, anchored
 from .structure import internal
@@ -139,7 +140,7 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
         for week in block.weeks:
             label = f"{week.first}" if week.first == week.last else f"{week.first}-{week.last}"
             item: dict[str, Any] = {"week": week.first if week.first == week.last else label,
-                                    "title": week.title or f"Week {label}"}
+                                    "title": week.title or titles.week_label(week.first, week.last).capitalize()}
             week_src = f"{plan.slug}/year-{block.year}/{block.id}/week-{label}/index.md"
             summaries = _summary(plan, week.summary, week_src)
             if summaries:

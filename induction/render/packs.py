@@ -121,7 +121,7 @@ def render_week_print(programme: Programme, year: Year, block: Block, week: Week
     if not steps:
         return None
     src = week_print_src(programme, year, block, week)
-    title = f"{week.label}: {week.title} (all steps)"
+    title = f"{week.heading} (all steps)"
     total = sum(place.session.minutes for place, _ in steps)
     count = f"{len(steps)} {'step' if len(steps) == 1 else 'steps'}"
     back = urls.relative(src, urls.week(programme, year, block, week))

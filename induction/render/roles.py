@@ -54,7 +54,7 @@ def _ect_page(programme: Programme, ctx: Context) -> Page:
             steps = places.week_entries(block, week, "ect")
             detail = (f"{len(steps)} {'step' if len(steps) == 1 else 'steps'}, "
                       f"{minutes(sum(p.session.minutes for p, _ in steps))}" if steps else "no self-study")
-            items.append(f"- [{esc(week.label)}: {esc(week.title)}]"
+            items.append(f"- [{esc(week.heading)}]"
                          f"({urls.relative(src, urls.week(programme, year, block, week))}) · {detail}")
         out.append("\n".join(items) + "\n")
     return Page(src, ROLE["ect"].page_title, "\n".join(o for o in out if o), "role", {"role": "ect"})

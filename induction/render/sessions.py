@@ -144,7 +144,7 @@ def back_link(place: Place, src: str) -> str:
     (breadcrumbs alone are cut short on a phone)."""
     programme, year, block, week = place.programme, place.year, place.block, place.week
     if block is not None and week is not None:
-        target, label = urls.week(programme, year, block, week), f"{week.label}: {week.title}"
+        target, label = urls.week(programme, year, block, week), week.heading
     elif block is not None:
         target, label = urls.block(programme, year, block), block.title
     else:

@@ -125,7 +125,7 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
 def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx: Context) -> Page:
     src = urls.week(programme, year, block, week)
     places = ctx.places[programme.id]
-    title = f"{week.label}: {week.title}"
+    title = week.heading
     # The ECT's questions first (where, what about, what to do, what to bring), then the other roles.
     ect = places.week_entries(block, week, "ect")
     has_meeting = bool(places.week_entries(block, week, "mentor"))
@@ -167,7 +167,7 @@ def _week_pagination(programme: Programme, year: Year, block: Block, week: Week,
         if not 0 <= index + offset < len(sequence):
             return ""
         y, b, w = sequence[index + offset]
-        return f"{word} week: [{w.label}: {esc(w.title)}]({urls.relative(src, urls.week(programme, y, b, w))})"
+        return f"{word} week: [{esc(w.heading)}]({urls.relative(src, urls.week(programme, y, b, w))})"
 
     return pagination("Weeks", neighbour(-1, "Previous"), neighbour(1, "Next"))
 

@@ -29,8 +29,9 @@ def this_week_panel(ctx: Context, programme: Programme, src: str, role: str = ""
         rows = ["| Dates | Week |", "| --- | --- |"]
         for placed in schedule.weeks:
             link = urls.relative(src, urls.week(programme, placed.year, placed.block, placed.week))
+            shown = placed.week.heading[:1].lower() + placed.week.heading[1:]  # 'week 3: ...' after the block
             rows.append(f"| {span_text(placed.start, placed.end, len(placed.mondays))} | "
-                        f"[{esc(placed.block.title)}, {placed.week.label.lower()}: {esc(placed.week.title)}]({link}) |")
+                        f"[{esc(placed.block.title)}, {esc(shown)}]({link}) |")
         title = f"{heading}# {esc(schedule.cohort.title)}\n\n" if len(schedules) > 1 else ""
         tables.append(title + "\n".join(rows) + "\n")
     return (f'<div class="ect-thisweek" data-ect-thisweek data-ect-programme="{attr(programme.id)}" '
