@@ -114,6 +114,7 @@ class Week:
     summary: dict[str, str]
     roles: dict[str, list[SessionRef]]  # role -> sessions in order
     loc: Loc
+    summary_lines: dict[str, int] = field(default_factory=dict)  # role -> line of its summary's text
 
     @property
     def slug(self) -> str:
@@ -134,6 +135,7 @@ class Block:
     pages: list[SessionRef]
     weeks: list[Week]
     loc: Loc
+    summary_lines: dict[str, int] = field(default_factory=dict)  # role -> line of its summary's text
 
     @property
     def term_label(self) -> str:
@@ -157,6 +159,7 @@ class Year:
     block_ids: list[str]
     blocks: list[Block]
     loc: Loc
+    summary_line: int = 0  # the line of its summary's text
 
 
 @dataclass
@@ -277,6 +280,7 @@ class Programme:
     settings: Settings = field(default_factory=Settings)  # programme.yaml's settings:, as checked
     cohorts: list[Cohort] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    summary_line: int = 0  # the line of its summary's text
 
 
 @dataclass

@@ -15,6 +15,7 @@ from .loader import load_site
 from .model import Site
 from .placement import ProgrammePlaces
 from .problems import Problems
+from .rich_text import rich_texts
 from .schedule import Schedule, schedule_site
 
 
@@ -61,4 +62,6 @@ def cleaned(checked: Checked) -> Checked:
             session.body = sanitiser.strip(session.body, sanitiser.scan(session.body, policy))
         for video in programme.videos.values():
             video.transcript = sanitiser.strip(video.transcript, sanitiser.scan(video.transcript, policy))
+        for rich in rich_texts(programme):
+            rich.replace(sanitiser.strip(rich.text, sanitiser.scan(rich.text, policy)))
     return copy
