@@ -164,3 +164,19 @@ def test_an_image_shortcode_in_markdown_stays_a_markdown_image(tree):
     root = with_image(tree)
     replace_once(root / READ, "Read the summary", '{{ image("diagram", "A diagram") }}\n\nRead the summary')
     assert "![A diagram](../../assets/diagram.png)" in pages_of(root)[READ]
+
+
+def test_the_offline_copy_rewrites_an_image_written_in_raw_html_for_its_own_layout(tmp_path):
+    from mkdocs.structure.files import File, Files
+
+    from induction_mkdocs.file_links import to_files
+
+    def file(path: str) -> File:
+        return File(path, str(tmp_path), str(tmp_path / "site"), use_directory_urls=False)
+
+    page, image = file("prog/year-1/b1/b1-w1-read.md"), file("prog/assets/diagram.png")
+    html = ('<figure><img class="ect-raw-image" alt="A diagram" src="../../../assets/diagram.png"></figure>'
+            '<img alt="own" src="../../../assets/diagram.png">')
+    assert to_files(html, page, Files([page, image])) == (
+        '<figure><img class="ect-raw-image" alt="A diagram" src="../../assets/diagram.png"></figure>'
+        '<img alt="own" src="../../../assets/diagram.png">')  # only the renderer's own image is rewritten
