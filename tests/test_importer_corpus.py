@@ -154,11 +154,11 @@ def test_a_second_import_is_byte_identical(imported, tmp_path):
 # meeting-too-short counts a plan's page and its week's page: Ambition's 36 coaching plans are given
 # their reading time (2 to 5 minutes), and 2 UCL weeks show their mentor materials' reading time.
 READER_FINDINGS = {
-    "ambition-institute": {"image-not-shown": 2, "meeting-too-short": 72, "shared-title": 101,
-                           "syntax-as-text": 43},
-    "education-development-trust": {"empty-phase": 10, "image-not-shown": 2, "shared-title": 157,
-                                    "syntax-as-text": 105},
-    "ucl": {"image-not-shown": 2, "meeting-too-short": 2, "shared-title": 98, "syntax-as-text": 75},
+    "ambition-institute": {"meeting-too-short": 72, "shared-title": 101},
+    # What is left of syntax-as-text is in bodies: lists run into one line inside table cells (EDT),
+    # a bold escaped in a table cell (UCL), as the sources have them.
+    "education-development-trust": {"empty-phase": 10, "shared-title": 157, "syntax-as-text": 5},
+    "ucl": {"meeting-too-short": 2, "shared-title": 98, "syntax-as-text": 2},
 }
 
 
