@@ -21,6 +21,7 @@ from .placeholders import placeholders_are_filled
 from .placement import ProgrammePlaces, place_programme
 from .problems import Problems, did_you_mean
 from .refusals import refusals
+from .rich_text import rich_texts
 from .sanitiser import bodies_are_safe
 from .wording import belongs_elsewhere
 
@@ -51,6 +52,8 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
         if framework:
             coverage_is_met(programme, framework, places, problems)
         bodies_are_safe(programme, problems)  # raw HTML and addresses (sanitiser.py); strip mode cleans bodies
+        for field in rich_texts(programme):  # summaries take shortcodes as bodies do
+            shortcodes_resolve(field.text, field.file, field.line, programme, framework, problems)
     placeholders_are_filled(site.texts, problems)
     control_characters_are_absent(site.texts, problems)
     symlinks_stay_inside(site.root, site.links, problems)
@@ -215,13 +218,19 @@ def references_resolve(session: Session, programme: Programme, framework: Framew
     for asset_id, line in zip(session.asset_ids, session.asset_lines, strict=False):
         if asset_id not in programme.assets:
             problems.unknown("handout", asset_id, programme.assets, file, line)
-    codes, strays = shortcodes.scan(session.body)
+    shortcodes_resolve(session.body, file, session.body_line, programme, framework, problems)
+
+
+def shortcodes_resolve(body: str, file: str, first_line: int, programme: Programme, framework: Framework | None,
+                       problems: Problems) -> None:
+    """Each shortcode of a body or a rich-text field names what exists; braces that are none are reported."""
+    codes, strays = shortcodes.scan(body)
     for stray in dict.fromkeys(strays):  # a run of the same stray on one line is one problem
-        problems.add("template-syntax", file, session.body_line + stray.line - 1,
+        problems.add("template-syntax", file, first_line + stray.line - 1,
                      f"'{stray.text}' is not a shortcode this format knows.",
                      'Use {{ video("id") }}, {{ asset("id") }}, {{ statement("id") }} or {{ session("id") }}.')
     for code in codes:
-        line = session.body_line + code.line - 1
+        line = first_line + code.line - 1
         if code.name == "video":
             if not code.alone:
                 problems.add("bad-shortcode", file, line, "A video shortcode must stand on a line of its own.",

@@ -205,14 +205,16 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
     programme = Programme(
         data["id"], data.get("title", data["id"]), data.get("provider", ""), data.get("framework", ""),
         data.get("summary", ""), [], {}, {}, {}, folder, Loc(path, data.line), blocks=blocks,
-        incomplete=len(problems.items) > before, unread=unread, settings=Settings.of(data.get("settings", {})))
+        incomplete=len(problems.items) > before, unread=unread, settings=Settings.of(data.get("settings", {})),
+        summary_line=data.text_line("summary"))
     for item in data.get("years", []):
         if "id" not in item:
             continue
         pages = [SessionRef(page, False, Loc(path, item["pages"].line_of(i))) for i, page in
                  enumerate(item.get("pages", []))]
         year = Year(item["id"], item.get("title", item["id"]), item.get("summary", ""), pages,
-                    list(item.get("blocks", [])), [], Loc(path, item.line), item.get("mentor_meetings", "weekly"))
+                    list(item.get("blocks", [])), [], Loc(path, item.line), item.get("mentor_meetings", "weekly"),
+                    item.text_line("summary"))
         for index, block_id in enumerate(year.block_ids):
             if block_id in blocks:
                 year.blocks.append(blocks[block_id])
@@ -309,9 +311,15 @@ def _load_block(path: str, reader: _Reader) -> Block | None:
         first, last = item["week"]
         roles = {role: _refs(item, role, path) for role in formats.ROLES}
         weeks.append(Week(first, last, item.get("title", ""), dict(item.get("summary", {})), roles,
-                          Loc(path, item.line)))
+                          Loc(path, item.line), _text_lines(item.get("summary"))))
     return Block(data["id"], data.get("title", data["id"]), data.get("term", "autumn"), data.get("half_term"),
-                 dict(data.get("summary", {})), _refs(data, "pages", path), weeks, Loc(path, data.line))
+                 dict(data.get("summary", {})), _refs(data, "pages", path), weeks, Loc(path, data.line),
+                 _text_lines(data.get("summary")))
+
+
+def _text_lines(summaries: YMap | None) -> dict[str, int]:
+    """Where each role's summary text starts (problems inside a summary count from there)."""
+    return {role: summaries.text_line(role) for role in summaries} if isinstance(summaries, YMap) else {}
 
 
 def _load_session(path: str, reader: _Reader) -> Session | None:

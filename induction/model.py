@@ -117,6 +117,7 @@ class Week:
     summary: dict[str, str]
     roles: dict[str, list[SessionRef]]  # role -> sessions in order
     loc: Loc
+    summary_lines: dict[str, int] = field(default_factory=dict)  # role -> line of its summary's text
 
     @property
     def slug(self) -> str:
@@ -148,6 +149,7 @@ class Block:
     pages: list[SessionRef]
     weeks: list[Week]
     loc: Loc
+    summary_lines: dict[str, int] = field(default_factory=dict)  # role -> line of its summary's text
 
     @property
     def term_label(self) -> str:
@@ -172,6 +174,7 @@ class Year:
     blocks: list[Block]
     loc: Loc
     meetings: str = "weekly"  # weekly | fortnightly: how often the mentor meets the ECT this year
+    summary_line: int = 0  # the line of its summary's text
 
 
 @dataclass(frozen=True)
@@ -305,6 +308,7 @@ class Programme:
     settings: Settings = field(default_factory=Settings)  # programme.yaml's settings:, as checked
     cohorts: list[Cohort] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    summary_line: int = 0  # the line of its summary's text
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ from .checks import check_site
 from .loader import load_site
 from .model import Site
 from .placement import ProgrammePlaces
+from .rich_text import rich_texts
 from .problems import Problems
+from .rich_text import rich_texts
 from .schedule import Schedule, schedule_site
 
 
@@ -66,4 +68,9 @@ def cleaned(checked: Checked) -> Checked:
         for video in programme.videos.values():
             memo[id(video)] = replace(video, transcript=sanitiser.strip(video.transcript,
                                                                         sanitiser.scan(video.transcript, policy)))
-    return deepcopy(checked, memo)
+    copy = deepcopy(checked, memo)
+    for programme in filter(sanitiser.stripping, copy.site.programmes):
+        policy = sanitiser.Policy.of(programme.settings)
+        for rich in rich_texts(programme):  # on the copy's own objects (rich_text.RichText.replace)
+            rich.replace(sanitiser.strip(rich.text, sanitiser.scan(rich.text, policy)))
+    return copy

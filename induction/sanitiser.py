@@ -32,6 +32,7 @@ from .lines import line_of
 from .model import Programme
 from .paths import address_problem, browser_form, canonical_host, host_of, short
 from .problems import CATALOGUE, Problems
+from .rich_text import rich_texts
 from .settings import FORBIDDEN_HOSTS, VIDEO_HOSTS, Settings
 from .url_syntax import malformed
 
@@ -626,11 +627,14 @@ def _cleaner(policy: Policy) -> nh3.Cleaner:
 
 
 def bodies_are_safe(programme: Programme, problems: Problems) -> None:
-    """Check every session body and transcript of `programme` (reports only: `pipeline.cleaned` strips)."""
+    """Check every session body, transcript and rich-text field (a summary) of `programme` (reports
+    only: `pipeline.cleaned` strips)."""
     policy = Policy.of(programme.settings)
     strips = stripping(programme)
     for session in programme.sessions.values():
         _checked(session.body, session.loc.file, session.body_line, policy, strips, problems)
+    for field in rich_texts(programme):  # Markdown as in a body, at the lines of the YAML text
+        _checked(field.text, field.file, field.line, policy, strips, problems)
     for video in programme.videos.values():
         if video.transcript:
             _checked(video.transcript, video.transcript_file, 1, policy, strips, problems)

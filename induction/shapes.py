@@ -335,6 +335,7 @@ class Record(Shape):
         line = value.line if isinstance(value, YMap) else where.line
         out = YMap()
         out.line, out.lines = line, {}
+        out.text_lines = value.text_lines if isinstance(value, YMap) else {}  # lines of text values, kept
         for key, item in value.items():
             key_line = value.line_of(key) if isinstance(value, YMap) else line
             spec = self.keys.get(key)

@@ -18,13 +18,19 @@ from .problems import CATALOGUE, Problems, visible
 
 
 class YMap(dict):
-    """A mapping from YAML: `line` is where it starts, `lines[key]` where each key stands."""
+    """A mapping from YAML: `line` is where it starts, `lines[key]` where each key stands, and
+    `text_lines[key]` where a text value's first line of text is (the line after `key: |`)."""
 
     line: int = 1
     lines: dict[str, int]
+    text_lines: dict[str, int]
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
+
+    def text_line(self, key: str) -> int:
+        """The line of a text value's first line: what a problem inside the text counts from."""
+        return getattr(self, "text_lines", {}).get(key, self.line_of(key))
 
 
 class YList(list):
@@ -246,7 +252,7 @@ def _convert(node: yaml.Node, path: str, problems: Problems, offset: int, active
     if isinstance(node, yaml.MappingNode):
         active.add(id(node))
         result = YMap()
-        result.line, result.lines = line, {}
+        result.line, result.lines, result.text_lines = line, {}, {}
         for key_node, value_node in node.value:
             key = _scalar(key_node)
             key_line = key_node.start_mark.line + 1 + offset
@@ -261,6 +267,9 @@ def _convert(node: yaml.Node, path: str, problems: Problems, offset: int, active
                 continue
             result[key] = _convert(value_node, path, problems, offset, active)
             result.lines[key] = key_line
+            if isinstance(value_node, yaml.ScalarNode):  # a block scalar's text starts below its indicator
+                block = value_node.style in ("|", ">")
+                result.text_lines[key] = value_node.start_mark.line + 1 + offset + block
         active.discard(id(node))
         return result
     if isinstance(node, yaml.SequenceNode):

@@ -8,11 +8,18 @@ index.html: there, each such link must name the page's file (`../frameworks/ecf-
 """
 from __future__ import annotations
 
+import html
 import posixpath
 import re
+from urllib.parse import unquote
 
 from mkdocs.structure.files import File, Files
 
+from induction.render.media import RAW_IMAGE
+
+# The renderer's images in raw HTML (a provider's <figure>), written for directory URLs.
+_RAW_IMAGE = re.compile(rf'<img\b[^>]*\bclass="{RAW_IMAGE}"[^>]*>')
+_SRC = re.compile(r'\bsrc="(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]+)"')
 _FOLDER_HREF = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]*/)"')
 
 
@@ -37,4 +44,15 @@ def to_files(html: str, page_file: File, files: Files) -> str:
                 return f'href="{found.url_relative_to(page_file)}"'
         return match.group(0)  # not a page: leave it for the link checks to report
 
-    return _FOLDER_HREF.sub(replace, html)
+    return _RAW_IMAGE.sub(lambda tag: _image_for_files(tag.group(0), base, page_file, files),
+                          _FOLDER_HREF.sub(replace, html))
+
+
+def _image_for_files(tag: str, base: str, page_file: File, files: Files) -> str:
+    """An <img> the renderer wrote in raw HTML (media.html_image), its address made the file's."""
+    def replace(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(base, unquote(html.unescape(match.group(1)))))
+        found = files.get_file_from_path(target)
+        return f'src="{html.escape(found.url_relative_to(page_file))}"' if found else match.group(0)
+
+    return _SRC.sub(replace, tag, count=1)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import make_tree, mkdocs_build
 from edits import replace_once
+from test_rich_text import png
 
 GOLDEN = Path(__file__).parent / "golden"
 B1 = "prog/year-1/b1"
@@ -29,6 +30,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                  "  - title: Observe\n  - title: Praise and probe\n")
     replace_once(tree / B1 / "b1-w4-mentor.md", "## Review\n\n1. Review the block together.\n",
                  "## Observe\n\n1. Watch ten minutes of a lesson.\n\n## Praise and probe\n\n1. Name one strength.\n")
+    # a block summary written in Markdown (a heading, bold, a list, a link to a handout and to a page)
+    replace_once(tree / B1 / "block.yaml", "  ect: What ECTs do.\n",
+                 "  ect: |\n    ## How the block works\n\n    **ECTs** in this block:\n\n    - watch the video\n"
+                 "    - read about memory\n\n    {{ asset(\"sheet\") }} · [The reading](b1-w1-read.md)\n")
+    # a provider's raw <figure> holding an image shortcode (Markdown does not run inside it)
+    (tree / "prog" / "assets" / "diagram.png").write_bytes(png())
+    replace_once(tree / "prog" / "assets.yaml", "    file: assets/sheet.pdf\n",
+                 "    file: assets/sheet.pdf\n  - id: diagram\n    title: A diagram\n    file: assets/diagram.png\n")
+    replace_once(tree / B1 / "b1-w1-read.md", "Read the summary", '<figure class="wp-block-image">\n'
+                 '  {{ image("diagram", "A model of memory") }}\n  <figcaption>Figure 1</figcaption>\n</figure>\n\n'
+                 "Read the summary")
     site_dir = tree.parent / "site"
     result = mkdocs_build(tree, site_dir)
     assert result.returncode == 0, result.stderr
@@ -53,6 +65,12 @@ def role_sections(html: str) -> str:
     return html[start: html.index('<h2 id="learning-intentions-this-week"', start)]
 
 
+def between(html: str, start: str, end: str) -> str:
+    """The stretch of `html` from `start` up to `end`."""
+    first = html.index(start)
+    return html[first: html.index(end, first)]
+
+
 def normalise(html: str) -> str:
     return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
 
@@ -68,6 +86,8 @@ FRAGMENTS = {
     + element(page(s, f"{B1}/b1-w4-mentor"), "section", "ect-phase"),
     "session-intentions": lambda s: element(page(s, f"{B1}/b1-w1-watch"), "div", "ect-intentions"),
     "week-roles": lambda s: role_sections(page(s, f"{B1}/week-1")),
+    "summary-markdown": lambda s: between(page(s, B1), '<h2 id="for-ects"', '<h2 id="for-mentors"'),
+    "figure-image": lambda s: element(page(s, f"{B1}/b1-w1-read"), "figure", "wp-block-image"),
     "video": lambda s: element(page(s, f"{B1}/b1-w1-watch"), "figure", "ect-video")
     + element(page(s, f"{B1}/b1-w1-watch"), "details", "ect-transcript"),
 }

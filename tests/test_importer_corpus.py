@@ -155,9 +155,11 @@ def test_a_second_import_is_byte_identical(imported, tmp_path):
 # their reading time (2 to 5 minutes), and 2 UCL weeks show their mentor materials' reading time.
 # shared-title is gone (101, 157 and 98 before): step names are titled by their topic (`titles.named`).
 READER_FINDINGS = {
-    "ambition-institute": {"image-not-shown": 2, "meeting-too-short": 72, "syntax-as-text": 43},
-    "education-development-trust": {"empty-phase": 10, "image-not-shown": 2, "syntax-as-text": 105},
-    "ucl": {"image-not-shown": 2, "meeting-too-short": 2, "syntax-as-text": 75},
+    "ambition-institute": {"meeting-too-short": 72},
+    # What is left of syntax-as-text is in bodies: lists run into one line inside table cells (EDT),
+    # a bold escaped in a table cell (UCL), as the sources have them.
+    "education-development-trust": {"empty-phase": 10, "syntax-as-text": 5},
+    "ucl": {"meeting-too-short": 2, "syntax-as-text": 2},
 }
 
 

@@ -208,39 +208,41 @@ def test_validate_site_needs_a_built_site(tmp_path, capsys):
 
 
 def test_every_build_runs_the_check_and_settings_say_what_stops_it(tree, tmp_path):
-    """A programme summary is plain text: Markdown written there is shown as it is."""
+    """Markdown inside a raw HTML block is not read: it is shown as it is. (A summary is Markdown:
+    bold there is bold, and nothing is listed.)"""
     programme = tree / "prog" / "programme.yaml"
     replace_once(programme, "title: Test programme\n", "title: Test programme\nsummary: \"**Read** this first\"\n")
+    intro = tree / "prog" / "year-1" / "b1" / "b1-intro.md"
+    intro.write_text(intro.read_text(encoding="utf-8") + "\n<div>**Read** this first</div>\n", encoding="utf-8")
     result = mkdocs_build(tree, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-2000:]
-    # Listed, not stopping the build: the home page and the programme's page both show the summary.
-    assert ("INFO    -  minimal/prog/programme.yaml:3: warning [syntax-as-text] The page shows bold or emphasis "
-            "written in Markdown as text: '**Read**'. Seen on / (and 1 more).") in result.stderr
+    # Listed, not stopping the build.
+    assert ("INFO    -  minimal/prog/year-1/b1/b1-intro.md:11: warning [syntax-as-text] The page shows bold or "
+            "emphasis written in Markdown as text: '**Read**'. Seen on prog/year-1/b1/b1-intro/.") in result.stderr
     assert "The reader's-eye check: 0 errors and 1 warning on the built pages." in result.stderr
     replace_once(programme, "  coverage: off\n", "  coverage: off\n  reading_errors: [syntax-as-text]\n")
     result = mkdocs_build(tree, tmp_path / "site2")
     assert result.returncode == 1
-    assert "minimal/prog/programme.yaml:3: error [syntax-as-text]" in result.stderr
+    assert "minimal/prog/year-1/b1/b1-intro.md:11: error [syntax-as-text]" in result.stderr
 
 
 def test_an_import_built_with_a_builder_reports_what_a_reader_sees_at_its_source(tmp_path):
     pages = dict(PAGES, **{"p.md": PROVIDER.replace("In this module", "**Mentors** in this module")})
     source, dest = source_tree(tmp_path / "source", pages), tmp_path / "dest"
     reports = run_import(str(source), str(dest), str(FRAMEWORK), build=import_dfe.build)
-    # The block's summary (from the provider index, line 9) and the week's role labels are printed as
-    # plain text; the source's braces are shown as written (on the step and its week's print view).
-    assert reports.written and reports[0].reading == {"syntax-as-text": 5}
+    # The block's summary (from the provider index, line 9) and the week's role labels are Markdown,
+    # rendered as such; the source's braces are shown as written (on the step and its week's print view).
+    assert reports.written and reports[0].reading == {"syntax-as-text": 2}
     found = [(d.file, d.line, d.message) for d in reports[0].defects if d.kind == "syntax-as-text"]
-    assert ("p.md", 9, "The page shows bold or emphasis written in Markdown as text: '**Mentors**'. Seen on "
-            "p/year-1/a/.") in found
-    assert ("p/year-1-a.md", 5, "The page shows bold or emphasis written in Markdown as text: '**ECTs**'. Seen on "
-            "p/year-1/a/week-1/ (and 1 more).") in found
+    assert not [f for f in found if "**" in f[2]]
+    assert ("p/year-1-a/autumn-week-1-ect-reading.md", 1, "The page shows a template expression as text: "
+            "'{{ braces }}'. Seen on p/year-1/a/a-autumn-week-1-ect-reading/.") in found
     assert {d.action for d in reports[0].defects if d.kind == "syntax-as-text"} == {
         "nothing changed: this is what the built page shows"}
     report = (dest / "import-report.md").read_text(encoding="utf-8")
-    assert "| syntax-as-text | 5 | A built page shows Markdown" in report
+    assert "| syntax-as-text | 2 | A built page shows Markdown" in report
     data = json.loads((dest / "import-report.json").read_text(encoding="utf-8"))
-    assert data["providers"][0]["reading"] == {"syntax-as-text": 5}
+    assert data["providers"][0]["reading"] == {"syntax-as-text": 2}
 
 
 def test_an_import_whose_build_fails_is_not_written(tmp_path):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from .. import wording
+from . import disclosure
 from .corpus import read_corpus
 from .overlap import Placement, Side, all_runs, compare
 from .slugs import canonical
@@ -27,8 +28,8 @@ _INLINE = re.compile(r"</?(a|sup|sub|span|code|abbr|small|mark)\b", re.I)  # tag
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
 _NUMBER = re.compile(r"^(?:[ \t]*>)*[ \t]*\d{1,3}[.)][ \t]+", re.M)  # also in a blockquote ("> 1. ")
-_DETAILS = re.compile(r"\{/?details\}")
-_DETAILS_LINE = re.compile(r"^[ \t]*\{/?details\}[ \t]*$")
+_DETAILS = disclosure.ANY
+_DETAILS_LINE = disclosure.LINE
 # A tag never ended with '>' before the next tag (`<br` at a line's end): markup, which the import ends.
 _UNENDED_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9]*[ \t]*/?[ \t]*$(?=[^<>]*(?:<|\Z))", re.M)
 
@@ -154,7 +155,7 @@ def source_side(body: str) -> Side:
     inside, summary_next = False, False
     for line in body.split("\n"):
         if _DETAILS_LINE.match(line):
-            inside, summary_next = not line.strip().startswith("{/"), not line.strip().startswith("{/")
+            inside = summary_next = not disclosure.closes(line)
             continue
         if inside and not summary_next:
             side.collapsed.append(_tokens(_clean(line)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+from . import disclosure
 from .plans import timed_plan
 
 WORDS_A_MINUTE = 200
@@ -19,7 +20,7 @@ VIDEO_MINUTES = 5
 _STATED = re.compile(r"^\W*(?:duration|total time|time needed|session length)\W*\s*(\d+)\s*(min|mins|minutes|hours?)\b",
                      re.I | re.M)
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
-_NOISE = re.compile(r"<[^<>]*>|\]\([^()]*\)|https?://\S+|\{/?details\}")
+_NOISE = re.compile(r"<[^<>]*>|\]\([^()]*\)|https?://\S+|" + disclosure.ANY.pattern, re.I)
 
 
 def stated(body: str) -> int | None:

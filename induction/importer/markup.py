@@ -17,6 +17,7 @@ from .. import lines, sanitiser
 from ..fences import fenced_ranges
 from ..paths import host_of
 from ..render.media import embed_address
+from . import disclosure
 
 
 @dataclass
@@ -37,8 +38,8 @@ class Markup:
     defects: list[tuple[str, int, str, str]] = field(default_factory=list)  # (kind, body line, message, action)
 
 
-_DETAILS_OPEN = re.compile(r"^[ \t]*\{details\}[ \t]*$")
-_DETAILS_CLOSE = re.compile(r"^[ \t]*\{/details\}[ \t]*$")
+_DETAILS_OPEN = disclosure.OPEN_LINE  # {details}, {Details}, { DETAILS }: any case and spacing
+_DETAILS_CLOSE = disclosure.CLOSE_LINE
 _IFRAME = re.compile(r"<iframe\b[^>]*?>\s*(?:</iframe>)?", re.I | re.S)
 _ATTR = re.compile(r'([a-zA-Z_:-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+))')
 _TRANSCRIPT = re.compile(r"transcript|\bscript\b", re.I)
@@ -357,8 +358,8 @@ def fix_images(body: str) -> tuple[str, list[int]]:
     return _IMG_URL.sub(r"\1src\2", body), lines
 
 
-_INLINE_CLOSE = re.compile(r"(\S)[ \t]*(\{/details\})[ \t]*$", re.M)
-_INLINE_OPEN = re.compile(r"^([ \t]*\{details\})[ \t]*(\S)", re.M)
+_INLINE_CLOSE = disclosure.CLOSE_AFTER_TEXT
+_INLINE_OPEN = disclosure.OPEN_BEFORE_TEXT
 # Unquoted runs stop at '<' (as in repairs._TAG): a page of unclosed `<img ` stays linear.
 _OPEN_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b((?:[^<>\"']|\"[^\"]*\"|'[^']*')*?)(\s*/?)>", re.S)
 # Attributes an ordinary page needs; the rest (target, rel, frameborder, WordPress sizes...) go.

@@ -15,6 +15,7 @@ import yaml
 
 from . import titles
 from .conversion import Listed, ProgrammePlan, SessionPlan
+from .links import label
 from .origins import Origin, Origins, anchored
 from .structure import internal
 
@@ -64,20 +65,30 @@ def session_src(plan: ProgrammePlan, session: SessionPlan) -> str:
 
 
 def link_summary(plan: ProgrammePlan, text: str, src: str | None) -> str:
-    """Internal links of a summary made relative to the page it renders on (or plain text if none)."""
+    """Internal links of a summary as a body's are (links.py): a page becomes a `session` shortcode
+    and a handout an `asset` one (or an `image` one), which follow the summary to every page that
+    shows it and publish the handout; a generated page's link is made relative to the page of what
+    the summary describes (`src`: the renderer rebases it elsewhere), or plain text if there is none."""
+    targets = plan.targets
+
     def replace(match: re.Match) -> str:
-        path = internal(match.group(2))
-        if not path:
+        path, words = internal(match.group(2)), match.group(1)
+        if not path or targets is None:
             return match.group(0)
-        target = plan.targets.sessions.get(path) if plan.targets else None
-        if target and src:
-            rel = posixpath.relpath(session_src(plan, plan.sessions[target]), posixpath.dirname(src))
-            return f"[{match.group(1)}]({rel})"
-        index = plan.targets.indexes.get(path) if plan.targets else None
-        if index and src:
-            return f"[{match.group(1)}]({posixpath.relpath(index, posixpath.dirname(src))})"
-        return match.group(1)
-    return _MD_LINK.sub(replace, text).strip()
+        image = match.start() > 0 and match.string[match.start() - 1] == "!"
+        if path in targets.sessions and not image:
+            return f'{{{{ session("{targets.sessions[path]}", {label(words)}) }}}}'
+        if path in targets.files:
+            targets.used.add(path)
+            asset_id = targets.asset_ids[path]
+            targets.asset_titles.setdefault(asset_id, " ".join(words.split()) or asset_id)
+            return f'{{{{ image("{asset_id}", {label(words)}) }}}}' if image else f'{{{{ asset("{asset_id}") }}}}'
+        index = targets.indexes.get(path)
+        if index and src and not image:
+            return f"[{words}]({posixpath.relpath(index, posixpath.dirname(src))})"
+        return words
+    text = _MD_LINK.sub(replace, text)
+    return re.sub(r"!(\{\{ image\()", r"\1", text).strip()  # the image's '!' went with its link
 
 
 def _summary(plan: ProgrammePlan, parts: dict[str, list[str]], src: str | None) -> dict[str, str]:

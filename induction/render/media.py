@@ -6,14 +6,20 @@ transcript right below; `video.js` swaps in a privacy-enhanced iframe on request
 """
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Callable
 from urllib.parse import parse_qs, quote, urlparse
 
 from .. import shortcodes, urls
+from ..html_blocks import raw_html_ranges
 from ..model import Asset, Framework, Programme, Video
 from ..placement import ProgrammePlaces
+from ..sanitiser import mask_code
 from .text import attr, demote_headings, esc, statement_link
 
+# The class of an <img> written for directory URLs in raw HTML (the offline build rewrites its address).
+RAW_IMAGE = "ect-raw-image"
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
 
 
@@ -86,6 +92,22 @@ def image_tag(asset: Asset, programme: Programme, page_src: str, alt: str) -> st
     return f"![{esc(alt or asset.title)}]({_address(page_src, programme, asset)})"
 
 
+def html_image(asset: Asset, programme: Programme, page_src: str, alt: str) -> str:
+    """An image handout inside a raw HTML block (a provider's `<figure>`), where Markdown does not
+    run and `![alt](file)` would be shown as text: an `<img>` element. MkDocs does not rewrite an
+    address in raw HTML, so it is written between published addresses (directory URLs, as the
+    coverage matrix's links are); the offline build's adapter rewrites it for its own layout."""
+    asset_src = urls.asset(programme, asset.file)
+    address = posixpath.relpath(asset_src, urls.address(page_src) or ".")
+    return f'<img class="{RAW_IMAGE}" alt="{attr(alt or asset.title)}" src="{attr(quote(address, safe="/"))}">'
+
+
+def in_raw_html(body: str) -> Callable[[int], bool]:
+    """Whether an offset of `body` is inside a raw HTML block, as Python-Markdown decides (html_blocks)."""
+    ranges = raw_html_ranges(mask_code(body)) if "<" in body else ()
+    return lambda offset: any(start <= offset < end for start, end in ranges)
+
+
 def _address(page_src: str, programme: Programme, asset: Asset) -> str:
     """The handout's address from the page, percent-encoded: a file name may hold a space, a quote,
     a bracket or a '<', which would end a Markdown link or an HTML attribute (MkDocs decodes it to
@@ -105,12 +127,15 @@ def expand(body: str, programme: Programme, framework: Framework | None, places:
            page_src: str) -> str:
     """A session body with its shortcodes rendered (they were checked before rendering)."""
     codes, _ = shortcodes.scan(body)
+    raw = in_raw_html(body) if any(code.name == "image" for code in codes) else (lambda offset: False)
 
     def render(code: shortcodes.Shortcode) -> str:
         if code.name == "video" and code.arg in programme.videos:
             return video_block(programme.videos[code.arg], programme, page_src)
         if code.name == "asset" and code.arg in programme.assets:
             return asset_link(programme.assets[code.arg], programme, page_src)
+        if code.name == "image" and code.arg in programme.assets and raw(code.start):
+            return html_image(programme.assets[code.arg], programme, page_src, code.label)
         if code.name == "image" and code.arg in programme.assets:
             return image_tag(programme.assets[code.arg], programme, page_src, code.label)
         if code.name in ("statement", "ecf") and framework and code.arg in framework.statements:

@@ -15,7 +15,8 @@ from ..model import Block, Programme, Site, Week, Year
 from ..placement import Place
 from .context import Context
 from .sessions import print_action, render_session, session_caption
-from .text import NOT_SEARCHED, Page, caption, demote_headings, esc, front_matter, minutes, paragraphs
+from .summaries import summary_markdown
+from .text import NOT_SEARCHED, Page, caption, demote_headings, esc, front_matter, minutes
 
 
 def pack_src(programme: Programme, year: Year, block: Block) -> str:
@@ -100,8 +101,9 @@ def render_mentor_pack(programme: Programme, year: Year, block: Block, ctx: Cont
            caption(programme.title, year.title, block.term_label), f"# {esc(title)}\n",
            f'<p class="ect-meta">{count} · {minutes(total)} in all</p>\n',
            print_action("Print this pack")]
-    if block.summary.get("mentor"):
-        out.append(paragraphs(block.summary["mentor"]) + "\n")
+    if block.summary.get("mentor"):  # on the cover, under the pack's h1
+        home = urls.block(programme, year, block)
+        out.append(summary_markdown(block.summary["mentor"], home, src, 1, programme, ctx) + "\n")
     out.append("## Contents\n")
     # Anchors by position, not by session id: a plan may be listed twice in a block (`see:`).
     for index, (week, place, see) in enumerate(plans, 1):

@@ -15,6 +15,7 @@ from ..formats import ROLE
 from ..model import Block, Programme, Year
 from .context import Context
 from .packs import mentor_plans, pack_links, when
+from .summaries import indented, summary_markdown
 from .text import Page, esc, front_matter, minutes
 from .thisweek import this_week_panel
 
@@ -89,8 +90,13 @@ def _tutor_page(programme: Programme, ctx: Context) -> Page:
         for block in year.blocks:
             training += [p for p, see in places.page_entries(block.pages) if not see and p.session.role == "tutor"]
             link = urls.relative(src, urls.block(programme, year, block))
-            items = [f"- **{esc(block.term_label)}, [{esc(block.title)}]({link})**"
-                     + (f": {esc(block.summary['tutor'])}" if block.summary.get("tutor") else "")]
+            # A heading per block (under the year's h2): its summary is Markdown that may hold lists
+            # and headings of its own, which a list item of the block could not keep apart from its weeks.
+            out.append(f"### {esc(block.term_label)}, [{esc(block.title)}]({link})\n")
+            if block.summary.get("tutor"):
+                home = urls.block(programme, year, block)
+                out.append(summary_markdown(block.summary["tutor"], home, src, 3, programme, ctx) + "\n")
+            items = []
             for week in block.weeks:
                 sessions = places.week_entries(block, week, "tutor")
                 note = week.summary.get("tutor", "")
@@ -98,8 +104,13 @@ def _tutor_page(programme: Programme, ctx: Context) -> Page:
                     continue
                 links = ", ".join(f"[{esc(p.session.title)}]({urls.relative(src, urls.session(p))})"
                                   for p, _ in sessions)
-                items.append(f"    - {esc(week.label)}: {esc(note)}" + (f" ({links})" if links else ""))
-            out.append("\n".join(items) + "\n")
+                items.append(f"- {esc(week.label)}" + (f" ({links})" if links else ""))
+                if note:  # inside the week's item, with a blank line after it (the next item is no continuation)
+                    home = urls.week(programme, year, block, week)
+                    items.append("\n" + indented(summary_markdown(note, home, src, 3, programme, ctx), 4) + "\n")
+            if items and block.summary.get("tutor"):  # a paragraph between: two lists in a row would be one
+                out.append("Week by week:\n")
+            out.append("\n".join(items) + "\n" if items else "")
     out.append("## Training sessions and materials\n")
     out.append("\n".join(f"- [{esc(p.session.title)}]({urls.relative(src, urls.session(p))}) · {esc(p.year.title)}"
                          f"{' · ' + esc(p.block.title) if p.block else ''} · {minutes(p.session.minutes)}"

@@ -14,7 +14,8 @@ from ..problems import plural
 from .context import Context
 from .media import host_name
 from .roles import role_src
-from .text import Page, esc, front_matter, paragraphs
+from .summaries import summary_markdown
+from .text import Page, esc, front_matter
 from .thisweek import this_week_panel
 
 HOME_SRC = "index.md"
@@ -69,8 +70,9 @@ def render_home(ctx: Context) -> Page:
     for programme in site.programmes:
         link = urls.relative(HOME_SRC, urls.programme(programme))
         out.append(f"## [{esc(programme.title)}]({link})\n")
-        if programme.summary:
-            out.append(paragraphs(programme.summary) + "\n")
+        if programme.summary:  # under the programme's ## heading on the home page
+            out.append(summary_markdown(programme.summary, urls.programme(programme), HOME_SRC, 2, programme, ctx)
+                       + "\n")
         out.append(_programme_figures(programme, ctx) + "\n")
         years = " · ".join(f"[{esc(y.title)}]({urls.relative(HOME_SRC, urls.year(programme, y))})"
                            for y in programme.years)

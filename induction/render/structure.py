@@ -18,6 +18,7 @@ from .media import host_name
 from .packs import pack_links, week_print_src
 from .progress import progress_counts
 from .roles import role_src
+from .summaries import summary_markdown
 from .text import (
     NOT_SEARCHED,
     Page,
@@ -27,7 +28,6 @@ from .text import (
     kind_name,
     minutes,
     pagination,
-    paragraphs,
     sequential_headings,
 )
 from .thisweek import this_week_panel
@@ -57,13 +57,14 @@ def render_programme(programme: Programme, ctx: Context) -> Page:
     framework = ctx.framework(programme)
     out = [front_matter(programme.title), caption(programme.provider or "Programme"), f"# {esc(programme.title)}\n"]
     if programme.summary:
-        out.append(paragraphs(programme.summary) + "\n")
+        out.append(summary_markdown(programme.summary, src, src, 1, programme, ctx) + "\n")
     out.append("Start here: " + " · ".join(f"[{title}]({urls.relative(src, role_src(programme, role))})"
                                           for role, title in ((r.id, r.page_title) for r in ROLE.values())) + "\n")
     for year in programme.years:
         out.append(f"## [{esc(year.title)}]({urls.relative(src, urls.year(programme, year))})\n")
         if year.summary:  # the year page's own summary, repeated as an overview (marked: see conservation)
-            out.append(f'<div class="ect-overview" markdown="1">\n\n{paragraphs(year.summary)}\n\n</div>\n')
+            overview = summary_markdown(year.summary, urls.year(programme, year), src, 2, programme, ctx)
+            out.append(f'<div class="ect-overview" markdown="1">\n\n{overview}\n\n</div>\n')
         items = [f"- [{esc(b.title)}]({urls.relative(src, urls.block(programme, year, b))}) · {esc(b.term_label)}"
                  f" · {plural(b.week_count, 'week')}" for b in year.blocks]
         out.append("\n".join(items) + "\n")
@@ -82,7 +83,7 @@ def render_year(programme: Programme, year: Year, ctx: Context) -> Page:
     places = ctx.places[programme.id]
     out = [front_matter(year.title), caption(programme.title), f"# {esc(year.title)}\n"]
     if year.summary:
-        out.append(paragraphs(year.summary) + "\n")
+        out.append(summary_markdown(year.summary, src, src, 1, programme, ctx) + "\n")
     out.append(_page_lists(places.listed(year.pages), src, "## Year pages"))
     out.append("## Blocks\n")
     out.append("| Block | Term | Weeks |\n| --- | --- | --- |")
@@ -100,7 +101,8 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
     out = [front_matter(block.title), caption(year.title, block.term_label), f"# {esc(block.title)}\n"]
     for role in ROLES:
         if block.summary.get(role):
-            out.append(f"## {ROLE[role].page_title}\n\n{paragraphs(block.summary[role])}\n")
+            text = summary_markdown(block.summary[role], src, src, 2, programme, ctx)
+            out.append(f"## {ROLE[role].page_title}\n\n{text}\n")
     out.append(_page_lists(places.listed(block.pages), src, "## Block pages"))
     out.append("## Weeks\n")
     # In a wrapper that stacks each row as a card on a phone (docs/stylesheets/induction.css).
@@ -128,11 +130,15 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
     title = week.heading
     # The ECT's questions first (where, what about, what to do, what to bring), then the other roles.
     ect = places.week_entries(block, week, "ect")
+
+    def summary(role: str) -> str:  # each role's summary sits under a ## section of the page
+        return summary_markdown(week.summary[role], src, src, 2, programme, ctx)
+
     has_meeting = bool(places.week_entries(block, week, "mentor"))
     out = [front_matter(title), week_parts.position(programme, year, block, week, src), f"# {esc(title)}\n",
            dates.week_dates(ctx, programme, block, week),
            progress_counts([p for r in ROLES for p, _ in places.week_entries(block, week, r)]),  # progress.js
-           week_parts.focus(week, bool(ect), has_meeting)]
+           week_parts.focus(summary("ect") if week.summary.get("ect") else "", bool(ect), has_meeting)]
     if ect:
         out.append(week_parts.steps(places.listed(week.roles["ect"]), src, "## Your steps this week"))
         printable = urls.relative(src, week_print_src(programme, year, block, week))
@@ -144,12 +150,12 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
         entries = places.listed(week.roles.get(role, []))
         if not entries:
             if week.summary.get(role):  # a role with no session this week may still be told what to do
-                out.append(f"## {ROLE[role].section}\n\n{paragraphs(week.summary[role])}\n")
+                out.append(f"## {ROLE[role].section}\n\n{summary(role)}\n")
             continue
         total = sum(place.session.minutes for place, _ in entries)
         out.append(f"## {ROLE[role].section} · {minutes(total)}\n")
         if week.summary.get(role):
-            out.append(paragraphs(week.summary[role]) + "\n")
+            out.append(summary(role) + "\n")
         out.append("\n".join(f"- {_entry(place, ref, src)}" for place, ref in entries) + "\n")
         for place, _ in entries:
             intentions.extend(place.session.intentions)

@@ -12,7 +12,7 @@ from .. import urls
 from ..model import Block, Programme, SessionRef, Week, Year
 from ..placement import Place
 from .rebase import rebase
-from .text import esc, kind_name, minutes, paragraphs
+from .text import esc, kind_name, minutes
 
 
 def position(programme: Programme, year: Year, block: Block, week: Week, src: str) -> str:
@@ -27,12 +27,12 @@ def position(programme: Programme, year: Year, block: Block, week: Week, src: st
     return f'<p class="ect-caption ect-week-position" markdown="1">{separator.join(parts)}</p>\n'
 
 
-def focus(week: Week, has_steps: bool, has_meeting: bool) -> str:
-    """This week's focus, in the ECT's terms: their summary (plain text), or, in a week without steps,
-    what that means for them (the mentor's summary speaks to the mentor and has its own section below)."""
-    text = (week.summary.get("ect") or "").strip()
-    if text:
-        return f"## This week's focus\n\n{paragraphs(text)}\n"
+def focus(summary: str, has_steps: bool, has_meeting: bool) -> str:
+    """This week's focus, in the ECT's terms: their summary (Markdown, made for this page), or, in a
+    week without steps, what that means for them (the mentor's summary speaks to the mentor and has
+    its own section below)."""
+    if summary.strip():
+        return f"## This week's focus\n\n{summary.strip()}\n"
     if has_steps:
         return ""
     text = "You have no self-study steps this week."

@@ -291,6 +291,21 @@ C(Case("c1-csi-in-front-matter-title", [Edit(READ, "title: Read about memory", '
     "minimal/prog/year-1/b1/b1-w1-read.md:5: " + CONTROL.format("'title' in the front matter", "\\x9b", "\\x9b")]))
 C(Case("carriage-return-in-summary", [Edit(BLOCK, "  ect: What ECTs do.", '  ect: "What ECTs do.\\rNo problems"')], [
     "minimal/prog/year-1/b1/block.yaml:6: " + CONTROL.format("'ect' in the summaries", "\\r", "\\r")]))
+# Summaries are Markdown, checked as bodies are, at the line of their YAML text (a block scalar's
+# lines counted from the line after its indicator; a week's role summary nested deeper still).
+C(Case("script-in-a-block-summary", [Edit(BLOCK, "  ect: What ECTs do.",
+                                          "  ect: |\n    ## Fine\n\n    <SCRIPT>alert(1)</SCRIPT>")], [
+    "minimal/prog/year-1/b1/block.yaml:9: error [unsafe-html] The element <script> is not allowed: content may not "
+    "run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a warning."]))
+C(Case("event-handler-in-a-week-summary", [Edit(BLOCK, "    title: First week\n",
+                                                "    title: First week\n    summary:\n      mentor: |\n        Words.\n"
+                                                "        <a href=\"b1-w1-read.md\" onclick=\"x()\">Read</a>\n")], [
+    "minimal/prog/year-1/b1/block.yaml:15: error [unsafe-html] The attribute 'onclick' on <a> is not allowed: content "
+    "may not run scripts. Remove it, or use Markdown or a shortcode; settings.unsafe_html: strip removes it with a "
+    "warning."]))
+C(Case("unknown-handout-in-a-programme-summary", [Edit(PROG, "title: Test programme\n",
+                                                       'title: Test programme\nsummary: See {{ asset("shet") }}.\n')], [
+    "minimal/prog/programme.yaml:3: error [unknown-reference] No handout has the id 'shet'. Did you mean 'sheet'?"]))
 C(Case("raw-escape-in-yaml", [Edit(BLOCK, "title: Block one", "title: Block \x1b[31mone")], [
     "minimal/prog/year-1/b1/block.yaml:2: error [control-character] The file holds the character \\x1b, which YAML "
     "does not allow, on this line. Delete it: YAML text may hold tabs and newlines but no other control character."]))
