@@ -15,7 +15,6 @@ from .checks import check_site
 from .loader import load_site
 from .model import Site
 from .placement import ProgrammePlaces
-from .rich_text import rich_texts
 from .problems import Problems
 from .rich_text import rich_texts
 from .schedule import Schedule, schedule_site
