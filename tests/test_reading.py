@@ -235,7 +235,7 @@ def test_an_import_built_with_a_builder_reports_what_a_reader_sees_at_its_source
     assert reports.written and reports[0].reading == {"syntax-as-text": 2}
     found = [(d.file, d.line, d.message) for d in reports[0].defects if d.kind == "syntax-as-text"]
     assert not [f for f in found if "**" in f[2]]
-    assert ("p/year-1-a/autumn-week-1-ect-reading.md", 1, "The page shows a template expression as text: "
+    assert ("p/year-1-a/autumn-week-1-ect-reading.md", 5, "The page shows a template expression as text: "
             "'{{ braces }}'. Seen on p/year-1/a/a-autumn-week-1-ect-reading/.") in found
     assert {d.action for d in reports[0].defects if d.kind == "syntax-as-text"} == {
         "nothing changed: this is what the built page shows"}
