@@ -16,6 +16,7 @@ from .plans import timed_plan
 
 WORDS_A_MINUTE = 200
 VIDEO_MINUTES = 5
+SHORTEST_MEETING = 10  # minutes: an estimate never makes a mentor meeting shorter (a reading time is not a meeting)
 _STATED = re.compile(r"^\W*(?:duration|total time|time needed|session length)\W*\s*(\d+)\s*(min|mins|minutes|hours?)\b",
                      re.I | re.M)
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
@@ -37,9 +38,11 @@ def words(body: str) -> int:
     return len(_WORD.findall(_NOISE.sub(" ", body)))
 
 
-def estimate(body: str, videos: int) -> int:
-    """Minutes for `body`: its words at WORDS_A_MINUTE plus VIDEO_MINUTES a video, at least 1."""
-    return max(1, math.ceil(words(body) / WORDS_A_MINUTE + VIDEO_MINUTES * videos))
+def estimate(body: str, videos: int, meeting: bool = False) -> int:
+    """Minutes for `body`: its words at WORDS_A_MINUTE plus VIDEO_MINUTES a video, at least 1, and at
+    least SHORTEST_MEETING for a `meeting` (a mentor's page: what it prepares is a meeting)."""
+    least = SHORTEST_MEETING if meeting else 1
+    return max(least, math.ceil(words(body) / WORDS_A_MINUTE + VIDEO_MINUTES * videos))
 
 
 def share(total: int, weights: list[int]) -> list[int]:

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from ..settings import Settings
 from .conversion import Listed, ProgrammePlan, SessionPlan
 from .origins import Origin, Origins, anchored
 from .structure import internal
@@ -121,6 +122,8 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
         programme["summary"] = link_summary(plan, plan.summary, f"{plan.slug}/index.md") + "\n"
     # Coverage gaps are listed on the coverage page; "warn" would fail every strict build of an import.
     programme["settings"] = {"coverage": "off"}
+    if any(session.minutes is None for session in plan.sessions.values()):  # plans lasting the usual meeting
+        programme["settings"]["meeting_minutes"] = list(Settings().meeting_minutes)
     programme["years"] = years
     write(os.path.join(folder, "programme.yaml"), dump(programme))
     origins.add(f"{plan.slug}/programme.yaml", Origin(plan.index.path, source_body=plan.index.body,
@@ -163,8 +166,9 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
 
 
 def _session_file(session: SessionPlan) -> str:
+    minutes = {} if session.minutes is None else {"minutes": session.minutes}  # None: the year's usual meeting
     lines = ["---", dump({"id": session.id, "role": session.role, "kind": session.kind, "title": session.title,
-                          "minutes": session.minutes}).rstrip("\n")]
+                          **minutes}).rstrip("\n")]
     if session.phases:
         phases = [{"title": title, **({"minutes": n} if n is not None else {})} for title, n in session.phases]
         lines.append(dump({"phases": phases}).rstrip("\n"))
