@@ -152,29 +152,79 @@ def stage(title: str) -> bool:
     return words[0] in STAGE_WORDS or words[-1] in MEETING_WORDS or (words[0] in WHEN_WORDS and len(words) > 1)
 
 
+# Headings that label a field of a phase rather than name one ("Interaction:", "Outcome", "Stimulus",
+# "Resources:"): a heading whose words end in a colon, or one of these words alone.
+LABEL_WORDS = frozenset("""
+    interaction interactions outcome outcomes stimulus stimuli resource resources material materials purpose aim aims
+    prompt prompts question questions note notes focus success criteria example examples timing time who what
+""".split())
+
+
+def label(title: str) -> bool:
+    """Whether a heading labels a field of a phase ("Interaction:", "**Outcome**", "Success criteria"),
+    not names a part of the meeting ("Observe:" does)."""
+    text = title.strip().strip("*_").strip()
+    if text.endswith((":", "：")):  # "Interaction:"; but "Observe:" still names a part of the meeting
+        return not stage(text.rstrip(":："))
+    words = re.findall(r"[a-z’']+", text.lower())
+    return bool(words) and len(words) <= 2 and all(word in LABEL_WORDS for word in words)
+
+
 def coached_plan(body: str) -> Structure | None:
     """The untimed plan a mentor page is when it is written as a coaching structure, or None.
     Its parts are the headings of the shallowest level with two or more (a lone shallower heading
-    is the page's topic); it is a coaching structure when at least two of them name a part of a
-    meeting (`stage`). Every heading at that level becomes a phase, so siblings stay siblings, and
-    the others move by the same shift, never above ###, so that only phases are `##`."""
-    headings = [(number, len(m.group(1)), _title(m.group(2))) for number, line, fenced in _lines(body)
+    is the page's topic) that are neither labels of a field (`label`: kept as a bold label inside
+    the phase before) nor empty (nothing under them before the next such heading: kept as a bold
+    line, so its words stay); it is a coaching structure when at least two of them name a part of a
+    meeting (`stage`). The other headings move by the same shift, never above ###, so that only
+    phases are `##`."""
+    lines = _lines(body)
+    headings = [(number, len(m.group(1)), _title(m.group(2))) for number, line, fenced in lines
                 if not fenced and (m := _HEADING.match(line))]
-    counts = Counter(level for _, level, _ in headings)
+    named = [(number, n, title) for number, n, title in headings if title and not label(title)]
+    counts = Counter(level for _, level, _ in named)
     level = min((n for n in counts if counts[n] >= 2), default=0)
-    parts = {number: title for number, n, title in headings if n == level}
-    if not level or sum(stage(title) for title in parts.values()) < 2:
+    if not level:
+        return None
+    at_level = [number for number, n, _ in headings if n <= level]
+    parts = {number: title for number, n, title in named if n == level and _holds(lines, number, at_level)}
+    if len(parts) < 2 or sum(stage(title) for title in parts.values()) < 2:
         return None
     out = []
-    for number, line, fenced in _lines(body):
+    for number, line, fenced in lines:
         heading = None if fenced else _HEADING.match(line)
         if number in parts:
             out.append(f"## {parts[number]}")
+        elif heading and len(heading.group(1)) == level:  # a label or an empty part: its words, in bold
+            words = _title(heading.group(2))
+            out.append(f"**{words}**" if words else "")
         elif heading:
             out.append(f"{'#' * min(6, max(3, len(heading.group(1)) - level + 2))}{heading.group(2)}")
         else:
             out.append(line)
     return Structure(list(parts.values()), "\n".join(out))
+
+
+def _holds(lines: list[tuple[int, str, bool]], number: int, stops: list[int]) -> bool:
+    """Whether anything but blank lines and labels follows heading `number` before the next heading
+    of its level or above (`stops`), or the end."""
+    end = min((n for n in stops if n > number), default=len(lines) + 1)
+    for _, line, fenced in lines[number:end - 1]:
+        heading = None if fenced else _HEADING.match(line)
+        if line.strip() and not (heading and label(_title(heading.group(2)))):
+            return True
+    return False
+
+
+def why_material(body: str) -> str:
+    """Why a mentor page is not a plan, in words: its timed lines and the headings it was read by."""
+    timed = [found.words for _, line, fenced in _lines(body) if not fenced and (found := phase_line(line))]
+    headings = [_title(m.group(2)) for _, line, fenced in _lines(body) if not fenced and (m := _HEADING.match(line))]
+    said = f"{len(timed)} line giving minutes ({timed[0]!r})" if len(timed) == 1 else \
+        f"{len(timed)} lines giving minutes"
+    parts = [h for h in headings if stage(h)]
+    return (f"{said}, fewer than the two a timed plan needs; and {len(parts)} of its {len(headings)} headings "
+            f"name a part of a meeting ({', '.join(repr(h) for h in parts) or 'none'}), fewer than two")
 
 
 def _title(text: str) -> str:
@@ -191,6 +241,9 @@ def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) ->
     if structure is not None:
         session.kind, session.body = "plan", structure.body
         session.phases = [(title, None) for title in structure.phases]
+    elif plan is None and session.role == "mentor":
+        defect("mentor-material", 1, f"Kept as material: {why_material(session.body)}.",
+               "imported it as kind: material, a page to read, not a session plan")
     if plan is None:
         return
     session.kind = "plan" if session.role == "mentor" else "training"
