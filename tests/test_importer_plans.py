@@ -70,9 +70,10 @@ def test_a_page_with_timed_phases_becomes_a_plan_with_only_phases_at_level_two()
                                                            ("Next Steps", 5)]
     assert plan.total == 50 and plan.shift == 1
     assert [line for line in plan.body.split("\n") if line.startswith("#")] == [
-        "### Understanding teachers as role models", "#### Learning intentions", "## Review", "##### A detail",
+        "### Understanding teachers as role models", "#### Learning intentions", "## Review",
         "## Plan", "## Theory to Practice", "## Next Steps"]
     assert "Agree the next steps." in plan.body and "Not a phase: 3 mins" in plan.body
+    assert "\n**A detail**\n" in plan.body  # a heading over nothing: its words, in bold
 
 
 def test_a_stated_total_is_kept_for_comparison_and_one_phase_is_no_plan():
@@ -128,7 +129,8 @@ def test_timed_parts_under_timed_headings_are_inside_their_minutes():
     plan = timed_plan(body)
     assert plan is not None and [(p.title, p.minutes) for p in plan.phases] == [("Resources", 20),
                                                                                 ("Reflecting on learning", 10)]
-    assert "### Part A: reading (10 minutes)" in plan.body and plan.total == 30
+    # the parts head nothing here: bold lines, their words kept (a heading over nothing reads as an empty part)
+    assert "**Part A: reading (10 minutes)**" in plan.body and plan.total == 30
 
 
 CORPUS = SHARED / "corpus" / "dfe-support-for-ects" / "content"

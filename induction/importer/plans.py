@@ -132,7 +132,30 @@ def timed_plan(body: str, keep_words: bool = False) -> TimedPlan | None:
             continue
         heading = None if fenced else _HEADING.match(line)
         out.append(f"{'#' * min(6, len(heading.group(1)) + shift)}{heading.group(2)}" if heading else line)
-    return TimedPlan(phases, "\n".join(out), stated, stated_line, shift)
+    return TimedPlan(phases, "\n".join(unheaded(out)), stated, stated_line, shift)
+
+
+def unheaded(lines: list[str]) -> list[str]:
+    """A plan's lines with each heading that heads nothing (a heading of its level or above, or the
+    end, comes next: "### Activities" before the first timed phase) made a bold line, its words kept:
+    a reader sees a label, not an empty part. Phases (`##`) stay: they carry the plan's minutes."""
+    out = list(lines)
+    fenced = [False] * len(lines)
+    inside = False
+    for number, line in enumerate(lines):
+        if _FENCE.match(line):
+            inside = not inside
+        fenced[number] = inside or bool(_FENCE.match(line))
+    for number, line in enumerate(lines):
+        heading = None if fenced[number] else _HEADING.match(line)
+        if heading is None or len(heading.group(1)) <= 2:
+            continue
+        after = next((n for n in range(number + 1, len(lines)) if lines[n].strip()), None)
+        following = None if after is None or fenced[after] else _HEADING.match(lines[after])
+        if after is None or (following and len(following.group(1)) <= len(heading.group(1))):
+            words = _title(heading.group(2))
+            out[number] = f"**{words}**" if words else ""
+    return out
 
 
 @dataclass
@@ -202,7 +225,7 @@ def coached_plan(body: str) -> Structure | None:
             out.append(f"{'#' * min(6, max(3, len(heading.group(1)) - level + 2))}{heading.group(2)}")
         else:
             out.append(line)
-    return Structure(list(parts.values()), "\n".join(out))
+    return Structure(list(parts.values()), "\n".join(unheaded(out)))
 
 
 def _holds(lines: list[tuple[int, str, bool]], number: int, stops: list[int]) -> bool:
