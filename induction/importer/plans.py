@@ -136,9 +136,10 @@ def timed_plan(body: str, keep_words: bool = False) -> TimedPlan | None:
 
 
 def unheaded(lines: list[str]) -> list[str]:
-    """A plan's lines with each heading that heads nothing (a heading of its level or above, or the
-    end, comes next: "### Activities" before the first timed phase) made a bold line, its words kept:
-    a reader sees a label, not an empty part. Phases (`##`) stay: they carry the plan's minutes."""
+    """A plan's lines with each heading inside a phase that heads nothing (a heading of its level or
+    above, or the end, comes next: "### Activities" before the next timed phase) made a bold line,
+    its words kept: a reader sees a label, not an empty part. Phases (`##`) stay: they carry the
+    plan's minutes; headings before the first phase (the page's topic) stay headings."""
     out = list(lines)
     fenced = [False] * len(lines)
     inside = False
@@ -146,7 +147,8 @@ def unheaded(lines: list[str]) -> list[str]:
         if _FENCE.match(line):
             inside = not inside
         fenced[number] = inside or bool(_FENCE.match(line))
-    for number, line in enumerate(lines):
+    first = next((n for n, line in enumerate(lines) if line.startswith("## ") and not fenced[n]), len(lines))
+    for number, line in enumerate(lines[first:], first):
         heading = None if fenced[number] else _HEADING.match(line)
         if heading is None or len(heading.group(1)) <= 2:
             continue
