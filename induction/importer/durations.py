@@ -18,13 +18,14 @@ WORDS_A_MINUTE = 200
 VIDEO_MINUTES = 5
 SHORTEST_MEETING = 10  # minutes: an estimate never makes a mentor meeting shorter (a reading time is not a meeting)
 # A length as providers write it: "45 minutes", "10 mins", "1 hour", "1 hr 30 mins", "1.5 hours".
-LENGTH = (r"(?P<hours>\d{1,2}(?:\.\d)?)\s*(?:hours?|hrs?)\.?(?:\s*(?:and\s*)?(?P<more>\d{1,2})\s*(?:minutes?|mins?)\b)?"
-          r"|(?P<minutes>\d{1,3})\s*(?:minutes?|mins?)\b")
+LENGTH = (r"(?P<hours>\d{1,2}(?:\.\d)?)\s*(?:hours?|hrs?)\.?"
+          r"(?:\s*(?:and\s*)?(?P<more>\d{1,2})\s*(?:minutes?|mins?)(?![^\W_]))?"
+          r"|(?P<minutes>\d{1,3})\s*(?:minutes?|mins?)(?![^\W_])")
 # A line that states the page's length: a label ("Duration:", "Time needed", "Timing -", "Meeting
 # length:") and a length, or a line that is only a length ("(1 hour)", "**60 minutes**").
 _LABEL = r"(?:total\s+)?(?:duration|time(?:\s+(?:needed|required|allowed))?|timing|(?:session|meeting)\s+length|length)"
 _ABOUT = r"(?:approx(?:imately|\.)?\s*|about\s*|around\s*|up\s+to\s*)?"
-_STATED = re.compile(rf"^[\W_]*{_LABEL}\b[\W_]*{_ABOUT}(?:{LENGTH})[\W_]*$", re.I | re.M)
+_STATED = re.compile(rf"^[\W_]*{_LABEL}(?![^\W_])[\W_]*{_ABOUT}(?:{LENGTH})[\W_]*$", re.I | re.M)
 _BARE = re.compile(rf"^[\W_]*(?:{LENGTH})[\W_]*$", re.I | re.M)
 # Within a line of an index's prose: "Duration: 40 minutes." or "(1 hour)".
 _IN_LINE = re.compile(rf"(?:\b{_LABEL}\b[\W_]*{_ABOUT}|\()(?:{LENGTH})", re.I)
