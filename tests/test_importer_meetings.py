@@ -198,7 +198,8 @@ def test_parts_of_a_meeting_are_never_labels(title):
 
 def test_a_heading_over_nothing_inside_a_timed_plan_is_a_bold_line():
     plan = timed_plan("### Topic\n\n### Activities\n\n### Review (5 minutes)\n\nLook back.\n\n"
-                      "#### Notes for mentor:\n\n### Plan (10 minutes)\n\nPlan.\n\n### Activities\n\n### Practise (20 minutes)\n\nGo.\n")
+                      "#### Notes for mentor:\n\n### Plan (10 minutes)\n\nPlan.\n\n### Activities\n\n"
+                      "### Practise (20 minutes)\n\nGo.\n")
     assert plan is not None
     assert [line for line in plan.body.split("\n") if line.startswith(("#", "**"))] == [
         "### Topic", "### Activities", "## Review", "**Notes for mentor:**", "## Plan", "**Activities**",
