@@ -120,10 +120,7 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
                                  "framework": framework_id}
     if plan.summary:
         programme["summary"] = link_summary(plan, plan.summary, f"{plan.slug}/index.md") + "\n"
-    # Coverage gaps are listed on the coverage page; "warn" would fail every strict build of an import.
-    programme["settings"] = {"coverage": "off"}
-    if any(session.minutes is None for session in plan.sessions.values()):  # plans lasting the usual meeting
-        programme["settings"]["meeting_minutes"] = list(Settings().meeting_minutes)
+    programme["settings"] = _settings(plan)
     programme["years"] = years
     write(os.path.join(folder, "programme.yaml"), dump(programme))
     origins.add(f"{plan.slug}/programme.yaml", Origin(plan.index.path, source_body=plan.index.body,
@@ -163,6 +160,14 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
         page = session.page
         origins.add(session_src(plan, session), Origin(page.path, source_body=page.body, body_line=page.body_line))
     _write_media(plan, folder, origins)
+
+
+def _settings(plan: ProgrammePlan) -> dict[str, Any]:
+    # Coverage gaps are listed on the coverage page; "warn" would fail every strict build of an import.
+    settings: dict[str, Any] = {"coverage": "off"}
+    if any(session.minutes is None for session in plan.sessions.values()):  # plans lasting the usual meeting
+        settings["meeting_minutes"] = list(Settings().meeting_minutes)
+    return settings
 
 
 def _session_file(session: SessionPlan) -> str:
