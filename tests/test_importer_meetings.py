@@ -215,3 +215,19 @@ def test_a_mentor_page_kept_as_material_is_a_report_line_saying_why():
     assert found == [("mentor-material", 1, "Kept as material: 1 line giving minutes ('Next Steps 5 mins'), fewer "
                       "than the two a timed plan needs; and 0 of its 2 headings name a part of a meeting (none), "
                       "fewer than two.", "imported it as kind: material, a page to read, not a session plan")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 4), st.integers(1, 4), st.sampled_from(["Notes", "Resources", "Next steps", "Further reading",
+                                                              "Appendix"]), st.booleans())
+def test_an_empty_heading_anywhere_never_demotes_a_coaching_page(level, empty_level, words, at_end):
+    """An empty heading at the parts' level or above (shallower, like a trailing "## Notes"), at the
+    end or first: the page is still the plan of its parts, and the heading's words stay, in bold."""
+    parts = "\n".join(f"{'#' * level} {part}\n\nWhat to do.\n" for part in ("Observe", "Feedback", "Practise"))
+    empty = f"{'#' * min(level, empty_level)} {words}\n"
+    body = f"{parts}\n{empty}" if at_end else f"{empty}\n{parts}"
+    structure = coached_plan(body)
+    assert structure is not None and structure.phases == ["Observe", "Feedback", "Practise"]
+    assert words in structure.body
+    if at_end:
+        assert f"**{words}**" in structure.body

@@ -206,14 +206,13 @@ def coached_plan(body: str) -> Structure | None:
     lines = _lines(body)
     headings = [(number, len(m.group(1)), _title(m.group(2))) for number, line, fenced in lines
                 if not fenced and (m := _HEADING.match(line))]
-    named = [(number, n, title) for number, n, title in headings if title and not label(title)]
+    # A heading over nothing (a trailing "## Notes") is never a part, nor counts in choosing the level.
+    named = [(number, n, title) for number, n, title in headings if title and not label(title)
+             and _holds(lines, number, [m for m, k, t in headings if k <= n and not label(t)])]
     counts = Counter(level for _, level, _ in named)
     level = min((n for n in counts if counts[n] >= 2), default=0)
-    if not level:
-        return None
-    at_level = [number for number, n, _ in headings if n <= level]
-    parts = {number: title for number, n, title in named if n == level and _holds(lines, number, at_level)}
-    if len(parts) < 2 or sum(stage(title) for title in parts.values()) < 2:
+    parts = {number: title for number, n, title in named if n == level}
+    if not level or sum(stage(title) for title in parts.values()) < 2:
         return None
     out = []
     for number, line, fenced in lines:
@@ -232,7 +231,7 @@ def coached_plan(body: str) -> Structure | None:
 
 def _holds(lines: list[tuple[int, str, bool]], number: int, stops: list[int]) -> bool:
     """Whether anything but blank lines and labels follows heading `number` before the next heading
-    of its level or above (`stops`), or the end."""
+    of its level or above that is no label (`stops`), or the end."""
     end = min((n for n in stops if n > number), default=len(lines) + 1)
     for _, line, fenced in lines[number:end - 1]:
         heading = None if fenced else _HEADING.match(line)
