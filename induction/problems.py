@@ -310,6 +310,10 @@ IMPORT_CODES: tuple[Code, ...] = (
          "A mentor page is kept as material, not a session plan: no line gives two phases their minutes and its "
          "headings name fewer than two parts of a meeting; the report line says what it found.",
          "Time its phases ('Review: 10 mins') or head its parts as a meeting's (Observe, Feedback, Practise)."),
+    Code('plan-several-meetings',
+         "A mentor page holds several meetings (topics each timing phases of their own); it is imported as one "
+         "plan, lasting their sum.",
+         "Give each meeting a page of its own, listed in its week."),
     Code('plan-total-mismatch',
          "A mentor page written as a timed plan states a total that its phases do not add up to; the phases' "
          "sum is used.",

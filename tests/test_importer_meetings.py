@@ -231,3 +231,20 @@ def test_an_empty_heading_anywhere_never_demotes_a_coaching_page(level, empty_le
     assert words in structure.body
     if at_end:
         assert f"**{words}**" in structure.body
+
+
+@pytest.mark.parametrize("top", ["##", "###"])
+def test_a_page_holding_two_meetings_is_reported_with_each_topic(top):
+    body = (f"{top} Sequencing content\n\nIntro.\n\n#### Reflecting on learning (5 minutes)\n\nA.\n\n"
+            f"#### Why sequence? (10 minutes)\n\nB.\n\n{top} Teaching complex ideas\n\n"
+            f"#### Reflecting on learning (5 minutes)\n\nC.\n\n#### Smaller steps (20 minutes)\n\nD.\n")
+    found = []
+    page = SessionPlan("m", Page("m.md", "/p/m", {}, body, 5), "mentor", "material", "Topic", 0, body)
+    adopt(page, lambda *args: found.append(args))
+    assert page.kind == "plan" and page.minutes == 40
+    assert found == [("plan-several-meetings", 5, "The page holds 2 meetings, each topic timing its own phases: "
+                      "'Sequencing content' (2 phases); 'Teaching complex ideas' (2 phases).",
+                      "imported them as one plan of 4 phases lasting 40 minutes")]
+    one = "## Topic\n\n### Review (5 minutes)\n\nA.\n\n### Plan (10 minutes)\n\nB.\n"
+    single = SessionPlan("s", Page("s.md", "/p/s", {}, one, 5), "mentor", "material", "Topic", 0, one)
+    adopt(single, lambda *args: pytest.fail(f"no defect expected: {args}"))

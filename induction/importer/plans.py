@@ -240,6 +240,23 @@ def _holds(lines: list[tuple[int, str, bool]], number: int, stops: list[int]) ->
     return False
 
 
+def meetings(body: str, phases: list[PhaseLine]) -> list[tuple[str, int]]:
+    """The topics of a page that each time two or more phases of their own: its shallowest headings,
+    each with the phases after it (a page holding two weeks' meetings, or two topics' sessions)."""
+    headings = [(number, len(m.group(1)), _title(m.group(2))) for number, line, fenced in _lines(body)
+                if not fenced and (m := _HEADING.match(line)) and number not in {p.line for p in phases}]
+    if not headings:
+        return []
+    top = min(level for _, level, _ in headings)
+    tops = [(number, title) for number, level, title in headings if level == top]
+    counts: Counter = Counter()
+    for phase in phases:
+        owner = next((t for t in reversed(tops) if t[0] < phase.line), None)
+        if owner is not None:
+            counts[owner] += 1
+    return [(title, counts[(number, title)]) for number, title in tops if counts[(number, title)] >= 2]
+
+
 def why_material(body: str) -> str:
     """Why a mentor page is not a plan, in words: its timed lines and the headings it was read by."""
     timed = [found.words for _, line, fenced in _lines(body) if not fenced and (found := phase_line(line))]
@@ -260,7 +277,8 @@ def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) ->
     """Make a mentor page written as a timed plan `kind: plan` (a tutor page: `training`, its agenda as
     phases); a total the page states that disagrees with its phases is reported. A mentor page
     written as a coaching structure becomes an untimed plan (its minutes are found as any page's)."""
-    plan = timed_plan(session.body, keep_words=session.role != "mentor")
+    original = session.body
+    plan = timed_plan(original, keep_words=session.role != "mentor")
     structure = coached_plan(session.body) if plan is None and session.role == "mentor" else None
     if structure is not None:
         session.kind, session.body = "plan", structure.body
@@ -276,6 +294,12 @@ def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) ->
     # a plan lasts its phases' sum; a training session what it says, its agenda timing only some items
     session.minutes = plan.stated if plan.stated and session.kind == "training" else plan.total
     detail = " + ".join(str(phase.minutes) for phase in plan.phases)
+    topics = meetings(original, plan.phases)
+    if session.kind == "plan" and len(topics) >= 2:
+        named = "; ".join(f"'{title}' ({count} phases)" for title, count in topics)
+        defect("plan-several-meetings", plan.phases[0].line, f"The page holds {len(topics)} meetings, each topic "
+               f"timing its own phases: {named}.", f"imported them as one plan of {len(plan.phases)} phases lasting "
+               f"{plan.total} minutes")
     if plan.stated is not None and plan.stated != plan.total and session.kind == "plan":
         defect("plan-total-mismatch", plan.stated_line, f"The page gives {plan.stated} minutes but the phases "
                f"add up to {plan.total} ({detail}).", f"used {plan.total} minutes, the sum of the phases")
