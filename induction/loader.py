@@ -258,6 +258,7 @@ def _meeting_lengths(programme: Programme, problems: Problems) -> None:
         if session.is_mentor_plan and not session.timed:
             session.minutes = programme.settings.meeting(years.get(session.id, 1))
             continue
+        session.complete = False  # as when the shape refuses a key: the checks skip what follows from it
         problems.add("missing-key", session.loc.file, session.loc.line, "Missing key 'minutes' in the front matter.",
                      "Add 'minutes:' (how long it takes; only an untimed mentor plan may leave it out, to last its "
                      "year's settings.meeting_minutes).")
