@@ -197,6 +197,10 @@ PROGRAMME = Record("the programme", {
         "reading_errors": Key(ListOf(Choice(values=READING_CODES)),
                               doc="the findings of the reader's-eye check over the built pages that are errors "
                                   "(default: none; the others are warnings)"),
+        "meeting_minutes": Key(ListOf(Int(minimum=10, expected="a whole number of minutes, 10 or more"), 1),
+                               doc="the usual length of a mentor meeting in minutes, year by year ([45, 30]: "
+                                   "year 1's, year 2's; a later year takes the last): what an untimed mentor "
+                                   "plan that gives no minutes lasts (default: 45 in every year)"),
     })),
     "years": Key(ListOf(YEAR, 1), True, "the years, in order"),
     "calendar": Key(Id(), doc="the id of a school calendar in calendars/, for cohorts that name none"),
@@ -246,7 +250,8 @@ SESSION = Record("the front matter", {
     "role": Key(Choice(values=ROLES), True),
     "kind": Key(Choice(values=ALL_KINDS), True),
     "title": Key(Text(), True),
-    "minutes": Key(Int(minimum=1), True, "how long it takes"),
+    "minutes": Key(Int(minimum=1), doc="how long it takes; required, except on an untimed mentor plan, which "
+                                       "lasts its year's settings.meeting_minutes when it gives none"),
     "intentions": Key(ListOf(INTENTION), doc="statement ids, or {id, wording}"),
     "assets": Key(ListOf(Id()), doc="handout ids"),
     "phases": Key(ListOf(PHASE), doc="a mentor plan's phases, in order, timed or untimed"),

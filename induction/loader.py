@@ -241,7 +241,34 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
                          f"The session id '{session.id}' is also used by {problems.display(other.file)}.")
             continue
         programme.sessions[session.id] = session
+    _meeting_lengths(programme, problems)
     return programme
+
+
+def _meeting_lengths(programme: Programme, problems: Problems) -> None:
+    """A session that gives no minutes: an untimed mentor plan lasts its year's usual meeting
+    (settings.meeting_minutes); any other has left out a key it needs."""
+    years = {ref.session_id: number for number, year in enumerate(programme.years, 1) for ref in _year_refs(year)
+             if not ref.see}
+    for session in programme.sessions.values():
+        if "minutes" in session.lines or not session.complete:
+            continue
+        if session.is_mentor_plan and not session.timed:
+            session.minutes = programme.settings.meeting(years.get(session.id, 1))
+            continue
+        session.complete = False  # as when the shape refuses a key: the checks skip what follows from it
+        problems.add("missing-key", session.loc.file, session.loc.line, "Missing key 'minutes' in the front matter.",
+                     "Add 'minutes:' (how long it takes; only an untimed mentor plan may leave it out, to last its "
+                     "year's settings.meeting_minutes).")
+
+
+def _year_refs(year: Year) -> Iterator[SessionRef]:
+    yield from year.pages
+    for block in year.blocks:
+        yield from block.pages
+        for week in block.weeks:
+            for refs in week.roles.values():
+                yield from refs
 
 
 def _load_calendar(path: str, reader: _Reader, site: Site) -> None:

@@ -317,13 +317,22 @@ IMPORT_CODES: tuple[Code, ...] = (
          "'%', a second '#'); it is written as the valid address a browser would follow.",
          "Write the address with the characters encoded in the source (the report gives the new form)."),
     Code('minutes-estimated',
-         "No duration is given for a page; it is estimated from its words and videos, or given its share "
-         "of the week's stated minutes.",
+         "No duration is given for a page; it is estimated from its words and videos (a mentor's page at least "
+         "10 minutes), or given its share of the week's stated minutes; an untimed mentor plan lasts its year's "
+         "settings.meeting_minutes.",
          "State the duration in the block index ('Duration: 40 minutes.') or on the page."),
     Code('week-minutes-mismatch',
          "The block index gives a week's minutes for a role, but its pages' own lengths and estimates add up "
          "to more; the week's total is shared among them.",
          "Correct the week's 'Duration:' line or the pages' own timings."),
+    Code('mentor-material',
+         "A mentor page is kept as material, not a session plan: no line gives two phases their minutes and its "
+         "headings name fewer than two parts of a meeting; the report line says what it found.",
+         "Time its phases ('Review: 10 mins') or head its parts as a meeting's (Observe, Feedback, Practise)."),
+    Code('plan-several-meetings',
+         "A mentor page holds several meetings (topics each timing phases of their own); it is imported as one "
+         "plan, lasting their sum.",
+         "Give each meeting a page of its own, listed in its week."),
     Code('plan-total-mismatch',
          "A mentor page written as a timed plan states a total that its phases do not add up to; the phases' "
          "sum is used.",

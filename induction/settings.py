@@ -16,6 +16,10 @@ FORBIDDEN_HOSTS = ("staging", "localhost", "127.0.0.1", "0.0.0.0", "[::1]", ".lo
 # The privacy-enhanced players that video.js loads on request; settings.video_hosts replaces them.
 # They are the players the Content Security Policy lets pages frame: one list for both.
 VIDEO_HOSTS = PLAYERS
+# The usual length of a mentor meeting, year by year: what an untimed mentor plan lasts when neither
+# its page nor its source states a length (settings.meeting_minutes replaces it). Schools protect an
+# hour a week for the mentor; the meeting is most of it, the rest preparation.
+MEETING_MINUTES = (45, 45)
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class Settings:
     # The reader's-eye check's codes that are errors (induction/reading/); the others are warnings,
     # reported without failing the build, since a finding is about how a page reads, not whether it is safe.
     reading_errors: tuple[str, ...] = ()
+    meeting_minutes: tuple[int, ...] = MEETING_MINUTES  # year 1's, year 2's, ...: a later year takes the last
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> Settings:
@@ -35,7 +40,12 @@ class Settings:
         return cls(data.get("coverage") or default.coverage, data.get("unsafe_html") or default.unsafe_html,
                    tuple(data.get("video_hosts") or default.video_hosts),
                    tuple(data.get("forbidden_hosts") or default.forbidden_hosts),
-                   tuple(data.get("reading_errors") or default.reading_errors))
+                   tuple(data.get("reading_errors") or default.reading_errors),
+                   tuple(data.get("meeting_minutes") or default.meeting_minutes))
+
+    def meeting(self, year: int) -> int:
+        """The usual length of a mentor meeting in year `year` (from 1)."""
+        return self.meeting_minutes[min(max(year, 1), len(self.meeting_minutes)) - 1]
 
     @property
     def strips(self) -> bool:

@@ -18,6 +18,8 @@ from conftest import make_tree, mkdocs_build
 from edits import replace_once
 from test_rich_text import png
 
+from induction.importer.plans import coached_plan
+
 GOLDEN = Path(__file__).parent / "golden"
 B1 = "prog/year-1/b1"
 
@@ -41,6 +43,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     replace_once(tree / B1 / "b1-w1-read.md", "Read the summary", '<figure class="wp-block-image">\n'
                  '  {{ image("diagram", "A model of memory") }}\n  <figcaption>Figure 1</figcaption>\n</figure>\n\n'
                  "Read the summary")
+    # week 2's plan as the importer writes a labelled coaching structure whose source gives no length:
+    # its labels ("Interaction:", "Outcome") are fields of their phase, its empty part no phase, and it
+    # lasts the year's usual meeting (settings.meeting_minutes)
+    structure = coached_plan(LABELLED)
+    assert structure is not None
+    phases = "".join(f"  - title: {title}\n" for title in structure.phases)
+    (tree / B1 / "b1-w2-mentor.md").write_text(
+        f"---\nid: b1-w2-mentor\nrole: mentor\nkind: plan\ntitle: Retrieval practice\nphases:\n{phases}---\n\n"
+        f"{structure.body}", encoding="utf-8")
+    replace_once(tree / "prog" / "programme.yaml", "settings:\n", "settings:\n  meeting_minutes: [40, 30]\n")
     site_dir = tree.parent / "site"
     result = mkdocs_build(tree, site_dir)
     assert result.returncode == 0, result.stderr
@@ -57,6 +69,16 @@ def element(html: str, tag: str, css_class: str) -> str:
         if depth == 0:
             return html[position: position + match.end()]
     raise AssertionError(f"<{tag} class={css_class}> is not closed")
+
+
+def every(html: str, tag: str, css_class: str) -> str:
+    """Every `<tag class="... css_class ...">` element of `html`, in order (none nested in another)."""
+    out, rest = [], html
+    while re.search(rf'<{tag}\b[^>]*\bclass="[^"]*\b{re.escape(css_class)}\b', rest):
+        found = element(rest, tag, css_class)
+        out.append(found)
+        rest = rest[rest.index(found) + len(found):]
+    return "".join(out)
 
 
 def role_sections(html: str) -> str:
@@ -79,7 +101,33 @@ def page(site: Path, address: str) -> str:
     return (site / address / "index.html").read_text(encoding="utf-8")
 
 
+# A coaching page as a provider writes one: label headings at the parts' level, an empty part.
+LABELLED = """### Observe
+
+Watch ten minutes of the quiz routine.
+
+### Interaction:
+
+Sit where the teacher can see you.
+
+### OUTCOME
+
+A note of one strength.
+
+### Feedback
+
+Name the strength, then probe.
+
+### Resources :
+
+- The quiz.
+
+### Next steps
+"""
+
 FRAGMENTS = {
+    "mentor-plan-labelled": lambda s: element(page(s, f"{B1}/b1-w2-mentor"), "div", "ect-timing")
+    + every(page(s, f"{B1}/b1-w2-mentor"), "section", "ect-phase"),
     "mentor-plan-phase": lambda s: element(page(s, f"{B1}/b1-w1-mentor"), "section", "ect-phase"),
     "mentor-plan-timing": lambda s: element(page(s, f"{B1}/b1-w1-mentor"), "div", "ect-timing"),
     "mentor-plan-untimed": lambda s: element(page(s, f"{B1}/b1-w4-mentor"), "div", "ect-timing")

@@ -70,9 +70,10 @@ def test_a_page_with_timed_phases_becomes_a_plan_with_only_phases_at_level_two()
                                                            ("Next Steps", 5)]
     assert plan.total == 50 and plan.shift == 1
     assert [line for line in plan.body.split("\n") if line.startswith("#")] == [
-        "### Understanding teachers as role models", "#### Learning intentions", "## Review", "##### A detail",
+        "### Understanding teachers as role models", "#### Learning intentions", "## Review",
         "## Plan", "## Theory to Practice", "## Next Steps"]
     assert "Agree the next steps." in plan.body and "Not a phase: 3 mins" in plan.body
+    assert "\n**A detail**\n" in plan.body  # a heading over nothing: its words, in bold
 
 
 def test_a_stated_total_is_kept_for_comparison_and_one_phase_is_no_plan():
@@ -128,7 +129,8 @@ def test_timed_parts_under_timed_headings_are_inside_their_minutes():
     plan = timed_plan(body)
     assert plan is not None and [(p.title, p.minutes) for p in plan.phases] == [("Resources", 20),
                                                                                 ("Reflecting on learning", 10)]
-    assert "### Part A: reading (10 minutes)" in plan.body and plan.total == 30
+    # the parts head nothing here: bold lines, their words kept (a heading over nothing reads as an empty part)
+    assert "**Part A: reading (10 minutes)**" in plan.body and plan.total == 30
 
 
 CORPUS = SHARED / "corpus" / "dfe-support-for-ects" / "content"
@@ -189,11 +191,11 @@ Observe your teacher for 15 minutes.
 def test_a_coaching_structure_becomes_an_untimed_plan_whose_parts_are_its_sibling_headings():
     structure = coached_plan(COACHING)
     assert structure is not None
-    assert structure.phases == ["Topic of the week", "Select a development area", "Development area 1: Entry routine",
-                                "Development area 2: Starter activity", "Observe"]
-    assert [line for line in structure.body.split("\n") if line.startswith("#")] == [
-        "## Topic of the week", "## Select a development area", "## Development area 1: Entry routine",
-        "### Focused development area", "### Not a heading: inside code", "## Development area 2: Starter activity",
+    # The empty siblings are no phases: their words stay, in bold, where they were.
+    assert structure.phases == ["Select a development area", "Development area 1: Entry routine", "Observe"]
+    assert [line for line in structure.body.split("\n") if line.startswith(("#", "**"))] == [
+        "**Topic of the week**", "## Select a development area", "## Development area 1: Entry routine",
+        "### Focused development area", "### Not a heading: inside code", "**Development area 2: Starter activity**",
         "## Observe"]
     assert "```\n### Not a heading: inside code\n```" in structure.body  # code is never re-levelled
 
@@ -266,9 +268,11 @@ def test_any_coaching_structure_imports_as_a_plan_the_validator_accepts(level, p
         lines += ["#" * min(6, level + depth) + " " + dress.format(name), "", "Some text.", ""]
     body = "\n".join(lines)
     structure = coached_plan(body)
-    depths = [depth for _, depth, _ in parts]
+    # A topic dressed "Key ideas:" labels a field of the phase before it: it is no part, at any level.
+    named = [(is_stage, depth) for (is_stage, _), depth, dress in parts if is_stage or not dress.endswith(":")]
+    depths = [depth for _, depth in named]
     shared = [depth for depth in depths if depths.count(depth) >= 2]  # the parts: the shallowest level of two or more
-    stages_there = [is_stage for (is_stage, _), depth, _ in parts if shared and depth == min(shared)]
+    stages_there = [is_stage for is_stage, depth in named if shared and depth == min(shared)]
     assert (structure is not None) == (sum(stages_there) >= 2)
     if structure is None:
         return

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, TypedDict
 
 from ..model import Framework
+from ..settings import Settings
 from . import durations, kinds, plans, titles
 from .corpus import Corpus, Page, Provider
 from .headings import nest
@@ -35,7 +36,7 @@ class SessionPlan:
     role: str
     kind: str
     title: str
-    minutes: int = 0
+    minutes: int | None = 0  # None: an untimed mentor plan lasting its year's settings.meeting_minutes
     body: str = ""
     intentions: list[Placed] = field(default_factory=list)
     phases: list[tuple[str, int | None]] = field(default_factory=list)  # a plan's (title, minutes), `plans`
@@ -516,15 +517,24 @@ def _minutes(plan: ProgrammePlan, report: ProviderReport) -> None:
             session.minutes = _own_minutes(session, report)
 
 
-def _own_minutes(session: SessionPlan, report: ProviderReport) -> int:
+def _own_minutes(session: SessionPlan, report: ProviderReport) -> int | None:
+    """What the page states; else, for a mentor plan, None (its year's usual meeting, the programme's
+    settings.meeting_minutes); else an estimate, never under a meeting's least for a mentor's page."""
     given = durations.stated(session.page.body)
     if given:
         return given
-    estimate = durations.estimate(session.page.body, session.videos)
+    if session.role == "mentor" and session.kind == "plan":
+        report.add(session.page.path, 1, "minutes-estimated", "No duration is given for this mentor meeting.",
+                   f"left its minutes out: it lasts year {session.year}'s usual meeting, "
+                   f"{Settings().meeting(session.year)} minutes (settings.meeting_minutes in programme.yaml)")
+        return None
+    meeting = session.role == "mentor"
+    estimate = durations.estimate(session.page.body, session.videos, meeting)
+    floor = f", at least {durations.SHORTEST_MEETING} for a mentor meeting" if meeting else ""
     report.add(session.page.path, 1, "minutes-estimated", "No duration is given for this page.",
                f"estimated {estimate} minutes from its {durations.words(session.page.body)} words "
                f"({durations.WORDS_A_MINUTE} a minute) and {session.videos} videos "
-               f"({durations.VIDEO_MINUTES} minutes each)")
+               f"({durations.VIDEO_MINUTES} minutes each){floor}")
     return estimate
 
 

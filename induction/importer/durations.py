@@ -17,8 +17,19 @@ from .plans import timed_plan
 
 WORDS_A_MINUTE = 200
 VIDEO_MINUTES = 5
-_STATED = re.compile(r"^\W*(?:duration|total time|time needed|session length)\W*\s*(\d+)\s*(min|mins|minutes|hours?)\b",
-                     re.I | re.M)
+SHORTEST_MEETING = 10  # minutes: an estimate never makes a mentor meeting shorter (a reading time is not a meeting)
+# A length as providers write it: "45 minutes", "10 mins", "1 hour", "1 hr 30 mins", "1.5 hours".
+LENGTH = (r"(?P<hours>\d{1,2}(?:\.\d)?)\s*(?:hours?|hrs?)\.?"
+          r"(?:\s*(?:and\s*)?(?P<more>\d{1,2})\s*(?:minutes?|mins?)(?![^\W_]))?"
+          r"|(?P<minutes>\d{1,3})\s*(?:minutes?|mins?)(?![^\W_])")
+# A line that states the page's length: a label ("Duration:", "Time needed", "Timing -", "Meeting
+# length:") and a length, or a line that is only a length ("(1 hour)", "**60 minutes**").
+_LABEL = r"(?:total\s+)?(?:duration|time(?:\s+(?:needed|required|allowed))?|timing|(?:session|meeting)\s+length|length)"
+_ABOUT = r"(?:approx(?:imately|\.)?\s*|about\s*|around\s*|up\s+to\s*)?"
+_STATED = re.compile(rf"^[\W_]*{_LABEL}(?![^\W_])[\W_]*{_ABOUT}(?:{LENGTH})[\W_]*$", re.I | re.M)
+_BARE = re.compile(rf"^[\W_]*(?:{LENGTH})[\W_]*$", re.I | re.M)
+# Within a line of an index's prose: "Duration: 40 minutes." or "(1 hour)".
+_IN_LINE = re.compile(rf"(?:\b{_LABEL}\b[\W_]*{_ABOUT}|\()(?:{LENGTH})", re.I)
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 _NOISE = re.compile(r"<[^<>]*>|\]\([^()]*\)|https?://\S+|" + disclosure.ANY.pattern, re.I)
 
@@ -29,18 +40,34 @@ def stated(body: str) -> int | None:
     if plan is not None:
         return plan.stated or plan.total
     match = _STATED.search(body)
-    if not match:
-        return None
-    return int(match.group(1)) * (60 if match.group(2).lower().startswith("hour") else 1)
+    if match:
+        return length(match)
+    bare = list(_BARE.finditer(body))  # one line that is only a length; several are its parts' lengths
+    return length(bare[0]) if len(bare) == 1 else None
+
+
+def length(match: re.Match) -> int:
+    """The minutes a match of LENGTH gives."""
+    if match["minutes"]:
+        return int(match["minutes"])
+    return round(float(match["hours"]) * 60) + int(match["more"] or 0)
+
+
+def length_in(line: str) -> int | None:
+    """The length a line of prose states ("... Duration: 40 minutes.", "Mentors (1 hour)"), or None."""
+    match = _IN_LINE.search(line)
+    return length(match) if match else None
 
 
 def words(body: str) -> int:
     return len(_WORD.findall(_NOISE.sub(" ", body)))
 
 
-def estimate(body: str, videos: int) -> int:
-    """Minutes for `body`: its words at WORDS_A_MINUTE plus VIDEO_MINUTES a video, at least 1."""
-    return max(1, math.ceil(words(body) / WORDS_A_MINUTE + VIDEO_MINUTES * videos))
+def estimate(body: str, videos: int, meeting: bool = False) -> int:
+    """Minutes for `body`: its words at WORDS_A_MINUTE plus VIDEO_MINUTES a video, at least 1, and at
+    least SHORTEST_MEETING for a `meeting` (a mentor's page: what it prepares is a meeting)."""
+    least = SHORTEST_MEETING if meeting else 1
+    return max(least, math.ceil(words(body) / WORDS_A_MINUTE + VIDEO_MINUTES * videos))
 
 
 def share(total: int, weights: list[int]) -> list[int]:

@@ -133,6 +133,8 @@ def _counts(plan: ProgrammePlan, pages: int) -> dict[str, int]:
         "intentions from text": sum(p.method == "text" for s in sessions for p in s.intentions),
         "timed mentor plans": sum(s.kind == "plan" and s.timed for s in sessions),
         "untimed mentor plans (coaching structures)": sum(s.kind == "plan" and not s.timed for s in sessions),
+        "mentor plans lasting settings.meeting_minutes": sum(s.minutes is None for s in sessions),
+        "mentor pages kept as material": sum(s.role == "mentor" and s.kind == "material" for s in sessions),
         "training sessions with an agenda": sum(s.kind == "training" and bool(s.phases) for s in sessions),
     }
 

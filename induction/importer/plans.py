@@ -134,7 +134,32 @@ def timed_plan(body: str, keep_words: bool = False) -> TimedPlan | None:
         heading = None if fenced else _HEADING.match(line)
         moved = 0 if end and number >= end else shift  # after the agenda, the page's own outline again
         out.append(f"{'#' * max(2, min(6, len(heading.group(1)) + moved))}{heading.group(2)}" if heading else line)
-    return TimedPlan(phases, "\n".join(out), stated, stated_line, shift)
+    return TimedPlan(phases, "\n".join(unheaded(out)), stated, stated_line, shift)
+
+
+def unheaded(lines: list[str]) -> list[str]:
+    """A plan's lines with each heading inside a phase that heads nothing (a heading of its level or
+    above, or the end, comes next: "### Activities" before the next timed phase) made a bold line,
+    its words kept: a reader sees a label, not an empty part. Phases (`##`) stay: they carry the
+    plan's minutes; headings before the first phase (the page's topic) stay headings."""
+    out = list(lines)
+    fenced = [False] * len(lines)
+    inside = False
+    for number, line in enumerate(lines):
+        if _FENCE.match(line):
+            inside = not inside
+        fenced[number] = inside or bool(_FENCE.match(line))
+    first = next((n for n, line in enumerate(lines) if line.startswith("## ") and not fenced[n]), len(lines))
+    for number, line in enumerate(lines[first:], first):
+        heading = None if fenced[number] else _HEADING.match(line)
+        if heading is None or len(heading.group(1)) <= 2:
+            continue
+        after = next((n for n in range(number + 1, len(lines)) if lines[n].strip()), None)
+        following = None if after is None or fenced[after] else _HEADING.match(lines[after])
+        if after is None or (following and len(following.group(1)) <= len(heading.group(1))):
+            words = _title(heading.group(2))
+            out[number] = f"**{words}**" if words else ""
+    return out
 
 
 def agenda_end(body: str, phases: list[PhaseLine]) -> int:
@@ -166,29 +191,95 @@ def stage(title: str) -> bool:
     return words[0] in STAGE_WORDS or words[-1] in MEETING_WORDS or (words[0] in WHEN_WORDS and len(words) > 1)
 
 
+# Headings that label a field of a phase rather than name one ("Interaction:", "Outcome", "Stimulus",
+# "Resources:"): a heading whose words end in a colon, or one of these words alone.
+LABEL_WORDS = frozenset("""
+    interaction interactions outcome outcomes stimulus stimuli resource resources material materials purpose aim aims
+    prompt prompts question questions note notes focus success criteria example examples timing time who what
+""".split())
+
+
+def label(title: str) -> bool:
+    """Whether a heading labels a field of a phase ("Interaction:", "**Outcome**", "Success criteria"),
+    not names a part of the meeting ("Observe:" does)."""
+    text = title.strip().strip("*_").strip()
+    if text.endswith((":", "：")):  # "Interaction:"; but "Observe:" still names a part of the meeting
+        return not stage(text.rstrip(":："))
+    words = re.findall(r"[a-z’']+", text.lower())
+    return bool(words) and len(words) <= 2 and all(word in LABEL_WORDS for word in words)
+
+
 def coached_plan(body: str) -> Structure | None:
     """The untimed plan a mentor page is when it is written as a coaching structure, or None.
     Its parts are the headings of the shallowest level with two or more (a lone shallower heading
-    is the page's topic); it is a coaching structure when at least two of them name a part of a
-    meeting (`stage`). Every heading at that level becomes a phase, so siblings stay siblings, and
-    the others move by the same shift, never above ###, so that only phases are `##`."""
-    headings = [(number, len(m.group(1)), _title(m.group(2))) for number, line, fenced in _lines(body)
+    is the page's topic) that are neither labels of a field (`label`: kept as a bold label inside
+    the phase before) nor empty (nothing under them before the next such heading: kept as a bold
+    line, so its words stay); it is a coaching structure when at least two of them name a part of a
+    meeting (`stage`). The other headings move by the same shift, never above ###, so that only
+    phases are `##`."""
+    lines = _lines(body)
+    headings = [(number, len(m.group(1)), _title(m.group(2))) for number, line, fenced in lines
                 if not fenced and (m := _HEADING.match(line))]
-    counts = Counter(level for _, level, _ in headings)
+    # A heading over nothing (a trailing "## Notes") is never a part, nor counts in choosing the level.
+    named = [(number, n, title) for number, n, title in headings if title and not label(title)
+             and _holds(lines, number, [m for m, k, t in headings if k <= n and not label(t)])]
+    counts = Counter(level for _, level, _ in named)
     level = min((n for n in counts if counts[n] >= 2), default=0)
-    parts = {number: title for number, n, title in headings if n == level}
+    parts = {number: title for number, n, title in named if n == level}
     if not level or sum(stage(title) for title in parts.values()) < 2:
         return None
     out = []
-    for number, line, fenced in _lines(body):
+    for number, line, fenced in lines:
         heading = None if fenced else _HEADING.match(line)
         if number in parts:
             out.append(f"## {parts[number]}")
+        elif heading and len(heading.group(1)) == level:  # a label or an empty part: its words, in bold
+            words = _title(heading.group(2))
+            out.append(f"**{words}**" if words else "")
         elif heading:
             out.append(f"{'#' * min(6, max(3, len(heading.group(1)) - level + 2))}{heading.group(2)}")
         else:
             out.append(line)
-    return Structure(list(parts.values()), "\n".join(out))
+    return Structure(list(parts.values()), "\n".join(unheaded(out)))
+
+
+def _holds(lines: list[tuple[int, str, bool]], number: int, stops: list[int]) -> bool:
+    """Whether anything but blank lines and labels follows heading `number` before the next heading
+    of its level or above that is no label (`stops`), or the end."""
+    end = min((n for n in stops if n > number), default=len(lines) + 1)
+    for _, line, fenced in lines[number:end - 1]:
+        heading = None if fenced else _HEADING.match(line)
+        if line.strip() and not (heading and label(_title(heading.group(2)))):
+            return True
+    return False
+
+
+def meetings(body: str, phases: list[PhaseLine]) -> list[tuple[str, int]]:
+    """The topics of a page that each time two or more phases of their own: its shallowest headings,
+    each with the phases after it (a page holding two weeks' meetings, or two topics' sessions)."""
+    headings = [(number, len(m.group(1)), _title(m.group(2))) for number, line, fenced in _lines(body)
+                if not fenced and (m := _HEADING.match(line)) and number not in {p.line for p in phases}]
+    if not headings:
+        return []
+    top = min(level for _, level, _ in headings)
+    tops = [(number, title) for number, level, title in headings if level == top]
+    counts: Counter = Counter()
+    for phase in phases:
+        owner = next((t for t in reversed(tops) if t[0] < phase.line), None)
+        if owner is not None:
+            counts[owner] += 1
+    return [(title, counts[(number, title)]) for number, title in tops if counts[(number, title)] >= 2]
+
+
+def why_material(body: str) -> str:
+    """Why a mentor page is not a plan, in words: its timed lines and the headings it was read by."""
+    timed = [found.words for _, line, fenced in _lines(body) if not fenced and (found := phase_line(line))]
+    headings = [_title(m.group(2)) for _, line, fenced in _lines(body) if not fenced and (m := _HEADING.match(line))]
+    said = f"{len(timed)} line giving minutes ({timed[0]!r})" if len(timed) == 1 else \
+        f"{len(timed)} lines giving minutes"
+    parts = [h for h in headings if stage(h)]
+    return (f"{said}, fewer than the two a timed plan needs; and {len(parts)} of its {len(headings)} headings "
+            f"name a part of a meeting ({', '.join(repr(h) for h in parts) or 'none'}), fewer than two")
 
 
 def _title(text: str) -> str:
@@ -200,11 +291,15 @@ def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) ->
     """Make a mentor page written as a timed plan `kind: plan` (a tutor page: `training`, its agenda as
     phases); a total the page states that disagrees with its phases is reported. A mentor page
     written as a coaching structure becomes an untimed plan (its minutes are found as any page's)."""
-    plan = timed_plan(session.body, keep_words=session.role != "mentor")
+    original = session.body
+    plan = timed_plan(original, keep_words=session.role != "mentor")
     structure = coached_plan(session.body) if plan is None and session.role == "mentor" else None
     if structure is not None:
         session.kind, session.body = "plan", structure.body
         session.phases = [(title, None) for title in structure.phases]
+    elif plan is None and session.role == "mentor":
+        defect("mentor-material", 1, f"Kept as material: {why_material(session.body)}.",
+               "imported it as kind: material, a page to read, not a session plan")
     if plan is None:
         return
     session.kind = "plan" if session.role == "mentor" else "training"
@@ -213,6 +308,12 @@ def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) ->
     # a plan lasts its phases' sum; a training session what it says, its agenda timing only some items
     session.minutes = plan.stated if plan.stated and session.kind == "training" else plan.total
     detail = " + ".join(str(phase.minutes) for phase in plan.phases)
+    topics = meetings(original, plan.phases)
+    if session.kind == "plan" and len(topics) >= 2:
+        named = "; ".join(f"'{title}' ({count} phases)" for title, count in topics)
+        defect("plan-several-meetings", plan.phases[0].line, f"The page holds {len(topics)} meetings, each topic "
+               f"timing its own phases: {named}.", f"imported them as one plan of {len(plan.phases)} phases lasting "
+               f"{plan.total} minutes")
     if plan.stated is not None and plan.stated != plan.total and session.kind == "plan":
         defect("plan-total-mismatch", plan.stated_line, f"The page gives {plan.stated} minutes but the phases "
                f"add up to {plan.total} ({detail}).", f"used {plan.total} minutes, the sum of the phases")

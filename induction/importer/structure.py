@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .corpus import Page
+from .durations import length_in
 from .slugs import canonical
 
 TERMS = ("autumn", "spring", "summer")
@@ -20,7 +21,6 @@ _ROLES = [("ect", re.compile(r"^(ECTs?|Early career teachers?)$", re.I)),
           ("mentor", re.compile(r"^Mentors?( materials)?$", re.I)),
           ("tutor", re.compile(r"^Induction tutors?( materials)?$", re.I))]
 _LINK_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\[([^\]]+)\]\(\s*(\S+?)(?:\s+[\"'][^\"']*[\"'])?\s*\)\s*[.;]?\s*$")
-_DURATION = re.compile(r"Duration:\s*(\d+)\s*min|\((\d+)\s*min(?:ute)?s?\)", re.I)
 _YEAR = re.compile(r"^Year\s+(\d+)\b(?:\s*:\s*(Autumn|Spring|Summer)\b)?", re.I)
 _HALF = re.compile(r"\b(first|second|1st|2nd)\s+half[- ]term", re.I)
 
@@ -104,8 +104,7 @@ def role_of(heading: str) -> str:
 
 
 def minutes_in(text: str) -> int | None:
-    match = _DURATION.search(text)
-    return int(match.group(1) or match.group(2)) if match else None
+    return length_in(text)
 
 
 def week_numbers(heading: str) -> tuple[int, int, str, str] | None:

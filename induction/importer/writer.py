@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from ..settings import Settings
 from . import titles
 from .conversion import Listed, ProgrammePlan, SessionPlan
 from .links import label
@@ -131,8 +132,7 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
                                  "framework": framework_id}
     if plan.summary:
         programme["summary"] = link_summary(plan, plan.summary, f"{plan.slug}/index.md") + "\n"
-    # Coverage gaps are listed on the coverage page; "warn" would fail every strict build of an import.
-    programme["settings"] = {"coverage": "off"}
+    programme["settings"] = _settings(plan)
     programme["years"] = years
     write(os.path.join(folder, "programme.yaml"), dump(programme))
     origins.add(f"{plan.slug}/programme.yaml", Origin(plan.index.path, source_body=plan.index.body,
@@ -174,9 +174,18 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
     _write_media(plan, folder, origins)
 
 
+def _settings(plan: ProgrammePlan) -> dict[str, Any]:
+    # Coverage gaps are listed on the coverage page; "warn" would fail every strict build of an import.
+    settings: dict[str, Any] = {"coverage": "off"}
+    if any(session.minutes is None for session in plan.sessions.values()):  # plans lasting the usual meeting
+        settings["meeting_minutes"] = list(Settings().meeting_minutes)
+    return settings
+
+
 def _session_file(session: SessionPlan) -> str:
+    minutes = {} if session.minutes is None else {"minutes": session.minutes}  # None: the year's usual meeting
     lines = ["---", dump({"id": session.id, "role": session.role, "kind": session.kind, "title": session.title,
-                          "minutes": session.minutes}).rstrip("\n")]
+                          **minutes}).rstrip("\n")]
     if session.phases:
         phases = [{"title": title, **({"minutes": n} if n is not None else {})} for title, n in session.phases]
         lines.append(dump({"phases": phases}).rstrip("\n"))

@@ -36,6 +36,10 @@ C(Case("duplicate-key-front-matter", [Edit(READ, "minutes: 20\n", "minutes: 20\n
     "minimal/prog/year-1/b1/b1-w1-read.md:7: error [duplicate-key] The key 'minutes' is given twice (first on line 6). Delete or merge one of them."]))
 C(Case("wrong-type-minutes", [Edit(READ, "minutes: 20", "minutes: twenty")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:6: error [wrong-type] Expected a whole number for 'minutes' in the front matter but found 'twenty'."]))
+C(Case("missing-minutes-not-a-plan", [Edit(READ, "minutes: 20\n", "")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:2: error [missing-key] Missing key 'minutes' in the front matter. Add 'minutes:' (how long it takes; only an untimed mentor plan may leave it out, to last its year's settings.meeting_minutes)."]))
+C(Case("meeting-minutes-too-short", [Edit(PROG, "settings:", "settings:\n  meeting_minutes: [45, 5]")], [
+    "minimal/prog/programme.yaml:6: error [wrong-type] Expected a whole number of minutes, 10 or more for item 2 of 'meeting_minutes' in the settings but found the number 5."]))
 C(Case("wrong-type-half-term", [Edit(BLOCK, "half_term: 1", "half_term: 3")], [
     "minimal/prog/year-1/b1/block.yaml:4: error [wrong-type] Expected one of 1, 2 for 'half_term' in the block but found the number 3."]))
 C(Case("wrong-type-statement-float", [Edit(MENTOR, "intentions: ['2.2', 2a]", "intentions: [2.2, 2a]")], [
