@@ -250,13 +250,14 @@ def _meeting_lengths(programme: Programme, problems: Problems) -> None:
     (settings.meeting_minutes); any other has left out a key it needs."""
     years = {ref.session_id: number for number, year in enumerate(programme.years, 1) for ref in _year_refs(year)
              if not ref.see}
-    for session in programme.sessions.values():
+    for sid, session in programme.sessions.items():  # the model is frozen: a changed session is a new one
         if "minutes" in session.lines or not session.complete:
             continue
         if session.is_mentor_plan and not session.timed:
-            session.minutes = programme.settings.meeting(years.get(session.id, 1))
+            programme.sessions[sid] = replace(session, minutes=programme.settings.meeting(years.get(sid, 1)))
             continue
-        session.complete = False  # as when the shape refuses a key: the checks skip what follows from it
+        # as when the shape refuses a key: the checks skip what follows from it
+        programme.sessions[sid] = replace(session, complete=False)
         problems.add("missing-key", session.loc.file, session.loc.line, "Missing key 'minutes' in the front matter.",
                      "Add 'minutes:' (how long it takes; only an untimed mentor plan may leave it out, to last its "
                      "year's settings.meeting_minutes).")
