@@ -101,7 +101,9 @@ def test_the_mentor_page_lists_every_plan_in_order_with_each_blocks_pack(sample)
 def test_the_tutor_page_says_what_to_check_when_and_lists_the_training(sample):
     _, pages = sample
     page = pages["oakfield/for-tutors.md"]
-    assert "    - Week 1: Check every pair has met and knows how behaviour support works in school." in page
+    # Each week's tutor summary is Markdown, under the week and its task (render/summaries.py).
+    assert ("- Week 1 ([Week 1 check: getting every pair started](year-1/routines/routines-w1-tutor.md))\n\n"
+            "    Check every pair has met and knows how behaviour support works in school.") in page
     assert "[Year 1 induction tutor training](year-1/year-1-training-1.md)" in page or "year-1-training-1.md" in page
 
 
