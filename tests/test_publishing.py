@@ -122,7 +122,12 @@ def test_the_unpacked_zip_navigates_and_searches_from_disk(offline_copy):
         page.click("article a:has-text('Checking for understanding')")
         page.wait_for_url("**/classroom-practice/week-3/index.html")
         assert page.locator("h1").inner_text().startswith("Week 3")
+        page.wait_for_timeout(1000)  # a search frame made at start-up would have loaded by now
+        searching = ("/search/search_index.js", "/workers/search.")
+        assert [url for url in requests if any(part in url for part in searching)] == []  # not before searching
         open_search(page, "hinge")
+        assert sorted(any(part in url for part in searching[1:]) for url in requests
+                      if any(part in url for part in searching)) == [False, True]  # the index, the worker
         page.locator(".md-search-result__link").first.click()
         page.wait_for_load_state()
         assert page.url.startswith("file://") and "hinge" in page.inner_text("article").lower()
