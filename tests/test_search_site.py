@@ -30,6 +30,7 @@ def search_files(sent: list[tuple[str, int]]) -> list[str]:
     return [address for address, _ in sent if address == INDEX or WORKER.search(address)]
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_index_and_the_worker_are_fetched_when_search_opens_not_on_every_visit(sample_site, width):
@@ -50,6 +51,7 @@ def test_the_index_and_the_worker_are_fetched_when_search_opens_not_on_every_vis
         page.locator("article mark").first.wait_for()  # reached from a result: its terms highlighted
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
 def test_an_american_spelling_finds_the_british_page_and_no_snippet_shows_the_variant(sample_site):
     with serve(sample_site) as base, chromium() as browser:
