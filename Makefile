@@ -13,7 +13,7 @@ VNU_VERSION := 26.9.27
 VNU_JAR := .vnu/node_modules/vnu-jar/build/dist/vnu.jar
 ZENSICAL := .venv-zensical/bin/zensical
 
-.PHONY: site serve validate test browser vnu clean offline bench export-docs pdf zensical
+.PHONY: site serve validate test test-unit browser vnu clean offline bench export-docs pdf zensical
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,12 @@ $(VNU_JAR):
 ## Run every test (unit, end-to-end build, browser).
 test: $(BIN)/mkdocs $(ZENSICAL) browser vnu
 	$(BIN)/python -m pytest
+
+## The fast loop, in under a minute: only the tests that need nothing but Python (no build, browser,
+## external checker or corpus: the marks in tests/marks_support.py) and are not slow by design, with
+## 10 property examples per test instead of CI's 100 (tests/test_properties.py).
+test-unit: $(BIN)/mkdocs
+	HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -m "unit and not slow"
 
 ## Build performance on the imported shared corpus and on twice its size, against the budgets.
 bench: $(BIN)/mkdocs $(ZENSICAL)

@@ -83,11 +83,45 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class _CountingWriter:
+    """The handler's output stream, counting every byte written to the socket (status line,
+    headers and body) for the request being answered."""
+
+    def __init__(self, raw, handler: _CountingHandler) -> None:  # type: ignore[no-untyped-def]
+        self.raw = raw
+        self.handler = handler
+
+    def write(self, data: bytes) -> int:
+        self.handler.sent += len(data)
+        return self.raw.write(data)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.raw, name)
+
+
+class _CountingHandler(_QuietHandler):
+    """Records (address, bytes sent) for every request answered: the server's count sees what the
+    page, its workers and its frames fetch alike, whatever the browser reports of them."""
+    sent_log: list[tuple[str, int]]
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile, self)  # type: ignore[assignment]
+
+    def handle_one_request(self) -> None:
+        self.sent = 0
+        super().handle_one_request()
+        if self.sent:
+            self.sent_log.append((self.path, self.sent))
+
+
 @contextmanager
-def serve(root: Path, not_found: Path | None = None) -> Iterator[str]:
+def serve(root: Path, not_found: Path | None = None, sent: list[tuple[str, int]] | None = None) -> Iterator[str]:
     """Serve `root` on a free port of 127.0.0.1, with `not_found` (a 404.html) for missing
-    addresses; yields the base address ('http://127.0.0.1:N/')."""
-    handler_class = type("Handler", (_QuietHandler,), {"not_found": not_found})
+    addresses; yields the base address ('http://127.0.0.1:N/'). Given a `sent` list, the server
+    appends (address, bytes sent) to it for every request it answers."""
+    base = _QuietHandler if sent is None else _CountingHandler
+    handler_class = type("Handler", (base,), {"not_found": not_found, "sent_log": sent})
     handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -1,6 +1,8 @@
-"""Shared test helpers: fixture content trees copied to a temporary folder, and the sample built once."""
+"""Shared test helpers: fixture content trees copied to a temporary folder, the sample built once,
+and the marks that say what a test needs (tests/marks_support.py), applied and kept true."""
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -8,12 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from marks_support import FIXTURE_MARKS, NEEDS, refusal
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLE = ROOT / "content"
 FRAMEWORK = SAMPLE / "frameworks" / "ecf-2019.yaml"
 SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "dfe-support-for-ects" / "content"
 
 
 def make_tree(tmp_path: Path, name: str = "minimal") -> Path:
@@ -65,3 +69,51 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(SAMPLE, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks from the fixtures a test uses; `unit` on every test that needs nothing else; tests
+    marked `corpus` skipped where the shared corpus is absent."""
+    for item in items:
+        for fixture in item.fixturenames:  # type: ignore[attr-defined]
+            for need in FIXTURE_MARKS.get(fixture, ()):
+                item.add_marker(need)
+        names = {mark.name for mark in item.iter_markers()}
+        if not names.intersection(NEEDS):
+            item.add_marker("unit")
+        if "corpus" in names and not CORPUS.is_dir():
+            item.add_marker(pytest.mark.skip(reason=f"the shared DfE corpus is not at {CORPUS}"))
+
+
+_running: list[pytest.Item | None] = [None]  # the test being set up, run or torn down
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every subprocess started for a test is checked against the test's marks (marks_support.py):
+    one that builds, starts a browser or runs an external checker fails an unmarked test at once."""
+    start = subprocess.Popen.__init__
+
+    @functools.wraps(start)
+    def checked(self: subprocess.Popen, *args: object, **options: object) -> None:
+        item = _running[0]
+        command = args[0] if args else options.get("args")
+        why = refusal(item.nodeid, (m.name for m in item.iter_markers()), command) if item else None  # type: ignore[arg-type]
+        if why:
+            self._child_created = False  # type: ignore[attr-defined]  # nothing started: Popen's __del__ checks it
+            pytest.fail(why, pytrace=False)
+        start(self, *args, **options)  # type: ignore[arg-type]
+
+    subprocess.Popen.__init__ = checked  # type: ignore[method-assign]
+
+
+def _watch(item: pytest.Item):  # type: ignore[no-untyped-def]
+    _running[0] = item
+    try:
+        return (yield)
+    finally:
+        _running[0] = None
+
+
+pytest_runtest_setup = pytest.hookimpl(wrapper=True)(_watch)
+pytest_runtest_call = pytest.hookimpl(wrapper=True)(_watch)
+pytest_runtest_teardown = pytest.hookimpl(wrapper=True)(_watch)

@@ -9,7 +9,8 @@ import os
 import pytest
 from browser_support import CHROMIUM, PAGE_TYPES, VIDEO_PAGE, axe_violations, chromium, open_search, serve
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
 
 # Link words that say nothing out of context (WCAG 2.4.4; screen reader users list links alone).
 VAGUE = {"here", "click here", "read more", "more", "link", "this page", "this", "page", "continue"}

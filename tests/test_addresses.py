@@ -41,6 +41,7 @@ def test_the_fixture_uses_every_shortcode():
     assert {code.name for code in shortcodes.scan(EVERY_SHORTCODE)[0]} == set(shortcodes.NAMES)
 
 
+@pytest.mark.build
 def test_online_every_link_and_image_resolves_at_the_root_and_under_a_sub_path(tree: Path, tmp_path: Path):
     result = mkdocs_build(tree, tmp_path / "ect", site_url="https://example.org/ect/")
     assert result.returncode == 0, result.stderr[-3000:]
@@ -49,6 +50,7 @@ def test_online_every_link_and_image_resolves_at_the_root_and_under_a_sub_path(t
     assert broken_links(tmp_path / "ect", "/ect/") == []  # served as https://example.org/ect/
 
 
+@pytest.mark.build
 def test_offline_every_link_and_image_names_a_file_that_exists(tree: Path, tmp_path: Path):
     result = mkdocs_build(tree, tmp_path / "offline", "-f", "mkdocs.offline.yml")
     assert result.returncode == 0, result.stderr[-3000:]

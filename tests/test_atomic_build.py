@@ -7,10 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, make_tree
 from edits import replace_once
 
 from induction import destinations
+
+pytestmark = [pytest.mark.build]  # what every test here needs (tests/marks_support.py)
 
 
 def tree_hash(folder: Path) -> str:

@@ -15,6 +15,8 @@ import pytest
 from conftest import ROOT, SAMPLE, mkdocs_build
 from edits import replace_once
 
+pytestmark = [pytest.mark.build]  # what every test here needs (tests/marks_support.py)
+
 Y1 = "oakfield/year-1"
 
 CASES = [

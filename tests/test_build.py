@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import SAMPLE, mkdocs_build
 
 
+@pytest.mark.build
 def test_sample_builds_strictly_with_no_warning(tmp_path):
     result = mkdocs_build(SAMPLE, tmp_path / "site")
     assert result.returncode == 0, result.stderr

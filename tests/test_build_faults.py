@@ -67,6 +67,8 @@ import build as build_script  # noqa: E402  (scripts/ is run as files, not impor
 
 from induction import destinations  # noqa: E402
 
+pytestmark = [pytest.mark.build]  # what every test here needs (tests/marks_support.py)
+
 
 class FakeMkDocs:
     """Stands for `mkdocs build`: writes a one-page site into its -d folder and succeeds."""

@@ -9,7 +9,8 @@ import os
 import pytest
 from browser_support import CHROMIUM, axe_violations, chromium, serve
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
 
 ROUTINES = "oakfield/year-1/routines/"
 STEP = ROUTINES + "routines-w1-watch/"

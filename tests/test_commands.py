@@ -26,6 +26,7 @@ def test_a_file_error_is_a_line_with_the_file(capsys):
     assert capsys.readouterr().err == "new.py: Permission denied (content/site.yaml).\n"
 
 
+@pytest.mark.build
 def test_what_main_returns_is_the_status(capsys):
     assert command(lambda: 3, "pdf.py") == 3
     assert capsys.readouterr().err == ""

@@ -8,6 +8,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import ROOT, make_tree, mkdocs_build
 from edits import replace_once
@@ -145,6 +146,7 @@ def test_the_offline_copy_keeps_the_policy_and_its_search_frame_runs_no_inline_s
     assert re.findall(r"<script\b[^>]*>", written) == ['<script src="${f}">', "<script src=${e}?${+Date.now()}>"]
 
 
+@pytest.mark.build
 def test_a_programmes_video_hosts_join_the_frames_of_every_page_and_of_the_header(tmp_path: Path):
     tree = make_tree(tmp_path)
     programme = tree / "prog" / "programme.yaml"

@@ -12,7 +12,8 @@ import os
 import pytest
 from browser_support import CHROMIUM, PAGE_TYPES, VIDEO_PAGE, chromium, open_search, serve
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
 
 WATCH = """window.__violations = [];
 document.addEventListener("securitypolicyviolation", e => window.__violations.push(

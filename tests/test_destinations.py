@@ -77,6 +77,7 @@ def real(path: Path) -> str:
 # build.py: the site folder
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(("site_dir", "what"), [
     (".", "is the project folder ({project}): building there would delete it. {fix}"),
     ("..", "holds the project folder ({project}): building there would delete it. {fix}"),
@@ -103,6 +104,7 @@ def test_the_build_refuses_a_folder_it_did_not_make_and_touches_nothing(project,
     assert tree_hash(project.parent) == before
 
 
+@pytest.mark.build
 def test_mkdocs_own_site_dir_option_is_the_same_checked_option(project):
     before = tree_hash(project)
     refused(run(project, "build.py", "-d", "content"), f"The site folder content is the content folder "
@@ -110,6 +112,7 @@ def test_mkdocs_own_site_dir_option_is_the_same_checked_option(project):
     assert tree_hash(project) == before
 
 
+@pytest.mark.build
 def test_the_home_and_root_folders_are_refused(project, tmp_path):
     home = tmp_path / "home"
     (home / "documents").mkdir(parents=True)
@@ -120,6 +123,7 @@ def test_the_home_and_root_folders_are_refused(project, tmp_path):
     assert (home / "documents").is_dir()
 
 
+@pytest.mark.build
 def test_make_offline_runs_the_build_under_the_same_rule(project):
     """The Makefile's own command line, run in the copy: site-offline/ holding someone's files is
     refused, and so is the docs folder that mkdocs.offline.yml inherits from mkdocs.yml."""
@@ -177,6 +181,7 @@ def test_an_import_writes_the_marker_and_a_second_import_replaces_the_first(tmp_
 # export_docs.py and pdf.py
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(("out", "what"), [
     (".", "is the project folder ({project}): exporting there would delete it"),
     ("content", "is the content folder ({project}/content): exporting there would delete it"),
@@ -188,6 +193,7 @@ def test_the_export_refuses_the_project_and_its_sources(project, out, what):
     assert tree_hash(project) == before
 
 
+@pytest.mark.build
 def test_pdf_printing_refuses_to_write_into_the_content(project):
     before = tree_hash(project)
     refused(run(project, "pdf.py", "--content", "content", "--out", "content/pdf", "--no-build"),
@@ -238,6 +244,7 @@ def test_the_offline_configuration_names_its_docs_folder_through_inherit():
     assert re.fullmatch(r".+", folders["your home folder"])
 
 
+@pytest.mark.build
 def test_make_offline_builds_then_replaces_its_own_folder_even_one_built_before_the_marker(project):
     args = ["--site-dir", "site-offline", "-f", "mkdocs.offline.yml"]
     first = run(project, "build.py", *args)
@@ -252,6 +259,7 @@ def test_make_offline_builds_then_replaces_its_own_folder_even_one_built_before_
     assert (project / "uncommitted.md").is_file() and (project / ".git" / "HEAD").is_file()
 
 
+@pytest.mark.build
 def test_pdf_printing_builds_the_site_through_the_checked_build(tree, tmp_path, capsys):
     sys.path.insert(0, str(ROOT / "scripts"))
     import pdf  # noqa: PLC0415  (scripts/ is not a package here)

@@ -112,6 +112,7 @@ def test_a_generated_page_may_not_replace_a_hand_written_one(tree, tmp_path):
     assert str(error.value) == "The generated page prog/index.md would replace a file of the docs folder."
 
 
+@pytest.mark.build
 def test_the_export_script_reports_bad_content(tree, tmp_path):
     replace_once(tree / "site.yaml", "programmes: [prog]", "programmes: [missing]")
     result = run_script(tree, tmp_path / "export", expect=1)
@@ -147,6 +148,7 @@ def test_front_matter_split_matches_mkdocs_on_varied_pages(lines, newline):
     assert head + body in (text, text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+@pytest.mark.build
 def test_the_export_builds_strictly_with_the_same_article_text_as_the_site(sample_site, tmp_path):
     """Every page of the project's own build, at the same address in the export's plain MkDocs
     build, with the same article text: nothing of the site is lost in the export."""

@@ -105,6 +105,7 @@ def test_citing_an_unknown_statement_fails_validation_with_file_and_line(tmp_pat
     assert result.stdout.splitlines() == [UNKNOWN, "1 error in 1 file (6 files checked)."]
 
 
+@pytest.mark.build
 def test_citing_an_unknown_statement_fails_the_build_with_file_and_line(tmp_path):
     tree = make_other_tree(tmp_path)
     replace_once(tree / "alt/year-1/b1/b1-w1-read.md", '{{ statement("S1.b") }}', '{{ ecf("S1.z") }}')
@@ -123,6 +124,7 @@ def other_site(tmp_path_factory):
     return tmp / "site"
 
 
+@pytest.mark.build
 def test_a_second_framework_builds_with_its_own_ids_in_its_urls(other_site):
     data = json.loads((other_site / "curriculum.json").read_text())
     assert [(s["id"], s["url"]) for s in data["statements"]] == [
@@ -138,6 +140,7 @@ def test_a_second_framework_builds_with_its_own_ids_in_its_urls(other_site):
     assert not (other_site / "frameworks" / "ecf-2019").exists()
 
 
+@pytest.mark.build
 def test_a_second_framework_session_links_to_its_statements_and_back(other_site):
     page = other_site / "alt/year-1/b1/b1-w1-mentor/index.html"
     cited = [target(other_site, page, link.href) for link in links(page) if "ect-statement-id" in link.classes]
@@ -147,6 +150,7 @@ def test_a_second_framework_session_links_to_its_statements_and_back(other_site)
     assert page in back
 
 
+@pytest.mark.build
 def test_a_second_framework_inline_citation_reads_as_statement_with_a_tooltip(other_site):
     page = other_site / "alt/year-1/b1/b1-w1-read/index.html"
     [ref] = [link for link in links(page) if "ect-statement-ref" in link.classes]
@@ -154,6 +158,7 @@ def test_a_second_framework_inline_citation_reads_as_statement_with_a_tooltip(ot
     assert target(other_site, page, ref.href) == other_site / "frameworks/tsf-2024/s1-b/index.html"
 
 
+@pytest.mark.build
 def test_a_second_framework_has_its_own_coverage_matrix(other_site):
     rows = matrix_rows(other_site / "alt/coverage/index.html")
     assert rows[0] == ["Statement", "Y1 B1Year 1 block 1", "All blocks"]

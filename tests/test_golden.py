@@ -141,6 +141,7 @@ FRAGMENTS = {
 }
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", sorted(FRAGMENTS))
 def test_fragment_matches_its_golden_file(site, name):
     actual = normalise(FRAGMENTS[name](site))

@@ -90,6 +90,7 @@ def test_handouts_are_published_only_by_type_and_content(tmp_path, name, data, c
     assert (found[0] if found else None) == code
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("folder", ["videos/intro", "year-1/b1/week-1/print", "year-1/b1/mentor-pack"])
 def test_a_handout_inside_a_generated_pages_folder_is_published(tmp_path, folder):
     tree = make_tree(tmp_path)
@@ -178,6 +179,7 @@ def test_a_handout_name_that_would_break_a_link_is_published_percent_encoded(tmp
     assert name not in page
 
 
+@pytest.mark.build
 def test_a_handout_with_quotes_and_brackets_in_its_name_is_linked_by_its_encoded_address(tmp_path):
     tree = make_tree(tmp_path)
     name = 'my sheet (v2) "final" <b>.pdf'

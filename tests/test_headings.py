@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_support import render
@@ -72,6 +73,7 @@ def test_every_session_page_of_the_sample_has_sequential_headings(sample_site: P
     assert skipped == []
 
 
+@pytest.mark.build
 def test_a_transcript_page_that_starts_deep_has_no_gap_under_its_h1(tmp_path: Path) -> None:
     # Imported transcripts start at ### (the provider's page had its own h1 and h2).
     from conftest import make_tree, mkdocs_build

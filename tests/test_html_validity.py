@@ -14,8 +14,8 @@ import pytest
 from conftest import ROOT
 
 JAR = ROOT / ".vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-pytestmark = pytest.mark.skipif(not (JAR.is_file() and shutil.which("java")),
-                                reason="needs vnu.jar and Java (make vnu)")
+pytestmark = [pytest.mark.external, pytest.mark.skipif(not (JAR.is_file() and shutil.which("java")),
+                                                      reason="needs vnu.jar and Java (make vnu)")]
 
 # (message start, the element's markup): Material's, on every page.
 MATERIAL = [
@@ -101,5 +101,7 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.mark.build
+@pytest.mark.corpus
 def test_the_imported_corpus_validates(corpus_site: Path) -> None:
     assert ours(vnu(corpus_site), corpus_site) == []

@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Callable
 
 import pytest
-from conftest import FRAMEWORK, SHARED
+from conftest import CORPUS, FRAMEWORK
 
 from induction.framework import load_framework
 from induction.importer.citations import best
@@ -28,8 +28,7 @@ from induction.importer.corpus import read_corpus
 from induction.importer.intentions import intentions, logical_lines
 from induction.problems import Problems
 
-CORPUS = SHARED / "corpus" / "dfe-support-for-ects" / "content"
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared DfE corpus is not at {CORPUS}")
+pytestmark = pytest.mark.corpus  # skipped where the corpus is absent (conftest.py)
 
 _LINE = re.compile(r"^(?P<mark>\s*(?:[-*+]\s+|\d+\.\s+)?)(?:(?P<code>\d{1,2}\.\d{1,2}|\d{1,2}[a-z])\.?\s+)?"
                    r"(?P<text>[^|].*?)\s*$")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FRAMEWORK, SHARED, mkdocs_build
+from conftest import CORPUS, FRAMEWORK, mkdocs_build
 
 from induction.importer.conservation import measure
 from induction.importer.corpus import read_corpus
@@ -19,8 +19,7 @@ from induction.importer.pipeline import run_import
 from induction.pipeline import load_and_check
 from induction.reading import read_checked_site
 
-CORPUS = SHARED / "corpus" / "dfe-support-for-ects" / "content"
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared DfE corpus is not at {CORPUS}")
+pytestmark = pytest.mark.corpus  # skipped where the corpus is absent (conftest.py)
 
 # Deliberately simpler than the importer's own pattern: a code opening a list item or table cell,
 # followed by a capitalised word. What the importer places is measured against this.
@@ -54,6 +53,7 @@ def test_the_import_validates_with_no_error(imported):
     assert checked.ok, checked.report()[-3000:]
 
 
+@pytest.mark.build
 def test_it_builds_strictly_and_conserves_every_word_in_its_place(built):
     results = measure(str(built), str(CORPUS))
     assert len(results) == 542  # 159 + 227 + 153 pages below the providers, and their 3 index pages

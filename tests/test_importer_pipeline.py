@@ -135,6 +135,7 @@ def test_a_destination_that_holds_the_source_is_refused(tmp_path):
     assert (source / "p.md").is_file()
 
 
+@pytest.mark.build
 def test_a_video_without_a_transcript_is_reported_and_shown_as_having_none(tmp_path):
     video = ('---\ntitle: "Task"\n---\n\n<iframe src="https://www.youtube.com/embed/AAAAAAAAAAA" '
              'title="Routines - YouTube"></iframe>\n\nDo the task.\n')

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SHARED
+from conftest import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -133,7 +133,6 @@ def test_timed_parts_under_timed_headings_are_inside_their_minutes():
     assert "**Part A: reading (10 minutes)**" in plan.body and plan.total == 30
 
 
-CORPUS = SHARED / "corpus" / "dfe-support-for-ects" / "content"
 # Audited by hand and by a separate regex (a heading or short line ending in minutes): every timed
 # mentor page of the three shared providers, each total checked against its timing lines.
 PLANS = {"ambition-institute": (0, 12), "education-development-trust": (57, 28), "ucl": (57, 0)}
@@ -143,7 +142,7 @@ PLANS = {"ambition-institute": (0, 12), "education-development-trust": (57, 28),
 COACHED = {"ambition-institute": 36, "education-development-trust": 0, "ucl": 0}
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared DfE corpus is not at {CORPUS}")
+@pytest.mark.corpus  # skipped where the corpus is absent (conftest.py)
 def test_the_shared_providers_timed_plans_and_agendas():
     corpus = read_corpus(str(CORPUS))
     counts, totals = {}, {}

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FRAMEWORK, ROOT, SHARED, make_tree
+from conftest import CORPUS, FRAMEWORK, ROOT, make_tree
 from process_support import small_disk, wait_for
 from test_importer_pipeline import source_tree
 
@@ -17,8 +17,7 @@ from induction.importer import destination
 from induction.importer.pipeline import run_import
 from induction.interrupts import Interrupted, stop_on_signals
 
-CORPUS = SHARED / "corpus" / "dfe-support-for-ects" / "content"
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared DfE corpus is not at {CORPUS}")
+needs_corpus = pytest.mark.corpus  # skipped where the corpus is absent (conftest.py)
 IMPORT = [sys.executable, str(ROOT / "scripts" / "import_dfe.py"), str(CORPUS)]
 
 
@@ -45,6 +44,7 @@ def test_a_full_disk_is_a_message_for_the_import(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.build
 def test_a_full_disk_is_a_message_for_the_build(tmp_path):
     content, out = make_tree(tmp_path), tmp_path / "out"
     out.mkdir()

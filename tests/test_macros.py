@@ -40,6 +40,7 @@ def zensical_page(path: str) -> object:
     return types.SimpleNamespace(path=path, url="", meta={})
 
 
+@pytest.mark.external
 def test_macros_load_the_content_themselves_when_the_plugin_was_dropped(tree, tmp_path, monkeypatch):
     # Zensical: no plugins of ours, no config_file_path, only the folder of the configuration file.
     monkeypatch.delenv("ECT_CONTENT", raising=False)
@@ -53,6 +54,7 @@ def test_macros_load_the_content_themselves_when_the_plugin_was_dropped(tree, tm
     assert env.macros["programmes"]() == "- [Test programme](../prog/index.md): [Year 1](../prog/year-1/index.md)"
 
 
+@pytest.mark.external
 def test_macros_read_ect_content_first(tree, tmp_path, monkeypatch):
     monkeypatch.setenv("ECT_CONTENT", str(tree))
     env = define_env({"root_dir": str(tmp_path / "nowhere")}, zensical_page("index.md"))

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, make_tree
 
+pytestmark = [pytest.mark.build]  # what every test here needs (tests/marks_support.py)
+
 SOURCES = ("pyproject.toml", "induction", "induction_mkdocs", "scripts")
 
 

@@ -39,6 +39,7 @@ def test_a_stopped_timer_never_fires():
         pass
 
 
+@pytest.mark.build
 def test_a_build_past_the_bound_fails_with_the_message_and_no_traceback(tree, tmp_path, monkeypatch):
     monkeypatch.setitem(os.environ, "ECT_PAGE_SECONDS", "0.000001")  # every page takes longer than that
     result = mkdocs_build(tree, tmp_path / "site")

@@ -21,7 +21,8 @@ from selectolax.lexbor import LexborHTMLParser
 from induction import csp
 from induction.page_cleaner import clean
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
 
 PAYLOADS = [
     # The issue's: each ran on the built site.

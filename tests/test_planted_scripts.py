@@ -40,6 +40,7 @@ ROUTES = {
 HANDLER = re.compile(r"""\son[a-z]+\s*=\s*["']?[^"'>]*planted""", re.I)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("route", ROUTES)
 def test_a_planted_script_never_reaches_the_site_and_is_never_hashed(tmp_path: Path, route: str) -> None:
     tree = make_tree(tmp_path)

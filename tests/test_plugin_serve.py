@@ -89,6 +89,7 @@ def policed(page: str) -> bool:
                 and csp.script_hash(script.group(1)) in policy.group(1))
 
 
+@pytest.mark.build
 def test_a_broken_file_shows_the_problems_page_and_fixing_it_restores_the_site(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
     block = tree / "prog" / "year-1" / "b1" / "block.yaml"
@@ -146,6 +147,7 @@ def replace_in(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
+@pytest.mark.build
 def test_a_page_refused_by_the_page_check_shows_the_problems_page_at_start_and_on_a_rebuild(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
     docs = own_docs(tmp_path)
@@ -181,6 +183,8 @@ document.addEventListener("securitypolicyviolation", e => window.__violations.pu
   `${e.effectiveDirective} blocked ${e.blockedURI || "inline"}`));"""
 
 
+@pytest.mark.build
+@pytest.mark.browser
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
 def test_in_chromium_the_preview_runs_live_reload_under_the_policy_and_no_other_script(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
@@ -231,6 +235,7 @@ def until(page, test: Callable[[], bool]) -> bool:  # type: ignore[no-untyped-de
     return False
 
 
+@pytest.mark.build
 def test_mkdocs_build_still_fails_hard_on_the_same_problem(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
     replace_once(tree / "prog" / "year-1" / "b1" / "block.yaml", "title: Block one", "titel: Block one")

@@ -23,6 +23,8 @@ from edits import replace_once
 sys.path.insert(0, str(ROOT / "scripts"))
 import pdf  # noqa: E402  (scripts/ is not a package)
 
+pytestmark = [pytest.mark.build, pytest.mark.browser, pytest.mark.external]  # pdf.py, Chromium, pdftotext
+
 CHROMIUM = pdf.find_chromium()
 if CHROMIUM is None or shutil.which("pdftotext") is None:
     pytest.skip("Chromium and poppler-utils are needed to print (apt-get install chromium poppler-utils; "

@@ -9,7 +9,8 @@ import os
 import pytest
 from browser_support import CHROMIUM, PAGE_TYPES, chromium, open_search, serve
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
 
 STORAGE = """() => [Object.keys(localStorage), Object.keys(sessionStorage)]"""
 

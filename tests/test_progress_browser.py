@@ -12,7 +12,8 @@ import pytest
 from browser_support import CHROMIUM, chromium, serve
 from conftest import make_tree, mkdocs_build
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
+pytestmark = [pytest.mark.build, pytest.mark.browser,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
 
 KEY = "ect-progress"
 STEP = "prog/year-1/b1/b1-w1-read/"  # the session prog/b1-w1-read ("Read about memory")

@@ -8,6 +8,8 @@ import pytest
 from conftest import ROOT, SAMPLE
 from engine_support import PROPERDOCS, export_builds, pages, run, text_of
 
+pytestmark = [pytest.mark.build]  # what every test here needs (tests/marks_support.py)
+
 
 @pytest.fixture(scope="module")
 def properdocs_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]

@@ -4,7 +4,8 @@ Hypothesis writes YAML-ish, Markdown-ish and random bytes into each kind of file
 tree (a copy of tests/fixtures/minimal) and runs `load_and_check`: it must return reported
 problems, never an exception. Profiles (choose with HYPOTHESIS_PROFILE):
   ci (default)  100 examples per test, 800 in all (about 35 s of CPU): for every CI run;
-  full          1,250 examples per test, 10,000 in all: `HYPOTHESIS_PROFILE=full pytest tests/test_properties.py`.
+  full          1,250 examples per test, 10,000 in all: `HYPOTHESIS_PROFILE=full pytest tests/test_properties.py`;
+  quick         10 examples per test, for `make test-unit`, the fast loop (CI runs `ci`).
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from hypothesis import strategies as st
 from induction.pipeline import load_and_check
 
 settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("quick", max_examples=10, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("full", max_examples=1250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -68,10 +68,12 @@ def test_at_the_domain_root_no_internal_link_is_broken(sample_site):
     assert broken_links(sample_site) == []
 
 
+@pytest.mark.build
 def test_under_a_sub_path_the_build_is_strict_clean_and_no_internal_link_is_broken(sub_path_site):
     assert broken_links(sub_path_site / "ect", "/ect/") == []
 
 
+@pytest.mark.build
 def test_the_sitemap_lists_every_page_under_the_site_url(sub_path_site):
     sitemap = (sub_path_site / "ect" / "sitemap.xml").read_text(encoding="utf-8")
     pages = [p for p in (sub_path_site / "ect").rglob("index.html")]
@@ -83,10 +85,13 @@ def test_without_a_site_url_nothing_names_a_host_that_is_not_ours(sample_site):
     assert "example.org" not in (sample_site / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_the_offline_copy_links_only_to_files_that_exist(offline_copy):
     assert broken_links(offline_copy, folders=False) == []
 
 
+@pytest.mark.build
+@pytest.mark.browser
 @browser_needed
 def test_under_a_sub_path_pages_work_and_a_missing_address_gets_a_useful_accessible_404(sub_path_site):
     with serve(sub_path_site, not_found=sub_path_site / "ect" / "404.html") as base, chromium() as browser:
@@ -108,6 +113,8 @@ def test_under_a_sub_path_pages_work_and_a_missing_address_gets_a_useful_accessi
         assert [url for url in requests if not url.startswith(base + "ect/")] == []
 
 
+@pytest.mark.build
+@pytest.mark.browser
 @browser_needed
 def test_the_unpacked_zip_navigates_and_searches_from_disk(offline_copy):
     with chromium() as browser:
@@ -122,7 +129,12 @@ def test_the_unpacked_zip_navigates_and_searches_from_disk(offline_copy):
         page.click("article a:has-text('Checking for understanding')")
         page.wait_for_url("**/classroom-practice/week-3/index.html")
         assert page.locator("h1").inner_text().startswith("Week 3")
+        page.wait_for_timeout(1000)  # a search frame made at start-up would have loaded by now
+        searching = ("/search/search_index.js", "/workers/search.")
+        assert [url for url in requests if any(part in url for part in searching)] == []  # not before searching
         open_search(page, "hinge")
+        assert sorted(any(part in url for part in searching[1:]) for url in requests
+                      if any(part in url for part in searching)) == [False, True]  # the index, the worker
         page.locator(".md-search-result__link").first.click()
         page.wait_for_load_state()
         assert page.url.startswith("file://") and "hinge" in page.inner_text("article").lower()
@@ -138,6 +150,8 @@ def on_disk(copy: Path, address: str) -> Path:
     return index if index.is_file() else copy / (address.rstrip("/") + ".html")
 
 
+@pytest.mark.build
+@pytest.mark.browser
 @browser_needed
 def test_every_page_type_of_the_offline_copy_keeps_the_sites_policy_and_asks_no_other_host(offline_copy):
     with chromium() as browser:

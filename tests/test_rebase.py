@@ -45,6 +45,7 @@ def test_a_rebased_link_leads_where_the_original_led(link, here, there):
     assert posixpath.normpath(posixpath.join(there, moved)) == posixpath.normpath(posixpath.join(here, link))
 
 
+@pytest.mark.build
 def test_a_session_with_relative_links_builds_strictly_with_its_print_view_and_pack(tmp_path):
     tree = make_tree(tmp_path)
     replace_once(tree / "prog/year-1/b1/b1-w1-read.md", "Read the summary",

@@ -49,6 +49,7 @@ def test_a_new_week_takes_the_next_number_and_its_placeholders_are_reported(tree
                               "(or delete the line if it is not needed).")
 
 
+@pytest.mark.build
 def test_a_week_video_and_mentor_plan_filled_in_validate_and_appear_in_the_site(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
     scaffold.new_video(str(tree), "b1").apply()

@@ -70,6 +70,7 @@ def seconds(scan: Callable[[str], object], body: str) -> float:
     return best
 
 
+@pytest.mark.slow  # 68 timings of 512 KB bodies: out of the fast loop, in `make test`
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 @pytest.mark.parametrize("scan", sorted(SCANS))
 def test_each_scan_is_linear_in_the_body(family, scan):

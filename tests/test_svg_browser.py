@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from induction.svg import svg_problem
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
 
 ROOT = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         'xmlns:h="http://www.w3.org/1999/xhtml" width="400" height="400">{}</svg>')

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 from edits import replace_once
 
@@ -75,6 +76,7 @@ def test_the_problems_page_shows_the_escapes_too():
     assert "## `prog/\\x1bb.yaml` (1 problem)" in markdown
 
 
+@pytest.mark.build
 def test_what_mkdocs_prints_has_its_controls_made_visible_and_keeps_its_lines():
     record = logging.LogRecord("mkdocs.plugins.induction", logging.ERROR, __file__, 1,
                                "Page %s failed:\n%s", ("a\x1b[2Kb.md", "\tline two\r"), None)

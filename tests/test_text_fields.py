@@ -99,6 +99,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.mark.build
 def test_no_text_field_comes_out_as_markup_on_any_page(hostile_site):
     pages = sorted(hostile_site.rglob("*.html"))
     assert len(pages) > 20
@@ -111,12 +112,14 @@ def test_no_text_field_comes_out_as_markup_on_any_page(hostile_site):
     assert found == {}
 
 
+@pytest.mark.build
 def test_the_titles_read_as_written(hostile_site):
     parser = Markup()
     parser.feed((hostile_site / "prog/year-1/b1/b1-w1-mentor/index.html").read_text(encoding="utf-8"))
     assert parser.title.strip() == f"{PAYLOAD} - {PAYLOAD}"
 
 
+@pytest.mark.build
 def test_curriculum_json_holds_the_text_as_written(hostile_site):
     data = json.loads((hostile_site / "curriculum.json").read_text(encoding="utf-8"))
     assert PAYLOAD in _strings(data)  # JSON strings: the text itself, for the reader to escape where it shows it

@@ -98,6 +98,7 @@ def test_the_well_formed_address_is_valid_unless_no_encoding_mends_it(address):
 needs_vnu = pytest.mark.skipif(not (JAR.is_file() and shutil.which("java")), reason="needs vnu.jar and Java")
 
 
+@pytest.mark.external
 @needs_vnu
 def test_the_checker_agrees_with_the_table_and_with_generated_addresses(tmp_path):
     generated: list[str] = []

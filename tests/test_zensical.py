@@ -12,6 +12,8 @@ import pytest
 from conftest import ROOT, SAMPLE
 from engine_support import ZENSICAL, bare_env, export_builds, pages, run, text_of
 
+pytestmark = [pytest.mark.build, pytest.mark.external]  # what every test here needs (tests/marks_support.py)
+
 
 def markdown_version(python: str) -> str:
     return subprocess.run([python, "-c", "import markdown; print(markdown.__version__)"],

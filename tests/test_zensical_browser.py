@@ -10,7 +10,8 @@ from browser_support import CHROMIUM, PAGE_TYPES, VIDEO_PAGE, chromium, serve
 from engine_support import export_builds
 from test_csp_browser import Reader, header_policy
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
+pytestmark = [pytest.mark.build, pytest.mark.browser, pytest.mark.external,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
 
 MENTOR_PLAN = PAGE_TYPES["mentor plan"]
 

@@ -1,21 +1,36 @@
 /* Search on demand: the search index (about 1 MB for the sample programme, several for a large
-   one) is fetched when a reader opens search, not on every visit to every page: Material's bundle
-   asks for it as soon as a page loads. This script, loaded just before the bundle, holds that one
-   request back (Material fetches the index with XMLHttpRequest) and sends it when search is opened:
-   the search box focused (by a click or the / and s keys), its toggle pressed on a phone, or a page
-   reached from a search result (whose terms Material highlights with the index). */
+   one) and the search worker that reads it (40 KB of script) are fetched when a reader opens
+   search, not on every visit to every page: Material's bundle starts both as soon as a page loads.
+   This script, loaded just before the bundle, holds them back and lets them go when search is
+   opened: the search box focused (by a click or the / and s keys), its toggle pressed on a phone,
+   or a page reached from a search result (whose terms Material highlights with the index).
+   - The index: Material fetches it with XMLHttpRequest; that one request is held. Opened from disk
+     (the offline copy) it loads the index as a script element instead, whose insertion is held.
+   - The worker: Material constructs it with `new Worker(url)` at start-up, which fetches its script
+     at once. Worker construction is wrapped: for the search worker it returns a stand-in that keeps
+     Material's listeners and messages, and the real worker (or, from file://, the iframe stand-in
+     that the offline copy's shim installed as window.Worker before this script) is made when search
+     opens or Material first talks to it, whichever comes first. */
 (() => {
   "use strict";
   const INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
+  const INDEX_SCRIPT = /\/search\/search_index\.js(?:[?#]|$)/;
+  const WORKER = /\/workers\/search\.[^/]*\.js(?:[?#]|$)/;
   const open = XMLHttpRequest.prototype.open;
   const send = XMLHttpRequest.prototype.send;
+  const append = Node.prototype.appendChild;
+  const RealWorker = window.Worker;
   const held = [];
+  const scripts = [];
+  const waiting = [];
   let wanted = /[?&]h=/.test(location.search);
 
   function searchOpened() {
     if (wanted) return;
     wanted = true;
     for (const [request, body] of held.splice(0)) send.call(request, body);
+    for (const [parent, script] of scripts.splice(0)) append.call(parent, script);
+    for (const worker of waiting.splice(0)) worker.start();
   }
 
   XMLHttpRequest.prototype.open = function (method, url, ...rest) {
@@ -29,6 +44,61 @@
     }
     return send.call(this, body);
   };
+
+  Node.prototype.appendChild = function (node) {
+    if (!wanted && node instanceof HTMLScriptElement && INDEX_SCRIPT.test(node.src)) {
+      scripts.push([this, node]);
+      return node;
+    }
+    return append.call(this, node);
+  };
+
+  /* Stands in for the search worker until it is needed. An EventTarget, as a Worker is: Material
+     listens with addEventListener; its events are passed on from the real worker once made, and
+     its first message (the index, sent when that arrives) makes the real worker if search has not. */
+  class WorkerOnDemand extends EventTarget {
+    constructor(url, options) {
+      super();
+      this.args = [url, options];
+      this.real = null;
+      this.onmessage = this.onerror = this.onmessageerror = null;
+    }
+
+    start() {
+      if (this.real) return;
+      this.real = new RealWorker(...this.args);
+      for (const type of ["message", "messageerror", "error"]) {
+        this.real.addEventListener(type, (event) => {
+          const copy = type === "error"
+            ? new ErrorEvent("error", { message: event.message, filename: event.filename, lineno: event.lineno })
+            : new MessageEvent(type, { data: event.data });
+          this.dispatchEvent(copy);
+          if (typeof this[`on${type}`] === "function") this[`on${type}`](copy);
+        });
+      }
+    }
+
+    postMessage(message, transfer) {
+      this.start();
+      this.real.postMessage(message, transfer);
+    }
+
+    terminate() {
+      if (this.real) this.real.terminate();
+      this.real = null;
+    }
+  }
+
+  if (typeof RealWorker === "function") {
+    window.Worker = function Worker(url, options) {
+      if (!new.target) throw new TypeError("Worker constructor: 'new' is required");
+      if (wanted || !WORKER.test(String(url))) return new RealWorker(url, options);
+      const worker = new WorkerOnDemand(url, options);
+      waiting.push(worker);
+      return worker;
+    };
+    window.Worker.prototype = RealWorker.prototype;
+  }
 
   document.addEventListener("focusin", (event) => {
     if (event.target.closest && event.target.closest("[data-md-component=search]")) searchOpened();
