@@ -13,7 +13,8 @@ import pytest
 import vobject
 from browser_support import CHROMIUM, axe_violations, chromium, serve
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
+pytestmark = [pytest.mark.build, pytest.mark.browser,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
 LONDON = ZoneInfo("Europe/London")
 
 

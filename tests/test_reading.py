@@ -207,6 +207,7 @@ def test_validate_site_needs_a_built_site(tmp_path, capsys):
         f"No built site at {tmp_path / 'none'}: build it first (scripts/build.py), or correct the path.")
 
 
+@pytest.mark.build
 def test_every_build_runs_the_check_and_settings_say_what_stops_it(tree, tmp_path):
     """Markdown inside a raw HTML block is not read: it is shown as it is. (A summary is Markdown:
     bold there is bold, and nothing is listed.)"""
@@ -226,6 +227,7 @@ def test_every_build_runs_the_check_and_settings_say_what_stops_it(tree, tmp_pat
     assert "minimal/prog/year-1/b1/b1-intro.md:11: error [syntax-as-text]" in result.stderr
 
 
+@pytest.mark.build
 def test_an_import_built_with_a_builder_reports_what_a_reader_sees_at_its_source(tmp_path):
     pages = dict(PAGES, **{"p.md": PROVIDER.replace("In this module", "**Mentors** in this module")})
     source, dest = source_tree(tmp_path / "source", pages), tmp_path / "dest"
@@ -265,6 +267,7 @@ def test_a_named_pipe_in_the_content_is_never_opened_to_find_a_line(tmp_path):
         "Seen on prog/week/print/."]
 
 
+@pytest.mark.build
 def test_the_check_holds_for_a_site_another_engine_built(tmp_path):
     """The sample exported as plain Markdown (induction/export.py) and built by MkDocs with none of
     the project's code: the check reads that site as it reads the plugin's, and finds it clean."""
