@@ -41,6 +41,7 @@ def test_properdocs_writes_the_plugins_files(properdocs_site, sample_site):
         assert (properdocs_site / name).read_bytes() == (sample_site / name).read_bytes(), name
 
 
+@pytest.mark.external  # export_builds builds the export with Zensical too, in its own environment
 def test_properdocs_builds_the_export_strictly_into_the_same_pages(tmp_path_factory):
     builds = export_builds(tmp_path_factory.mktemp("engines"))
     site = tmp_path_factory.mktemp("properdocs-export") / "site"
