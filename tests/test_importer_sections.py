@@ -69,6 +69,7 @@ def test_a_transcript_that_opens_with_a_heading_of_an_activity_is_still_speech()
     assert speech_end(lines) == len(lines)  # no speech before it: nothing to end
 
 
+@pytest.mark.build
 def test_an_imported_page_whose_transcript_is_followed_by_its_instructions_reads_clean(tmp_path):
     pages = {
         "p.md": "---\ntitle: P\n---\n\n## Year 1: Autumn term\n\n### [Routines](/p/year-1-a)\n\nRoutines.\n",

@@ -112,6 +112,7 @@ def provider(rng: random.Random, blocks: int, weeks: int) -> dict[str, str]:
     return pages
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("seed", [1, 7])
 def test_an_imported_provider_built_shows_no_title_three_pages_share(tmp_path, seed):
     rng = random.Random(seed)

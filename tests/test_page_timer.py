@@ -69,6 +69,7 @@ def test_a_page_of_many_files_names_the_largest(tmp_path):
     assert described([str(small)], lambda f: os.path.basename(f)) == "a.md"
 
 
+@pytest.mark.build
 def test_a_slow_body_stops_the_build_naming_its_content_file(tree, tmp_path, monkeypatch):
     """Python-Markdown's inline patterns are superlinear: 320 KB of `*a* ` takes 38 s to render,
     though it validates in a fraction of a second. The build stopped naming only the generated page."""
