@@ -24,21 +24,21 @@ _SEPARATOR_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
 _BULLET = re.compile(r"^([-*+])[ \t]+(\S)")
 _NUMBER = re.compile(r"^(\d{1,3})([.)])[ \t]+(\S)")
-_ITEM_LINE = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
+# a list item as Python-Markdown reads one (an ordered item's number ends in '.', never ')')
+_ITEM_LINE = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}\.)[ \t]+\S")
+_RULE_LINE = re.compile(r"^[ \t]*[-*_=+][-*_=+ \t]*$")  # a thematic break or a setext underline
 # both delimiters escaped, words between (never a run of escaped asterisks, a worksheet's rule or blank)
 _ESCAPED_BOLD = re.compile(r"(?<![\\*])\\\*\\\*[ \t]*([^*\n\\](?:[^*\n\\]*?[^*\s\\])?)[ \t]*\\\*\\\*(?!\\?\*)")
 
 
 def _bullet_items(cell: str, marker: str) -> list[str]:
-    """A cell's items split where the marker recurs between spaces before a word of the first
-    item's case (so a dash used as punctuation, "material - tell them", stays in its item)."""
+    """A cell's items split where the marker recurs between spaces; when the items open with a
+    capital, not before a lowercase word (a dash used as punctuation, "material - tell them",
+    stays in its item)."""
     first = _BULLET.match(cell)
     assert first
-    upper = first.group(2).isupper()
-    case = "A-Z" if upper else "a-z"
-    if not first.group(2).isalpha():
-        case = r"^\s"
-    split = re.compile(rf"[ \t]+{re.escape(marker)}[ \t]+(?=[{case}])")
+    follows = r"(?![a-z])" if first.group(2).isupper() else ""
+    split = re.compile(rf"[ \t]+{re.escape(marker)}[ \t]+{follows}(?=\S)")
     return [item.strip() for item in split.split(cell[first.end(2) - 1:])]
 
 
@@ -114,7 +114,7 @@ def _paragraph_line(line: str) -> bool:
     """A line of a paragraph's text: not blank, indented (continuation), a list item, a heading,
     a table row, a quote, raw HTML or a marker line."""
     return bool(line.strip()) and not line[:1].isspace() and not _ITEM_LINE.match(line) \
-        and line.lstrip()[:1] not in {"#", "|", ">", "<", "{", "`", "~", "!", "-", "*", "+", "="}
+        and not _RULE_LINE.match(line) and line[:1] not in {"#", "|", ">", "<", "{", "`", "~", "!"}
 
 
 def separate_lists(body: str) -> tuple[str, list[int]]:
