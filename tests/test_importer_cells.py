@@ -100,7 +100,8 @@ def test_a_table_in_fenced_code_and_a_row_without_a_table_are_left():
          marker="-", gap=" ", colon=":", capital=False)
 def test_a_list_right_after_a_paragraph_line_reads_as_a_list(lead, items, marker, gap, colon, capital):
     texts = [item(words, capital).rstrip(".") for words in items]
-    body = "Before.\n\n" + " ".join(lead) + colon + "\n" + "\n".join(f"{marker}{gap}{t}" for t in texts) + "\n\nAfter.\n"
+    listed = "\n".join(f"{marker}{gap}{t}" for t in texts)
+    body = "Before.\n\n" + " ".join(lead) + colon + "\n" + listed + "\n\nAfter.\n"
     fixed, opened = separate_lists(body)
     assert opened == [4]
     html = LexborHTMLParser(render(fixed))
@@ -116,8 +117,8 @@ def test_a_lazy_line_in_a_list_a_heading_and_code_get_no_blank_line():
 
 
 @settings(max_examples=60, deadline=None)
-@given(before=st.sampled_from(["", "writing.", "Text ", "("]), words=WORDS, after=st.sampled_from(["", "Look", " next", "."]),
-       inner=st.sampled_from(["", " ", "  "]))
+@given(before=st.sampled_from(["", "writing.", "Text ", "("]), words=WORDS,
+       after=st.sampled_from(["", "Look", " next", "."]), inner=st.sampled_from(["", " ", "  "]))
 @example(before="writing.", words=["Giving", "novice", "learners"], after="Look", inner="")
 def test_escaped_bold_reads_as_bold(before, words, after, inner):
     text = " ".join(words).replace("**", "")
