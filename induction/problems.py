@@ -369,6 +369,18 @@ IMPORT_CODES: tuple[Code, ...] = (
     Code('list-indent',
          'Nested list items indented by 2-3 spaces, which Python-Markdown reads as one list; re-indented by 4.',
          'Nothing to do, or indent nested items by 4 spaces in the source.'),
+    Code('list-in-cell',
+         'A table cell whose list is written on one line (\'- a. - b.\'), which a pipe table shows as text; '
+         'written as an HTML list in the cell.',
+         'Nothing to do, or write the table in HTML with a list in the cell.'),
+    Code('list-after-paragraph',
+         'A list that starts on the line after a paragraph, which Python-Markdown reads as the paragraph\'s text; '
+         'a blank line was put before it.',
+         'Nothing to do, or leave a blank line before a list in the source.'),
+    Code('escaped-bold',
+         'Bold whose asterisks are escaped (\\*\\*words\\*\\*), which shows the asterisks as text; '
+         'written as bold.',
+         'Nothing to do, or write **words** without backslashes in the source.'),
     Code('iframe-not-video',
          'An <iframe> from a host that is not a video player the site knows; it never becomes a video, and becomes'
          ' a link to its address.',

@@ -25,6 +25,7 @@ from ..fences import fenced_lines
 from ..lines import line_of
 from ..url_syntax import malformed, well_formed
 from . import markup
+from .cells import list_cells, separate_lists, unescape_bold
 from .markup import Markup
 
 Defect = tuple[str, int, str, str]  # (kind, body line, message, action)
@@ -38,6 +39,11 @@ def _text_repairs(text: str) -> tuple[str, list[Defect]]:
     out: list[Defect] = []
     text, found = markup.convert_details(text)
     out += found
+    text, cells = list_cells(text)
+    out += [("list-in-cell", line, "A table cell's list is written on one line.", "wrote it as an HTML list")
+            for line in cells]
+    text, bold = unescape_bold(text)
+    out += [("escaped-bold", line, "Bold written with escaped asterisks.", "wrote it as bold") for line in bold]
     text, fixed = markup.close_lists(text)
     out += [("unclosed-tag", line, "An HTML list is never closed.", "closed it at the end of its block")
             for line in fixed]
@@ -74,6 +80,10 @@ def _text_repairs(text: str) -> tuple[str, list[Defect]]:
     text, balanced = balance(text)
     out += balanced
     text, removed = remove_unsafe(text)
+    # last: the blank lines it adds would shift the lines the other repairs report
+    text, opened = separate_lists(text)
+    out += [("list-after-paragraph", line, "A list starts on the line after a paragraph.",
+             "put a blank line before it") for line in opened]
     return text, out + removed
 
 
