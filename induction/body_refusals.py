@@ -77,11 +77,8 @@ def images_are_images(programme: Programme, problems: Problems) -> None:
 
 
 def bodies_have_one_title(programme: Programme, problems: Problems) -> None:
-    for session in programme.sessions.values():
-        _no_second_title(session.body, session.loc.file, session.body_line, problems)
-    for video in programme.videos.values():
-        if video.transcript:
-            _no_second_title(video.transcript, video.transcript_file, 1, problems)
+    for text, file, line in programme.bodies():
+        _no_second_title(text, file, line, problems)
 
 
 def transcripts_are_text(programme: Programme, problems: Problems) -> None:

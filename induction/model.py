@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .settings import Settings
@@ -309,6 +310,16 @@ class Programme:
     cohorts: list[Cohort] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     summary_line: int = 0  # the line of its summary's text
+
+    def bodies(self) -> Iterator[tuple[str, str, int]]:
+        """Every Markdown body the programme publishes as written: each session's body and each
+        video's transcript, as (text, its file, the file's line of its first line). The checks that
+        read a body as the renderer will walk these, so none forgets the transcripts."""
+        for session in self.sessions.values():
+            yield session.body, session.loc.file, session.body_line
+        for video in self.videos.values():
+            if video.transcript:
+                yield video.transcript, video.transcript_file, 1
 
 
 @dataclass(frozen=True)

@@ -98,8 +98,5 @@ def _check(body: str, file: str, first_line: int, problems: Problems) -> None:
 
 
 def nesting_is_bounded(programme: Programme, problems: Problems) -> None:
-    for session in programme.sessions.values():
-        _check(session.body, session.loc.file, session.body_line, problems)
-    for video in programme.videos.values():
-        if video.transcript:
-            _check(video.transcript, video.transcript_file, 1, problems)
+    for text, file, line in programme.bodies():
+        _check(text, file, line, problems)

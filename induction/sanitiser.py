@@ -631,13 +631,11 @@ def bodies_are_safe(programme: Programme, problems: Problems) -> None:
     only: `pipeline.cleaned` strips)."""
     policy = Policy.of(programme.settings)
     strips = stripping(programme)
-    for session in programme.sessions.values():
-        _checked(session.body, session.loc.file, session.body_line, policy, strips, problems)
+    for text, file, line in programme.bodies():
+        _checked(text, file, line, policy, strips, problems)
     for field in rich_texts(programme):  # Markdown as in a body, at the lines of the YAML text
         _checked(field.text, field.file, field.line, policy, strips, problems)
     for video in programme.videos.values():
-        if video.transcript:
-            _checked(video.transcript, video.transcript_file, 1, policy, strips, problems)
         for url in (video.url, video.audio_described):
             problem = address_problem(url, policy.forbidden_hosts) if url else None
             if problem:
