@@ -25,6 +25,7 @@ from .shapes import (
     StatementId,
     Text,
     Time,
+    Title,
     WeekNumber,
 )
 
@@ -95,7 +96,7 @@ PROVIDER = Record("the provider", {
         "website": Key(URL, doc="the provider's own website"),
     })),
     "links": Key(ListOf(Record("a footer link", {
-        "title": Key(Text(), True),
+        "title": Key(Title(), True),
         "url": Key(URL, True),
     })), doc="the provider's own links for the footer (its privacy notice, complaints, ...)"),
     "accessibility_reviewed": Key(Text(), doc="when the accessibility statement was last reviewed, like "
@@ -103,7 +104,7 @@ PROVIDER = Record("the provider", {
 })
 
 SITE = Record("the site file", {
-    "title": Key(Text(), True, "the site's title"),
+    "title": Key(Title(), True, "the site's title"),
     "programmes": Key(ListOf(Id(), 1), True, "programme ids, in order"),
     "description": Key(Text(), doc="one sentence for search engines"),
     "provider": Key(PROVIDER, doc="who publishes the site: name, logo, colours, contact, footer links"),
@@ -111,7 +112,7 @@ SITE = Record("the site file", {
 
 YEAR = Record("a year", {
     "id": Key(Id(), True, "stable id, like year-1"),
-    "title": Key(Text(), True, "like Year 1"),
+    "title": Key(Title(), True, "like Year 1"),
     "summary": Key(Text()),
     "pages": Key(ListOf(Id()), doc="year-level page ids, in order"),
     "blocks": Key(ListOf(Id()), doc="block ids, in order"),
@@ -139,7 +140,7 @@ RHYTHM_KEYS = {
 
 COHORT = Record("a cohort", {
     "id": Key(Id(), True, "stable id, like september-2025"),
-    "title": Key(Text(), True, "like 'September 2025 start'"),
+    "title": Key(Title(), True, "like 'September 2025 start'"),
     "start": Key(Date(), True, "a day in the cohort's first school week (YYYY-MM-DD)"),
     "calendar": Key(Id(), doc="the id of a school calendar in calendars/ (default: the programme's)"),
     **RHYTHM_KEYS,
@@ -147,7 +148,7 @@ COHORT = Record("a cohort", {
 
 EVENT = Record("an event", {
     "id": Key(Id(), True, "stable id (it keeps the calendar entry the same across rebuilds)"),
-    "title": Key(Text(), doc="default: the title of its session"),
+    "title": Key(Title(), doc="default: the title of its session"),
     "session": Key(Id(), doc="the id of the training page the event is for"),
     "block": Key(Id(), doc="the block it belongs to, when it has no session (its date must fall in the block)"),
     "cohorts": Key(ListOf(Id(), 1), doc="the cohorts attending (default: every cohort)"),
@@ -175,14 +176,14 @@ HOLIDAY = Record("a holiday", {"name": Key(Text(), True, "like 'October half-ter
 
 CALENDAR = Record("the calendar", {
     "id": Key(Id(), True, "stable id, the file's name without .yaml"),
-    "title": Key(Text(), True, "like 'Oakshire County Council term dates 2025-27'"),
+    "title": Key(Title(), True, "like 'Oakshire County Council term dates 2025-27'"),
     "terms": Key(ListOf(CALENDAR_TERM, 1), True, "the half-terms, in order"),
     "holidays": Key(ListOf(HOLIDAY), doc="the holidays between them, in order"),
 }, doc="calendars/<id>.yaml: a school calendar's half-terms and holidays")
 
 PROGRAMME = Record("the programme", {
     "id": Key(Id(), True, "stable id, used in addresses"),
-    "title": Key(Text(), True),
+    "title": Key(Title(), True),
     "provider": Key(Text()),
     "framework": Key(Id(), True, "the id of a framework file in frameworks/"),
     "summary": Key(Text()),
@@ -213,20 +214,20 @@ SUMMARIES = Record("the summaries", {role: Key(Text(), doc=f"for the {ROLE_NAMES
 
 SESSION_REF = Either(Id(), Record("a reference", {
     "see": Key(Id(), True, "the id of a session listed elsewhere"),
-    "label": Key(Text(), doc="the link's words on this list, where they are not the session's title "
+    "label": Key(Title(), doc="the link's words on this list, where they are not the session's title "
                              "(like 'Revisit the routines video')"),
 }))
 
 WEEK = Record("a week", {
     "week": Key(WeekNumber(), True, "a number, or a range such as 4-6"),
-    "title": Key(Text(), True),
+    "title": Key(Title(), True),
     "summary": Key(SUMMARIES),
     **{role: Key(ListOf(SESSION_REF), doc=f"{ROLE_NAMES[role]} sessions, in order") for role in ROLES},
 })
 
 BLOCK = Record("the block", {
     "id": Key(Id(), True, "stable id, used in addresses"),
-    "title": Key(Text(), True),
+    "title": Key(Title(), True),
     "term": Key(Choice(values=TERMS), True),
     "half_term": Key(Choice(values=(1, 2)), doc="1 or 2; leave out for a whole-term block"),
     "summary": Key(SUMMARIES),
@@ -240,7 +241,7 @@ INTENTION = Either(StatementId(), Record("a learning intention", {
 }))
 
 PHASE = Record("a phase", {
-    "title": Key(Text(), True, "the phase's ## heading in the body"),
+    "title": Key(Title(), True, "the phase's ## heading in the body"),
     "minutes": Key(Int(minimum=1), doc="how long it takes; left out on every phase of an untimed plan "
                                        "(a coaching structure whose parts share the meeting's time)"),
 })
@@ -249,7 +250,7 @@ SESSION = Record("the front matter", {
     "id": Key(Id(), True, "stable id, unique in the programme"),
     "role": Key(Choice(values=ROLES), True),
     "kind": Key(Choice(values=ALL_KINDS), True),
-    "title": Key(Text(), True),
+    "title": Key(Title(), True),
     "minutes": Key(Int(minimum=1), doc="how long it takes; required, except on an untimed mentor plan, which "
                                        "lasts its year's settings.meeting_minutes when it gives none"),
     "intentions": Key(ListOf(INTENTION), doc="statement ids, or {id, wording}"),
@@ -259,7 +260,7 @@ SESSION = Record("the front matter", {
 
 VIDEO = Record("a video", {
     "id": Key(Id(), True),
-    "title": Key(Text(), True),
+    "title": Key(Title(), True),
     "url": Key(URL, True, "the video's address"),
     "duration": Key(Duration(), doc="minutes:seconds; leave out when not known (an imported embed)"),
     "transcript": Key(Text(), doc="path of the transcript's Markdown file, relative to this file"),
@@ -272,7 +273,7 @@ VIDEOS = Record("the videos file", {"videos": Key(ListOf(VIDEO), True)}, doc="vi
 
 ASSET = Record("a handout", {
     "id": Key(Id(), True),
-    "title": Key(Text(), True),
+    "title": Key(Title(), True),
     "file": Key(Text(), True, "path of the file, relative to this file"),
 })
 

@@ -40,6 +40,9 @@ CATALOGUE: dict[str, Code] = {
         Code("unknown-key", "A key that the format does not know, usually a typing slip.",
              "Use one of the keys listed in the message; see the format reference."),
         Code("missing-key", "A required key is missing.", "Add the key named in the message."),
+        Code("markdown-in-plain-text", "A title or a label holds Markdown (bold, a link, a heading): titles are "
+             "shown as typed, in the tab, the heading and the navigation, so a reader would see the marks.",
+             "Write the words alone; bold, links and headings belong in a summary or a body."),
         Code("wrong-type", "A value has the wrong type or form (for example text where a number belongs).",
              "Write the value in the form the message gives."),
         Code("duplicate-id", "Two entities of the same kind share an id.", "Give each one its own id."),

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .plain_text import markdown_in, plain
 from .problems import Problems, did_you_mean, unseen, without_controls
 from .source import YList, YMap
 
@@ -97,6 +98,27 @@ class Text(Shape):
             return {"type": "string", "pattern": f"^(?:{self.pattern})$"}
         # Without a pattern, check() takes a number as its text, and blank text is rejected.
         return {"type": ["string", "number"], "minLength": self.min_length, "pattern": r"\S"}
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+@dataclass
+class Title(Text):
+    """A title or a label: plain text, shown as typed (the tab, a heading, the navigation), so
+    Markdown in it would show its marks (plain_text.py asks the renderer)."""
+
+    def check(self, value: Any, where: Where, problems: Problems) -> Any:
+        value = super().check(value, where, problems)
+        kind = markdown_in(value) if isinstance(value, str) else ""
+        if kind:
+            problems.add("markdown-in-plain-text", where.file, where.line,
+                         f"The text of {where.what} is plain text but holds Markdown ({kind}): "
+                         f"'{_shortened(value)}' would be shown with its marks.",
+                         f"Write the words alone ('{_shortened(plain(value))}'): bold, links and headings belong in a "
+                         "summary or a body.")
+        return value
 
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"

@@ -319,6 +319,10 @@ CASES = [
      "minimal/prog/assets.yaml:4: error [handout-name] The handout file name 'assets/sheet#1.pdf' holds a character "
      "(#, ?, % or a control character) that ends or changes a web address. Rename the file with letters, digits, "
      "hyphens and dots only, and update assets.yaml."),
+    ("markdown-in-plain-text", Edit(BLOCK, "title: Block one", "title: Block **one**"),
+     "minimal/prog/year-1/b1/block.yaml:2: error [markdown-in-plain-text] The text of 'title' in the block is plain "
+     "text but holds Markdown (bold): 'Block **one**' would be shown with its marks. Write the words alone ('Block "
+     "one'): bold, links and headings belong in a summary or a body."),
     ("control-character", Edit(BLOCK, "title: Block one", 'title: "Block one\\e[32m"'),
      "minimal/prog/year-1/b1/block.yaml:2: error [control-character] The text of 'title' in the block holds the "
      "control character \\x1b. Delete the escape that writes it in the double-quoted string (\\x1b or \\e): text "

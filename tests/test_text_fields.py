@@ -23,8 +23,12 @@ from hypothesis import strategies as st
 from induction.render.text import esc, paragraphs
 from induction_mkdocs import titles
 
-PAYLOAD = ('Zq<ectx>in</ectx> <img src=x onerror=alert(1)> **bo** `co` [lk](javascript:alert(2)) '
-           '{: onclick="alert(3)" } {{ 7*7 }} &lt;b&gt; </title><script>alert(4)</script> ??? d')
+# Markdown's own marks (**bold**, `code`, [a link](...)) in a title or label are refused before the
+# build (markdown-in-plain-text: tests/test_plain_text.py), so the payload holds every other kind of
+# markup a title may carry as text: HTML, a link as HTML, an attribute list, a template, an admonition.
+PAYLOAD = ('Zq<ectx>in</ectx> <img src=x onerror=alert(1)> <b>bo</b> <code>co</code> '
+           '<a href="javascript:alert(2)">lk</a> {: onclick="alert(3)" } {{ 7*7 }} &lt;b&gt; '
+           '</title><script>alert(4)</script> ??? d')
 
 # (file, the line as the fixture has it, the key whose value the payload replaces)
 FIELDS = [

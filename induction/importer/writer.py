@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from ..plain_text import plain
 from ..settings import Settings
 from . import titles
 from .conversion import Listed, ProgrammePlan, SessionPlan
@@ -110,7 +111,7 @@ def _refs(entries: list[Listed], sessions: dict[str, SessionPlan]) -> list:
         if not see:
             out.append(sid)
         else:
-            out.append({"see": sid, **({"label": label} if label and label != sessions[sid].title else {})})
+            out.append({"see": sid, **({"label": plain(label)} if label and label != sessions[sid].title else {})})
     return out
 
 
@@ -128,7 +129,7 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
             year["pages"] = _refs(entry["pages"], plan.sessions)
         year["blocks"] = [b.id for b in plan.blocks.values() if b.year == number]
         years.append(year)
-    programme: dict[str, Any] = {"id": plan.slug, "title": plan.title, "provider": plan.title,
+    programme: dict[str, Any] = {"id": plan.slug, "title": plain(plan.title), "provider": plan.title,
                                  "framework": framework_id}
     if plan.summary:
         programme["summary"] = link_summary(plan, plan.summary, f"{plan.slug}/index.md") + "\n"
@@ -139,7 +140,7 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
                                                       body_line=plan.index.body_line))
     for block in plan.blocks.values():
         src = f"{plan.slug}/year-{block.year}/{block.id}/index.md"
-        data: dict[str, Any] = {"id": block.id, "title": block.title, "term": block.term}
+        data: dict[str, Any] = {"id": block.id, "title": plain(block.title), "term": block.term}
         if block.half_term:
             data["half_term"] = block.half_term
         summaries = _summary(plan, block.summary, src)
@@ -151,7 +152,7 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
         for week in block.weeks:
             label = f"{week.first}" if week.first == week.last else f"{week.first}-{week.last}"
             item: dict[str, Any] = {"week": week.first if week.first == week.last else label,
-                                    "title": week.title or titles.week_label(week.first, week.last).capitalize()}
+                                    "title": plain(week.title) or titles.week_label(week.first, week.last).capitalize()}
             week_src = f"{plan.slug}/year-{block.year}/{block.id}/week-{label}/index.md"
             summaries = _summary(plan, week.summary, week_src)
             if summaries:
@@ -184,7 +185,7 @@ def _settings(plan: ProgrammePlan) -> dict[str, Any]:
 
 def _session_file(session: SessionPlan) -> str:
     minutes = {} if session.minutes is None else {"minutes": session.minutes}  # None: the year's usual meeting
-    lines = ["---", dump({"id": session.id, "role": session.role, "kind": session.kind, "title": session.title,
+    lines = ["---", dump({"id": session.id, "role": session.role, "kind": session.kind, "title": plain(session.title),
                           **minutes}).rstrip("\n")]
     if session.phases:
         phases = [{"title": title, **({"minutes": n} if n is not None else {})} for title, n in session.phases]
@@ -202,7 +203,7 @@ def _write_media(plan: ProgrammePlan, folder: str, origins: Origins) -> None:
     videos = []
     ordered = sorted(plan.videos, key=lambda v: v["id"])
     for video in ordered:
-        item = {"id": video["id"], "title": video["title"], "url": video["url"]}  # length unknown: left out
+        item = {"id": video["id"], "title": plain(video["title"]), "url": video["url"]}  # length unknown: left out
         if video["transcript"].strip():
             item["transcript"] = f"transcripts/{video['id']}.md"
             write(os.path.join(folder, "transcripts", f"{video['id']}.md"), video["transcript"])
@@ -226,7 +227,8 @@ def _write_media(plan: ProgrammePlan, folder: str, origins: Origins) -> None:
     for url in sorted(targets.used):
         asset_id = targets.asset_ids[url]
         name = posixpath.basename(targets.files[url])
-        assets.append({"id": asset_id, "title": targets.asset_titles.get(asset_id, name), "file": f"assets/{name}"})
+        title = plain(targets.asset_titles.get(asset_id, name))
+        assets.append({"id": asset_id, "title": title, "file": f"assets/{name}"})
         os.makedirs(os.path.join(folder, "assets"), exist_ok=True)
         shutil.copyfile(plan.source_files[url], os.path.join(folder, "assets", name))
     if assets:
