@@ -9,12 +9,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .csp import PLAYERS
-
 # Parts of host names that are never a published address; settings.forbidden_hosts replaces them.
 FORBIDDEN_HOSTS = ("staging", "localhost", "127.0.0.1", "0.0.0.0", "[::1]", ".local", ".internal")
 # The privacy-enhanced players that video.js loads on request; settings.video_hosts replaces them.
-# They are the players the Content Security Policy lets pages frame: one list for both.
+# They are csp.PLAYERS, the players the Content Security Policy lets pages frame, written twice
+# because csp.py runs on its own beside an exported site (tests/test_settings.py holds them equal).
+PLAYERS = ("www.youtube-nocookie.com", "player.vimeo.com")
 VIDEO_HOSTS = PLAYERS
 # The usual length of a mentor meeting, year by year: what an untimed mentor plan lasts when neither
 # its page nor its source states a length (settings.meeting_minutes replaces it). Schools protect an

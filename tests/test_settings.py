@@ -5,6 +5,7 @@ from pathlib import Path
 
 from edits import replace_once
 
+from induction import settings
 from induction.csp import PLAYERS
 from induction.loader import load_site
 from induction.settings import FORBIDDEN_HOSTS, Settings
@@ -33,3 +34,8 @@ def test_the_loader_reads_them_into_the_model(tree: Path) -> None:
     programme = site.programmes[0]
     assert programme.settings.video_hosts == ("media.example.org",)
     assert site.frame_hosts == ["media.example.org"]
+
+
+def test_the_default_video_hosts_are_the_players_the_policy_lets_pages_frame() -> None:
+    # csp.py keeps its own copy (it runs without the project beside an exported site)
+    assert settings.PLAYERS == PLAYERS
