@@ -23,6 +23,7 @@ from .model import (
     Holiday,
     Intention,
     Loc,
+    Milestone,
     Phase,
     Programme,
     Provider,
@@ -305,6 +306,12 @@ def _load_cohorts(data: YMap, path: str, programme: Programme) -> None:
             list(item.get("cohorts", [])), item["date"], item.get("time", ""), item.get("minutes", 0),
             item["place"], list(item["attendees"]), item.get("prepare", ""), Loc(path, item.line),
             dict(item.lines)))
+    for item in data.get("milestones", []):
+        if {"id", "kind", "title"} <= set(item):
+            programme.milestones.append(Milestone(
+                item["id"], item["kind"], item["title"], list(item.get("cohorts", [])), item.get("date"),
+                item.get("week", 0), item.get("year", 1), item.get("time", ""), item.get("minutes", 0),
+                item.get("place", ""), item.get("notes", ""), Loc(path, item.line), dict(item.lines)))
 
 
 def _rhythm(cohort: YMap, programme: YMap) -> Rhythm:
