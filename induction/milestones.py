@@ -14,7 +14,7 @@ import datetime
 from .formats import MILESTONE_KINDS
 from .model import Cohort, Milestone, Programme, Site
 from .problems import Problems
-from .schedule import Schedule, day_in_week, long_date, school_weeks
+from .schedule import Schedule, day_in_week, is_school_day, long_date, school_weeks
 
 YEARS = 2  # statutory induction lasts two school years (full-time)
 
@@ -70,6 +70,13 @@ def _place_programme(programme: Programme, schedules: list[Schedule], problems: 
         schedule.milestones.sort(key=lambda pair: (pair[1], pair[0].time or "", pair[0].id))
 
 
+def _in_year(monday: datetime.date, schedule: Schedule, first: datetime.date, last: datetime.date) -> bool:
+    """A school week belongs to the year its school days fall in: the week a new school year starts
+    in on a Thursday is the next year's week 1, not also the last week of the year before."""
+    days = [d for d in (monday + datetime.timedelta(days=n) for n in range(5)) if is_school_day(d, schedule.calendar)]
+    return bool(days) and days[-1] >= first and days[0] <= last
+
+
 def _when_is_clear(milestone: Milestone, problems: Problems) -> bool:
     """Exactly one of date: and week: (year: only with week:)."""
     given = milestone.lines
@@ -95,8 +102,7 @@ def _date_for(milestone: Milestone, schedule: Schedule, problems: Problems) -> d
                      "Correct the date, or name the cohorts it is for with cohorts:.")
         return None
     first, last = induction_span(cohort, milestone.year)
-    mondays = [w.monday for w in school_weeks(schedule.calendar)
-               if w.monday + datetime.timedelta(days=4) >= first and w.monday <= last]
+    mondays = [w.monday for w in school_weeks(schedule.calendar) if _in_year(w.monday, schedule, first, last)]
     if milestone.week > len(mondays):
         problems.add("milestone-outside-induction", milestone.loc.file, line("week", milestone.loc.line),
                      f"The milestone '{milestone.id}' is in week {milestone.week} of year {milestone.year}, but the "
