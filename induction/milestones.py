@@ -19,6 +19,11 @@ from .schedule import Schedule, day_in_week, is_school_day, long_date, school_we
 YEARS = 2  # statutory induction lasts two school years (full-time)
 
 
+def glance_src(programme: Programme, cohort: Cohort) -> str:
+    """The cohort's printable year at a glance (induction/render/glance.py)."""
+    return f"{programme.id}/at-a-glance/{cohort.id}.md"
+
+
 def kind_name(milestone: Milestone) -> str:
     return MILESTONE_KINDS.get(milestone.kind, milestone.kind)
 
@@ -70,7 +75,7 @@ def _place_programme(programme: Programme, schedules: list[Schedule], problems: 
         schedule.milestones.sort(key=lambda pair: (pair[1], pair[0].time or "", pair[0].id))
 
 
-def _in_year(monday: datetime.date, schedule: Schedule, first: datetime.date, last: datetime.date) -> bool:
+def in_year(monday: datetime.date, schedule: Schedule, first: datetime.date, last: datetime.date) -> bool:
     """A school week belongs to the year its school days fall in: the week a new school year starts
     in on a Thursday is the next year's week 1, not also the last week of the year before."""
     days = [d for d in (monday + datetime.timedelta(days=n) for n in range(5)) if is_school_day(d, schedule.calendar)]
@@ -102,7 +107,7 @@ def _date_for(milestone: Milestone, schedule: Schedule, problems: Problems) -> d
                      "Correct the date, or name the cohorts it is for with cohorts:.")
         return None
     first, last = induction_span(cohort, milestone.year)
-    mondays = [w.monday for w in school_weeks(schedule.calendar) if _in_year(w.monday, schedule, first, last)]
+    mondays = [w.monday for w in school_weeks(schedule.calendar) if in_year(w.monday, schedule, first, last)]
     if milestone.week > len(mondays):
         problems.add("milestone-outside-induction", milestone.loc.file, line("week", milestone.loc.line),
                      f"The milestone '{milestone.id}' is in week {milestone.week} of year {milestone.year}, but the "
