@@ -2,13 +2,19 @@
 each cohort's dates and checked with exact file:line messages; the sample's as a tutor reads them."""
 from __future__ import annotations
 
+import datetime
+import json
 import shutil
 
+import icalendar
 import pytest
+import vobject
 from conftest import SAMPLE
 from edits import replace_once
 
 from induction.pipeline import load_and_check
+from induction.published import published_files
+from induction.render import render_site
 
 PROGRAMME = "content/oakfield/programme.yaml"
 
@@ -131,3 +137,73 @@ def test_a_misspelt_key_is_named(content):
     line = _line(content / "oakfield/programme.yaml", "    note: Within ten working days of the assessment meeting.")
     (problem,) = _report(content)
     assert problem.startswith(f"{PROGRAMME}:{line}: error [unknown-key] Unknown key 'note'")
+
+
+# The tutor's calendar, "this week" data and pages ------------------------------------------------
+
+SITE_URL = "https://www.example.org/ect/"
+
+
+def _feeds():
+    checked = load_and_check(str(SAMPLE))
+    files = published_files(checked, SITE_URL)
+    return files, json.loads(files["schedule.js"].split("window.ectSchedule = ", 1)[1].rstrip(";\n"))
+
+
+def test_the_tutors_feed_holds_the_milestones_and_two_parsers_read_them_alike():
+    files, _ = _feeds()
+    ics = files["oakfield/calendars/september-2025-tutor.ics"]
+    found = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(ics).walk("VEVENT")
+             if str(e["UID"]).startswith("milestone-")}
+    assert len(found) == 9
+    review = found["milestone-oakfield-september-2025-review-1-sep-2025@induction"]
+    assert str(review["SUMMARY"]) == "Autumn term progress review"
+    assert str(review["CATEGORIES"].to_ical(), "utf-8") == "Progress review"
+    start, end = review.decoded("DTSTART"), review.decoded("DTEND")
+    assert (start.date(), start.hour, start.minute, start.utcoffset()) == (datetime.date(2025, 12, 1), 15, 45,
+                                                                            datetime.timedelta(0))  # GMT
+    assert end - start == datetime.timedelta(minutes=45)
+    assert str(review["LOCATION"]) == "Induction tutor's office"
+    assert str(review["URL"]) == SITE_URL + "oakfield/at-a-glance/september-2025/"
+    report = found["milestone-oakfield-september-2025-ab-report-1-sep-2025@induction"]
+    assert (report.decoded("DTSTART"), report.decoded("DTEND")) == (datetime.date(2026, 7, 8),
+                                                                    datetime.date(2026, 7, 9))  # one day
+    other = {str(e.uid.value): e for e in vobject.readOne(ics).vevent_list if e.uid.value.startswith("milestone-")}
+    assert set(other) == set(found)
+    assert other["milestone-oakfield-september-2025-review-1-sep-2025@induction"].dtstart.value == start
+    assert other["milestone-oakfield-september-2025-ab-report-1-sep-2025@induction"].description.value == \
+        "Within ten working days of the assessment meeting."
+    # Only the tutor's: the ECT's and mentor's calendars carry none.
+    assert "UID:milestone-" not in files["oakfield/calendars/september-2025-ect.ics"]
+    assert "UID:milestone-" not in files["oakfield/calendars/september-2025-mentor.ics"]
+
+
+def test_this_weeks_data_has_the_milestones_as_the_tutors_events():
+    _, data = _feeds()
+    september = data["programmes"][0]["cohorts"][0]
+    milestones = [e for e in september["events"] if e["id"].startswith("milestone-")]
+    assert milestones[1] == {
+        "id": "milestone-review-1-sep-2025", "title": "Autumn term progress review", "kind": "Progress review",
+        "date": "2025-12-01", "time": "15:45", "minutes": 45, "place": "Induction tutor's office",
+        "notes": "The mentor's notes and the ECT's own reflection against the Teachers' Standards; record it and "
+                 "share it with the ECT.",
+        "attendees": ["tutor"], "url": "oakfield/at-a-glance/september-2025/"}
+    assert all(e["attendees"] == ["tutor"] for e in milestones) and len(milestones) == 9
+
+
+def test_the_tutors_page_gives_each_cohorts_milestones_and_each_weeks_dates():
+    pages = {p.src: p for p in render_site(load_and_check(str(SAMPLE)))}
+    tutor = pages["oakfield/for-tutors.md"].markdown
+    assert "- **Monday 1 December 2025, 15:45**: Autumn term progress review (progress review). Induction " \
+           "tutor's office." in tutor
+    assert "[Year at a glance: January 2026 start, one page to print](at-a-glance/january-2026.md)" in tutor
+    assert ('- Weeks 1 to 2 ([Induction tutor: weeks 1-2 checks](year-2/professional-behaviours/'
+            'professional-behaviours-w1-tutor.md)) · <span class="ect-dates__cohort" data-ect-start="2027-01-04" '
+            'data-ect-end="2027-01-15">4 January to 15 January 2027 (September 2025 start)</span>; ') in tutor
+    glance = pages["oakfield/at-a-glance/january-2026.md"]
+    assert glance.title == "Year at a glance: January 2026 start"
+    assert ('<td headers="ect-glance-2-tbeyond ect-glance-2-milestones" data-ect-label="Milestones"><strong>'
+            'Mon 6 Dec 2027: Final formal assessment (end of induction)</strong></td>') in glance.markdown
+    assert ('<th scope="row" id="ect-glance-1-t2" headers="ect-glance-1-term">Spring 1 2026<br>'
+            '<span class="ect-glance__dates">5 Jan to 13 Feb</span></th><td headers="ect-glance-1-t2 '
+            'ect-glance-1-weeks" data-ect-label="School weeks">1 to 6 (w/c 5 Jan to 9 Feb)</td>') in glance.markdown
