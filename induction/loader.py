@@ -90,7 +90,9 @@ def _provider(data: YMap, site_file: str, problems: Problems) -> Provider:
     """site.yaml's provider: its image files checked to be images inside the content folder."""
     images = {key: _provider_image(key, data[key], data.line_of(key), site_file, problems)
               for key in ("logo", "favicon") if key in data}
-    return Provider(data.get("name", ""), colours=dict(data.get("colours", {})),
+    colours = data.get("colours", YMap())
+    return Provider(data.get("name", ""), colours=dict(colours),
+                    colour_locs={key: Loc(site_file, colours.line_of(key)) for key in colours},
                     contact=dict(data.get("contact", {})),
                     links=[(link["title"], link["url"]) for link in data.get("links", [])
                            if "title" in link and "url" in link],

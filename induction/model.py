@@ -351,6 +351,7 @@ class Provider:
     logo: str = ""
     favicon: str = ""
     colours: dict[str, str] = field(default_factory=dict)  # primary, accent: '#rrggbb'
+    colour_locs: dict[str, Loc] = field(default_factory=dict)  # where site.yaml gives each (induction/contrast.py)
     contact: dict[str, str] = field(default_factory=dict)  # email, phone, address, website
     links: list[tuple[str, str]] = field(default_factory=list)  # (title, url) for the footer
     accessibility_reviewed: str = ""
