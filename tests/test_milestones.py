@@ -198,7 +198,8 @@ def test_the_tutors_page_gives_each_cohorts_milestones_and_each_weeks_dates():
            "tutor's office." in tutor
     assert "[Year at a glance: January 2026 start, one page to print](at-a-glance/january-2026.md)" in tutor
     assert ('- Weeks 1 to 2 ([Induction tutor: weeks 1-2 checks](year-2/professional-behaviours/'
-            'professional-behaviours-w1-tutor.md)) · <span class="ect-dates__cohort" data-ect-start="2027-01-04" '
+            'professional-behaviours-w1-tutor.md)) · <span class="ect-dates__cohort" data-ect-cohort="september-2025" '
+            'data-ect-start="2027-01-04" '
             'data-ect-end="2027-01-15">4 January to 15 January 2027 (September 2025 start)</span>; ') in tutor
     glance = pages["oakfield/at-a-glance/january-2026.md"]
     assert glance.title == "Year at a glance: January 2026 start"

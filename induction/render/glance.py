@@ -43,7 +43,8 @@ def week_when(ctx: Context, programme: Programme, block: Block, week: Week) -> s
         placed = schedule.week(block, week)
         if placed:
             label = f" ({attr(schedule.cohort.title)})" if len(schedules) > 1 else ""
-            parts.append(f'<span class="ect-dates__cohort" data-ect-start="{placed.start}" data-ect-end="{placed.end}">'
+            parts.append(f'<span class="ect-dates__cohort" data-ect-cohort="{attr(schedule.cohort.id)}" '
+                         f'data-ect-start="{placed.start}" data-ect-end="{placed.end}">'
                          f"{attr(span_text(placed.start, placed.end, len(placed.mondays)))}{label}</span>")
     return " · " + "; ".join(parts) if parts else ""
 
