@@ -11,30 +11,13 @@ import os
 import re
 from typing import Any
 
+from .contrast import contrast, text_on
 from .model import Site
 from .render.site_pages import ACCESSIBILITY_SRC, COOKIES_SRC
 
 LOGO_DIR = "assets/provider"
 STYLESHEET = "stylesheets/provider.css"
-_WHITE, _BLACK = "#ffffff", "#000000"
-
-
-def _luminance(colour: str) -> float:
-    def channel(hex_pair: str) -> float:
-        value = int(hex_pair, 16) / 255
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-    r, g, b = (channel(colour[i:i + 2]) for i in (1, 3, 5))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    """The WCAG contrast ratio of two #rrggbb colours (1 to 21)."""
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def text_on(colour: str) -> str:
-    return _WHITE if contrast(colour, _WHITE) >= contrast(colour, _BLACK) else _BLACK
+_WHITE = "#ffffff"
 
 
 def _darkened(colour: str, factor: float) -> str:
@@ -65,9 +48,12 @@ def stylesheet(site: Site) -> str:
                   f"--md-typeset-a-color: {readable_on_white(primary)};"]
     if colours.get("accent"):
         accent = colours["accent"]
-        rules += [f"--md-accent-fg-color: {readable_on_white(accent)};",
-                  f"--md-accent-fg-color--transparent: {accent}1a;", f"--md-accent-bg-color: {text_on(accent)};",
-                  f"--md-accent-bg-color--light: {text_on(accent)}b3;"]
+        # A hovered button is drawn in --md-accent-fg-color: its text is chosen against that colour,
+        # not the provider's lighter one (black on a darkened yellow fell below 4.5:1).
+        readable = readable_on_white(accent)
+        rules += [f"--md-accent-fg-color: {readable};",
+                  f"--md-accent-fg-color--transparent: {accent}1a;", f"--md-accent-bg-color: {text_on(readable)};",
+                  f"--md-accent-bg-color--light: {text_on(readable)}b3;"]
     if not rules:
         return ""
     body = "\n".join(f"  {rule}" for rule in rules)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from . import coverage, formats, shortcodes
 from .body_refusals import body_refusals
+from .contrast import colours_are_readable
 from .control_chars import control_characters_are_absent
 from .headings import headings
 from .model import Framework, Programme, Session, Site
@@ -57,6 +58,7 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
     placeholders_are_filled(site.texts, problems)
     control_characters_are_absent(site.texts, problems)
     symlinks_stay_inside(site.root, site.links, problems)
+    colours_are_readable(site, problems)  # the brand colours on what they are drawn on (contrast.py)
     return placements
 
 

@@ -161,6 +161,30 @@ EVENT = Record("an event", {
     "prepare": Key(Text(), doc="what to prepare or bring"),
 })
 
+# The induction tutor's statutory year: each kind of milestone and how pages and calendars name it.
+MILESTONE_KINDS = {
+    "progress-review": "Progress review",
+    "formal-assessment": "Formal assessment",
+    "appropriate-body": "Appropriate body deadline",
+}
+
+MILESTONE = Record("a milestone", {
+    "id": Key(Id(), True, "stable id (it keeps the calendar entry the same across rebuilds)"),
+    "kind": Key(Choice(values=tuple(MILESTONE_KINDS)), True,
+                "progress-review, formal-assessment or appropriate-body"),
+    "title": Key(Title(), True, "like 'Autumn term progress review'"),
+    "cohorts": Key(ListOf(Id(), 1), doc="the cohorts it is for (default: every cohort)"),
+    "date": Key(Date(), doc="YYYY-MM-DD, within the cohort's two years; or give week: instead"),
+    "week": Key(Int(minimum=1, maximum=60, expected="a school week number from 1 to 60"),
+                doc="the cohort's Nth school week of its induction year (week 1: the week it starts; "
+                    "holidays are not counted), instead of a date"),
+    "year": Key(Choice(values=(1, 2)), doc="with week: the year of induction it counts in, 1 or 2 (default: 1)"),
+    "time": Key(Time(), doc="start time, HH:MM in quotes; leave out for an all-day entry"),
+    "minutes": Key(Int(minimum=1, maximum=MAX_EVENT_MINUTES), doc="how long it lasts, with time (default: 60)"),
+    "place": Key(Text(), doc="where it happens, or 'online'"),
+    "notes": Key(Text(), doc="what to prepare, who takes part, what is sent where"),
+})
+
 PERIOD_KEYS = {
     "start": Key(Date(), True, "first day (YYYY-MM-DD)"),
     "end": Key(Date(), True, "last day (YYYY-MM-DD)"),
@@ -208,6 +232,8 @@ PROGRAMME = Record("the programme", {
     "cohorts": Key(ListOf(COHORT), doc="groups of ECTs starting together, each placed on a school calendar"),
     **RHYTHM_KEYS,
     "events": Key(ListOf(EVENT), doc="dated training events (clinics, conferences, induction tutor sessions)"),
+    "milestones": Key(ListOf(MILESTONE), doc="the induction tutor's statutory year per cohort: progress reviews, "
+                                             "formal assessments, appropriate body deadlines"),
 }, doc="programme.yaml: a programme, its years and its blocks in order")
 
 SUMMARIES = Record("the summaries", {role: Key(Text(), doc=f"for the {ROLE_NAMES[role]}") for role in ROLES})

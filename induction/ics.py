@@ -11,6 +11,7 @@ next to the pages. Each file holds everything its person attends, every event on
   spans (a plan for weeks 4 to 6 is three meetings).
 - Induction tutor: each entry's tasks, on the first school day of the entry.
 - Every role: the training events it attends, timed in Europe/London (or all-day when no time).
+- Induction tutor: the milestones of the statutory year (induction/milestones.py), on their dates.
 
 An event without a time is an all-day event of one day. UIDs are made of ids only (a meeting's
 also of its place in its plan), so a rebuild, a changed date or a week added elsewhere updates an
@@ -25,8 +26,9 @@ import re
 from dataclasses import dataclass
 
 from . import urls
-from .formats import ROLE, ROLES
-from .model import Event, Programme
+from .formats import MILESTONE_KINDS, ROLE, ROLES
+from .milestones import glance_src
+from .model import Event, Milestone, Programme
 from .placement import Place, ProgrammePlaces
 from .schedule import PlacedWeek, Schedule, day_in_week
 
@@ -122,6 +124,9 @@ def render_ics(programme: Programme, schedule: Schedule, role: str, places: Prog
     for event in schedule.events:
         if role in event.attendees:
             lines += _training_event(feed, event)
+    if role == "tutor":
+        for milestone, day in schedule.milestones:
+            lines += _milestone(feed, milestone, day)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
@@ -228,6 +233,19 @@ def _training_event(feed: Feed, event: Event) -> list[str]:
     return ["BEGIN:VEVENT", feed.uid("event", event.id), feed.stamp, *when(event.date, event.time, event.minutes or 60),
             f"SUMMARY:{text(title)}", f"LOCATION:{text('Online' if event.online else event.place)}",
             *([f"DESCRIPTION:{text(description)}"] if description else []), *feed.url(page), "END:VEVENT"]
+
+
+def _milestone(feed: Feed, milestone: Milestone, day: datetime.date) -> list[str]:
+    """A point of the tutor's statutory year: on its day, at its time; it links to the cohort's year at a glance."""
+    place = "Online" if milestone.place.strip().lower() == "online" else milestone.place
+    return ["BEGIN:VEVENT", feed.uid("milestone", milestone.id), feed.stamp,
+            *when(day, milestone.time, milestone.minutes or 60),
+            f"SUMMARY:{text(milestone.title)}",
+            *([f"LOCATION:{text(place)}"] if place else []),
+            *([f"DESCRIPTION:{text(milestone.notes)}"] if milestone.notes else []),
+            f"CATEGORIES:{text(MILESTONE_KINDS[milestone.kind])}",
+            *feed.url(glance_src(feed.programme, feed.schedule.cohort)),
+            "TRANSP:" + ("OPAQUE" if milestone.time else "TRANSPARENT"), "END:VEVENT"]
 
 
 def calendar_files(programmes: list[Programme], places: dict[str, ProgrammePlaces],

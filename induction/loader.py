@@ -23,6 +23,7 @@ from .model import (
     Holiday,
     Intention,
     Loc,
+    Milestone,
     Phase,
     Programme,
     Provider,
@@ -89,7 +90,9 @@ def _provider(data: YMap, site_file: str, problems: Problems) -> Provider:
     """site.yaml's provider: its image files checked to be images inside the content folder."""
     images = {key: _provider_image(key, data[key], data.line_of(key), site_file, problems)
               for key in ("logo", "favicon") if key in data}
-    return Provider(data.get("name", ""), colours=dict(data.get("colours", {})),
+    colours = data.get("colours", YMap())
+    return Provider(data.get("name", ""), colours=dict(colours),
+                    colour_locs={key: Loc(site_file, colours.line_of(key)) for key in colours},
                     contact=dict(data.get("contact", {})),
                     links=[(link["title"], link["url"]) for link in data.get("links", [])
                            if "title" in link and "url" in link],
@@ -305,6 +308,12 @@ def _load_cohorts(data: YMap, path: str, programme: Programme) -> None:
             list(item.get("cohorts", [])), item["date"], item.get("time", ""), item.get("minutes", 0),
             item["place"], list(item["attendees"]), item.get("prepare", ""), Loc(path, item.line),
             dict(item.lines)))
+    for item in data.get("milestones", []):
+        if {"id", "kind", "title"} <= set(item):
+            programme.milestones.append(Milestone(
+                item["id"], item["kind"], item["title"], list(item.get("cohorts", [])), item.get("date"),
+                item.get("week", 0), item.get("year", 1), item.get("time", ""), item.get("minutes", 0),
+                item.get("place", ""), item.get("notes", ""), Loc(path, item.line), dict(item.lines)))
 
 
 def _rhythm(cohort: YMap, programme: YMap) -> Rhythm:

@@ -288,6 +288,26 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Milestone:
+    """A point of the induction tutor's statutory year (a progress review, a formal assessment, an
+    appropriate body deadline): on a date, or in the cohort's Nth school week of a year of induction."""
+
+    id: str
+    kind: str
+    title: str
+    cohort_ids: list[str]  # empty: every cohort
+    date: datetime.date | None
+    week: int  # 0 when dated
+    year: int
+    time: str
+    minutes: int
+    place: str
+    notes: str
+    loc: Loc
+    lines: dict[str, int] = field(default_factory=dict)  # key -> its line
+
+
+@dataclass(frozen=True)
 class Programme:
     id: str
     title: str
@@ -309,6 +329,7 @@ class Programme:
     settings: Settings = field(default_factory=Settings)  # programme.yaml's settings:, as checked
     cohorts: list[Cohort] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
     summary_line: int = 0  # the line of its summary's text
 
     def bodies(self) -> Iterator[tuple[str, str, int]]:
@@ -330,6 +351,7 @@ class Provider:
     logo: str = ""
     favicon: str = ""
     colours: dict[str, str] = field(default_factory=dict)  # primary, accent: '#rrggbb'
+    colour_locs: dict[str, Loc] = field(default_factory=dict)  # where site.yaml gives each (induction/contrast.py)
     contact: dict[str, str] = field(default_factory=dict)  # email, phone, address, website
     links: list[tuple[str, str]] = field(default_factory=list)  # (title, url) for the footer
     accessibility_reviewed: str = ""

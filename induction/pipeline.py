@@ -13,6 +13,7 @@ from typing import Any
 from . import sanitiser
 from .checks import check_site
 from .loader import load_site
+from .milestones import milestones_are_placed
 from .model import Site
 from .placement import ProgrammePlaces
 from .problems import Problems
@@ -46,6 +47,7 @@ def load_and_check(root: str) -> Checked:
     site, problems = load_site(root)
     places = check_site(site, problems)
     schedules = schedule_site(site, places, problems)  # the programme in time (none without cohorts)
+    milestones_are_placed(site, schedules, problems)  # the tutor's statutory year on those dates
     return cleaned(Checked(site, places, problems, schedules))  # what strip mode publishes: a copy
 
 

@@ -115,6 +115,14 @@ CATALOGUE: dict[str, Code] = {
              "Add the next school year's terms to the calendar, or start the cohort earlier."),
         Code("event-outside-block", "A training event is dated outside the weeks of the block (or year) it belongs "
              "to, for a cohort that attends it.", "Correct the date, or tie the event to the block it belongs to."),
+        Code("brand-contrast", "A brand colour in site.yaml is drawn where it does not reach WCAG AA contrast: the "
+             "primary colour as the text of buttons on white (4.5:1), or as the phase bar on white (3:1).",
+             "Use the nearest colour of the same hue the message gives, or a darker shade of your own."),
+        Code("milestone-when", "A milestone gives both date: and week:, neither, or year: without week:.",
+             "Give date: (YYYY-MM-DD), or week: (the cohort's school week, with year: 1 or 2), not both."),
+        Code("milestone-outside-induction", "A milestone's date falls outside its cohort's two years of induction, "
+             "or its week is past the school weeks the cohort has in that year.",
+             "Correct the date or week, or name the cohorts it is for with cohorts:."),
         # Hostile or unsafe input (induction/sanitiser.py, induction/paths.py, induction/source.py).
         Code("too-deep", "Lists, admonitions or HTML elements nested deeper than the renderer can follow "
              "(it reads each level by calling itself): 50 levels of lists, 100 of HTML.",

@@ -14,6 +14,7 @@ from typing import Any
 from . import urls
 from .formats import ROLES
 from .ics import calendar_files, meeting_weeks
+from .milestones import glance_src, kind_name
 from .model import Programme
 from .pipeline import Checked
 from .placement import ProgrammePlaces
@@ -77,7 +78,8 @@ def _cohort(programme: Programme, places: ProgrammePlaces, schedule: Schedule,
             "holidays": [{"name": h.name, "start": str(h.start), "end": str(h.end)}
                          for h in schedule.calendar.holidays],
             "meetingDay": schedule.cohort.rhythm.meeting_day, "meetingTime": schedule.cohort.rhythm.meeting_time,
-            "meetings": _meetings(places, schedule, address), "events": _events(programme, places, schedule, address)}
+            "meetings": _meetings(places, schedule, address),
+            "events": _events(programme, places, schedule, address) + _milestones(programme, schedule, address)}
 
 
 def _meetings(places: ProgrammePlaces, schedule: Schedule, address: Callable[[str], str]) -> list[dict[str, Any]]:
@@ -110,3 +112,12 @@ def _events(programme: Programme, places: ProgrammePlaces, schedule: Schedule,
                     "url": address(urls.session(home) if home else urls.programme(programme))})
     return out
 
+
+
+def _milestones(programme: Programme, schedule: Schedule, address: Callable[[str], str]) -> list[dict[str, Any]]:
+    """The tutor's statutory year, as events the tutor attends (so "this week" lists them with the
+    training), each with its kind ("Progress review") and a link to the cohort's year at a glance."""
+    return [{"id": f"milestone-{m.id}", "title": m.title, "kind": kind_name(m), "date": str(day), "time": m.time,
+             "minutes": (m.minutes or 60) if m.time else 0, "place": "Online" if m.place.strip().lower() == "online"
+             else m.place, "notes": m.notes, "attendees": ["tutor"],
+             "url": address(glance_src(programme, schedule.cohort))} for m, day in schedule.milestones]

@@ -14,7 +14,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from .formats import TERMS
-from .model import Block, Calendar, Cohort, Event, Programme, Site, Term, Week, Year
+from .model import Block, Calendar, Cohort, Event, Milestone, Programme, Site, Term, Week, Year
 from .placement import ProgrammePlaces
 from .problems import Problems
 
@@ -53,6 +53,8 @@ class Schedule:
     calendar: Calendar
     weeks: list[PlacedWeek] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # The tutor's statutory year (induction/milestones.py): each milestone with its date for this cohort, in order.
+    milestones: list[tuple[Milestone, datetime.date]] = field(default_factory=list)
 
     def week(self, block: Block, week: Week) -> PlacedWeek | None:
         return next((p for p in self.weeks if p.block is block and p.week is week), None)

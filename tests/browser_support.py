@@ -43,6 +43,7 @@ PAGE_TYPES = {
     "standard": "frameworks/ecf-2019/standard-6/",
     "statement": "frameworks/ecf-2019/6a/",
     "coverage": "oakfield/coverage/",
+    "year at a glance": "oakfield/at-a-glance/september-2025/",
     "accessibility statement": "about/accessibility/",
     "cookies": "about/cookies/",
     "404": "404.html",

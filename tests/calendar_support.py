@@ -95,3 +95,32 @@ def calendar_cases(programme: str) -> list[tuple[str, tuple[FixtureEdit, ...], s
          "minimal/prog/programme.yaml:17: error [wrong-type] Expected one of weekly, fortnightly for "
          "'mentor_meetings' in a year but found 'monthly'."),
     ]
+
+
+MILESTONE = "milestones:\n  - id: review\n    kind: progress-review\n    title: Review\n    week: 3\n"  # lines 10-14
+
+
+def milestone_cases(programme: str) -> list[tuple[str, tuple[FixtureEdit, ...], str]]:
+    """(code, change, the one line reported) for the milestones of the cohort 'sep' (induction/milestones.py)."""
+    def with_milestone(*changes: FixtureEdit) -> tuple[FixtureEdit, ...]:
+        return (Write(CAL, SCHOOL), Edit(programme, "settings:", COHORTS + MILESTONE + "settings:"), *changes)
+
+    return [
+        ("milestone-when", with_milestone(Edit(programme, "    week: 3\n", "    week: 3\n    date: 2025-10-01\n")),
+         "minimal/prog/programme.yaml:11: error [milestone-when] The milestone 'review' gives both date: and week:. "
+         "Give date: (YYYY-MM-DD), or week: (the cohort's school week, with year: 1 or 2), not both."),
+        ("milestone-outside-induction", with_milestone(Edit(programme, "    week: 3\n", "    date: 2027-10-01\n")),
+         "minimal/prog/programme.yaml:14: error [milestone-outside-induction] The milestone 'review' on 1 October 2027 "
+         "falls outside the two years of the cohort 'sep' (1 September 2025 to 31 August 2027). Correct the date, or "
+         "name the cohorts it is for with cohorts:."),
+        ("milestone-outside-induction", with_milestone(Edit(programme, "    week: 3\n", "    week: 16\n")),
+         "minimal/prog/programme.yaml:14: error [milestone-outside-induction] The milestone 'review' is in week 16 of "
+         "year 1, but the cohort 'sep' has 15 school weeks in year 1 on the calendar 'school' (1 September 2025 to "
+         "31 August 2026). Give a week of that year, or add the school year's terms to the calendar."),
+        ("wrong-type", with_milestone(Edit(programme, "kind: progress-review", "kind: progress-reveiw")),
+         "minimal/prog/programme.yaml:12: error [wrong-type] Expected one of progress-review, formal-assessment, "
+         "appropriate-body for 'kind' in a milestone but found 'progress-reveiw'. Did you mean 'progress-review'?"),
+        ("duplicate-id", with_milestone(Edit(programme, "    week: 3\n", "    week: 3\n" + MILESTONE[12:])),
+         "minimal/prog/programme.yaml:15: error [duplicate-id] The milestone id 'review' is used twice (first at "
+         "line 11). Give each milestone its own id."),
+    ]

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from calendar_support import calendar_cases
+from calendar_support import calendar_cases, milestone_cases
 from conftest import make_tree
 from edits import Append, Edit, Link, Socket, Write
 
@@ -334,6 +334,14 @@ CASES = [
 
 
 CASES += calendar_cases(PROGRAMME)  # the programme in time: tests/calendar_support.py
+CASES += milestone_cases(PROGRAMME)  # the tutor's statutory year: tests/calendar_support.py
+CASES += [  # a brand colour on what Material draws it on (induction/contrast.py; more in tests/test_contrast.py)
+    ("brand-contrast", Append("site.yaml", 'provider:\n  name: Hub\n  colours:\n    primary: "#ffdd00"\n'),
+     "minimal/site.yaml:6: error [brand-contrast] The primary colour '#ffdd00' is too light for the text of buttons "
+     "and search highlights on the page's white at 1.3:1 (WCAG AA asks 4.5:1); the mentor plan's phase bar and the "
+     "buttons' border on white at 1.3:1 (WCAG AA asks 3:1). The nearest colour of the same hue that passes is "
+     "'#897600' (4.5:1 on white)."),
+]
 
 
 def report(tree: Path) -> list[str]:

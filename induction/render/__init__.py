@@ -9,6 +9,7 @@ from ..coverage import compute as compute_coverage
 from ..pipeline import Checked
 from .context import Context
 from .frameworks import render_framework_pages
+from .glance import render_glance_pages
 from .matrix import render_matrix
 from .packs import render_mentor_pack, render_week_print
 from .roles import render_role_pages
@@ -31,6 +32,7 @@ def render_site(checked: Checked, pdfs: dict[str, int] | None = None, site_url: 
         places = checked.places[programme.id]
         pages.append(render_programme(programme, ctx))
         pages += render_role_pages(programme, ctx)
+        pages += render_glance_pages(programme, ctx)  # each cohort's year at a glance, for the tutor
         for year in programme.years:
             pages.append(render_year(programme, year, ctx))
             for block in year.blocks:

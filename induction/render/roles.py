@@ -14,6 +14,7 @@ from .. import urls
 from ..formats import ROLE
 from ..model import Block, Programme, Year
 from .context import Context
+from .glance import tutor_milestones, week_when
 from .packs import mentor_plans, pack_links, when
 from .summaries import indented, summary_markdown
 from .text import Page, esc, front_matter, minutes
@@ -104,13 +105,15 @@ def _tutor_page(programme: Programme, ctx: Context) -> Page:
                     continue
                 links = ", ".join(f"[{esc(p.session.title)}]({urls.relative(src, urls.session(p))})"
                                   for p, _ in sessions)
-                items.append(f"- {esc(week.label)}" + (f" ({links})" if links else ""))
+                items.append(f"- {esc(week.label)}" + (f" ({links})" if links else "")
+                             + week_when(ctx, programme, block, week))
                 if note:  # inside the week's item, with a blank line after it (the next item is no continuation)
                     home = urls.week(programme, year, block, week)
                     items.append("\n" + indented(summary_markdown(note, home, src, 3, programme, ctx), 4) + "\n")
             if items and block.summary.get("tutor"):  # a paragraph between: two lists in a row would be one
                 out.append("Week by week:\n")
             out.append("\n".join(items) + "\n" if items else "")
+    out.append(tutor_milestones(ctx, programme, src))
     out.append("## Training sessions and materials\n")
     out.append("\n".join(f"- [{esc(p.session.title)}]({urls.relative(src, urls.session(p))}) · {esc(p.year.title)}"
                          f"{' · ' + esc(p.block.title) if p.block else ''} · {minutes(p.session.minutes)}"
