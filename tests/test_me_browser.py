@@ -105,6 +105,9 @@ def test_choosing_a_cohort_leaves_only_its_dates_on_the_home_page_a_week_page_an
     assert all(title in text and ("January" if key == "september-2025" else "September") not in text.split(
         "start")[0] for text in on_paper)
     assert shown_dates(page) == [key]
+    page.goto(page.base + ROUTINES + "mentor-pack/")  # the block's plans printed together
+    assert page.locator(".ect-plan-fields").count() == 7  # weeks 1, 2, 3, three for 4 to 6, and 7
+    assert shown_dates(page) == [key]
     page.emulate_media(media="screen")
 
 
