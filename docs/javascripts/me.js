@@ -327,8 +327,8 @@
 
   function start() {
     var me = load();
-    filter(me);
-    line(me);
+    try { filter(me); } catch (error) { if (window.console) { window.console.error("My programme:", error); } }
+    line(me);  // the line is drawn whatever the filter met, so the choice can always be changed
   }
 
   if (!document.querySelector(".md-content__inner, main")) { return; }

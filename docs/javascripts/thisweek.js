@@ -133,7 +133,7 @@
   function meetingItem(cohort, week, monday, me) {
     var meeting = cohort.meetings.filter(function (m) { return mondayOf(m.days[0]) === monday; })[0];
     if (!meeting) { return null; }
-    var own = me && me.cohort === cohort.id;
+    var own = me && (!me.cohort || me.cohort === cohort.id);  // the pair's own day is their cohort's
     var weekday = own && me.day !== null ? me.day : (cohort.meetingDay || 0);
     var time = own && me.time ? me.time : (cohort.meetingTime || "");
     var day = meeting.days[weekday];
@@ -163,12 +163,14 @@
       .sort(function (a, b) { return (a.date + a.time) < (b.date + b.time) ? -1 : 1; });
   }
 
-  // Earlier weeks' ECT steps not marked as done in this browser.
-  function undone(programme, cohort, week, done) {
+  // Earlier weeks' work for the role (steps, plans, tutor tasks) not marked as done in this browser.
+  function undone(programme, cohort, week, role, done) {
     var out = [];
     cohort.weeks.forEach(function (w) {
       if (w.start >= week.start) { return; }
-      (w.ect || []).forEach(function (s) { if (!done(programme.id + "/" + s.id)) { out.push([w, s]); } });
+      rolesOf(role || "ect").forEach(function (r) {
+        (w[r] || []).forEach(function (s) { if (!done(programme.id + "/" + s.id)) { out.push([w, s]); } });
+      });
     });
     return out;
   }
@@ -249,10 +251,8 @@
         next = nextFor(cohort, role, addDays(mondayOf(now), 6));
         if (next) { box.append(next); }
       }
-      if (role !== "mentor" && role !== "tutor") {
-        var left = undone(programme, cohort, found.week, done);
-        if (left.length) { box.append(undoneList(left)); }
-      }
+      var left = undone(programme, cohort, found.week, role, done);
+      if (left.length) { box.append(undoneList(left)); }
     } else if (found.state === "before") {
       var first = cohort.start || found.week.start;
       box.append(element("p", "", "The programme has not started yet: it starts on " + dayName(first) + " " +
