@@ -74,7 +74,10 @@ def _cohort(programme: Programme, places: ProgrammePlaces, schedule: Schedule,
                       "title": placed.week.title, "block": placed.block.title, "year": placed.year.title,
                       "url": address(urls.week(programme, placed.year, placed.block, placed.week)),
                       **roles})
-    return {"id": schedule.cohort.id, "title": schedule.cohort.title, "weeks": weeks,
+    # "start": the cohort's first day; before it, "this week" says when the programme starts (week 1 is
+    # the school week it falls in, whatever the weekday).
+    return {"id": schedule.cohort.id, "title": schedule.cohort.title, "start": str(schedule.cohort.start),
+            "weeks": weeks,
             "holidays": [{"name": h.name, "start": str(h.start), "end": str(h.end)}
                          for h in schedule.calendar.holidays],
             "meetingDay": schedule.cohort.rhythm.meeting_day, "meetingTime": schedule.cohort.rhythm.meeting_time,

@@ -47,17 +47,17 @@ def own_host_only(tab) -> list[str]:
 
 
 @pytest.mark.parametrize("day, september, january", [
-    (datetime.datetime(2025, 9, 17, 10), "This week is Week 3: Instructions under pressure (Creating a positive "
-     "learning environment, Year 1, w/c 15 September 2025) Mentor session: Drop-in and feedback",
-     "The programme has not started yet: it starts in the week of 5 January 2026."),
+    (datetime.datetime(2025, 9, 17, 10), "This week is Week 2: Teaching a routine explicitly (Creating a positive "
+     "learning environment, Year 1, w/c 15 September 2025) ECT self-study:",
+     "The programme has not started yet: it starts on Monday 5 January 2026."),
     (datetime.datetime(2025, 10, 29, 10), "It is the October half-term (27 October to 31 October 2025): "
      "no programme week. Next: Week 1:", "The programme has not started yet"),
-    (datetime.datetime(2025, 8, 20, 10), "The programme has not started yet: it starts in the week of 1 September "
+    (datetime.datetime(2025, 8, 20, 10), "The programme has not started yet: it starts on Monday 8 September "
      "2025. First week: Week 1: Why routines matter", "First week: Week 1: Why routines matter"),
     (datetime.datetime(2027, 8, 2, 10), "The programme ended on 12 February 2027. Last week: Weeks 5 to 6:",
      "The programme ended on 21 May 2027. Last week: Weeks 5 to 6:"),
-    (datetime.datetime(2025, 9, 30, 10), "This week is Weeks 4 to 6: Embedding routines through a practice cycle "
-     "(Creating a positive learning environment, Year 1, w/c 22 September 2025) It is week 2 of 3.",
+    (datetime.datetime(2025, 10, 7, 10), "This week is Weeks 4 to 6: Embedding routines through a practice cycle "
+     "(Creating a positive learning environment, Year 1, w/c 29 September 2025) It is week 2 of 3.",
      "The programme has not started yet"),
     (datetime.datetime(2026, 1, 11, 18), "This week is Week 1: Modelling", "This week is Week 1: Why routines "
      "matter (Creating a positive learning environment, Year 1, w/c 5 January 2026) ECT self-study:"),  # a Sunday
@@ -99,11 +99,12 @@ def test_without_javascript_the_panel_lists_every_week_with_its_dates(browser):
 def test_week_and_plan_pages_show_their_dates(page):
     page.goto(page.base + ROUTINES + "week-4-6/")
     dates = page.inner_text(".ect-dates")
-    assert "September 2025 start: 22 September to 10 October 2025" in dates.replace("\u00a0", " ")
+    assert "September 2025 start: 29 September to 17 October 2025" in dates.replace("\u00a0", " ")
     assert "January 2026 start: 26 January to 13 February 2026" in dates.replace("\u00a0", " ")
     page.goto(page.base + ROUTINES + "routines-w1-mentor/")
     page.emulate_media(media="print")
-    assert page.locator(".ect-dates").is_visible()  # printed plans carry the date
+    assert page.locator(".ect-dates").first.is_visible()  # printed plans carry the date
+    assert page.locator(".ect-plan-fields .ect-dates").is_visible()  # and each meeting its week
     assert axe_violations(page) == []
 
 
@@ -150,7 +151,7 @@ def test_progress_works_opened_from_disk(browser, sample_site):
     tab.goto(sample_site.as_uri() + "/index.html")
     tab.wait_for_selector("[data-ect-today]")
     link = tab.locator("[data-ect-thisweek-now] a").first
-    assert link.get_attribute("href").endswith(ROUTINES + "week-3/index.html")
+    assert link.get_attribute("href").endswith(ROUTINES + "week-2/index.html")
     context.close()
 
 

@@ -50,16 +50,16 @@ def test_the_ect_calendar_has_one_study_event_a_week_on_the_study_day_and_traini
     found = events(files(SAMPLE)["oakfield/calendars/september-2025-ect.ics"])
     weeks = [e for e in found if str(e["SUMMARY"]).startswith("ECT study")]
     first = weeks[0]
-    # Monday is the study day, but the term starts on Wednesday 3 September: the next school day.
-    assert first.decoded("DTSTART") == datetime.date(2025, 9, 3)
-    assert first.decoded("DTEND") == datetime.date(2025, 9, 4)  # exclusive: one day, not a week's banner
+    # Monday is the study day: the cohort starts on Monday 8 September (the term's first days are training days).
+    assert first.decoded("DTSTART") == datetime.date(2025, 9, 8)
+    assert first.decoded("DTEND") == datetime.date(2025, 9, 9)  # exclusive: one day, not a week's banner
     assert str(first["SUMMARY"]) == "ECT study: Week 1: Why routines matter"
     assert str(first["URL"]) == SITE_URL + "oakfield/year-1/routines/week-1/"
     assert str(first["TRANSP"]) == "TRANSPARENT"
     # "Weeks 4 to 6" is three study events, each on its week's Monday, not one of nineteen days.
     cycle = [e for e in weeks if "Weeks 4 to 6" in str(e["SUMMARY"])]
-    assert [e.decoded("DTSTART") for e in cycle] == [datetime.date(2025, 9, 22), datetime.date(2025, 9, 29),
-                                                     datetime.date(2025, 10, 6)]
+    assert [e.decoded("DTSTART") for e in cycle] == [datetime.date(2025, 9, 29), datetime.date(2025, 10, 6),
+                                                     datetime.date(2025, 10, 13)]
     assert [str(e["SUMMARY"])[-8:] for e in cycle] == ["(1 of 3)", "(2 of 3)", "(3 of 3)"]
     clinic = next(e for e in found if str(e["SUMMARY"]) == "ECT clinic: routines that stick")
     start = clinic.decoded("DTSTART")
@@ -79,7 +79,7 @@ def test_the_ect_calendar_holds_the_mentor_meetings_the_ect_attends():
     assert [e.decoded("DTSTART") for e in meetings] == [e.decoded("DTSTART") for e in theirs]
     assert len(meetings) == 21  # year 1: 7 + 4 + 4 weekly (weeks 4 to 6 are three); year 2: 3 + 3 fortnightly
     first = meetings[0]
-    assert (first.decoded("DTSTART"), str(first["SUMMARY"])) == (datetime.date(2025, 9, 4),
+    assert (first.decoded("DTSTART"), str(first["SUMMARY"])) == (datetime.date(2025, 9, 11),
                                                                   "Mentor meeting: Why routines matter")
     assert str(first["URL"]) == SITE_URL + "oakfield/year-1/routines/week-1/"  # the ECT's week, not the plan
     assert str(first["UID"]) == "ect-meeting-oakfield-september-2025-routines-week-1@induction"
@@ -93,8 +93,8 @@ def test_the_ect_calendar_holds_the_mentor_meetings_the_ect_attends():
 def test_a_multi_week_plan_gives_one_meeting_a_week_in_year_1_and_one_a_fortnight_in_year_2():
     found = events(files(SAMPLE)["oakfield/calendars/september-2025-mentor.ics"])
     cycle = [e for e in found if "routines-w4-6-mentor" in str(e["URL"])]
-    assert [e.decoded("DTSTART") for e in cycle] == [datetime.date(2025, 9, 25), datetime.date(2025, 10, 2),
-                                                     datetime.date(2025, 10, 9)]
+    assert [e.decoded("DTSTART") for e in cycle] == [datetime.date(2025, 10, 2), datetime.date(2025, 10, 9),
+                                                     datetime.date(2025, 10, 16)]
     assert [str(e["UID"]) for e in cycle] == [
         f"mentor-oakfield-september-2025-routines-week-4-6-{n}@induction" for n in (1, 2, 3)]
     assert str(cycle[1]["SUMMARY"]) == "Mentor meeting: Practice cycle: keeping a routine going (2 of 3)"
@@ -258,6 +258,24 @@ def test_in_the_offline_layout_addresses_name_the_html_files():
     assert str(events(ics)[0]["URL"]) == SITE_URL + "oakfield/year-1/routines/routines-w1-mentor.html"
 
 
+def test_a_cohort_starting_mid_week_meets_and_studies_on_its_first_school_days(tmp_path):
+    """Week 1 is the school week the cohort starts in, whatever the weekday: started on a Wednesday,
+    its Monday study and its Monday-to-Wednesday meeting days move to the Wednesday."""
+    import json
+    root = tmp_path / "content"
+    shutil.copytree(SAMPLE, root)
+    Edit("oakfield/programme.yaml", "start: 2025-09-08", "start: 2025-09-03").apply(root)
+    checked = load_and_check(str(root))
+    data = json.loads(published_files(checked, SITE_URL)["schedule.js"].split("window.ectSchedule = ", 1)[1]
+                      .rstrip(";\n"))
+    cohort = data["programmes"][0]["cohorts"][0]
+    assert (cohort["start"], cohort["weeks"][0]["start"]) == ("2025-09-03", "2025-09-01")
+    assert cohort["meetings"][0]["days"] == ["2025-09-03", "2025-09-03", "2025-09-03", "2025-09-04", "2025-09-05"]
+    study = [e for e in events(files(root)["oakfield/calendars/september-2025-ect.ics"])
+             if str(e["SUMMARY"]).startswith("ECT study")]
+    assert study[0].decoded("DTSTART") == datetime.date(2025, 9, 3)
+
+
 def test_the_schedule_script_gives_each_meeting_the_days_the_published_calendars_use():
     """What docs/javascripts/mycalendar.js writes a pair's own calendar from: each published
     meeting, with its date for each weekday by the same rule (the sample's Thursday is the file's)."""
@@ -272,7 +290,8 @@ def test_the_schedule_script_gives_each_meeting_the_days_the_published_calendars
     assert [m["days"][3] for m in cohort["meetings"]] == [str(e.decoded("DTSTART")) for e in meetings]
     assert [f"mentor-oakfield-september-2025-{m['id']}@induction" for m in cohort["meetings"]] == [
         str(e["UID"]) for e in meetings]
-    assert cohort["meetings"][0]["days"] == ["2025-09-03", "2025-09-03", "2025-09-03", "2025-09-04", "2025-09-05"]
+    assert cohort["meetings"][0]["days"] == ["2025-09-08", "2025-09-09", "2025-09-10", "2025-09-11", "2025-09-12"]
+    assert cohort["start"] == "2025-09-08"  # "this week" says when the programme starts, before it does
     launch = next(e for e in cohort["events"] if e["id"] == "starting-well-sep-2025")
     assert (launch["date"], launch["time"], launch["minutes"], launch["attendees"]) == (
         "2025-09-17", "16:00", 90, ["ect", "mentor", "tutor"])

@@ -54,12 +54,13 @@ def test_the_own_calendar_holds_the_meetings_at_the_pairs_day_and_time(browser):
     meetings = [e for e in found if str(e["SUMMARY"]).startswith("Mentor meeting")]
     assert len(meetings) == 21  # as the published calendars: weekly in year 1, fortnightly in year 2
     starts = [e.decoded("DTSTART") for e in meetings]
-    # Tuesday 2 September is before the term starts: the next school day, as the published calendars do.
-    assert starts[:6] == [datetime.datetime(2025, 9, d, 15, 30, tzinfo=LONDON) for d in (3, 9, 16, 23, 30)] + [
-        datetime.datetime(2025, 10, 7, 15, 30, tzinfo=LONDON)]
+    # The cohort starts on Monday 8 September: its first Tuesday is the 9th.
+    assert starts[:6] == [datetime.datetime(2025, 9, d, 15, 30, tzinfo=LONDON) for d in (9, 16, 23, 30)] + [
+        datetime.datetime(2025, 10, d, 15, 30, tzinfo=LONDON) for d in (7, 14)]
     assert all(s.strftime("%H:%M") == "15:30" for s in starts)
-    # Every Tuesday but where that week's Tuesday has no school: a term starting on 3 September.
-    assert [s.date() for s in starts if s.weekday() != 1] == [datetime.date(2025, 9, 3), datetime.date(2026, 9, 3)]
+    # Every Tuesday but where that week's Tuesday has no school: year 2's term starts on Thursday 3 September,
+    # the next school day, as the published calendars do.
+    assert [s.date() for s in starts if s.weekday() != 1] == [datetime.date(2026, 9, 3)]
     assert meetings[0].decoded("DTEND") - starts[0] == datetime.timedelta(minutes=45)  # the plan's length
     assert str(meetings[3]["SUMMARY"]) == "Mentor meeting: Embedding routines through a practice cycle (1 of 3)"
     assert str(meetings[0]["URL"]).endswith("/oakfield/year-1/routines/week-1/")

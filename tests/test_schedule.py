@@ -42,7 +42,7 @@ def test_the_sample_places_both_cohorts_on_the_oakshire_calendar():
     def starts(schedule):
         return {(p.block.id, p.week.label): str(p.start) for p in schedule.weeks}
     # The autumn 1 block starts in each cohort's first half-term; October half-term is skipped.
-    assert starts(september)[("routines", "Week 1")] == "2025-09-01"
+    assert starts(september)[("routines", "Week 1")] == "2025-09-08"  # its first day, a Monday
     assert starts(september)[("how-pupils-learn", "Week 1")] == "2025-11-03"
     assert starts(january)[("routines", "Week 1")] == "2026-01-05"
     # Routines has 7 weeks, spring 1 2026 six: week 7 comes after February half-term, and pushes

@@ -261,6 +261,11 @@
     clear.addEventListener("click", function () {
       if (!window.confirm("Clear every tick and date kept in this browser? This cannot be undone.")) { return; }
       try { window.localStorage.removeItem(KEY); } catch (error) { /* nothing was stored */ }
+      // Every other key a script of the site registered ("ect-me": my programme) goes with it.
+      Object.keys(window.inductionStores || {}).forEach(function (key) {
+        try { if (/^ect-/.test(key)) { window.localStorage.removeItem(key); } } catch (error) { /* not stored */ }
+      });
+      document.dispatchEvent(new CustomEvent("ect-stores-cleared"));
       data.done = Object.create(null);
       data.last = null;
       refresh(data);

@@ -10,7 +10,7 @@ import datetime
 
 from .. import urls
 from ..formats import ROLE, ROLES
-from ..ics import ics_src
+from ..ics import ics_src, meeting_weeks
 from ..model import Block, Event, Programme, Week, Year
 from ..placement import Place
 from ..schedule import Schedule, long_date
@@ -48,6 +48,18 @@ def _label(schedules: list[Schedule], schedule: Schedule) -> str:
     return f"{attr(schedule.cohort.title)}: " if len(schedules) > 1 else ""
 
 
+def marks(programme: Programme, cohort_ids: list[str]) -> str:
+    """The attributes that tie a date to its cohorts, for docs/javascripts/me.js: with a cohort
+    chosen, it keeps that cohort's dates in view and puts the others behind a disclosure. Without
+    JavaScript, or with no choice, every date stays as written."""
+    return f'data-ect-programme="{attr(programme.id)}" data-ect-cohort="{attr(" ".join(cohort_ids))}"'
+
+
+def cohort_name(programme: Programme, schedule: Schedule) -> str:
+    """A cohort's title in a table's header cell, marked as that cohort's column."""
+    return f"<span {marks(programme, [schedule.cohort.id])}>{esc(schedule.cohort.title)}</span>"
+
+
 def week_dates(ctx: Context, programme: Programme, block: Block, week: Week) -> str:
     """The week's school week per cohort, under the week's heading."""
     schedules = ctx.schedules.get(programme.id, [])
@@ -58,13 +70,49 @@ def week_dates(ctx: Context, programme: Programme, block: Block, week: Week) -> 
             # No line break inside a date ("22 September"): only around "to" and after the cohort.
             when = span_text(placed.start, placed.end, len(placed.mondays)).replace(" ", NBSP)
             when = when.replace(f"{NBSP}to{NBSP}", " to ")
-            items.append(f'<span class="ect-dates__cohort" data-ect-start="{placed.start}" '
-                         f'data-ect-end="{placed.end}">{_label(schedules, schedule)}{when}</span>')
+            items.append(f'<span class="ect-dates__cohort" {marks(programme, [schedule.cohort.id])} '
+                         f'data-ect-start="{placed.start}" data-ect-end="{placed.end}">'
+                         f"{_label(schedules, schedule)}{when}</span>")
     if not items:
         return ""
     # One line per cohort, the cohort first: on a phone the eye finds its own cohort's line.
     lines = "<br>\n".join(items)
     return f'<p class="ect-dates"><strong>School week</strong><br>\n{lines}</p>\n'
+
+
+def week_events(ctx: Context, programme: Programme, block: Block, week: Week) -> str:
+    """## Training this week: the events that fall in the week for some cohort (a Saturday or Sunday
+    event counts with its week), so that the week's page names the launch or the clinic that week."""
+    events: dict[str, Event] = {}
+    for schedule in ctx.schedules.get(programme.id, []):
+        placed = schedule.week(block, week)
+        if placed:
+            last = placed.end + datetime.timedelta(days=2)
+            events.update((e.id, e) for e in schedule.events if placed.start <= e.date <= last)
+    return events_section(ctx, programme, list(events.values()), "## Training and events in this week")
+
+
+def meeting_dates(ctx: Context, place: Place) -> list[str]:
+    """One line of dates per mentor meeting of a plan's entry (a weekly plan over weeks 4-6 meets three
+    times, a fortnightly one once a fortnight): each cohort's week of that meeting, marked with its cohort."""
+    if place.block is None or place.week is None:
+        return [""]
+    schedules = ctx.schedules.get(place.programme.id, [])
+    per_cohort = []
+    for schedule in schedules:
+        placed = schedule.week(place.block, place.week)
+        if placed:
+            per_cohort.append((schedule, meeting_weeks(placed)))
+    if not per_cohort:
+        return [""]
+    count = max(len(mondays) for _, mondays in per_cohort)
+    lines = []
+    for index in range(count):
+        items = [f'<span class="ect-dates__cohort" {marks(place.programme, [schedule.cohort.id])}>'
+                 f"{_label(schedules, schedule)}w/c{NBSP}{long_date(mondays[index]).replace(' ', NBSP)}</span>"
+                 for schedule, mondays in per_cohort if index < len(mondays)]
+        lines.append('<p class="ect-dates">' + "<br>\n".join(items) + "</p>")
+    return lines
 
 
 def session_dates(ctx: Context, place: Place) -> str:
@@ -83,7 +131,8 @@ def block_dates(ctx: Context, programme: Programme, year: Year, block: Block) ->
     if not schedules:
         return ""
     src = urls.block(programme, year, block)
-    head = "| Week | " + " | ".join(esc(s.cohort.title) if len(schedules) > 1 else "Dates" for s in schedules) + " |"
+    head = "| Week | " + " | ".join(cohort_name(programme, s) if len(schedules) > 1 else "Dates"
+                                    for s in schedules) + " |"
     rows = [head, "| --- |" + " --- |" * len(schedules)]
     for week in block.weeks:
         cells = []
@@ -103,7 +152,8 @@ def year_dates(ctx: Context, programme: Programme, year: Year) -> str:
     if not schedules:
         return ""
     src = urls.year(programme, year)
-    head = "| Block | " + " | ".join(esc(s.cohort.title) if len(schedules) > 1 else "Dates" for s in schedules) + " |"
+    head = "| Block | " + " | ".join(cohort_name(programme, s) if len(schedules) > 1 else "Dates"
+                                     for s in schedules) + " |"
     rows = [head, "| --- |" + " --- |" * len(schedules)]
     for block in year.blocks:
         cells = []
@@ -124,7 +174,8 @@ def programme_dates(ctx: Context, programme: Programme) -> str:
     for schedule in schedules:
         span = schedule.span()
         when = f": {span_text(span[0], span[1], 2)}" if span else ""
-        items.append(f"- **{esc(schedule.cohort.title)}**{when}, on {esc(schedule.calendar.title)}")
+        items.append(f"- <span {marks(programme, [schedule.cohort.id])}>**{esc(schedule.cohort.title)}**</span>{when}, "
+                     f"on {esc(schedule.calendar.title)}")
     return ("## Cohorts and dates\n\n" + "\n".join(items) + "\n\n" + calendar_links(ctx, programme)
             + events_section(ctx, programme, programme.events, "## Training events"))
 
@@ -143,7 +194,7 @@ def calendar_links(ctx: Context, programme: Programme, src: str = "") -> str:
             if ctx.site_url:
                 link += f" · [subscribe]({subscribe_url(ctx.site_url, ics)})"
             links.append(link)
-        rows.append(f"- {esc(schedule.cohort.title)}\n" + "\n".join(links))
+        rows.append(f"- <span {marks(programme, [cohort])}>{esc(schedule.cohort.title)}</span>\n" + "\n".join(links))
     if not rows:
         return ""
     how = ("Each event links to its page. Subscribe, and your calendar program fetches the calendar again each "
@@ -181,7 +232,8 @@ def events_section(ctx: Context, programme: Programme, events: list[Event], head
         when = f"**{esc(title)}**: {event_when(event)}" if titled else f"**{event_when(event)}**"
         line = f"- {when}{length}. {place}. For {who(event.attendees)}"
         if len(schedules) > 1:
-            line += f" ({esc(', '.join(cohorts))})"
+            line += f" (<span {marks(programme, event.cohort_ids)}>{esc(', '.join(cohorts))}</span>)" \
+                if event.cohort_ids else f" ({esc(', '.join(cohorts))})"
         line += "."
         if event.prepare:
             line += f"  \n  Prepare: {esc(event.prepare)}"

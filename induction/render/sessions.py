@@ -9,7 +9,7 @@ from ..headings import headings
 from ..model import Session
 from ..placement import Place
 from .context import Context
-from .dates import session_dates
+from .dates import meeting_dates, session_dates
 from .intentions import intentions_section
 from .media import asset_link, expand
 from .progress import mark_as_done
@@ -52,7 +52,7 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
              session_dates(ctx, place)]
     if session.is_mentor_plan:
         parts.append(_plan_top(place, embedded))
-        parts.append(PLAN_FIELDS)
+        parts.append(plan_fields(ctx, place))
         sections = [intentions_section(session.intentions, framework, src, ROLE["mentor"].learner),
                     _resources(place, src)]
         parts += sections
@@ -99,9 +99,21 @@ def _timing(session: Session, heading: str, total: str = "") -> str:
 
 # What a mentor fills in by hand on a printed plan; on paper only (docs/stylesheets/print.css), and
 # hidden from screen readers like the notes box, since on screen there is nothing to fill in.
-PLAN_FIELDS = ('<div class="ect-plan-fields ect-print-only" aria-hidden="true">'
+PLAN_FIELDS = ('<div class="ect-plan-fields ect-print-only" aria-hidden="true">{when}'
                '<p>ECT</p><p>Mentor</p><p>Date</p>'
                '<p class="ect-plan-fields__action">Agreed action step</p></div>\n')
+
+
+def plan_fields(ctx: Context, place: Place) -> str:
+    """One set of fields per meeting the plan is used for (a plan for weeks 4-6 is met over three
+    times, each with its own action step), each headed by its meeting's week for every cohort; with
+    a cohort chosen (docs/javascripts/me.js) only that cohort's date is on the paper."""
+    lines = meeting_dates(ctx, place)
+    out = []
+    for number, dates in enumerate(lines, 1):
+        title = f'<p class="ect-plan-fields__meeting">Meeting {number} of {len(lines)}</p>' if len(lines) > 1 else ""
+        out.append(PLAN_FIELDS.format(when=title + dates))
+    return "".join(out)
 
 
 def print_action(label: str) -> str:

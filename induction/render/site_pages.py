@@ -182,6 +182,11 @@ def render_cookies(site: Site) -> Page:
             "- **Where:** in this browser's local storage for this site, under the single key `ect-progress`. "
             "It is never sent to us or anyone else: no page sends anything anywhere, and the site has no "
             "server that could receive it. Another browser or device does not see it.\n"
+            # docs/javascripts/me.js
+            "- **Your programme:** when you choose your role and cohort under **My programme** (with, for an ECT "
+            "and mentor, your meeting day and time, and your name if you give it), the site keeps that choice "
+            "under the key `ect-me`, so that every page shows your cohort's dates. It is cleared with your "
+            "progress, or by **Forget my choice**.\n"
             f"- **How long:** until you clear it. [Your progress]({urls.relative(COOKIES_SRC, PROGRESS_SRC)}) has a "
             "**Clear my progress** button; clearing this site's data in your browser's settings does the same. "
             "Private or incognito windows discard it when they close.\n",

@@ -136,7 +136,7 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
 
     has_meeting = bool(places.week_entries(block, week, "mentor"))
     out = [front_matter(title), week_parts.position(programme, year, block, week, src), f"# {esc(title)}\n",
-           dates.week_dates(ctx, programme, block, week),
+           dates.week_dates(ctx, programme, block, week), dates.week_events(ctx, programme, block, week),
            progress_counts([p for r in ROLES for p, _ in places.week_entries(block, week, r)]),  # progress.js
            week_parts.focus(summary("ect") if week.summary.get("ect") else "", bool(ect), has_meeting)]
     if ect:

@@ -12,7 +12,7 @@ from .. import urls
 from ..formats import ROLE
 from ..model import Programme
 from .context import Context
-from .dates import span_text
+from .dates import marks, span_text
 from .text import attr, esc
 
 ROLE_LABELS = {"": "ECTs and mentors", **{role.id: role.people for role in ROLE.values()}}
@@ -33,7 +33,9 @@ def this_week_panel(ctx: Context, programme: Programme, src: str, role: str = ""
             rows.append(f"| {span_text(placed.start, placed.end, len(placed.mondays))} | "
                         f"[{esc(placed.block.title)}, {esc(shown)}]({link}) |")
         title = f"{heading}# {esc(schedule.cohort.title)}\n\n" if len(schedules) > 1 else ""
-        tables.append(title + "\n".join(rows) + "\n")
+        # Marked with its cohort: with one chosen, docs/javascripts/me.js puts the others behind a disclosure.
+        tables.append(f'<div class="ect-thisweek__table" {marks(programme, [schedule.cohort.id])} markdown="1">\n\n'
+                      + title + "\n".join(rows) + "\n\n</div>\n")
     return (f'<div class="ect-thisweek" data-ect-thisweek data-ect-programme="{attr(programme.id)}" '
             f'data-ect-role="{attr(role)}" markdown="1">\n\n'
             f"{heading} This week\n\n"
