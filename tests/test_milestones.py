@@ -89,11 +89,11 @@ def test_a_date_for_every_cohort_is_checked_against_each(content):
 
 
 def test_a_week_past_the_school_weeks_of_the_year(content):
-    line = _add(content, MILESTONE + "    cohorts: [september-2025]\n    week: 41\n")
+    line = _add(content, MILESTONE + "    cohorts: [september-2025]\n    week: 42\n")
     assert _report(content) == [
-        f"{PROGRAMME}:{line + 4}: error [milestone-outside-induction] The milestone 'extra' is in week 41 of "
-        f"year 1, but the cohort 'september-2025' has 40 school weeks in year 1 on the calendar 'oakshire-2025-27' "
-        f"(3 September 2025 to 2 September 2026). "
+        f"{PROGRAMME}:{line + 4}: error [milestone-outside-induction] The milestone 'extra' is in week 42 of "
+        f"year 1, but the cohort 'september-2025' has 41 school weeks in year 1 on the calendar 'oakshire-2025-27' "
+        f"(8 September 2025 to 7 September 2026). "
         f"Give a week of that year, or add the school year's terms to the calendar."]
 
 
