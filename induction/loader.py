@@ -15,10 +15,10 @@ from typing import Any
 from . import formats
 from .framework import load_framework
 from .model import (
+    Answer,
     Asset,
     Block,
     Calendar,
-    Answer,
     Cohort,
     Diagnostic,
     Event,

@@ -87,7 +87,9 @@
     var roles = role ? [role] : ["ect", "mentor"];
     var names = {ect: "ECT self-study", mentor: "Mentor session", tutor: "Induction tutor"};
     roles.forEach(function (r) {
-      var sessions = week[r] || [];
+      var sessions = (week[r] || []).filter(function (s) {  // the reader's route only (routes.js keeps it)
+        return !window.ectRoutes || window.ectRoutes.allows(week.scope, s.routes);
+      });
       if (!sessions.length) { return; }
       var item = element("li", "", names[r] + ": ");
       sessions.forEach(function (s, index) {

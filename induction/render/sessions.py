@@ -8,6 +8,7 @@ from ..formats import ROLE
 from ..headings import headings
 from ..model import Session
 from ..placement import Place
+from ..routes import entry_routes, route_labels
 from .context import Context
 from .dates import session_dates
 from .intentions import intentions_section
@@ -42,13 +43,16 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
     written = expand(body, programme, framework, ctx.places[programme.id], src).strip()
     body = sequential_headings(written)  # no skipped level under the h1, transcripts included
     meta = [kind_name(session.kind), minutes(session.minutes)]
+    if entry_routes(place.block, place) and place.block is not None:  # labelled, with or without JavaScript
+        meta.append(f"{route_labels(place.block, entry_routes(place.block, place))} route only")
     if session.role == "ect" and place.week is not None:
         steps = [p for p in sequence if p.week is place.week and p.block is place.block]
         if place in steps:
             meta.insert(0, f"Step {steps.index(place) + 1} of {len(steps)}")
     parts = [front_matter(session.title, ect_role=session.role, ect_kind=session.kind),
              session_caption(place), f"# {esc(session.title)}\n",
-             f'<p class="ect-meta">{" · ".join(meta)}</p>\n', "" if embedded else back_link(place, src),
+             f'<p class="ect-meta">{" · ".join(attr(m) for m in meta)}</p>\n',
+             "" if embedded else back_link(place, src),
              session_dates(ctx, place)]
     if session.is_mentor_plan:
         parts.append(_plan_top(place, embedded))
