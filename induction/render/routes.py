@@ -61,6 +61,24 @@ def route_note(programme: Programme, year: Year, block: Block, src: str) -> str:
             f"only is labelled with it. [Find your route]({link})\n\n</div>\n")
 
 
+def step_position(block: Block | None, place: Place, steps: list[Place]) -> str:
+    """"Step 2 of 3" among the week's steps; in a block with routes, counted on each route the step is
+    on ("Step 2 of 2 on the Core route"), and per route when they differ ("Step 1 of 3 (Core), 1 of 2 ...")."""
+    if block is None or not block.routes:
+        return f"Step {steps.index(place) + 1} of {len(steps)}"
+    found = {}
+    for route in block.routes:
+        on = [p for p in steps if not entry_routes(block, p) or route.id in entry_routes(block, p)]
+        if place in on:
+            found[route.label] = f"{on.index(place) + 1} of {len(on)}"
+    if len(set(found.values())) == 1 and len(found) == len(block.routes):
+        return f"Step {next(iter(found.values()))}"
+    if len(found) == 1:
+        label, where = next(iter(found.items()))
+        return f"Step {where} on the {label} route"
+    return "Step " + ", ".join(f"{where} ({label})" for label, where in found.items())
+
+
 def route_totals(block: Block, entries: list[Place]) -> str:
     """The week's total for each route (each line marked with its route), or "" for a block without routes."""
     if not block.routes:

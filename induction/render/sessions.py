@@ -15,6 +15,7 @@ from .intentions import intentions_section
 from .media import asset_link, expand
 from .progress import mark_as_done
 from .rebase import rebase
+from .routes import step_position
 from .text import Page, attr, caption, esc, front_matter, kind_name, minutes, pagination, role_name, sequential_headings
 
 
@@ -48,7 +49,7 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
     if session.role == "ect" and place.week is not None:
         steps = [p for p in sequence if p.week is place.week and p.block is place.block]
         if place in steps:
-            meta.insert(0, f"Step {steps.index(place) + 1} of {len(steps)}")
+            meta.insert(0, step_position(place.block, place, steps))
     parts = [front_matter(session.title, ect_role=session.role, ect_kind=session.kind),
              session_caption(place), f"# {esc(session.title)}\n",
              f'<p class="ect-meta">{" · ".join(attr(m) for m in meta)}</p>\n',
