@@ -5,6 +5,7 @@ reload; the week page then shows that route's steps and total, hides the other r
 steps are on the page, each labelled. The diagnostic passes axe. Screenshots go to SHOTS when set."""
 from __future__ import annotations
 
+import datetime
 import json
 import os
 from pathlib import Path
@@ -146,4 +147,24 @@ def test_without_javascript_every_route_is_shown_and_labelled(browser):
     assert tab.locator("[data-ect-answer]").count() == 9  # every answer listed, with the route it points to
     assert tab.locator(".ect-diagnostic__points").all_text_contents()[:2] == ["(points to Core)", "(points to Core)"]
     shot(tab, "diagnostic-no-js-390.png")
+    context.close()
+
+
+def test_this_week_lists_the_readers_route_only(browser):
+    base, launched = browser
+    context = launched.new_context(viewport=PHONE)
+    tab = context.new_page()
+    tab.clock.set_fixed_time(datetime.datetime(2026, 2, 24, 10))  # week 1 of the assessment block, September 2025
+    tab.goto(base + "oakfield/for-ects/")
+    tab.wait_for_selector("[data-ect-today]")
+    work = " ".join(tab.inner_text("[data-ect-thisweek-now]").split())
+    assert ("ECT self-study: Read: every check supports a decision, Plan one check and the decision it supports, "
+            "Audit a week of checks for understanding (1 hour 15 minutes)") in work  # no route yet: every step
+    tab.evaluate("localStorage.setItem('ect-route', JSON.stringify({'oakfield/assessment': "
+                 "{route: 'stretch', at: '2026-02-23T09:00:00.000Z', how: 'chosen'}}))")
+    tab.reload()
+    tab.wait_for_selector("[data-ect-today]")
+    work = " ".join(tab.inner_text("[data-ect-thisweek-now]").split())
+    assert ("ECT self-study: Read: every check supports a decision, Audit a week of checks for understanding "
+            "(50 minutes)") in work
     context.close()
