@@ -81,10 +81,16 @@ def test_the_week_labels_route_only_steps_and_gives_a_total_per_route(tree):
 
 def test_a_step_says_its_route_and_where_it_is_on_that_route(tree):
     site = pages(checked_tree(tree, ROUTED, ON_STRETCH, WEEK_4))
-    assert '<p class="ect-meta">Step 2 of 2 on the Stretch route · Reading · 20 minutes · Stretch route only</p>' \
+    assert '<p class="ect-meta">Step 2 of 2 on the Stretch route · Reading · 20 minutes</p>' \
         in site[B + "b1-w1-read.md"]
     assert '<p class="ect-meta">Step 1 of 2 (Core), 1 of 2 (Stretch)' not in site[B + "b1-w1-watch.md"]
     assert '<p class="ect-meta">Step 1 of 1 (Core), 1 of 2 (Stretch) · Video' in site[B + "b1-w1-watch.md"]
+
+
+def test_a_route_only_page_of_the_block_says_its_route(tree):
+    page = pages(checked_tree(tree, ROUTED, Edit(B + "b1-intro.md", "minutes:", "routes: [core]\nminutes:")))[
+        B + "b1-intro.md"]
+    assert '<p class="ect-meta">Introduction · ' in page and " · Core route only</p>" in page
 
 
 def test_a_block_without_routes_publishes_as_before(tree):

@@ -133,7 +133,7 @@ def render_week_print(programme: Programme, year: Year, block: Block, week: Week
            caption(year.title, block.term_label, block.title),
            f"# {esc(title)}\n",
            f'<p class="ect-meta">{count} · {minutes(total)}</p>\n' if not block.routes else  # else a total per route
-           f'<p class="ect-meta">{count}, on {len(block.routes)} routes</p>\n',
+           f'<p class="ect-meta">{count} across {len(block.routes)} routes</p>\n',
            route_totals(block, [place for place, _ in steps]),  # one line per route, for routes.js
            print_action("Print this week"),
            f'<p class="ect-print-hide" markdown="1">[Back to the week page]({back})</p>\n',

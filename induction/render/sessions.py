@@ -44,12 +44,13 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
     written = expand(body, programme, framework, ctx.places[programme.id], src).strip()
     body = sequential_headings(written)  # no skipped level under the h1, transcripts included
     meta = [kind_name(session.kind), minutes(session.minutes)]
-    if entry_routes(place.block, place) and place.block is not None:  # labelled, with or without JavaScript
-        meta.append(f"{route_labels(place.block, entry_routes(place.block, place))} route only")
     if session.role == "ect" and place.week is not None:
         steps = [p for p in sequence if p.week is place.week and p.block is place.block]
         if place in steps:
             meta.insert(0, step_position(place.block, place, steps))
+    routes = entry_routes(place.block, place)
+    if routes and place.block is not None and " route" not in meta[0]:  # labelled, with or without JavaScript
+        meta.append(f"{route_labels(place.block, routes)} route only")
     parts = [front_matter(session.title, ect_role=session.role, ect_kind=session.kind),
              session_caption(place), f"# {esc(session.title)}\n",
              f'<p class="ect-meta">{" · ".join(attr(m) for m in meta)}</p>\n',
