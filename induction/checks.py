@@ -23,6 +23,7 @@ from .placement import ProgrammePlaces, place_programme
 from .problems import Problems, did_you_mean
 from .refusals import refusals
 from .rich_text import rich_texts
+from .routes import routes_are_sound
 from .sanitiser import bodies_are_safe
 from .wording import belongs_elsewhere
 
@@ -41,6 +42,7 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
         ids_are_not_reserved(places, problems)
         sessions_sit_in_their_role(programme, problems)
         weeks_run_on(programme, problems)
+        routes_are_sound(programme, places, problems)  # routes named, reachable and served each week (routes.py)
         refusals(programme, problems)  # bounds, empty blocks and years, a session listed and seen (refusals.py)
         body_refusals(programme, problems)  # Markdown that renders otherwise than meant (body_refusals.py)
         nesting_is_bounded(programme, problems)  # nothing nested past the renderer's recursion (nesting.py)
@@ -117,7 +119,8 @@ def ids_are_not_reserved(places: ProgrammePlaces, problems: Problems) -> None:
         sid, block = place.session.id, place.block
         if block is not None:
             what = {"index": f"the page of block '{block.id}'",
-                    "mentor-pack": f"the mentor pack of block '{block.id}'"}.get(sid)
+                    "mentor-pack": f"the mentor pack of block '{block.id}'",
+                    **({"diagnostic": f"the diagnostic of block '{block.id}'"} if block.routes else {})}.get(sid)
             if what is None and _WEEK_SLUG.fullmatch(sid):
                 what = f"a week's page in block '{block.id}'"
             prefix = block.id

@@ -251,6 +251,36 @@ WEEK = Record("a week", {
     **{role: Key(ListOf(SESSION_REF), doc=f"{ROLE_NAMES[role]} sessions, in order") for role in ROLES},
 })
 
+# Routes through a block (core, stretch, secure) and the diagnostic that points each ECT to one
+# (induction/routes.py checks them; documentation/format.md, "Routes and diagnostics").
+ROUTE = Record("a route", {
+    "id": Key(Id(), True, "stable id, like core or stretch (steps name it in their routes:)"),
+    "label": Key(Title(), True, "how readers see it, like 'Core'"),
+    "description": Key(Text(), True, "one line: who the route is for"),
+})
+
+ANSWER = Record("an answer", {
+    "answer": Key(Text(), True, "the answer as the ECT reads it"),
+    "route": Key(Id(), True, "the id of the route this answer points to"),
+})
+
+QUESTION = Record("a question", {
+    "question": Key(Text(), True, "the question the ECT answers about their own practice"),
+    "answers": Key(ListOf(ANSWER, 2), True, "two or more answers, each pointing to a route"),
+})
+
+CHECK = Record("a checklist item", {
+    "item": Key(Text(), True, "what the mentor looks for when observing"),
+    "route": Key(Id(), True, "the route a tick points to (an item left unticked counts for the first route)"),
+})
+
+DIAGNOSTIC = Record("the diagnostic", {
+    "title": Key(Title(), doc="the diagnostic page's title (default: 'Where to start: <block title>')"),
+    "intro": Key(Text(), doc="what the ECT (or the pair) is told before the questions (Markdown)"),
+    "questions": Key(ListOf(QUESTION, 1), doc="a self-check the ECT answers: each answer points to a route"),
+    "checklist": Key(ListOf(CHECK, 1), doc="or: what the mentor ticks after observing a lesson"),
+})
+
 BLOCK = Record("the block", {
     "id": Key(Id(), True, "stable id, used in addresses"),
     "title": Key(Title(), True),
@@ -259,6 +289,8 @@ BLOCK = Record("the block", {
     "summary": Key(SUMMARIES),
     "pages": Key(ListOf(SESSION_REF), doc="block-level pages (introduction, reflection, training), in order"),
     "weeks": Key(ListOf(WEEK), True, "the weeks, in order"),
+    "routes": Key(ListOf(ROUTE, 2), doc="the routes an ECT may take through the block (the first is the default)"),
+    "diagnostic": Key(DIAGNOSTIC, doc="questions or a checklist whose answers point each ECT to a route"),
 }, doc="block.yaml: a block (module), its pages and its weeks in order")
 
 INTENTION = Either(StatementId(), Record("a learning intention", {
@@ -282,6 +314,7 @@ SESSION = Record("the front matter", {
     "intentions": Key(ListOf(INTENTION), doc="statement ids, or {id, wording}"),
     "assets": Key(ListOf(Id()), doc="handout ids"),
     "phases": Key(ListOf(PHASE), doc="a mentor plan's phases, in order, timed or untimed"),
+    "routes": Key(ListOf(Id(), 1), doc="the ids of the block's routes this session belongs to (default: all)"),
 }, doc="a session's front matter")
 
 VIDEO = Record("a video", {

@@ -15,10 +15,12 @@ from typing import Any
 from . import formats
 from .framework import load_framework
 from .model import (
+    Answer,
     Asset,
     Block,
     Calendar,
     Cohort,
+    Diagnostic,
     Event,
     Holiday,
     Intention,
@@ -27,7 +29,9 @@ from .model import (
     Phase,
     Programme,
     Provider,
+    Question,
     Rhythm,
+    Route,
     Session,
     SessionRef,
     Site,
@@ -349,9 +353,32 @@ def _load_block(path: str, reader: _Reader) -> Block | None:
         roles = {role: _refs(item, role, path) for role in formats.ROLES}
         weeks.append(Week(first, last, item.get("title", ""), dict(item.get("summary", {})), roles,
                           Loc(path, item.line), _text_lines(item.get("summary"))))
+    routes = [Route(r["id"], r["label"], r["description"], Loc(path, r.line))
+              for r in data.get("routes", []) if {"id", "label", "description"} <= set(r)]
+    diagnostic = _diagnostic(data["diagnostic"], path, reader.problems) if "diagnostic" in data else None
     return Block(data["id"], data.get("title", data["id"]), data.get("term", "autumn"), data.get("half_term"),
                  dict(data.get("summary", {})), _refs(data, "pages", path), weeks, Loc(path, data.line),
-                 _text_lines(data.get("summary")))
+                 _text_lines(data.get("summary")), routes, diagnostic)
+
+
+def _diagnostic(data: YMap, path: str, problems: Problems) -> Diagnostic | None:
+    """A block's diagnostic: its questions, or its checklist (each item a question of one answer)."""
+    forms = [key for key in ("questions", "checklist") if key in data.lines]
+    if len(forms) != 1:
+        found = "both" if forms else "neither"
+        problems.add("diagnostic-form", path, data.line,
+                     f"The diagnostic gives {found} 'questions:' and 'checklist:'; it needs exactly one of them.",
+                     CATALOGUE["diagnostic-form"].fix)
+        return None
+    if forms == ["checklist"]:
+        items = [Question(c["item"], [Answer(c["item"], c["route"], Loc(path, c.line_of("route")))], Loc(path, c.line))
+                 for c in data.get("checklist", []) if {"item", "route"} <= set(c)]
+    else:
+        items = [Question(q["question"], [Answer(a["answer"], a["route"], Loc(path, a.line_of("route")))
+                                          for a in q["answers"] if {"answer", "route"} <= set(a)], Loc(path, q.line))
+                 for q in data.get("questions", []) if {"question", "answers"} <= set(q)]
+    return Diagnostic(data.get("title", ""), data.get("intro", ""), items, forms == ["checklist"],
+                      Loc(path, data.line), data.text_line("intro") if "intro" in data else 0)
 
 
 def _text_lines(summaries: YMap | None) -> dict[str, int]:
@@ -386,7 +413,7 @@ def _load_session(path: str, reader: _Reader) -> Session | None:
                    data.get("minutes", 0), intentions, list(data.get("assets", [])), phases, document.body,
                    document.body_line, Loc(path, data.line),
                    list(data["assets"].lines) if "assets" in data else [], dict(data.lines),
-                   len(problems.items) == before)
+                   len(problems.items) == before, list(data.get("routes", [])))
 
 
 def _load_videos(path: str, reader: _Reader, programme: Programme) -> None:

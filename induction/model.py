@@ -88,6 +88,7 @@ class Session:
     asset_lines: list[int] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)  # front matter key -> its line
     complete: bool = True  # False when its front matter had problems: checks skip its follow-ons
+    routes: list[str] = field(default_factory=list)  # the block's routes it belongs to; empty: every route
 
     @property
     def is_mentor_plan(self) -> bool:
@@ -141,6 +142,45 @@ class Week:
 
 
 @dataclass(frozen=True)
+class Route:
+    """One way through a block (core, stretch, secure): steps name it in their `routes:`."""
+
+    id: str
+    label: str
+    description: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    route: str  # the id of the route it points to
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    answers: list[Answer]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """What points an ECT to a route: questions the ECT answers (each answer naming a route), or a
+    checklist the mentor ticks after observing (a tick counts for its item's route, an item left
+    unticked for the block's first route). The route most answers point to wins; a tie goes to the
+    route declared first. Items of a checklist are Questions with one Answer each."""
+
+    title: str
+    intro: str
+    questions: list[Question]
+    checklist: bool  # True: `questions` are checklist items, ticked or not
+    loc: Loc
+    intro_line: int = 0
+
+
+@dataclass(frozen=True)
 class Block:
     id: str
     title: str
@@ -151,6 +191,8 @@ class Block:
     weeks: list[Week]
     loc: Loc
     summary_lines: dict[str, int] = field(default_factory=dict)  # role -> line of its summary's text
+    routes: list[Route] = field(default_factory=list)  # the ways through it; empty: one path for everyone
+    diagnostic: Diagnostic | None = None
 
     @property
     def term_label(self) -> str:

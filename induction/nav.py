@@ -14,6 +14,7 @@ from .model import Block, Programme, Week, Year
 from .placement import ProgrammePlaces
 from .render.packs import pack_src
 from .render.roles import role_src
+from .render.routes import diagnostic_src, diagnostic_title
 
 NavItem = Any
 
@@ -59,6 +60,8 @@ def build_nav(site, all_places: dict[str, ProgrammePlaces]) -> list[NavItem]:
             items: list[NavItem] = [urls.year(programme, year)] + _entries(places, year.pages)
             for block in year.blocks:
                 block_items: list[NavItem] = [urls.block(programme, year, block)] + _entries(places, block.pages)
+                if block.routes:  # the diagnostic before the weeks whose steps it chooses
+                    block_items.insert(1, {diagnostic_title(block): diagnostic_src(programme, year, block)})
                 weeks = [{week.heading: _week_items(places, programme, year, block, week)}
                          for week in block.weeks]
                 block_items += _grouped(weeks, block.weeks)

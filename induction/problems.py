@@ -90,7 +90,8 @@ CATALOGUE: dict[str, Code] = {
         Code("transcript-front-matter", "A transcript begins with front matter, which transcripts do not read: "
              "it would be shown as a rule and a heading.", "Remove it; the video's details belong in videos.yaml."),
         Code("reserved-id", "A session id that would give its page the address of a generated page "
-             "(index, mentor-pack, week-N in a block; index or a block's id among a year's pages).",
+             "(index, mentor-pack, week-N, and diagnostic where it has routes, in a block; index or a block's id "
+             "among a year's pages).",
              "Choose another id, for example prefixed with the block's id."),
         Code("placeholder", "Placeholder text marked TODO: (written by scripts/new.py) is still in a file.",
              "Replace the TODO text with your own, or delete the line if it is not needed."),
@@ -104,6 +105,21 @@ CATALOGUE: dict[str, Code] = {
              "List what it holds, or remove it."),
         Code("listed-and-seen", "A week lists a session and also points at it with see: (it would show twice).",
              "Keep one of the two entries."),
+        # Routes through a block and the diagnostic that chooses one (induction/routes.py).
+        Code("unknown-route", "A session's routes: or a diagnostic's answer names a route its block does not "
+             "declare (or the block declares no routes).",
+             "Use the id of one of the block's routes (the hint lists them), or declare the route under routes:."),
+        Code("route-without-step", "A week has ECT steps, but none for one of the block's routes: an ECT on that "
+             "route would have nothing to do that week.",
+             "Give one of the week's steps that route (routes: [id]), or leave routes: out of a step so that it "
+             "is on every route."),
+        Code("unreachable-route", "No answer of the block's diagnostic points to one of its routes, so the "
+             "diagnostic never chooses it.", "Point an answer (or a checklist item) at the route, or remove it."),
+        Code("diagnostic-without-routes", "A block has a diagnostic but declares no routes for it to choose "
+             "between.", "Declare the routes under routes: (two or more), or remove the diagnostic."),
+        Code("diagnostic-form", "A diagnostic gives both questions: (a self-check the ECT answers) and checklist: "
+             "(what a mentor ticks after observing), or neither.",
+             "Keep one of the two forms: questions: or checklist:."),
         # The programme in time (induction/schedule.py).
         Code("dates-out-of-order", "A term or holiday ends before it starts, or a half-term starts before the one "
              "before it ends.", "Correct start: and end:."),

@@ -18,6 +18,7 @@ from .milestones import glance_src, kind_name
 from .model import Programme
 from .pipeline import Checked
 from .placement import ProgrammePlaces
+from .routes import entry_routes
 from .schedule import Schedule, day_in_week
 
 SCHEDULE_SRC = "schedule.js"
@@ -67,11 +68,15 @@ def _cohort(programme: Programme, places: ProgrammePlaces, schedule: Schedule,
             address: Callable[[str], str]) -> dict[str, Any]:
     weeks = []
     for placed in schedule.weeks:
+        # A route-only step carries its routes, and each week its block's scope ("<programme>/<block>"): the
+        # "this week" panel lists only the reader's route (docs/javascripts/routes.js keeps it per block).
         roles = {role: [{"id": p.session.id, "title": p.session.title, "minutes": p.session.minutes,
-                         "url": address(urls.session(p))}
+                         "url": address(urls.session(p)),
+                         **({"routes": entry_routes(placed.block, p)} if entry_routes(placed.block, p) else {})}
                         for p, _ in places.week_entries(placed.block, placed.week, role)] for role in ROLES}
         weeks.append({"start": str(placed.start), "end": str(placed.end), "label": placed.week.label,
                       "title": placed.week.title, "block": placed.block.title, "year": placed.year.title,
+                      "scope": f"{programme.id}/{placed.block.id}",
                       "url": address(urls.week(programme, placed.year, placed.block, placed.week)),
                       **roles})
     # "start": the cohort's first day; before it, "this week" says when the programme starts (week 1 is

@@ -33,6 +33,8 @@ PAGE_TYPES = {
     "year": "oakfield/year-1/",
     "block": _BLOCK,
     "week": _BLOCK + "week-1/",
+    "diagnostic": "oakfield/year-1/assessment/diagnostic/",  # its form is made by routes.js
+    "week with routes": "oakfield/year-1/assessment/week-2/",
     "ECT step with a video": _BLOCK + "classroom-practice-w1-watch/",
     "ECT step": _BLOCK + "classroom-practice-w3-task/",
     "mentor plan": _BLOCK + "classroom-practice-w1-mentor/",

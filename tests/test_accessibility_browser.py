@@ -118,7 +118,8 @@ def test_without_javascript_the_reader_has_the_link_and_the_transcript_but_no_de
 CONTROLS = {".ect-progress input[type=checkbox]": "ECT step", ".ect-video__play": "ECT step with a video",
             ".ect-print-button": "mentor plan", "details.ect-transcript > summary": "ECT step with a video",
             "details.ect-thisweek__all > summary": "home", ".ect-mycalendar select": "programme",
-            ".ect-mycalendar input": "programme", ".ect-mycalendar button": "programme"}
+            ".ect-mycalendar input": "programme", ".ect-mycalendar button": "programme",
+            ".ect-diagnostic input[type=radio]": "diagnostic", ".ect-diagnostic button": "diagnostic"}
 
 
 @pytest.mark.parametrize("selector", CONTROLS)

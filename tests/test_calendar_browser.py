@@ -91,7 +91,7 @@ def test_without_javascript_the_panel_lists_every_week_with_its_dates(browser):
     assert "appears here when JavaScript is on" in panel
     tab.click(".ect-thisweek__all summary")
     rows = tab.locator(".ect-thisweek__all tr")
-    assert rows.count() == 2 * (19 + 1)  # both cohorts' weeks, each table with its header row
+    assert rows.count() == 2 * (22 + 1)  # both cohorts' weeks, each table with its header row
     assert "w/c 15 September 2025" in tab.inner_text(".ect-thisweek__all")
     context.close()
 

@@ -13,6 +13,7 @@ import pytest
 from calendar_support import calendar_cases, milestone_cases
 from conftest import make_tree
 from edits import Append, Edit, Link, Socket, Write
+from routes_support import route_cases
 
 from induction import checks
 from induction.pipeline import load_and_check
@@ -57,7 +58,8 @@ CASES = [
      "Put the file there, or correct the path."),
     ("unknown-key", Edit(BLOCK, "half_term: 1", "halfterm: 1"),
      "minimal/prog/year-1/b1/block.yaml:4: error [unknown-key] Unknown key 'halfterm' in the block. "
-     "Expected one of: half_term, id, pages, summary, term, title, weeks. Did you mean 'half_term'?"),
+     "Expected one of: diagnostic, half_term, id, pages, routes, summary, term, title, weeks. Did you mean "
+     "'half_term'?"),
     ("missing-key", Edit(WELCOME, "title: Welcome to year 1\n", ""),
      "minimal/prog/year-1/welcome.md:2: error [missing-key] Missing key 'title' in the front matter. "
      "Add 'title:' (text)."),
@@ -342,6 +344,7 @@ CASES += [  # a brand colour on what Material draws it on (induction/contrast.py
      "buttons' border on white at 1.3:1 (WCAG AA asks 3:1). The nearest colour of the same hue that passes is "
      "'#897600' (4.5:1 on white)."),
 ]
+CASES += route_cases()  # routes through a block and its diagnostic: tests/routes_support.py
 
 
 def report(tree: Path) -> list[str]:

@@ -97,7 +97,7 @@ def test_yaml_text_in_dates_is_escaped(tmp_path):
 def test_the_sample_week_pages_all_show_dates_for_both_cohorts():
     markdown = pages(SAMPLE)
     weeks = [text for src, text in markdown.items() if "/week-" in src and src.endswith("/index.md")]
-    assert len(weeks) == 19
+    assert len(weeks) == 22
     assert all(text.count('class="ect-dates__cohort"') == 2 for text in weeks)
 
 

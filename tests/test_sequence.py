@@ -94,8 +94,8 @@ def test_the_mentor_page_lists_every_plan_in_order_with_each_blocks_pack(sample)
     page = pages["oakfield/for-mentors.md"]
     plans = [p for p in role_sequence(checked.places["oakfield"], "mentor") if p.session.kind == "plan"]
     positions = [page.index(f"({p.year.id}/{p.block.id}/{p.session.id}.md)") for p in plans]
-    assert positions == sorted(positions) and len(plans) == 20
-    assert page.count("mentor-pack.md)") == 5
+    assert positions == sorted(positions) and len(plans) == 23  # the assessment block added 3
+    assert page.count("mentor-pack.md)") == 6
 
 
 def test_the_tutor_page_says_what_to_check_when_and_lists_the_training(sample):

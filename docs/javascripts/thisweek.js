@@ -106,6 +106,13 @@
   var WHO = {"": "ECTs and mentors", ect: "ECTs", mentor: "mentors", tutor: "induction tutors"};
   function rolesOf(role) { return role ? [role] : ["ect", "mentor"]; }
 
+  // A week's sessions for a role, on the reader's route only (routes.js keeps it; without it, all).
+  function work(week, role) {
+    return (week[role] || []).filter(function (s) {
+      return !window.ectRoutes || window.ectRoutes.allows(week.scope, s.routes);
+    });
+  }
+
   // What this browser marks as done (progress.js's "ect-progress"), read as untrusted: only whether
   // a key is there is used, never its text.
   function doneKeys() {
@@ -169,7 +176,7 @@
     cohort.weeks.forEach(function (w) {
       if (w.start >= week.start) { return; }
       rolesOf(role || "ect").forEach(function (r) {
-        (w[r] || []).forEach(function (s) { if (!done(programme.id + "/" + s.id)) { out.push([w, s]); } });
+        work(w, r).forEach(function (s) { if (!done(programme.id + "/" + s.id)) { out.push([w, s]); } });
       });
     });
     return out;
@@ -194,7 +201,7 @@
     var list = element("ul", "ect-thisweek__work");
     var monday = mondayOf(week.start <= today() ? today() : week.start);
     rolesOf(role).forEach(function (r) {
-      if (r !== "mentor" && (week[r] || []).length) { list.append(sessionsItem(NAMES[r], week[r], done, programme)); }
+      if (r !== "mentor" && work(week, r).length) { list.append(sessionsItem(NAMES[r], work(week, r), done, programme)); }
       if (r === "mentor" || (r === "ect" && role === "ect")) {
         var meeting = meetingItem(cohort, week, monday, me);  // none in a fortnight's second week
         if (meeting) { list.append(meeting); }
@@ -207,7 +214,7 @@
   // What comes next for the role after `after`: its next week with work, or its next event.
   function nextFor(cohort, role, after) {
     var week = cohort.weeks.filter(function (w) {
-      return w.start > after && rolesOf(role).some(function (r) { return (w[r] || []).length; });
+      return w.start > after && rolesOf(role).some(function (r) { return work(w, r).length; });
     })[0];
     var event = eventsBetween(cohort, role, addDays(after, 1), "9999-12-31")[0];
     var box = element("p", "ect-thisweek__next", "Next: ");

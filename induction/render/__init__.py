@@ -13,6 +13,7 @@ from .glance import render_glance_pages
 from .matrix import render_matrix
 from .packs import render_mentor_pack, render_week_print
 from .roles import render_role_pages
+from .routes import render_diagnostic
 from .sessions import render_session
 from .site_pages import render_site_pages
 from .structure import render_block, render_programme, render_transcript, render_week, render_year
@@ -37,6 +38,9 @@ def render_site(checked: Checked, pdfs: dict[str, int] | None = None, site_url: 
             pages.append(render_year(programme, year, ctx))
             for block in year.blocks:
                 pages.append(render_block(programme, year, block, ctx))
+                diagnostic = render_diagnostic(programme, year, block, ctx)
+                if diagnostic:
+                    pages.append(diagnostic)
                 for week in block.weeks:
                     pages.append(render_week(programme, year, block, week, ctx))
                     week_print = render_week_print(programme, year, block, week, ctx)

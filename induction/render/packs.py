@@ -13,10 +13,12 @@ import os
 from .. import urls
 from ..model import Block, Programme, Site, Week, Year
 from ..placement import Place
+from ..routes import entry_routes
 from .context import Context
+from .routes import route_note, route_totals
 from .sessions import print_action, render_session, session_caption
 from .summaries import summary_markdown
-from .text import NOT_SEARCHED, Page, caption, demote_headings, esc, front_matter, minutes
+from .text import NOT_SEARCHED, Page, attr, caption, demote_headings, esc, front_matter, minutes
 
 
 def pack_src(programme: Programme, year: Year, block: Block) -> str:
@@ -129,14 +131,20 @@ def render_week_print(programme: Programme, year: Year, block: Block, week: Week
     back = urls.relative(src, urls.week(programme, year, block, week))
     out = [front_matter(title, ect_kind="week-print", search=NOT_SEARCHED),
            caption(year.title, block.term_label, block.title),
-           f"# {esc(title)}\n", f'<p class="ect-meta">{count} · {minutes(total)}</p>\n',
+           f"# {esc(title)}\n",
+           f'<p class="ect-meta">{count} · {minutes(total)}</p>\n' if not block.routes else  # else a total per route
+           f'<p class="ect-meta">{count} across {len(block.routes)} routes</p>\n',
+           route_totals(block, [place for place, _ in steps]),  # one line per route, for routes.js
            print_action("Print this week"),
-           f'<p class="ect-print-hide" markdown="1">[Back to the week page]({back})</p>\n']
+           f'<p class="ect-print-hide" markdown="1">[Back to the week page]({back})</p>\n',
+           route_note(programme, year, block, src)]
     sequence = [place for place, _ in steps]
     for place, _ in steps:
         # The page's caption already says where the week sits; each step says which step it is.
         body = _embedded(place, ctx, src, sequence).replace(session_caption(place), "", 1)
         # Transcripts are part of the text here: open on screen, printed in full.
         body = body.replace('<details class="ect-transcript"', '<details open class="ect-transcript"')
-        out.append(f'<article class="ect-week-step" markdown="1">\n\n{body.strip()}\n\n</article>\n')
+        routes = entry_routes(block, place)  # a route-only step: routes.js leaves it out of another route's print
+        marks = f' data-ect-routes="{attr(" ".join(routes))}"' if routes else ""
+        out.append(f'<article class="ect-week-step"{marks} markdown="1">\n\n{body.strip()}\n\n</article>\n')
     return Page(src, title, "\n".join(out), "week-print", {"block": block.id, "week": week.slug})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..formats import ROLE
 from ..placement import Place
+from .routes import route_keys
 from .text import attr
 
 # What can be marked done: ECT steps, mentor session plans and training sessions.
@@ -37,7 +38,8 @@ def progress_counts(places: list[Place]) -> str:
     lines = []
     for role, what in ((r.id, r.work) for r in ROLE.values()):
         keys = " ".join(dict.fromkeys(key(p) for p in places if p.session.role == role and markable(p)))
-        if keys:
+        if keys:  # route-only work is marked, so that docs/javascripts/routes.js counts the reader's route
+            routed = route_keys([p for p in places if p.session.role == role and markable(p)], places[0].programme.id)
             lines.append(f'<p class="ect-progress-count" data-ect-progress-count="{attr(keys)}" '
-                         f'data-ect-what="{attr(what)}"></p>')
+                         f'data-ect-what="{attr(what)}"{routed}></p>')
     return "\n".join(lines) + "\n" if lines else ""

@@ -8,12 +8,14 @@ from ..formats import ROLE
 from ..headings import headings
 from ..model import Session
 from ..placement import Place
+from ..routes import entry_routes, route_labels
 from .context import Context
 from .dates import meeting_dates, session_dates
 from .intentions import intentions_section
 from .media import asset_link, expand
 from .progress import mark_as_done
 from .rebase import rebase
+from .routes import step_position
 from .text import Page, attr, caption, esc, front_matter, kind_name, minutes, pagination, role_name, sequential_headings
 
 
@@ -45,10 +47,14 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
     if session.role == "ect" and place.week is not None:
         steps = [p for p in sequence if p.week is place.week and p.block is place.block]
         if place in steps:
-            meta.insert(0, f"Step {steps.index(place) + 1} of {len(steps)}")
+            meta.insert(0, step_position(place.block, place, steps))
+    routes = entry_routes(place.block, place)
+    if routes and place.block is not None and " route" not in meta[0]:  # labelled, with or without JavaScript
+        meta.append(f"{route_labels(place.block, routes)} route only")
     parts = [front_matter(session.title, ect_role=session.role, ect_kind=session.kind),
              session_caption(place), f"# {esc(session.title)}\n",
-             f'<p class="ect-meta">{" · ".join(meta)}</p>\n', "" if embedded else back_link(place, src),
+             f'<p class="ect-meta">{" · ".join(attr(m) for m in meta)}</p>\n',
+             "" if embedded else back_link(place, src),
              session_dates(ctx, place)]
     if session.is_mentor_plan:
         parts.append(_plan_top(place, embedded))

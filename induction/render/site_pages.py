@@ -190,6 +190,11 @@ def render_cookies(site: Site) -> Page:
             f"- **How long:** until you clear it. [Your progress]({urls.relative(COOKIES_SRC, PROGRESS_SRC)}) has a "
             "**Clear my progress** button; clearing this site's data in your browser's settings does the same. "
             "Private or incognito windows discard it when they close.\n",
+            # Keep true: what docs/javascripts/routes.js keeps.
+            "A block with routes (a core and a stretch route, say) also keeps, when you answer its diagnostic or "
+            "choose a route, that route's name and the date and time you chose it, under the key `ect-route`, in "
+            "the same place and on the same terms; **Forget my route** on the block's *Where to start* page "
+            "removes it.\n",
             "Nothing else is stored. \"This week\" is worked out from your device's clock each time a page "
             "opens, and is not kept. While you search, the search index is held in your browser's memory and "
             "is gone when you close the page.\n"]

@@ -18,6 +18,7 @@ from .media import host_name
 from .packs import pack_links, week_print_src
 from .progress import progress_counts
 from .roles import role_src
+from .routes import diagnostic_src, diagnostic_title, route_note, route_times
 from .summaries import summary_markdown
 from .text import (
     NOT_SEARCHED,
@@ -99,6 +100,10 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
     src = urls.block(programme, year, block)
     places = ctx.places[programme.id]
     out = [front_matter(block.title), caption(year.title, block.term_label), f"# {esc(block.title)}\n"]
+    if block.routes:  # the diagnostic comes first: it decides which steps of every week are the ECT's
+        link = urls.relative(src, diagnostic_src(programme, year, block))
+        out.append(f"[{esc(diagnostic_title(block))}]({link}){{ .md-button }}\n")
+        out.append(route_note(programme, year, block, src))
     for role in ROLES:
         if block.summary.get(role):
             text = summary_markdown(block.summary[role], src, src, 2, programme, ctx)
@@ -113,6 +118,9 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
         cells = []
         for role in ROLES:
             entries = places.week_entries(block, week, role)
+            if role == "ect" and entries and block.routes:  # the ECT's time on each route, marked for routes.js
+                cells.append(route_times(block, [p for p, _ in entries]))
+                continue
             cells.append(minutes(sum(p.session.minutes for p, _ in entries)) if entries else "–")
         out.append(f"| {week.label} | [{esc(week.title)}]({link}) | " + " | ".join(cells) + " |")
     out.append("\n</div>\n")
@@ -140,11 +148,12 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
            progress_counts([p for r in ROLES for p, _ in places.week_entries(block, week, r)]),  # progress.js
            week_parts.focus(summary("ect") if week.summary.get("ect") else "", bool(ect), has_meeting)]
     if ect:
-        out.append(week_parts.steps(places.listed(week.roles["ect"]), src, "## Your steps this week"))
+        out.append(route_note(programme, year, block, src))  # the route followed, or every route labelled
+        out.append(week_parts.steps(places.listed(week.roles["ect"]), src, "## Your steps this week", block))
         printable = urls.relative(src, week_print_src(programme, year, block, week))
         out.append(f'<p class="ect-week-print-link" markdown="1">[All of this week\'s steps on one page, '
                    f"with transcripts, to read offline or print]({printable})</p>\n")
-    out.append(week_parts.take_to_meeting(ect, has_meeting, src))
+    out.append(week_parts.take_to_meeting(ect, has_meeting, src, block))
     intentions = [i for place, _ in ect for i in place.session.intentions]
     for role in (r for r in ROLES if r != "ect"):
         entries = places.listed(week.roles.get(role, []))

@@ -12,6 +12,7 @@ from .. import urls
 from ..model import Block, Programme, SessionRef, Week, Year
 from ..placement import Place
 from .rebase import rebase
+from .routes import route_label, route_totals
 from .text import esc, kind_name, minutes
 
 
@@ -54,8 +55,9 @@ def revisited_from(place: Place, ref: SessionRef) -> str:
     return esc(f"{place.block.title}, {place.week.label.lower()}" if place.week else place.block.title)
 
 
-def steps(entries: list[tuple[Place, SessionRef]], src: str, heading: str) -> str:
-    """The ECT's steps in order, each with its kind and minutes, then the total."""
+def steps(entries: list[tuple[Place, SessionRef]], src: str, heading: str, block: Block | None = None) -> str:
+    """The ECT's steps in order, each with its kind and minutes (and its route, when it is on some
+    of `block`'s routes only), then the total: one for each route in a block with routes."""
     total = sum(place.session.minutes for place, _ in entries)
     count = f"{len(entries)} {'step' if len(entries) == 1 else 'steps'}"
     items = []
@@ -63,9 +65,12 @@ def steps(entries: list[tuple[Place, SessionRef]], src: str, heading: str) -> st
         detail = f"{kind_name(place.session.kind)} · {minutes(place.session.minutes)}"
         if revisited_from(place, ref):
             detail += f" · from {revisited_from(place, ref)}"
+        label = route_label(block, place)
+        detail += f" · {label}" if label else ""
         items.append(f"1. {entry_link(place, ref, src)}  \n   <span class=\"ect-step-detail\">{detail}</span>")
+    totals = route_totals(block, [place for place, _ in entries]) if block is not None else ""
     return (f"{heading}\n\n" + "\n".join(items) + "\n\n"
-            f'<p class="ect-total"><strong>Total: {minutes(total)}</strong> ({count})</p>\n')
+            + (totals or f'<p class="ect-total"><strong>Total: {minutes(total)}</strong> ({count})</p>\n'))
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -73,7 +78,7 @@ _BRING = re.compile(r"^Bring\b.*\b(mentor|meeting)\b", re.IGNORECASE | re.DOTALL
 _PRONOUN = re.compile(r"^Bring (both|it|them|this|these|that)\b")
 
 
-def take_to_meeting(ect: list[tuple[Place, bool]], has_meeting: bool, src: str) -> str:
+def take_to_meeting(ect: list[tuple[Place, bool]], has_meeting: bool, src: str, block: Block | None = None) -> str:
     """What to take to the mentor meeting: the steps' own "Bring ... to your mentor meeting"
     sentences (authors already write them in the step's words), each with the step it comes from."""
     found = []
@@ -89,7 +94,8 @@ def take_to_meeting(ect: list[tuple[Place, bool]], has_meeting: bool, src: str) 
                 if _PRONOUN.match(sentence) and index > 0:  # "Bring both ..." needs the sentence before
                     sentence = f"{sentences[index - 1]} {sentence}"
                 link = urls.relative(src, urls.session(place))
-                found.append(f"- {sentence} (from [{esc(place.session.title)}]({link}))")
+                label = route_label(block, place)  # what a route-only step asks for is that route's
+                found.append(f"- {sentence} (from [{esc(place.session.title)}]({link}))" + (f" {label}" * bool(label)))
     if found:  # quotes of the steps, marked as an overview of other pages (see importer/conservation.py)
         return ('## Take to your mentor meeting\n\n<div class="ect-overview" markdown="1">\n\n' + "\n".join(found)
                 + "\n\n</div>\n")

@@ -48,9 +48,9 @@ C(Case("wrong-type-week-zero", [Edit(BLOCK, "  - week: 4\n", "  - week: 0\n")], 
     "minimal/prog/year-1/b1/block.yaml:19: error [wrong-type] Expected a week number or a range such as 4-6 for 'week' in a week but found the number 0."]))
 C(Case("unknown-key-front-matter", [Edit(READ, "title: Read", "titel: Read")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:2: error [missing-key] Missing key 'title' in the front matter. Add 'title:' (text).",
-    "minimal/prog/year-1/b1/b1-w1-read.md:5: error [unknown-key] Unknown key 'titel' in the front matter. Expected one of: assets, id, intentions, kind, minutes, phases, role, title. Did you mean 'title'?"]))
+    "minimal/prog/year-1/b1/b1-w1-read.md:5: error [unknown-key] Unknown key 'titel' in the front matter. Expected one of: assets, id, intentions, kind, minutes, phases, role, routes, title. Did you mean 'title'?"]))
 C(Case("unknown-key-block", [Edit(BLOCK, "term: autumn", "term: autumn\nterms: spring")], [
-    "minimal/prog/year-1/b1/block.yaml:4: error [unknown-key] Unknown key 'terms' in the block. Expected one of: half_term, id, pages, summary, term, title, weeks. Did you mean 'term'?"]))
+    "minimal/prog/year-1/b1/block.yaml:4: error [unknown-key] Unknown key 'terms' in the block. Expected one of: diagnostic, half_term, id, pages, routes, summary, term, title, weeks. Did you mean 'term'?"]))
 C(Case("empty-yaml-file", [Write(VIDEOS, "")], [
     'minimal/prog/videos.yaml:1: error [empty-file] The file is empty.',
     "minimal/prog/year-1/b1/b1-w1-watch.md:15: error [unknown-reference] No video has the id 'intro'."]))
@@ -351,3 +351,10 @@ C(Case("details-nested-3000-deep", [Append(TRANSCRIPT, "\n" + "<details>\n" * 30
     "minimal/prog/transcripts/intro.md:107: error [too-deep] HTML elements are nested more than 100 deep here. Close the elements you open (</details>, </div>), or nest fewer of them."]))
 C(Case("yaml-block-nesting-200-deep", [Edit(BLOCK, "summary:\n", "summary:\n" + "".join(" " * (i + 1) + "k:\n" for i in range(200)))], [
     "minimal/prog/year-1/b1/block.yaml:105: error [yaml-syntax] YAML could not be read: it is nested more than 100 deep here. Content never nests this deep; check the indentation."]))
+# Routes and diagnostics (issue 28): a route id that is markup is refused at its line; a label that is
+# Markdown is reported; an answer's text that is markup stays text (tests/test_routes.py).
+C(Case("route-id-markup", [Append(BLOCK, "routes:\n  - id: core\n    label: Core\n    description: Most.\n  - id: '<script>'\n    label: '**Stretch**'\n    description: Some.\n")], [
+    "minimal/prog/year-1/b1/block.yaml:28: error [wrong-type] Expected an id of lower-case letters, digits and hyphens (like 'routines-w1') for 'id' in a route but found '<script>'.",
+    "minimal/prog/year-1/b1/block.yaml:29: error [markdown-in-plain-text] The text of 'label' in a route is plain text but holds Markdown (bold): '**Stretch**' would be shown with its marks. Write the words alone ('Stretch'): bold, links and headings belong in a summary or a body."]))
+C(Case("session-routes-not-a-list", [Append(BLOCK, "routes:\n  - id: core\n    label: Core\n    description: Most.\n  - id: stretch\n    label: Stretch\n    description: Some.\n"), Edit(READ, "minutes: 20\n", "minutes: 20\nroutes: stretch\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:7: error [wrong-type] Expected a list for 'routes' in the front matter but found 'stretch'."]))
