@@ -75,4 +75,4 @@ def test_zensical_runs_the_projects_macros_without_the_plugin(tmp_path):
     run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], cwd=tmp_path, env=bare_env(ECT_CONTENT=str(SAMPLE)))
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "{{" not in text_of(home)
-    assert "This site holds <strong>27 weeks</strong> in <strong>5 blocks</strong>" in home
+    assert "This site holds <strong>30 weeks</strong> in <strong>6 blocks</strong>" in home
