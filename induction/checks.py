@@ -14,6 +14,8 @@ from . import coverage, formats, shortcodes
 from .body_refusals import body_refusals
 from .control_chars import control_characters_are_absent
 from .headings import headings
+from .lenses import examples_are_declared
+from .mentor_training import training_is_its_own_strand
 from .model import Framework, Programme, Session, Site
 from .nesting import nesting_is_bounded
 from .paths import symlinks_stay_inside
@@ -39,6 +41,7 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
         sessions_are_listed(programme, places, problems)
         ids_are_not_reserved(places, problems)
         sessions_sit_in_their_role(programme, problems)
+        training_is_its_own_strand(programme, problems)
         weeks_run_on(programme, problems)
         refusals(programme, problems)  # bounds, empty blocks and years, a session listed and seen (refusals.py)
         body_refusals(programme, problems)  # Markdown that renders otherwise than meant (body_refusals.py)
@@ -47,6 +50,7 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
             bodies_are_not_empty(session, problems)
             plans_add_up(session, problems)
             references_resolve(session, programme, framework, problems)
+            examples_are_declared(programme, session, problems)
             if framework:
                 intentions_name_statements(session, framework, problems)
         if framework:
