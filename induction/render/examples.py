@@ -30,7 +30,7 @@ def with_examples(markdown: str, programme: Programme) -> str:
         for example in examples:
             label = labels.get(example.lens_id, example.lens_id)
             content = "\n".join(lines[example.line:example.end - 1]).strip()
-            out.append(f'<details class="ect-example" data-ect-lens="{attr(example.lens_id)}" open markdown="1">\n'
+            out.append(f'<details class="ect-example example" data-ect-lens="{attr(example.lens_id)}" open markdown="1">\n'
                        f'<summary markdown="span"><span class="ect-example__lens">{esc(label)}</span>'
                        f"{': ' + example.title if example.title else ''}</summary>\n\n{content}\n\n</details>\n")
         out.append("</div>\n")
