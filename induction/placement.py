@@ -75,6 +75,8 @@ def place_programme(programme: Programme, problems: Problems) -> ProgrammePlaces
                 places.missing.append(ref.session_id)
                 problems.unknown("session", ref.session_id, programme.sessions, ref.loc.file, ref.loc.line)
                 continue
+            if role == TRAINING and (session.role, session.kind) != ("mentor", "training"):
+                continue  # reported by mentor_training.training_is_its_own_strand; its home is elsewhere
             if ref.see:
                 pending.append((ref, year, block, week, role))
                 continue

@@ -30,8 +30,9 @@ def with_examples(markdown: str, programme: Programme) -> str:
         for example in examples:
             label = labels.get(example.lens_id, example.lens_id)
             content = "\n".join(lines[example.line:example.end - 1]).strip()
-            out.append(f'<details class="ect-example example" data-ect-lens="{attr(example.lens_id)}" open markdown="1">\n'
-                       f'<summary markdown="span"><span class="ect-example__lens">{esc(label)}</span>'
+            # "example": Material's look for an example block (its icon and colour), open without script
+            out.append(f'<details class="ect-example example" data-ect-lens="{attr(example.lens_id)}" open '
+                       f'markdown="1">\n<summary markdown="span"><span class="ect-example__lens">{esc(label)}</span>'
                        f"{': ' + example.title if example.title else ''}</summary>\n\n{content}\n\n</details>\n")
         out.append("</div>\n")
         done = examples[-1].end - 1

@@ -39,7 +39,9 @@ def render_examples_report(programme: Programme, ctx: Context) -> list[Page]:
             marks = " | ".join("✓" if lens.id in gap.have else
                                '<span aria-label="none">–</span>' for lens in programme.lenses)
             rows.append(f"| {link}<br>{esc(_where(gap.place))} | {marks} |")
-        out.append('<div class="ect-table-wrap" role="region" aria-label="Examples by session" tabindex="0" markdown="1">\n\n' + "\n".join(rows) + "\n\n</div>\n")
+        # A region that scrolls sideways on a phone, as the coverage matrix's (WCAG 1.4.10)
+        out.append('<div class="ect-table-wrap" role="region" aria-label="Examples by session" tabindex="0" '
+                   'markdown="1">\n\n' + "\n".join(rows) + "\n\n</div>\n")
     out.append("## Sessions with no examples yet\n")
     if not without:
         out.append("Every ECT step and mentor session plan carries examples.\n")
