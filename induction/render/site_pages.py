@@ -185,6 +185,10 @@ def render_cookies(site: Site) -> Page:
             f"- **How long:** until you clear it. [Your progress]({urls.relative(COOKIES_SRC, PROGRESS_SRC)}) has a "
             "**Clear my progress** button; clearing this site's data in your browser's settings does the same. "
             "Private or incognito windows discard it when they close.\n",
+            # Keep true: what docs/javascripts/lens.js keeps.
+            "When you choose your phase or setting, or your subject, for the examples on a page, that choice is "
+            "kept the same way under the key `ect-lens`: the id of each and when you chose it, so that every "
+            "page shows your example first. Choosing **Show every example** forgets it.\n",
             "Nothing else is stored. \"This week\" is worked out from your device's clock each time a page "
             "opens, and is not kept. While you search, the search index is held in your browser's memory and "
             "is gone when you close the page.\n"]
