@@ -20,7 +20,7 @@ from .model import Framework, Programme, Session, Site
 from .nesting import nesting_is_bounded
 from .paths import symlinks_stay_inside
 from .placeholders import placeholders_are_filled
-from .placement import ProgrammePlaces, place_programme
+from .placement import TRAINING, ProgrammePlaces, place_programme
 from .problems import Problems, did_you_mean
 from .refusals import refusals
 from .rich_text import rich_texts
@@ -123,6 +123,8 @@ def ids_are_not_reserved(places: ProgrammePlaces, problems: Problems) -> None:
             if what is None and _WEEK_SLUG.fullmatch(sid):
                 what = f"a week's page in block '{block.id}'"
             prefix = block.id
+        elif place.role == TRAINING:  # beside the strand's own page, mentor-training/index.md
+            what, prefix = ("the mentor training page" if sid == "index" else None), "mentor-training"
         else:
             what = f"the page of year '{place.year.id}'" if sid == "index" else (
                 f"the page of block '{sid}'" if sid in place.year.block_ids else None)

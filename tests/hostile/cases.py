@@ -373,3 +373,6 @@ C(Case("mentor-training-listed-in-a-week", [Write(B + "mt-1.md", TRAINING), Edit
     "minimal/prog/year-1/b1/block.yaml:13: error [role-mismatch] The session 'mt-1' is a mentor training session (kind: training) but is listed in b1, week 1. List it in its year's mentor_training in programme.yaml."]))
 C(Case("mentor-training-names-no-session", [Write(B + "mt-1.md", TRAINING), Edit(PROG, "    pages: [welcome]\n", "    pages: [welcome]\n    mentor_training: [mt-2]\n")], [
     "minimal/prog/programme.yaml:11: error [unknown-reference] No session has the id 'mt-2'. Did you mean 'mt-1'?"]))
+C(Case("mentor-training-takes-the-strands-address", [Write("prog/year-1/mt-index.md", TRAINING.replace("id: mt-1", "id: index")),
+                                                     Edit(PROG, "    pages: [welcome]\n", "    pages: [welcome]\n    mentor_training: [index]\n")], [
+    "minimal/prog/year-1/mt-index.md:2: error [reserved-id] The session id 'index' would give its page the address of the mentor training page. Choose another id, such as 'mentor-training-index'."]))
