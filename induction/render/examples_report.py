@@ -1,7 +1,7 @@
 """Examples report: which sessions have no example for which phase, for the provider (stage four).
 
 One page per programme that declares phases or subjects (`<programme>/examples.md`, linked from
-For induction tutors): a table of the sessions that carry examples, a mark per phase and subject,
+For induction tutors): the sessions that carry examples, each with the lenses it has and the phases it lacks,
 then the ECT steps and mentor plans that carry none yet, block by block. scripts/lenses.py prints
 the same from lenses.example_gaps.
 """
@@ -29,19 +29,21 @@ def render_examples_report(programme: Programme, ctx: Context) -> list[Page]:
     out = [front_matter(f"Examples by phase and subject: {programme.title}"), caption(programme.title, "For providers"),
            "# Examples by phase and subject\n",
            f"{len(gaps)} {'session carries' if len(gaps) == 1 else 'sessions carry'} examples; "
-           f"{sum(1 for g in gaps if g.missing)} of them lack one for a phase. A tick is an example, a dash "
-           "is none yet.\n"]
-    if gaps:
-        head = "| Session | " + " | ".join(esc(lens.label) for lens in programme.lenses) + " |"
-        rows = [head, "| --- |" + " :---: |" * len(programme.lenses)]
-        for gap in gaps:
-            link = f"[{esc(gap.place.session.title)}]({urls.relative(src, urls.session(gap.place))})"
-            marks = " | ".join("✓" if lens.id in gap.have else
-                               '<span aria-label="none">–</span>' for lens in programme.lenses)
-            rows.append(f"| {link}<br>{esc(_where(gap.place))} | {marks} |")
-        # A region that scrolls sideways on a phone, as the coverage matrix's (WCAG 1.4.10)
-        out.append('<div class="ect-table-wrap" role="region" aria-label="Examples by session" tabindex="0" '
-                   'markdown="1">\n\n' + "\n".join(rows) + "\n\n</div>\n")
+           f"{sum(1 for g in gaps if g.missing)} of them lack one for a phase.\n"]
+    # A list, not a table of marks: one column per lens left a phone a narrow strip of titles, and a
+    # screen reader reads "check mark" without the column it stands in.
+    labels = {lens.id: lens.label for lens in programme.lenses}
+    phases = [lens.id for lens in programme.lenses if lens.group == "phase"]
+    items = []
+    for gap in gaps:
+        link = f"[{esc(gap.place.session.title)}]({urls.relative(src, urls.session(gap.place))})"
+        lacks = (f"**No example yet for:** {', '.join(esc(labels[i]) for i in gap.missing)}." if gap.missing
+                 else "Every phase has one.")
+        items.append(f"- {link} · {esc(_where(gap.place))}\n\n    Examples for: "
+                     f"{', '.join(esc(labels[i]) for i in gap.have)}. {lacks}\n")
+    if items:
+        out.append(f"## Sessions with examples\n\nThe phases are {', '.join(esc(labels[i]) for i in phases)}.\n")
+        out.append("\n".join(items))
     out.append("## Sessions with no examples yet\n")
     if not without:
         out.append("Every ECT step and mentor session plan carries examples.\n")
