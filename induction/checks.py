@@ -15,11 +15,13 @@ from .body_refusals import body_refusals
 from .contrast import colours_are_readable
 from .control_chars import control_characters_are_absent
 from .headings import headings
+from .lenses import examples_are_declared
+from .mentor_training import training_is_its_own_strand
 from .model import Framework, Programme, Session, Site
 from .nesting import nesting_is_bounded
 from .paths import symlinks_stay_inside
 from .placeholders import placeholders_are_filled
-from .placement import ProgrammePlaces, place_programme
+from .placement import TRAINING, ProgrammePlaces, place_programme
 from .problems import Problems, did_you_mean
 from .refusals import refusals
 from .rich_text import rich_texts
@@ -41,6 +43,7 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
         sessions_are_listed(programme, places, problems)
         ids_are_not_reserved(places, problems)
         sessions_sit_in_their_role(programme, problems)
+        training_is_its_own_strand(programme, problems)
         weeks_run_on(programme, problems)
         routes_are_sound(programme, places, problems)  # routes named, reachable and served each week (routes.py)
         refusals(programme, problems)  # bounds, empty blocks and years, a session listed and seen (refusals.py)
@@ -50,6 +53,7 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
             bodies_are_not_empty(session, problems)
             plans_add_up(session, problems)
             references_resolve(session, programme, framework, problems)
+            examples_are_declared(programme, session, problems)
             if framework:
                 intentions_name_statements(session, framework, problems)
         if framework:
@@ -124,6 +128,8 @@ def ids_are_not_reserved(places: ProgrammePlaces, problems: Problems) -> None:
             if what is None and _WEEK_SLUG.fullmatch(sid):
                 what = f"a week's page in block '{block.id}'"
             prefix = block.id
+        elif place.role == TRAINING:  # beside the strand's own page, mentor-training/index.md
+            what, prefix = ("the mentor training page" if sid == "index" else None), "mentor-training"
         else:
             what = f"the page of year '{place.year.id}'" if sid == "index" else (
                 f"the page of block '{sid}'" if sid in place.year.block_ids else None)

@@ -65,7 +65,9 @@ ROLE_NAMES = {role.id: role.name for role in ROLE.values()}
 # Which kinds each role's sessions may have; introduction and reflection pages suit every role.
 KINDS = {
     "ect": ("video", "reading", "task", "practice", "reflection", "quiz", "introduction"),
-    "mentor": ("plan", "material", "introduction", "reflection"),
+    # training: a session of the mentors' own training (instructional coaching, ...), listed in a
+    # year's mentor_training in programme.yaml, never in a week: the strand has its own sequence.
+    "mentor": ("plan", "material", "introduction", "reflection", "training"),
     "tutor": ("material", "training", "introduction", "reflection"),
 }
 ALL_KINDS = tuple(dict.fromkeys(k for kinds in KINDS.values() for k in kinds))
@@ -110,6 +112,13 @@ SITE = Record("the site file", {
     "provider": Key(PROVIDER, doc="who publishes the site: name, logo, colours, contact, footer links"),
 }, doc="site.yaml: the site's title, its provider and its programmes in order")
 
+# A programme's lenses: the phases or settings and the subjects its sessions give examples for
+# (induction/lenses.py). One list of ids across both, so an example names one without saying which.
+LENS = Record("a phase or subject", {
+    "id": Key(Id(), True, "stable id, like early-years; an example heading names it: {: .example-early-years }"),
+    "label": Key(Title(), True, "how readers see it, like 'Early years'"),
+})
+
 YEAR = Record("a year", {
     "id": Key(Id(), True, "stable id, like year-1"),
     "title": Key(Title(), True, "like Year 1"),
@@ -118,6 +127,8 @@ YEAR = Record("a year", {
     "blocks": Key(ListOf(Id()), doc="block ids, in order"),
     "mentor_meetings": Key(Choice(values=("weekly", "fortnightly")),
                            doc="how often the mentor meets the ECT in this year (default: weekly)"),
+    "mentor_training": Key(ListOf(Id()), doc="the mentors' own training sessions this year (role: mentor, "
+                                             "kind: training), in order: a sequence of its own under For mentors"),
 })
 
 # An event's end is its start plus its minutes: bounded, so that no date runs past what Python keeps
@@ -228,6 +239,9 @@ PROGRAMME = Record("the programme", {
                                    "plan that gives no minutes lasts (default: 45 in every year)"),
     })),
     "years": Key(ListOf(YEAR, 1), True, "the years, in order"),
+    "phases": Key(ListOf(LENS), doc="the phases and settings sessions give examples for (early years, primary, "
+                                    "...), in the order readers choose from"),
+    "subjects": Key(ListOf(LENS), doc="the subjects sessions give examples for, in order"),
     "calendar": Key(Id(), doc="the id of a school calendar in calendars/, for cohorts that name none"),
     "cohorts": Key(ListOf(COHORT), doc="groups of ECTs starting together, each placed on a school calendar"),
     **RHYTHM_KEYS,

@@ -10,7 +10,8 @@ next to the pages. Each file holds everything its person attends, every event on
   or one a fortnight in a year whose `mentor_meetings` is fortnightly, however many weeks a plan
   spans (a plan for weeks 4 to 6 is three meetings).
 - Induction tutor: each entry's tasks, on the first school day of the entry.
-- Every role: the training events it attends, timed in Europe/London (or all-day when no time).
+- Every role: the training events it attends, timed in Europe/London (or all-day when no time); a
+  session of the mentors' own training (induction/mentor_training.py) is "Mentor training: <title>".
 - Induction tutor: the milestones of the statutory year (induction/milestones.py), on their dates.
 
 An event without a time is an all-day event of one day. UIDs are made of ids only (a meeting's
@@ -29,7 +30,7 @@ from . import urls
 from .formats import MILESTONE_KINDS, ROLE, ROLES
 from .milestones import glance_src
 from .model import Event, Milestone, Programme
-from .placement import Place, ProgrammePlaces
+from .placement import TRAINING, Place, ProgrammePlaces
 from .schedule import PlacedWeek, Schedule, day_in_week
 
 _TIMEZONE = """BEGIN:VTIMEZONE
@@ -229,6 +230,8 @@ def _training_event(feed: Feed, event: Event) -> list[str]:
     page = (urls.session(home) if home else urls.block(programme, year, block) if block and year
             else urls.programme(programme))
     title = event.title or (home.session.title if home else event.id)
+    if home and home.role == TRAINING:  # among the meetings in a mentor's calendar, say which strand it is
+        title = titled("Mentor training", title)
     description = f"Prepare: {event.prepare}" if event.prepare else ""
     return ["BEGIN:VEVENT", feed.uid("event", event.id), feed.stamp, *when(event.date, event.time, event.minutes or 60),
             f"SUMMARY:{text(title)}", f"LOCATION:{text('Online' if event.online else event.place)}",

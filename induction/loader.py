@@ -24,6 +24,7 @@ from .model import (
     Event,
     Holiday,
     Intention,
+    Lens,
     Loc,
     Milestone,
     Phase,
@@ -213,15 +214,13 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
         data["id"], data.get("title", data["id"]), data.get("provider", ""), data.get("framework", ""),
         data.get("summary", ""), [], {}, {}, {}, folder, Loc(path, data.line), blocks=blocks,
         incomplete=len(problems.items) > before, unread=unread, settings=Settings.of(data.get("settings", {})),
-        summary_line=data.text_line("summary"))
+        summary_line=data.text_line("summary"), lenses=_lenses(data, path, problems))
     for item in data.get("years", []):
         if "id" not in item:
             continue
-        pages = [SessionRef(page, False, Loc(path, item["pages"].line_of(i))) for i, page in
-                 enumerate(item.get("pages", []))]
-        year = Year(item["id"], item.get("title", item["id"]), item.get("summary", ""), pages,
+        year = Year(item["id"], item.get("title", item["id"]), item.get("summary", ""), _ids(item, "pages", path),
                     list(item.get("blocks", [])), [], Loc(path, item.line), item.get("mentor_meetings", "weekly"),
-                    item.text_line("summary"))
+                    item.text_line("summary"), _ids(item, "mentor_training", path))
         for index, block_id in enumerate(year.block_ids):
             if block_id in blocks:
                 year.blocks.append(blocks[block_id])
@@ -250,6 +249,30 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
         programme.sessions[session.id] = session
     _meeting_lengths(programme, problems)
     return programme
+
+
+def _ids(item: YMap, key: str, path: str) -> list[SessionRef]:
+    """A year's list of session ids (its pages, its mentor training), each with its line."""
+    return [SessionRef(sid, False, Loc(path, item[key].line_of(i))) for i, sid in enumerate(item.get(key, []))]
+
+
+def _lenses(data: YMap, path: str, problems: Problems) -> list[Lens]:
+    """The phases, then the subjects, that the programme's sessions give examples for; an id
+    declared twice (in either list) is reported and kept once."""
+    lenses: dict[str, Lens] = {}
+    for group, key in (("phase", "phases"), ("subject", "subjects")):
+        for item in data.get(key, []):
+            if "id" not in item:
+                continue
+            lens = Lens(item["id"], item.get("label", item["id"]), group, Loc(path, item.line))
+            if lens.id in lenses:
+                first = lenses[lens.id]
+                problems.add("duplicate-id", path, item.line,
+                             f"The {group} id '{lens.id}' is also declared as a {first.group} at line "
+                             f"{first.loc.line}.", "Give each phase and subject its own id.")
+                continue
+            lenses[lens.id] = lens
+    return list(lenses.values())
 
 
 def _meeting_lengths(programme: Programme, problems: Problems) -> None:

@@ -208,6 +208,16 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Lens:
+    """A phase or setting (early years, primary, ...) or a subject that sessions give examples for."""
+
+    id: str
+    label: str
+    group: str  # "phase" | "subject": which of programme.yaml's lists declares it
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class Year:
     id: str
     title: str
@@ -218,6 +228,7 @@ class Year:
     loc: Loc
     meetings: str = "weekly"  # weekly | fortnightly: how often the mentor meets the ECT this year
     summary_line: int = 0  # the line of its summary's text
+    mentor_training: list[SessionRef] = field(default_factory=list)  # the mentors' own training, in order
 
 
 @dataclass(frozen=True)
@@ -373,6 +384,7 @@ class Programme:
     events: list[Event] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
     summary_line: int = 0  # the line of its summary's text
+    lenses: list[Lens] = field(default_factory=list)  # declared phases, then subjects, in order
 
     def bodies(self) -> Iterator[tuple[str, str, int]]:
         """Every Markdown body the programme publishes as written: each session's body and each

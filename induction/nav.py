@@ -49,13 +49,23 @@ def _grouped(entries: list[NavItem], weeks: list[Week]) -> list[NavItem]:
     return groups
 
 
+def _role_item(places: ProgrammePlaces, programme: Programme, role: str) -> NavItem:
+    """A role's starting page; for mentors with a training strand, a section holding both."""
+    page = {ROLE[role].page_title: role_src(programme, role)}
+    training = places.training() if role == "mentor" else []
+    if not training:
+        return page
+    strand = [urls.mentor_training(programme)] + [{p.session.title: urls.session(p)} for p in training]
+    return {ROLE[role].page_title: [page, {"Mentor training": strand}]}
+
+
 def build_nav(site, all_places: dict[str, ProgrammePlaces]) -> list[NavItem]:
     nav: list[NavItem] = []
     for programme in site.programmes:
         places = all_places[programme.id]
         # The roles first: each has its own starting page (induction/render/roles.py).
         years: list[NavItem] = [urls.programme(programme)] + [
-            {role.page_title: role_src(programme, role.id)} for role in ROLE.values()]
+            _role_item(places, programme, role.id) for role in ROLE.values()]
         for year in programme.years:
             items: list[NavItem] = [urls.year(programme, year)] + _entries(places, year.pages)
             for block in year.blocks:
@@ -71,6 +81,8 @@ def build_nav(site, all_places: dict[str, ProgrammePlaces]) -> list[NavItem]:
             years.append({year.title: items})
         if site.frameworks.get(programme.framework_id):
             years.append({"Coverage": urls.coverage(programme)})
+        if programme.lenses:
+            years.append({"Examples by phase and subject": urls.examples(programme)})
         nav.append({programme.title: years})
     used = []
     for programme in site.programmes:

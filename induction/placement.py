@@ -17,9 +17,13 @@ class Place:
     year: Year
     block: Block | None
     week: Week | None
-    role: str  # the week's role list, or "page" for block- and year-level pages
+    role: str  # the week's role list, "page" for block- and year-level pages, or TRAINING
     session: Session
     order: int
+
+
+# The role of a place in a year's mentor_training: the mentors' own training, a strand of its own.
+TRAINING = "mentor-training"
 
 
 @dataclass
@@ -36,6 +40,10 @@ class ProgrammePlaces:
     homes: dict[str, Place] = field(default_factory=dict)  # session id -> home
     references: list[Reference] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # listed ids that name no session
+
+    def training(self) -> list[Place]:
+        """The mentors' own training sessions, year by year in their order: their one sequence."""
+        return [place for place in self.in_order() if place.role == TRAINING]
 
     def in_order(self) -> list[Place]:
         return sorted(self.homes.values(), key=lambda place: place.order)
@@ -67,6 +75,8 @@ def place_programme(programme: Programme, problems: Problems) -> ProgrammePlaces
                 places.missing.append(ref.session_id)
                 problems.unknown("session", ref.session_id, programme.sessions, ref.loc.file, ref.loc.line)
                 continue
+            if role == TRAINING and (session.role, session.kind) != ("mentor", "training"):
+                continue  # reported by mentor_training.training_is_its_own_strand; its home is elsewhere
             if ref.see:
                 pending.append((ref, year, block, week, role))
                 continue
@@ -81,6 +91,7 @@ def place_programme(programme: Programme, problems: Problems) -> ProgrammePlaces
 
     for year in programme.years:
         visit(year.pages, year, None, None, "page")
+        visit(year.mentor_training, year, None, None, TRAINING)
         for block in year.blocks:
             visit(block.pages, year, block, None, "page")
             for week in block.weeks:
@@ -105,4 +116,6 @@ def _where(place: Place) -> str:
         return f"{place.block.id}, {place.week.label.lower()}"
     if place.block:
         return f"the pages of {place.block.id}"
+    if place.role == TRAINING:
+        return f"the mentor training of {place.year.id}"
     return f"the pages of {place.year.id}"

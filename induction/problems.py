@@ -52,6 +52,11 @@ CATALOGUE: dict[str, Code] = {
              "Add the framework file, or correct the id."),
         Code("unknown-statement", "A learning intention or citation names a statement the framework lacks.",
              "Use an id from the framework (the hint suggests the closest one)."),
+        Code("unknown-example", "A session's example names a phase or subject that its programme does not "
+             "declare (programme.yaml's phases: and subjects:).",
+             "Correct the id in the heading's class (.example-<id>), or declare the phase or subject."),
+        Code("duplicate-example", "One set of examples has two for the same phase or subject, so a reader "
+             "who chose it could not tell which is theirs.", "Merge the two, or give one to another phase or subject."),
         Code("wording-mismatch", "A learning intention's wording is another statement's text.",
              "Cite the statement the wording belongs to, or reword it."),
         Code("video-without-transcript", "A video has no transcript.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .model import Block, Framework, Programme, Week, Year
-from .placement import Place
+from .placement import TRAINING, Place
 
 
 def programme(p: Programme) -> str:
@@ -29,10 +29,20 @@ def week(p: Programme, y: Year, b: Block, w: Week) -> str:
 
 
 def session(place: Place) -> str:
+    if place.role == TRAINING:  # the mentors' own strand, beside the years it runs through
+        return f"{place.programme.id}/mentor-training/{place.session.id}.md"
     base = f"{place.programme.id}/{place.year.id}"
     if place.block is not None:
         base += f"/{place.block.id}"
     return f"{base}/{place.session.id}.md"
+
+
+def mentor_training(p: Programme) -> str:
+    return f"{p.id}/mentor-training/index.md"
+
+
+def examples(p: Programme) -> str:
+    return f"{p.id}/examples.md"
 
 
 def video(p: Programme, video_id: str) -> str:

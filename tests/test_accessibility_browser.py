@@ -119,7 +119,9 @@ CONTROLS = {".ect-progress input[type=checkbox]": "ECT step", ".ect-video__play"
             ".ect-print-button": "mentor plan", "details.ect-transcript > summary": "ECT step with a video",
             "details.ect-thisweek__all > summary": "home", ".ect-mycalendar select": "programme",
             ".ect-mycalendar input": "programme", ".ect-mycalendar button": "programme",
-            ".ect-diagnostic input[type=radio]": "diagnostic", ".ect-diagnostic button": "diagnostic"}
+            ".ect-diagnostic input[type=radio]": "diagnostic", ".ect-diagnostic button": "diagnostic",
+            ".ect-lens-choice select": "ECT step with examples",
+            "details.ect-example > summary": "ECT step with examples"}
 
 
 @pytest.mark.parametrize("selector", CONTROLS)

@@ -189,6 +189,21 @@ CASES = [
                        Edit(BLOCK, "tutor: [b1-w1-tutor]", "tutor: [b1-w1-tutor, b1-w1-watch]")),
      "minimal/prog/year-1/b1/block.yaml:14: error [role-mismatch] The session 'b1-w1-watch' has role ect but is "
      "listed under tutor. Move it to the week's ect list."),
+    ("unknown-example", (Edit(PROGRAMME, "settings:\n", "phases:\n  - id: primary\n    label: Primary\nsettings:\n"),
+                         Edit(READ, "Read the summary", "### In Year 3 {: .example-secondry }\n\nRead the summary")),
+     "minimal/prog/year-1/b1/b1-w1-read.md:10: error [unknown-example] The example is for 'secondry', which the "
+     "programme does not declare (its phases and subjects: primary). Declare it under phases: or subjects: in "
+     "programme.yaml."),
+    ("duplicate-example", (Edit(PROGRAMME, "settings:\n", "phases:\n  - id: primary\n    label: Primary\nsettings:\n"),
+                           Edit(READ, "Read the summary", "## A {: .example-primary }\n\nOne.\n\n"
+                                "## B {: .example-primary }\n\nRead the summary")),
+     "minimal/prog/year-1/b1/b1-w1-read.md:14: error [duplicate-example] A second example for 'Primary' in one set "
+     "of examples (the first is at line 10). Merge the two, or give one to another phase or subject."),
+    ("role-mismatch", (Write("prog/year-1/mt-1.md", session("mt-1", "mentor", "training")),
+                       Edit(PROGRAMME, "    pages: [welcome]\n", "    pages: [welcome, mt-1]\n")),
+     "minimal/prog/programme.yaml:10: error [role-mismatch] The session 'mt-1' is a mentor training session "
+     "(kind: training) but is listed in the pages of year-1. List it in its year's mentor_training in "
+     "programme.yaml."),
     ("not-listed", Write("prog/year-1/b1/b1-extra.md", session("b1-extra")),
      "minimal/prog/year-1/b1/b1-extra.md:2: error [not-listed] The session 'b1-extra' is in no week, block or "
      "year. List its id in a block.yaml week or pages, or in a year's pages."),

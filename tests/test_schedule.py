@@ -53,7 +53,8 @@ def test_the_sample_places_both_cohorts_on_the_oakshire_calendar():
     assert starts(september)[("adaptive-teaching", "Weeks 1 to 2")] == "2026-08-31"
     assert starts(january)[("adaptive-teaching", "Weeks 1 to 2")] == "2027-01-04"
     assert {e.id for e in january.events} == {"starting-well-jan-2026", "routines-clinic-jan-2026",
-                                               "ect-conference-2026", "year-2-launch-jan-2026", "twilight-jan-2026"}
+                                               "ect-conference-2026", "year-2-launch-jan-2026", "twilight-jan-2026",
+                                               *(f"mentor-training-{n}-jan-2026" for n in range(1, 6))}
 
 
 def test_dates_are_written_as_english_schools_write_them():

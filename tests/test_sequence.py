@@ -8,9 +8,11 @@ import re
 import pytest
 from conftest import SAMPLE
 
+from induction import urls
 from induction.formats import ROLES
 from induction.nav import build_nav
 from induction.pipeline import load_and_check
+from induction.placement import TRAINING
 from induction.render import render_site
 from induction.sequence import role_sequence
 
@@ -29,12 +31,14 @@ def neighbours(markdown: str, src: str) -> dict[str, str]:
             for word, link in _LINK.findall(markdown)}
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", [*ROLES, TRAINING])
 def test_each_role_has_one_chain_through_all_its_pages_in_programme_order(sample, role):
+    """The mentors' own training is a chain of its own, apart from the mentor's meeting plans."""
     checked, pages = sample
     places = checked.places["oakfield"]
-    own = {f"oakfield/{p.year.id}/" + (f"{p.block.id}/" if p.block else "") + f"{p.session.id}.md"
-           for p in places.in_order() if p.session.role == role}
+    own = {urls.session(p) for p in places.in_order()
+           if (p.role == TRAINING if role == TRAINING else p.session.role == role and p.role != TRAINING)}
+    assert own
     start = [src for src in own if "Previous" not in neighbours(pages[src], src)]
     assert len(start) == 1, start  # one chain, not several
     seen, src = [], start[0]
@@ -85,8 +89,14 @@ def test_each_role_has_a_starting_page_linked_from_home_and_nav(sample):
     for name in ("for-ects", "for-mentors", "for-tutors"):
         assert f"](oakfield/{name}.md)" in home
     programme_nav = build_nav(checked.site, checked.places)[0]["Oakfield Early Career Programme"]
-    assert programme_nav[1:4] == [{"For ECTs": "oakfield/for-ects.md"}, {"For mentors": "oakfield/for-mentors.md"},
+    # The mentors' section holds their starting page and their own training strand.
+    training = ["oakfield/mentor-training/index.md"] + [
+        {p.session.title: f"oakfield/mentor-training/{p.session.id}.md"} for p in checked.places["oakfield"].training()]
+    assert programme_nav[1:4] == [{"For ECTs": "oakfield/for-ects.md"},
+                                  {"For mentors": [{"For mentors": "oakfield/for-mentors.md"},
+                                                   {"Mentor training": training}]},
                                   {"For induction tutors": "oakfield/for-tutors.md"}]
+    assert len(training) == 6
 
 
 def test_the_mentor_page_lists_every_plan_in_order_with_each_blocks_pack(sample):

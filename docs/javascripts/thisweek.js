@@ -159,9 +159,10 @@
   function eventItem(event) {
     var when = dayName(event.date) + " " + longDate(event.date).slice(0, -5) +
       (event.time ? ", " + hours(event.time, event.minutes) : "");
-    var item = element("li", "", "Training: " + when + ": ");
+    // A milestone of the tutor's statutory year says its kind ("Progress review"); an event is training.
+    var item = element("li", "", (event.kind || "Training") + ": " + when + ": ");
     item.append(link(event.title, event.url));
-    item.append(". " + event.place + ".");
+    item.append(event.place ? ". " + event.place + "." : ".");
     return item;
   }
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from ..coverage import compute as compute_coverage
 from ..pipeline import Checked
+from ..placement import TRAINING
 from .context import Context
+from .examples_report import render_examples_report
 from .frameworks import render_framework_pages
 from .glance import render_glance_pages
 from .matrix import render_matrix
@@ -18,6 +20,7 @@ from .sessions import render_session
 from .site_pages import render_site_pages
 from .structure import render_block, render_programme, render_transcript, render_week, render_year
 from .text import Page
+from .training import render_training_pages
 
 __all__ = ["Page", "render_site", "Context"]
 
@@ -49,8 +52,9 @@ def render_site(checked: Checked, pdfs: dict[str, int] | None = None, site_url: 
                 pack = render_mentor_pack(programme, year, block, ctx)
                 if pack:
                     pages.append(pack)
-        pages += [render_session(place, ctx, ctx.sequence(programme, place.session.role))
-                  for place in places.in_order()]
+        pages += [render_session(place, ctx, places.training() if place.role == TRAINING else
+                                 ctx.sequence(programme, place.session.role)) for place in places.in_order()]
+        pages += render_training_pages(programme, ctx) + render_examples_report(programme, ctx)
         pages += [render_transcript(programme, video_id, ctx) for video_id, video in programme.videos.items()
                   if video.transcript]  # a video published without one gets no page pretending to be one
         framework = ctx.framework(programme)

@@ -8,12 +8,14 @@ page's HTML passes the post-render allow-list. Session keys are "<programme>/<se
 from __future__ import annotations
 
 from ..formats import ROLE
-from ..placement import Place
+from ..placement import TRAINING, Place
 from .routes import route_keys
 from .text import attr
 
-# What can be marked done: ECT steps, mentor session plans and training sessions.
-MARKABLE_KINDS = {"mentor": ("plan",), "tutor": ("training",)}
+# What can be marked done: ECT steps, mentor session plans, the mentors' own training sessions
+# (induction/mentor_training.py) and induction tutors' training sessions.
+MARKABLE_KINDS = {"mentor": ("plan", "training"), "tutor": ("training",)}
+TRAINING_WORK = "mentor training sessions"  # counted apart from the meetings' plans: a strand of its own
 
 
 def markable(place: Place) -> bool:
@@ -36,10 +38,12 @@ def mark_as_done(place: Place) -> str:
 def progress_counts(places: list[Place]) -> str:
     """Where "3 of 7 ECT steps done" goes on a week, block or year page: one line per role."""
     lines = []
-    for role, what in ((r.id, r.work) for r in ROLE.values()):
-        keys = " ".join(dict.fromkeys(key(p) for p in places if p.session.role == role and markable(p)))
+    kinds = [(r.id, r.work, False) for r in ROLE.values()] + [("mentor", TRAINING_WORK, True)]
+    for role, what, training in kinds:
+        work = [p for p in places if p.session.role == role and markable(p) and (p.role == TRAINING) == training]
+        keys = " ".join(dict.fromkeys(key(p) for p in work))
         if keys:  # route-only work is marked, so that docs/javascripts/routes.js counts the reader's route
-            routed = route_keys([p for p in places if p.session.role == role and markable(p)], places[0].programme.id)
+            routed = route_keys(work, places[0].programme.id)
             lines.append(f'<p class="ect-progress-count" data-ect-progress-count="{attr(keys)}" '
                          f'data-ect-what="{attr(what)}"{routed}></p>')
     return "\n".join(lines) + "\n" if lines else ""

@@ -77,6 +77,10 @@ def _mentor_page(programme: Programme, ctx: Context) -> Page:
                              for week, place in plans) + "\n")
         out.append(pack_links(programme, year, block, ctx, src, f"Mentor pack: {esc(block.title)}, ready to print")
                    + "\n")
+    training = ctx.places[programme.id].training()
+    if training:  # the mentors' own strand (render/training.py), after the meetings it runs beside
+        out.append(f"## Your mentor training\n\n{len(training)} training sessions for you as a mentor, beside these "
+                   f"meetings: [Mentor training]({urls.relative(src, urls.mentor_training(programme))}).\n")
     return Page(src, ROLE["mentor"].page_title, "\n".join(o for o in out if o), "role", {"role": "mentor"})
 
 
@@ -114,6 +118,9 @@ def _tutor_page(programme: Programme, ctx: Context) -> Page:
                 out.append("Week by week:\n")
             out.append("\n".join(items) + "\n" if items else "")
     out.append(tutor_milestones(ctx, programme, src))
+    if programme.lenses:
+        out.append(f"Which sessions have examples for each phase and subject: [Examples by phase and subject]"
+                   f"({urls.relative(src, urls.examples(programme))}).\n")
     out.append("## Training sessions and materials\n")
     out.append("\n".join(f"- [{esc(p.session.title)}]({urls.relative(src, urls.session(p))}) · {esc(p.year.title)}"
                          f"{' · ' + esc(p.block.title) if p.block else ''} · {minutes(p.session.minutes)}"

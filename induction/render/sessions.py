@@ -7,10 +7,11 @@ from .. import urls
 from ..formats import ROLE
 from ..headings import headings
 from ..model import Session
-from ..placement import Place
+from ..placement import TRAINING, Place
 from ..routes import entry_routes, route_labels
 from .context import Context
 from .dates import meeting_dates, session_dates
+from .examples import with_examples
 from .intentions import intentions_section
 from .media import asset_link, expand
 from .progress import mark_as_done
@@ -27,6 +28,8 @@ def session_caption(place: Place) -> str:
         if place.week is not None:
             parts.append(place.week.label)
     role = place.session.role
+    if place.role == TRAINING:
+        return caption(place.year.title, "Mentor training")
     parts.append("Mentor session" if place.session.is_mentor_plan else
                  f"{role_name(role)} {'self-study' if role == 'ect' and place.week else 'materials'}"
                  if place.week else kind_name(place.session.kind))
@@ -42,6 +45,7 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
     src = src or urls.session(place)
     body = rebase(session.body, urls.session(place), src)  # its relative links, from the page it is shown on
     written = expand(body, programme, framework, ctx.places[programme.id], src).strip()
+    written = with_examples(written, programme)  # each set of examples labelled, for lens.js to order
     body = sequential_headings(written)  # no skipped level under the h1, transcripts included
     meta = [kind_name(session.kind), minutes(session.minutes)]
     if session.role == "ect" and place.week is not None:
@@ -161,7 +165,9 @@ def back_link(place: Place, src: str) -> str:
     """A visible way back to where the session is listed: its week, else its block, else its year
     (breadcrumbs alone are cut short on a phone)."""
     programme, year, block, week = place.programme, place.year, place.block, place.week
-    if block is not None and week is not None:
+    if place.role == TRAINING:
+        target, label = urls.mentor_training(programme), "Mentor training"
+    elif block is not None and week is not None:
         target, label = urls.week(programme, year, block, week), week.heading
     elif block is not None:
         target, label = urls.block(programme, year, block), block.title
@@ -173,6 +179,8 @@ def back_link(place: Place, src: str) -> str:
 
 def _where(place: Place) -> str:
     """The neighbour's place for its pagination label: its week, or its block or year."""
+    if place.role == TRAINING:
+        return f"{place.year.title}, mentor training"
     if place.week is not None:
         return place.week.label
     return place.block.title if place.block is not None else place.year.title
@@ -191,5 +199,6 @@ def _pagination(place: Place, sequence: list[Place], src: str) -> str:
         return (f"{word}: [{esc(other.session.title)}]({urls.relative(src, urls.session(other))})"
                 f' <span class="ect-pagination__where">({esc(_where(other))})</span>')
 
-    return pagination(f"{role_name(place.session.role)} pages in order", neighbour(-1, "Previous"),
+    return pagination("Mentor training in order" if place.role == TRAINING else
+                      f"{role_name(place.session.role)} pages in order", neighbour(-1, "Previous"),
                       neighbour(1, "Next"))

@@ -195,6 +195,10 @@ def render_cookies(site: Site) -> Page:
             "choose a route, that route's name and the date and time you chose it, under the key `ect-route`, in "
             "the same place and on the same terms; **Forget my route** on the block's *Where to start* page "
             "removes it.\n",
+            # Keep true: what docs/javascripts/lens.js keeps.
+            "When you choose your phase or setting, or your subject, for the examples on a page, that choice is "
+            "kept the same way under the key `ect-lens`: the id of each and when you chose it, so that every "
+            "page shows your example first. Choosing **Show every example** forgets it.\n",
             "Nothing else is stored. \"This week\" is worked out from your device's clock each time a page "
             "opens, and is not kept. While you search, the search index is held in your browser's memory and "
             "is gone when you close the page.\n"]

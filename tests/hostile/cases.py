@@ -358,3 +358,28 @@ C(Case("route-id-markup", [Append(BLOCK, "routes:\n  - id: core\n    label: Core
     "minimal/prog/year-1/b1/block.yaml:29: error [markdown-in-plain-text] The text of 'label' in a route is plain text but holds Markdown (bold): '**Stretch**' would be shown with its marks. Write the words alone ('Stretch'): bold, links and headings belong in a summary or a body."]))
 C(Case("session-routes-not-a-list", [Append(BLOCK, "routes:\n  - id: core\n    label: Core\n    description: Most.\n  - id: stretch\n    label: Stretch\n    description: Some.\n"), Edit(READ, "minutes: 20\n", "minutes: 20\nroutes: stretch\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:7: error [wrong-type] Expected a list for 'routes' in the front matter but found 'stretch'."]))
+# Examples for phases and subjects (induction/lenses.py), and mentor training (induction/mentor_training.py)
+PHASES = Edit(PROG, "settings:\n", "phases:\n  - id: early-years\n    label: Early years\n  - id: primary\n"
+              "    label: Primary\nsubjects:\n  - id: maths\n    label: Mathematics\nsettings:\n")
+C(Case("example-for-an-undeclared-phase", [PHASES, Append(READ, "\n### In Reception {: .example-early-yaers }\n\nText.\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unknown-example] The example is for 'early-yaers', which the programme does not declare (its phases and subjects: early-years, primary, maths). Did you mean 'early-years'?"]))
+C(Case("example-where-no-phase-is-declared", [Append(READ, "\n### In Year 3 {: .example-primary }\n\nText.\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unknown-example] The example is for 'primary', but the programme declares no phases or subjects. Declare it in programme.yaml (phases: - id: primary, label: ...), or remove the class .example-primary."]))
+C(Case("two-examples-for-one-phase-in-a-set", [PHASES, Append(READ, "\n### In Year 3 {: .example-primary }\n\nOne.\n\n"
+                                                             "### In Year 5 {: .example-primary }\n\nTwo.\n")], [
+    "minimal/prog/year-1/b1/b1-w1-read.md:16: error [duplicate-example] A second example for 'Primary' in one set of examples (the first is at line 12). Merge the two, or give one to another phase or subject."]))
+C(Case("a-phase-declared-twice", [Edit(PROG, "settings:\n", "phases:\n  - id: primary\n    label: Primary\n"
+                                       "subjects:\n  - id: primary\n    label: Primary maths\nsettings:\n")], [
+    "minimal/prog/programme.yaml:9: error [duplicate-id] The subject id 'primary' is also declared as a phase at line 6. Give each phase and subject its own id."]))
+TRAINING = ("---\nid: mt-1\nrole: mentor\nkind: training\ntitle: Coaching in a weekly cycle\nminutes: 60\n---\n\n"
+            "Mentors practise the weekly coaching cycle.\n")
+C(Case("mentor-training-lists-a-step", [Edit(PROG, "    pages: [welcome]\n", "    pages: [welcome]\n    mentor_training: [b1-w1-read]\n")], [
+    "minimal/prog/programme.yaml:11: error [role-mismatch] The session 'b1-w1-read' is listed in mentor_training but has role ect and kind reading. A mentor training session has role: mentor and kind: training; list other sessions in a week or in pages.",
+    ]))
+C(Case("mentor-training-listed-in-a-week", [Write(B + "mt-1.md", TRAINING), Edit(BLOCK, "mentor: [b1-w1-mentor]", "mentor: [b1-w1-mentor, mt-1]")], [
+    "minimal/prog/year-1/b1/block.yaml:13: error [role-mismatch] The session 'mt-1' is a mentor training session (kind: training) but is listed in b1, week 1. List it in its year's mentor_training in programme.yaml."]))
+C(Case("mentor-training-names-no-session", [Write(B + "mt-1.md", TRAINING), Edit(PROG, "    pages: [welcome]\n", "    pages: [welcome]\n    mentor_training: [mt-2]\n")], [
+    "minimal/prog/programme.yaml:11: error [unknown-reference] No session has the id 'mt-2'. Did you mean 'mt-1'?"]))
+C(Case("mentor-training-takes-the-strands-address", [Write("prog/year-1/mt-index.md", TRAINING.replace("id: mt-1", "id: index")),
+                                                     Edit(PROG, "    pages: [welcome]\n", "    pages: [welcome]\n    mentor_training: [index]\n")], [
+    "minimal/prog/year-1/mt-index.md:2: error [reserved-id] The session id 'index' would give its page the address of the mentor training page. Choose another id, such as 'mentor-training-index'."]))
