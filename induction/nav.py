@@ -13,7 +13,7 @@ from .formats import ROLE, ROLES
 from .model import Block, Programme, Week, Year
 from .placement import ProgrammePlaces
 from .render.packs import pack_src
-from .render.roles import role_src
+from .render.roles import pairs_src, role_src
 
 NavItem = Any
 
@@ -55,6 +55,8 @@ def build_nav(site, all_places: dict[str, ProgrammePlaces]) -> list[NavItem]:
         # The roles first: each has its own starting page (induction/render/roles.py).
         years: list[NavItem] = [urls.programme(programme)] + [
             {role.page_title: role_src(programme, role.id)} for role in ROLE.values()]
+        # The tutor's section also has "Your pairs" (saved progress files, read in the browser).
+        years[-1] = {ROLE["tutor"].page_title: [role_src(programme, "tutor"), {"Your pairs": pairs_src(programme)}]}
         for year in programme.years:
             items: list[NavItem] = [urls.year(programme, year)] + _entries(places, year.pages)
             for block in year.blocks:

@@ -86,7 +86,8 @@ def test_each_role_has_a_starting_page_linked_from_home_and_nav(sample):
         assert f"](oakfield/{name}.md)" in home
     programme_nav = build_nav(checked.site, checked.places)[0]["Oakfield Early Career Programme"]
     assert programme_nav[1:4] == [{"For ECTs": "oakfield/for-ects.md"}, {"For mentors": "oakfield/for-mentors.md"},
-                                  {"For induction tutors": "oakfield/for-tutors.md"}]
+                                  {"For induction tutors": ["oakfield/for-tutors.md",
+                                                            {"Your pairs": "oakfield/your-pairs.md"}]}]
 
 
 def test_the_mentor_page_lists_every_plan_in_order_with_each_blocks_pack(sample):

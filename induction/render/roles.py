@@ -16,7 +16,7 @@ from ..model import Block, Programme, Year
 from .context import Context
 from .packs import mentor_plans, pack_links, when
 from .summaries import indented, summary_markdown
-from .text import Page, esc, front_matter, minutes
+from .text import Page, attr, esc, front_matter, minutes
 from .thisweek import this_week_panel
 
 
@@ -24,8 +24,33 @@ def role_src(programme: Programme, role: str) -> str:
     return f"{programme.id}/{ROLE[role].page}"
 
 
+def pairs_src(programme: Programme) -> str:
+    """The induction tutor's view of several pairs, from the progress files they saved."""
+    return f"{programme.id}/your-pairs.md"
+
+
 def render_role_pages(programme: Programme, ctx: Context) -> list[Page]:
-    return [_ect_page(programme, ctx), _mentor_page(programme, ctx), _tutor_page(programme, ctx)]
+    return [_ect_page(programme, ctx), _mentor_page(programme, ctx), _tutor_page(programme, ctx),
+            _pairs_page(programme)]
+
+
+def _pairs_page(programme: Programme) -> Page:
+    """Plain text and one empty box that docs/javascripts/pairs.js fills: the files are read in the
+    browser (FileReader) and never sent anywhere; without JavaScript the page says so."""
+    src = pairs_src(programme)
+    out = [front_matter(f"Your pairs: {programme.title}"), f'<p class="ect-caption">{esc(programme.title)}</p>\n',
+           "# Your pairs\n",
+           "See several pairs at a glance from the progress files they saved: each ECT or mentor chooses "
+           "**Save my progress** on their [Your progress](" + urls.relative(src, "about/progress.md") + ") page "
+           "and hands you the file. Open the files here, as many as you like at once. They are read in this "
+           "browser only: nothing is uploaded, and nothing is kept once you close the page.\n",
+           "For each file: how many weeks of work are still open (against the cohort's current week when the "
+           "file names a cohort, else against the latest piece of work done), mentor meetings with no coaching "
+           "log, training sessions attended and the last agreed action step. Print the table as a one-page "
+           "termly summary for the headteacher and the appropriate body.\n",
+           f'<div class="ect-pairs" data-ect-pairs data-ect-programme="{attr(programme.id)}" markdown="1">\n\n'
+           "Reading the files needs JavaScript, which is off or blocked in this browser.\n\n</div>\n"]
+    return Page(src, "Your pairs", "\n".join(out), "pairs", {"programme": programme.id})
 
 
 def _head(programme: Programme, role: str, intro: str, ctx: Context) -> list[str]:
