@@ -332,7 +332,7 @@
   var LARGEST = 1024 * 1024;  // bytes: a year of ticks and notes is a few tens of kilobytes
   var DEEPEST = 12;  // nesting this site never writes deeper than
   var MOST_VALUES = 50000;
-  var FORBIDDEN_KEYS = {"__proto__": true, "constructor": true, "prototype": true};
+  var FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];  // a list: in a literal, "__proto__" sets the prototype
   var MARKUP = /<\s*[a-z!/?]|javascript\s*:|vbscript\s*:|data\s*:\s*text\/html/i;  // this site never writes them
 
   // The person's name and cohort as the file may carry them.
@@ -353,7 +353,7 @@
       if (node === null || typeof node !== "object") { return; }
       Object.keys(node).forEach(function (key) {
         if (why) { return; }
-        if (own(FORBIDDEN_KEYS, key)) { why = "it holds the key \u201c" + key + "\u201d, which this site never writes"; return; }
+        if (FORBIDDEN_KEYS.indexOf(key) >= 0) { why = "it holds the key \u201c" + key + "\u201d, which this site never writes"; return; }
         if (MARKUP.test(key)) { why = "it holds markup or script in its text, which this site never writes"; return; }
         walk(node[key], depth + 1);
       });
@@ -397,7 +397,8 @@
     var given = offered(parts[KEY], "done") + offered(parts[KEY], "coaching");
     var kept = Object.keys(theirs.done).length + Object.keys(theirs.coaching).length;
     if (kept < given) {
-      return {error: (given - kept) + " of its " + given + " entries are not as this site writes them: the file is damaged"};
+      return {error: (given - kept) + " of its " + given + (given === 1 ? " entry" : " entries") +
+                     (given - kept === 1 ? " is" : " are") + " not as this site writes them: the file is damaged"};
     }
     var others = [], unknown = [];
     var failed = "";
@@ -487,7 +488,7 @@
   }
 
   function field(labelText, control, hint) {
-    var wrap = element("p", "ect-record-field");
+    var wrap = element("div", "ect-record-field");
     var label = element("label", "", labelText);
     label.htmlFor = control.id;
     wrap.append(label);
@@ -531,7 +532,7 @@
         box.live = element("div", "ect-record-message");
         box.live.setAttribute("role", "status");
         box.live.setAttribute("aria-live", "polite");
-        box.after(box.live);
+        box.before(box.live);
       }
       box.replaceChildren(element("div", "", "Loading your progress record\u2026"));
       withOrder(function (order) {
@@ -541,7 +542,8 @@
         } else {
           guarded("the progress record", function () { parts = listed(data); });
         }
-        guarded("the buttons", function () { parts.push(buttons(data, order, box)); });
+        // The buttons after the count: saving and opening are what a long record is scrolled past for.
+        guarded("the buttons", function () { parts.splice(order ? 2 : 1, 0, buttons(data, order, box)); });
         box.replaceChildren.apply(box, parts);
       });
     });
@@ -562,7 +564,7 @@
     box.who = who;
     var out = [];
     var doneCount = Object.keys(data.done).length;
-    out.push(element("p", "ect-record-lead", doneCount ? doneCount + (doneCount === 1 ? " piece" : " pieces") +
+    var lead = (element("p", "ect-record-lead", doneCount ? doneCount + (doneCount === 1 ? " piece" : " pieces") +
                      " of work marked as done in this browser." : "Nothing is marked as done in this browser yet."));
     // On paper: who, which cohort, when printed (filled from the fields as they change).
     var head = element("div", "ect-print-only ect-record-head");
@@ -577,7 +579,7 @@
     who.cohort.addEventListener("change", fillHead);
     window.addEventListener("beforeprint", fillHead);
     fillHead();
-    out.push(head);
+    out.push(head, lead);
     var roles = rolesShown(data, order);
     order.programmes.forEach(function (programme) {
       programme.parts.forEach(function (part) {
@@ -701,7 +703,7 @@
       data.coaching = Object.create(null);
       refresh(data);
     });
-    var row = element("p", "ect-progress-buttons");
+    var row = element("div", "ect-progress-buttons");
     row.append(print, " ", clear);
     actions.append(row);
     return actions;

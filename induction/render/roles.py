@@ -43,11 +43,11 @@ def _pairs_page(programme: Programme) -> Page:
            "See several pairs at a glance from the progress files they saved: each ECT or mentor chooses "
            "**Save my progress** on their [Your progress](" + urls.relative(src, "about/progress.md") + ") page "
            "and hands you the file. Open the files here, as many as you like at once. They are read in this "
-           "browser only: nothing is uploaded, and nothing is kept once you close the page.\n",
+           "browser only: nothing is uploaded, and nothing is kept once you close the page.\n{: .ect-print-hide }\n",
            "For each file: how many weeks of work are still open (against the cohort's current week when the "
            "file names a cohort, else against the latest piece of work done), mentor meetings with no coaching "
            "log, training sessions attended and the last agreed action step. Print the table as a one-page "
-           "termly summary for the headteacher and the appropriate body.\n",
+           "termly summary for the headteacher and the appropriate body.\n{: .ect-print-hide }\n",
            f'<div class="ect-pairs" data-ect-pairs data-ect-programme="{attr(programme.id)}" markdown="1">\n\n'
            "Reading the files needs JavaScript, which is off or blocked in this browser.\n\n</div>\n"]
     return Page(src, "Your pairs", "\n".join(out), "pairs", {"programme": programme.id})
