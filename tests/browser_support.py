@@ -45,6 +45,8 @@ PAGE_TYPES = {
     "coverage": "oakfield/coverage/",
     "accessibility statement": "about/accessibility/",
     "cookies": "about/cookies/",
+    "progress record": "about/progress/",
+    "your pairs": "oakfield/your-pairs/",
     "404": "404.html",
 }
 VIDEO_PAGE = PAGE_TYPES["ECT step with a video"]

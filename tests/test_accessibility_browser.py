@@ -116,7 +116,8 @@ def test_without_javascript_the_reader_has_the_link_and_the_transcript_but_no_de
 
 # The controls the project adds to Material's pages, each with a page that has one.
 CONTROLS = {".ect-progress input[type=checkbox]": "ECT step", ".ect-video__play": "ECT step with a video",
-            ".ect-print-button": "mentor plan"}
+            ".ect-print-button": "mentor plan", ".ect-coaching textarea": "mentor plan",
+            ".ect-record-field input[type=text]": "progress record", ".ect-pairs__open input": "your pairs"}
 
 
 @pytest.mark.parametrize("selector", CONTROLS)

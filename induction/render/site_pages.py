@@ -183,6 +183,8 @@ def _stored(site: Site) -> list[str]:
             "The site sets no cookies. It keeps a few things in this browser's local storage for this site, "
             "and only when you use the part of the site that needs them. Each is under a key starting `ect-`:\n",
             keys + "\n",
+            "Nothing is stored until you tick a box, type in a coaching log, open a saved file or choose "
+            "something a page asks you to.\n",
             "- **Where:** in this browser only, on this device. It is never sent to us or anyone else: no page "
             "sends anything anywhere, and the site has no server that could receive it. Another browser or "
             "device does not see it.\n"
