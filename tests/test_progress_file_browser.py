@@ -137,7 +137,8 @@ def test_a_saved_record_opened_in_a_fresh_browser_gives_the_same_state_and_match
     second, other = fresh(browser)
     open_record(other)
     said = open_files(other, as_file("sam.json", saved))
-    assert said.startswith("\u201csam.json\u201d (Sam Patel, saved ") and "was merged into this browser's progress." in said
+    assert said.startswith("\u201csam.json\u201d (Sam Patel, saved ")
+    assert "was merged into this browser's progress." in said
     assert progress(other) == before
     assert other.locator(".ect-record-done").all_inner_texts() == [
         "Why routines give time back to learning (Week 1)\t" + other.locator(".ect-record-done td").nth(1).inner_text()]
@@ -181,7 +182,8 @@ def test_registered_stores_travel_in_the_file_and_merge_and_a_browser_without_th
     context, tab = fresh(browser, stores=True)
     tab.goto(tab.base + "404.html")
     tab.evaluate("""() => {
-      localStorage.setItem('ect-me', JSON.stringify({role: 'ect', cohort: 'september-2025', at: '2025-09-01T09:00:00.000Z'}));
+      localStorage.setItem('ect-me', JSON.stringify(
+        {role: 'ect', cohort: 'september-2025', at: '2025-09-01T09:00:00.000Z'}));
       localStorage.setItem('ect-route', JSON.stringify({routines: {route: 'core', at: '2025-09-02T09:00:00.000Z'}}));
     }""")
     saved = save(tab, name="Ada")
@@ -212,7 +214,8 @@ def test_registered_stores_travel_in_the_file_and_merge_and_a_browser_without_th
 def record_file(progress_value: dict, name: str = "", cohort: str = "", programme: str = "oakfield",
                 version: int = 1, saved: str = "2025-09-16T09:00:00.000Z") -> dict:
     return {"format": "ect-progress-file", "formatVersion": version,
-            "programme": {"site": "Oakfield Early Career Programme", "id": programme, "version": "content-000000000000"},
+            "programme": {"site": "Oakfield Early Career Programme", "id": programme,
+                          "version": "content-000000000000"},
             "savedAt": saved, "person": {"name": name, "cohort": cohort}, "stores": {"ect-progress": progress_value}}
 
 
@@ -352,7 +355,8 @@ def test_the_coaching_log_prints_blank_lines_when_empty_and_the_typed_text_when_
     tab.emulate_media(media="screen")
     tab.get_by_label(STEP).fill("Narrate one worked example")
     tab.emulate_media(media="print")
-    assert tab.locator(".ect-coaching__filled").all_inner_texts() == ["This week's agreed step: Narrate one worked example"]
+    assert tab.locator(".ect-coaching__filled").all_inner_texts() == [
+        "This week's agreed step: Narrate one worked example"]
     assert progress(tab)["coaching"]["oakfield/routines-w2-mentor"]["step"] == "Narrate one worked example"
     context.close()
 
