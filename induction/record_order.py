@@ -51,7 +51,7 @@ def order_script(site: Site, places: dict[str, ProgrammePlaces], schedules: dict
 
 def _programme(programme: Programme, places: ProgrammePlaces, schedules: list[Schedule],
                address: Callable[[str], str]) -> dict[str, Any]:
-    numbers = {}  # (block id, week slug) -> the week's number in the programme, from 1
+    numbers: dict[tuple[str, str], int] = {}  # (block id, week slug) -> the week's number in the programme, from 1
     for year in programme.years:
         for block in year.blocks:
             for week in block.weeks:
