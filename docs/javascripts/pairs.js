@@ -42,7 +42,9 @@
       parts.push(element("p", "ect-pairs__count", sorted.length + (sorted.length === 1 ? " file" : " files") +
                          " open, as of " + window.inductionProgress.when(new Date().toISOString()) +
                          ". Weeks behind: weeks up to the cohort's current week (or to the latest work done, when a " +
-                         "file names no cohort) with work not marked as done."), table(panel, state, sorted));
+                         "file names no cohort) with work not marked as done."),
+                 element("p", "ect-print-only ect-pairs__purpose", "Termly summary for the headteacher and the " +
+                         "appropriate body."), table(panel, state, sorted));
     }
     state.body.replaceChildren.apply(state.body, parts);
   }
