@@ -107,7 +107,9 @@ def _mentor_page(programme: Programme, ctx: Context) -> Page:
 def _tutor_page(programme: Programme, ctx: Context) -> Page:
     src, places = role_src(programme, "tutor"), ctx.places[programme.id]
     out = _head(programme, "tutor", "What to check when, block by block and week by week, from the programme's "
-                "notes for induction tutors; then every training session.", ctx)
+                "notes for induction tutors; then every training session. Mark each check as done on its page; "
+                f"[Your pairs]({urls.relative(src, pairs_src(programme))}) shows several pairs at once from the "
+                "progress files they saved.", ctx)
     training = []
     for year in programme.years:
         out.append(f"## {esc(year.title)}: what to check when\n")
