@@ -277,8 +277,9 @@ HOSTILE = {
     "damaged.json": ('{"format": "ect-progress-file", "formatVersion": 1, "programme": {"site": "x"',
                      "its text is not JSON (it may be damaged or cut short)"),
     "other.json": (record_file({"done": {}, "last": None, "coaching": {}}, programme="riverside"),
-                   "it is from another programme (\u201cOakfield Early Career Programme\u201d), not "
-                   "Oakfield Early Career Programme"),
+                   "it is from another programme (\u201cOakfield Early Career Programme\u201d, "
+                   "id \u201criverside\u201d), "
+                   "and this site is \u201cOakfield Early Career Programme\u201d (id \u201coakfield\u201d)"),
     "newer.json": (record_file({"done": {}, "last": None, "coaching": {}}, version=2),
                    "it was saved in a newer format (version 2) than this site reads (version 1)"),
     "huge.json": (b" " * (5 * 1024 * 1024) + b"{}", "it is 5.0 MB, and a saved progress file is at most 1 MB"),

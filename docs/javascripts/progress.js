@@ -385,7 +385,8 @@
       return {error: "it does not say which programme it belongs to: the file is damaged"};
     }
     if (programme.id !== order.site.id) {
-      return {error: "it is from another programme (\u201c" + programme.site + "\u201d), not " + order.site.name};
+      return {error: "it is from another programme (\u201c" + programme.site + "\u201d, id \u201c" + programme.id +
+                     "\u201d), and this site is \u201c" + order.site.name + "\u201d (id \u201c" + order.site.id + "\u201d)"};
     }
     var person = mapping(value.person) ? value.person : {};
     if (!isName(person.name || "") || !isName(person.cohort || "") || !isStamp(value.savedAt)) {
