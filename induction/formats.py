@@ -56,7 +56,8 @@ ROLE = {role.id: role for role in (
          "for-mentors.md", "For mentors", "every mentor session plan in order, and each block's pack to print",
          "Mentor meetings and training", "plan"),
     Role("tutor", "Induction tutor", "induction tutor", "induction tutors", "ECTs", "Induction tutor",
-         "training sessions", "for-tutors.md", "For induction tutors", "what to check when, and every training session",
+         "induction tutor checks and training sessions", "for-tutors.md", "For induction tutors",
+         "what to check when, and every training session",
          "Induction tutor sessions and training", "material"),
 )}
 ROLES = tuple(ROLE)

@@ -13,7 +13,7 @@ from .formats import ROLE, ROLES
 from .model import Block, Programme, Week, Year
 from .placement import ProgrammePlaces
 from .render.packs import pack_src
-from .render.roles import role_src
+from .render.roles import pairs_src, role_src
 from .render.routes import diagnostic_src, diagnostic_title
 
 NavItem = Any
@@ -50,13 +50,17 @@ def _grouped(entries: list[NavItem], weeks: list[Week]) -> list[NavItem]:
 
 
 def _role_item(places: ProgrammePlaces, programme: Programme, role: str) -> NavItem:
-    """A role's starting page; for mentors with a training strand, a section holding both."""
+    """A role's starting page; a section holding it and more where the role has more: the mentors'
+    own training strand, the tutor's "Your pairs" (saved progress files, read in the browser)."""
     page = {ROLE[role].page_title: role_src(programme, role)}
+    more: list[NavItem] = []
     training = places.training() if role == "mentor" else []
-    if not training:
-        return page
-    strand = [urls.mentor_training(programme)] + [{p.session.title: urls.session(p)} for p in training]
-    return {ROLE[role].page_title: [page, {"Mentor training": strand}]}
+    if training:
+        more.append({"Mentor training": [urls.mentor_training(programme)] + [
+            {p.session.title: urls.session(p)} for p in training]})
+    if role == "tutor":
+        more.append({"Your pairs": pairs_src(programme)})
+    return {ROLE[role].page_title: [page, *more]} if more else page
 
 
 def build_nav(site, all_places: dict[str, ProgrammePlaces]) -> list[NavItem]:

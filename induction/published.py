@@ -1,7 +1,9 @@
 """Published: the files the programme in time adds to the site beside its pages.
 
 The cohorts' `.ics` calendars (induction/ics.py) and `schedule.js`, the schedule that the
-"this week" panel and progress page read in the browser (docs/javascripts/thisweek.js). A script
+"this week" panel and progress page read in the browser (docs/javascripts/thisweek.js); and, for
+every site, programme-order.js, the programme in order for the progress record and the saved
+progress file (induction/record_order.py). A script
 that sets a global, not a JSON file to fetch: browsers refuse fetch() from file://, and the
 offline copy must work opened from disk. The MkDocs adapter adds these in one loop.
 """
@@ -19,6 +21,7 @@ from .model import Programme
 from .pipeline import Checked
 from .placement import ProgrammePlaces
 from .routes import entry_routes
+from .record_order import ORDER_SRC, order_script
 from .schedule import Schedule, day_in_week
 
 SCHEDULE_SRC = "schedule.js"
@@ -37,11 +40,13 @@ def address_notice(checked: Checked, site_url: str) -> str:
 
 
 def published_files(checked: Checked, site_url: str = "", directory_urls: bool = True) -> dict[str, str]:
-    """Path under the site root -> text; nothing at all for a site without cohorts.
+    """Path under the site root -> text; only the programme's order for a site without cohorts.
     `directory_urls` is MkDocs' setting: the addresses inside follow the site's layout."""
+    order = {ORDER_SRC: order_script(checked.site, checked.places, checked.schedules, directory_urls)}
     if not any(checked.schedules.get(p.id) for p in checked.site.programmes):
-        return {}
-    files = calendar_files(checked.site.programmes, checked.places, checked.schedules, site_url, directory_urls)
+        return order
+    files = order | calendar_files(checked.site.programmes, checked.places, checked.schedules, site_url,
+                                   directory_urls)
     files[SCHEDULE_SRC] = schedule_script(checked, directory_urls)
     return files
 

@@ -52,6 +52,8 @@ PAGE_TYPES = {
     "mentor training session": "oakfield/mentor-training/mentor-training-1/",
     "accessibility statement": "about/accessibility/",
     "cookies": "about/cookies/",
+    "progress record": "about/progress/",
+    "your pairs": "oakfield/your-pairs/",
     "404": "404.html",
 }
 VIDEO_PAGE = PAGE_TYPES["ECT step with a video"]

@@ -121,7 +121,9 @@ CONTROLS = {".ect-progress input[type=checkbox]": "ECT step", ".ect-video__play"
             ".ect-mycalendar input": "programme", ".ect-mycalendar button": "programme",
             ".ect-diagnostic input[type=radio]": "diagnostic", ".ect-diagnostic button": "diagnostic",
             ".ect-lens-choice select": "ECT step with examples",
-            "details.ect-example > summary": "ECT step with examples"}
+            "details.ect-example > summary": "ECT step with examples",
+            ".ect-coaching textarea": "mentor plan",
+            ".ect-record-field input[type=text]": "progress record", ".ect-pairs__open input": "your pairs"}
 
 
 @pytest.mark.parametrize("selector", CONTROLS)

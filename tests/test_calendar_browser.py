@@ -132,8 +132,8 @@ def test_a_ticked_step_survives_a_reload_and_shows_on_its_week_and_block(page):
         "Continue where you left off: Predictable classrooms and the pupils who need them most")
     assert axe_violations(page) == []
     page.goto(page.base + "about/progress/")
-    assert page.locator(".ect-progress-record td").all_inner_texts() == [
-        "Why routines give time back to learning", "Wednesday 17 September 2025"]
+    assert page.locator(".ect-record-done td").all_inner_texts() == [
+        "Why routines give time back to learning (Week 1)", "Wednesday 17 September 2025"]
     assert axe_violations(page) == []
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear my progress").click()

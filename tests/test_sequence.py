@@ -95,7 +95,8 @@ def test_each_role_has_a_starting_page_linked_from_home_and_nav(sample):
     assert programme_nav[1:4] == [{"For ECTs": "oakfield/for-ects.md"},
                                   {"For mentors": [{"For mentors": "oakfield/for-mentors.md"},
                                                    {"Mentor training": training}]},
-                                  {"For induction tutors": "oakfield/for-tutors.md"}]
+                                  {"For induction tutors": [{"For induction tutors": "oakfield/for-tutors.md"},
+                                                            {"Your pairs": "oakfield/your-pairs.md"}]}]
     assert len(training) == 6
 
 

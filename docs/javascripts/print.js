@@ -37,7 +37,9 @@
       style.id = "ect-print-line";
       document.head.appendChild(style);
     }
-    var line = [document.title, address()].filter(Boolean).join(" · ");
+    // The progress record and the tutor's summary are filed on paper: no address on them.
+    var filed = document.querySelector("[data-ect-progress-record], [data-ect-pairs]");
+    var line = [document.title, filed ? "" : address()].filter(Boolean).join(" · ");
     style.textContent = "@page { @bottom-left { content: " + cssString(line) + "; font: " + FONT +
       "; color: #555; vertical-align: middle; } }";
   }

@@ -13,8 +13,8 @@ from .routes import route_keys
 from .text import attr
 
 # What can be marked done: ECT steps, mentor session plans, the mentors' own training sessions
-# (induction/mentor_training.py) and induction tutors' training sessions.
-MARKABLE_KINDS = {"mentor": ("plan", "training"), "tutor": ("training",)}
+# (induction/mentor_training.py), and the induction tutor's checks (material) and training sessions.
+MARKABLE_KINDS = {"mentor": ("plan", "training"), "tutor": ("material", "training")}
 TRAINING_WORK = "mentor training sessions"  # counted apart from the meetings' plans: a strand of its own
 
 
@@ -33,6 +33,19 @@ def mark_as_done(place: Place) -> str:
         return ""
     return (f'<div class="ect-progress" data-ect-progress="{attr(key(place))}" '
             f'data-ect-title="{attr(place.session.title)}"></div>\n')
+
+
+def coaching_log(place: Place, previous: Place | None) -> str:
+    """The pair's coaching log on a mentor plan's own page: last week's agreed step (met, partly,
+    not yet), the drop-in observation and this week's agreed step. As written here it is the paper
+    form (labelled blank lines, what a reader without JavaScript prints); progress.js turns the
+    lines into form fields kept with the ticks, and shows the previous plan's agreed step."""
+    before = (f' data-ect-previous="{attr(key(previous))}" data-ect-previous-title="{attr(previous.session.title)}"'
+              if previous else "")
+    lines = "".join(f'<p class="ect-coaching__line">{label}</p>' for label in (
+        "Last week's agreed step: met / partly / not yet", "Drop-in observation", "This week's agreed step"))
+    return (f'<div class="ect-coaching" data-ect-coaching="{attr(key(place))}"{before}>\n'
+            f'<h2 id="coaching-log">Coaching log</h2>\n<div class="ect-coaching__fields">{lines}</div>\n</div>\n')
 
 
 def progress_counts(places: list[Place]) -> str:

@@ -17,7 +17,7 @@ from .context import Context
 from .glance import tutor_milestones, week_when
 from .packs import mentor_plans, pack_links, when
 from .summaries import indented, summary_markdown
-from .text import Page, esc, front_matter, minutes
+from .text import Page, attr, esc, front_matter, minutes
 from .thisweek import this_week_panel
 
 
@@ -25,8 +25,33 @@ def role_src(programme: Programme, role: str) -> str:
     return f"{programme.id}/{ROLE[role].page}"
 
 
+def pairs_src(programme: Programme) -> str:
+    """The induction tutor's view of several pairs, from the progress files they saved."""
+    return f"{programme.id}/your-pairs.md"
+
+
 def render_role_pages(programme: Programme, ctx: Context) -> list[Page]:
-    return [_ect_page(programme, ctx), _mentor_page(programme, ctx), _tutor_page(programme, ctx)]
+    return [_ect_page(programme, ctx), _mentor_page(programme, ctx), _tutor_page(programme, ctx),
+            _pairs_page(programme)]
+
+
+def _pairs_page(programme: Programme) -> Page:
+    """Plain text and one empty box that docs/javascripts/pairs.js fills: the files are read in the
+    browser (FileReader) and never sent anywhere; without JavaScript the page says so."""
+    src = pairs_src(programme)
+    out = [front_matter(f"Your pairs: {programme.title}"), f'<p class="ect-caption">{esc(programme.title)}</p>\n',
+           "# Your pairs\n",
+           "See several pairs at a glance from the progress files they saved: each ECT or mentor chooses "
+           "**Save my progress** on their [Your progress](" + urls.relative(src, "about/progress.md") + ") page "
+           "and hands you the file. Open the files here, as many as you like at once. They are read in this "
+           "browser only: nothing is uploaded, and nothing is kept once you close the page.\n{: .ect-print-hide }\n",
+           "For each file: how many weeks of work are still open (against the cohort's current week when the "
+           "file names a cohort, else against the latest piece of work done), mentor meetings with no coaching "
+           "log, training sessions attended and the last agreed action step. Print the table as a one-page "
+           "termly summary for the headteacher and the appropriate body.\n{: .ect-print-hide }\n",
+           f'<div class="ect-pairs" data-ect-pairs data-ect-programme="{attr(programme.id)}" markdown="1">\n\n'
+           "Reading the files needs JavaScript, which is off or blocked in this browser.\n\n</div>\n"]
+    return Page(src, "Your pairs", "\n".join(out), "pairs", {"programme": programme.id})
 
 
 def _head(programme: Programme, role: str, intro: str, ctx: Context) -> list[str]:
@@ -87,7 +112,9 @@ def _mentor_page(programme: Programme, ctx: Context) -> Page:
 def _tutor_page(programme: Programme, ctx: Context) -> Page:
     src, places = role_src(programme, "tutor"), ctx.places[programme.id]
     out = _head(programme, "tutor", "What to check when, block by block and week by week, from the programme's "
-                "notes for induction tutors; then every training session.", ctx)
+                "notes for induction tutors; then every training session. Mark each check as done on its page; "
+                f"[Your pairs]({urls.relative(src, pairs_src(programme))}) shows several pairs at once from the "
+                "progress files they saved.", ctx)
     training = []
     for year in programme.years:
         out.append(f"## {esc(year.title)}: what to check when\n")

@@ -14,7 +14,7 @@ from .dates import meeting_dates, session_dates
 from .examples import with_examples
 from .intentions import intentions_section
 from .media import asset_link, expand
-from .progress import mark_as_done
+from .progress import coaching_log, mark_as_done
 from .rebase import rebase
 from .routes import step_position
 from .text import Page, attr, caption, esc, front_matter, kind_name, minutes, pagination, role_name, sequential_headings
@@ -63,6 +63,10 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
     if session.is_mentor_plan:
         parts.append(_plan_top(place, embedded))
         parts.append(plan_fields(ctx, place))
+        if not embedded:  # the pair's log, carried from plan to plan (a pack keeps the paper fields)
+            plans = [p for p in sequence if p.session.is_mentor_plan]
+            at = plans.index(place) if place in plans else 0
+            parts.append(coaching_log(place, plans[at - 1] if at > 0 else None))
         sections = [intentions_section(session.intentions, framework, src, ROLE["mentor"].learner),
                     _resources(place, src)]
         parts += sections

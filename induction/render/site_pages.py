@@ -159,6 +159,54 @@ def _has_videos(site: Site) -> bool:
     return any(p.videos for p in site.programmes)
 
 
+# Every key the site's scripts write, each starting "ect-": what, why (the script that keeps it).
+# Keep true: each script's header comment says what it stores.
+STORED_KEYS = (
+    ("ect-progress", "your progress: each step, plan, check or training session you tick with the date and time "
+     "you ticked it, the step to continue from, and the coaching log a mentor and ECT type on a mentor "
+     "session plan (last week's step, the drop-in observation, this week's agreed step)",
+     "so that ticks, counts, \"continue where you left off\", the coaching log and the printed record "
+     "work"),
+    ("ect-me", "what you tell the site about yourself: your role, cohort, name, and the pair's meeting day and time",
+     "so that pages can show your week and your meeting, and a saved file can carry your name"),
+    ("ect-route", "the route you chose in each block (core, stretch or a short check)",
+     "so that pages show the route you are on"),
+    ("ect-lens", "the phase and subject you chose", "so that pages show the examples for your setting first"),
+)
+
+
+def _stored(site: Site) -> list[str]:
+    keys = "\n".join(f"- `{key}`: {what}; {why}. Written only when you use that part of the site."
+                     for key, what, why in STORED_KEYS)
+    progress = urls.relative(COOKIES_SRC, PROGRESS_SRC)
+    return ["## Stored in your browser\n",
+            "The site sets no cookies. It keeps a few things in this browser's local storage for this site, "
+            "and only when you use the part of the site that needs them. Each is under a key starting `ect-`:\n",
+            keys + "\n",
+            "Nothing is stored until you tick a box, type in a coaching log, open a saved file or choose "
+            "something a page asks you to.\n",
+            "- **Where:** in this browser only, on this device. It is never sent to us or anyone else: no page "
+            "sends anything anywhere, and the site has no server that could receive it. Another browser or "
+            "device does not see it.\n"
+            f"- **How long:** until you clear it. [Your progress]({progress}) has a **Clear my progress** button, "
+            "which clears every key above; clearing this site's data in your browser's settings does the same. "
+            "Private or incognito windows discard it when they close.\n",
+            "## Keeping it: save your progress to a file\n",
+            f"On [Your progress]({progress}), **Save my progress** downloads one file (plain JSON) with "
+            "everything above and the name you give it. It is made in your browser and saved on your device: "
+            "nothing is uploaded. **Open a saved file** on another device or browser merges it with what is "
+            "there, the newest of each item winning. Hand the file to your mentor or induction tutor only "
+            "if you choose to: it holds what you typed in the coaching log.\n",
+            "**On an iPhone or iPad, and in Safari on a Mac,** Safari deletes everything a website's scripts "
+            "have stored when you have not opened that website for seven days of using Safari: a half-term "
+            "away can empty your progress. Save your progress to a file before a break, and open it again "
+            "when you are back. A site added to the Home Screen is not affected.\n",
+            "Nothing else is stored. \"This week\" is worked out from your device's clock each time a page "
+            "opens, and is not kept. While you search, the search index is held in your browser's memory and "
+            "is gone when you close the page. A saved file opened on the \"Your pairs\" page is read in the "
+            "browser's memory only and is gone when you close the page.\n"]
+
+
 def render_cookies(site: Site) -> Page:
     hosts = sorted({host_name(v.url) for p in site.programmes for v in p.videos.values() if v.url})
     out = [front_matter("Cookies"), "# Cookies\n",
@@ -172,34 +220,5 @@ def render_cookies(site: Site) -> Page:
                     "cookies of its own under its own policy. Every video also has a plain link, so you never "
                     "need to play it here.")
     out[-1] += "\n"
-    out += ["## Stored in your browser\n",
-            # Keep true: what docs/javascripts/progress.js keeps, and nothing else.
-            "The site sets no cookies. It stores one thing, and only when you use it: your progress.\n",
-            "- **What:** when you tick **Mark as done** on a step, a mentor session plan or a training session, "
-            "the site keeps that page's title, address and the date and time you ticked it; and, so that the "
-            "home page can offer \"continue where you left off\", the title and address of the step that "
-            "follows the last one you ticked. Nothing is stored until you tick a box.\n"
-            "- **Where:** in this browser's local storage for this site, under the single key `ect-progress`. "
-            "It is never sent to us or anyone else: no page sends anything anywhere, and the site has no "
-            "server that could receive it. Another browser or device does not see it.\n"
-            # docs/javascripts/me.js
-            "- **Your programme:** when you choose your role and cohort under **My programme** (with, for an ECT "
-            "and mentor, your meeting day and time, and your name if you give it), the site keeps that choice "
-            "under the key `ect-me`, so that every page shows your cohort's dates. It is cleared with your "
-            "progress, or by **Forget my choice**.\n"
-            f"- **How long:** until you clear it. [Your progress]({urls.relative(COOKIES_SRC, PROGRESS_SRC)}) has a "
-            "**Clear my progress** button; clearing this site's data in your browser's settings does the same. "
-            "Private or incognito windows discard it when they close.\n",
-            # Keep true: what docs/javascripts/routes.js keeps.
-            "A block with routes (a core and a stretch route, say) also keeps, when you answer its diagnostic or "
-            "choose a route, that route's name and the date and time you chose it, under the key `ect-route`, in "
-            "the same place and on the same terms; **Forget my route** on the block's *Where to start* page "
-            "removes it.\n",
-            # Keep true: what docs/javascripts/lens.js keeps.
-            "When you choose your phase or setting, or your subject, for the examples on a page, that choice is "
-            "kept the same way under the key `ect-lens`: the id of each and when you chose it, so that every "
-            "page shows your example first. Choosing **Show every example** forgets it.\n",
-            "Nothing else is stored. \"This week\" is worked out from your device's clock each time a page "
-            "opens, and is not kept. While you search, the search index is held in your browser's memory and "
-            "is gone when you close the page.\n"]
+    out += _stored(site)
     return Page(COOKIES_SRC, "Cookies", "\n".join(out), "about")
