@@ -20,8 +20,8 @@ from .milestones import glance_src, kind_name
 from .model import Programme
 from .pipeline import Checked
 from .placement import ProgrammePlaces
-from .routes import entry_routes
 from .record_order import ORDER_SRC, order_script
+from .routes import entry_routes
 from .schedule import Schedule, day_in_week
 
 SCHEDULE_SRC = "schedule.js"

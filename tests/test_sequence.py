@@ -114,7 +114,8 @@ def test_the_tutor_page_says_what_to_check_when_and_lists_the_training(sample):
     page = pages["oakfield/for-tutors.md"]
     # Each week's tutor summary is Markdown, under the week and its task (render/summaries.py).
     # ... and its dates, cohort by cohort (render/dates.py), between the two.
-    week_1 = page.index("- Week 1 ([Week 1 check: getting every pair started](year-1/routines/routines-w1-tutor.md)) · ")
+    week_1 = page.index("- Week 1 ([Week 1 check: getting every pair started]"
+                        "(year-1/routines/routines-w1-tutor.md)) · ")
     assert page.index("w/c 8 September 2025 (September 2025 start)", week_1) < page.index(
         "\n\n    Check every pair has met and knows how behaviour support works in school.", week_1)
     assert "[Year 1 induction tutor training](year-1/year-1-training-1.md)" in page or "year-1-training-1.md" in page
