@@ -54,6 +54,28 @@ class Framework:
     standards: list[Standard]
     statements: dict[str, Statement]
     loc: Loc
+    # Which edition of its framework this file is ("January 2019"): a statement's page says so, since
+    # a later edition may reuse a code for another statement. Empty when the file does not say.
+    edition: str = ""
+    published: str = ""
+
+    @property
+    def edition_label(self) -> str:
+        """The edition as a reader sees it: the file's own words, else when it was published."""
+        return self.edition or (f"published {self.published}" if self.published else "")
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    """A provider's map from the statements of one framework edition to those of another
+    (crosswalks/<name>.yaml): each listed statement maps to one, several or none."""
+
+    source: str  # the framework id the intentions are written in
+    target: str  # the framework id they are rewritten to
+    mapping: dict[str, list[str]]  # source statement id -> target statement ids (empty: no counterpart)
+    lines: dict[str, int]  # source statement id -> its line in the file
+    loc: Loc
+    title: str = ""
 
 
 # Programme -----------------------------------------------------------------------------------
@@ -345,6 +367,7 @@ class Site:
     files: int = 0  # how many files were read, for the summary line
     provider: Provider = field(default_factory=Provider)
     calendars: dict[str, Calendar] = field(default_factory=dict)  # calendars/<id>.yaml, by id
+    crosswalks: list[Crosswalk] = field(default_factory=list)  # crosswalks/*.yaml, checked against the frameworks
     # What the loader read, so that checks need not read the disk again: the text of every content
     # file (by path), and every symbolic link below the root with the real place it leads to.
     texts: dict[str, str] = field(default_factory=dict)

@@ -55,6 +55,12 @@ def standard(f: Framework, number: int) -> str:
     return f"frameworks/{f.id}/standard-{number}.md"
 
 
+def editions(target: Framework, source: Framework) -> str:
+    """The page showing `target` beside `source`, through their crosswalk: in the target's folder,
+    under a name no statement page takes (a statement slug never starts 'beside-' in a real scheme)."""
+    return f"frameworks/{target.id}/beside-{source.id}.md"
+
+
 def statement_slug(statement_id: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", statement_id.lower()).strip("-")
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from ..coverage import compute as compute_coverage
 from ..pipeline import Checked
-from .context import Context
+from .context import Context, shown_crosswalks
+from .editions import beside_pages, render_editions
 from .frameworks import render_framework_pages
 from .matrix import render_matrix
 from .packs import render_mentor_pack, render_week_print
@@ -49,9 +50,10 @@ def render_site(checked: Checked, pdfs: dict[str, int] | None = None, site_url: 
                   if video.transcript]  # a video published without one gets no page pretending to be one
         framework = ctx.framework(programme)
         if framework:
-            pages.append(render_matrix(compute_coverage(programme, framework, places)))
+            pages.append(render_matrix(compute_coverage(programme, framework, places), beside_pages(ctx, framework)))
             if framework not in used_frameworks:
                 used_frameworks.append(framework)
     for framework in used_frameworks:
         pages += render_framework_pages(framework, ctx)
+    pages += [render_editions(crosswalk, ctx) for crosswalk in shown_crosswalks(checked.site)]
     return pages

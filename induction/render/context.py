@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Framework, Programme, Site
+from ..model import Crosswalk, Framework, Programme, Site
 from ..placement import Place, ProgrammePlaces
 from ..schedule import Schedule
 from ..sequence import role_sequence
@@ -46,3 +46,19 @@ def citations(ctx: Context, framework: Framework) -> dict[str, list[Place]]:
                 if sid in found:
                     found[sid].append(place)
     return found
+
+
+def used_frameworks(site: Site) -> list[Framework]:
+    """The framework editions the programmes cite, in programme order: each gets its pages."""
+    used: list[Framework] = []
+    for programme in site.programmes:
+        framework = site.frameworks.get(programme.framework_id)
+        if framework and framework not in used:
+            used.append(framework)
+    return used
+
+
+def shown_crosswalks(site: Site) -> list[Crosswalk]:
+    """The crosswalks that get a side-by-side page: those whose two editions both have pages here."""
+    ids = {framework.id for framework in used_frameworks(site)}
+    return [c for c in site.crosswalks if c.source in ids and c.target in ids]

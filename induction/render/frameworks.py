@@ -9,6 +9,7 @@ from .. import urls
 from ..model import Framework, Standard, Statement
 from ..placement import Place
 from .context import Context, citations
+from .editions import beside_pages
 from .text import Page, attr, caption, esc, front_matter, role_name, statement_link
 
 
@@ -37,6 +38,8 @@ def render_statement(framework: Framework, statement: Statement, taught: list[Pl
            f'<blockquote class="ect-statement" markdown="1">\n\n{esc(statement.text)}\n\n</blockquote>\n',
            '<div class="ect-statement-facts" markdown="1">\n',
            f"- **Framework:** [{esc(framework.title)}]({urls.relative(src, urls.framework(framework))})",
+           # Two editions may give this code to different statements: the page says which one it is.
+           f"- **Edition:** {esc(framework.edition_label or framework.id)}",
            f"- **Standard:** [{standard.number}. {esc(standard.title)}]"
            f"({urls.relative(src, urls.standard(framework, standard.number))})",
            f"- **Kind:** {statement.kind_label}"]
@@ -85,6 +88,8 @@ def render_framework(framework: Framework, ctx: Context) -> Page:
     src = urls.framework(framework)
     cited = citations(ctx, framework)
     out = [front_matter(framework.title), caption("Framework"), f"# {esc(framework.title)}\n"]
+    if framework.edition_label:
+        out.append(f"Edition: {esc(framework.edition_label)}.\n")
     total = len(framework.statements)
     covered = sum(1 for places in cited.values() if places)
     out.append(f"{total} statements in {len(framework.standards)} standards; the programmes on this site cite "
@@ -99,9 +104,16 @@ def render_framework(framework: Framework, ctx: Context) -> Page:
         n = len(standard.statements)
         c = sum(1 for s in standard.statements if cited.get(s.id))
         out.append(f"| [{standard.number}. {esc(standard.title)}]({link}) | {n} | {c} |")
+    out += _beside(framework, ctx, src)
     if framework.attribution:
         out.append(f"\n<p class=\"ect-attribution\">{attr(framework.attribution)}</p>\n")
     return Page(src, framework.title, "\n".join(out) + "\n", "framework", {"framework": framework.id})
+
+
+def _beside(framework: Framework, ctx: Context, src: str) -> list[str]:
+    """Links to this edition shown beside another one, through the provider's crosswalks."""
+    links = [f"[{esc(title)}]({urls.relative(src, page)})" for title, page in beside_pages(ctx, framework)]
+    return [f"\nAnother edition: {', '.join(links)}.\n"] if links else []
 
 
 def render_framework_pages(framework: Framework, ctx: Context) -> list[Page]:

@@ -95,7 +95,8 @@ def matrix_table(cov: Coverage, src: str) -> list[str]:
     return out
 
 
-def render_matrix(cov: Coverage) -> Page:
+def render_matrix(cov: Coverage, beside: list[tuple[str, str]] | None = None) -> Page:
+    """The coverage page; `beside`: (title, page) of each page showing this edition beside another."""
     programme, framework = cov.programme, cov.framework
     src = urls.coverage(programme)
     total, covered, uncovered = len(framework.statements), len(cov.covered), cov.uncovered
@@ -105,6 +106,7 @@ def render_matrix(cov: Coverage) -> Page:
            f"{total} statements of the [{esc(framework.title)}]({urls.relative(src, urls.framework(framework))})"
            + (f"; [{len(uncovered)} are not covered](#not-covered)." if uncovered else ".")
            + "\n{ .ect-coverage-total }\n",
+           *[f"Another edition: [{esc(name)}]({urls.relative(src, page)}).\n" for name, page in beside or []],
            "## By standard\n",
            "| Standard | Statements | Covered | Not covered |\n| --- | ---: | ---: | ---: |"]
     for tally in cov.standards():
