@@ -41,7 +41,7 @@ def curriculum(checked: Checked) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "site": {"title": checked.site.title},
-        "frameworks": [{"id": f.id, "title": f.title, "attribution": f.attribution,
+        "frameworks": [{"id": f.id, "title": f.title, "edition": f.edition_label or None, "attribution": f.attribution,
                         "url": urls.address(urls.framework(f))} for f in frameworks.values()],
         "programmes": programmes,
         "sessions": sessions,

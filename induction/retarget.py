@@ -48,7 +48,7 @@ class Retargeting:
                 for n in sorted(self.notes, key=lambda n: (n.file, n.line))]
 
 
-def _plain(statement_id: str) -> str:
+def yaml_id(statement_id: str) -> str:
     """An id as YAML reads it back as the same text: plain when it is (8f, S1.a), else quoted ('2.1')."""
     try:
         same = yaml.safe_load(statement_id) == statement_id
@@ -178,7 +178,7 @@ def _intention_lines(intentions: list[Intention], file: str, mapper: _Mapper, ou
             kept.append(target)
             comment = f"  # {MARK}: {intention.statement_id} maps to several" if problem else ""
             key = "id: " if intention.wording else ""
-            items.append(f"  - {key}{_plain(target)}{comment}")
+            items.append(f"  - {key}{yaml_id(target)}{comment}")
             if intention.wording:
                 items.append(f"    wording: {json.dumps(intention.wording, ensure_ascii=False)}")
     head = "intentions:" if kept else "intentions: []"
