@@ -233,6 +233,7 @@ BLOCK = Record("the block", {
     "summary": Key(SUMMARIES),
     "pages": Key(ListOf(SESSION_REF), doc="block-level pages (introduction, reflection, training), in order"),
     "weeks": Key(ListOf(WEEK), True, "the weeks, in order"),
+    "framework": Key(Id(), doc="the framework edition its sessions' intentions cite, when not the programme's"),
 }, doc="block.yaml: a block (module), its pages and its weeks in order")
 
 INTENTION = Either(StatementId(), Record("a learning intention", {

@@ -357,7 +357,7 @@ def _load_block(path: str, reader: _Reader) -> Block | None:
                           Loc(path, item.line), _text_lines(item.get("summary"))))
     return Block(data["id"], data.get("title", data["id"]), data.get("term", "autumn"), data.get("half_term"),
                  dict(data.get("summary", {})), _refs(data, "pages", path), weeks, Loc(path, data.line),
-                 _text_lines(data.get("summary")))
+                 _text_lines(data.get("summary")), data.get("framework", ""), data.line_of("framework"))
 
 
 def _text_lines(summaries: YMap | None) -> dict[str, int]:

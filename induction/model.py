@@ -173,6 +173,10 @@ class Block:
     weeks: list[Week]
     loc: Loc
     summary_lines: dict[str, int] = field(default_factory=dict)  # role -> line of its summary's text
+    # The framework edition its sessions' intentions cite, when not the programme's: a block rewritten
+    # to a new edition while the rest of the programme keeps the old one (scripts/crosswalk.py --block).
+    framework_id: str = ""
+    framework_line: int = 0
 
     @property
     def term_label(self) -> str:
@@ -332,6 +336,16 @@ class Programme:
     cohorts: list[Cohort] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     summary_line: int = 0  # the line of its summary's text
+
+    def framework_for(self, block: Block | None) -> str:
+        """The framework edition a session at home in `block` (None: a year-level page) cites."""
+        return block.framework_id if block is not None and block.framework_id else self.framework_id
+
+    @property
+    def framework_ids(self) -> list[str]:
+        """Every framework edition the programme cites: its own, then its blocks' own, in order."""
+        return list(dict.fromkeys([self.framework_id] + [b.framework_id for y in self.years for b in y.blocks
+                                                         if b.framework_id]))
 
     def bodies(self) -> Iterator[tuple[str, str, int]]:
         """Every Markdown body the programme publishes as written: each session's body and each

@@ -68,8 +68,9 @@ def build_nav(site, all_places: dict[str, ProgrammePlaces]) -> list[NavItem]:
                     block_items.append({"Mentor pack (print)": pack_src(programme, year, block)})
                 items.append({block.title: block_items})
             years.append({year.title: items})
-        if site.frameworks.get(programme.framework_id):
-            years.append({"Coverage": urls.coverage(programme)})
+        editions = [site.frameworks[f] for f in programme.framework_ids if f in site.frameworks]
+        years += [{"Coverage" if framework.id == programme.framework_id else f"Coverage: {edition_name(framework)}":
+                   urls.coverage(programme, framework)} for framework in editions]
         nav.append({programme.title: years})
     nav += _framework_sections(site)
     return nav

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 import yaml
 
 from . import shortcodes
-from .model import Crosswalk, Intention, Programme, Session, Site
+from .model import Block, Crosswalk, Intention, Programme, Session, Site
+from .placement import ProgrammePlaces
 from .problems import Problems
 from .rich_text import rich_texts
 from .source import read_markdown
@@ -94,11 +95,19 @@ class _Mapper:
         return "" if rewritten else f"The text cites {statement_id}: not rewritten; change it to {targets[0]}."
 
 
-def retarget(site: Site, programme: Programme, crosswalk: Crosswalk) -> Retargeting:
-    """The programme's files rewritten to `crosswalk.target`, with a note for each thing to look at."""
+def retarget(site: Site, programme: Programme, places: ProgrammePlaces, crosswalk: Crosswalk,
+             block: Block | None = None) -> Retargeting:
+    """The programme's files (or one block's) rewritten to `crosswalk.target`, with a note for each
+    thing to look at. Sessions at home in a block on another edition than the crosswalk's source are
+    left alone: their codes are that edition's."""
     out, mapper = Retargeting(), _Mapper(crosswalk)
-    _programme_file(site, programme, crosswalk, out)
-    for session in programme.sessions.values():
+    if block is None:
+        _framework_key(site, programme.loc.file, crosswalk, out)
+    else:
+        _framework_key(site, block.loc.file, crosswalk, out, block)
+    sessions = [place.session for place in places.in_order()
+                if (block is None or place.block is block) and programme.framework_for(place.block) == crosswalk.source]
+    for session in sessions:
         text = site.texts.get(session.loc.file)
         if text is None:
             continue
@@ -106,22 +115,27 @@ def retarget(site: Site, programme: Programme, crosswalk: Crosswalk) -> Retarget
         if new != text:
             out.texts[session.loc.file] = new
     for rich in rich_texts(programme):  # summaries in YAML: their words may be folded, so only reported
+        if block is not None and not rich.file.startswith(os.path.dirname(block.loc.file) + os.sep):
+            continue
         for code in shortcodes.scan(rich.text)[0]:
             if code.name in ("statement", "ecf"):
                 out.notes.append(Note(rich.file, rich.line + code.line - 1, mapper.citation(code.arg, False)))
     return out
 
 
-def _programme_file(site: Site, programme: Programme, crosswalk: Crosswalk, out: Retargeting) -> None:
-    path = programme.loc.file
+def _framework_key(site: Site, path: str, crosswalk: Crosswalk, out: Retargeting, block: Block | None = None) -> None:
+    """programme.yaml's `framework:` set to the new edition; for one block, its block.yaml's (added after its id)."""
     text = site.texts.get(path, "")
     key = re.compile(r"^(framework[ \t]*:[ \t]*)(['\"]?)" + re.escape(crosswalk.source) + r"\2([ \t]*(?:#.*)?)$", re.M)
     new, count = key.subn(lambda m: m.group(1) + crosswalk.target + m.group(3), text, count=1)
+    if not count and block is not None and not block.framework_id:
+        new, count = re.subn(r"^(id[ \t]*:.*\n)", lambda m: f"{m.group(1)}framework: {crosswalk.target}\n", text,
+                             count=1, flags=re.M)
     if count:
         out.texts[path] = new
     else:
-        out.notes.append(Note(path, 1, f"The programme's 'framework:' could not be found: "
-                                       f"set it to {crosswalk.target}."))
+        owner = "block" if block is not None else "programme"
+        out.notes.append(Note(path, 1, f"The {owner}'s 'framework:' could not be found: set it to {crosswalk.target}."))
 
 
 def _session_text(session: Session, text: str, mapper: _Mapper, out: Retargeting) -> str:

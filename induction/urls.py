@@ -43,8 +43,9 @@ def asset(p: Programme, file: str) -> str:
     return f"{p.id}/{file}"
 
 
-def coverage(p: Programme) -> str:
-    return f"{p.id}/coverage.md"
+def coverage(p: Programme, f: Framework | None = None) -> str:
+    """The programme's coverage page of its own framework, or of `f`, an edition some of its blocks cite."""
+    return f"{p.id}/coverage.md" if f is None or f.id == p.framework_id else f"{p.id}/coverage-{f.id}.md"
 
 
 def framework(f: Framework) -> str:

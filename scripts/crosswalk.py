@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Rewrite a programme's learning intentions to another framework edition, through a crosswalk.
 
-    scripts/crosswalk.py PROGRAMME --to FRAMEWORK [--content DIR] [--in-place | --out DEST]
+    scripts/crosswalk.py PROGRAMME --to FRAMEWORK [--block ID] [--content DIR] [--in-place | --out DEST]
 
 The crosswalk is the content folder's crosswalks/*.yaml whose 'from:' is the programme's framework
 and whose 'to:' is FRAMEWORK (format: documentation/format.md, "Crosswalks"). Every intention and
-every {{ statement("...") }} in a session's text is rewritten; the programme's 'framework:' is set to
-FRAMEWORK. Printed, with file:line, is every intention it could not map (taken out of the list and
-left beside it as a comment) or mapped to several (all written), and every citation it left as it
-was. Without --in-place or --out nothing is written: the report says what would change.
+every {{ statement("...") }} in a session's text is rewritten (not those of a block that names an
+edition of its own), and the programme's 'framework:' is set to FRAMEWORK. With --block, only that
+block's sessions are rewritten and its block.yaml names FRAMEWORK: a programme can move to a new
+edition one block at a time. Printed, with file:line, is every intention it could not map (taken
+out of the list and left beside it as a comment) or mapped to several (all written), and every
+citation it left as it was. Without --in-place or --out nothing is written: the report says what
+would change.
 
 --in-place rewrites the content folder's files, each replaced whole (written beside it, then moved
 over it), so a file is never left half-written. --out copies the content folder to DEST, which must
@@ -77,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("programme", help="the id of the programme whose intentions to rewrite")
     parser.add_argument("--to", required=True, help="the id of the framework edition to rewrite them to")
+    parser.add_argument("--block", help="rewrite only this block's sessions, and name the edition in its block.yaml")
     parser.add_argument("--content", default=os.environ.get("ECT_CONTENT", "content"),
                         help="the content folder (default: content, or $ECT_CONTENT)")
     where = parser.add_mutually_exclusive_group()
@@ -93,10 +97,15 @@ def main(argv: list[str] | None = None) -> int:
     if programme is None:
         parser.error(f"no programme has the id '{args.programme}'. "
                      f"Expected one of: {', '.join(p.id for p in site.programmes)}.")
-    crosswalk = find(site.crosswalks, programme.framework_id, args.to)
+    block = programme.blocks.get(args.block) if args.block else None
+    if args.block and block is None:
+        parser.error(f"the programme {programme.id} has no block '{args.block}'. "
+                     f"Expected one of: {', '.join(programme.blocks)}.")
+    source = programme.framework_for(block)
+    crosswalk = find(site.crosswalks, source, args.to)
     if crosswalk is None:
-        known = [c.target for c in site.crosswalks if c.source == programme.framework_id]
-        parser.error(f"no crosswalk in {os.path.join(args.content, 'crosswalks')} maps {programme.framework_id} "
+        known = [c.target for c in site.crosswalks if c.source == source]
+        parser.error(f"no crosswalk in {os.path.join(args.content, 'crosswalks')} maps {source} "
                      f"to {args.to}." + (f" It has crosswalks to: {', '.join(known)}." if known else ""))
     if args.out:
         refusal = destinations.refusal(args.out, destinations.CROSSWALK,
@@ -104,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         if refusal:
             print(f"error: {refusal}", file=sys.stderr)
             return 2
-    result = retarget(site, programme, crosswalk)
+    result = retarget(site, programme, checked.places[programme.id], crosswalk, block)
     for line in result.report(site.root):
         print(line)
     if args.in_place:
@@ -112,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.out:
         write_copy(site.root, args.out, result.texts)
     done = "rewrote" if args.in_place or args.out else "would rewrite (run with --in-place or --out to write)"
-    print(f"{programme.id}: {crosswalk.source} -> {crosswalk.target}: {done} {len(result.texts)} file(s); "
+    which = f"{programme.id} (block {block.id})" if block else programme.id
+    print(f"{which}: {crosswalk.source} -> {crosswalk.target}: {done} {len(result.texts)} file(s); "
           f"{len(result.notes)} note(s).")
     return NOTES if result.notes else 0
 

@@ -98,7 +98,7 @@ def matrix_table(cov: Coverage, src: str) -> list[str]:
 def render_matrix(cov: Coverage, beside: list[tuple[str, str]] | None = None) -> Page:
     """The coverage page; `beside`: (title, page) of each page showing this edition beside another."""
     programme, framework = cov.programme, cov.framework
-    src = urls.coverage(programme)
+    src = urls.coverage(programme, framework)
     total, covered, uncovered = len(framework.statements), len(cov.covered), cov.uncovered
     title = f"Coverage of the {framework.title}"
     out = [front_matter(title), caption(programme.title), f"# {esc(title)}\n",

@@ -351,3 +351,16 @@ C(Case("details-nested-3000-deep", [Append(TRANSCRIPT, "\n" + "<details>\n" * 30
     "minimal/prog/transcripts/intro.md:107: error [too-deep] HTML elements are nested more than 100 deep here. Close the elements you open (</details>, </div>), or nest fewer of them."]))
 C(Case("yaml-block-nesting-200-deep", [Edit(BLOCK, "summary:\n", "summary:\n" + "".join(" " * (i + 1) + "k:\n" for i in range(200)))], [
     "minimal/prog/year-1/b1/block.yaml:105: error [yaml-syntax] YAML could not be read: it is nested more than 100 deep here. Content never nests this deep; check the indentation."]))
+# Framework files (issue 28): what the shape cannot see, at the line that causes it.
+ECF = "frameworks/ecf-2019.yaml"
+C(Case("framework-standard-numbered-twice", [Append(ECF, "- number: 8\n  title: Again\n  learn_that:\n  - id: '9.1'\n    text: A statement.\n")], [
+    "minimal/frameworks/ecf-2019.yaml:843: error [duplicate-id] Standard 8 is numbered twice in the framework (first at line 754). Number each standard once; put the statements of both under one of them."]))
+C(Case("framework-standard-without-statements", [Append(ECF, "- number: 9\n  title: Empty\n")], [
+    "minimal/frameworks/ecf-2019.yaml:843: error [empty-container] Standard 9 has no statements. Add its statements under 'learn_that:' or 'learn_how_to:', or delete the standard."]))
+C(Case("framework-group-without-statements", [Append(ECF, "- number: 9\n  title: Empty\n  learn_how_to:\n  - heading: 'Do, by:'\n    statements: []\n")], [
+    "minimal/frameworks/ecf-2019.yaml:843: error [empty-container] Standard 9 has no statements. Add its statements under 'learn_that:' or 'learn_how_to:', or delete the standard.",
+    "minimal/frameworks/ecf-2019.yaml:847: error [wrong-type] Expected at least 1 item(s) in 'statements' in a 'by:' group but found 0."]))
+C(Case("framework-group-heading-twice", [Edit(ECF, "  - heading: 'Demonstrate consistently high behavioural expectations, by:'", "  - heading: 'Communicate a belief in the academic potential of all pupils, by:'")], [
+    "minimal/frameworks/ecf-2019.yaml:66: error [duplicate-id] The 'by:' group 'Communicate a belief in the academic potential of all pupils, by:' appears twice in standard 1 (first at line 39). Put the statements of both under the first; a heading names one group."]))
+C(Case("framework-statement-under-the-other-kind", [Edit(ECF, "  - id: '1.6'", "  - id: 1z")], [
+    "minimal/frameworks/ecf-2019.yaml:32: error [statement-kind] The statement '1z' is listed as 'learn that' but its id has the form of the 'learn how to' ids (1a, 1b, ...). Move it under 'learn_how_to:' in its standard, or give it an id of its kind."]))
