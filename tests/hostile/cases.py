@@ -50,7 +50,7 @@ C(Case("unknown-key-front-matter", [Edit(READ, "title: Read", "titel: Read")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:2: error [missing-key] Missing key 'title' in the front matter. Add 'title:' (text).",
     "minimal/prog/year-1/b1/b1-w1-read.md:5: error [unknown-key] Unknown key 'titel' in the front matter. Expected one of: assets, id, intentions, kind, minutes, phases, role, title. Did you mean 'title'?"]))
 C(Case("unknown-key-block", [Edit(BLOCK, "term: autumn", "term: autumn\nterms: spring")], [
-    "minimal/prog/year-1/b1/block.yaml:4: error [unknown-key] Unknown key 'terms' in the block. Expected one of: half_term, id, pages, summary, term, title, weeks. Did you mean 'term'?"]))
+    "minimal/prog/year-1/b1/block.yaml:4: error [unknown-key] Unknown key 'terms' in the block. Expected one of: framework, half_term, id, pages, summary, term, title, weeks. Did you mean 'term'?"]))
 C(Case("empty-yaml-file", [Write(VIDEOS, "")], [
     'minimal/prog/videos.yaml:1: error [empty-file] The file is empty.',
     "minimal/prog/year-1/b1/b1-w1-watch.md:15: error [unknown-reference] No video has the id 'intro'."]))
