@@ -118,6 +118,11 @@ class _Reader:
                          f"'{statement_slug(item['id'])}'.", "Give the statement an id that differs in its letters "
                          "or digits, not only in punctuation.")
             return
+        if RESERVED.fullmatch(statement_slug(item["id"])):  # the framework's index, standard and editions pages
+            problems.add("reserved-id", path, item.line_of("id"),
+                         f"The statement id '{item['id']}' would give its page the address of the framework's "
+                         f"'{statement_slug(item['id'])}' page.", "Give the statement another id.")
+            return
         self.slugs[statement_slug(item["id"])] = item["id"]
         statement = Statement(item["id"], kind, item["text"].strip(), standard, heading,
                               list(item.get("variants", [])), len(self.statements))
@@ -126,6 +131,7 @@ class _Reader:
         self.items.append((statement, item.line_of("id")))
 
 
+RESERVED = re.compile(r"index|standard-\d+|beside-.*")  # slugs of the pages urls.py gives a framework's folder
 KIND_WORDS = {"learn_that": "'learn that'", "learn_how_to": "'learn how to'"}
 
 

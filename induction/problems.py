@@ -95,7 +95,8 @@ CATALOGUE: dict[str, Code] = {
         Code("transcript-front-matter", "A transcript begins with front matter, which transcripts do not read: "
              "it would be shown as a rule and a heading.", "Remove it; the video's details belong in videos.yaml."),
         Code("reserved-id", "A session id that would give its page the address of a generated page "
-             "(index, mentor-pack, week-N in a block; index or a block's id among a year's pages).",
+             "(index, mentor-pack, week-N in a block; index or a block's id among a year's pages), or a "
+             "framework statement id that would (index, standard-N, beside-...).",
              "Choose another id, for example prefixed with the block's id."),
         Code("placeholder", "Placeholder text marked TODO: (written by scripts/new.py) is still in a file.",
              "Replace the TODO text with your own, or delete the line if it is not needed."),

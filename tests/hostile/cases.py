@@ -364,3 +364,5 @@ C(Case("framework-group-heading-twice", [Edit(ECF, "  - heading: 'Demonstrate co
     "minimal/frameworks/ecf-2019.yaml:66: error [duplicate-id] The 'by:' group 'Communicate a belief in the academic potential of all pupils, by:' appears twice in standard 1 (first at line 39). Put the statements of both under the first; a heading names one group."]))
 C(Case("framework-statement-under-the-other-kind", [Edit(ECF, "  - id: '1.6'", "  - id: 1z")], [
     "minimal/frameworks/ecf-2019.yaml:32: error [statement-kind] The statement '1z' is listed as 'learn that' but its id has the form of the 'learn how to' ids (1a, 1b, ...). Move it under 'learn_how_to:' in its standard, or give it an id of its kind."]))
+C(Case("framework-statement-named-like-a-page", [Edit(ECF, "  - id: '1.6'", "  - id: Standard-1")], [
+    "minimal/frameworks/ecf-2019.yaml:32: error [reserved-id] The statement id 'Standard-1' would give its page the address of the framework's 'standard-1' page. Give the statement another id."]))
