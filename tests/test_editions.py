@@ -263,3 +263,15 @@ def test_a_block_naming_an_unknown_edition_is_reported_at_its_line(tmp_path):
     replace_once(root / "alt/year-1/b1/block.yaml", "id: b1\n", "id: b1\nframework: tsf-2052\n")
     assert problems(root) == ["editions/alt/year-1/b1/block.yaml:2: error [unknown-framework] No framework has the "
                               "id 'tsf-2052'. Did you mean 'tsf-2025'?"]
+
+
+def test_the_coverage_command_reports_each_edition_a_programme_cites(tmp_path):
+    root = make_editions_tree(tmp_path)
+    crosswalk(root, "--block", "b1", "--in-place")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "coverage.py"), "--content", str(root),
+                             "--programme", "alt"], capture_output=True, text=True)
+    assert [line for line in result.stdout.splitlines() if line.startswith(("Alternative", "Covered"))] == [
+        "Alternative programme (alt): coverage of Teaching Standards Fixture (tsf-2024)",
+        "Covered 0 of 7 statements.",
+        "Alternative programme (alt): coverage of Teaching Standards Fixture (tsf-2025)",
+        "Covered 2 of 10 statements."]
