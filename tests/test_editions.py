@@ -45,6 +45,7 @@ def test_the_same_code_has_a_page_in_each_edition_saying_which_edition_it_is(tmp
     assert "Pupils new to a subject need goals broken into steps." in new
     assert "- **Edition:** tsf-2024\n" in old  # the file names no edition: its id says which
     assert "- **Edition:** Edition B (2025)\n" in new
+    assert new.startswith('---\ntitle: "Statement S1.2 of the Teaching Standards Fixture (Edition B (2025))"\n')
 
 
 def test_taught_in_lists_only_the_programmes_on_that_edition(tmp_path):

@@ -8,8 +8,8 @@ from __future__ import annotations
 from .. import urls
 from ..model import Framework, Standard, Statement
 from ..placement import Place
-from .context import Context, citations
-from .editions import beside_pages
+from .context import Context, citations, used_frameworks
+from .editions import beside_pages, edition_name
 from .text import Page, attr, caption, esc, front_matter, role_name, statement_link
 
 
@@ -28,11 +28,13 @@ def _taught_rows(src: str, places: list[Place]) -> list[str]:
     return out + ["", "</div>", ""]
 
 
-def render_statement(framework: Framework, statement: Statement, taught: list[Place]) -> Page:
+def render_statement(framework: Framework, statement: Statement, taught: list[Place], several: bool = False) -> Page:
+    """`several`: the site has more than one framework edition, so the same code may have two pages,
+    and the page's title (a browser tab, a search result) names the edition too."""
     src = urls.statement(framework, statement.id)
     standard = statement.standard
     title = f"{statement.id} {statement.text}"
-    out = [front_matter(f"Statement {statement.id}"),
+    out = [front_matter(f"Statement {statement.id}" + (f" of the {edition_name(framework)}" if several else "")),
            caption(framework.title, f"Standard {standard.number}: {standard.title}", statement.kind_label),
            f"# Statement {esc(statement.id)}\n",
            f'<blockquote class="ect-statement" markdown="1">\n\n{esc(statement.text)}\n\n</blockquote>\n',
@@ -120,5 +122,6 @@ def render_framework_pages(framework: Framework, ctx: Context) -> list[Page]:
     cited = citations(ctx, framework)
     pages = [render_framework(framework, ctx)]
     pages += [render_standard(framework, standard, cited) for standard in framework.standards]
-    pages += [render_statement(framework, s, cited[s.id]) for s in framework.statements.values()]
+    several = len(used_frameworks(ctx.site)) > 1
+    pages += [render_statement(framework, s, cited[s.id], several) for s in framework.statements.values()]
     return pages
