@@ -38,6 +38,7 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
             problems.unknown("framework", programme.framework_id, site.frameworks, programme.loc.file,
                              programme.loc.line, "Add its file to the frameworks/ folder.", "unknown-framework")
         places = place_programme(programme, problems)
+        cites = editions_are_known(site, programme, places, problems)
         placements[programme.id] = places
         blocks_are_listed_once(programme, problems)
         sessions_are_listed(programme, places, problems)
@@ -52,10 +53,11 @@ def check_site(site: Site, problems: Problems) -> dict[str, ProgrammePlaces]:
         for session in programme.sessions.values():
             bodies_are_not_empty(session, problems)
             plans_add_up(session, problems)
-            references_resolve(session, programme, framework, problems)
+            cited = cites.get(session.id, framework)  # the block's own edition, else the programme's
+            references_resolve(session, programme, cited, problems)
             examples_are_declared(programme, session, problems)
-            if framework:
-                intentions_name_statements(session, framework, problems)
+            if cited:
+                intentions_name_statements(session, cited, problems)
         if framework:
             coverage_is_met(programme, framework, places, problems)
         bodies_are_safe(programme, problems)  # raw HTML and addresses (sanitiser.py); strip mode cleans bodies
@@ -221,6 +223,18 @@ def plans_add_up(session: Session, problems: Problems) -> None:
         problems.add("phase-heading", file, line + session.body_line - 1,
                      f"The ## heading '{text}' is not one of the plan's phases.",
                      "Use ### inside a phase, or add the phase to phases:.")
+
+
+def editions_are_known(site: Site, programme: Programme, places: ProgrammePlaces,
+                       problems: Problems) -> dict[str, Framework | None]:
+    """A block naming its own framework edition names one that exists; returns, for each session
+    at home in such a block, the edition its intentions and citations are checked against."""
+    for block in programme.blocks.values():
+        if block.framework_id and block.framework_id not in site.frameworks:
+            problems.unknown("framework", block.framework_id, site.frameworks, block.loc.file, block.framework_line,
+                             "Add its file to the frameworks/ folder.", "unknown-framework")
+    return {place.session.id: site.frameworks.get(place.block.framework_id) for place in places.in_order()
+            if place.block is not None and place.block.framework_id}
 
 
 def references_resolve(session: Session, programme: Programme, framework: Framework | None,

@@ -68,6 +68,8 @@ class Coverage:
 def compute(programme: Programme, framework: Framework, places: ProgrammePlaces) -> Coverage:
     counts: dict[str, dict[str, int]] = {sid: {} for sid in framework.statements}
     for place in places.in_order():
+        if programme.framework_for(place.block) != framework.id:
+            continue  # a block on another edition: its codes are that edition's statements
         key = place.block.id if place.block is not None else f"year:{place.year.id}"
         for sid in dict.fromkeys(i.statement_id for i in place.session.intentions):
             if sid in counts:  # unknown ids are reported by the checks, not counted
@@ -79,6 +81,8 @@ def compute(programme: Programme, framework: Framework, places: ProgrammePlaces)
         if f"year:{year.id}" in used:
             columns.append(Column(f"year:{year.id}", f"Y{year_number}", f"{year.title}: pages for the whole year"))
         for block_number, block in enumerate(year.blocks, 1):
+            if programme.framework_for(block) != framework.id:
+                continue
             columns.append(Column(block.id, f"Y{year_number} B{block_number}", f"{block.title} ({block.term_label})"))
     return Coverage(programme, framework, columns, counts)
 

@@ -21,14 +21,15 @@ SCHEMA_VERSION = 1
 def curriculum(checked: Checked) -> dict[str, Any]:
     ctx = Context(checked.site, checked.places)
     programmes, sessions = [], []
-    frameworks = {}
+    frameworks: dict[str, Framework] = {}
     for programme in checked.site.programmes:
         places = checked.places[programme.id]
         framework = ctx.framework(programme)
         programmes.append(_programme(programme, places, framework))
         sessions += [_session(place, programme) for place in places.in_order()]
-        if framework and framework.id not in frameworks:
-            frameworks[framework.id] = framework
+        for framework_id in programme.framework_ids:  # its own edition, then any a block of it names
+            if framework_id in checked.site.frameworks:
+                frameworks.setdefault(framework_id, checked.site.frameworks[framework_id])
     statements = []
     for framework in frameworks.values():
         cited = citations(ctx, framework)
@@ -41,7 +42,7 @@ def curriculum(checked: Checked) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "site": {"title": checked.site.title},
-        "frameworks": [{"id": f.id, "title": f.title, "attribution": f.attribution,
+        "frameworks": [{"id": f.id, "title": f.title, "edition": f.edition_label or None, "attribution": f.attribution,
                         "url": urls.address(urls.framework(f))} for f in frameworks.values()],
         "programmes": programmes,
         "sessions": sessions,
@@ -83,6 +84,7 @@ def _session(place: Place, programme: Programme) -> dict[str, Any]:
         "url": urls.address(urls.session(place)), "minutes": s.minutes,
         "year": place.year.id, "block": place.block.id if place.block else None,
         "week": place.week.slug if place.week else None,
+        "framework": programme.framework_for(place.block),  # the edition its intentions' ids belong to
         "intentions": list(dict.fromkeys(i.statement_id for i in s.intentions)),
         "phases": [{"title": p.title, "minutes": p.minutes} for p in s.phases],
     }

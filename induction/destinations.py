@@ -83,6 +83,10 @@ def _only_packs(folder: str) -> bool:
 SITE = Kind("site", "The site folder", "building there", "no build", "delete",
             _holds_all("index.html", "sitemap.xml", "curriculum.json"))
 PDFS = Kind("pdf", "The PDF folder", "printing there", "no PDF printing", "overwrite", _only_packs)
+# A crosswalk's rewritten copy of a content folder (scripts/crosswalk.py --out): a content folder
+# itself, so it is never taken for anything else without its marker.
+CROSSWALK = Kind("crosswalk", "The destination folder", "writing the rewritten content there", "no crosswalk run",
+                 "overwrite", lambda folder: False)
 EXPORT = Kind("export", "The export folder", "exporting there", "no export", "delete",
               _holds_all("mkdocs.yml", "csp.py", "README.md", "docs"))
 
@@ -188,7 +192,7 @@ def check(dest: str, kind: Kind, guarded: list[Guarded]) -> None:
 # The temporary folders beside a destination: `.site-new-<pid>-…` while a build writes, `.site-old-<pid>-…`
 # while the site it replaces is removed (likewise `.import-`). The pid says whose: one whose command
 # is gone (killed by SIGKILL, which no handler sees, or by a power cut) is removed by the next run.
-_TEMPORARY = re.compile(r"\.(?:site|import)-(?:new|old)-(\d+)-")
+_TEMPORARY = re.compile(r"\.(?:site|import|crosswalk)-(?:new|old)-(\d+)-")
 
 
 def temporary(dest: str, stage: str) -> str:

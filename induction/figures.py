@@ -18,7 +18,8 @@ def programme_figures(site: Site, programme: Programme, places: ProgrammePlaces)
     """One programme's counts; its framework's statements and how many of them its sessions cite."""
     sessions = [p.session for p in places.in_order()]
     framework = site.frameworks.get(programme.framework_id)
-    cited = {i.statement_id for s in sessions for i in s.intentions}
+    cited = {i.statement_id for place in places.in_order() for i in place.session.intentions
+             if programme.framework_for(place.block) == programme.framework_id}  # not a block on another edition
     return {
         "years": len(programme.years),
         "blocks": sum(len(y.blocks) for y in programme.years),
@@ -39,10 +40,11 @@ def figures(checked: Checked) -> dict[str, int]:
     site = checked.site
     each = [programme_figures(site, p, checked.places[p.id]) for p in site.programmes]
     totals = {key: sum(f[key] for f in each) for key in _KEYS}
-    frameworks = {p.framework_id: site.frameworks[p.framework_id] for p in site.programmes
-                  if p.framework_id in site.frameworks}
-    cited = {(p.framework_id, i.statement_id) for p in site.programmes for place in checked.places[p.id].in_order()
-             for i in place.session.intentions if p.framework_id in frameworks}
+    frameworks = {fid: site.frameworks[fid] for p in site.programmes for fid in p.framework_ids
+                  if fid in site.frameworks}
+    cited = {(p.framework_for(place.block), i.statement_id) for p in site.programmes
+             for place in checked.places[p.id].in_order() for i in place.session.intentions
+             if p.framework_for(place.block) in frameworks}
     totals["statements"] = sum(len(f.statements) for f in frameworks.values())
     totals["statements_cited"] = sum(1 for fid, sid in cited if sid in frameworks[fid].statements)
     totals["programmes"] = len(site.programmes)

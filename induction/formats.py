@@ -306,6 +306,7 @@ BLOCK = Record("the block", {
     "weeks": Key(ListOf(WEEK), True, "the weeks, in order"),
     "routes": Key(ListOf(ROUTE, 2), doc="the routes an ECT may take through the block (the first is the default)"),
     "diagnostic": Key(DIAGNOSTIC, doc="questions or a checklist whose answers point each ECT to a route"),
+    "framework": Key(Id(), doc="the framework edition its sessions' intentions cite, when not the programme's"),
 }, doc="block.yaml: a block (module), its pages and its weeks in order")
 
 INTENTION = Either(StatementId(), Record("a learning intention", {

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import formats
+from .crosswalk import find, load_crosswalk
 from .framework import load_framework
 from .model import (
     Answer,
@@ -62,12 +63,7 @@ def load_site(root: str) -> tuple[Site, Problems]:
         return site, problems
     data = reader.yaml(site_file, formats.SITE, "the site file")
     provider = _provider(data["provider"], site_file, problems) if "provider" in data else Provider()
-    for path in _files(os.path.join(root, "frameworks"), ".yaml"):
-        framework = load_framework(path, problems, reader.text(path))
-        if framework:
-            if framework.id in site.frameworks:
-                problems.add("duplicate-id", path, 1, f"The framework id '{framework.id}' is used twice.")
-            site.frameworks[framework.id] = framework
+    _load_frameworks(root, reader, site, problems)
     for path in _files(os.path.join(root, "calendars"), ".yaml"):
         _load_calendar(path, reader, site)
     folders = {}
@@ -89,6 +85,25 @@ def load_site(root: str) -> tuple[Site, Problems]:
     # The model is frozen: its fields are set once, here; its lists and dicts were filled above.
     return replace(site, title=data.get("title", ""), description=data.get("description", ""), provider=provider,
                    files=reader.count, texts=reader.texts, links=_links(root)), problems
+
+
+def _load_frameworks(root: str, reader: _Reader, site: Site, problems: Problems) -> None:
+    """frameworks/*.yaml (one file per edition), then crosswalks/*.yaml, checked against them."""
+    for path in _files(os.path.join(root, "frameworks"), ".yaml"):
+        framework = load_framework(path, problems, reader.text(path))
+        if framework:
+            if framework.id in site.frameworks:
+                problems.add("duplicate-id", path, 1, f"The framework id '{framework.id}' is used twice.")
+            site.frameworks[framework.id] = framework
+    for path in _files(os.path.join(root, "crosswalks"), ".yaml"):
+        crosswalk = load_crosswalk(path, site.frameworks, problems, reader.text(path))
+        if crosswalk is None:
+            continue
+        if find(site.crosswalks, crosswalk.source, crosswalk.target):
+            problems.add("duplicate-id", path, 1, f"A second crosswalk maps {crosswalk.source} to {crosswalk.target}.",
+                         "Keep one crosswalk file per pair of editions.")
+            continue
+        site.crosswalks.append(crosswalk)
 
 
 def _provider(data: YMap, site_file: str, problems: Problems) -> Provider:
@@ -381,7 +396,8 @@ def _load_block(path: str, reader: _Reader) -> Block | None:
     diagnostic = _diagnostic(data["diagnostic"], path, reader.problems) if "diagnostic" in data else None
     return Block(data["id"], data.get("title", data["id"]), data.get("term", "autumn"), data.get("half_term"),
                  dict(data.get("summary", {})), _refs(data, "pages", path), weeks, Loc(path, data.line),
-                 _text_lines(data.get("summary")), routes, diagnostic)
+                 _text_lines(data.get("summary")), routes=routes, diagnostic=diagnostic,
+                 framework_id=data.get("framework", ""), framework_line=data.line_of("framework"))
 
 
 def _diagnostic(data: YMap, path: str, problems: Problems) -> Diagnostic | None:

@@ -54,6 +54,28 @@ class Framework:
     standards: list[Standard]
     statements: dict[str, Statement]
     loc: Loc
+    # Which edition of its framework this file is ("January 2019"): a statement's page says so, since
+    # a later edition may reuse a code for another statement. Empty when the file does not say.
+    edition: str = ""
+    published: str = ""
+
+    @property
+    def edition_label(self) -> str:
+        """The edition as a reader sees it: the file's own words, else when it was published."""
+        return self.edition or (f"published {self.published}" if self.published else "")
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    """A provider's map from the statements of one framework edition to those of another
+    (crosswalks/<name>.yaml): each listed statement maps to one, several or none."""
+
+    source: str  # the framework id the intentions are written in
+    target: str  # the framework id they are rewritten to
+    mapping: dict[str, list[str]]  # source statement id -> target statement ids (empty: no counterpart)
+    lines: dict[str, int]  # source statement id -> its line in the file
+    loc: Loc
+    title: str = ""
 
 
 # Programme -----------------------------------------------------------------------------------
@@ -193,6 +215,10 @@ class Block:
     summary_lines: dict[str, int] = field(default_factory=dict)  # role -> line of its summary's text
     routes: list[Route] = field(default_factory=list)  # the ways through it; empty: one path for everyone
     diagnostic: Diagnostic | None = None
+    # The framework edition its sessions' intentions cite, when not the programme's: a block rewritten
+    # to a new edition while the rest of the programme keeps the old one (scripts/crosswalk.py --block).
+    framework_id: str = ""
+    framework_line: int = 0
 
     @property
     def term_label(self) -> str:
@@ -386,6 +412,16 @@ class Programme:
     summary_line: int = 0  # the line of its summary's text
     lenses: list[Lens] = field(default_factory=list)  # declared phases, then subjects, in order
 
+    def framework_for(self, block: Block | None) -> str:
+        """The framework edition a session at home in `block` (None: a year-level page) cites."""
+        return block.framework_id if block is not None and block.framework_id else self.framework_id
+
+    @property
+    def framework_ids(self) -> list[str]:
+        """Every framework edition the programme cites: its own, then its blocks' own, in order."""
+        return list(dict.fromkeys([self.framework_id] + [b.framework_id for y in self.years for b in y.blocks
+                                                         if b.framework_id]))
+
     def bodies(self) -> Iterator[tuple[str, str, int]]:
         """Every Markdown body the programme publishes as written: each session's body and each
         video's transcript, as (text, its file, the file's line of its first line). The checks that
@@ -421,6 +457,7 @@ class Site:
     files: int = 0  # how many files were read, for the summary line
     provider: Provider = field(default_factory=Provider)
     calendars: dict[str, Calendar] = field(default_factory=dict)  # calendars/<id>.yaml, by id
+    crosswalks: list[Crosswalk] = field(default_factory=list)  # crosswalks/*.yaml, checked against the frameworks
     # What the loader read, so that checks need not read the disk again: the text of every content
     # file (by path), and every symbolic link below the root with the real place it leads to.
     texts: dict[str, str] = field(default_factory=dict)

@@ -10,8 +10,10 @@ from typing import Any
 
 from . import urls
 from .formats import ROLE, ROLES
-from .model import Block, Programme, Week, Year
+from .model import Block, Programme, Site, Week, Year
 from .placement import ProgrammePlaces
+from .render.context import shown_crosswalks, used_frameworks
+from .render.editions import edition_name
 from .render.packs import pack_src
 from .render.roles import pairs_src, role_src
 from .render.routes import diagnostic_src, diagnostic_title
@@ -83,17 +85,27 @@ def build_nav(site, all_places: dict[str, ProgrammePlaces]) -> list[NavItem]:
                     block_items.append({"Mentor pack (print)": pack_src(programme, year, block)})
                 items.append({block.title: block_items})
             years.append({year.title: items})
-        if site.frameworks.get(programme.framework_id):
-            years.append({"Coverage": urls.coverage(programme)})
+        editions = [site.frameworks[f] for f in programme.framework_ids if f in site.frameworks]
+        years += [{"Coverage" if framework.id == programme.framework_id else f"Coverage: {edition_name(framework)}":
+                   urls.coverage(programme, framework)} for framework in editions]
         if programme.lenses:
             years.append({"Examples by phase and subject": urls.examples(programme)})
         nav.append({programme.title: years})
-    used = []
-    for programme in site.programmes:
-        framework = site.frameworks.get(programme.framework_id)
-        if framework and framework not in used:
-            used.append(framework)
-    for framework in used:
-        nav.append({framework.title: [urls.framework(framework)] + [
-            {f"{s.number}. {s.title}": urls.standard(framework, s.number)} for s in framework.standards]})
+    nav += _framework_sections(site)
     return nav
+
+
+def _framework_sections(site: Site) -> list[NavItem]:
+    """A section per framework edition in use: its index, its standards, and the pages showing it
+    beside another edition. Two editions of one title are told apart by their edition."""
+    used = used_frameworks(site)
+    titles = [framework.title for framework in used]
+    sections = []
+    for framework in used:
+        beside: list[NavItem] = [
+            {f"Beside {edition_name(site.frameworks[c.source])}": urls.editions(framework, site.frameworks[c.source])}
+            for c in shown_crosswalks(site) if c.target == framework.id]
+        title = edition_name(framework) if titles.count(framework.title) > 1 else framework.title
+        sections.append({title: [urls.framework(framework)] + [
+            {f"{s.number}. {s.title}": urls.standard(framework, s.number)} for s in framework.standards] + beside})
+    return sections

@@ -50,6 +50,11 @@ CATALOGUE: dict[str, Code] = {
              "Correct the id (the hint suggests the closest one) or create what it names."),
         Code("unknown-framework", "A programme names a framework that is not in frameworks/.",
              "Add the framework file, or correct the id."),
+        Code("statement-kind", "A framework statement is listed under one kind but its id has the form of the "
+             "other kind's ids.", "Move it under the right key ('learn_that:' or 'learn_how_to:'), or renumber it."),
+        Code("crosswalk-mismatch", "A crosswalk names a framework, or a statement of one, that the site lacks, or "
+             "lists a statement twice.", "Correct the id (the hint suggests the closest one), or add the framework "
+             "file to frameworks/."),
         Code("unknown-statement", "A learning intention or citation names a statement the framework lacks.",
              "Use an id from the framework (the hint suggests the closest one)."),
         Code("unknown-example", "A session's example names a phase or subject that its programme does not "
@@ -96,7 +101,7 @@ CATALOGUE: dict[str, Code] = {
              "it would be shown as a rule and a heading.", "Remove it; the video's details belong in videos.yaml."),
         Code("reserved-id", "A session id that would give its page the address of a generated page "
              "(index, mentor-pack, week-N, and diagnostic where it has routes, in a block; index or a block's id "
-             "among a year's pages).",
+             "among a year's pages), or a framework statement id that would (index, standard-N, beside-...).",
              "Choose another id, for example prefixed with the block's id."),
         Code("placeholder", "Placeholder text marked TODO: (written by scripts/new.py) is still in a file.",
              "Replace the TODO text with your own, or delete the line if it is not needed."),
@@ -106,7 +111,8 @@ CATALOGUE: dict[str, Code] = {
              "(1 to 10,080), a video's duration (up to 24 hours), a date (2000 to 2100) or a week number "
              "(up to 1,000).",
              "Give the real figure; split a very long session or block."),
-        Code("empty-container", "A year with no blocks and no pages, or a block with no weeks.",
+        Code("empty-container", "A year with no blocks and no pages, a block with no weeks, or a framework standard "
+             "with no statements.",
              "List what it holds, or remove it."),
         Code("listed-and-seen", "A week lists a session and also points at it with see: (it would show twice).",
              "Keep one of the two entries."),

@@ -18,6 +18,7 @@ from .loader import load_site
 from .model import Block, Programme, Week, Year
 from .placeholders import MARKER
 from .problems import did_you_mean
+from .retarget import yaml_id
 from .shapes import ID_PATTERN
 from .yaml_lists import EditError, append_item
 
@@ -269,4 +270,65 @@ def new_block(root: str, year_id: str, programme_id: str | None = None, block_id
                            for i, line in enumerate(week_text(1, sessions).split("\n"))]
     plan.create(os.path.join(folder, "block.yaml"), "\n".join(lines))
     plan.append(programme.loc.file, ["years", index, "blocks"], block_id, f"the block '{block_id}' ({year.title})")
+    return plan
+
+
+def framework_text(framework_id: str, title: str, edition: str) -> str:
+    """A framework file with one standard, one statement of each kind and one 'by:' group, all placeholders."""
+    return "\n".join([
+        "# A framework edition as data: documentation/format.md, 'Framework files'. One file per edition;",
+        "# a later edition that renumbers is a second file, mapped to this one by a crosswalk.",
+        f"id: {framework_id}",
+        f"title: {title or _todo('the framework title, as published')}",
+        f"edition: {edition or _todo('which edition, as readers should see it, like January 2024')}",
+        f"publisher: {_todo('who publishes it')}",
+        f"attribution: {_todo('the credit line its licence asks for')}",
+        "standards:",
+        "- number: 1",
+        f"  title: {_todo('the first standard')}",
+        "  learn_that:",
+        "  - id: '1.1'",
+        f"    text: {_todo('the first learn that statement, word for word')}",
+        "  learn_how_to:",
+        f"  - heading: {_todo('the heading of the first group, ending in by:')}",
+        "    statements:",
+        "    - id: 1a",
+        f"      text: {_todo('the first learn how to statement, word for word')}",
+    ]) + "\n"
+
+
+def new_framework(root: str, framework_id: str, title: str = "", edition: str = "") -> Plan:
+    require_id(framework_id, "framework")
+    _load(root)
+    plan = Plan(os.path.abspath(root))
+    plan.create(os.path.join(plan.root, "frameworks", f"{framework_id}.yaml"), framework_text(framework_id, title,
+                                                                                              edition))
+    plan.notes.append("list the framework's id as 'framework:' in a programme.yaml (or a block.yaml) to use it")
+    return plan
+
+
+def new_crosswalk(root: str, source_id: str, target_id: str) -> Plan:
+    """A crosswalk listing every statement of `source_id`: mapped where `target_id` has a statement of
+    the very same text (the usual case when an edition only renumbers), a placeholder otherwise."""
+    if not os.path.isfile(os.path.join(root, "site.yaml")):
+        raise ScaffoldError(f"{root} is not a content folder (it has no site.yaml). Give one with --content.")
+    site, _ = load_site(root)
+    for framework_id in (source_id, target_id):
+        if framework_id not in site.frameworks:
+            hint = did_you_mean(framework_id, site.frameworks) or f"Frameworks: {', '.join(sorted(site.frameworks))}."
+            raise ScaffoldError(f"No framework in frameworks/ has the id '{framework_id}'. {hint}")
+    source, target = site.frameworks[source_id], site.frameworks[target_id]
+    same_text = {statement.text: statement.id for statement in target.statements.values()}
+    lines = [f"# How the statements of {source_id} map to {target_id}: documentation/format.md, 'Crosswalks'.",
+             "# 'to:' lists one statement, several, or none ([]); scripts/crosswalk.py uses this file.",
+             f"from: {source_id}", f"to: {target_id}", "statements:"]
+    for statement in source.statements.values():
+        found = same_text.get(statement.text)
+        if found:
+            lines.append(f"  - {{from: {yaml_id(statement.id)}, to: [{yaml_id(found)}]}}  # the same text")
+        else:
+            lines.append(f"  - {{from: {yaml_id(statement.id)}, to: []}}  # {MARKER} no statement of {target_id} "
+                         "has this text: list its counterparts, or leave [] for none")
+    plan = Plan(os.path.abspath(root))
+    plan.create(os.path.join(plan.root, "crosswalks", f"{source_id}-to-{target_id}.yaml"), "\n".join(lines) + "\n")
     return plan

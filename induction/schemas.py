@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from . import formats
+from .crosswalk import CROSSWALK
 from .framework import FRAMEWORK
 from .shapes import Record
 
@@ -25,6 +26,7 @@ SCHEMAS: dict[str, tuple[Record, str, list[str]]] = {
     "assets.schema.json": (formats.ASSETS, "assets.yaml", ["**/assets.yaml"]),
     "calendar.schema.json": (formats.CALENDAR, "calendars/<id>.yaml", ["**/calendars/*.yaml"]),
     "framework.schema.json": (FRAMEWORK, "frameworks/<id>.yaml", ["**/frameworks/*.yaml"]),
+    "crosswalk.schema.json": (CROSSWALK, "crosswalks/<name>.yaml", ["**/crosswalks/*.yaml"]),
     "session.schema.json": (formats.SESSION, "a session's front matter", []),
 }
 

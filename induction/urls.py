@@ -53,8 +53,9 @@ def asset(p: Programme, file: str) -> str:
     return f"{p.id}/{file}"
 
 
-def coverage(p: Programme) -> str:
-    return f"{p.id}/coverage.md"
+def coverage(p: Programme, f: Framework | None = None) -> str:
+    """The programme's coverage page of its own framework, or of `f`, an edition some of its blocks cite."""
+    return f"{p.id}/coverage.md" if f is None or f.id == p.framework_id else f"{p.id}/coverage-{f.id}.md"
 
 
 def framework(f: Framework) -> str:
@@ -63,6 +64,12 @@ def framework(f: Framework) -> str:
 
 def standard(f: Framework, number: int) -> str:
     return f"frameworks/{f.id}/standard-{number}.md"
+
+
+def editions(target: Framework, source: Framework) -> str:
+    """The page showing `target` beside `source`, through their crosswalk: in the target's folder,
+    under a name no statement page takes (a statement slug never starts 'beside-' in a real scheme)."""
+    return f"frameworks/{target.id}/beside-{source.id}.md"
 
 
 def statement_slug(statement_id: str) -> str:

@@ -3,9 +3,10 @@
 
     scripts/coverage.py [--content DIR] [--programme ID] [--format text|json]
 
-Per standard, covered n of m; the total; every statement no session cites, with its text. The
-same computation as the coverage page and curriculum.json (induction/coverage.py). Exits 0 with
-the report, 1 when the content has other errors (they are printed instead), 2 on a bad option.
+Per programme and framework edition (its own, then any a block of it names), per standard,
+covered n of m; the total; every statement no session cites, with its text. The same computation
+as the coverage page and curriculum.json (induction/coverage.py). Exits 0 with the report, 1 when
+the content has other errors (they are printed instead), 2 on a bad option.
 """
 from __future__ import annotations
 
@@ -42,8 +43,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"no programme has the id '{args.programme}'. Expected one of: {known}.")
     reports = []
     for programme in programmes:
-        framework = checked.site.frameworks[programme.framework_id]  # known: the checks passed
-        reports.append(coverage.compute(programme, framework, checked.places[programme.id]))
+        for framework_id in programme.framework_ids:  # its own edition, then any a block of it names
+            framework = checked.site.frameworks[framework_id]  # known: the checks passed
+            reports.append(coverage.compute(programme, framework, checked.places[programme.id]))
     if args.format == "json":
         data = []
         for report in reports:

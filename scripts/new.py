@@ -5,6 +5,8 @@
     scripts/new.py block --year ID [--programme ID] [--id ID]
     scripts/new.py session --block ID --week N --role ect|mentor|tutor [--kind KIND] [--video ID]
     scripts/new.py video --block ID
+    scripts/new.py framework --id ID [--title TEXT] [--edition TEXT]
+    scripts/new.py crosswalk --from ID --to ID
 
 Every command takes --content DIR (default: content, or $ECT_CONTENT). Validation reports each
 TODO placeholder, with its file and line, until you replace it.
@@ -43,6 +45,13 @@ def parser() -> argparse.ArgumentParser:
     session.add_argument("--video", default="", help="a video id to show in the session")
     video = commands.add_parser("video", parents=[content], help="a video entry and its transcript")
     video.add_argument("--block", required=True, help="the block's id")
+    framework = commands.add_parser("framework", parents=[content], help="a framework file (one edition)")
+    framework.add_argument("--id", required=True, help="the framework's id, naming its edition (like ecf-2019)")
+    framework.add_argument("--title", default="", help="its title, as published")
+    framework.add_argument("--edition", default="", help="which edition it is, as readers should see it")
+    crosswalk = commands.add_parser("crosswalk", parents=[content], help="a crosswalk from one edition to another")
+    crosswalk.add_argument("--from", dest="source", required=True, help="the framework id intentions are written in")
+    crosswalk.add_argument("--to", dest="target", required=True, help="the framework id to map them to")
     return main
 
 
@@ -56,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
             plan = scaffold.new_block(args.content, args.year, args.programme, args.id)
         elif args.command == "session":
             plan = scaffold.new_session(args.content, args.block, args.week, args.role, args.kind, args.video)
+        elif args.command == "framework":
+            plan = scaffold.new_framework(args.content, args.id, args.title, args.edition)
+        elif args.command == "crosswalk":
+            plan = scaffold.new_crosswalk(args.content, args.source, args.target)
         else:
             plan = scaffold.new_video(args.content, args.block)
     except scaffold.ScaffoldError as error:

@@ -41,6 +41,19 @@ def make_other_tree(tmp_path: Path) -> Path:
     return target
 
 
+def make_editions_tree(tmp_path: Path) -> Path:
+    """A site with programmes on two editions of one fixture framework: `alt` on tsf-2024 (the
+    other-framework fixture's programme) and `next` on tsf-2025, edition B, which inserts statements
+    so codes shift; with the crosswalk crosswalks/tsf-2024-to-2025.yaml between them."""
+    target = tmp_path / "editions"
+    shutil.copytree(FIXTURES / "editions", target)
+    shutil.copytree(FIXTURES / "other-framework" / "alt", target / "alt")
+    (target / "frameworks").mkdir()
+    for name in ("tsf-2024.yaml", "tsf-2025.yaml"):
+        shutil.copy(FIXTURES / "frameworks" / name, target / "frameworks")
+    return target
+
+
 def mkdocs_build(content: Path, site_dir: Path, *extra: str, site_url: str = "") -> subprocess.CompletedProcess:
     """`mkdocs build` of `content` with the project's mkdocs.yml, as the README's command runs it
     (`site_url`: where it will be published, as the SITE_URL variable sets it; none by default).

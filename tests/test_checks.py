@@ -58,8 +58,8 @@ CASES = [
      "Put the file there, or correct the path."),
     ("unknown-key", Edit(BLOCK, "half_term: 1", "halfterm: 1"),
      "minimal/prog/year-1/b1/block.yaml:4: error [unknown-key] Unknown key 'halfterm' in the block. "
-     "Expected one of: diagnostic, half_term, id, pages, routes, summary, term, title, weeks. Did you mean "
-     "'half_term'?"),
+     "Expected one of: diagnostic, framework, half_term, id, pages, routes, summary, term, title, weeks. Did "
+     "you mean 'half_term'?"),
     ("missing-key", Edit(WELCOME, "title: Welcome to year 1\n", ""),
      "minimal/prog/year-1/welcome.md:2: error [missing-key] Missing key 'title' in the front matter. "
      "Add 'title:' (text)."),
@@ -182,6 +182,14 @@ CASES = [
     ("duplicate-id", Edit("frameworks/ecf-2019.yaml", "  - id: '1.2'\n", "  - id: '1-1'\n"),
      "minimal/frameworks/ecf-2019.yaml:24: error [duplicate-id] The statement ids '1.1' and '1-1' would share the "
      "page '1-1'. Give the statement an id that differs in its letters or digits, not only in punctuation."),
+    ("statement-kind", Edit("frameworks/ecf-2019.yaml", "  - id: '1.6'\n", "  - id: 1z\n"),
+     "minimal/frameworks/ecf-2019.yaml:32: error [statement-kind] The statement '1z' is listed as 'learn that' but "
+     "its id has the form of the 'learn how to' ids (1a, 1b, ...). Move it under 'learn_how_to:' in its standard, "
+     "or give it an id of its kind."),
+    ("crosswalk-mismatch", Write("crosswalks/x.yaml", "from: ecf-2019\nto: ecf-2019\nstatements:\n"
+                                 "  - {from: '1.1', to: ['1.1']}\n"),
+     "minimal/crosswalks/x.yaml:2: error [crosswalk-mismatch] The crosswalk maps the framework 'ecf-2019' to "
+     "itself. Name the edition the intentions are written in under 'from:' and the new one under 'to:'."),
     ("role-mismatch", Edit(TUTOR, "kind: material", "kind: video"),
      "minimal/prog/year-1/b1/b1-w1-tutor.md:2: error [role-mismatch] A session of role tutor cannot be of kind "
      "video. Expected one of: material, training, introduction, reflection."),

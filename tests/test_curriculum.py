@@ -46,7 +46,7 @@ def test_sessions_are_listed_once_in_programme_order_with_where_they_live(data):
     assert plan == {
         "id": "b1-w1-mentor", "programme": "prog", "title": "Planning for prior knowledge", "role": "mentor",
         "kind": "plan", "url": "prog/year-1/b1/b1-w1-mentor/", "minutes": 45, "year": "year-1", "block": "b1",
-        "week": "week-1", "intentions": ["2.2", "2a"],
+        "week": "week-1", "framework": "ecf-2019", "intentions": ["2.2", "2a"],
         "phases": [{"title": "Review", "minutes": 10}, {"title": "Plan", "minutes": 15},
                    {"title": "Theory to practice", "minutes": 15}, {"title": "Next steps", "minutes": 5}]}
     welcome = data["sessions"][0]

@@ -132,7 +132,7 @@ def test_a_second_framework_builds_with_its_own_ids_in_its_urls(other_site):
         ("S1.a", "frameworks/tsf-2024/s1-a/"), ("S1.b", "frameworks/tsf-2024/s1-b/"),
         ("S2.1", "frameworks/tsf-2024/s2-1/"), ("S2.a", "frameworks/tsf-2024/s2-a/"),
         ("S3.1", "frameworks/tsf-2024/s3-1/")]
-    assert data["frameworks"] == [{"id": "tsf-2024", "title": "Teaching Standards Fixture",
+    assert data["frameworks"] == [{"id": "tsf-2024", "title": "Teaching Standards Fixture", "edition": None,
                                    "attribution": "Written for the tests of this project.",
                                    "url": "frameworks/tsf-2024/"}]
     for statement in data["statements"]:

@@ -20,7 +20,7 @@ from induction.source import read_markdown
 FILES = {"site.schema.json": ["site.yaml"], "programme.schema.json": ["*/programme.yaml"],
          "block.schema.json": ["**/block.yaml"], "videos.schema.json": ["**/videos.yaml"],
          "assets.schema.json": ["**/assets.yaml"], "framework.schema.json": ["frameworks/*.yaml"],
-         "calendar.schema.json": ["calendars/*.yaml"]}
+         "calendar.schema.json": ["calendars/*.yaml"], "crosswalk.schema.json": ["crosswalks/*.yaml"]}
 
 
 # Schemas of files the site's scripts write, not content files: written by hand (tests/test_progress_file.py).

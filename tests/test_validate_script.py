@@ -37,7 +37,8 @@ def test_problems_are_listed_sorted_with_a_summary_and_exit_1(tree):
         "minimal/prog/year-1/b1/b1-intro.md:6: error [wrong-type] Expected a whole number for 'minutes' in the "
         "front matter but found 'five'.",
         "minimal/prog/year-1/b1/block.yaml:4: error [unknown-key] Unknown key 'halfterm' in the block. Expected one "
-        "of: diagnostic, half_term, id, pages, routes, summary, term, title, weeks. Did you mean 'half_term'?",
+        "of: diagnostic, framework, half_term, id, pages, routes, summary, term, title, weeks. Did you mean "
+        "'half_term'?",
         "2 errors in 2 files (16 files checked).",
     ]
     assert "Traceback" not in result.stderr
@@ -50,8 +51,8 @@ def test_ci_adds_github_annotations(tree):
         "::error file=minimal/prog/year-1/b1/b1-intro.md,line=6,title=wrong-type::Expected a whole number for "
         "'minutes' in the front matter but found 'five'.",
         "::error file=minimal/prog/year-1/b1/block.yaml,line=4,title=unknown-key::Unknown key 'halfterm' in the "
-        "block. Expected one of: diagnostic, half_term, id, pages, routes, summary, term, title, weeks. Did you "
-        "mean 'half_term'?",
+        "block. Expected one of: diagnostic, framework, half_term, id, pages, routes, summary, term, title, weeks. "
+        "Did you mean 'half_term'?",
     ]
     assert lines[-1] == "2 errors in 2 files (16 files checked)."
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from ..coverage import compute as compute_coverage
 from ..pipeline import Checked
 from ..placement import TRAINING
-from .context import Context
+from .context import Context, shown_crosswalks, used_frameworks
+from .editions import beside_pages, render_editions
 from .examples_report import render_examples_report
 from .frameworks import render_framework_pages
 from .glance import render_glance_pages
@@ -31,7 +32,6 @@ def render_site(checked: Checked, pdfs: dict[str, int] | None = None, site_url: 
     ctx = Context(checked.site, checked.places, schedules=checked.schedules, pdfs=dict(pdfs or {}),
                   site_url=site_url)
     pages: list[Page] = render_site_pages(ctx)
-    used_frameworks = []
     for programme in checked.site.programmes:
         places = checked.places[programme.id]
         pages.append(render_programme(programme, ctx))
@@ -57,11 +57,9 @@ def render_site(checked: Checked, pdfs: dict[str, int] | None = None, site_url: 
         pages += render_training_pages(programme, ctx) + render_examples_report(programme, ctx)
         pages += [render_transcript(programme, video_id, ctx) for video_id, video in programme.videos.items()
                   if video.transcript]  # a video published without one gets no page pretending to be one
-        framework = ctx.framework(programme)
-        if framework:
-            pages.append(render_matrix(compute_coverage(programme, framework, places)))
-            if framework not in used_frameworks:
-                used_frameworks.append(framework)
-    for framework in used_frameworks:
+        for framework in filter(None, map(ctx.site.frameworks.get, programme.framework_ids)):
+            pages.append(render_matrix(compute_coverage(programme, framework, places), beside_pages(ctx, framework)))
+    for framework in used_frameworks(ctx.site):
         pages += render_framework_pages(framework, ctx)
+    pages += [render_editions(crosswalk, ctx) for crosswalk in shown_crosswalks(checked.site)]
     return pages

@@ -8,7 +8,8 @@ from __future__ import annotations
 from .. import urls
 from ..model import Framework, Standard, Statement
 from ..placement import Place
-from .context import Context, citations
+from .context import Context, citations, used_frameworks
+from .editions import beside_pages, edition_name
 from .text import Page, attr, caption, esc, front_matter, role_name, statement_link
 
 
@@ -27,16 +28,20 @@ def _taught_rows(src: str, places: list[Place]) -> list[str]:
     return out + ["", "</div>", ""]
 
 
-def render_statement(framework: Framework, statement: Statement, taught: list[Place]) -> Page:
+def render_statement(framework: Framework, statement: Statement, taught: list[Place], several: bool = False) -> Page:
+    """`several`: the site has more than one framework edition, so the same code may have two pages,
+    and the page's title (a browser tab, a search result) names the edition too."""
     src = urls.statement(framework, statement.id)
     standard = statement.standard
     title = f"{statement.id} {statement.text}"
-    out = [front_matter(f"Statement {statement.id}"),
+    out = [front_matter(f"Statement {statement.id}" + (f" of the {edition_name(framework)}" if several else "")),
            caption(framework.title, f"Standard {standard.number}: {standard.title}", statement.kind_label),
            f"# Statement {esc(statement.id)}\n",
            f'<blockquote class="ect-statement" markdown="1">\n\n{esc(statement.text)}\n\n</blockquote>\n',
            '<div class="ect-statement-facts" markdown="1">\n',
            f"- **Framework:** [{esc(framework.title)}]({urls.relative(src, urls.framework(framework))})",
+           # Two editions may give this code to different statements: the page says which one it is.
+           f"- **Edition:** {esc(framework.edition_label or framework.id)}",
            f"- **Standard:** [{standard.number}. {esc(standard.title)}]"
            f"({urls.relative(src, urls.standard(framework, standard.number))})",
            f"- **Kind:** {statement.kind_label}"]
@@ -85,6 +90,8 @@ def render_framework(framework: Framework, ctx: Context) -> Page:
     src = urls.framework(framework)
     cited = citations(ctx, framework)
     out = [front_matter(framework.title), caption("Framework"), f"# {esc(framework.title)}\n"]
+    if framework.edition_label:
+        out.append(f"Edition: {esc(framework.edition_label)}.\n")
     total = len(framework.statements)
     covered = sum(1 for places in cited.values() if places)
     out.append(f"{total} statements in {len(framework.standards)} standards; the programmes on this site cite "
@@ -99,14 +106,22 @@ def render_framework(framework: Framework, ctx: Context) -> Page:
         n = len(standard.statements)
         c = sum(1 for s in standard.statements if cited.get(s.id))
         out.append(f"| [{standard.number}. {esc(standard.title)}]({link}) | {n} | {c} |")
+    out += _beside(framework, ctx, src)
     if framework.attribution:
         out.append(f"\n<p class=\"ect-attribution\">{attr(framework.attribution)}</p>\n")
     return Page(src, framework.title, "\n".join(out) + "\n", "framework", {"framework": framework.id})
+
+
+def _beside(framework: Framework, ctx: Context, src: str) -> list[str]:
+    """Links to this edition shown beside another one, through the provider's crosswalks."""
+    links = [f"[{esc(title)}]({urls.relative(src, page)})" for title, page in beside_pages(ctx, framework)]
+    return [f"\nAnother edition: {', '.join(links)}.\n"] if links else []
 
 
 def render_framework_pages(framework: Framework, ctx: Context) -> list[Page]:
     cited = citations(ctx, framework)
     pages = [render_framework(framework, ctx)]
     pages += [render_standard(framework, standard, cited) for standard in framework.standards]
-    pages += [render_statement(framework, s, cited[s.id]) for s in framework.statements.values()]
+    several = len(used_frameworks(ctx.site)) > 1
+    pages += [render_statement(framework, s, cited[s.id], several) for s in framework.statements.values()]
     return pages

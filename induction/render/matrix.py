@@ -95,9 +95,10 @@ def matrix_table(cov: Coverage, src: str) -> list[str]:
     return out
 
 
-def render_matrix(cov: Coverage) -> Page:
+def render_matrix(cov: Coverage, beside: list[tuple[str, str]] | None = None) -> Page:
+    """The coverage page; `beside`: (title, page) of each page showing this edition beside another."""
     programme, framework = cov.programme, cov.framework
-    src = urls.coverage(programme)
+    src = urls.coverage(programme, framework)
     total, covered, uncovered = len(framework.statements), len(cov.covered), cov.uncovered
     title = f"Coverage of the {framework.title}"
     out = [front_matter(title), caption(programme.title), f"# {esc(title)}\n",
@@ -105,6 +106,7 @@ def render_matrix(cov: Coverage) -> Page:
            f"{total} statements of the [{esc(framework.title)}]({urls.relative(src, urls.framework(framework))})"
            + (f"; [{len(uncovered)} are not covered](#not-covered)." if uncovered else ".")
            + "\n{ .ect-coverage-total }\n",
+           *[f"Another edition: [{esc(name)}]({urls.relative(src, page)}).\n" for name, page in beside or []],
            "## By standard\n",
            "| Standard | Statements | Covered | Not covered |\n| --- | ---: | ---: | ---: |"]
     for tally in cov.standards():

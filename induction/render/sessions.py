@@ -41,7 +41,7 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
     """The session's page; `src` renders it for another page (a pack) with links from there, and
     `embedded` leaves out what only a page of its own needs (the print button, previous/next)."""
     session, programme = place.session, place.programme
-    framework = ctx.framework(programme)
+    framework = ctx.framework(programme, place.block)
     src = src or urls.session(place)
     body = rebase(session.body, urls.session(place), src)  # its relative links, from the page it is shown on
     written = expand(body, programme, framework, ctx.places[programme.id], src).strip()

@@ -168,7 +168,7 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
         out.append("\n".join(f"- {_entry(place, ref, src)}" for place, ref in entries) + "\n")
         for place, _ in entries:
             intentions.extend(place.session.intentions)
-    out.append(intentions_section(intentions, ctx.framework(programme), src, "ECTs",
+    out.append(intentions_section(intentions, ctx.framework(programme, block), src, "ECTs",
                                   "## Learning intentions this week"))
     out.append(_week_pagination(programme, year, block, week, src))
     return Page(src, title, "\n".join(o for o in out if o), "week",

@@ -50,7 +50,7 @@ C(Case("unknown-key-front-matter", [Edit(READ, "title: Read", "titel: Read")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:2: error [missing-key] Missing key 'title' in the front matter. Add 'title:' (text).",
     "minimal/prog/year-1/b1/b1-w1-read.md:5: error [unknown-key] Unknown key 'titel' in the front matter. Expected one of: assets, id, intentions, kind, minutes, phases, role, routes, title. Did you mean 'title'?"]))
 C(Case("unknown-key-block", [Edit(BLOCK, "term: autumn", "term: autumn\nterms: spring")], [
-    "minimal/prog/year-1/b1/block.yaml:4: error [unknown-key] Unknown key 'terms' in the block. Expected one of: diagnostic, half_term, id, pages, routes, summary, term, title, weeks. Did you mean 'term'?"]))
+    "minimal/prog/year-1/b1/block.yaml:4: error [unknown-key] Unknown key 'terms' in the block. Expected one of: diagnostic, framework, half_term, id, pages, routes, summary, term, title, weeks. Did you mean 'term'?"]))
 C(Case("empty-yaml-file", [Write(VIDEOS, "")], [
     'minimal/prog/videos.yaml:1: error [empty-file] The file is empty.',
     "minimal/prog/year-1/b1/b1-w1-watch.md:15: error [unknown-reference] No video has the id 'intro'."]))
@@ -383,3 +383,18 @@ C(Case("mentor-training-names-no-session", [Write(B + "mt-1.md", TRAINING), Edit
 C(Case("mentor-training-takes-the-strands-address", [Write("prog/year-1/mt-index.md", TRAINING.replace("id: mt-1", "id: index")),
                                                      Edit(PROG, "    pages: [welcome]\n", "    pages: [welcome]\n    mentor_training: [index]\n")], [
     "minimal/prog/year-1/mt-index.md:2: error [reserved-id] The session id 'index' would give its page the address of the mentor training page. Choose another id, such as 'mentor-training-index'."]))
+# Framework files (issue 28): what the shape cannot see, at the line that causes it.
+ECF = "frameworks/ecf-2019.yaml"
+C(Case("framework-standard-numbered-twice", [Append(ECF, "- number: 8\n  title: Again\n  learn_that:\n  - id: '9.1'\n    text: A statement.\n")], [
+    "minimal/frameworks/ecf-2019.yaml:843: error [duplicate-id] Standard 8 is numbered twice in the framework (first at line 754). Number each standard once; put the statements of both under one of them."]))
+C(Case("framework-standard-without-statements", [Append(ECF, "- number: 9\n  title: Empty\n")], [
+    "minimal/frameworks/ecf-2019.yaml:843: error [empty-container] Standard 9 has no statements. Add its statements under 'learn_that:' or 'learn_how_to:', or delete the standard."]))
+C(Case("framework-group-without-statements", [Append(ECF, "- number: 9\n  title: Empty\n  learn_how_to:\n  - heading: 'Do, by:'\n    statements: []\n")], [
+    "minimal/frameworks/ecf-2019.yaml:843: error [empty-container] Standard 9 has no statements. Add its statements under 'learn_that:' or 'learn_how_to:', or delete the standard.",
+    "minimal/frameworks/ecf-2019.yaml:847: error [wrong-type] Expected at least 1 item(s) in 'statements' in a 'by:' group but found 0."]))
+C(Case("framework-group-heading-twice", [Edit(ECF, "  - heading: 'Demonstrate consistently high behavioural expectations, by:'", "  - heading: 'Communicate a belief in the academic potential of all pupils, by:'")], [
+    "minimal/frameworks/ecf-2019.yaml:66: error [duplicate-id] The 'by:' group 'Communicate a belief in the academic potential of all pupils, by:' appears twice in standard 1 (first at line 39). Put the statements of both under the first; a heading names one group."]))
+C(Case("framework-statement-under-the-other-kind", [Edit(ECF, "  - id: '1.6'", "  - id: 1z")], [
+    "minimal/frameworks/ecf-2019.yaml:32: error [statement-kind] The statement '1z' is listed as 'learn that' but its id has the form of the 'learn how to' ids (1a, 1b, ...). Move it under 'learn_how_to:' in its standard, or give it an id of its kind."]))
+C(Case("framework-statement-named-like-a-page", [Edit(ECF, "  - id: '1.6'", "  - id: Standard-1")], [
+    "minimal/frameworks/ecf-2019.yaml:32: error [reserved-id] The statement id 'Standard-1' would give its page the address of the framework's 'standard-1' page. Give the statement another id."]))
