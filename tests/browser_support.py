@@ -45,6 +45,7 @@ PAGE_TYPES = {
     "standard": "frameworks/ecf-2019/standard-6/",
     "statement": "frameworks/ecf-2019/6a/",
     "coverage": "oakfield/coverage/",
+    "editions side by side": "frameworks/illustrative-b/beside-ecf-2019/",
     "year at a glance": "oakfield/at-a-glance/september-2025/",
     "ECT step with examples": "oakfield/year-1/routines/routines-w2-script/",
     "examples report": "oakfield/examples/",
