@@ -73,8 +73,10 @@ $(VNU_JAR):
 	touch $@
 
 ## Run every test (unit, end-to-end build, browser).
+## Every test, on every core (pytest-xdist): a file's tests stay together on one worker, so a file's
+## module fixtures (a built site, a browser) are made once.
 test: $(BIN)/mkdocs $(ZENSICAL) browser vnu
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 ## The fast loop, in under a minute: only the tests that need nothing but Python (no build, browser,
 ## external checker or corpus: the marks in tests/marks_support.py) and are not slow by design, with

@@ -19,7 +19,8 @@ def test_one_pack_per_block_with_mentor_plans_named_by_programme_and_block():
     assert problems == ""
     assert [pack.filename for pack in packs] == [
         "oakfield-routines-mentor-pack.pdf", "oakfield-how-pupils-learn-mentor-pack.pdf",
-        "oakfield-classroom-practice-mentor-pack.pdf", "oakfield-adaptive-teaching-mentor-pack.pdf",
+        "oakfield-classroom-practice-mentor-pack.pdf", "oakfield-assessment-mentor-pack.pdf",
+        "oakfield-adaptive-teaching-mentor-pack.pdf",
         "oakfield-professional-behaviours-mentor-pack.pdf"]
     assert packs[0].page == "oakfield/year-1/routines/mentor-pack/index.html"
     assert packs[0].title == "Mentor pack: Creating a positive learning environment"
