@@ -36,13 +36,13 @@ def test_the_order_lists_every_markable_piece_of_work_in_order_with_its_week(sam
     items = [i for part in data["programmes"][0]["parts"] for i in part["items"]]
     tutor_checks = [i["key"] for i in items if i["role"] == "tutor" and i["kind"] == "material"]
     assert len(tutor_checks) == 8  # every tutor check can be marked as done
-    first = [(i["week"], i["key"]) for i in items[:6]]
-    assert first == [(0, "oakfield/year-1-welcome"), (0, "oakfield/year-1-training-1"),
-                     (0, "oakfield/routines-introduction"), (0, "oakfield/routines-reflection"),
-                     (1, "oakfield/routines-w1-watch"), (1, "oakfield/routines-w1-read")]
+    first = [(i["week"], i["key"]) for i in items[:9]]
+    assert first == [(0, "oakfield/year-1-welcome"), (0, "oakfield/year-1-training-1")] + [
+        (0, f"oakfield/mentor-training-{n}") for n in range(1, 6)] + [  # the year's own work, then its blocks
+        (0, "oakfield/routines-introduction"), (0, "oakfield/routines-reflection")]
     cohorts = data["programmes"][0]["cohorts"]
     assert [c["id"] for c in cohorts] == ["september-2025", "january-2026"]
-    assert cohorts[0]["weeks"][0] == {"n": 1, "start": "2025-09-01", "end": "2025-09-05"}
+    assert cohorts[0]["weeks"][0] == {"n": 1, "start": "2025-09-08", "end": "2025-09-12"}
 
 
 def test_the_content_version_follows_the_content_and_no_title_can_close_the_script(tmp_path):
