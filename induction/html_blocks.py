@@ -2,7 +2,7 @@
 
 Inside a raw HTML block (a `<div>` or `<p>` at the start of a block, up to its end tag) Markdown
 makes no code span: a backtick there is a character of the HTML, and what looks like code between
-two of them is markup the browser reads. The checks that skip code (sanitiser.mask_code) must
+two of them is markup the browser reads. The checks that skip code (body.Body.masked) must
 know where these blocks are, and the rule is Python-Markdown's own, asked rather than modelled:
 its html_block preprocessor (md_in_html's, as the site configures it) is run on the body, and
 each raw block it stashes is found in the body. A block whose Markdown is rendered (`markdown="1"`)

@@ -13,7 +13,8 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import lines, sanitiser
+from .. import lines
+from ..body import read
 from ..fences import fenced_ranges
 from ..paths import host_of
 from ..render.media import embed_address
@@ -424,7 +425,7 @@ def describe_images(text: str) -> tuple[str, list[int]]:
     """Each <img> without an alt attribute given alt="" (outside code), with the lines changed: the
     validator refuses an image a screen reader would announce by its file name, and only the
     author can describe it."""
-    masked = sanitiser.mask_code(text)
+    masked = read(text).masked
     found: list[int] = []
     out, last = [], 0
     for match in _IMG_WITHOUT_ALT.finditer(masked):
