@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..headings import atx
+
 _WORDS = [
     ("video", r"videos?|watch"),
     ("reflection", r"reflect(?:ion|ing)?|review your learning"),
@@ -20,7 +22,6 @@ _WORDS = [
     ("reading", r"research|summary|theory|evidence|reading|content|article"),
 ]
 _KIND = re.compile("|".join(f"(?P<{kind}>\\b(?:{words})\\b)" for kind, words in _WORDS), re.I)
-_HEADING = re.compile(r"^#{1,6}\s+(.+)$", re.M)
 
 
 def kind_in(text: str) -> str | None:
@@ -31,7 +32,7 @@ def kind_in(text: str) -> str | None:
 
 def step_kind(titles: list[str], body: str) -> str | None:
     """An ECT step's kind from its titles (in order of authority), else its headings, else None."""
-    for text in [*titles, *_HEADING.findall(body)]:
+    for text in [*titles, *(heading.text for line in body.split("\n") if (heading := atx(line)))]:
         kind = kind_in(text)
         if kind:
             return kind

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..headings import atx
 from .corpus import Page
 from .durations import length_in
 from .slugs import canonical
 
 TERMS = ("autumn", "spring", "summer")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _WEEK = re.compile(r"^Weeks?\s+(\d+)((?:\s*(?:,|and|to|-|–|&)\s*\d+)*)\s*(?:[:.\-–]\s*(.*))?$", re.I)
 _ROLES = [("ect", re.compile(r"^(ECTs?|Early career teachers?)$", re.I)),
           ("mentor", re.compile(r"^Mentors?( materials)?$", re.I)),
@@ -127,9 +127,9 @@ def _split(page: Page, level: int) -> tuple[list[tuple[str, int]], list[tuple[st
     head: list[tuple[str, int]] = []
     sections: list[tuple[str, int, list[tuple[str, int]]]] = []
     for number, line in enumerate(page.body.split("\n"), page.body_line):
-        match = _HEADING.match(line)
-        if match and len(match.group(1)) == level:
-            sections.append((match.group(2), number, []))
+        heading = atx(line)
+        if heading and heading.text and heading.level == level:
+            sections.append((heading.text, number, []))
         elif sections:
             sections[-1][2].append((line, number))
         else:
@@ -141,10 +141,10 @@ def _parts(lines: list[tuple[str, int]], default_role: str) -> list[Part]:
     """Role parts of a section: `### ECTs` etc.; lines before any role heading go to `default_role`."""
     parts = [Part(default_role)]
     for line, number in lines:
-        match = _HEADING.match(line)
-        role = role_of(match.group(2)) if match and len(match.group(1)) == 3 else ""
-        if match and role:
-            parts.append(Part(role, match.group(2).strip()))
+        heading = atx(line)
+        role = role_of(heading.text) if heading and heading.level == 3 else ""
+        if heading and role:
+            parts.append(Part(role, heading.text))
             continue
         link = _LINK_LINE.match(line)
         part = parts[-1]
@@ -196,15 +196,15 @@ def parse_provider_index(page: Page) -> ProviderIndex:
         rest: list[tuple[str, int]] = []
         current: BlockEntry | None = None
         for text, number in lines:
-            sub = _HEADING.match(text)
-            link = _LINK_LINE.match(sub.group(2)) if sub and len(sub.group(1)) == 3 else None
+            sub = atx(text)
+            link = _LINK_LINE.match(sub.text) if sub and sub.level == 3 else None
             if link and internal(link.group(2)):
                 current = BlockEntry(internal(link.group(2)), link.group(1).strip(), [], number)
                 year.blocks.append(current)
                 if term:
                     year.terms[current.url] = term
                 continue
-            if sub and len(sub.group(1)) <= 3:
+            if sub and sub.level <= 3:
                 current = None
             if current is not None:
                 current.description.append(text)
