@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..body import read
+from ..formats import MENTOR, PLAN, TRAINING
 from ..headings import AtxLine, atx
 
 if TYPE_CHECKING:
@@ -285,28 +286,28 @@ def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) ->
     phases); a total the page states that disagrees with its phases is reported. A mentor page
     written as a coaching structure becomes an untimed plan (its minutes are found as any page's)."""
     original = session.body
-    plan = timed_plan(original, keep_words=session.role != "mentor")
-    structure = coached_plan(session.body) if plan is None and session.role == "mentor" else None
+    plan = timed_plan(original, keep_words=session.role != MENTOR)
+    structure = coached_plan(session.body) if plan is None and session.role == MENTOR else None
     if structure is not None:
-        session.kind, session.body = "plan", structure.body
+        session.kind, session.body = PLAN, structure.body
         session.phases = [(title, None) for title in structure.phases]
-    elif plan is None and session.role == "mentor":
+    elif plan is None and session.role == MENTOR:
         defect("mentor-material", 1, f"Kept as material: {why_material(session.body)}.",
                "imported it as kind: material, a page to read, not a session plan")
     if plan is None:
         return
-    session.kind = "plan" if session.role == "mentor" else "training"
+    session.kind = PLAN if session.role == MENTOR else TRAINING
     session.body = plan.body
     session.phases = [(phase.title, phase.minutes) for phase in plan.phases]
     # a plan lasts its phases' sum; a training session what it says, its agenda timing only some items
-    session.minutes = plan.stated if plan.stated and session.kind == "training" else plan.total
+    session.minutes = plan.stated if plan.stated and session.kind == TRAINING else plan.total
     detail = " + ".join(str(phase.minutes) for phase in plan.phases)
     topics = meetings(original, plan.phases)
-    if session.kind == "plan" and len(topics) >= 2:
+    if session.kind == PLAN and len(topics) >= 2:
         named = "; ".join(f"'{title}' ({count} phases)" for title, count in topics)
         defect("plan-several-meetings", plan.phases[0].line, f"The page holds {len(topics)} meetings, each topic "
                f"timing its own phases: {named}.", f"imported them as one plan of {len(plan.phases)} phases lasting "
                f"{plan.total} minutes")
-    if plan.stated is not None and plan.stated != plan.total and session.kind == "plan":
+    if plan.stated is not None and plan.stated != plan.total and session.kind == PLAN:
         defect("plan-total-mismatch", plan.stated_line, f"The page gives {plan.stated} minutes but the phases "
                f"add up to {plan.total} ({detail}).", f"used {plan.total} minutes, the sum of the phases")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..formats import ECT, MENTOR, TUTOR
 from ..headings import atx
 from .corpus import Page
 from .durations import length_in
@@ -17,9 +18,9 @@ from .slugs import canonical
 
 TERMS = ("autumn", "spring", "summer")
 _WEEK = re.compile(r"^Weeks?\s+(\d+)((?:\s*(?:,|and|to|-|–|&)\s*\d+)*)\s*(?:[:.\-–]\s*(.*))?$", re.I)
-_ROLES = [("ect", re.compile(r"^(ECTs?|Early career teachers?)$", re.I)),
-          ("mentor", re.compile(r"^Mentors?( materials)?$", re.I)),
-          ("tutor", re.compile(r"^Induction tutors?( materials)?$", re.I))]
+_ROLES = [(ECT, re.compile(r"^(ECTs?|Early career teachers?)$", re.I)),
+          (MENTOR, re.compile(r"^Mentors?( materials)?$", re.I)),
+          (TUTOR, re.compile(r"^Induction tutors?( materials)?$", re.I))]
 _LINK_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\[([^\]]+)\]\(\s*(\S+?)(?:\s+[\"'][^\"']*[\"'])?\s*\)\s*[.;]?\s*$")
 _YEAR = re.compile(r"^Year\s+(\d+)\b(?:\s*:\s*(Autumn|Spring|Summer)\b)?", re.I)
 _HALF = re.compile(r"\b(first|second|1st|2nd)\s+half[- ]term", re.I)
@@ -166,15 +167,15 @@ def parse_block_index(page: Page) -> BlockIndex:
         week = week_numbers(heading)
         role = role_of(heading)
         if week:
-            section = Section("week", heading, line, week[0], week[1], week[2], _parts(lines, "ect"), week[3])
+            section = Section("week", heading, line, week[0], week[1], week[2], _parts(lines, ECT), week[3])
         elif role:
             section = Section("role", heading, line, parts=_parts(lines, role))
         elif re.search(r"\bintroduction\b", heading, re.I):
-            section = Section("intro", heading, line, parts=_parts(lines, "ect"))
+            section = Section("intro", heading, line, parts=_parts(lines, ECT))
         elif re.search(r"\bend of\b|\breflection", heading, re.I):
-            section = Section("end", heading, line, parts=_parts(lines, "ect"))
+            section = Section("end", heading, line, parts=_parts(lines, ECT))
         else:
-            section = Section("other", heading, line, parts=_parts(lines, "ect"))
+            section = Section("other", heading, line, parts=_parts(lines, ECT))
         sections.append(section)
     where = f"{page.meta.get('heading', '')} {page.meta.get('title', '')}"
     half = _HALF.search(where)
@@ -210,7 +211,7 @@ def parse_provider_index(page: Page) -> ProviderIndex:
                 current.description.append(text)
             else:
                 rest.append((text, number))
-        year.parts += _parts(rest, "ect") if rest else []
+        year.parts += _parts(rest, ECT) if rest else []
     return ProviderIndex(intro, years)
 
 
