@@ -33,6 +33,7 @@ from induction.render.packs import printed_packs
 from induction.render.problems_page import render_problems_page
 from induction_mkdocs import file_links, preview, theme, titles
 from induction_mkdocs.page_timer import PageTimer, described
+from induction_mkdocs.preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.induction")
 
@@ -69,9 +70,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def __init__(self) -> None:
         self.checked: Checked | None = None
         self.pages: list[Page] = []
-        self.serving = False  # under `mkdocs serve`: show problems in the browser instead of failing
-        self.problem_page: Page | None = None  # set while the previewed content has problems
-        self.last_srcs: list[str] = []  # the last good build's generated pages, stood in for meanwhile
+        # Under `mkdocs serve`, what the preview keeps across rebuilds (preview.py): problems are
+        # shown in the browser instead of failing. None under `mkdocs build`.
+        self.preview: Preview | None = None
         self.origins: dict[str, str] = {}  # generated page src -> the content file it is made from
         self.origin_texts: dict[str, str] = {}  # generated page src -> that file's text (for a line)
         self.sources: dict[str, str] = {}  # the same, and for pages of many files the files, for the timer
@@ -79,7 +80,6 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         # hand-written docs pages name no content host, so only schemes and markup are judged there.
         self.page_policies: dict[str, sanitiser.Policy] = {}
         self.frames: list[str] | None = None  # the policy's frame-src; None: pages go out without a policy
-        self.failure: Problems | None = None  # why the last build failed under `mkdocs serve` (preview.py)
         self.rendering = ""  # the page whose Markdown is being rendered, to name it if the build fails
         self.base = ""  # the folder of mkdocs.yml
         self.timer = PageTimer(0)
@@ -87,11 +87,15 @@ class InductionPlugin(BasePlugin[InductionConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`,
-        # so it remembers the last good build's pages.
-        self.serving = command == "serve"
+        # so its Preview remembers the last good build's pages.
+        self.preview = Preview() if command == "serve" else None
         VisibleLog.install()
-        if self.serving:
-            preview.rescue_builds(self)
+        if self.preview is not None:
+            preview.rescue_builds(self.preview)
+
+    @property
+    def serving(self) -> bool:
+        return self.preview is not None
 
     def content_root(self, config: MkDocsConfig) -> str:
         return site_config.content_root(config.config_file_path or "", self.config.content)
@@ -99,7 +103,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.timer = PageTimer(self.config.page_seconds)
         self.base = os.path.dirname(config.config_file_path or ".")
-        failure, self.failure, self.problem_page = self.failure, None, None
+        failure = None
+        if self.preview is not None:
+            failure, self.preview.failure, self.preview.problem_page = self.preview.failure, None, None
         if failure is not None:  # the build before this one failed (serving only): show why
             return self.show_problems(failure, self.checked.site.files if self.checked else 0, config)
         checked = load_and_check(self.content_root(config))
@@ -126,7 +132,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         notice = address_notice(checked, config.site_url or "")
         if notice:  # a warning, except in a strict build, which it would fail: the site is sound without it
             (log.info if config.strict else log.warning)(notice)
-        self.last_srcs = [page.src for page in self.pages]
+        if self.preview is not None:
+            self.preview.last_srcs = [page.src for page in self.pages]
         if checked.site.title:
             config.site_name = checked.site.title  # the content names its site, whatever mkdocs.yml says
         theme.apply(config, checked.site)  # the provider's logo, favicon, colours and footer
@@ -140,15 +147,18 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     # Late, so that generated pages are added after every other plugin has seen the docs folder.
     @event_priority(-50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        if self.problem_page is not None:
-            return preview.problems_only(files, config, self.problem_page, self.last_srcs)
+        shown = self.preview
+        if shown is not None and shown.problem_page is not None:
+            return preview.problems_only(files, config, shown.problem_page, shown.last_srcs)
         assert self.checked is not None
-        preview.refresh_hand_written(files)
+        if shown is not None:
+            shown.refresh_hand_written(files)
         nav_digest = preview.digest(repr(config.nav))  # a changed nav changes every page
         for page in self.pages:
             if files.get_file_from_path(page.src) is not None:
                 raise PluginError(f"The generated page {page.src} would replace a file of the docs folder.")
-            files.append(preview.generated_page(config, page.src, page.markdown, nav_digest))
+            files.append(shown.page(config, page.src, page.markdown, nav_digest) if shown is not None
+                         else File.generated(config, page.src, content=page.markdown))
         for programme in self.checked.site.programmes:
             for asset in programme.assets.values():
                 files.append(File.generated(config, urls.asset(programme, asset.file), abs_src_path=asset.path))
@@ -173,15 +183,15 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         return markdown
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        if self.serving:
-            env.bytecode_cache = preview.template_cache
+        if self.preview is not None:
+            env.bytecode_cache = self.preview.template_cache
         return env
 
     def on_build_error(self, error: Exception) -> None:
         self.timer.stop()  # a build that failed elsewhere leaves no timer to fire later
-        if self.serving and self.problem_page is None:  # the preview builds again, showing why
+        if self.preview is not None and self.preview.problem_page is None:  # the preview builds again, showing why
             where = self.origins.get(self.rendering) or self.rendering or "mkdocs.yml"
-            self.failure = preview.failed_build(error, where, self.base)
+            self.preview.failure = preview.failed_build(error, where, self.base)
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         self.timer.stop()  # the page is rendered (MkDocs renders every page before it fills any template)
@@ -212,7 +222,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     # offline plugin included), over every written page (a --dirty build keeps a whole _headers).
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.problem_page is not None:
+        if self.preview is not None and self.preview.problem_page is not None:
             preview.problems_as_404(config.site_dir, config.site_url)
             return
         assert self.checked is not None
@@ -232,7 +242,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             except csp.ContentScript as error:
                 raise PluginError(str(error)) from error
         self.read(config)
-        preview.commit()
+        if self.preview is not None:
+            self.preview.commit()
 
     # Last, as on_post_build: under `mkdocs serve` each page gets the policy as it is written, where a
     # build gives the whole site folder its policy at the end (csp.publish), which would read and
@@ -283,9 +294,10 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         every page, so whatever address the author is reading reloads into the list."""
         report = [problem.format() for problem in problems] + [problems.summary(files)]
         log.info("The content has problems; the preview shows them instead of the site.\n" + "\n".join(report))
+        assert self.preview is not None  # only a preview shows problems; a build fails on them
         self.pages = []
-        preview.forget()
+        self.preview.forget()
         self.frames = csp.frame_sources() if self.config.csp else None
-        self.problem_page = render_problems_page(problems, files)
-        config.nav = [{self.problem_page.title: self.problem_page.src}]
+        page = self.preview.problem_page = render_problems_page(problems, files)
+        config.nav = [{page.title: page.src}]
         return config
