@@ -90,8 +90,7 @@ def headings(body: str) -> list[Heading]:
     return list(_headings(body))
 
 
-@functools.lru_cache(maxsize=256)  # pure; the checks and the plan's page ask about one body in turn
-def _headings(body: str) -> tuple[Heading, ...]:
+def _headings(body: str) -> tuple[Heading, ...]:  # body.read keeps the bodies being worked on
     if "#" not in body and "\n=" not in body and "\n-" not in body:  # most bodies: no heading at all
         return ()
     plain = _plain(body)
