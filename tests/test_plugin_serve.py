@@ -258,8 +258,8 @@ def test_under_serve_each_page_is_policied_as_written_and_a_content_script_fails
     from induction_mkdocs.preview import Preview  # noqa: PLC0415
 
     plugin = InductionPlugin()
-    plugin.preview, plugin.frames, plugin.base = Preview(), csp.frame_sources(), str(ROOT)
-    plugin.origins = {"prog/x.md": "minimal/prog/x.md"}
+    plugin.preview, plugin.build.frames, plugin.base = Preview(), csp.frame_sources(), str(ROOT)
+    plugin.build.origins = {"prog/x.md": "minimal/prog/x.md"}
     page = plugin.policed(ARTICLE.format("<p>Text</p>", "<script>theme()</script>"), "prog/x.md")
     assert POLICY.search(page) and csp.script_hash("theme()") in page
     with pytest.raises(PluginError) as refused:
