@@ -28,9 +28,9 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["md_in_html"])
 
 
-@functools.lru_cache(maxsize=1024)  # the scans of one body ask for it more than once
 def raw_html_ranges(text: str) -> tuple[tuple[int, int], ...]:
-    """The (start, end) offsets of each raw HTML block of `text` (a body, its fenced code blanked)."""
+    """The (start, end) offsets of each raw HTML block of `text` (a body, its fenced code blanked);
+    body.Body asks once per body."""
     if "<" not in text or not _BLOCK_START.search(text):
         return ()
     # Offsets must stay those of `text`: a tab is read as one space (it matters only to the
