@@ -17,11 +17,10 @@ import re
 
 from markdown.blockprocessors import SetextHeaderProcessor
 
-from . import shortcodes
+from .body import read
 from .lines import line_of
 from .model import Programme
 from .problems import Problems
-from .sanitiser import mask_code
 
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
 _SETEXT = re.compile(SetextHeaderProcessor.RE.pattern, re.M)  # Python-Markdown's own pattern
@@ -32,7 +31,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 def _titles(body: str) -> list[int]:
     """Lines (from 1) of the headings in `body` at the page title's level: `===` underlines and <h1>."""
-    masked = mask_code(body)
+    masked = read(body).masked
     found = [line_of(masked, m.start()) for m in _SETEXT.finditer(masked)
              if m.group(0).split("\n", 1)[0].strip() and m.group(0).split("\n")[1].startswith("=")]
     return sorted(found + [line_of(masked, m.start()) for m in _RAW_H1.finditer(masked)])
@@ -47,17 +46,16 @@ def _no_second_title(body: str, file: str, first_line: int, problems: Problems) 
 
 def shortcodes_stand_where_they_run(programme: Programme, problems: Problems) -> None:
     for session in programme.sessions.values():
-        codes, _ = shortcodes.scan(session.body)
-        masked = mask_code(session.body) if codes else ""
-        for code in codes:
-            if masked[code.start] != "{":  # blanked: inside a code span (fenced code is not scanned)
+        body = read(session.body)
+        for code in body.shortcodes:
+            if body.masked[code.start] != "{":  # blanked: inside a code span (fenced code is not scanned)
                 problems.add("bad-shortcode", session.loc.file, session.body_line + code.line - 1,
                              f"The shortcode '{session.body[code.start:code.end]}' is inside `code`, where it "
                              "is still expanded: the page shows its result, not the shortcode.",
                              "Take it out of the backticks to use it; to show it as text, put it in a fenced "
                              "code block.")
     for video in programme.videos.values():
-        for code in shortcodes.scan(video.transcript)[0] if video.transcript else ():
+        for code in read(video.transcript).shortcodes if video.transcript else ():
             problems.add("bad-shortcode", video.transcript_file, code.line,
                          f"The shortcode '{video.transcript[code.start:code.end]}' is in a transcript, where "
                          "shortcodes are not expanded: it would be shown as typed.",
@@ -66,7 +64,7 @@ def shortcodes_stand_where_they_run(programme: Programme, problems: Problems) ->
 
 def images_are_images(programme: Programme, problems: Problems) -> None:
     for session in programme.sessions.values():
-        for code in shortcodes.scan(session.body)[0]:
+        for code in read(session.body).shortcodes:
             asset = programme.assets.get(code.arg) if code.name == "image" else None
             if asset and not asset.file.lower().endswith(IMAGE_TYPES):
                 problems.add("not-an-image", session.loc.file, session.body_line + code.line - 1,

@@ -10,11 +10,11 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 
-from . import coverage, formats, shortcodes
+from . import coverage, formats
+from .body import read
 from .body_refusals import body_refusals
 from .contrast import colours_are_readable
 from .control_chars import control_characters_are_absent
-from .headings import headings
 from .lenses import examples_are_declared
 from .mentor_training import training_is_its_own_strand
 from .model import Framework, Programme, Session, Site
@@ -209,7 +209,7 @@ def plans_add_up(session: Session, problems: Problems) -> None:
             problems.add("minutes-mismatch", file, session.lines.get("minutes", session.loc.line),
                          f"The phases add up to {total} minutes ({detail}) but the plan says minutes: "
                          f"{session.minutes}.", "Correct the phase minutes or the plan's total.")
-    found = [(heading.text, heading.line) for heading in headings(session.body) if heading.level == 2]
+    found = [(heading.text, heading.line) for heading in read(session.body).headings if heading.level == 2]
     titles = [phase.title for phase in session.phases]
     for index, phase in enumerate(session.phases):
         if index >= len(found) or found[index][0] != phase.title:
@@ -249,7 +249,8 @@ def references_resolve(session: Session, programme: Programme, framework: Framew
 def shortcodes_resolve(body: str, file: str, first_line: int, programme: Programme, framework: Framework | None,
                        problems: Problems) -> None:
     """Each shortcode of a body or a rich-text field names what exists; braces that are none are reported."""
-    codes, strays = shortcodes.scan(body)
+    read_body = read(body)
+    codes, strays = read_body.shortcodes, read_body.strays
     for stray in dict.fromkeys(strays):  # a run of the same stray on one line is one problem
         problems.add("template-syntax", file, first_line + stray.line - 1,
                      f"'{stray.text}' is not a shortcode this format knows.",

@@ -9,7 +9,7 @@ tests/test_fences.py holds this to markdown.markdown() with hypothesis.
 """
 from __future__ import annotations
 
-import functools
+from collections.abc import Sequence
 
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 
@@ -35,12 +35,13 @@ def fenced_ranges(body: str) -> list[tuple[int, int]]:
 def fenced_lines(body: str) -> list[bool]:
     """For each line of `body` (as `str.splitlines` counts them): is it part of a fenced block,
     the fence lines included?"""
-    return list(_fenced_lines(body))
+    return list(lines_in(body, fenced_ranges(body)))
 
 
-@functools.lru_cache(maxsize=64)  # pure; checks, shortcodes, the sanitiser and rendering ask about one body in turn
-def _fenced_lines(body: str) -> tuple[bool, ...]:
-    ranges = fenced_ranges(body)
+def lines_in(body: str, ranges: Sequence[tuple[int, int]]) -> tuple[bool, ...]:
+    """For each line of `body`: does it start inside one of `ranges` (in order, not overlapping)?"""
+    if not ranges:
+        return (False,) * len(body.splitlines())
     inside, offset, current = [], 0, 0
     for line in body.splitlines(keepends=True):
         while current < len(ranges) and ranges[current][1] <= offset:

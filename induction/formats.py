@@ -61,6 +61,7 @@ ROLE = {role.id: role for role in (
          "Induction tutor sessions and training", "material"),
 )}
 ROLES = tuple(ROLE)
+ECT, MENTOR, TUTOR = ROLES  # by name, for code that means one role (the importer)
 ROLE_NAMES = {role.id: role.name for role in ROLE.values()}
 
 # Which kinds each role's sessions may have; introduction and reflection pages suit every role.
@@ -72,6 +73,9 @@ KINDS = {
     "tutor": ("material", "training", "introduction", "reflection"),
 }
 ALL_KINDS = tuple(dict.fromkeys(k for kinds in KINDS.values() for k in kinds))
+# The kinds that code decides on by name (the importer's mentor plans, tutor materials and training
+# sessions, and the ECT step it cannot tell): each one of KINDS.
+PLAN, MATERIAL, TRAINING, READING = "plan", "material", "training", "reading"
 # How each kind is named on pages (a session's caption and meta line, lists of sessions).
 KIND_NAMES = {
     "video": "Video", "reading": "Reading", "task": "Task", "practice": "Practice", "reflection": "Reflection",

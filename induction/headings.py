@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import markdown
 from markdown.blockprocessors import HashHeaderProcessor
@@ -64,13 +65,32 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=list(EXTENSIONS))
 
 
+class AtxLine(NamedTuple):
+    """A line that is a '#' heading: its level, its words (closing hashes and spaces gone, as the
+    library takes them) and the line after its opening hashes, as written."""
+
+    level: int
+    text: str
+    rest: str
+
+
+def atx(line: str) -> AtxLine | None:
+    """`line` as a '#' heading when Python-Markdown's HashHeaderProcessor reads it as one (any
+    text after one to six hashes, no space needed), else None. The rule for a line whose block is
+    known to be a paragraph's start (the importer's rewrites); `headings` says which lines are."""
+    match = _ATX.match(line) if line[:1] == "#" else None
+    if match is None:
+        return None
+    level = len(match.group("level"))
+    return AtxLine(level, match.group("header").strip(), line[level:])
+
+
 def headings(body: str) -> list[Heading]:
     """The headings at the top level of `body`, in order, as the site renders them."""
     return list(_headings(body))
 
 
-@functools.lru_cache(maxsize=256)  # pure; the checks and the plan's page ask about one body in turn
-def _headings(body: str) -> tuple[Heading, ...]:
+def _headings(body: str) -> tuple[Heading, ...]:  # body.read keeps the bodies being worked on
     if "#" not in body and "\n=" not in body and "\n-" not in body:  # most bodies: no heading at all
         return ()
     plain = _plain(body)

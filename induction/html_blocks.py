@@ -2,7 +2,7 @@
 
 Inside a raw HTML block (a `<div>` or `<p>` at the start of a block, up to its end tag) Markdown
 makes no code span: a backtick there is a character of the HTML, and what looks like code between
-two of them is markup the browser reads. The checks that skip code (sanitiser.mask_code) must
+two of them is markup the browser reads. The checks that skip code (body.Body.masked) must
 know where these blocks are, and the rule is Python-Markdown's own, asked rather than modelled:
 its html_block preprocessor (md_in_html's, as the site configures it) is run on the body, and
 each raw block it stashes is found in the body. A block whose Markdown is rendered (`markdown="1"`)
@@ -28,9 +28,9 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["md_in_html"])
 
 
-@functools.lru_cache(maxsize=1024)  # the scans of one body ask for it more than once
 def raw_html_ranges(text: str) -> tuple[tuple[int, int], ...]:
-    """The (start, end) offsets of each raw HTML block of `text` (a body, its fenced code blanked)."""
+    """The (start, end) offsets of each raw HTML block of `text` (a body, its fenced code blanked);
+    body.Body asks once per body."""
     if "<" not in text or not _BLOCK_START.search(text):
         return ()
     # Offsets must stay those of `text`: a tab is read as one space (it matters only to the

@@ -18,10 +18,10 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
+from .body import read
 from .lines import line_of
 from .model import Programme
 from .problems import Problems
-from .sanitiser import mask_code
 
 MAX_LIST_DEPTH = 50
 MAX_HTML_DEPTH = 100
@@ -38,7 +38,7 @@ _OPTIONAL_END = {"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfo
 
 def list_depth_problem(body: str) -> tuple[int, int] | None:
     """(line, depth) of the first list item or admonition nested deeper than MAX_LIST_DEPTH."""
-    masked = mask_code(body)
+    masked = read(body).masked
     for match in _CONTAINER.finditer(masked):
         depth = len(match.group(1).expandtabs(TAB_LENGTH)) // TAB_LENGTH + 1
         if depth > MAX_LIST_DEPTH:
@@ -72,7 +72,7 @@ class _Depth(HTMLParser):
 
 def html_depth_problem(body: str) -> int | None:
     """The line of the first raw HTML element opened inside more than MAX_HTML_DEPTH others."""
-    masked = mask_code(body)
+    masked = read(body).masked
     if "<" not in masked:
         return None
     # After the last '>' no tag can be complete, and html.parser's close() retries each '<' there

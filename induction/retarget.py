@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from . import shortcodes
+from .body import read
 from .model import Block, Crosswalk, Intention, Programme, Session, Site
 from .placement import ProgrammePlaces
 from .problems import Problems
@@ -117,7 +118,7 @@ def retarget(site: Site, programme: Programme, places: ProgrammePlaces, crosswal
     for rich in rich_texts(programme):  # summaries in YAML: their words may be folded, so only reported
         if block is not None and not rich.file.startswith(os.path.dirname(block.loc.file) + os.sep):
             continue
-        for code in shortcodes.scan(rich.text)[0]:
+        for code in read(rich.text).shortcodes:
             if code.name in ("statement", "ecf"):
                 out.notes.append(Note(rich.file, rich.line + code.line - 1, mapper.citation(code.arg, False)))
     return out
@@ -145,7 +146,7 @@ def _session_text(session: Session, text: str, mapper: _Mapper, out: Retargeting
     front, body = text[: len(text) - len(document.body)], document.body
     if session.intentions:
         front = _front_matter(front, session, mapper, out)
-    codes = [c for c in shortcodes.scan(body)[0] if c.name in ("statement", "ecf")]
+    codes = [c for c in read(body).shortcodes if c.name in ("statement", "ecf")]
 
     def rewrite(code: shortcodes.Shortcode) -> str:
         written = body[code.start:code.end]

@@ -26,8 +26,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_r
 from markdown.extensions.toc import slugify
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
-from .fences import fenced_ranges
-from .html_blocks import raw_html_ranges
+from .body import IMAGE_REFERENCE, Body, label, read
 from .lines import line_of
 from .model import Programme
 from .paths import address_problem, browser_form, canonical_host, host_of, short
@@ -64,17 +63,8 @@ _REASONS = {"script": "content may not run scripts", "style": "the site's look c
             "select": "content may not collect data", "object": "content may not embed programs",
             "embed": "content may not embed programs", "link": "content may not load other files",
             "meta": "content may not change the page's head", "base": "content may not change the page's head"}
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:https?:)?//[^\s<>)]+)", re.I)
-# An image by reference (![alt][label], ![label][], ![label]) and the definitions it may name.
-_IMAGE_REFERENCE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?(?!\()")
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.M)
-MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?")
-# Where content writes addresses: Markdown links and images, reference definitions, href= and src=.
-ADDRESS_ATTRIBUTE = re.compile(r"""\b(?:href|src)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)')""", re.I)
-MARKDOWN_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 # Python-Markdown's own autolink patterns (<https://...> and <name@host>), asked rather than copied.
 AUTOLINKS = (re.compile(AUTOLINK_RE), re.compile(AUTOMAIL_RE))
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 # Comments that HTML closes where an author would not expect ("<!-->", "<!--->", "--!>"): the
 # HTML parser of Python-Markdown 3.10 loops for ever on them, so they are refused, outside code.
 # And '<![CDATA[': Python's html.parser (the renderer's, and _Tags) reads on to ']]>', where a
@@ -124,14 +114,14 @@ class Finding(NamedTuple):  # a tuple, not a frozen dataclass: a hostile body ma
 @functools.lru_cache(maxsize=4096)  # pure, and the live preview checks the same bodies on every rebuild
 def scan(body: str, policy: Policy = Policy()) -> tuple[Finding, ...]:
     """Everything in `body` that may not be published, with lines and what strip mode would do."""
-    text = mask_code(body)
-    masked = text
+    read_body = read(body)
+    text = masked = read_body.masked
     for pattern in AUTOLINKS:  # an autolink is no tag: blanked, its address checked below
         masked = pattern.sub(lambda m: "<" + " " * (len(m.group(0)) - 2) + ">", masked)
     tags = _Tags(masked)
     findings = [f for event in tags.events for f in _judge(event, masked, policy)]
     findings += tags.unclosed() + _unterminated(masked) + _attribute_lists(masked)
-    findings += _addresses(masked, policy) + _addresses(text, policy, AUTOLINKS) + _external_images(masked, tags)
+    findings += _addresses(read_body, policy) + _autolinks(text, policy) + _external_images(read_body, masked, tags)
     findings += _broken_comments(masked) + _malformed_attributes(masked, tags, policy) + _without_alt(masked, tags)
     findings += _theme_heading_ids(masked)
     return tuple(sorted(findings, key=lambda f: (f.start, f.code)))
@@ -148,97 +138,6 @@ def strip(body: str, findings: Sequence[Finding]) -> str:
     return "".join(out + [body[last:]])
 
 
-def address_spans(body: str) -> list[tuple[int, int]]:
-    """(start, end) of every address `body` writes (ADDRESS_ATTRIBUTE, MARKDOWN_LINK and
-    MARKDOWN_REFERENCE), outside code, in order."""
-    masked = mask_code(body)
-    spans = [(m.start(g), m.end(g)) for m in ADDRESS_ATTRIBUTE.finditer(masked) for g in (1, 2) if m.group(g)]
-    spans += [m.span(1) for pattern in (MARKDOWN_LINK, MARKDOWN_REFERENCE) for m in pattern.finditer(masked)]
-    return sorted(set(spans))
-
-
-def mask_code(body: str) -> str:
-    """`body` with fenced code and code spans blanked (same length and lines): HTML in code is
-    text to show, not markup. Backticks inside a raw HTML block make no code span (Python-Markdown
-    keeps the block verbatim: html_blocks), so what they enclose there stays markup."""
-    if "`" not in body and "~~~" not in body:  # no fence and no code span: most bodies
-        return body
-    chars = list(body)
-    for start, end in fenced_ranges(body):
-        chars[start:end] = [c if c == "\n" else " " for c in body[start:end]]
-    masked = "".join(chars)
-    spans = code_spans(masked)
-    # Only a span that would hide a tag needs Python-Markdown's answer (its block parser is slow:
-    # about 2 s a megabyte); a backtick in a raw block then starts no span.
-    blocks = raw_html_ranges(masked) if any("<" in masked[start:end] for start, end in spans) else ()
-    if blocks:
-        prose = list(masked)
-        for start, end in blocks:  # out of the search for code spans; a block also ends a paragraph
-            prose[start:end] = [c if c == "\n" else " " for c in masked[start:end]]
-        spans = code_spans("".join(prose))
-    for start, end in spans:
-        chars[start:end] = [c if c == "\n" else " " for c in masked[start:end]]
-    return "".join(chars)
-
-
-def code_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each code span, as Python-Markdown 3.11's `BacktickInlineProcessor` finds
-    them in a paragraph, in linear time (its own search rescans the paragraph from every run). A
-    run of n backticks (less its first one if `_escaped`) opens a
-    span closed by the next run of exactly n; failing that, by the first of the longest runs after
-    it if that is shorter than n (the opener is then that long and the rest of the run is code);
-    failing that it is text, and the search resumes as far past the run as the run is long (as
-    Python-Markdown's does). A paragraph ends at a blank line: no span crosses one."""
-    spans: list[tuple[int, int]] = []
-    for paragraph in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
-        spans += _paragraph_code_spans(text, paragraph.start(), paragraph.end())
-    return spans
-
-
-def _paragraph_code_spans(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
-    runs = []
-    for match in re.finditer("`+", text[begin:stop]):
-        start, end = begin + match.start(), begin + match.end()
-        runs.append((start, start, end))
-    later: dict[int, list[int]] = {}  # run length -> indices of the runs of that length, last first
-    longest = [(0, -1)] * (len(runs) + 1)  # from each index on: (the longest length, its first index)
-    for index in range(len(runs) - 1, -1, -1):
-        length = runs[index][2] - runs[index][1]  # as a closer, the whole run counts
-        later.setdefault(length, []).append(index)
-        longest[index] = (length, index) if length >= longest[index + 1][0] else longest[index + 1]
-    spans, index, resume = [], 0, begin
-    while index < len(runs):
-        head, _, end = runs[index]
-        start = max(head, resume) if resume > head else head + _escaped(text, head, resume)
-        if start >= end:
-            index += 1
-            continue
-        waiting = later.get(end - start, [])
-        while waiting and waiting[-1] <= index:
-            waiting.pop()
-        if waiting:
-            closer = waiting[-1]
-        else:
-            length, closer = longest[index + 1]
-            if not 0 < length < end - start:
-                # Python-Markdown resumes its search as many characters past the run as the run is long
-                resume, index = end + (end - start), index + 1
-                continue
-        spans.append((start, runs[closer][2]))
-        index, resume = closer + 1, runs[closer][2]
-    return spans
-
-
-def _escaped(text: str, head: int, resume: int) -> bool:
-    """Whether the backtick at `head` opens nothing because of the backslashes before it. Python-
-    Markdown's opener may not follow a backslash; pairs of backslashes before a run are taken first
-    (as escaped backslashes) where its search reaches them (from `resume`), which frees the run."""
-    slashes = 0
-    while head - slashes > 0 and text[head - slashes - 1] == "\\":
-        slashes += 1
-    return slashes % 2 == 1 or (slashes > 0 and head - slashes < resume)
-
-
 def _broken_comments(masked: str) -> list[Finding]:
     return [Finding("broken-comment", line_of(masked, m.start()), _broken_comment_message(m.group()),
                     m.start(), m.end(), "", False)
@@ -252,15 +151,34 @@ def _broken_comment_message(mark: str) -> str:
     return f"The HTML comment mark '{mark}' is not a comment's end: HTML ends a comment only at '-->'."
 
 
-def _addresses(masked: str, policy: Policy,
-               patterns: tuple[re.Pattern, ...] = (MARKDOWN_LINK, MARKDOWN_REFERENCE)) -> list[Finding]:
-    """Markdown links, images, reference definitions (and, asked, autolinks) with unsafe addresses."""
+def _addresses(body: Body, policy: Policy) -> list[Finding]:
+    """Markdown links, images and reference definitions with unsafe addresses (an address inside
+    an autolink is the autolink's: `_autolinks`)."""
+    inside = _autolink_spans(body.masked)
     found = []
-    for pattern in patterns:
-        for match in pattern.finditer(masked):
+    for start, end, line, kind in body.addresses:
+        if kind == "attribute" or any(a < end and start < b for a, b in inside):  # tags are judged whole
+            continue
+        problem = _address_finding(body.text[start:end], policy.forbidden_hosts)
+        if problem:
+            found.append(Finding(problem[0], line, problem[1], start, end, "#", False))
+            if len(found) == MAX_REPORTED:
+                break
+    return found
+
+
+def _autolink_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for pattern in AUTOLINKS for m in pattern.finditer(text)] if "<" in text else []
+
+
+def _autolinks(text: str, policy: Policy) -> list[Finding]:
+    """Autolinks (<https://...>, <name@host>) with unsafe addresses."""
+    found = []
+    for pattern in AUTOLINKS:
+        for match in pattern.finditer(text) if "<" in text else ():
             problem = _address_finding(match.group(1), policy.forbidden_hosts)
             if problem:
-                line = line_of(masked, match.start(1))
+                line = line_of(text, match.start(1))
                 found.append(Finding(problem[0], line, problem[1], match.start(1), match.end(1), "#", False))
                 if len(found) == MAX_REPORTED:
                     return found
@@ -304,10 +222,10 @@ def _malformed_attributes(masked: str, tags: _Tags, policy: Policy) -> list[Find
     return found
 
 
-def _external_images(masked: str, tags: _Tags) -> list[Finding]:
+def _external_images(body: Body, masked: str, tags: _Tags) -> list[Finding]:
     """Images from another website, in Markdown or in <img>: a request to a third party on page load."""
     found = _markdown_images(masked)
-    found += _external_references(masked)
+    found += _external_references(body, masked)
     for kind, tag, attrs, start, end in tags.events:
         if tag == "img" and kind in ("start", "void"):
             src = dict(attrs).get("src") or ""
@@ -318,16 +236,13 @@ def _external_images(masked: str, tags: _Tags) -> list[Finding]:
             for address, start, end in found]
 
 
-def _external_references(masked: str) -> list[tuple[str, int, int]]:
-    """Images by reference whose definition is another website's address (labels are matched as
-    Python-Markdown matches them: case and runs of spaces aside)."""
+def _external_references(body: Body, masked: str) -> list[tuple[str, int, int]]:
+    """Images by reference whose definition (body.definitions) is another website's address."""
     if "![" not in masked or "]:" not in masked:
         return []
-    definitions = {" ".join(m.group(1).lower().split()): m.group(2) for m in _REFERENCE_DEFINITION.finditer(masked)}
     found = []
-    for match in _IMAGE_REFERENCE.finditer(masked):
-        label = match.group(2) or match.group(1)
-        address = definitions.get(" ".join(label.lower().split()), "")
+    for match in IMAGE_REFERENCE.finditer(masked):
+        address = body.definitions.get(label(match.group(2) or match.group(1)), "")
         if _EXTERNAL_ADDRESS.match(browser_form(address)):
             found.append((address, match.start(), match.end()))
     return found
@@ -336,12 +251,14 @@ def _external_references(masked: str) -> list[tuple[str, int, int]]:
 _EXTERNAL_ADDRESS = re.compile(r"(?i)(?:https?:)?//")
 
 
-_IMAGE_ADDRESS = re.compile(r"\(\s*<?((?:https?:)?//[^\s<>)]+)", re.I)  # as _MD_IMAGE's address
+# An inline image's address, when it is another website's (the rest of the image: `_markdown_images`).
+_IMAGE_ADDRESS = re.compile(r"\(\s*<?((?:https?:)?//[^\s<>)]+)", re.I)
 
 
 def _markdown_images(masked: str) -> list[tuple[str, int, int]]:
-    """What `_MD_IMAGE.finditer` finds, found in linear time: its `[^\\]]*` runs from each `![` to
-    the next `]`, so a body of `![` with no `]` was read to its end once per `![` (quadratic)."""
+    """Inline images (`![alt](https://...)`) from another website, in linear time: from each `![`
+    to the next `]`, then `_IMAGE_ADDRESS` (a regex `!\\[[^\\]]*\\]\\(` would read to the end of a
+    body of `![` with no `]` once per `![`: quadratic)."""
     closers = [m.start() for m in re.finditer(r"\]", masked)]
     found, after = [], 0
     for start in (m.start() for m in re.finditer(r"!\[", masked)):

@@ -9,9 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-
-from .fences import fenced_ranges
 
 # Strays reported per body: a file of thousands of lone braces is refused by its first hundred.
 MAX_STRAYS = 100
@@ -66,13 +63,12 @@ def template_spans(body: str) -> Iterator[tuple[int, int]]:
         offset = end
 
 
-@lru_cache(maxsize=4096)  # pure; called by the checks and again by rendering, on every rebuild
-def scan(body: str) -> tuple[tuple[Shortcode, ...], tuple[Stray, ...]]:
-    """Shortcodes and stray template syntax in `body`, outside fenced code blocks, in linear time
-    (lines counted on from the last match, fences passed in order)."""
+def scan(body: str, fenced: Sequence[tuple[int, int]]) -> tuple[tuple[Shortcode, ...], tuple[Stray, ...]]:
+    """Shortcodes and stray template syntax in `body`, outside its `fenced` code blocks (body.Body
+    reads them once per body), in linear time (lines counted on from the last match, fences passed
+    in order)."""
     codes: list[Shortcode] = []
     strays: dict[Stray, None] = {}  # a run of the same stray on one line is one
-    fenced = fenced_ranges(body) if "```" in body or "~~~" in body else []
     fence, line, counted, last = 0, 1, 0, ("", 0)
     for start, end in template_spans(body):
         while fence < len(fenced) and fenced[fence][1] <= start:

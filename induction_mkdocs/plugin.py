@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass, field
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -33,6 +34,7 @@ from induction.render.packs import printed_packs
 from induction.render.problems_page import render_problems_page
 from induction_mkdocs import file_links, preview, theme, titles
 from induction_mkdocs.page_timer import PageTimer, described
+from induction_mkdocs.preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.induction")
 
@@ -65,33 +67,50 @@ class InductionConfig(Config):
     csp = c.Type(bool, default=True)  # a Content Security Policy in every page and in _headers (see induction/csp.py)
 
 
+@dataclass
+class Build:
+    """What a build works from, made by on_config from the checked content: the model, the pages
+    it adds, where each comes from (to name a page's content file in a message), and what each
+    rendered page may hold."""
+
+    checked: Checked | None = None
+    pages: list[Page] = field(default_factory=list)
+    origins: dict[str, str] = field(default_factory=dict)  # generated page src -> its content file
+    origin_texts: dict[str, str] = field(default_factory=dict)  # generated page src -> that file's text
+    sources: dict[str, str] = field(default_factory=dict)  # the same, and for pages of many files the files
+    # What each programme's rendered pages may hold (its own settings, as its checks used);
+    # hand-written docs pages name no content host, so only schemes and markup are judged there.
+    page_policies: dict[str, sanitiser.Policy] = field(default_factory=dict)
+    frames: list[str] | None = None  # the policy's frame-src; None: pages go out without a policy
+    printed: dict[str, tuple[str, str, int]] = field(default_factory=dict)  # the packs make pdf printed
+
+
 class InductionPlugin(BasePlugin[InductionConfig]):
     def __init__(self) -> None:
-        self.checked: Checked | None = None
-        self.pages: list[Page] = []
-        self.serving = False  # under `mkdocs serve`: show problems in the browser instead of failing
-        self.problem_page: Page | None = None  # set while the previewed content has problems
-        self.last_srcs: list[str] = []  # the last good build's generated pages, stood in for meanwhile
-        self.origins: dict[str, str] = {}  # generated page src -> the content file it is made from
-        self.origin_texts: dict[str, str] = {}  # generated page src -> that file's text (for a line)
-        self.sources: dict[str, str] = {}  # the same, and for pages of many files the files, for the timer
-        # What each programme's rendered pages may hold (its own settings, as its checks used);
-        # hand-written docs pages name no content host, so only schemes and markup are judged there.
-        self.page_policies: dict[str, sanitiser.Policy] = {}
-        self.frames: list[str] | None = None  # the policy's frame-src; None: pages go out without a policy
-        self.failure: Problems | None = None  # why the last build failed under `mkdocs serve` (preview.py)
+        self.build = Build()
+        # Under `mkdocs serve`, what the preview keeps across rebuilds (preview.py): problems are
+        # shown in the browser instead of failing. None under `mkdocs build`.
+        self.preview: Preview | None = None
         self.rendering = ""  # the page whose Markdown is being rendered, to name it if the build fails
         self.base = ""  # the folder of mkdocs.yml
         self.timer = PageTimer(0)
-        self.printed: dict[str, tuple[str, str, int]] = {}  # the packs make pdf printed (render.packs)
+
+    @property
+    def checked(self) -> Checked | None:
+        """The model this build checked (macros/main.py reuses it)."""
+        return self.build.checked
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`,
-        # so it remembers the last good build's pages.
-        self.serving = command == "serve"
+        # so its Preview remembers the last good build's pages.
+        self.preview = Preview() if command == "serve" else None
         VisibleLog.install()
-        if self.serving:
-            preview.rescue_builds(self)
+        if self.preview is not None:
+            preview.rescue_builds(self.preview)
+
+    @property
+    def serving(self) -> bool:
+        return self.preview is not None
 
     def content_root(self, config: MkDocsConfig) -> str:
         return site_config.content_root(config.config_file_path or "", self.config.content)
@@ -99,34 +118,26 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.timer = PageTimer(self.config.page_seconds)
         self.base = os.path.dirname(config.config_file_path or ".")
-        failure, self.failure, self.problem_page = self.failure, None, None
+        failure = None
+        if self.preview is not None:
+            failure, self.preview.failure, self.preview.problem_page = self.preview.failure, None, None
         if failure is not None:  # the build before this one failed (serving only): show why
-            return self.show_problems(failure, self.checked.site.files if self.checked else 0, config)
+            return self.show_problems(failure, self.build.checked.site.files if self.build.checked else 0, config)
         checked = load_and_check(self.content_root(config))
         # Warnings go to the terminal and leave the preview up; only errors replace it.
         if self.serving and not checked.ok:
-            self.checked = checked
+            self.build.checked = checked
             return self.show_problems(checked.problems, checked.site.files, config)
         for problem in checked.problems.warnings:
             log.warning(problem.format())
         if not checked.ok:
             raise PluginError("The content has problems; nothing was built.\n" + checked.report())
-        self.checked = checked
-        # The live preview too: `mkdocs serve` adds its live-reload script, which preview.py allows.
-        self.frames = csp.frame_sources(checked.site.frame_hosts) if self.config.csp else None
-        self.page_policies = {p.id: sanitiser.Policy.of(p.settings) for p in checked.site.programmes}
-        origins = page_origins(checked)
-        self.origins = {src: checked.problems.display(file) for src, file in origins.items()}
-        self.origin_texts = {src: checked.site.texts.get(file, "") for src, file in origins.items()}
-        self.sources = dict(self.origins, **{src: described(files, checked.problems.display)
-                                             for src, files in page_parts(checked).items()})
-        self.printed = printed_packs(checked.site, os.path.join(self.base, self.config.pdfs))
-        self.pages = render_site(checked, {name: size for name, (_, _, size) in self.printed.items()},
-                                 config.site_url or "")
+        self.build = self.built(checked, config)
         notice = address_notice(checked, config.site_url or "")
         if notice:  # a warning, except in a strict build, which it would fail: the site is sound without it
             (log.info if config.strict else log.warning)(notice)
-        self.last_srcs = [page.src for page in self.pages]
+        if self.preview is not None:
+            self.preview.last_srcs = [page.src for page in self.build.pages]
         if checked.site.title:
             config.site_name = checked.site.title  # the content names its site, whatever mkdocs.yml says
         theme.apply(config, checked.site)  # the provider's logo, favicon, colours and footer
@@ -137,25 +148,47 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         config.nav = site_config.merged_nav(list(config.nav or []), generated, self.config.nav_position)
         return config
 
+    def built(self, checked: Checked, config: MkDocsConfig) -> Build:
+        """The build's work from content that passed its checks: its pages rendered, where each
+        comes from, and the policies they are held to."""
+        origins = page_origins(checked)
+        shown = {src: checked.problems.display(file) for src, file in origins.items()}
+        printed = printed_packs(checked.site, os.path.join(self.base, self.config.pdfs))
+        return Build(
+            checked,
+            render_site(checked, {name: size for name, (_, _, size) in printed.items()}, config.site_url or ""),
+            shown,
+            {src: checked.site.texts.get(file, "") for src, file in origins.items()},
+            dict(shown, **{src: described(files, checked.problems.display)
+                           for src, files in page_parts(checked).items()}),
+            {p.id: sanitiser.Policy.of(p.settings) for p in checked.site.programmes},
+            # The live preview too: `mkdocs serve` adds its live-reload script, which preview.py allows.
+            csp.frame_sources(checked.site.frame_hosts) if self.config.csp else None,
+            printed)
+
     # Late, so that generated pages are added after every other plugin has seen the docs folder.
     @event_priority(-50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        if self.problem_page is not None:
-            return preview.problems_only(files, config, self.problem_page, self.last_srcs)
-        assert self.checked is not None
-        preview.refresh_hand_written(files)
+        shown = self.preview
+        if shown is not None and shown.problem_page is not None:
+            return preview.problems_only(files, config, shown.problem_page, shown.last_srcs)
+        checked = self.build.checked
+        assert checked is not None
+        if shown is not None:
+            shown.refresh_hand_written(files)
         nav_digest = preview.digest(repr(config.nav))  # a changed nav changes every page
-        for page in self.pages:
+        for page in self.build.pages:
             if files.get_file_from_path(page.src) is not None:
                 raise PluginError(f"The generated page {page.src} would replace a file of the docs folder.")
-            files.append(preview.generated_page(config, page.src, page.markdown, nav_digest))
-        for programme in self.checked.site.programmes:
+            files.append(shown.page(config, page.src, page.markdown, nav_digest) if shown is not None
+                         else File.generated(config, page.src, content=page.markdown))
+        for programme in checked.site.programmes:
             for asset in programme.assets.values():
                 files.append(File.generated(config, urls.asset(programme, asset.file), abs_src_path=asset.path))
-        for src, path, _ in self.printed.values():
+        for src, path, _ in self.build.printed.values():
             files.append(File.generated(config, src, abs_src_path=path))
-        theme.add_files(files, config, self.checked.site)
-        for src, content in published_files(self.checked, config.site_url or "", config.use_directory_urls).items():
+        theme.add_files(files, config, checked.site)
+        for src, content in published_files(checked, config.site_url or "", config.use_directory_urls).items():
             files.append(File.generated(config, src, content=content))
         return files
 
@@ -169,19 +202,19 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         titles.escape_meta(page.meta)
         self.rendering = page.file.src_uri
         self.timer.stop()
-        self.timer.start(page.file.src_uri, self.sources.get(page.file.src_uri, ""))
+        self.timer.start(page.file.src_uri, self.build.sources.get(page.file.src_uri, ""))
         return markdown
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        if self.serving:
-            env.bytecode_cache = preview.template_cache
+        if self.preview is not None:
+            env.bytecode_cache = self.preview.template_cache
         return env
 
     def on_build_error(self, error: Exception) -> None:
         self.timer.stop()  # a build that failed elsewhere leaves no timer to fire later
-        if self.serving and self.problem_page is None:  # the preview builds again, showing why
-            where = self.origins.get(self.rendering) or self.rendering or "mkdocs.yml"
-            self.failure = preview.failed_build(error, where, self.base)
+        if self.preview is not None and self.preview.problem_page is None:  # the preview builds again, showing why
+            where = self.build.origins.get(self.rendering) or self.rendering or "mkdocs.yml"
+            self.preview.failure = preview.failed_build(error, where, self.base)
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         self.timer.stop()  # the page is rendered (MkDocs renders every page before it fills any template)
@@ -195,12 +228,12 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         string, is what is written. A page it removed anything from is refused: the checks passed
         its sources, so the renderer read something differently from them (a gap to fix in the
         checks), and nothing is written for it."""
-        policy = self.page_policies.get(src.split("/", 1)[0], page_cleaner.ANY_HOST)
+        policy = self.build.page_policies.get(src.split("/", 1)[0], page_cleaner.ANY_HOST)
         cleaned, removed = page_cleaner.clean(html, policy)
         if not removed:
             return cleaned
-        origin = self.origins.get(src)
-        line = page_cleaner.source_line(self.origin_texts.get(src, ""), removed) if origin else None
+        origin = self.build.origins.get(src)
+        line = page_cleaner.source_line(self.build.origin_texts.get(src, ""), removed) if origin else None
         made = f" (made from {origin}{f':{line}' if line else ''})" if origin else ""
         shown = ", ".join(dict.fromkeys(removed))
         raise PluginError(f"The rendered page {src}{made} holds HTML that may not be published: {shown}. "
@@ -212,12 +245,12 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     # offline plugin included), over every written page (a --dirty build keeps a whole _headers).
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.problem_page is not None:
+        if self.preview is not None and self.preview.problem_page is not None:
             preview.problems_as_404(config.site_dir, config.site_url)
             return
-        assert self.checked is not None
+        assert self.build.checked is not None
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
-            handle.write(curriculum_json(self.checked))
+            handle.write(curriculum_json(self.build.checked))
         # Before the offline plugin (the same priority, listed after this one) inlines the search
         # index: both spellings of a word find its page.
         index = os.path.join(config.site_dir, "search", "search_index.json")
@@ -226,13 +259,14 @@ class InductionPlugin(BasePlugin[InductionConfig]):
                 text = spelling.add_variants(handle.read())
             with open(index, "w", encoding="utf-8") as handle:
                 handle.write(text)
-        if self.frames is not None and not self.serving:  # the preview's pages were policied as written
+        if self.build.frames is not None and not self.serving:  # the preview's pages were policied as written
             try:
-                csp.publish(config.site_dir, self.frames)
+                csp.publish(config.site_dir, self.build.frames)
             except csp.ContentScript as error:
                 raise PluginError(str(error)) from error
         self.read(config)
-        preview.commit()
+        if self.preview is not None:
+            self.preview.commit()
 
     # Last, as on_post_build: under `mkdocs serve` each page gets the policy as it is written, where a
     # build gives the whole site folder its policy at the end (csp.publish), which would read and
@@ -246,21 +280,21 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         return self.policed(output_content, template_name) if template_name.endswith(".html") else output_content
 
     def policed(self, html: str, src: str) -> str:
-        if not self.serving or self.frames is None:
+        if not self.serving or self.build.frames is None:
             return html
         if csp.split_scripts(html)[1]:
-            self.rendering, origin = src, self.origins.get(src)  # the failure names the page's content file
+            self.rendering, origin = src, self.build.origins.get(src)  # the failure names the page's content file
             raise PluginError(f"An inline script is inside the content of {src}"
                               f"{f' (made from {origin})' if origin else ''}: content may not run scripts, so "
                               "the page is not served. Find where it came from in the source and remove it.")
-        return csp.SitePolicy(self.frames).page(html)
+        return csp.SitePolicy(self.build.frames).page(html)
 
     def read(self, config: MkDocsConfig) -> None:
         """The reader's-eye check over the written pages (induction/reading/). Its warnings are
         listed at info level: every build here is strict, so a warning logged as one would stop it,
         and `settings.reading_errors` is what says which findings stop a build."""
-        assert self.checked is not None
-        reading = read_checked_site(config.site_dir, self.checked)
+        assert self.build.checked is not None
+        reading = read_checked_site(config.site_dir, self.build.checked)
         for problem in reading.problems.warnings:
             log.info(problem.format())
         errors = reading.problems.errors
@@ -271,7 +305,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(self.content_root(config))
-        preview.allow_live_reload(server, lambda: self.frames)
+        preview.allow_live_reload(server, lambda: self.build.frames)
         return server
 
     def show_problems(self, problems: Problems, files: int, config: MkDocsConfig) -> MkDocsConfig:
@@ -283,9 +317,10 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         every page, so whatever address the author is reading reloads into the list."""
         report = [problem.format() for problem in problems] + [problems.summary(files)]
         log.info("The content has problems; the preview shows them instead of the site.\n" + "\n".join(report))
-        self.pages = []
-        preview.forget()
-        self.frames = csp.frame_sources() if self.config.csp else None
-        self.problem_page = render_problems_page(problems, files)
-        config.nav = [{self.problem_page.title: self.problem_page.src}]
+        assert self.preview is not None  # only a preview shows problems; a build fails on them
+        self.build.pages = []
+        self.preview.forget()
+        self.build.frames = csp.frame_sources() if self.config.csp else None
+        page = self.preview.problem_page = render_problems_page(problems, files)
+        config.nav = [{page.title: page.src}]
         return config

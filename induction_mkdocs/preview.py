@@ -1,11 +1,13 @@
-"""Preview: fast rebuilds under `mkdocs serve --dirty` (`make serve`), part of the MkDocs adapter.
+"""Preview: what `mkdocs serve` keeps across its rebuilds, in one object (part of the MkDocs adapter).
 
 MkDocs rebuilds every page on each save; at 700-900 pages that is 10-20 s, too slow to preview an
-edit. With `--dirty` it rebuilds only files whose `is_modified()` is true, but a generated page
-always says it is. Here a generated page says so only when its Markdown differs from what was
-last built into the same site folder, or when the navigation changed (every page shows the nav).
-Digests are kept at module level because MkDocs re-creates its plugins for each rebuild, and are
-committed only once a build has finished, so a failed build never hides a page from the next.
+edit. With `--dirty` (`make serve`) it rebuilds only files whose `is_modified()` is true, but a
+generated page always says it is. Here a generated page says so only when its Markdown differs from
+what was last built into the same site folder, or when the navigation changed (every page shows
+the nav). The digests are committed only once a build has finished, so a failed build never hides
+a page from the next. They live in the `Preview` the plugin makes when serving: MkDocs keeps a
+plugin that defines on_startup across the rebuilds of one `mkdocs serve`, so nothing is kept at
+module level, and `mkdocs build` has no Preview at all.
 
 The preview is also held to the site's rules: every page it serves carries the site's Content
 Security Policy, plus the hash of the live-reload script the server adds (allow_live_reload), and
@@ -14,11 +16,12 @@ server is never left stuck on a failure that only the terminal shows.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 import jinja2
 import jinja2.bccache
@@ -32,12 +35,11 @@ from induction.render import Page
 
 log = logging.getLogger("mkdocs.plugins.induction")
 
-_built: dict[tuple[str, str], str] = {}  # (site_dir, page src) -> digest of the Markdown built there
-_pending: dict[tuple[str, str], str] = {}
-_refresh_all = False  # set while the problems page stands in for every page
 
 
 class GeneratedPage(File):
+    """A generated page that says whether it changed since it was last built there (`Preview.page`)."""
+
     changed: bool = True
 
     def is_modified(self) -> bool:
@@ -46,42 +48,6 @@ class GeneratedPage(File):
 
 def digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-
-
-def generated_page(config: MkDocsConfig, src: str, markdown: str, nav_digest: str) -> GeneratedPage:
-    page = GeneratedPage.generated(config, src, content=markdown)
-    # File.generated builds an instance of the class it is called on, but is typed as returning File.
-    assert isinstance(page, GeneratedPage)
-    key = (config.site_dir, src)
-    value = digest(markdown) + nav_digest
-    page.changed = _built.get(key) != value
-    _pending[key] = value
-    return page
-
-
-def refresh_hand_written(files: Files) -> None:
-    """After the problems page stood in for every page, rebuild the hand-written ones too (their
-    sources did not change, so MkDocs would keep the problems page in their place)."""
-    if _refresh_all:
-        for file in files:
-            if file.is_documentation_page() and not isinstance(file, GeneratedPage):
-                file.is_modified = lambda: True  # type: ignore[method-assign]
-
-
-def commit() -> None:
-    """The build finished: what was generated is now what the site folder holds."""
-    global _refresh_all
-    _built.update(_pending)
-    _pending.clear()
-    _refresh_all = False
-
-
-def forget() -> None:
-    """The problems page replaces every page: nothing built before can be reused."""
-    global _refresh_all
-    _built.clear()
-    _pending.clear()
-    _refresh_all = True
 
 
 class _TemplateCache(jinja2.BytecodeCache):
@@ -100,7 +66,55 @@ class _TemplateCache(jinja2.BytecodeCache):
         self._store[bucket.key] = bucket.bytecode_to_string()
 
 
-template_cache = _TemplateCache()
+class Preview:
+    """The state of one `mkdocs serve`, across its rebuilds: what each generated page was built from,
+    the problems page while the content has problems, the failure of the last build, and the
+    compiled theme templates."""
+
+    def __init__(self) -> None:
+        self.built: dict[tuple[str, str], str] = {}  # (site_dir, page src) -> digest of the Markdown built there
+        self.pending: dict[tuple[str, str], str] = {}  # the same, for the build under way
+        self.refresh_all = False  # set while the problems page stands in for every page
+        self.problem_page: Page | None = None  # set while the previewed content has problems
+        self.last_srcs: list[str] = []  # the last good build's generated pages, stood in for meanwhile
+        self.failure: Problems | None = None  # why the last build failed (set by on_build_error)
+        self.template_cache = _TemplateCache()
+
+    def page(self, config: MkDocsConfig, src: str, markdown: str, nav_digest: str) -> GeneratedPage:
+        """A generated page, which says it changed only when its Markdown or the nav did."""
+        page = GeneratedPage.generated(config, src, content=markdown)
+        # File.generated builds an instance of the class it is called on, but is typed as returning File.
+        assert isinstance(page, GeneratedPage)
+        key = (config.site_dir, src)
+        value = digest(markdown) + nav_digest
+        page.changed = self.built.get(key) != value
+        self.pending[key] = value
+        return page
+
+    def refresh_hand_written(self, files: Files) -> None:
+        """After the problems page stood in for every page, rebuild the hand-written ones too: their
+        sources did not change, so MkDocs' own test (a source newer than its output, or no output)
+        would keep the problems page in their place. That output is removed, so the test says so."""
+        if not self.refresh_all:
+            return
+        for file in files:
+            if file.is_documentation_page() and not isinstance(file, GeneratedPage):
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(file.abs_dest_path)
+
+    def commit(self) -> None:
+        """The build finished: what was generated is now what the site folder holds."""
+        self.built.update(self.pending)
+        self.pending.clear()
+        self.refresh_all = False
+
+    def forget(self) -> None:
+        """The problems page replaces every page: nothing built before can be reused."""
+        self.built.clear()
+        self.pending.clear()
+        self.refresh_all = True
+
+
 
 
 def problems_only(files: Files, config: MkDocsConfig, problem_page: Page, last_srcs: list[str]) -> Files:
@@ -131,13 +145,9 @@ def failed_build(error: BaseException, file: str, root: str) -> Problems:
     return problems
 
 
-class Failing(Protocol):
-    failure: Problems | None  # set by the plugin's on_build_error; shown by the next build's on_config
-
-
-def rescue_builds(plugin: Failing) -> None:
+def rescue_builds(preview: Preview) -> None:
     """Under `mkdocs serve`, a failed build (the first or a rebuild) is built again at once, and the
-    plugin's on_config then shows its failure as the problems page at every address. Left alone,
+    plugin's on_config then shows its failure (`preview.failure`) as the problems page at every address. Left alone,
     MkDocs' server stops at a failed first build, and after a failed rebuild holds every request
     until a build succeeds ("The server will appear stuck"). MkDocs offers no hook that can
     replace a failed build, so the build function its serve command calls is wrapped, once."""
@@ -149,7 +159,7 @@ def rescue_builds(plugin: Failing) -> None:
         try:
             build(config, **options)
         except Exception:
-            if plugin.failure is None:  # not a build that ran (nothing reached on_build_error)
+            if preview.failure is None:  # not a build that ran (nothing reached on_build_error)
                 raise
             log.info("The build failed; the preview shows why instead of the site.")
             build(config, **options)

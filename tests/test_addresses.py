@@ -12,6 +12,7 @@ from conftest import ROOT, make_tree, mkdocs_build
 from edits import replace_once
 
 from induction import shortcodes
+from induction.body import read
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from check_links import broken_links  # noqa: E402  (a script, not a package)
@@ -38,7 +39,7 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_fixture_uses_every_shortcode():
-    assert {code.name for code in shortcodes.scan(EVERY_SHORTCODE)[0]} == set(shortcodes.NAMES)
+    assert {code.name for code in read(EVERY_SHORTCODE).shortcodes} == set(shortcodes.NAMES)
 
 
 @pytest.mark.build

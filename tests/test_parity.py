@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_support import render
 
-from induction import sanitiser
+from induction import body, sanitiser
 
 TOKENS = ["`", "``", "```", "a", " ", "b c", "<i>", "*", "_", "\\", "\n", "\n\n"]
 
@@ -32,7 +32,7 @@ def rendered_code(text: str) -> list[str]:
 @given(PARAGRAPH)
 def test_code_spans_are_python_markdowns(text):
     ours = []
-    for start, end in sanitiser.code_spans(text):
+    for start, end in body.code_spans(text):
         # the opener is as long as the closing run (the rest of a longer opening run is code)
         fence = len(text[start:end]) - len(text[start:end].rstrip("`"))
         ours.append(text[start + fence:end - fence].strip())

@@ -72,8 +72,8 @@ def test_a_refused_page_is_named_with_the_content_file_and_line_it_is_made_from(
 
     plugin = InductionPlugin()
     src = "prog/year-1/b1/b1-intro.md"
-    plugin.origins = {src: "minimal/prog/year-1/b1/b1-intro.md"}
-    plugin.origin_texts = {src: "---\nid: b1-intro\n---\n\nText.\n\n  ```\n<script>planted()</script>\n  ```\n"}
+    plugin.build.origins = {src: "minimal/prog/year-1/b1/b1-intro.md"}
+    plugin.build.origin_texts = {src: "---\nid: b1-intro\n---\n\nText.\n\n  ```\n<script>planted()</script>\n  ```\n"}
     assert plugin.published("<p>Text.</p><p>ok</p>", src) == "<p>Text.</p><p>ok</p>"
     with pytest.raises(PluginError) as refused:
         plugin.published("<p>Text.</p><script>planted()</script>", src)

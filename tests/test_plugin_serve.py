@@ -255,10 +255,11 @@ def test_under_serve_each_page_is_policied_as_written_and_a_content_script_fails
     from mkdocs.exceptions import PluginError  # noqa: PLC0415
 
     from induction_mkdocs.plugin import InductionPlugin  # noqa: PLC0415
+    from induction_mkdocs.preview import Preview  # noqa: PLC0415
 
     plugin = InductionPlugin()
-    plugin.serving, plugin.frames, plugin.base = True, csp.frame_sources(), str(ROOT)
-    plugin.origins = {"prog/x.md": "minimal/prog/x.md"}
+    plugin.preview, plugin.build.frames, plugin.base = Preview(), csp.frame_sources(), str(ROOT)
+    plugin.build.origins = {"prog/x.md": "minimal/prog/x.md"}
     page = plugin.policed(ARTICLE.format("<p>Text</p>", "<script>theme()</script>"), "prog/x.md")
     assert POLICY.search(page) and csp.script_hash("theme()") in page
     with pytest.raises(PluginError) as refused:
@@ -267,9 +268,34 @@ def test_under_serve_each_page_is_policied_as_written_and_a_content_script_fails
         "An inline script is inside the content of prog/x.md (made from minimal/prog/x.md): content may not run "
         "scripts, so the page is not served. Find where it came from in the source and remove it.")
     plugin.on_build_error(refused.value)
-    assert plugin.failure is not None
-    assert [p.format() for p in plugin.failure] == [
+    assert plugin.preview.failure is not None
+    assert [p.format() for p in plugin.preview.failure] == [
         "minimal/prog/x.md:1: error [build-failed] The site could not be built: " + str(refused.value)
         + " Fix what the message names and save: the preview builds again by itself."]
-    plugin.serving = False  # `mkdocs build` leaves pages to csp.publish, over the whole site at the end
+    plugin.preview = None  # `mkdocs build` leaves pages to csp.publish, over the whole site at the end
     assert plugin.policed("<html><head></head></html>", "x.md") == "<html><head></head></html>"
+
+
+def test_the_preview_keeps_its_state_in_one_object_and_rebuilds_a_hand_written_page_without_patching_it(tmp_path):
+    """After the problems page stood in for every page, a hand-written page's output (the problems
+    page) is removed, so MkDocs' own is_modified() builds it again; nothing is kept at module level."""
+    from mkdocs.structure.files import File, Files  # noqa: PLC0415
+
+    from induction_mkdocs import preview  # noqa: PLC0415
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "about").mkdir(parents=True)
+    (docs / "about" / "using.md").write_text("# Using\n", encoding="utf-8")
+    page = File("about/using.md", str(docs), str(site), use_directory_urls=True)
+    Path(page.abs_dest_path).parent.mkdir(parents=True)
+    Path(page.abs_dest_path).write_text("the problems page", encoding="utf-8")
+    shown = preview.Preview()
+    shown.refresh_hand_written(Files([page]))
+    assert not page.is_modified()  # its output is newer than its source: a --dirty build would keep it
+    shown.forget()
+    shown.refresh_hand_written(Files([page]))
+    assert page.is_modified() and "is_modified" not in vars(page)  # MkDocs' own test, not a patched one
+    shown.commit()
+    assert not shown.refresh_all and preview.Preview().built == {}  # a new preview starts empty
+    assert not [name for name, value in vars(preview).items()
+                if isinstance(value, (dict, list, bool)) and not name.startswith("__")]

@@ -11,22 +11,27 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypedDict
 
+from ..formats import ECT, MATERIAL, MENTOR, PLAN, READING, ROLE, ROLES, TRAINING, TUTOR
 from ..model import Framework
 from ..settings import Settings
 from . import durations, kinds, plans, titles
 from .corpus import Corpus, Page, Provider
 from .headings import nest
 from .intentions import intentions
+from .kinds import ect_kinds
 from .links import Targets, rewrite, unlink
 from .repairs import repair
 from .report import Placed, ProviderReport
 from .slugs import Slugs, slug
 from .structure import Part, ProviderIndex, Section, parse_block_index, parse_provider_index, term_of
 
+_TUTOR_TITLE = f"{ROLE[TUTOR].name} materials"  # a tutor page headed for mentors is retitled
+# An ECT step's kind from a word of its file name, the first that the name holds; else READING.
 _STEP_KINDS = [("video", "video"), ("reflect", "reflection"), ("challenge", "practice"), ("practice", "practice"),
                ("quiz", "quiz"), ("instruction", "introduction"), ("overview", "introduction"),
                ("what-you-will-learn", "introduction"), ("introduction", "introduction"),
                ("observation", "task"), ("task", "task")]
+ect_kinds([kind for _, kind in _STEP_KINDS] + [READING])
 
 
 @dataclass
@@ -116,13 +121,13 @@ class ProgrammePlan:
 
 def role_and_kind(slug: str) -> tuple[str, str]:
     if "training-session" in slug:
-        return "tutor", "training"
+        return TUTOR, TRAINING
     if "induction-tutor" in slug or slug.endswith("tutor-materials"):
-        return "tutor", "material"
+        return TUTOR, MATERIAL
     if "mentor" in slug:
-        return "mentor", "material"
+        return MENTOR, MATERIAL
     step = slug.split("-ect-", 1)[-1] if "-ect-" in slug else slug
-    return "ect", next((kind for key, kind in _STEP_KINDS if key in step), "reading")
+    return ECT, next((kind for key, kind in _STEP_KINDS if key in step), READING)
 
 
 def _year_of(slug: str) -> int:
@@ -200,7 +205,7 @@ def _convert_block(plan: ProgrammePlan, provider: Provider, url: str, short: Cou
     plan.blocks[block_id] = block
     intro = "\n".join(parsed.intro).strip()
     described = "\n".join(entry.description).strip() if entry else ""
-    block.summary["ect"] = [t for t in (described if described != intro else "", intro) if t]
+    block.summary[ECT] = [t for t in (described if described != intro else "", intro) if t]
     listings: list[Listing] = []
     for section in parsed.sections:
         if section.kind == "week":
@@ -268,7 +273,7 @@ def _once(block: BlockPlan, described: str) -> None:
         return
     own = [" ".join(text.split()) for role, texts in block.summary.items() for text in texts]
     if sum(said in text for text in own) > 1:
-        block.summary["ect"].remove(described)
+        block.summary[ECT].remove(described)
 
 
 def _session_id(plan: ProgrammePlan, url: str) -> str:
@@ -314,11 +319,11 @@ def _place(plan: ProgrammePlan, provider: Provider, listings: list[Listing], rep
                            f"listed it under {page_role}, the role its name gives")
             title = text or str(page.meta.get("heading") or page.meta.get("title") or page.slug)
             heading = str(page.meta.get("heading") or "")
-            if page_role == "tutor" and re.search(r"mentor", heading + " " + title, re.I):
+            if page_role == TUTOR and re.search(r"mentor", heading + " " + title, re.I):
                 report.add(page.path, 1, "heading-role-mismatch",
                            f"An induction tutor page is headed '{heading or title}'.",
-                           "titled it 'Induction tutor materials'" if "mentor" in title.lower() else "kept its title")
-                title = "Induction tutor materials" if "mentor" in title.lower() else title
+                           f"titled it '{_TUTOR_TITLE}'" if "mentor" in title.lower() else "kept its title")
+                title = _TUTOR_TITLE if "mentor" in title.lower() else title
             plan.sessions[sid] = SessionPlan(sid, page, page_role, kind, title)
         session = plan.sessions.get(sid)
         if session is None:
@@ -346,7 +351,7 @@ def _unlisted(plan: ProgrammePlan, provider: Provider, report: ProviderReport) -
         role, kind = role_and_kind(page.slug)
         folder = "/".join(url.split("/")[:3])
         block = next((b for b in plan.blocks.values() if b.page.url == folder), None)
-        title = str(page.meta.get("caption") if kind == "training" else page.meta.get("heading")
+        title = str(page.meta.get("caption") if kind == TRAINING else page.meta.get("heading")
                     or page.meta.get("title") or page.slug)
         session = SessionPlan(sid, page, role, kind, title, year=block.year if block else _year_of(page.slug),
                               block=block.id if block else "")
@@ -385,10 +390,10 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
     _minutes(plan, report)
     for block in plan.blocks.values():  # an untitled week: the topic of its first session that names one
         for week in block.weeks:
-            homed = [sid for role in ("ect", "mentor", "tutor") for sid, see, _ in week.roles.get(role, []) if not see]
+            homed = [sid for role in ROLES for sid, see, _ in week.roles.get(role, []) if not see]
             week.title = week.title or next((plan.sessions[sid].title for sid in homed
                                              if not titles.generic(plan.sessions[sid].title)), "") \
-                or titles.first_sentence([line for role in ("ect", "mentor", "tutor")
+                or titles.first_sentence([line for role in ROLES
                                           for line in week.summary.get(role, [])])
     _distinct_weeks(plan)
     _name_steps(plan, report)
@@ -478,9 +483,9 @@ def _finish_session(plan: ProgrammePlan, session: SessionPlan, framework: Framew
     # headings under the page's own title, the page's outline kept (`headings.nest`)
     session.body = nest(rewrite(result.body, targets, address(plan, session), defect))
     session.videos = len(result.videos)
-    if session.role != "ect" and session.kind in ("material", "training"):
+    if session.role != ECT and session.kind in (MATERIAL, TRAINING):
         plans.adopt(session, defect)
-    elif session.role == "ect":  # the page's own words; its file name only when they name no kind
+    elif session.role == ECT:  # the page's own words; its file name only when they name no kind
         own = [str(page.meta.get(key) or "") for key in ("title", "heading")]
         session.kind = kinds.step_kind(own, page.body) or session.kind
     if titles.generic(session.title) and titles.topic(page.body):
@@ -523,12 +528,12 @@ def _own_minutes(session: SessionPlan, report: ProviderReport) -> int | None:
     given = durations.stated(session.page.body)
     if given:
         return given
-    if session.role == "mentor" and session.kind == "plan":
+    if session.role == MENTOR and session.kind == PLAN:
         report.add(session.page.path, 1, "minutes-estimated", "No duration is given for this mentor meeting.",
                    f"left its minutes out: it lasts year {session.year}'s usual meeting, "
                    f"{Settings().meeting(session.year)} minutes (settings.meeting_minutes in programme.yaml)")
         return None
-    meeting = session.role == "mentor"
+    meeting = session.role == MENTOR
     estimate = durations.estimate(session.page.body, session.videos, meeting)
     floor = f", at least {durations.SHORTEST_MEETING} for a mentor meeting" if meeting else ""
     report.add(session.page.path, 1, "minutes-estimated", "No duration is given for this page.",

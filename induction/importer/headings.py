@@ -9,11 +9,8 @@ siblings, parents stay parents, and a skipped level closes up.
 """
 from __future__ import annotations
 
-import re
-
 from ..fences import fenced_lines
-
-_ATX = re.compile(r"(#{1,6})(?=[ \t]|$)")
+from ..headings import atx
 
 
 def nest(body: str, top: int = 2) -> str:
@@ -24,10 +21,10 @@ def nest(body: str, top: int = 2) -> str:
     fenced = fenced_lines(body)
     enclosing: list[int] = []  # source levels of the headings that enclose the current one
     for number, line in enumerate(lines):
-        match = _ATX.match(line) if line[:1] == "#" else None
-        if not match or (number < len(fenced) and fenced[number]):
+        heading = atx(line)
+        if not heading or (number < len(fenced) and fenced[number]):
             continue
-        level = len(match.group(1))
+        level = heading.level
         while enclosing and enclosing[-1] >= level:
             enclosing.pop()
         lines[number] = "#" * min(6, top + len(enclosing)) + line[level:]

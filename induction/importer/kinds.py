@@ -8,6 +8,19 @@ the kind is that of the earliest kind-word in the title, else in the page's head
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from ..formats import ECT, KINDS
+from ..headings import atx
+
+
+def ect_kinds(kinds: Iterable[str]) -> None:
+    """Refuse, when a module loads, a table that names a kind an ECT step may not have
+    (formats.KINDS): a programming slip, as an unknown problem code is."""
+    unknown = [kind for kind in kinds if kind not in KINDS[ECT]]
+    if unknown:
+        raise ValueError(f"not kinds of an ECT step: {unknown}")
+
 
 _WORDS = [
     ("video", r"videos?|watch"),
@@ -19,8 +32,8 @@ _WORDS = [
     ("practice", r"challenge|practi[cs]e|activities|activity|self-study|rehears(?:e|al)"),
     ("reading", r"research|summary|theory|evidence|reading|content|article"),
 ]
+ect_kinds(kind for kind, _ in _WORDS)
 _KIND = re.compile("|".join(f"(?P<{kind}>\\b(?:{words})\\b)" for kind, words in _WORDS), re.I)
-_HEADING = re.compile(r"^#{1,6}\s+(.+)$", re.M)
 
 
 def kind_in(text: str) -> str | None:
@@ -31,7 +44,7 @@ def kind_in(text: str) -> str | None:
 
 def step_kind(titles: list[str], body: str) -> str | None:
     """An ECT step's kind from its titles (in order of authority), else its headings, else None."""
-    for text in [*titles, *_HEADING.findall(body)]:
+    for text in [*titles, *(heading.text for line in body.split("\n") if (heading := atx(line)))]:
         kind = kind_in(text)
         if kind:
             return kind

@@ -13,8 +13,10 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import lines, sanitiser
+from .. import lines
+from ..body import read
 from ..fences import fenced_ranges
+from ..headings import atx
 from ..paths import host_of
 from ..render.media import embed_address
 from . import disclosure
@@ -43,7 +45,6 @@ _DETAILS_CLOSE = disclosure.CLOSE_LINE
 _IFRAME = re.compile(r"<iframe\b[^>]*?>\s*(?:</iframe>)?", re.I | re.S)
 _ATTR = re.compile(r'([a-zA-Z_:-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+))')
 _TRANSCRIPT = re.compile(r"transcript|\bscript\b", re.I)
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _MARKER = re.compile(r"^([ \t]*)([-*+]|\d{1,3}[.)])([ \t]+|$)")
 _LIST_TAG = re.compile(r"<(/?)(ol|ul)\b[^>]*>", re.I)
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # what an address keeps as it is; spaces and <> are quoted
@@ -191,15 +192,15 @@ def _transcript_after(body: str, start: int, end: int) -> tuple[tuple[str, str],
             text = lines[summary_at].strip() + "\n\n" + "".join(inner[:cut]).strip() + "\n"
             stop = starts[close] + len(lines[close])
             return (text, "details"), (starts[index], stop), "".join(inner[cut:])
-        heading = _HEADING.match(line.rstrip("\n"))
-        if heading and _TRANSCRIPT.search(heading.group(2)):
-            level = len(heading.group(1))
+        heading = atx(line.rstrip("\n"))
+        if heading and _TRANSCRIPT.search(heading.text):
+            level = heading.level
             stop_at = next((i for i in range(index + 1, len(lines))
-                            if (h := _HEADING.match(lines[i].rstrip("\n"))) and len(h.group(1)) <= level), len(lines))
+                            if (h := atx(lines[i].rstrip("\n"))) and h.level <= level), len(lines))
             inner = lines[index + 1:stop_at]
             cut = speech_end(inner)
             stop = starts[stop_at] if stop_at < len(lines) else end
-            text = heading.group(2).strip() + "\n\n" + "".join(inner[:cut]).strip() + "\n"
+            text = heading.text + "\n\n" + "".join(inner[:cut]).strip() + "\n"
             return (text, "heading"), (starts[index], stop), "".join(inner[cut:])
     return ("", ""), None, ""
 
@@ -232,7 +233,7 @@ def speech_end(lines: list[str]) -> int:
     previous_blank, spoken = True, False
     for index, line in enumerate(lines):
         text = _PLAIN.sub("", line).strip()
-        heading = _HEADING.match(line.rstrip("\n"))
+        heading = atx(line.rstrip("\n"))
         bold = re.fullmatch(r"\s*(\*\*|__)(.+?)\1\s*:?\s*", line.rstrip("\n"))
         if spoken and (heading or bold) and _ACTIVITY.match(text.rstrip(":").strip()):
             return index
@@ -424,7 +425,7 @@ def describe_images(text: str) -> tuple[str, list[int]]:
     """Each <img> without an alt attribute given alt="" (outside code), with the lines changed: the
     validator refuses an image a screen reader would announce by its file name, and only the
     author can describe it."""
-    masked = sanitiser.mask_code(text)
+    masked = read(text).masked
     found: list[int] = []
     out, last = [], 0
     for match in _IMG_WITHOUT_ALT.finditer(masked):

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from .. import destinations
 from ..destinations import Guarded
+from ..formats import MATERIAL, MENTOR, PLAN, TRAINING
 from ..framework import load_framework
 from ..interrupts import held_signals
 from ..model import Framework
@@ -131,11 +132,11 @@ def _counts(plan: ProgrammePlan, pages: int) -> dict[str, int]:
         "handouts and images copied": len(plan.targets.used) if plan.targets else 0,
         "intentions from codes": sum(p.method == "code" for s in sessions for p in s.intentions),
         "intentions from text": sum(p.method == "text" for s in sessions for p in s.intentions),
-        "timed mentor plans": sum(s.kind == "plan" and s.timed for s in sessions),
-        "untimed mentor plans (coaching structures)": sum(s.kind == "plan" and not s.timed for s in sessions),
+        "timed mentor plans": sum(s.kind == PLAN and s.timed for s in sessions),
+        "untimed mentor plans (coaching structures)": sum(s.kind == PLAN and not s.timed for s in sessions),
         "mentor plans lasting settings.meeting_minutes": sum(s.minutes is None for s in sessions),
-        "mentor pages kept as material": sum(s.role == "mentor" and s.kind == "material" for s in sessions),
-        "training sessions with an agenda": sum(s.kind == "training" and bool(s.phases) for s in sessions),
+        "mentor pages kept as material": sum(s.role == MENTOR and s.kind == MATERIAL for s in sessions),
+        "training sessions with an agenda": sum(s.kind == TRAINING and bool(s.phases) for s in sessions),
     }
 
 

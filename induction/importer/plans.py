@@ -18,6 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..body import read
+from ..formats import MENTOR, PLAN, TRAINING
+from ..headings import AtxLine, atx
+
 if TYPE_CHECKING:
     from .conversion import SessionPlan
 
@@ -41,8 +45,6 @@ STAGE_WORDS = frozenset("""
 MEETING_WORDS = frozenset("meeting meetings conversation conversations session check-in debrief".split())
 WHEN_WORDS = frozenset("before during after".split())
 _STATED = re.compile(r"^(?:duration|total(?: time)?|time(?: needed)?|session length|length)$", re.I)
-_HEADING = re.compile(r"^(#{1,6})(\s+.*)$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -89,13 +91,10 @@ def phase_line(line: str, number: int = 0) -> PhaseLine | None:
 
 
 def _lines(body: str) -> list[tuple[int, str, bool]]:
-    """(number, line, in a fence) of each body line: timings inside code are not phases."""
-    out, fenced = [], False
-    for number, line in enumerate(body.split("\n"), 1):
-        if _FENCE.match(line):
-            fenced = not fenced
-        out.append((number, line, fenced))
-    return out
+    """(number, line, in fenced code) of each body line: timings inside code are not phases."""
+    fenced = read(body).fenced_lines
+    return [(number, line, number <= len(fenced) and fenced[number - 1])
+            for number, line in enumerate(body.split("\n"), 1)]
 
 
 def timed_plan(body: str, keep_words: bool = False) -> TimedPlan | None:
@@ -121,8 +120,8 @@ def timed_plan(body: str, keep_words: bool = False) -> TimedPlan | None:
     if len(phases) < 2:
         return None
     starts = {phase.line: phase for phase in phases}
-    levels = [len(m.group(1)) for number, line, fenced in _lines(body)
-              if not fenced and number not in starts and (m := _HEADING.match(line))]
+    levels = [m.level for number, line, fenced in _lines(body)
+              if not fenced and number not in starts and (m := atx(line))]
     shift = max(0, 3 - min(levels)) if levels else 0
     end = agenda_end(body, phases) if keep_words else 0
     out = []
@@ -131,9 +130,9 @@ def timed_plan(body: str, keep_words: bool = False) -> TimedPlan | None:
         if phase is not None:
             out += [f"## {phase.words if keep_words else phase.title}", ""] + ([phase.rest, ""] if phase.rest else [])
             continue
-        heading = None if fenced else _HEADING.match(line)
+        heading = None if fenced else atx(line)
         moved = 0 if end and number >= end else shift  # after the agenda, the page's own outline again
-        out.append(f"{'#' * max(2, min(6, len(heading.group(1)) + moved))}{heading.group(2)}" if heading else line)
+        out.append(f"{'#' * max(2, min(6, heading.level + moved))}{heading.rest}" if heading else line)
     return TimedPlan(phases, "\n".join(unheaded(out)), stated, stated_line, shift)
 
 
@@ -143,21 +142,16 @@ def unheaded(lines: list[str]) -> list[str]:
     its words kept: a reader sees a label, not an empty part. Phases (`##`) stay: they carry the
     plan's minutes; headings before the first phase (the page's topic) stay headings."""
     out = list(lines)
-    fenced = [False] * len(lines)
-    inside = False
-    for number, line in enumerate(lines):
-        if _FENCE.match(line):
-            inside = not inside
-        fenced[number] = inside or bool(_FENCE.match(line))
-    first = next((n for n, line in enumerate(lines) if line.startswith("## ") and not fenced[n]), len(lines))
+    fenced = [inside for _, _, inside in _lines("\n".join(lines))]
+    first = next((n for n, line in enumerate(lines) if not fenced[n] and (h := atx(line)) and h.level == 2), len(lines))
     for number, line in enumerate(lines[first:], first):
-        heading = None if fenced[number] else _HEADING.match(line)
-        if heading is None or len(heading.group(1)) <= 2:
+        heading = None if fenced[number] else atx(line)
+        if heading is None or heading.level <= 2:
             continue
         after = next((n for n in range(number + 1, len(lines)) if lines[n].strip()), None)
-        following = None if after is None or fenced[after] else _HEADING.match(lines[after])
-        if after is None or (following and len(following.group(1)) <= len(heading.group(1))):
-            words = _title(heading.group(2))
+        following = None if after is None or fenced[after] else atx(lines[after])
+        if after is None or (following and following.level <= heading.level):
+            words = _title(heading)
             out[number] = f"**{words}**" if words else ""
     return out
 
@@ -166,8 +160,8 @@ def agenda_end(body: str, phases: list[PhaseLine]) -> int:
     """The line of the first heading after an agenda's last item that is not inside the agenda (as
     deep as the heading that holds the agenda, or above its items' own level), or 0. From there the
     page's sections ("## Related ECF strands") keep their level rather than fall into the last item."""
-    headings = [(number, len(m.group(1))) for number, line, fenced in _lines(body)
-                if not fenced and (m := _HEADING.match(line))]
+    headings = [(number, m.level) for number, line, fenced in _lines(body)
+                if not fenced and (m := atx(line))]
     first, last = phases[0], phases[-1]
     above = [level for number, level in headings if number < first.line and (not first.level or level < first.level)]
     holder = above[-1] if above else (first.level - 1 if first.level else 0)
@@ -218,8 +212,8 @@ def coached_plan(body: str) -> Structure | None:
     meeting (`stage`). The other headings move by the same shift, never above ###, so that only
     phases are `##`."""
     lines = _lines(body)
-    headings = [(number, len(m.group(1)), _title(m.group(2))) for number, line, fenced in lines
-                if not fenced and (m := _HEADING.match(line))]
+    headings = [(number, m.level, _title(m)) for number, line, fenced in lines
+                if not fenced and (m := atx(line))]
     # A heading over nothing (a trailing "## Notes") is never a part, nor counts in choosing the level.
     named = [(number, n, title) for number, n, title in headings if title and not label(title)
              and _holds(lines, number, [m for m, k, t in headings if k <= n and not label(t)])]
@@ -230,14 +224,14 @@ def coached_plan(body: str) -> Structure | None:
         return None
     out = []
     for number, line, fenced in lines:
-        heading = None if fenced else _HEADING.match(line)
+        heading = None if fenced else atx(line)
         if number in parts:
             out.append(f"## {parts[number]}")
-        elif heading and len(heading.group(1)) == level:  # a label or an empty part: its words, in bold
-            words = _title(heading.group(2))
+        elif heading and heading.level == level:  # a label or an empty part: its words, in bold
+            words = _title(heading)
             out.append(f"**{words}**" if words else "")
         elif heading:
-            out.append(f"{'#' * min(6, max(3, len(heading.group(1)) - level + 2))}{heading.group(2)}")
+            out.append(f"{'#' * min(6, max(3, heading.level - level + 2))}{heading.rest}")
         else:
             out.append(line)
     return Structure(list(parts.values()), "\n".join(unheaded(out)))
@@ -248,8 +242,8 @@ def _holds(lines: list[tuple[int, str, bool]], number: int, stops: list[int]) ->
     of its level or above that is no label (`stops`), or the end."""
     end = min((n for n in stops if n > number), default=len(lines) + 1)
     for _, line, fenced in lines[number:end - 1]:
-        heading = None if fenced else _HEADING.match(line)
-        if line.strip() and not (heading and label(_title(heading.group(2)))):
+        heading = None if fenced else atx(line)
+        if line.strip() and not (heading and label(_title(heading))):
             return True
     return False
 
@@ -257,8 +251,8 @@ def _holds(lines: list[tuple[int, str, bool]], number: int, stops: list[int]) ->
 def meetings(body: str, phases: list[PhaseLine]) -> list[tuple[str, int]]:
     """The topics of a page that each time two or more phases of their own: its shallowest headings,
     each with the phases after it (a page holding two weeks' meetings, or two topics' sessions)."""
-    headings = [(number, len(m.group(1)), _title(m.group(2))) for number, line, fenced in _lines(body)
-                if not fenced and (m := _HEADING.match(line)) and number not in {p.line for p in phases}]
+    headings = [(number, m.level, _title(m)) for number, line, fenced in _lines(body)
+                if not fenced and (m := atx(line)) and number not in {p.line for p in phases}]
     if not headings:
         return []
     top = min(level for _, level, _ in headings)
@@ -274,7 +268,7 @@ def meetings(body: str, phases: list[PhaseLine]) -> list[tuple[str, int]]:
 def why_material(body: str) -> str:
     """Why a mentor page is not a plan, in words: its timed lines and the headings it was read by."""
     timed = [found.words for _, line, fenced in _lines(body) if not fenced and (found := phase_line(line))]
-    headings = [_title(m.group(2)) for _, line, fenced in _lines(body) if not fenced and (m := _HEADING.match(line))]
+    headings = [_title(m) for _, line, fenced in _lines(body) if not fenced and (m := atx(line))]
     said = f"{len(timed)} line giving minutes ({timed[0]!r})" if len(timed) == 1 else \
         f"{len(timed)} lines giving minutes"
     parts = [h for h in headings if stage(h)]
@@ -282,9 +276,9 @@ def why_material(body: str) -> str:
             f"name a part of a meeting ({', '.join(repr(h) for h in parts) or 'none'}), fewer than two")
 
 
-def _title(text: str) -> str:
+def _title(heading: AtxLine) -> str:
     """A heading's words as the validator and the page read them: closing #s and emphasis marks gone."""
-    return re.sub(r"\s+#+\s*$", "", text).strip().strip("*_").strip()
+    return heading.text.strip("*_").strip()
 
 
 def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) -> None:
@@ -292,28 +286,28 @@ def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) ->
     phases); a total the page states that disagrees with its phases is reported. A mentor page
     written as a coaching structure becomes an untimed plan (its minutes are found as any page's)."""
     original = session.body
-    plan = timed_plan(original, keep_words=session.role != "mentor")
-    structure = coached_plan(session.body) if plan is None and session.role == "mentor" else None
+    plan = timed_plan(original, keep_words=session.role != MENTOR)
+    structure = coached_plan(session.body) if plan is None and session.role == MENTOR else None
     if structure is not None:
-        session.kind, session.body = "plan", structure.body
+        session.kind, session.body = PLAN, structure.body
         session.phases = [(title, None) for title in structure.phases]
-    elif plan is None and session.role == "mentor":
+    elif plan is None and session.role == MENTOR:
         defect("mentor-material", 1, f"Kept as material: {why_material(session.body)}.",
                "imported it as kind: material, a page to read, not a session plan")
     if plan is None:
         return
-    session.kind = "plan" if session.role == "mentor" else "training"
+    session.kind = PLAN if session.role == MENTOR else TRAINING
     session.body = plan.body
     session.phases = [(phase.title, phase.minutes) for phase in plan.phases]
     # a plan lasts its phases' sum; a training session what it says, its agenda timing only some items
-    session.minutes = plan.stated if plan.stated and session.kind == "training" else plan.total
+    session.minutes = plan.stated if plan.stated and session.kind == TRAINING else plan.total
     detail = " + ".join(str(phase.minutes) for phase in plan.phases)
     topics = meetings(original, plan.phases)
-    if session.kind == "plan" and len(topics) >= 2:
+    if session.kind == PLAN and len(topics) >= 2:
         named = "; ".join(f"'{title}' ({count} phases)" for title, count in topics)
         defect("plan-several-meetings", plan.phases[0].line, f"The page holds {len(topics)} meetings, each topic "
                f"timing its own phases: {named}.", f"imported them as one plan of {len(plan.phases)} phases lasting "
                f"{plan.total} minutes")
-    if plan.stated is not None and plan.stated != plan.total and session.kind == "plan":
+    if plan.stated is not None and plan.stated != plan.total and session.kind == PLAN:
         defect("plan-total-mismatch", plan.stated_line, f"The page gives {plan.stated} minutes but the phases "
                f"add up to {plan.total} ({detail}).", f"used {plan.total} minutes, the sum of the phases")

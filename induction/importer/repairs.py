@@ -21,6 +21,7 @@ from collections.abc import Callable
 from markdown.blockprocessors import SetextHeaderProcessor
 
 from .. import sanitiser
+from ..body import read
 from ..fences import fenced_lines
 from ..lines import line_of
 from ..url_syntax import malformed, well_formed
@@ -105,7 +106,7 @@ _SETEXT = re.compile(SetextHeaderProcessor.RE.pattern, re.M)  # Python-Markdown'
 def atx_headings(text: str) -> tuple[str, list[int]]:
     """Setext headings (a line underlined with === or ---) written as # and ## headings, outside
     code, so that the page's outline (`headings.nest`) levels them with the others."""
-    masked = sanitiser.mask_code(text)
+    masked = read(text).masked
     lines: list[int] = []
     out, last = [], 0
     for match in _SETEXT.finditer(masked):
@@ -149,7 +150,7 @@ def encode_addresses(text: str) -> tuple[str, list[tuple[int, str, str, str]]]:
     address, why, new address) for each. Those no encoding mends (a password, a port) are left to
     the validator, which names them."""
     found, out, last = [], [], 0
-    for start, end in sanitiser.address_spans(text):
+    for start, end, _, _ in read(text).addresses:
         address = text[start:end]
         why = malformed(address) if "{{" not in address else None
         fixed = well_formed(address) if why else address

@@ -10,16 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..formats import ECT, MENTOR, TUTOR
+from ..headings import atx
 from .corpus import Page
 from .durations import length_in
 from .slugs import canonical
 
 TERMS = ("autumn", "spring", "summer")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _WEEK = re.compile(r"^Weeks?\s+(\d+)((?:\s*(?:,|and|to|-|–|&)\s*\d+)*)\s*(?:[:.\-–]\s*(.*))?$", re.I)
-_ROLES = [("ect", re.compile(r"^(ECTs?|Early career teachers?)$", re.I)),
-          ("mentor", re.compile(r"^Mentors?( materials)?$", re.I)),
-          ("tutor", re.compile(r"^Induction tutors?( materials)?$", re.I))]
+_ROLES = [(ECT, re.compile(r"^(ECTs?|Early career teachers?)$", re.I)),
+          (MENTOR, re.compile(r"^Mentors?( materials)?$", re.I)),
+          (TUTOR, re.compile(r"^Induction tutors?( materials)?$", re.I))]
 _LINK_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\[([^\]]+)\]\(\s*(\S+?)(?:\s+[\"'][^\"']*[\"'])?\s*\)\s*[.;]?\s*$")
 _YEAR = re.compile(r"^Year\s+(\d+)\b(?:\s*:\s*(Autumn|Spring|Summer)\b)?", re.I)
 _HALF = re.compile(r"\b(first|second|1st|2nd)\s+half[- ]term", re.I)
@@ -127,9 +128,9 @@ def _split(page: Page, level: int) -> tuple[list[tuple[str, int]], list[tuple[st
     head: list[tuple[str, int]] = []
     sections: list[tuple[str, int, list[tuple[str, int]]]] = []
     for number, line in enumerate(page.body.split("\n"), page.body_line):
-        match = _HEADING.match(line)
-        if match and len(match.group(1)) == level:
-            sections.append((match.group(2), number, []))
+        heading = atx(line)
+        if heading and heading.text and heading.level == level:
+            sections.append((heading.text, number, []))
         elif sections:
             sections[-1][2].append((line, number))
         else:
@@ -141,10 +142,10 @@ def _parts(lines: list[tuple[str, int]], default_role: str) -> list[Part]:
     """Role parts of a section: `### ECTs` etc.; lines before any role heading go to `default_role`."""
     parts = [Part(default_role)]
     for line, number in lines:
-        match = _HEADING.match(line)
-        role = role_of(match.group(2)) if match and len(match.group(1)) == 3 else ""
-        if match and role:
-            parts.append(Part(role, match.group(2).strip()))
+        heading = atx(line)
+        role = role_of(heading.text) if heading and heading.level == 3 else ""
+        if heading and role:
+            parts.append(Part(role, heading.text))
             continue
         link = _LINK_LINE.match(line)
         part = parts[-1]
@@ -166,15 +167,15 @@ def parse_block_index(page: Page) -> BlockIndex:
         week = week_numbers(heading)
         role = role_of(heading)
         if week:
-            section = Section("week", heading, line, week[0], week[1], week[2], _parts(lines, "ect"), week[3])
+            section = Section("week", heading, line, week[0], week[1], week[2], _parts(lines, ECT), week[3])
         elif role:
             section = Section("role", heading, line, parts=_parts(lines, role))
         elif re.search(r"\bintroduction\b", heading, re.I):
-            section = Section("intro", heading, line, parts=_parts(lines, "ect"))
+            section = Section("intro", heading, line, parts=_parts(lines, ECT))
         elif re.search(r"\bend of\b|\breflection", heading, re.I):
-            section = Section("end", heading, line, parts=_parts(lines, "ect"))
+            section = Section("end", heading, line, parts=_parts(lines, ECT))
         else:
-            section = Section("other", heading, line, parts=_parts(lines, "ect"))
+            section = Section("other", heading, line, parts=_parts(lines, ECT))
         sections.append(section)
     where = f"{page.meta.get('heading', '')} {page.meta.get('title', '')}"
     half = _HALF.search(where)
@@ -196,21 +197,21 @@ def parse_provider_index(page: Page) -> ProviderIndex:
         rest: list[tuple[str, int]] = []
         current: BlockEntry | None = None
         for text, number in lines:
-            sub = _HEADING.match(text)
-            link = _LINK_LINE.match(sub.group(2)) if sub and len(sub.group(1)) == 3 else None
+            sub = atx(text)
+            link = _LINK_LINE.match(sub.text) if sub and sub.level == 3 else None
             if link and internal(link.group(2)):
                 current = BlockEntry(internal(link.group(2)), link.group(1).strip(), [], number)
                 year.blocks.append(current)
                 if term:
                     year.terms[current.url] = term
                 continue
-            if sub and len(sub.group(1)) <= 3:
+            if sub and sub.level <= 3:
                 current = None
             if current is not None:
                 current.description.append(text)
             else:
                 rest.append((text, number))
-        year.parts += _parts(rest, "ect") if rest else []
+        year.parts += _parts(rest, ECT) if rest else []
     return ProviderIndex(intro, years)
 
 

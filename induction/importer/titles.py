@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
+from ..body import read
+from ..headings import atx
+
 _GENERIC = re.compile(
     r"^(?:view\s+|the\s+|open\s+)?(?:(?:induction\s+)?tutors?|mentors?|ects?|early career teachers?)(?:’s|'s)?\s+"
     r"(?:materials?|resources?|session|notes|pack)(?:\s+(?:for\s+)?week\s+\d+)?$|^session overview$|^week\s+\d+$",
     re.I)
-_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def generic(title: str) -> bool:
@@ -24,13 +25,11 @@ def generic(title: str) -> bool:
 
 def topic(body: str) -> str:
     """The text of the body's first heading when it is not generic itself, else ''."""
-    fenced = False
-    for line in body.split("\n"):
-        if _FENCE.match(line):
-            fenced = not fenced
-        match = None if fenced else _HEADING.match(line)
-        if match:
-            text = re.sub(r"[*_`]+", "", match.group(1)).strip()
+    fenced = read(body).fenced_lines
+    for number, line in enumerate(body.split("\n")):
+        heading = None if number < len(fenced) and fenced[number] else atx(line)
+        if heading and heading.text:
+            text = re.sub(r"[*_`]+", "", heading.text).strip()
             return "" if generic(text) else text
     return ""
 
@@ -39,9 +38,9 @@ def without_topic(body: str, title: str) -> str:
     """`body` without its first heading when that heading is `title`: the page's h1 says it already."""
     lines = body.split("\n")
     for number, line in enumerate(lines):
-        match = _HEADING.match(line)
-        if match:
-            if re.sub(r"[*_`]+", "", match.group(1)).strip() != title:
+        heading = atx(line)
+        if heading and heading.text:
+            if re.sub(r"[*_`]+", "", heading.text).strip() != title:
                 return body
             rest = lines[number + 1:]
             return "\n".join(lines[:number] + (rest[1:] if rest and not rest[0].strip() else rest))

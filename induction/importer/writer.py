@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from ..formats import ROLES
 from ..plain_text import plain
 from ..settings import Settings
 from . import titles
@@ -95,7 +96,7 @@ def link_summary(plan: ProgrammePlan, text: str, src: str | None) -> str:
 
 def _summary(plan: ProgrammePlan, parts: dict[str, list[str]], src: str | None) -> dict[str, str]:
     out = {}
-    for role in ("ect", "mentor", "tutor"):
+    for role in ROLES:
         text = link_summary(plan, "\n\n".join(p for p in parts.get(role, []) if p.strip()), src)
         if text:
             out[role] = text + "\n"
@@ -157,7 +158,7 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
             summaries = _summary(plan, week.summary, week_src)
             if summaries:
                 item["summary"] = summaries
-            for role in ("ect", "mentor", "tutor"):
+            for role in ROLES:
                 if week.roles.get(role):
                     item[role] = _refs(week.roles[role], plan.sessions)
             weeks.append(item)

@@ -12,10 +12,9 @@ from collections.abc import Callable
 from urllib.parse import parse_qs, quote, urlparse
 
 from .. import shortcodes, urls
-from ..html_blocks import raw_html_ranges
+from ..body import read
 from ..model import Asset, Framework, Programme, Video
 from ..placement import ProgrammePlaces
-from ..sanitiser import mask_code
 from .text import attr, demote_headings, esc, statement_link
 
 # The class of an <img> written for directory URLs in raw HTML (the offline build rewrites its address).
@@ -104,7 +103,7 @@ def html_image(asset: Asset, programme: Programme, page_src: str, alt: str) -> s
 
 def in_raw_html(body: str) -> Callable[[int], bool]:
     """Whether an offset of `body` is inside a raw HTML block, as Python-Markdown decides (html_blocks)."""
-    ranges = raw_html_ranges(mask_code(body)) if "<" in body else ()
+    ranges = read(body).raw_html
     return lambda offset: any(start <= offset < end for start, end in ranges)
 
 
@@ -126,7 +125,7 @@ def size(n: int) -> str:
 def expand(body: str, programme: Programme, framework: Framework | None, places: ProgrammePlaces,
            page_src: str) -> str:
     """A session body with its shortcodes rendered (they were checked before rendering)."""
-    codes, _ = shortcodes.scan(body)
+    codes = read(body).shortcodes
     raw = in_raw_html(body) if any(code.name == "image" for code in codes) else (lambda offset: False)
 
     def render(code: shortcodes.Shortcode) -> str:

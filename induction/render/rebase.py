@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from ..sanitiser import address_spans
+from ..body import read
 
 _KEPT = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*:|/|#|\{\{|\{%)")  # a scheme, the site root, an anchor, a shortcode
 
@@ -22,7 +22,7 @@ def rebase(body: str, page: str, other: str) -> str:
     if here == there:
         return body
     out, last = [], 0
-    for start, end in address_spans(body):
+    for start, end, _, _ in read(body).addresses:
         address = body[start:end].strip()
         if not address or _KEPT.match(address):
             continue

@@ -4,8 +4,8 @@ year pages), each with where it sits, how long it takes, its resources and learn
 from __future__ import annotations
 
 from .. import urls
+from ..body import read
 from ..formats import ROLE
-from ..headings import headings
 from ..model import Session
 from ..placement import TRAINING, Place
 from ..routes import entry_routes, route_labels
@@ -141,7 +141,7 @@ def _phases(body: str, place: Place, top: int = 3) -> str:
     (below the plan's own h2 sections, or from `top` 2 when the page has none before the body, so
     that no level is skipped), so that a heading inside a phase is never raised to ## and taken for one."""
     lines = body.splitlines()
-    starts = [heading for heading in headings(body) if heading.level == 2]  # as the site renders them
+    starts = [heading for heading in read(body).headings if heading.level == 2]  # as the site renders them
     if not starts:
         return sequential_headings(body) + "\n"
     out = [sequential_headings("\n".join(lines[: starts[0].line - 1]), top=top)]

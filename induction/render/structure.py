@@ -5,7 +5,8 @@ and how long it takes, with the week's learning intentions and its neighbours.
 """
 from __future__ import annotations
 
-from .. import shortcodes, urls
+from .. import urls
+from ..body import read
 from ..formats import ROLE, ROLES
 from ..model import Block, Programme, SessionRef, Week, Year
 from ..placement import Place
@@ -189,7 +190,7 @@ def _week_pagination(programme: Programme, year: Year, block: Block, week: Week,
 
 def shows(body: str) -> set[str]:
     """The ids of the videos a body shows, as the shortcode scan reads them (any spacing or quotes)."""
-    return {code.arg for code in shortcodes.scan(body)[0] if code.name == "video"}
+    return {code.arg for code in read(body).shortcodes if code.name == "video"}
 
 
 def render_transcript(programme: Programme, video_id: str, ctx: Context) -> Page:

@@ -8,11 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from markdown.blockprocessors import HashHeaderProcessor
-
 from .. import urls
 from ..fences import fenced_lines
 from ..formats import KIND_NAMES, ROLE_NAMES
+from ..headings import atx
 from ..model import Framework
 
 
@@ -96,22 +95,16 @@ def kind_name(kind: str) -> str:
     return KIND_NAMES.get(kind, kind.capitalize())
 
 
-# Python-Markdown's rule for an ATX heading, asked rather than copied: one to six # at the start of
-# a line, no space needed after them ("#Title" is a heading there, unlike CommonMark).
-_HEADING = HashHeaderProcessor.RE
-
-
 def _relevel(markdown: str, level: Callable[[int], int]) -> str:
-    """`markdown` with each ATX heading (outside code fences) moved to `level(its level)`."""
+    """`markdown` with each ATX heading (outside code fences) moved to `level(its level)`: a line
+    that is one by Python-Markdown's rule (headings.atx: no space needed after the hashes)."""
     if "#" not in markdown:  # most bodies and transcripts: nothing to do (this runs for every page)
         return markdown
     out = []
     for line, fenced in zip(markdown.splitlines(), fenced_lines(markdown), strict=True):
-        if line[:1] == "#" and not fenced:
-            match = _HEADING.match(line)
-            if match:
-                hashes = len(match.group("level"))
-                line = "#" * level(hashes) + line[hashes:]
+        heading = None if fenced else atx(line)
+        if heading:
+            line = "#" * level(heading.level) + heading.rest
         out.append(line)
     return "\n".join(out)
 
