@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from induction import csp, page_cleaner, sanitiser, site_config, spelling, urls
+from induction import csp, fragment_search, page_cleaner, sanitiser, site_config, spelling, urls
 from induction.curriculum import curriculum_json
 from induction.nav import build_nav
 from induction.origins import page_origins, page_parts
@@ -84,6 +84,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.base = ""  # the folder of mkdocs.yml
         self.timer = PageTimer(0)
         self.printed: dict[str, tuple[str, str, int]] = {}  # the packs make pdf printed (render.packs)
+        self.fragments = False  # a fragment search index (Pagefind) for this build (induction/fragment_search.py)
+        self.facts: dict[str, fragment_search.Facts] = {}  # what each generated page tells that search
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`,
@@ -127,6 +129,11 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         if notice:  # a warning, except in a strict build, which it would fail: the site is sound without it
             (log.info if config.strict else log.warning)(notice)
         self.last_srcs = [page.src for page in self.pages]
+        # Hosted builds only: the offline copy is opened from disk, where fragments cannot be fetched
+        # (it keeps Material's whole index), and the preview would reindex the site on every edit.
+        self.fragments = not self.serving and "offline" not in config.plugins
+        self.facts = fragment_search.page_facts(self.pages, checked) if self.fragments else {}
+        config.extra["ect_search_fragments"] = self.fragments  # every template's pages, the 404 page too
         if checked.site.title:
             config.site_name = checked.site.title  # the content names its site, whatever mkdocs.yml says
         theme.apply(config, checked.site)  # the provider's logo, favicon, colours and footer
@@ -176,6 +183,14 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         if self.serving:
             env.bytecode_cache = preview.template_cache
         return env
+
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        # The facts overrides/main.html writes as Pagefind's attributes; none for a page kept out of
+        # search (print views, packs, transcripts: `search: exclude`), which Pagefind then skips.
+        excluded = (page.meta.get("search") or {}).get("exclude") if isinstance(page.meta.get("search"), dict) else False
+        if self.fragments and not excluded:
+            context["ect_search"] = self.facts.get(page.file.src_uri, fragment_search.HAND_WRITTEN)
+        return context
 
     def on_build_error(self, error: Exception) -> None:
         self.timer.stop()  # a build that failed elsewhere leaves no timer to fire later
@@ -228,10 +243,15 @@ class InductionPlugin(BasePlugin[InductionConfig]):
                 handle.write(text)
         if self.frames is not None and not self.serving:  # the preview's pages were policied as written
             try:
-                csp.publish(config.site_dir, self.frames)
+                csp.publish(config.site_dir, self.frames, wasm=self.fragments)
             except csp.ContentScript as error:
                 raise PluginError(str(error)) from error
         self.read(config)
+        if self.fragments:  # last: a failure here fails the build, so scripts/build.py keeps the old site
+            try:
+                fragment_search.index_site(config.site_dir)
+            except fragment_search.IndexFailed as error:
+                raise PluginError(str(error)) from error
         preview.commit()
 
     # Last, as on_post_build: under `mkdocs serve` each page gets the policy as it is written, where a
