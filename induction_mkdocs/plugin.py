@@ -131,7 +131,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.last_srcs = [page.src for page in self.pages]
         # Hosted builds only: the offline copy is opened from disk, where fragments cannot be fetched
         # (it keeps Material's whole index), and the preview would reindex the site on every edit.
-        self.fragments = not self.serving and "offline" not in config.plugins
+        self.fragments = not self.serving and not any(name.split("/")[-1] == "offline" for name in config.plugins)
         self.facts = fragment_search.page_facts(self.pages, checked) if self.fragments else {}
         config.extra["ect_search_fragments"] = self.fragments  # every template's pages, the 404 page too
         if checked.site.title:

@@ -47,7 +47,14 @@
   const SHOWN = 20;  // results fetched and listed (each result's fragment is one small download)
   // The framework, its standards and the coverage matrix (Pagefind's filter tier:reference, set by
   // induction/fragment_search.py) name every topic: ranked after the programme's own pages.
+  // Unless the query names the framework's parts by code ("2b", "7.1", "standard 7"): then they are
+  // what the reader asks for, and keep their scores.
   const REFERENCE = 0.4;
+  const CODE = /^(?:\d{1,2}[a-z]|\d{1,2}\.\d{1,2})$/;
+
+  function namesTheFramework(typed) {
+    return typed.some((word) => CODE.test(word)) || (typed.includes("standard") && typed.some((word) => /^\d{1,2}$/.test(word)));
+  }
 
   function escaped(text) {
     return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -69,7 +76,7 @@
 
   /* The words of a query, lower-case, as Pagefind splits them. */
   function words(query) {
-    return String(query).toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+    return String(query).toLowerCase().match(/\d+(?:\.\d+)+|[\p{L}\p{N}]+/gu) || [];
   }
 
   class FragmentSearch extends EventTarget {
@@ -129,7 +136,7 @@
       const found = new Map();
       for (const text of new Set([typed.join(" "), own.join(" ")])) {
         const search = await pagefind.search(text);
-        const reference = await pagefind.search(text, { filters: { tier: "reference" } });
+        const reference = namesTheFramework(typed) ? null : await pagefind.search(text, { filters: { tier: "reference" } });
         const lowered = new Set((reference ? reference.results : []).map((result) => result.id));
         for (const result of search ? search.results : []) {
           const score = lowered.has(result.id) ? result.score * REFERENCE : result.score;
