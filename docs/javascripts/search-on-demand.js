@@ -44,7 +44,12 @@
   /* Material's search worker messages (its SearchMessageType): SETUP carries the index, READY
      answers it, QUERY carries what the reader typed, RESULT answers with the results. */
   const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  const SHOWN = 20;  // results fetched and listed (each result's fragment is one small download)
+  // Results fetched and listed: each is one fragment to download (1 to 8 KB), so the best ten, as
+  // Material lists ten before the reader scrolls; a reader who wants others refines the query.
+  const SHOWN = 10;
+  // Material asks at every key; a query is searched once the reader has paused this long (ms), so
+  // the words typed on the way ("b", "be", "beh"...) download no index chunks or fragments of their own.
+  const PAUSE = 250;
   // The framework, its standards and the coverage matrix (Pagefind's filter tier:reference, set by
   // induction/fragment_search.py) name every topic: ranked after the programme's own pages.
   // Unless the query names the framework's parts by code ("2b", "7.1", "standard 7"): then they are
@@ -99,7 +104,9 @@
     start() {
       if (!this.loading) {
         const pagefind = import(new URL("pagefind/pagefind.js", this.base).href).then(async (module) => {
-          await module.options({ baseUrl: "/" });
+          // noWorker: Pagefind's own worker would be one more script (41 KB) for searches that take
+          // milliseconds; in the page, its WebAssembly runs under the page's 'wasm-unsafe-eval'.
+          await module.options({ baseUrl: "/", noWorker: true });
           await module.init();
           return module;
         });
@@ -116,19 +123,29 @@
       if (message && message.type === SETUP) {
         setTimeout(() => this.deliver({ type: READY }), 0);
       } else if (message && message.type === QUERY) {
-        const asked = ++this.latest;
-        this.search(String(message.data)).then((data) => {
-          if (asked === this.latest) this.deliver({ type: RESULT, data });  // an older query's answer is dropped
-        }, (error) => {
-          console.warn("Search failed:", error);
-          if (asked === this.latest) this.deliver({ type: RESULT, data: { items: [] } });
-        });
+        this.answer(String(message.data), ++this.latest);
       }
+    }
+
+    /* Answers query number `asked` after the pause, unless the reader typed on: an older query's
+       answer is never shown over a newer one's. */
+    async answer(query, asked) {
+      const current = () => asked === this.latest;
+      await new Promise((resolve) => setTimeout(resolve, PAUSE));
+      if (!current()) return;
+      let data;
+      try {
+        data = await this.search(query, current);
+      } catch (error) {
+        console.warn("Search failed:", error);
+        data = { items: [] };
+      }
+      if (data !== null && current()) this.deliver({ type: RESULT, data });
     }
 
     /* The query as typed and, when it has words spelt the other way from the site (British and
        American), as the site spells them: both searched, each page kept at its better score. */
-    async search(query) {
+    async search(query, current) {
       const typed = words(query);
       if (!typed.length) return { items: [] };
       const [pagefind, table] = await this.start();
@@ -144,6 +161,7 @@
           if (!before || before.score < score) found.set(result.id, { score, data: result.data });
         }
       }
+      if (!current()) return null;  // typed on meanwhile: fetch no fragments for this one
       const best = [...found.values()].sort((a, b) => b.score - a.score).slice(0, SHOWN);
       const pages = await Promise.all(best.map((result) => result.data()));
       const terms = Object.fromEntries(typed.map((word) => [word, true]));
