@@ -187,7 +187,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def on_page_context(self, context, page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         # The facts overrides/main.html writes as Pagefind's attributes; none for a page kept out of
         # search (print views, packs, transcripts: `search: exclude`), which Pagefind then skips.
-        excluded = (page.meta.get("search") or {}).get("exclude") if isinstance(page.meta.get("search"), dict) else False
+        search = page.meta.get("search")
+        excluded = isinstance(search, dict) and bool(search.get("exclude"))
         if self.fragments and not excluded:
             context["ect_search"] = self.facts.get(page.file.src_uri, fragment_search.HAND_WRITTEN)
         return context
