@@ -56,13 +56,12 @@ def test_only_searchable_pages_are_marked_for_the_fragment_index_with_their_fact
                     PAGE_TYPES["transcript"]):
         assert not marked(address)  # Material's index left them out too: their text has its own page
     plan = HTMLParser(marked(PAGE_TYPES["mentor plan"]))
-    facts = {node.attributes["data-pagefind-meta"]: node.text() for node in plan.css("[data-pagefind-meta]")}
-    assert facts == {"role": "Mentor", "programme": "Oakfield Early Career Programme"}
-    hidden = plan.css_first("[data-pagefind-ignore]")
-    assert hidden is not None and "hidden" in hidden.attributes  # no reader sees them, no search indexes them
-    assert plan.css_first("[data-pagefind-filter]").text() == "programme"
+    facts = {node.attributes["data-pagefind-meta"]: node.attributes["content"]
+             for node in plan.css("head meta[data-pagefind-meta]")}  # in the head: no reader meets them
+    assert facts == {"role[content]": "Mentor", "programme[content]": "Oakfield Early Career Programme"}
+    assert plan.css_first("head meta[data-pagefind-filter]").attributes["content"] == "programme"
     coverage = HTMLParser(marked(PAGE_TYPES["coverage"]))
-    assert coverage.css_first("[data-pagefind-filter]").text() == "reference"
+    assert coverage.css_first("head meta[data-pagefind-filter]").attributes["content"] == "reference"
     assert coverage.css_first("[data-pagefind-body]").attributes["data-pagefind-weight"] == "0.3"
 
 
