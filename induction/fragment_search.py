@@ -34,9 +34,10 @@ REFERENCE_WEIGHT = 0.3
 # The tier a result is ranked in (search-on-demand.js lowers the "reference" tier's scores): a
 # statement's page is found by its code, in its heading, so it keeps its score.
 TIERS = {"statement": "statement"}
-# Pagefind's own files that the site does not use: its ready-made interfaces (ours is Material's box).
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+# Pagefind's own files that the site does not use: its ready-made interfaces (ours is Material's box),
+# and its worker (search-on-demand.js runs Pagefind in the page: noWorker).
+UNUSED = ("pagefind-worker.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+          "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 # Where the other-spellings table goes (beside Material's index; fetched with the first search).
 SPELLINGS = os.path.join("search", "spellings.json")
 _WORD = re.compile(r"[A-Za-z]{4,}")
