@@ -84,7 +84,9 @@ test: $(BIN)/mkdocs $(ZENSICAL) browser vnu
 test-unit: $(BIN)/mkdocs
 	HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -m "unit and not slow"
 
-## Build performance on the imported shared corpus and on twice its size, against the budgets.
+## Build performance on the imported shared corpus and on twice its size, and the reader's side (bytes
+## of a week page's first visit and of one search, on the sample and the corpus; the search's recall on
+## tests/search_queries.yaml before and after fragments), against the budgets.
 bench: $(BIN)/mkdocs $(ZENSICAL)
 	$(BIN)/python scripts/bench.py --json bench.json
 

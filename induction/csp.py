@@ -131,12 +131,17 @@ def frame_sources(video_hosts: Iterable[str] = ()) -> list[str]:
     return list(dict.fromkeys(sources))
 
 
-def policy(hashes: Iterable[str], frames: Iterable[str], header: bool = False) -> str:
+def policy(hashes: Iterable[str], frames: Iterable[str], header: bool = False, wasm: bool = False) -> str:
     """The policy for pages whose inline scripts have `hashes` and whose videos play from `frames`.
-    `header`: for an HTTP header, which may also say who may frame the site."""
+    `header`: for an HTTP header, which may also say who may frame the site. `wasm`: the site's search
+    runs WebAssembly (a hosted site's Pagefind, induction/fragment_search.py)."""
+    # 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly module (a file of the site, fetched
+    # with connect-src 'self'); it allows no eval() of JavaScript and no inline script. Only the
+    # sites that search with it get it.
+    scripts = ["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *sorted(hashes)]
     directives = [
         "default-src 'none'",  # whatever is not named below: plugins (object-src), media, manifests
-        "script-src 'self' " + " ".join(sorted(hashes)),  # the site's files and the theme's inline scripts
+        "script-src " + " ".join(scripts),  # the site's files and the theme's inline scripts
         # 'unsafe-inline' for styles (not scripts): Python-Markdown writes table alignment as
         # style="text-align: ..." attributes, and print.js writes the page's running line into a
         # <style> element, text that varies by page. Styles cannot run code.
@@ -178,22 +183,23 @@ class SitePolicy:
 
     frames: list[str]
     hashes: set[str] = field(default_factory=set)
+    wasm: bool = False  # the site's search runs WebAssembly (see policy)
 
     def page(self, html: str) -> str:
         """The page with its meta tag; its hashes are remembered for the header."""
         hashes = script_hashes(html)
         self.hashes.update(hashes)
-        return with_meta(html, policy(hashes, self.frames))
+        return with_meta(html, policy(hashes, self.frames, wasm=self.wasm))
 
     def headers(self) -> str:
-        return headers_file(policy(self.hashes, self.frames, header=True))
+        return headers_file(policy(self.hashes, self.frames, header=True, wasm=self.wasm))
 
 
 class ContentScript(Exception):
     """An inline script inside a page's content: content may not run scripts, so no policy is written."""
 
 
-def publish(site_dir: str, frames: Sequence[str]) -> int:
+def publish(site_dir: str, frames: Sequence[str], wasm: bool = False) -> int:
     """Give every .html page under `site_dir` its policy and write `site_dir/_headers`; returns the
     number of pages. Raises ContentScript, having changed nothing, when any page's content holds
     an inline script."""
@@ -208,7 +214,7 @@ def publish(site_dir: str, frames: Sequence[str]) -> int:
         raise ContentScript("An inline script is inside the content of " + ", ".join(found)
                             + ": content may not run scripts, so no policy was written. Find where it"
                             " came from (the page's Markdown source) and remove it.")
-    site = SitePolicy(list(frames))
+    site = SitePolicy(list(frames), wasm=wasm)
     for path, html in texts.items():
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(site.page(html))
@@ -228,7 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.site_dir}: no such folder; build the site first.", file=sys.stderr)
         return 2
     try:
-        count = publish(args.site_dir, frame_sources(args.frame_host))
+        count = publish(args.site_dir, frame_sources(args.frame_host),
+                        wasm=os.path.isfile(os.path.join(args.site_dir, "pagefind", "pagefind.js")))
     except ContentScript as error:
         print(error, file=sys.stderr)
         return 1

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from induction import csp, page_cleaner, sanitiser, site_config, spelling, urls
+from induction import csp, fragment_search, page_cleaner, sanitiser, site_config, spelling, urls
 from induction.curriculum import curriculum_json
 from induction.nav import build_nav
 from induction.origins import page_origins, page_parts
@@ -94,6 +94,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.rendering = ""  # the page whose Markdown is being rendered, to name it if the build fails
         self.base = ""  # the folder of mkdocs.yml
         self.timer = PageTimer(0)
+        self.fragments = False  # a fragment search index (Pagefind) for this build (induction/fragment_search.py)
+        self.facts: dict[str, fragment_search.Facts] = {}  # what each generated page tells that search
 
     @property
     def checked(self) -> Checked | None:
@@ -138,6 +140,11 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             (log.info if config.strict else log.warning)(notice)
         if self.preview is not None:
             self.preview.last_srcs = [page.src for page in self.build.pages]
+        # Hosted builds only: the offline copy is opened from disk, where fragments cannot be fetched
+        # (it keeps Material's whole index), and the preview would reindex the site on every edit.
+        self.fragments = not self.serving and not any(name.split("/")[-1] == "offline" for name in config.plugins)
+        self.facts = fragment_search.page_facts(self.build.pages, checked) if self.fragments else {}
+        config.extra["ect_search_fragments"] = self.fragments  # every template's pages, the 404 page too
         if checked.site.title:
             config.site_name = checked.site.title  # the content names its site, whatever mkdocs.yml says
         theme.apply(config, checked.site)  # the provider's logo, favicon, colours and footer
@@ -210,6 +217,15 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             env.bytecode_cache = self.preview.template_cache
         return env
 
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        # The facts overrides/main.html writes as Pagefind's attributes; none for a page kept out of
+        # search (print views, packs, transcripts: `search: exclude`), which Pagefind then skips.
+        search = page.meta.get("search")
+        excluded = isinstance(search, dict) and bool(search.get("exclude"))
+        if self.fragments and not excluded:
+            context["ect_search"] = self.facts.get(page.file.src_uri, fragment_search.HAND_WRITTEN)
+        return context
+
     def on_build_error(self, error: Exception) -> None:
         self.timer.stop()  # a build that failed elsewhere leaves no timer to fire later
         if self.preview is not None and self.preview.problem_page is None:  # the preview builds again, showing why
@@ -261,10 +277,15 @@ class InductionPlugin(BasePlugin[InductionConfig]):
                 handle.write(text)
         if self.build.frames is not None and not self.serving:  # the preview's pages were policied as written
             try:
-                csp.publish(config.site_dir, self.build.frames)
+                csp.publish(config.site_dir, self.build.frames, wasm=self.fragments)
             except csp.ContentScript as error:
                 raise PluginError(str(error)) from error
         self.read(config)
+        if self.fragments:  # last: a failure here fails the build, so scripts/build.py keeps the old site
+            try:
+                fragment_search.index_site(config.site_dir)
+            except fragment_search.IndexFailed as error:
+                raise PluginError(str(error)) from error
         if self.preview is not None:
             self.preview.commit()
 

@@ -12,6 +12,11 @@ interleaved, medians of the repeats:
   and the other engines: ProperDocs (full build and plain build of the export) and Zensical (the
   export, clean build and warm rebuild; its own environment, `make zensical`).
 
+And the reader's side, on the sample and on the corpus (scripts/transfer.py, headless Chromium over
+HTTP, every byte the server sends counted): the first visit of a week page, and one search from it;
+and the recall of the 30 fixed queries (tests/search_queries.yaml) for the search before fragments
+(Material's whole index, as the offline copy keeps it) and after (the hosted site's Pagefind).
+
 Timings are compared as ratios against the baseline measured in the same run, so a slow or busy
 machine moves both sides together. Prints a table with pass/fail per budget, writes JSON, and
 exits 1 if any budget fails.
@@ -30,12 +35,15 @@ import sys
 import tempfile
 import time
 import urllib.request
+from pathlib import Path
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 PY = sys.executable
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "dfe-support-for-ects", "content")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="true")
 ZENSICAL = os.path.join(ROOT, ".venv-zensical", "bin", "zensical")
+sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
 
 # A child that runs a command in-process and reports its own peak memory (ru_maxrss, KiB).
 _MEASURED = """
@@ -70,7 +78,13 @@ BUDGETS = {
     # pack holds every plan of its block by design, so it is measured per plan instead.
     "long_block_largest_page_kb": ("largest page, a block of 1,000 weeks, its pack aside (KB)", "<=", 300.0),
     "long_block_pack_kb_per_plan": ("its mentor pack, per plan (KB)", "<=", 3.0),
+    # Bytes the server sends (KB of 1,024), a cold cache: before any search, and for one search.
+    "sample_first_visit_kb": ("sample: first visit of a week page (KB)", "<=", 300.0),
+    "sample_search_kb": ("sample: one search (KB)", "<=", 300.0),
+    "corpus_first_visit_kb": ("corpus: first visit of a week page (KB)", "<=", 300.0),
+    "corpus_search_kb": ("corpus: one search (KB)", "<=", 300.0),
 }
+QUERY = "behaviour"  # the one search measured: a word on many pages of every programme
 
 
 def run(args: list[str], env: dict | None = None, cwd: str = ROOT) -> subprocess.CompletedProcess:
@@ -277,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", default=os.path.join(ROOT, "bench.json"))
     parser.add_argument("--skip-serve", action="store_true", help="leave out the live-preview measurement")
     parser.add_argument("--skip-engines", action="store_true", help="leave out ProperDocs and Zensical")
+    parser.add_argument("--skip-reader", action="store_true", help="leave out the bytes of a visit and a search, "
+                        "and the search's recall (they need Chromium)")
     args = parser.parse_args(argv)
     work = tempfile.mkdtemp(prefix="bench-")
     try:
@@ -315,6 +331,8 @@ def main(argv: list[str] | None = None) -> int:
             edits = edit_to_rebuilt(single, args.repeats)
             figures["edit_to_rebuilt_s"] = statistics.median(edits)
             samples["edit_to_rebuilt"] = edits
+        if not args.skip_reader:
+            figures.update(reader_figures(work, os.path.join(work, "site-x1")))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     failed = report(figures)
@@ -347,6 +365,47 @@ def measure(single: str, doubled: str, export_dir: str, work: str, repeats: int,
     return samples
 
 
+def week_page(site_dir: str) -> str:
+    """The address of the first week page of the site's first programme (from its curriculum.json)."""
+    with open(os.path.join(site_dir, "curriculum.json"), encoding="utf-8") as handle:
+        data = json.load(handle)
+    for programme in data["programmes"]:
+        for year in programme["years"]:
+            for block in year["blocks"]:
+                if block["weeks"]:
+                    return block["weeks"][0]["url"]
+    raise SystemExit(f"bench: {site_dir} has no week page")
+
+
+def reader_figures(work: str, corpus_site: str) -> dict:
+    """Bytes of a week page's first visit and of one search, on the sample (built here, hosted and
+    offline) and on the corpus's site; the 30 queries' recall before (offline copy) and after."""
+    import search_recall  # noqa: PLC0415 (Chromium, only for these measures)
+    import transfer  # noqa: PLC0415
+
+    sample = os.path.join(work, "site-sample")
+    offline = os.path.join(work, "site-sample-offline")
+    full_build(os.path.join(ROOT, "content"), sample)
+    measured(["mkdocs", "build", "-q", "-f", "mkdocs.offline.yml", "-d", offline],
+             dict(ENV, ECT_CONTENT=os.path.join(ROOT, "content")))
+    figures: dict = {}
+    for name, site in (("sample", sample), ("corpus", corpus_site)):
+        week = week_page(site)
+        visit = transfer.first_visit(site, [week])[week]
+        search = transfer.one_search(site, week, QUERY)
+        figures[f"{name}_week_page"] = week
+        figures[f"{name}_first_visit_kb"] = visit["total"] / 1024
+        figures[f"{name}_first_visit_gzip_kb"] = visit["gzip"] / 1024
+        figures[f"{name}_first_visit_by_kind_kb"] = {k: v / 1024 for k, v in visit.items()
+                                                     if k not in ("total", "gzip")}
+        figures[f"{name}_search_kb"] = sum(search.values()) / 1024
+        figures[f"{name}_search_files"] = len(search)
+    queries = search_recall.load()
+    figures["recall_before"], figures["recall_before_missed"] = search_recall.recall(Path(offline), queries, True)
+    figures["recall_after"], figures["recall_after_missed"] = search_recall.recall(Path(sample), queries, False)
+    return figures
+
+
 def engine_figures(med: dict[str, float]) -> dict[str, float]:
     """The other engines' times, and each as a ratio to MkDocs' plain build of the same export."""
     figures = {}
@@ -357,6 +416,30 @@ def engine_figures(med: dict[str, float]) -> dict[str, float]:
     return figures
 
 
+def reader(figures: dict) -> None:
+    """The reader's side, when measured: what a first visit loads, one search, the search's recall."""
+    if "recall_after" not in figures:
+        return
+    for name in ("sample", "corpus"):
+        kinds = ", ".join(f"{k} {v:.0f}" for k, v in sorted(figures[f"{name}_first_visit_by_kind_kb"].items()))
+        print(f"{name}: first visit of {figures[name + '_week_page']}: {figures[name + '_first_visit_kb']:.0f} KB"
+              f" ({kinds}); {figures[name + '_first_visit_gzip_kb']:.0f} KB from a host that gzips text;"
+              f" one search for {QUERY!r}: {figures[name + '_search_kb']:.0f} KB"
+              f" in {figures[name + '_search_files']} files")
+    count = len(search_recall_queries())
+    for when, label in (("before", "Material's whole index (offline copy)"),
+                        ("after", "Pagefind's fragments (hosted)")):
+        print(f"recall of the {count} queries in the top 5, {label}: {figures['recall_' + when]:.0%}")
+        for line in figures[f"recall_{when}_missed"]:
+            print(f"  missed {line}")
+
+
+def search_recall_queries() -> list:
+    import search_recall  # noqa: PLC0415
+
+    return search_recall.load()
+
+
 def report(figures: dict) -> int:
     print(f"\n{figures['pages']} pages; full build {figures['build_s']:.2f} s, plain {figures['plain_build_s']:.2f} s,"
           f" x2 {figures['build_x2_s']:.2f} s; largest page {figures['largest_page_kb']:.1f} KB;"
@@ -365,6 +448,7 @@ def report(figures: dict) -> int:
                        ("zensical_clean", "Zensical, export, clean"), ("zensical_warm", "Zensical, export, warm")):
         if f"{key}_s" in figures:
             print(f"{label:40} {figures[key + '_s']:7.2f} s  {figures[key + '_over_plain']:5.2f} x MkDocs' plain build")
+    reader(figures)
     print(f"\n{'measure':40} {'value':>9} {'budget':>9}  result")
     failed = 0
     for key, (label, op, budget) in BUDGETS.items():

@@ -5,11 +5,15 @@ and frames fetch), counted by the HTTP server itself as it writes them, headers 
 request is missed whoever makes it (a Web Worker's own script is not a page request to the browser's
 automation, and was once missed). Measured with headless Chromium over HTTP.
 
-    scripts/transfer.py SITE_DIR PATH [PATH ...]     e.g. site/ oakfield/year-1/routines/week-1/
+With --search QUERY, also the bytes of one search from the first page: what the server sends from
+the moment the reader clicks into the search box until the results of QUERY, typed, are shown.
+
+    scripts/transfer.py SITE_DIR PATH [PATH ...] [--search QUERY]   e.g. site/ oakfield/year-1/routines/week-1/
 """
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import sys
 import time
@@ -27,6 +31,21 @@ KINDS = {".html": "document", ".css": "stylesheet", ".js": "script", ".json": "d
          ".png": "image", ".jpg": "image", ".jpeg": "image", ".gif": "image", ".webp": "image", ".ico": "image",
          ".woff": "font", ".woff2": "font", ".ttf": "font", ".xml": "data"}
 QUIET = 1.0  # seconds without a new request after the page's network is idle: workers start late
+# What hosts compress (GitHub Pages, Netlify, Cloudflare gzip or brotli these types on the way out).
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ""}
+
+
+def compressed_size(site: str, address: str) -> int:
+    """The body of `address` as a host that gzips text would send it (level 6; brotli does better):
+    the test server sends files as they are, so this is what a real host's first visit would cost."""
+    path = os.path.join(site, urlsplit(address).path.lstrip("/"))
+    if os.path.isdir(path):
+        path = os.path.join(path, "index.html")
+    if not os.path.isfile(path):
+        return 0
+    with open(path, "rb") as handle:
+        data = handle.read()
+    return len(gzip.compress(data, 6)) if os.path.splitext(path)[1].lower() in COMPRESSED else len(data)
 
 
 def kind_of(address: str) -> str:
@@ -45,7 +64,8 @@ def settle(sent: list[tuple[str, int]]) -> None:
 
 
 def first_visit(site: str, paths: list[str]) -> dict[str, dict[str, int]]:
-    """Per page: bytes sent by kind of file (document, stylesheet, script, data, ...) and in total."""
+    """Per page: bytes sent by kind of file (document, stylesheet, script, data, ...) and in total,
+    and (`gzip`) the bodies as a compressing host would send them."""
     out: dict[str, dict[str, int]] = {}
     sent: list[tuple[str, int]] = []
     with serve(Path(site), sent=sent) as base, chromium() as browser:
@@ -59,18 +79,50 @@ def first_visit(site: str, paths: list[str]) -> dict[str, dict[str, int]]:
             for address, size in sent:
                 sizes[kind_of(address)] = sizes.get(kind_of(address), 0) + size
             sizes["total"] = sum(sizes.values())
+            sizes["gzip"] = sum(compressed_size(site, address) for address, _ in sent)
             out[path] = sizes
     return out
+
+
+def one_search(site: str, path: str, query: str) -> dict[str, int]:
+    """The bytes the server sends for one search on `path`, visited first with an empty cache:
+    from the click into the search box to the results of `query` shown (and the network quiet),
+    by file (the search index's parts, Pagefind's script and WebAssembly, Material's worker...)."""
+    sent: list[tuple[str, int]] = []
+    with serve(Path(site), sent=sent) as base, chromium() as browser:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + path, wait_until="networkidle")
+        settle(sent)
+        sent.clear()
+        page.click(".md-search__input")
+        page.keyboard.type(query)
+        page.wait_for_selector(".md-search-result__item, .md-search-result__meta:has-text('No matching')",
+                               timeout=30_000)
+        page.wait_for_load_state("networkidle")
+        settle(sent)
+        context.close()
+    sizes: dict[str, int] = {}
+    for address, size in sent:
+        name = urlsplit(address).path
+        sizes[name] = sizes.get(name, 0) + size
+    return sizes
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site")
     parser.add_argument("paths", nargs="+")
+    parser.add_argument("--search", metavar="QUERY", help="also count one search for QUERY from the first page")
     args = parser.parse_args(argv)
     for path, sizes in first_visit(args.site, args.paths).items():
-        parts = ", ".join(f"{kind} {size} B" for kind, size in sorted(sizes.items()) if kind != "total")
-        print(f"{path}: {sizes['total']} bytes ({parts})")
+        parts = ", ".join(f"{kind} {size} B" for kind, size in sorted(sizes.items()) if kind not in ("total", "gzip"))
+        print(f"{path}: {sizes['total']} bytes ({parts}); {sizes['gzip']} bytes from a host that gzips text")
+    if args.search:
+        files = one_search(args.site, args.paths[0], args.search)
+        print(f"one search for {args.search!r} from {args.paths[0]}: {sum(files.values())} bytes in {len(files)} files")
+        for name, size in sorted(files.items(), key=lambda item: -item[1]):
+            print(f"  {size:9} B  {name}")
     return 0
 
 

@@ -10,7 +10,13 @@
      at once. Worker construction is wrapped: for the search worker it returns a stand-in that keeps
      Material's listeners and messages, and the real worker (or, from file://, the iframe stand-in
      that the offline copy's shim installed as window.Worker before this script) is made when search
-     opens or Material first talks to it, whichever comes first. */
+     opens or Material first talks to it, whichever comes first.
+   On a hosted site (the page says so: <meta name="ect-search" content="fragments">) the search
+   worker is never fetched at all: the same search box is answered from Pagefind's fragment index
+   (induction/fragment_search.py), which downloads only the parts of the index a query needs.
+   FragmentSearch below speaks the search worker's messages to Material's script, so the box, its
+   keyboard handling, its results list and what screen readers hear of it are Material's, unchanged.
+   Pagefind's script and WebAssembly module are loaded when search opens, never before. */
 (() => {
   "use strict";
   const INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
@@ -24,6 +30,8 @@
   const scripts = [];
   const waiting = [];
   let wanted = /[?&]h=/.test(location.search);
+  const marker = document.querySelector('meta[name="ect-search"]');
+  const fragments = marker !== null && marker.content === "fragments" && location.protocol !== "file:";
 
   function searchOpened() {
     if (wanted) return;
@@ -31,6 +39,152 @@
     for (const [request, body] of held.splice(0)) send.call(request, body);
     for (const [parent, script] of scripts.splice(0)) append.call(parent, script);
     for (const worker of waiting.splice(0)) worker.start();
+  }
+
+  /* Material's search worker messages (its SearchMessageType): SETUP carries the index, READY
+     answers it, QUERY carries what the reader typed, RESULT answers with the results. */
+  const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  // Results fetched and listed: each is one fragment to download (1 to 8 KB), so the best ten, as
+  // Material lists ten before the reader scrolls; a reader who wants others refines the query.
+  const SHOWN = 10;
+  // Material asks at every key; a query is searched once the reader has paused this long (ms), so
+  // the words typed on the way ("b", "be", "beh"...) download no index chunks or fragments of their own.
+  const PAUSE = 250;
+  // The framework, its standards and the coverage matrix (Pagefind's filter tier:reference, set by
+  // induction/fragment_search.py) name every topic: ranked after the programme's own pages.
+  // Unless the query names the framework's parts by code ("2b", "7.1", "standard 7"): then they are
+  // what the reader asks for, and keep their scores.
+  const REFERENCE = 0.4;
+  const CODE = /^(?:\d{1,2}[a-z]|\d{1,2}\.\d{1,2})$/;
+
+  function namesTheFramework(typed) {
+    return typed.some((word) => CODE.test(word)) || (typed.includes("standard") && typed.some((word) => /^\d{1,2}$/.test(word)));
+  }
+
+  function escaped(text) {
+    return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  }
+
+  /* Pagefind's excerpt as HTML Material may insert: its text, escaped, and its <mark>s; nothing else
+     (read in an inert <template>, so nothing in it loads or runs). */
+  function excerpt(html) {
+    const template = document.createElement("template");
+    template.innerHTML = String(html);
+    let out = "";
+    for (const node of template.content.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) out += escaped(node.textContent);
+      else if (node.nodeName === "MARK") out += `<mark>${escaped(node.textContent)}</mark>`;
+      else out += escaped(node.textContent);
+    }
+    return out;
+  }
+
+  /* The words of a query, lower-case, as Pagefind splits them. */
+  function words(query) {
+    return String(query).toLowerCase().match(/\d+(?:\.\d+)+|[\p{L}\p{N}]+/gu) || [];
+  }
+
+  class FragmentSearch extends EventTarget {
+    constructor(url) {
+      super();
+      // The worker's address is the site's assets/javascripts/workers/...: the site root is three up.
+      this.base = new URL("../../../", new URL(String(url), document.baseURI));
+      this.loading = null;
+      this.latest = 0;
+      this.onmessage = this.onerror = this.onmessageerror = null;
+    }
+
+    deliver(data) {
+      const event = new MessageEvent("message", { data });
+      this.dispatchEvent(event);
+      if (typeof this.onmessage === "function") this.onmessage(event);
+    }
+
+    /* Pagefind (its script, then its WebAssembly and index entry) and the spellings table, once. */
+    start() {
+      if (!this.loading) {
+        const pagefind = import(new URL("pagefind/pagefind.js", this.base).href).then(async (module) => {
+          // noWorker: Pagefind's own worker would be one more script (41 KB) for searches that take
+          // milliseconds; in the page, its WebAssembly runs under the page's 'wasm-unsafe-eval'.
+          await module.options({ baseUrl: "/", noWorker: true });
+          await module.init();
+          return module;
+        });
+        const spellings = fetch(new URL("search/spellings.json", this.base))
+          .then((response) => (response.ok ? response.json() : {}))
+          .then((table) => (table && typeof table === "object" && !Array.isArray(table) ? table : {}))
+          .catch(() => ({}));
+        this.loading = Promise.all([pagefind, spellings]);
+      }
+      return this.loading;
+    }
+
+    postMessage(message) {
+      if (message && message.type === SETUP) {
+        setTimeout(() => this.deliver({ type: READY }), 0);
+      } else if (message && message.type === QUERY) {
+        this.answer(String(message.data), ++this.latest);
+      }
+    }
+
+    /* Answers query number `asked` after the pause, unless the reader typed on: an older query's
+       answer is never shown over a newer one's. */
+    async answer(query, asked) {
+      const current = () => asked === this.latest;
+      await new Promise((resolve) => setTimeout(resolve, PAUSE));
+      if (!current()) return;
+      let data;
+      try {
+        data = await this.search(query, current);
+      } catch (error) {
+        console.warn("Search failed:", error);
+        data = { items: [] };
+      }
+      if (data !== null && current()) this.deliver({ type: RESULT, data });
+    }
+
+    /* The query as typed and, when it has words spelt the other way from the site (British and
+       American), as the site spells them: both searched, each page kept at its better score. */
+    async search(query, current) {
+      const typed = words(query);
+      if (!typed.length) return { items: [] };
+      const [pagefind, table] = await this.start();
+      const own = typed.map((word) => (Object.hasOwn(table, word) && typeof table[word] === "string" ? table[word] : word));
+      const found = new Map();
+      for (const text of new Set([typed.join(" "), own.join(" ")])) {
+        const search = await pagefind.search(text);
+        const reference = namesTheFramework(typed) ? null : await pagefind.search(text, { filters: { tier: "reference" } });
+        const lowered = new Set((reference ? reference.results : []).map((result) => result.id));
+        for (const result of search ? search.results : []) {
+          const score = lowered.has(result.id) ? result.score * REFERENCE : result.score;
+          const before = found.get(result.id);
+          if (!before || before.score < score) found.set(result.id, { score, data: result.data });
+        }
+      }
+      if (!current()) return null;  // typed on meanwhile: fetch no fragments for this one
+      const best = [...found.values()].sort((a, b) => b.score - a.score).slice(0, SHOWN);
+      const pages = await Promise.all(best.map((result) => result.data()));
+      const terms = Object.fromEntries(typed.map((word) => [word, true]));
+      return { items: pages.map((page, n) => [this.item(page, best[n].score, terms)]) };
+    }
+
+    /* One result as Material's worker gives it: an address relative to the site root, the title and
+       text as HTML (Material inserts them as such), a score and the terms found. The text starts with
+       the page's role and programme, so each result says whose page it is. */
+    item(page, score, terms) {
+      const meta = page.meta || {};
+      const facts = [meta.role, meta.programme].filter((fact) => typeof fact === "string" && fact);
+      const said = facts.length ? `<p class="ect-search-facts">${facts.map(escaped).join(" · ")}</p>` : "";
+      return {
+        location: String(page.url || "").replace(/^\/+/, ""),
+        title: escaped(meta.title || page.url || ""),
+        text: `${said}<p>${excerpt(page.excerpt || "")}</p>`,
+        score,
+        terms,
+      };
+    }
+
+    terminate() {}
   }
 
   XMLHttpRequest.prototype.open = function (method, url, ...rest) {
@@ -92,7 +246,13 @@
   if (typeof RealWorker === "function") {
     window.Worker = function Worker(url, options) {
       if (!new.target) throw new TypeError("Worker constructor: 'new' is required");
-      if (wanted || !WORKER.test(String(url))) return new RealWorker(url, options);
+      if (!WORKER.test(String(url))) return new RealWorker(url, options);
+      if (fragments) {
+        const search = new FragmentSearch(url);
+        waiting.push(search);  // Pagefind loads when search opens, or with the first query (a result's page)
+        return search;
+      }
+      if (wanted) return new RealWorker(url, options);
       const worker = new WorkerOnDemand(url, options);
       waiting.push(worker);
       return worker;
