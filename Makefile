@@ -82,7 +82,7 @@ test: $(BIN)/mkdocs $(ZENSICAL) browser vnu
 ## external checker or corpus: the marks in tests/marks_support.py) and are not slow by design, with
 ## 10 property examples per test instead of CI's 100 (tests/test_properties.py).
 test-unit: $(BIN)/mkdocs
-	HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -m "unit and not slow"
+	HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -n auto -m "unit and not slow"
 
 ## Build performance on the imported shared corpus and on twice its size, and the reader's side (bytes
 ## of a week page's first visit and of one search, on the sample and the corpus; the search's recall on
