@@ -4,7 +4,7 @@ A shim over the pure core (`induction`): every decision lives there, so a port t
 builder touches only this file. Event order: on_config (load, check, render) -> on_nav (titles as
 text) -> on_files (add pages) -> on_page_markdown ... on_page_content (each page under a time
 bound, induction_mkdocs/page_timer.py, then sanitised) -> on_post_build (curriculum.json; the
-Content Security Policy over the written HTML, as `induction/csp.py` does for any engine) ->
+Content Security Policy over the written HTML, as `induction/publish/csp.py` does for any engine) ->
 on_serve (watch the content folder).
 """
 from __future__ import annotations
@@ -20,16 +20,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from induction import csp, fragment_search, page_cleaner, sanitiser, site_config, spelling, urls
-from induction.curriculum import curriculum_json
-from induction.nav import build_nav
-from induction.origins import page_origins, page_parts
-from induction.pipeline import Checked, load_and_check
-from induction.problems import Problems, visible
-from induction.published import address_notice, published_files
+from induction.check import sanitiser
+from induction.check.pipeline import Checked, load_and_check
+from induction.core import spelling, urls
+from induction.core.problems import Problems, visible
+from induction.load import site_config
+from induction.publish import csp, fragment_search, page_cleaner
+from induction.publish.origins import page_origins, page_parts
+from induction.publish.published import address_notice, published_files
 from induction.reading import read_checked_site
 from induction.reading import summary as reading_summary
 from induction.render import Page, render_site
+from induction.render.curriculum import curriculum_json
+from induction.render.nav import build_nav
 from induction.render.packs import printed_packs
 from induction.render.problems_page import render_problems_page
 from induction_mkdocs import file_links, preview, theme, titles
@@ -64,7 +67,7 @@ class InductionConfig(Config):
     nav_position = c.Type(int, default=1)  # where the generated sections go in `nav`
     page_seconds = c.Type((int, float), default=120)  # the longest one page may take to render (0: no bound)
     pdfs = c.Type(str, default="pdf")  # where `make pdf` writes the packs; those there are published and linked
-    csp = c.Type(bool, default=True)  # a Content Security Policy in every page and in _headers (see induction/csp.py)
+    csp = c.Type(bool, default=True)  # a Content Security Policy in every page and in _headers (publish/csp.py)
 
 
 @dataclass
@@ -94,7 +97,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.rendering = ""  # the page whose Markdown is being rendered, to name it if the build fails
         self.base = ""  # the folder of mkdocs.yml
         self.timer = PageTimer(0)
-        self.fragments = False  # a fragment search index (Pagefind) for this build (induction/fragment_search.py)
+        self.fragments = False  # a fragment search index (Pagefind) for this build (publish/fragment_search.py)
         self.facts: dict[str, fragment_search.Facts] = {}  # what each generated page tells that search
 
     @property

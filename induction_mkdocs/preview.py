@@ -29,8 +29,8 @@ from mkdocs.commands import serve
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from induction import csp
-from induction.problems import Problems
+from induction.core.problems import Problems
+from induction.publish import csp
 from induction.render import Page
 
 log = logging.getLogger("mkdocs.plugins.induction")

@@ -1,6 +1,6 @@
 """The provider's identity applied to Material for MkDocs: logo, favicon, colours and footer.
 
-A thin adapter over `induction.branding`: on_config sets the theme's settings and `extra`, and
+A thin adapter over `induction.render.branding`: on_config sets the theme's settings and `extra`, and
 on_files adds the image files and the colours' stylesheet as generated files. The footer itself
 is `overrides/partials/copyright.html`, which reads `config.extra.ect_footer`.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from induction import branding
-from induction.model import Site
+from induction.core.model import Site
+from induction.render import branding
 
 
 def apply(config: MkDocsConfig, site: Site) -> None:

@@ -1,4 +1,4 @@
-"""Macros for hand-written pages (mkdocs-macros): one-line wrappers over the core (induction/page_macros.py).
+"""Macros for hand-written pages (mkdocs-macros): one-line wrappers over the core (induction/render/page_macros.py).
 
 Pages opt in with `render_macros: true` in their front matter. Content files never go through
 Jinja; they use the core's shortcodes instead.
@@ -17,8 +17,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # realpath:
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from induction import page_macros, site_config  # noqa: E402
-from induction.pipeline import Checked  # noqa: E402
+from induction.check.pipeline import Checked  # noqa: E402
+from induction.load import site_config  # noqa: E402
+from induction.render import page_macros  # noqa: E402
 
 
 def define_env(env) -> None:  # type: ignore[no-untyped-def]

@@ -59,7 +59,7 @@ sys.stderr.write("BENCH %f %d\\n" % (time.perf_counter() - start, resource.getru
 """
 
 _VALIDATE = "import sys, time\nsys.path.insert(0, " + repr(ROOT) + ")\n" + """
-from induction.pipeline import load_and_check
+from induction.check.pipeline import load_and_check
 start = time.perf_counter()
 checked = load_and_check(sys.argv[1])
 took = time.perf_counter() - start

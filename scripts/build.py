@@ -2,7 +2,7 @@
 """Build the site atomically: MkDocs writes into a fresh folder beside site/, which replaces
 site/ only when the build succeeds. A failed build prints its problems and leaves the previous
 site/ exactly as it was, so a host that publishes site/ never serves a half-written site.
-The site folder must be new, empty or a site this project built (induction/destinations.py); an
+The site folder must be new, empty or a site this project built (induction/publish/destinations.py); an
 interrupt says whether site/ was replaced or left, and leaves no temporary folder behind.
 
     scripts/build.py [--site-dir site] [mkdocs build options ...]
@@ -19,16 +19,16 @@ import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
-from induction import destinations, tether  # noqa: E402
-from induction.interrupts import Interrupted, disk_message, held_signals, stop_on_signals  # noqa: E402
-from induction.published import ADDRESS_NOTICE  # noqa: E402
+from induction.publish import destinations, tether  # noqa: E402
+from induction.publish.interrupts import Interrupted, disk_message, held_signals, stop_on_signals  # noqa: E402
+from induction.publish.published import ADDRESS_NOTICE  # noqa: E402
 
 CONFIG = os.path.join(ROOT, "mkdocs.yml")
 
 
 def build(site_dir: str, extra: list[str], config_file: str = CONFIG, content: str | None = None) -> int:
     """Build `content` (default: ECT_CONTENT, else mkdocs.yml's) into `site_dir` by the rule of
-    induction/destinations.py: refused (status 2, nothing touched) unless it is new, empty or a
+    induction/publish/destinations.py: refused (status 2, nothing touched) unless it is new, empty or a
     site this project built, away from the sources."""
     guarded = destinations.project_folders(config_file, content)
     refusal = destinations.refusal(site_dir, destinations.SITE, guarded)
@@ -68,7 +68,7 @@ def build(site_dir: str, extra: list[str], config_file: str = CONFIG, content: s
 
 
 def run_mkdocs(fresh: str, options: list[str], content: str | None) -> subprocess.Popen:
-    """`mkdocs build` into `fresh`, tied to this process (induction/tether.py): it dies when we die,
+    """`mkdocs build` into `fresh`, tied to this process (induction/publish/tether.py): it dies when we die,
     even by SIGKILL, instead of writing on into a folder nobody will remove."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="true", **({"ECT_CONTENT": content} if content else {}))
     parent = os.getpid()

@@ -16,9 +16,9 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
+from induction.core.problems import visible  # noqa: E402
 from induction.importer.conservation import measure  # noqa: E402
-from induction.interrupts import command  # noqa: E402
-from induction.problems import visible  # noqa: E402
+from induction.publish.interrupts import command  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,7 +5,7 @@
 
 Per programme and framework edition (its own, then any a block of it names), per standard,
 covered n of m; the total; every statement no session cites, with its text. The same computation
-as the coverage page and curriculum.json (induction/coverage.py). Exits 0 with the report, 1 when
+as the coverage page and curriculum.json (induction/check/coverage.py). Exits 0 with the report, 1 when
 the content has other errors (they are printed instead), 2 on a bad option.
 """
 from __future__ import annotations
@@ -17,9 +17,9 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from induction import coverage  # noqa: E402
-from induction.interrupts import command  # noqa: E402
-from induction.pipeline import load_and_check  # noqa: E402
+from induction.check import coverage  # noqa: E402
+from induction.check.pipeline import load_and_check  # noqa: E402
+from induction.publish.interrupts import command  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,7 @@ would change.
 
 --in-place rewrites the content folder's files, each replaced whole (written beside it, then moved
 over it), so a file is never left half-written. --out copies the content folder to DEST, which must
-be new or empty or an earlier --out (induction/destinations.py), and rewrites the copy there.
+be new or empty or an earlier --out (induction/publish/destinations.py), and rewrites the copy there.
 
 Exits 0 when every intention mapped to one statement, 3 when there are notes to look at (the files
 are still written), 1 when the content has errors (printed; nothing written), 2 on a bad option or
@@ -32,11 +32,11 @@ import tempfile
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
 
-from induction import destinations  # noqa: E402
-from induction.crosswalk import find  # noqa: E402
-from induction.interrupts import command  # noqa: E402
-from induction.pipeline import load_and_check  # noqa: E402
-from induction.retarget import retarget  # noqa: E402
+from induction.authoring.retarget import retarget  # noqa: E402
+from induction.check.pipeline import load_and_check  # noqa: E402
+from induction.load.crosswalk import find  # noqa: E402
+from induction.publish import destinations  # noqa: E402
+from induction.publish.interrupts import command  # noqa: E402
 
 NOTES = 3
 

@@ -4,7 +4,7 @@
     scripts/export_docs.py [--content DIR] [--config mkdocs.yml] OUT
 
 OUT is replaced whole: it must be new, empty or an earlier export, and not the project folder or
-inside its content or docs folder (induction/destinations.py); anything else is refused, untouched.
+inside its content or docs folder (induction/publish/destinations.py); anything else is refused, untouched.
 
 OUT builds with MkDocs, ProperDocs or Zensical; then `python3 OUT/csp.py OUT/site` adds the
 Content Security Policy (it needs selectolax: OUT/requirements.txt; OUT/README.md has the commands).
@@ -18,10 +18,10 @@ import sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
 
-from induction import destinations  # noqa: E402
-from induction.export import ExportError, export  # noqa: E402
-from induction.interrupts import command  # noqa: E402
-from induction.pipeline import load_and_check  # noqa: E402
+from induction.check.pipeline import load_and_check  # noqa: E402
+from induction.publish import destinations  # noqa: E402
+from induction.publish.export import ExportError, export  # noqa: E402
+from induction.publish.interrupts import command  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

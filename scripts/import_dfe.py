@@ -21,11 +21,11 @@ import time
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
 
-from induction.destinations import project_folders  # noqa: E402
+from induction.core.problems import plural  # noqa: E402
 from induction.importer.destination import DestinationRefused  # noqa: E402
 from induction.importer.pipeline import run_import  # noqa: E402
-from induction.interrupts import Interrupted, disk_message, stop_on_signals  # noqa: E402
-from induction.problems import plural  # noqa: E402
+from induction.publish.destinations import project_folders  # noqa: E402
+from induction.publish.interrupts import Interrupted, disk_message, stop_on_signals  # noqa: E402
 
 CONFIG = os.path.join(ROOT, "mkdocs.yml")  # the project's, beside the scripts in a clone
 

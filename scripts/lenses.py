@@ -6,7 +6,7 @@
 For each programme that declares phases or subjects (programme.yaml's phases: and subjects:): every
 session that carries examples, with the lenses it has and the phases it lacks, each at its file;
 then how many ECT steps and mentor plans carry none. The same computation as the programme's
-"Examples by phase and subject" page (induction/lenses.py). Exits 0 with the report, 1 when the
+"Examples by phase and subject" page (induction/check/lenses.py). Exits 0 with the report, 1 when the
 content has errors (they are printed instead), 2 on a bad option.
 """
 from __future__ import annotations
@@ -18,9 +18,9 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from induction.interrupts import command  # noqa: E402
-from induction.lenses import example_gaps  # noqa: E402
-from induction.pipeline import load_and_check  # noqa: E402
+from induction.check.lenses import example_gaps  # noqa: E402
+from induction.check.pipeline import load_and_check  # noqa: E402
+from induction.publish.interrupts import command  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,9 +19,9 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from induction import scaffold  # noqa: E402
-from induction.formats import ALL_KINDS, ROLES  # noqa: E402
-from induction.interrupts import command  # noqa: E402
+from induction.authoring import scaffold  # noqa: E402
+from induction.core.formats import ALL_KINDS, ROLES  # noqa: E402
+from induction.publish.interrupts import command  # noqa: E402
 
 
 def parser() -> argparse.ArgumentParser:

@@ -8,7 +8,7 @@ older than its sources) -> pdf/<programme>-<block>-mentor-pack.pdf, each printed
 Chromium (Debian's, driven by Playwright) from the pack page with the site's own print
 stylesheet, so the PDF is exactly what a mentor's browser prints. `make pdf` runs it.
 The site is built as scripts/build.py builds it (atomically, into a folder the site may replace),
-and the PDF folder must be new, empty or one this command wrote (induction/destinations.py).
+and the PDF folder must be new, empty or one this command wrote (induction/publish/destinations.py).
 """
 from __future__ import annotations
 
@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from induction import destinations  # noqa: E402
-from induction.interrupts import command  # noqa: E402
-from induction.pipeline import load_and_check  # noqa: E402
+from induction.check.pipeline import load_and_check  # noqa: E402
+from induction.publish import destinations  # noqa: E402
+from induction.publish.interrupts import command  # noqa: E402
 from induction.render.context import Context  # noqa: E402
 from induction.render.packs import mentor_plans, pack_pdf_name, pack_src  # noqa: E402
 from scripts.build import build  # noqa: E402

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write documentation/problem-codes.md, generated from the catalogue in induction/problems.py.
+"""Write documentation/problem-codes.md, generated from the catalogue in induction/core/problems.py.
 
     scripts/problem_codes.py [--check]
 

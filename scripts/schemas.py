@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write the editor JSON Schemas, generated from induction/formats.py, to schemas/*.json.
+"""Write the editor JSON Schemas, generated from induction/core/formats.py, to schemas/*.json.
 
     scripts/schemas.py [--check]
 
@@ -14,7 +14,7 @@ import sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
 
-from induction.schemas import render_schemas  # noqa: E402
+from induction.authoring.schemas import render_schemas  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

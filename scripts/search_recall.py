@@ -22,7 +22,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 from browser_support import chromium, serve  # noqa: E402
 
-from induction.interrupts import command  # noqa: E402
+from induction.publish.interrupts import command  # noqa: E402
 
 QUERIES = os.path.join(ROOT, "tests", "search_queries.yaml")
 TOP = 5

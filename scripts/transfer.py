@@ -24,7 +24,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 from browser_support import chromium, serve  # noqa: E402
 
-from induction.interrupts import command  # noqa: E402
+from induction.publish.interrupts import command  # noqa: E402
 
 # What a file is, by its extension (the server sends files; a page is an address ending in /).
 KINDS = {".html": "document", ".css": "stylesheet", ".js": "script", ".json": "data", ".svg": "image",

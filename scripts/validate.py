@@ -14,8 +14,8 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from induction.interrupts import command  # noqa: E402
-from induction.pipeline import load_and_check  # noqa: E402
+from induction.check.pipeline import load_and_check  # noqa: E402
+from induction.publish.interrupts import command  # noqa: E402
 from induction.reading import read_checked_site, summary  # noqa: E402
 
 

@@ -2,7 +2,7 @@
 
 `on(...)` gives the fixture a calendar (calendars/school.yaml) and one cohort, `with_event(...)`
 also one training event; each case then breaks one rule of the programme in time
-(induction/schedule.py).
+(induction/timing/schedule.py).
 """
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ def calendar_cases(programme: str) -> list[tuple[str, tuple[FixtureEdit, ...], s
         ("missing-key", on(Edit(programme, "calendar: school\n", "")),
          "minimal/prog/programme.yaml:6: error [missing-key] The cohort 'sep' names no calendar. Add 'calendar: <id>' "
          "to the cohort, or to the programme for every cohort."),
-        # The days and times the calendars put study and mentor meetings on (induction/ics.py).
+        # The days and times the calendars put study and mentor meetings on (induction/timing/ics.py).
         ("wrong-type", on(Edit(programme, "start: 2025-09-01\n", "start: 2025-09-01\n    study_day: saturday\n")),
          "minimal/prog/programme.yaml:10: error [wrong-type] Expected one of monday, tuesday, wednesday, thursday, "
          "friday for 'study_day' in a cohort but found 'saturday'. Did you mean 'thursday'?"),
@@ -101,7 +101,7 @@ MILESTONE = "milestones:\n  - id: review\n    kind: progress-review\n    title: 
 
 
 def milestone_cases(programme: str) -> list[tuple[str, tuple[FixtureEdit, ...], str]]:
-    """(code, change, the one line reported) for the milestones of the cohort 'sep' (induction/milestones.py)."""
+    """(code, change, the one line reported) for the milestones of the cohort 'sep' (induction/timing/milestones.py)."""
     def with_milestone(*changes: FixtureEdit) -> tuple[FixtureEdit, ...]:
         return (Write(CAL, SCHOOL), Edit(programme, "settings:", COHORTS + MILESTONE + "settings:"), *changes)
 

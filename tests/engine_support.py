@@ -73,8 +73,8 @@ class Builds:
     """The sample's export, built by MkDocs and by Zensical, each with the policy step after it."""
 
     def __init__(self, root: Path) -> None:
-        from induction.export import export  # noqa: PLC0415
-        from induction.pipeline import load_and_check  # noqa: PLC0415
+        from induction.check.pipeline import load_and_check  # noqa: PLC0415
+        from induction.publish.export import export  # noqa: PLC0415
 
         self.export = root / "export"
         export(load_and_check(str(SAMPLE)), str(ROOT / "mkdocs.yml"), str(self.export))

@@ -1,5 +1,5 @@
 """Routes through a block and its diagnostic, as edits of tests/fixtures/minimal: the block b1 given
-two routes and a diagnostic of one question (ROUTED), and the one-problem cases of induction/routes.py
+two routes and a diagnostic of one question (ROUTED), and the one-problem cases of induction/check/routes.py
 and the loader's diagnostic that tests/test_checks.py runs with the rest (every code has a case)."""
 from __future__ import annotations
 

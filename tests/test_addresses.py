@@ -11,8 +11,7 @@ import pytest
 from conftest import ROOT, make_tree, mkdocs_build
 from edits import replace_once
 
-from induction import shortcodes
-from induction.body import read
+from induction.body import read, shortcodes
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from check_links import broken_links  # noqa: E402  (a script, not a package)

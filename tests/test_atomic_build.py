@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, make_tree
 from edits import replace_once
 
-from induction import destinations
+from induction.publish import destinations
 
 pytestmark = [pytest.mark.build]  # what every test here needs (tests/marks_support.py)
 
@@ -67,7 +67,7 @@ def test_a_site_with_cohorts_built_without_its_address_says_what_to_set(tmp_path
     line the build shows. With SITE_URL, no notice, and the programme page offers subscriptions."""
     from test_dates import on_calendar
 
-    from induction.published import ADDRESS_NOTICE
+    from induction.publish.published import ADDRESS_NOTICE
     content = on_calendar(tmp_path)
     site = tmp_path / "out" / "site"
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
@@ -94,7 +94,7 @@ def test_without_strict_the_missing_address_is_a_warning(tmp_path):
     """mkdocs.yml makes every build strict; with --no-strict, nothing is failed by a warning, so it is one."""
     from test_dates import on_calendar
 
-    from induction.published import ADDRESS_NOTICE
+    from induction.publish.published import ADDRESS_NOTICE
     content = on_calendar(tmp_path)
     env = dict({k: v for k, v in os.environ.items() if k != "SITE_URL"}, ECT_CONTENT=str(content),
                NO_MKDOCS_2_WARNING="true")

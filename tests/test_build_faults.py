@@ -65,7 +65,7 @@ def test_a_site_folder_under_a_file_is_a_message(tmp_path):
 sys.path.insert(0, str(ROOT / "scripts"))
 import build as build_script  # noqa: E402  (scripts/ is run as files, not imported as a package, here)
 
-from induction import destinations  # noqa: E402
+from induction.publish import destinations  # noqa: E402
 
 pytestmark = [pytest.mark.build]  # what every test here needs (tests/marks_support.py)
 

@@ -15,9 +15,9 @@ from conftest import make_tree
 from edits import Append, Edit, Link, Socket, Write
 from routes_support import route_cases
 
-from induction import checks
-from induction.pipeline import load_and_check
-from induction.problems import CATALOGUE, IMPORT, READING_CODES
+from induction.check import checks
+from induction.check.pipeline import load_and_check
+from induction.core.problems import CATALOGUE, IMPORT, READING_CODES
 
 BLOCK = "prog/year-1/b1/block.yaml"
 PROGRAMME = "prog/programme.yaml"
@@ -360,7 +360,7 @@ CASES = [
 
 CASES += calendar_cases(PROGRAMME)  # the programme in time: tests/calendar_support.py
 CASES += milestone_cases(PROGRAMME)  # the tutor's statutory year: tests/calendar_support.py
-CASES += [  # a brand colour on what Material draws it on (induction/contrast.py; more in tests/test_contrast.py)
+CASES += [  # a brand colour on what Material draws it on (induction/check/contrast.py; more in tests/test_contrast.py)
     ("brand-contrast", Append("site.yaml", 'provider:\n  name: Hub\n  colours:\n    primary: "#ffdd00"\n'),
      "minimal/site.yaml:6: error [brand-contrast] The primary colour '#ffdd00' is too light for the text of buttons "
      "and search highlights on the page's white at 1.3:1 (WCAG AA asks 4.5:1); the mentor plan's phase bar and the "

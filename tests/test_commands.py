@@ -1,4 +1,4 @@
-"""Every command ends the same way on a signal or a file error (induction/interrupts.py): a line
+"""Every command ends the same way on a signal or a file error (induction/publish/interrupts.py): a line
 naming the command and the reason, the shell's status, no traceback."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import signal
 
 import pytest
 
-from induction.interrupts import Interrupted, command
+from induction.publish.interrupts import Interrupted, command
 
 
 def test_a_signal_is_a_line_and_the_shells_status(capsys):

@@ -1,4 +1,4 @@
-"""Brand colours against what they are drawn on (induction/contrast.py): a colour that fails a use
+"""Brand colours against what they are drawn on (induction/check/contrast.py): a colour that fails a use
 is reported at its line in site.yaml with the nearest colour of the same hue that passes."""
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import colorsys
 import pytest
 from test_provider import with_provider
 
-from induction import branding
-from induction.contrast import USES, WHITE, contrast, nearest_passing, passes, ratio
-from induction.pipeline import load_and_check
+from induction.check.contrast import USES, WHITE, contrast, nearest_passing, passes, ratio
+from induction.check.pipeline import load_and_check
+from induction.render import branding
 
 SKY = """provider:
   name: Northgate Teaching Hub

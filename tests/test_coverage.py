@@ -11,9 +11,9 @@ import pytest
 from conftest import ROOT, make_other_tree, make_tree
 from edits import replace_once
 
-from induction import coverage
-from induction.curriculum import curriculum
-from induction.pipeline import load_and_check
+from induction.check import coverage
+from induction.check.pipeline import load_and_check
+from induction.render.curriculum import curriculum
 
 SCRIPT = ROOT / "scripts" / "coverage.py"
 

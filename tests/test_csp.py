@@ -13,7 +13,7 @@ import yaml
 from conftest import ROOT, make_tree, mkdocs_build
 from edits import replace_once
 
-from induction import csp
+from induction.publish import csp
 
 PLAYERS = "frame-src https://www.youtube-nocookie.com https://player.vimeo.com"
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -128,7 +128,7 @@ def test_every_built_page_has_its_policy_in_the_head_before_any_script(sample_si
         assert html.index('http-equiv="Content-Security-Policy"') < html.index("<script"), path
         assert html.index("<head>") < html.index('http-equiv="Content-Security-Policy"') < html.index("<title>")
         page_hashes = sorted(csp.script_hashes(html.replace(META.search(html).group(0), "")))
-        # A hosted site searches with Pagefind's WebAssembly: 'wasm-unsafe-eval' (induction/fragment_search.py).
+        # A hosted site searches with Pagefind's WebAssembly: 'wasm-unsafe-eval' (induction/publish/fragment_search.py).
         assert policies[0] == csp.policy(page_hashes, csp.frame_sources(), wasm=True), path
         hashes.update(page_hashes)
     # Material writes the page's depth into one of its scripts: one hash per depth, plus one script
@@ -248,12 +248,15 @@ def test_the_command_refuses_a_site_with_a_script_in_a_pages_content_and_changes
     assert not (site / "_headers").exists() and "Content-Security-Policy" not in (site / "index.html").read_text()
 
 
+CSP_FILE = ROOT / "induction" / "publish" / "csp.py"
+
+
 def test_the_command_runs_as_a_file_without_the_project_installed(tmp_path):
     site = site_of(tmp_path / "site", {"index.html": "<head></head>"})
-    result = subprocess.run([sys.executable, "-I", str(ROOT / "induction" / "csp.py"), str(site)],
+    result = subprocess.run([sys.executable, "-I", str(CSP_FILE), str(site)],
                             capture_output=True, text=True, cwd=tmp_path, check=False)
     assert result.returncode == 0, result.stderr
     assert (site / "_headers").is_file()
-    missing = subprocess.run([sys.executable, "-I", str(ROOT / "induction" / "csp.py"), str(tmp_path / "nope")],
+    missing = subprocess.run([sys.executable, "-I", str(CSP_FILE), str(tmp_path / "nope")],
                              capture_output=True, text=True, check=False)
     assert (missing.returncode, missing.stderr) == (2, f"{tmp_path / 'nope'}: no such folder; build the site first.\n")

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from induction.curriculum import SCHEMA_VERSION, curriculum, curriculum_json
-from induction.pipeline import load_and_check
+from induction.check.pipeline import load_and_check
+from induction.render.curriculum import SCHEMA_VERSION, curriculum, curriculum_json
 
 
 @pytest.fixture

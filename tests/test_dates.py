@@ -7,7 +7,7 @@ from conftest import SAMPLE, make_tree
 from edits import Edit, Write
 from test_checks import PROGRAMME
 
-from induction.pipeline import load_and_check
+from induction.check.pipeline import load_and_check
 from induction.render import render_site
 
 

@@ -1,4 +1,4 @@
-"""induction/destinations.py and the commands that write folders (build.py, `make offline`, the
+"""induction/publish/destinations.py and the commands that write folders (build.py, `make offline`, the
 importer, export_docs.py, pdf.py): a folder that is, holds or sits inside the sources, or is or
 holds the project, home or root folder, or holds files no command of ours made, is refused with
 one message and status 2, and nothing is touched.
@@ -20,10 +20,10 @@ import pytest
 from conftest import FRAMEWORK, ROOT, make_tree
 from test_importer_pipeline import source_tree
 
-from induction import destinations
-from induction.destinations import Guarded
 from induction.importer.destination import DestinationRefused
 from induction.importer.pipeline import run_import
+from induction.publish import destinations
+from induction.publish.destinations import Guarded
 
 COPIED = ("mkdocs.yml", "mkdocs.offline.yml", "Makefile", "induction", "induction_mkdocs", "macros", "overrides",
           "scripts", "docs")

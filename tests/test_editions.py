@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT, make_editions_tree, mkdocs_build
 from edits import replace_once
 
-from induction.loader import load_site
-from induction.pipeline import load_and_check
+from induction.check.pipeline import load_and_check
+from induction.load.loader import load_site
 from induction.render import render_site
 
 READ = "alt/year-1/b1/b1-w1-read.md"
@@ -73,7 +73,7 @@ def test_the_side_by_side_page_joins_the_editions_only_through_the_crosswalk(tmp
 
 
 def test_the_nav_tells_two_editions_of_one_title_apart(tmp_path):
-    from induction.nav import build_nav
+    from induction.render.nav import build_nav
     checked = load_and_check(str(make_editions_tree(tmp_path)))
     sections = [next(iter(item)) for item in build_nav(checked.site, checked.places)][-2:]
     assert sections == ["Teaching Standards Fixture (tsf-2024)", "Teaching Standards Fixture (Edition B (2025))"]

@@ -15,14 +15,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from induction import site_config
-from induction.curriculum import curriculum_json
-from induction.export import ExportError, export
-from induction.figures import figures
-from induction.nav import build_nav
-from induction.page_meta import split
-from induction.pipeline import load_and_check
+from induction.body.page_meta import split
+from induction.check.pipeline import load_and_check
+from induction.load import site_config
+from induction.publish.export import ExportError, export
 from induction.render import render_site
+from induction.render.curriculum import curriculum_json
+from induction.render.figures import figures
+from induction.render.nav import build_nav
 
 HAND_WRITTEN = sorted(p.relative_to(ROOT / "docs") for p in (ROOT / "docs").rglob("*") if p.is_file())
 
@@ -42,7 +42,8 @@ def test_export_writes_every_page_and_file_of_the_site(tree, tmp_path):
     assert (out / "docs" / "curriculum.json").read_text(encoding="utf-8") == curriculum_json(checked)
     assert (out / "overrides" / "404.html").read_text(encoding="utf-8") == (ROOT / "overrides" / "404.html").read_text(
         encoding="utf-8")
-    assert (out / "csp.py").read_text(encoding="utf-8") == (ROOT / "induction" / "csp.py").read_text(encoding="utf-8")
+    policy = ROOT / "induction" / "publish" / "csp.py"
+    assert (out / "csp.py").read_text(encoding="utf-8") == policy.read_text(encoding="utf-8")
     assert "python3 csp.py site\n" in (out / "README.md").read_text(encoding="utf-8")
     # csp.py reads pages with an HTML5 parser: the export says which, pinned as the project pins it
     pins = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_support import render
 
-from induction.fences import fenced_lines, fenced_ranges
+from induction.body.fences import fenced_lines, fenced_ranges
 
 
 def test_lines_of_a_fence_and_its_markers_are_fenced():

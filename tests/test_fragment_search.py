@@ -1,4 +1,4 @@
-"""induction/fragment_search.py: the hosted site's search by fragments (Pagefind) — the other
+"""induction/publish/fragment_search.py: the hosted site's search by fragments (Pagefind) — the other
 spellings table, Material's index emptied to its configuration, a failed indexing stopping the
 build with Pagefind's own words and leaving the previous site as it was."""
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, make_tree
 
-from induction import csp, fragment_search
+from induction.publish import csp, fragment_search
 
 INDEX = json.dumps({"config": {"lang": ["en"], "separator": "[\\s\\-]+"}, "docs": [
     {"location": "a/", "title": "Modelling behaviour", "text": "<p>Behaviours and the centre of the room</p>"},

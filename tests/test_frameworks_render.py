@@ -11,8 +11,8 @@ from conftest import ROOT, make_other_tree, make_tree, mkdocs_build
 from edits import replace_once
 from html_support import links, matrix_rows, target
 
-from induction.coverage import compute
-from induction.pipeline import load_and_check
+from induction.check.coverage import compute
+from induction.check.pipeline import load_and_check
 from induction.render import render_site
 from induction.render.matrix import href, render_matrix
 

@@ -1,4 +1,4 @@
-"""Served files by what they are (induction/served.py, induction/svg.py): what may be published byte for
+"""Served files by what they are (induction/load/served.py, induction/load/svg.py): what may be published byte for
 byte as a handout, and what is refused, with the exact message."""
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import pytest
 from conftest import make_tree, mkdocs_build
 from edits import replace_once
 
-from induction.loader import load_site
-from induction.pipeline import load_and_check
+from induction.check.pipeline import load_and_check
+from induction.load.loader import load_site
+from induction.load.served import HANDOUT_LIMIT, MEDIA_LIMIT, handout_name_problem, served_problem
 from induction.render import render_site
-from induction.served import HANDOUT_LIMIT, MEDIA_LIMIT, handout_name_problem, served_problem
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">%s</svg>'
 CASES = [  # (file name, bytes, the code, or None when it is published)

@@ -2,7 +2,7 @@
 
 A mentor plan's ## headings are its phases (checked, then rendered as sections), so the core must
 read a heading where the site renders one and nowhere else: "##Review" is an h2, "  ## Review" is
-a paragraph, a heading in fenced code is code. induction/headings.py asks the library; here
+a paragraph, a heading in fenced code is code. induction/body/headings.py asks the library; here
 hypothesis holds it to markdown.markdown() with the site's extensions.
 """
 from __future__ import annotations
@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from markdown_support import render, site_extensions
 from selectolax.lexbor import LexborHTMLParser
 
-from induction.headings import EXTENSIONS, Heading, _asked, headings
-from induction.pipeline import load_and_check
+from induction.body.headings import EXTENSIONS, Heading, _asked, headings
+from induction.check.pipeline import load_and_check
 from induction.render import render_site
 
 PLAN = "prog/year-1/b1/b1-w1-mentor.md"

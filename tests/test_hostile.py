@@ -14,7 +14,7 @@ from conftest import ROOT, make_tree
 from edits import Fifo, Link, replace_once
 from hostile.cases import CASES, Case
 
-from induction.pipeline import load_and_check
+from induction.check.pipeline import load_and_check
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import validate  # noqa: E402
@@ -120,9 +120,9 @@ def test_strip_mode_removes_unsafe_html_with_a_warning(tree):
 
 
 def test_the_check_stage_only_reports_and_strip_mode_publishes_a_copy(tree):
-    from induction.checks import check_site
-    from induction.loader import load_site
-    from induction.pipeline import Checked, cleaned
+    from induction.check.checks import check_site
+    from induction.check.pipeline import Checked, cleaned
+    from induction.load.loader import load_site
 
     replace_once(tree / "prog/programme.yaml", "coverage: off", "coverage: off\n  unsafe_html: strip")
     read = tree / "prog/year-1/b1/b1-w1-read.md"

@@ -1,4 +1,4 @@
-"""Raw HTML blocks (induction/html_blocks.py) held to Python-Markdown itself: a tag the body scan
+"""Raw HTML blocks (induction/body/html_blocks.py) held to Python-Markdown itself: a tag the body scan
 sees outside code (body.Body.masked) is exactly a tag the renderer writes as markup."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from markdown_support import render
 
 from induction.body import read
-from induction.html_blocks import raw_html_ranges
+from induction.body.html_blocks import raw_html_ranges
 
 PIECES = ["<div>", "</div>", "<p>", "</p>", "<b>", "`", "``", "x", " ", "\n", "\n\n", "<!-- c -->", "<details>",
           "</details>", "<span>"]

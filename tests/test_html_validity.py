@@ -79,8 +79,8 @@ NOT_YET_IMPORTED = {
 def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from conftest import FRAMEWORK, SHARED, mkdocs_build
 
+    from induction.check.pipeline import load_and_check
     from induction.importer.pipeline import run_import
-    from induction.pipeline import load_and_check
 
     corpus = SHARED / "corpus" / "dfe-support-for-ects" / "content"
     if not corpus.is_dir():

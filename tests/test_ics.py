@@ -1,4 +1,4 @@
-"""Calendars (induction/ics.py): every .ics parses with two independent libraries (icalendar and
+"""Calendars (induction/timing/ics.py): every .ics parses with two independent libraries (icalendar and
 vobject) as calendar programs read it, with the Europe/London zone, a daily refresh, stable UIDs,
 every event on one day (study on the study day, each meeting on the meeting day), everything each
 person attends in their own file, a URL per event when the site's address is known, and text from
@@ -16,9 +16,9 @@ from edits import Edit
 from test_checks import PROGRAMME
 from test_dates import on_calendar
 
-from induction.ics import calendar_files, fold, text, titled
-from induction.pipeline import load_and_check
-from induction.published import published_files
+from induction.check.pipeline import load_and_check
+from induction.publish.published import published_files
+from induction.timing.ics import calendar_files, fold, text, titled
 
 SITE_URL = "https://www.example.org/ect/"
 

@@ -22,11 +22,11 @@ from collections.abc import Callable
 import pytest
 from conftest import CORPUS, FRAMEWORK
 
-from induction.framework import load_framework
+from induction.core.problems import Problems
 from induction.importer.citations import best
 from induction.importer.corpus import read_corpus
 from induction.importer.intentions import intentions, logical_lines
-from induction.problems import Problems
+from induction.load.framework import load_framework
 
 pytestmark = pytest.mark.corpus  # skipped where the corpus is absent (conftest.py)
 

@@ -8,8 +8,8 @@ import pytest
 import yaml
 from conftest import FRAMEWORK
 
+from induction.check.pipeline import load_and_check
 from induction.importer.pipeline import run_import
-from induction.pipeline import load_and_check
 
 PAGES = {
     "p.md": """---

@@ -13,10 +13,10 @@ import pytest
 import yaml
 from conftest import CORPUS, FRAMEWORK, mkdocs_build
 
+from induction.check.pipeline import load_and_check
 from induction.importer.conservation import measure
 from induction.importer.corpus import read_corpus
 from induction.importer.pipeline import run_import
-from induction.pipeline import load_and_check
 from induction.reading import read_checked_site
 
 pytestmark = pytest.mark.corpus  # skipped where the corpus is absent (conftest.py)

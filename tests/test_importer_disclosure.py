@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from induction import sanitiser
+from induction.check import sanitiser
 from induction.importer import conservation
 from induction.importer.repairs import repair
 

@@ -6,10 +6,10 @@ from conftest import FRAMEWORK
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from induction.framework import load_framework
+from induction.core.problems import Problems
 from induction.importer.citations import best, letters
 from induction.importer.intentions import Found, intentions, logical_lines, sentences
-from induction.problems import Problems
+from induction.load.framework import load_framework
 
 S21 = "Learning involves a lasting change in pupils’ capabilities or understanding."
 S6B = "Drawing conclusions about what pupils have learned by looking at patterns of performance"

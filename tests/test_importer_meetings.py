@@ -10,14 +10,14 @@ from edits import replace_once
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from induction.core.settings import Settings
 from induction.importer.conversion import SessionPlan, _own_minutes
 from induction.importer.corpus import Page
 from induction.importer.durations import SHORTEST_MEETING, estimate, length_in, stated
 from induction.importer.plans import adopt, coached_plan, label, timed_plan
 from induction.importer.report import ProviderReport
 from induction.importer.writer import _session_file
-from induction.loader import load_site
-from induction.settings import Settings
+from induction.load.loader import load_site
 
 # --- lengths stated anywhere -------------------------------------------------------------------
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import FRAMEWORK, ROOT, mkdocs_build
 
+from induction.check.pipeline import load_and_check
 from induction.importer.destination import DestinationRefused
 from induction.importer.pipeline import run_import
-from induction.pipeline import load_and_check
 
 PROVIDER = """---
 title: "Provider P"

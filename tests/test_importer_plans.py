@@ -8,7 +8,7 @@ from conftest import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from induction.headings import headings
+from induction.body.headings import headings
 from induction.importer.conversion import SessionPlan
 from induction.importer.corpus import Page, read_corpus
 from induction.importer.plans import PhaseLine, adopt, coached_plan, phase_line, stage, timed_plan

@@ -1,5 +1,5 @@
 """Meta-test of the import's findings: every code an import stage reports is in the one catalogue
-(`induction/problems.py`, the import section), means one thing, and has a case in the tests."""
+(`induction/core/problems.py`, the import section), means one thing, and has a case in the tests."""
 from __future__ import annotations
 
 import ast
@@ -9,13 +9,13 @@ import pytest
 from conftest import FRAMEWORK, ROOT
 from test_importer_pipeline import PAGES, source_tree
 
-from induction.framework import load_framework
+from induction.core.problems import CATALOGUE, IMPORT, Problems
 from induction.importer import markup
 from induction.importer.intentions import intentions
 from induction.importer.links import Targets, rewrite
 from induction.importer.pipeline import run_import
 from induction.importer.report import Defect
-from induction.problems import CATALOGUE, IMPORT, Problems
+from induction.load.framework import load_framework
 
 _CODE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)+")
 # Codes with no case yet, each with its reason. Empty: every code has its case.

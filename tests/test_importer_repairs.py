@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from induction import sanitiser
+from induction.check import sanitiser
 from induction.importer.repairs import balance, remove_unsafe, repair
 
 IFRAME = '<iframe src="https://www.youtube.com/embed/AAAAAAAAAAA" title="Routines - YouTube"></iframe>\n\n'

@@ -102,7 +102,7 @@ def test_a_page_address_that_climbs_out_leads_nowhere(tmp_path, name):
 
 def test_an_asset_the_site_would_refuse_to_serve_is_a_report_line_with_the_validators_code(tmp_path):
     """The importer copies a source's assets into the content: judged by the checker validation uses
-    (induction/served.py), with its code and message, so what it writes is what the site may serve."""
+    (induction/load/served.py), with its code and message, so what it writes is what the site may serve."""
     pages = dict(PAGES, **{"p/year-1-a/autumn-week-2-ect-task.md": '---\ntitle: "Task"\n---\n\n'
                                                                   "See [the map](/assets/materials/map.svg).\n"})
     source, dest = source_tree(tmp_path / "source", pages), tmp_path / "dest"

@@ -8,13 +8,13 @@ import pytest
 from conftest import FRAMEWORK
 from test_importer_pipeline import source_tree
 
-from induction.framework import load_framework
+from induction.core.problems import Problems
 from induction.importer import plans
 from induction.importer.intentions import intentions, other_numbering
 from induction.importer.links import Targets, rewrite
 from induction.importer.markup import extract_videos, speech_end
 from induction.importer.pipeline import run_import
-from induction.problems import Problems
+from induction.load.framework import load_framework
 from scripts import import_dfe
 
 IFRAME = '<iframe width="560" src="https://www.youtube.com/embed/gebOYHdS8ZI" title="Routines - YouTube"></iframe>'

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_importer_pipeline import source_tree
 
+from induction.core.model import Loc, Week
 from induction.importer import titles
 from induction.importer.pipeline import run_import
-from induction.model import Loc, Week
 from scripts import import_dfe
 
 STEPS = ["Video", "Theory", "Instructions", "Research and practice summary", "Reflect"]

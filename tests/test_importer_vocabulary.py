@@ -1,5 +1,5 @@
 """The importer speaks the format's vocabulary: the roles and kinds it gives sessions are those of
-induction/formats.py, and every problem code it reports is one of induction/problems.py."""
+induction/core/formats.py, and every problem code it reports is one of induction/core/problems.py."""
 from __future__ import annotations
 
 import ast
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from induction import formats, problems
+from induction.core import formats, problems
 from induction.importer import conversion
 from induction.importer.kinds import ect_kinds
 

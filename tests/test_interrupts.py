@@ -1,4 +1,4 @@
-"""Faults in our commands (induction/interrupts.py): a signal to the importer removes the folder it
+"""Faults in our commands (induction/publish/interrupts.py): a signal to the importer removes the folder it
 was writing and leaves the destination as it was; a full disk is a message, never a traceback,
 for the import and for the build."""
 from __future__ import annotations
@@ -15,7 +15,7 @@ from test_importer_pipeline import source_tree
 
 from induction.importer import destination
 from induction.importer.pipeline import run_import
-from induction.interrupts import Interrupted, stop_on_signals
+from induction.publish.interrupts import Interrupted, stop_on_signals
 
 needs_corpus = pytest.mark.corpus  # skipped where the corpus is absent (conftest.py)
 IMPORT = [sys.executable, str(ROOT / "scripts" / "import_dfe.py"), str(CORPUS)]

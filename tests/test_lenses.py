@@ -1,5 +1,5 @@
-"""Examples for each phase and subject (induction/lenses.py, render/examples.py, the report) and
-mentor training as a strand of its own (induction/mentor_training.py, render/training.py), on the
+"""Examples for each phase and subject (induction/check/lenses.py, render/examples.py, the report) and
+mentor training as a strand of its own (induction/check/mentor_training.py, render/training.py), on the
 sample and on small bodies."""
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import icalendar
 import pytest
 from conftest import ROOT, SAMPLE
 
-from induction.ics import calendar_files
-from induction.lenses import example_sets
-from induction.model import Lens, Loc
-from induction.pipeline import load_and_check
+from induction.check.lenses import example_sets
+from induction.check.pipeline import load_and_check
+from induction.core.model import Lens, Loc
 from induction.render import render_site
 from induction.render.examples import with_examples
+from induction.timing.ics import calendar_files
 
 BODY = """Intro.
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from edits import replace_once
 
-from induction.loader import load_site
+from induction.load.loader import load_site
 
 
 def formatted(problems) -> list[str]:
@@ -138,7 +138,7 @@ def test_structure_problems_mark_the_programme_incomplete(tree):
 def test_a_video_published_without_a_transcript_says_so_instead_of_failing(tmp_path):
     from conftest import make_tree
 
-    from induction.pipeline import load_and_check
+    from induction.check.pipeline import load_and_check
     tree = make_tree(tmp_path)
     videos = next(tree.rglob("videos.yaml"))
     text = videos.read_text(encoding="utf-8")

@@ -10,9 +10,10 @@ import pytest
 from conftest import ROOT
 from edits import replace_once
 
-from induction import page_macros, site_config
-from induction.figures import figures
-from induction.pipeline import load_and_check
+from induction.check.pipeline import load_and_check
+from induction.load import site_config
+from induction.render import page_macros
+from induction.render.figures import figures
 
 
 class FakeEnv:

@@ -1,4 +1,4 @@
-"""Milestones: the induction tutor's statutory year per cohort (induction/milestones.py), placed on
+"""Milestones: the induction tutor's statutory year per cohort (induction/timing/milestones.py), placed on
 each cohort's dates and checked with exact file:line messages; the sample's as a tutor reads them."""
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import vobject
 from conftest import SAMPLE
 from edits import replace_once
 
-from induction.pipeline import load_and_check
-from induction.published import published_files
+from induction.check.pipeline import load_and_check
+from induction.publish.published import published_files
 from induction.render import render_site
 
 PROGRAMME = "content/oakfield/programme.yaml"

@@ -1,8 +1,8 @@
 """Nav: roles first in each programme, and a long block's weeks in groups so every page stays small."""
 from __future__ import annotations
 
-from induction.nav import GROUP_ABOVE, build_nav
-from induction.pipeline import load_and_check
+from induction.check.pipeline import load_and_check
+from induction.render.nav import GROUP_ABOVE, build_nav
 
 
 def block_nav(tree):

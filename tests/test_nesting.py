@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_support import render
 
-from induction.nesting import MAX_HTML_DEPTH, MAX_LIST_DEPTH, html_depth_problem, list_depth_problem
+from induction.check.nesting import MAX_HTML_DEPTH, MAX_LIST_DEPTH, html_depth_problem, list_depth_problem
 
 
 def in_page(body: str) -> str:

@@ -51,7 +51,8 @@ def test_the_wheel_declares_the_plugin_and_the_commands(wheel: Path) -> None:
                         if name.endswith("entry_points.txt"))
     assert "[mkdocs.plugins]\ninduction = induction_mkdocs.plugin:InductionPlugin" in entry_points
     for command in ("induction-validate = induction_scripts.validate:main",
-                    "induction-import = induction_scripts.import_dfe:main", "induction-csp = induction.csp:main"):
+                    "induction-import = induction_scripts.import_dfe:main",
+                    "induction-csp = induction.publish.csp:main"):
         assert command in entry_points
 
 

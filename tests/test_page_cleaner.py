@@ -1,4 +1,4 @@
-"""The page cleaner (induction/page_cleaner.py): what a rendered page's content becomes on the site.
+"""The page cleaner (induction/publish/page_cleaner.py): what a rendered page's content becomes on the site.
 
 What is written is always the allow-list's own serialisation of the tree its HTML5 parser built,
 never the original string; what it removed is read from a second HTML5 parse (Lexbor)."""
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from induction.page_cleaner import clean
+from induction.publish.page_cleaner import clean
 
 # Rendered content as the renderer passed it through (a raw HTML block is kept verbatim).
 ESCAPES = {
@@ -57,7 +57,7 @@ def test_control_characters_never_reach_the_page():
 
 
 def test_what_was_removed_is_pointed_at_in_the_source_by_its_text():
-    from induction.page_cleaner import source_line
+    from induction.publish.page_cleaner import source_line
     source = ("---\nid: x\n---\n\nText.\n  ```\n<script>planted()</script>\n  ```\n"
               '<a href="&#106;avascript:x()">l</a>\n')
     assert source_line(source, ["<script>"]) == 7

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_support import render
 
-from induction import body, sanitiser
+from induction import body
+from induction.check import sanitiser
 
 TOKENS = ["`", "``", "```", "a", " ", "b c", "<i>", "*", "_", "\\", "\n", "\n\n"]
 

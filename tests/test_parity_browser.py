@@ -1,4 +1,4 @@
-"""The page cleaner against Chromium: hostile HTML goes through the cleaner (induction/page_cleaner.py),
+"""The page cleaner against Chromium: hostile HTML goes through the cleaner (induction/publish/page_cleaner.py),
 and what it publishes is loaded in Chromium inside the theme's content container, with the site's
 Content Security Policy. The DOM Chromium builds must hold no script element, no event handler
 attribute and no javascript: address, and the same elements as Lexbor's parse of the published
@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from induction import csp
-from induction.page_cleaner import clean
+from induction.publish import csp
+from induction.publish.page_cleaner import clean
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from induction.paths import address_problem, host_of
-from induction.sanitiser import Policy
+from induction.check.sanitiser import Policy
+from induction.core.paths import address_problem, host_of
 
 YT = "www.youtube-nocookie.com"
 TABLE = [  # (address, host, address_problem code or None, allowed as a player iframe)

@@ -6,10 +6,10 @@ from pathlib import Path
 from conftest import SAMPLE
 from edits import replace_once
 
-from induction.loader import load_site
-from induction.pipeline import load_and_check
-from induction.placeholders import placeholders_are_filled
-from induction.problems import Problems
+from induction.check.pipeline import load_and_check
+from induction.check.placeholders import placeholders_are_filled
+from induction.core.problems import Problems
+from induction.load.loader import load_site
 
 
 def test_a_marker_in_yaml_markdown_or_a_comment_is_reported_at_its_line(tree: Path) -> None:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from edits import replace_once
 
-from induction.loader import load_site
-from induction.placement import place_programme
-from induction.problems import Problems
+from induction.core.placement import place_programme
+from induction.core.problems import Problems
+from induction.load.loader import load_site
 
 
 def place(tree):

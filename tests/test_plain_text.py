@@ -1,4 +1,4 @@
-"""Plain text (induction/plain_text.py): a title holds Markdown exactly when the site's renderer
+"""Plain text (induction/core/plain_text.py): a title holds Markdown exactly when the site's renderer
 makes an element of it, and `plain` keeps the words a reader would see."""
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_importer_pipeline import BLOCK, PAGES, source_tree
 
+from induction.check.pipeline import load_and_check
+from induction.core.plain_text import markdown_in, plain
 from induction.importer.pipeline import run_import
-from induction.pipeline import load_and_check
-from induction.plain_text import markdown_in, plain
 
 # Pieces of titles: words, Markdown marks in the places authors put them, and look-alikes that are text.
 PIECES = st.sampled_from(["Week 3", "routines", "2.1", "**bold**", "__strong__", "*it*", "_em_", "[a link](x.md)",

@@ -1,7 +1,7 @@
 """A script planted in content never reaches site/ and is never trusted by the policy, whichever
 Markdown route it takes: either the checks report it with file and line, or the rendered page is
 refused by the page allow-list (induction_mkdocs/plugin.py: published) before it is written, and
-the policy (induction/csp.py) hashes only scripts outside the page's content."""
+the policy (induction/publish/csp.py) hashes only scripts outside the page's content."""
 from __future__ import annotations
 
 import html as html_module
@@ -12,7 +12,7 @@ import pytest
 from conftest import make_tree, mkdocs_build
 from edits import replace_once
 
-from induction import csp
+from induction.publish import csp
 
 INTRO = Path("prog/year-1/b1/b1-intro.md")
 TEXT = "What this block covers.\n"

@@ -23,7 +23,7 @@ from browser_support import CHROMIUM, chromium
 from conftest import ROOT, make_tree, mkdocs_build
 from edits import replace_once
 
-from induction import csp
+from induction.publish import csp
 
 WAIT = 90  # seconds: an upper bound for a rebuild on a busy 2-core machine, not a budget
 

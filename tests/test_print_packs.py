@@ -6,7 +6,7 @@ import re
 
 from edits import replace_once
 
-from induction.pipeline import load_and_check
+from induction.check.pipeline import load_and_check
 from induction.render import render_site
 from induction.render.packs import printed_packs
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from induction.problems import CATALOGUE, Problem, Problems, did_you_mean, plural
+from induction.core.problems import CATALOGUE, Problem, Problems, did_you_mean, plural
 
 
 def test_a_problem_formats_as_file_line_severity_code_message_hint():

@@ -7,7 +7,7 @@ import re
 
 from conftest import ROOT
 
-from induction.problems import CATALOGUE, Problems
+from induction.core.problems import CATALOGUE, Problems
 from induction.render.problems_page import render_problem_codes, render_problems_page
 
 

@@ -19,7 +19,7 @@ from conftest import make_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from induction.pipeline import load_and_check
+from induction.check.pipeline import load_and_check
 
 settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])

@@ -10,10 +10,9 @@ import pytest
 from conftest import SAMPLE, make_tree
 from edits import replace_once
 
-from induction import branding
-from induction.loader import load_site
-from induction.pipeline import load_and_check
-from induction.render import render_site
+from induction.check.pipeline import load_and_check
+from induction.load.loader import load_site
+from induction.render import branding, render_site
 
 PROVIDER = """provider:
   name: Northgate Teaching Hub

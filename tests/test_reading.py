@@ -13,14 +13,14 @@ from edits import replace_once
 from engine_support import BIN, run
 from test_importer_pipeline import PAGES, PROVIDER, source_tree
 
-from induction.export import export
+from induction.check.pipeline import load_and_check
+from induction.core.settings import Settings
 from induction.importer.pipeline import run_import
-from induction.pipeline import load_and_check
+from induction.publish.export import export
 from induction.reading import read_checked_site, read_site
 from induction.reading.findings import page_findings
 from induction.reading.marks import marks_in
 from induction.reading.page import BuiltPage
-from induction.settings import Settings
 from scripts import import_dfe, validate
 
 
@@ -269,7 +269,7 @@ def test_a_named_pipe_in_the_content_is_never_opened_to_find_a_line(tmp_path):
 
 @pytest.mark.build
 def test_the_check_holds_for_a_site_another_engine_built(tmp_path):
-    """The sample exported as plain Markdown (induction/export.py) and built by MkDocs with none of
+    """The sample exported as plain Markdown (induction/publish/export.py) and built by MkDocs with none of
     the project's code: the check reads that site as it reads the plugin's, and finds it clean."""
     export(load_and_check(str(SAMPLE)), str(ROOT / "mkdocs.yml"), str(tmp_path / "export"))
     run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(tmp_path / "site")], cwd=tmp_path / "export")

@@ -1,4 +1,4 @@
-"""The record's data (induction/record_order.py, published as programme-order.js): every piece of
+"""The record's data (induction/publish/record_order.py, published as programme-order.js): every piece of
 work that can be marked as done, the tutor's checks included, in the programme's order with its
 week's number; each cohort's weeks; the site's id and a content version that follows the content;
 no text from YAML that could close a script element. And every mentor plan's own page carries the
@@ -11,9 +11,9 @@ import pytest
 from conftest import SAMPLE, make_tree
 from edits import Edit
 
-from induction.pipeline import load_and_check
-from induction.published import published_files
-from induction.record_order import content_version
+from induction.check.pipeline import load_and_check
+from induction.publish.published import published_files
+from induction.publish.record_order import content_version
 from induction.render import render_site
 
 

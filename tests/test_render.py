@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from induction.pipeline import load_and_check
+from induction.check.pipeline import load_and_check
 from induction.render import render_site
 from induction.render.media import embed_address, host_name, size
 from induction.render.text import caption, demote_headings, esc, front_matter, minutes

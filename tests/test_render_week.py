@@ -8,7 +8,7 @@ import pytest
 from conftest import SAMPLE
 from edits import replace_once
 
-from induction.pipeline import load_and_check
+from induction.check.pipeline import load_and_check
 from induction.render import render_site
 
 WEEK_1 = "prog/year-1/b1/week-1/index.md"

@@ -1,4 +1,4 @@
-"""Rich-text fields (induction/rich_text.py, render/summaries.py): programme, year, block and week
+"""Rich-text fields (induction/body/rich_text.py, render/summaries.py): programme, year, block and week
 summaries take Markdown through the body's path: checked by the allow-list at the line of their
 YAML text, rendered as Markdown with their headings under the section that holds them; and an
 image shortcode inside a raw HTML block shows an image. The reader's-eye check (induction/reading/)
@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_support import render
 
-from induction.pipeline import cleaned, load_and_check
+from induction.check.pipeline import cleaned, load_and_check
 from induction.reading.findings import page_findings
 from induction.reading.page import BuiltPage
 from induction.render import render_site

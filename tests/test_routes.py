@@ -1,4 +1,4 @@
-"""Routes through a block and its diagnostic (induction/routes.py, induction/render/routes.py): what
+"""Routes through a block and its diagnostic (induction/check/routes.py, induction/render/routes.py): what
 is loaded, what the pages publish for every route (labels, a total per route, the diagnostic with
 the route each answer points to), what schedule.js and the progress counts carry for routes.js,
 and the navigation. The one-problem cases of the checks are in tests/routes_support.py (run by
@@ -11,10 +11,10 @@ from conftest import SAMPLE
 from edits import Append, Edit
 from routes_support import BLOCK, ON_STRETCH, QUESTIONS, READ, ROUTED, ROUTES
 
-from induction.nav import build_nav
-from induction.pipeline import load_and_check
-from induction.published import published_files
+from induction.check.pipeline import load_and_check
+from induction.publish.published import published_files
 from induction.render import render_site
+from induction.render.nav import build_nav
 
 B = "prog/year-1/b1/"
 WEEK_4 = Edit(BLOCK, "- see: b1-w1-read", "- see: b1-w1-watch")  # week 4 revisits a step on every route

@@ -1,7 +1,7 @@
 """Sanitiser: raw HTML in bodies against nh3's allow-list, with lines; strip mode; masked code."""
 from __future__ import annotations
 
-from induction.sanitiser import Policy, scan, strip
+from induction.check.sanitiser import Policy, scan, strip
 
 DEFAULT = Policy()
 
@@ -71,7 +71,7 @@ def test_autolinks_and_emails_are_not_tags():
 
 
 def test_a_rendered_page_keeps_what_python_markdown_and_the_project_write():
-    from induction.page_cleaner import clean
+    from induction.publish.page_cleaner import clean
     html = ('<h2 id="a">A</h2><div class="admonition note"><p class="admonition-title">N</p></div>'
             '<table><thead><tr><th style="text-align: left;">x</th></tr></thead><tbody><tr>'
             '<td style="text-align: center;">y</td></tr></tbody></table><pre><code class="language-py">x</code></pre>'
@@ -83,7 +83,7 @@ def test_a_rendered_page_keeps_what_python_markdown_and_the_project_write():
 
 def test_a_rendered_page_names_each_element_and_attribute_the_allow_list_removes():
     # As an HTML5 parser reads the page: a <td> outside a table is no element at all, so it is in one.
-    from induction.page_cleaner import clean
+    from induction.publish.page_cleaner import clean
     html = ('<p class="x" onclick="a()">hi</p><script>alert(1)</script><div markdown="1">x</div>'
             '<a href="javascript:x">l</a><table><tr><td style="color: red">c</td></tr></table><form action="x"></form>')
     assert clean(html).removed == ['<p onclick="a()">', "<script>", '<div markdown="1">',
@@ -93,7 +93,7 @@ def test_a_rendered_page_names_each_element_and_attribute_the_allow_list_removes
 def test_a_tag_never_ended_is_reported_where_it_starts():
     # The tokenizer drops "<br" at the end of a body as incomplete; on a page the renderer reads
     # on into the markup after the body (an imported provider page left a markdown="1" on a div).
-    from induction.sanitiser import scan
+    from induction.check.sanitiser import scan
     body = "Learn that:\n\n- goals that stretch pupils are essential<br\n\nLearn how to:\n"
     assert [(f.code, f.line, f.message, f.hint) for f in scan(body)] == [
         ("unclosed-html", 3, "The tag <br is never ended with '>'.",
@@ -103,7 +103,7 @@ def test_a_tag_never_ended_is_reported_where_it_starts():
 
 def test_an_inline_element_across_a_blank_line_is_reported():
     # Markdown ends the paragraph at the blank line: <p><i>a</p> ... <p></i></p>, unbalanced.
-    from induction.sanitiser import scan
+    from induction.check.sanitiser import scan
     assert [(f.code, f.line, f.message) for f in scan("Read <i>this\n\nand that</i> now.")] == [
         ("unclosed-html", 1,
          "The <i> opened here is closed only after a blank line, where Markdown ends the paragraph.")]
@@ -111,7 +111,7 @@ def test_an_inline_element_across_a_blank_line_is_reported():
 
 
 def test_attribute_lists_may_set_only_an_id_classes_title_lang_and_dir():
-    from induction.sanitiser import scan
+    from induction.check.sanitiser import scan
     body = ('para\n{: .note #keep title="t" lang=fr }\n\n## Heading {: onclick="go()" }\n\n'
             '[a link](x.md){: href="javascript:go()" style="color: red" }\n\nbraces {in} text and {{ asset("a") }}\n')
     hint = "Remove it from the {: ...} list; attribute lists may set only an id, classes, title, lang and dir."

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, make_tree, mkdocs_build
 
-from induction import scaffold
-from induction.pipeline import load_and_check
+from induction.authoring import scaffold
+from induction.check.pipeline import load_and_check
 
 # The interpreter running the tests, wherever its environment is (a clone's .venv, CI's, a wheel's).
 NEW = [sys.executable, str(ROOT / "scripts" / "new.py")]

@@ -22,9 +22,9 @@ import pytest
 from conftest import FRAMEWORK, ROOT, make_tree
 from test_importer_pipeline import PAGES, source_tree
 
-from induction import sanitiser
+from induction.check import sanitiser
+from induction.check.pipeline import load_and_check
 from induction.importer.pipeline import run_import
-from induction.pipeline import load_and_check
 
 TASK = "p/year-1-a/autumn-week-2-ect-task.md"
 RATIO = 3.0  # linear doubles; quadratic quadruples: 3 is between, with room for a noisy machine

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from induction import fences, sanitiser, shortcodes
-from induction.body import Body, read
+from induction.body import Body, fences, read, shortcodes
+from induction.check import sanitiser
 from induction.render.text import sequential_headings
 
 

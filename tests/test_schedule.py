@@ -1,4 +1,4 @@
-"""Schedule: each cohort's weeks on the school weeks of its calendar (induction/schedule.py).
+"""Schedule: each cohort's weeks on the school weeks of its calendar (induction/timing/schedule.py).
 
 The sample's placements as a provider would check them against its published term dates, then
 properties over generated calendars: weeks never fall in a holiday, run in order, never share a
@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_checks import PROGRAMME, report
 
-from induction.model import Block, Calendar, Cohort, Holiday, Loc, Programme, Term, Week, Year
-from induction.pipeline import load_and_check
-from induction.problems import Problems
-from induction.schedule import HALF_TERMS_A_YEAR, long_date, place_cohort, school_weeks
+from induction.check.pipeline import load_and_check
+from induction.core.model import Block, Calendar, Cohort, Holiday, Loc, Programme, Term, Week, Year
+from induction.core.problems import Problems
+from induction.timing.schedule import HALF_TERMS_A_YEAR, long_date, place_cohort, school_weeks
 
 LOC = Loc("x.yaml", 1)
 
@@ -119,7 +119,7 @@ def test_weeks_fall_on_school_weeks_in_order_and_never_in_a_holiday(calendar, pr
 @settings(max_examples=100, deadline=None)
 @given(calendars())
 def test_a_generated_calendar_is_sound_and_its_school_weeks_skip_every_holiday(calendar):
-    from induction.schedule import calendar_is_sound
+    from induction.timing.schedule import calendar_is_sound
     problems = Problems()
     calendar_is_sound(calendar, problems)
     assert problems.sorted() == []

@@ -11,11 +11,11 @@ import pytest
 import yaml
 from conftest import ROOT, SAMPLE
 
-from induction import formats
-from induction.problems import Problems
-from induction.schemas import SCHEMAS, editor_globs, render_schemas, schema
-from induction.shapes import INVALID, Where
-from induction.source import read_markdown
+from induction.authoring.schemas import SCHEMAS, editor_globs, render_schemas, schema
+from induction.core import formats
+from induction.core.problems import Problems
+from induction.core.shapes import INVALID, Where
+from induction.core.source import read_markdown
 
 FILES = {"site.schema.json": ["site.yaml"], "programme.schema.json": ["*/programme.yaml"],
          "block.schema.json": ["**/block.yaml"], "videos.schema.json": ["**/videos.yaml"],

@@ -8,13 +8,13 @@ import re
 import pytest
 from conftest import SAMPLE
 
-from induction import urls
-from induction.formats import ROLES
-from induction.nav import build_nav
-from induction.pipeline import load_and_check
-from induction.placement import TRAINING
+from induction.check.pipeline import load_and_check
+from induction.core import urls
+from induction.core.formats import ROLES
+from induction.core.placement import TRAINING
 from induction.render import render_site
-from induction.sequence import role_sequence
+from induction.render.nav import build_nav
+from induction.render.sequence import role_sequence
 
 _LINK = re.compile(r"(Previous|Next): \[[^\]]*\]\(([^)]+)\) <span class=\"ect-pagination__where\">")
 

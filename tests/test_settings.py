@@ -5,10 +5,10 @@ from pathlib import Path
 
 from edits import replace_once
 
-from induction import settings
-from induction.csp import PLAYERS
-from induction.loader import load_site
-from induction.settings import FORBIDDEN_HOSTS, Settings
+from induction.core import settings
+from induction.core.settings import FORBIDDEN_HOSTS, Settings
+from induction.load.loader import load_site
+from induction.publish.csp import PLAYERS
 
 
 def test_defaults_when_nothing_is_set() -> None:

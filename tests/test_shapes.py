@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
-from induction.problems import Problems
-from induction.shapes import (
+from induction.core.problems import Problems
+from induction.core.shapes import (
     INVALID,
     URL,
     Choice,
@@ -23,7 +23,7 @@ from induction.shapes import (
     Where,
     describe,
 )
-from induction.source import parse_yaml
+from induction.core.source import parse_yaml
 
 
 def check(shape: Any, value: Any) -> tuple[Any, list[str]]:

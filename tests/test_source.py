@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from induction.problems import Problems
-from induction.source import YList, YMap, load_yaml_file, parse_yaml, read_markdown, read_text
+from induction.core.problems import Problems
+from induction.core.source import YList, YMap, load_yaml_file, parse_yaml, read_markdown, read_text
 
 
 def lines(problems: Problems) -> list[str]:
@@ -164,7 +164,7 @@ def test_a_file_that_grows_while_read_is_read_no_further_than_the_limit(tmp_path
     at most one byte past the limit is read, then the file is reported."""
     import os as os_module
 
-    from induction import source
+    from induction.core import source
 
     path = tmp_path / "growing.md"
     path.write_bytes(b"x" * (source.MAX_BYTES + 10))

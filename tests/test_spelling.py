@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from induction.spelling import add_variants, other_spelling, variants
+from induction.core.spelling import add_variants, other_spelling, variants
 
 
 @pytest.mark.parametrize(("word", "other"), [

@@ -1,4 +1,4 @@
-"""Whatever SVG the served-file checker (induction/svg.py) accepts runs no script in Chromium.
+"""Whatever SVG the served-file checker (induction/load/svg.py) accepts runs no script in Chromium.
 
 Generated SVGs mix what a diagram needs with what runs code when a file is opened or clicked
 (scripts, handlers, animated links, XHTML parts, encoded schemes); each is judged by the checker,
@@ -18,7 +18,7 @@ from browser_support import CHROMIUM, chromium, serve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from induction.svg import svg_problem
+from induction.load.svg import svg_problem
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]

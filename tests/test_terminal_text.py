@@ -15,8 +15,8 @@ import pytest
 from conftest import ROOT
 from edits import replace_once
 
-from induction.pipeline import load_and_check
-from induction.problems import Problem, Problems, visible
+from induction.check.pipeline import load_and_check
+from induction.core.problems import Problem, Problems, visible
 from induction.render.problems_page import render_problems_page
 from induction_mkdocs.plugin import VisibleLog
 

@@ -11,8 +11,8 @@ import sys
 import pytest
 from conftest import ROOT
 
-from induction import model
-from induction.pipeline import load_and_check
+from induction.check.pipeline import load_and_check
+from induction.core import model
 
 
 def test_every_package_and_script_type_checks():
@@ -21,7 +21,7 @@ def test_every_package_and_script_type_checks():
 
 
 def test_the_model_is_frozen_as_it_claims(tree):
-    """Nothing after loading changes the model: every class of induction/model.py is a frozen
+    """Nothing after loading changes the model: every class of induction/core/model.py is a frozen
     dataclass, so setting a field again raises instead of changing what later stages read."""
     classes = [c for _, c in inspect.getmembers(model, inspect.isclass) if c.__module__ == model.__name__]
     assert classes and all(c.__dataclass_params__.frozen for c in classes)  # type: ignore[attr-defined]

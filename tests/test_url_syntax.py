@@ -17,8 +17,8 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from induction.paths import host_of
-from induction.url_syntax import malformed, well_formed
+from induction.core.paths import host_of
+from induction.core.url_syntax import malformed, well_formed
 
 JAR = ROOT / ".vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from induction.yaml_lists import EditError, append_item
+from induction.authoring.yaml_lists import EditError, append_item
 
 BLOCK = """\
 id: b1   # the block

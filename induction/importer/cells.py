@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..fences import fenced_lines
+from induction.body.fences import fenced_lines
 
 _SEPARATOR_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")

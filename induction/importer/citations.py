@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from ..model import Framework, Statement
+from induction.core.model import Framework, Statement
 
 SHINGLE = 4
 QUOTED = 0.8  # a text at or above this (against a statement's text or variant) quotes it

@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .. import wording
+from induction.check import wording
+
 from . import disclosure
 from .corpus import read_corpus
 from .overlap import Placement, Side, all_runs, compare

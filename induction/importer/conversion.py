@@ -11,9 +11,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypedDict
 
-from ..formats import ECT, MATERIAL, MENTOR, PLAN, READING, ROLE, ROLES, TRAINING, TUTOR
-from ..model import Framework
-from ..settings import Settings
+from induction.core.formats import ECT, MATERIAL, MENTOR, PLAN, READING, ROLE, ROLES, TRAINING, TUTOR
+from induction.core.model import Framework
+from induction.core.settings import Settings
+
 from . import durations, kinds, plans, titles
 from .corpus import Corpus, Page, Provider
 from .headings import nest

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .. import lines
-from ..served import served_problem
-from ..source import NotRegular, TooLarge, read_bounded
+from induction.core import lines
+from induction.core.source import NotRegular, TooLarge, read_bounded
+from induction.load.served import served_problem
+
 from .report import Defect
 from .slugs import canonical, slug, suffix
 

@@ -3,7 +3,7 @@
 The import never writes into the destination itself and never deletes anything but an earlier
 import's output: it writes a fresh folder beside the destination (same file system, so the swap is
 two renames, as `scripts/build.py` does for site/), validates it, and only then puts it in place.
-The destination is checked by the project's one rule for output folders (`induction/destinations.py`)
+The destination is checked by the project's one rule for output folders (`induction/publish/destinations.py`)
 before anything is read or written: it may not be, hold or sit inside the source or the project's
 content or docs folder, nor be or hold the project, home or root folder; and when it exists it must
 be empty or an earlier import: every file in it one its `import-report.json` lists (imports made
@@ -16,8 +16,8 @@ import os
 import shutil
 from dataclasses import dataclass
 
-from .. import destinations
-from ..destinations import Guarded, Kind
+from induction.publish import destinations
+from induction.publish.destinations import Guarded, Kind
 
 MARKER = "import-report.json"  # what every import writes: an earlier import's output has it
 

@@ -9,8 +9,8 @@ siblings, parents stay parents, and a skipped level closes up.
 """
 from __future__ import annotations
 
-from ..fences import fenced_lines
-from ..headings import atx
+from induction.body.fences import fenced_lines
+from induction.body.headings import atx
 
 
 def nest(body: str, top: int = 2) -> str:

@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Framework, Statement
+from induction.core.model import Framework, Statement
+
 from .citations import CODED, NEAR, QUOTED, Match, against, best
 
 # A code: "2.1" or "6b", or one in a provider's own numbering ("S2.3", "ecf2.3": letters before it),

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..formats import ECT, KINDS
-from ..headings import atx
+from induction.body.headings import atx
+from induction.core.formats import ECT, KINDS
 
 
 def ect_kinds(kinds: Iterable[str]) -> None:

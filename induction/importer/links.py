@@ -13,7 +13,8 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import lines
+from induction.core import lines
+
 from .markup import attributes
 from .slugs import canonical
 from .structure import internal

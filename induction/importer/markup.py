@@ -13,11 +13,12 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import lines
+from induction.body.fences import fenced_ranges
+from induction.body.headings import atx
+from induction.core import lines
+from induction.core.paths import host_of
+
 from ..body import read
-from ..fences import fenced_ranges
-from ..headings import atx
-from ..paths import host_of
 from ..render.media import embed_address
 from . import disclosure
 

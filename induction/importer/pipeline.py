@@ -13,14 +13,15 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable
 
-from .. import destinations
-from ..destinations import Guarded
-from ..formats import MATERIAL, MENTOR, PLAN, TRAINING
-from ..framework import load_framework
-from ..interrupts import held_signals
-from ..model import Framework
-from ..pipeline import load_and_check
-from ..problems import Problems
+from induction.check.pipeline import load_and_check
+from induction.core.formats import MATERIAL, MENTOR, PLAN, TRAINING
+from induction.core.model import Framework
+from induction.core.problems import Problems
+from induction.load.framework import load_framework
+from induction.publish import destinations
+from induction.publish.destinations import Guarded
+from induction.publish.interrupts import held_signals
+
 from ..reading import read_checked_site
 from . import destination
 from .conversion import ProgrammePlan, convert

@@ -18,9 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from induction.body.headings import AtxLine, atx
+from induction.core.formats import MENTOR, PLAN, TRAINING
+
 from ..body import read
-from ..formats import MENTOR, PLAN, TRAINING
-from ..headings import AtxLine, atx
 
 if TYPE_CHECKING:
     from .conversion import SessionPlan

@@ -6,7 +6,7 @@ AND on each transcript: a stray tag, an `<img url=…>` or an unclosed list is r
 transcript, a `{details}` block or a table cell exactly as in the body, since each repair works on
 the text wherever it stands.
 
-The last two repairs ask the project's own check (`induction.sanitiser.scan`) what it would refuse,
+The last two repairs ask the project's own check (`induction.check.sanitiser.scan`) what it would refuse,
 so the importer's idea of "balanced" and "safe" HTML is the validator's: an end tag that closes
 nothing is removed, an element left open is closed where its block ends, and what the allow-list
 refuses (a <script>, a handler attribute) is removed, each with a report line.
@@ -20,11 +20,12 @@ from collections.abc import Callable
 
 from markdown.blockprocessors import SetextHeaderProcessor
 
-from .. import sanitiser
+from induction.body.fences import fenced_lines
+from induction.check import sanitiser
+from induction.core.lines import line_of
+from induction.core.url_syntax import malformed, well_formed
+
 from ..body import read
-from ..fences import fenced_lines
-from ..lines import line_of
-from ..url_syntax import malformed, well_formed
 from . import markup
 from .cells import list_cells, separate_lists, unescape_bold
 from .markup import Markup

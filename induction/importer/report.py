@@ -9,7 +9,7 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from ..problems import CATALOGUE
+from induction.core.problems import CATALOGUE
 
 
 @dataclass(frozen=True, order=True)

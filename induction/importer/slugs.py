@@ -23,7 +23,7 @@ import re
 import unicodedata
 import urllib.parse
 
-from ..shapes import ID_PATTERN
+from induction.core.shapes import ID_PATTERN
 
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u02b9`\u00b4\u2032]")
 _SPELLED = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i",

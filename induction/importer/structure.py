@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..formats import ECT, MENTOR, TUTOR
-from ..headings import atx
+from induction.body.headings import atx
+from induction.core.formats import ECT, MENTOR, TUTOR
+
 from .corpus import Page
 from .durations import length_in
 from .slugs import canonical

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from induction.body.headings import atx
+
 from ..body import read
-from ..headings import atx
 
 _GENERIC = re.compile(
     r"^(?:view\s+|the\s+|open\s+)?(?:(?:induction\s+)?tutors?|mentors?|ects?|early career teachers?)(?:’s|'s)?\s+"

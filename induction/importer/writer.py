@@ -13,9 +13,10 @@ from typing import Any
 
 import yaml
 
-from ..formats import ROLES
-from ..plain_text import plain
-from ..settings import Settings
+from induction.core.formats import ROLES
+from induction.core.plain_text import plain
+from induction.core.settings import Settings
+
 from . import titles
 from .conversion import Listed, ProgrammePlan, SessionPlan
 from .links import label

@@ -15,9 +15,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..origins import page_origins
-from ..pipeline import Checked
-from ..problems import ERROR, READING_CODES, WARNING, Problems, plural
+from induction.check.pipeline import Checked
+from induction.core.problems import ERROR, READING_CODES, WARNING, Problems, plural
+from induction.publish.origins import page_origins
+
 from .findings import Finding, page_findings
 from .page import BuiltPage
 from .places import Places

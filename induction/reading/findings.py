@@ -1,6 +1,6 @@
 """Findings: what one built page shows a reader that its author did not mean, page by page.
 
-Each finding names its problem code (induction/problems.py), says what the reader sees, and
+Each finding names its problem code (induction/core/problems.py), says what the reader sees, and
 quotes the text to look for in the content file it came from (`Finding.quote`, '' when there is
 no text to find: an empty heading, a time).
 """

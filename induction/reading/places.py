@@ -1,6 +1,6 @@
 """Places: the content file and line a finding on a built page came from.
 
-A page made from one file (a session, a week's YAML) names it (induction/origins.py); the line
+A page made from one file (a session, a week's YAML) names it (induction/publish/origins.py); the line
 is the first where the finding's text occurs there, else 1. A page made of many (a print view,
 a pack) is searched for in its programme's folder, file by file, in order.
 """

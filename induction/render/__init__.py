@@ -5,9 +5,10 @@ into files; the export script writes them to disk; tests read them directly.
 """
 from __future__ import annotations
 
-from ..coverage import compute as compute_coverage
-from ..pipeline import Checked
-from ..placement import TRAINING
+from induction.check.coverage import compute as compute_coverage
+from induction.check.pipeline import Checked
+from induction.core.placement import TRAINING
+
 from .context import Context, shown_crosswalks, used_frameworks
 from .editions import beside_pages, render_editions
 from .examples_report import render_examples_report

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Block, Crosswalk, Framework, Programme, Site
-from ..placement import Place, ProgrammePlaces
-from ..schedule import Schedule
-from ..sequence import role_sequence
+from induction.core.model import Block, Crosswalk, Framework, Programme, Site
+from induction.core.placement import Place, ProgrammePlaces
+from induction.render.sequence import role_sequence
+from induction.timing.schedule import Schedule
 
 
 @dataclass
@@ -24,7 +24,7 @@ class Context:
     _sequences: dict[tuple[str, str], list[Place]] = field(default_factory=dict)
 
     def sequence(self, programme: Programme, role: str) -> list[Place]:
-        """The role's one way through the programme (see induction/sequence.py), computed once."""
+        """The role's one way through the programme (see induction/render/sequence.py), computed once."""
         key = (programme.id, role)
         if key not in self._sequences:
             self._sequences[key] = role_sequence(self.places[programme.id], role)

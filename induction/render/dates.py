@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime
 
-from .. import urls
-from ..formats import ROLE, ROLES
-from ..ics import ics_src, meeting_weeks
-from ..model import Block, Event, Programme, Week, Year
-from ..placement import Place
-from ..schedule import Schedule, long_date
+from induction.core import urls
+from induction.core.formats import ROLE, ROLES
+from induction.core.model import Block, Event, Programme, Week, Year
+from induction.core.placement import Place
+from induction.timing.ics import ics_src, meeting_weeks
+from induction.timing.schedule import Schedule, long_date
+
 from .context import Context
 from .text import attr, esc, minutes
 

@@ -8,9 +8,10 @@ the crosswalk joins them. A table that stacks as cards on a phone (ect-stack), s
 """
 from __future__ import annotations
 
-from .. import urls
-from ..model import Crosswalk, Framework, Statement
-from ..placement import Place
+from induction.core import urls
+from induction.core.model import Crosswalk, Framework, Statement
+from induction.core.placement import Place
+
 from .context import Context, citations, shown_crosswalks
 from .text import Page, caption, esc, front_matter, statement_link
 

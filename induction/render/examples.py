@@ -1,13 +1,14 @@
 """Examples: a session's sets of examples as the page shows them (stage four: render).
 
-Each set (induction/lenses.py finds them) becomes a `<div data-ect-examples>` holding one open
+Each set (induction/check/lenses.py finds them) becomes a `<div data-ect-examples>` holding one open
 `<details>` per example, its summary naming the phase or subject: with JavaScript off every example
 shows, labelled; docs/javascripts/lens.js puts the reader's own first and folds the others.
 """
 from __future__ import annotations
 
-from ..lenses import example_sets, lens_options
-from ..model import Programme
+from induction.check.lenses import example_sets, lens_options
+from induction.core.model import Programme
+
 from .text import attr, esc
 
 

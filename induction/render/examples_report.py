@@ -7,10 +7,11 @@ the same from lenses.example_gaps.
 """
 from __future__ import annotations
 
-from .. import urls
-from ..lenses import example_gaps
-from ..model import Programme
-from ..placement import Place
+from induction.check.lenses import example_gaps
+from induction.core import urls
+from induction.core.model import Programme
+from induction.core.placement import Place
+
 from .context import Context
 from .text import Page, caption, esc, front_matter
 

@@ -1,13 +1,14 @@
 """Frameworks: a page per statement (with every session that teaches it, in programme order), a
 page per standard, and the framework's index. Stage four of the flow (render).
 
-The coverage matrix of a programme is `render/matrix.py`, over `induction.coverage`.
+The coverage matrix of a programme is `render/matrix.py`, over `induction.check.coverage`.
 """
 from __future__ import annotations
 
-from .. import urls
-from ..model import Framework, Standard, Statement
-from ..placement import Place
+from induction.core import urls
+from induction.core.model import Framework, Standard, Statement
+from induction.core.placement import Place
+
 from .context import Context, citations, used_frameworks
 from .editions import beside_pages, edition_name
 from .text import Page, attr, caption, esc, front_matter, role_name, statement_link

@@ -1,7 +1,7 @@
 """Glance: the induction tutor's statutory year, per cohort (stage four: render).
 
-Two parts from the cohorts' schedules (induction/schedule.py) and milestones
-(induction/milestones.py): the dated milestones on the tutor's starting page, and a year at a
+Two parts from the cohorts' schedules (induction/timing/schedule.py) and milestones
+(induction/timing/milestones.py): the dated milestones on the tutor's starting page, and a year at a
 glance for each cohort, one printed A4 page: each half-term of its two years with its school
 weeks (numbered as a milestone's `week:` counts them), the blocks it does, its training and its
 milestones. Tables are HTML with ids and `headers`, so that every cell names its half-term and
@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime
 
-from .. import urls
-from ..milestones import YEARS, glance_src, in_year, induction_span, kind_name
-from ..model import Block, Milestone, Programme, Term, Week
-from ..schedule import Schedule, SchoolWeek, long_date, school_weeks
+from induction.core import urls
+from induction.core.model import Block, Milestone, Programme, Term, Week
+from induction.timing.milestones import YEARS, glance_src, in_year, induction_span, kind_name
+from induction.timing.schedule import Schedule, SchoolWeek, long_date, school_weeks
+
 from .context import Context
 from .dates import event_title, span_text
 from .sessions import print_action

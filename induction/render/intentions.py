@@ -6,7 +6,8 @@ session words it its own way, that wording comes first and the statement behind 
 """
 from __future__ import annotations
 
-from ..model import Framework, Intention, Statement
+from induction.core.model import Framework, Intention, Statement
+
 from .text import esc, statement_link
 
 

@@ -1,6 +1,6 @@
 """Matrix: a programme's coverage page, statements (rows, grouped by standard) by blocks (columns).
 
-Stage four of the flow (render). The counting is `induction.coverage`, shared with the check,
+Stage four of the flow (render). The counting is `induction.check.coverage`, shared with the check,
 the command and curriculum.json; this module only lays it out: a summary per standard, the key
 to the column labels, the matrix as an accessible table, and the statements no session cites.
 """
@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import posixpath
 
-from .. import urls
-from ..coverage import Column, Coverage
+from induction.check.coverage import Column, Coverage
+from induction.core import urls
+
 from .text import Page, attr, caption, esc, front_matter, statement_link
 
 

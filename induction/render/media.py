@@ -11,10 +11,12 @@ import re
 from collections.abc import Callable
 from urllib.parse import parse_qs, quote, urlparse
 
-from .. import shortcodes, urls
+from induction.body import shortcodes
+from induction.core import urls
+from induction.core.model import Asset, Framework, Programme, Video
+from induction.core.placement import ProgrammePlaces
+
 from ..body import read
-from ..model import Asset, Framework, Programme, Video
-from ..placement import ProgrammePlaces
 from .text import attr, demote_headings, esc, statement_link
 
 # The class of an <img> written for directory URLs in raw HTML (the offline build rewrites its address).

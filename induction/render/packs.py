@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 
-from .. import urls
-from ..model import Block, Programme, Site, Week, Year
-from ..placement import Place
-from ..routes import entry_routes
+from induction.check.routes import entry_routes
+from induction.core import urls
+from induction.core.model import Block, Programme, Site, Week, Year
+from induction.core.placement import Place
+
 from .context import Context
 from .routes import route_note, route_totals
 from .sessions import print_action, render_session, session_caption

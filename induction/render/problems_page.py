@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import itertools
 
-from ..problems import CATALOGUE, ERROR, Problem, Problems, plural, visible
+from induction.core.problems import CATALOGUE, ERROR, Problem, Problems, plural, visible
+
 from .text import Page, esc, front_matter
 
 PROBLEM_CODES_FILE = "documentation/problem-codes.md"  # the project's documentation, not a provider's site
@@ -56,7 +57,7 @@ def render_problem_codes() -> str:
     for code in sorted(CATALOGUE.values(), key=lambda c: c.name):
         lines += [f"## {code.name}", "", f"**What it means:** {_inline(code.meaning)}", "",
                   f"**How to fix it:** {_inline(code.fix)}", ""]
-    lines += [f"{len(CATALOGUE)} codes. This page is generated from `induction/problems.py` by "
+    lines += [f"{len(CATALOGUE)} codes. This page is generated from `induction/core/problems.py` by "
               "`scripts/problem_codes.py` (a test fails when it falls behind), so it lists exactly the codes "
               "the checks use.", ""]
     return "\n".join(lines)

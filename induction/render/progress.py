@@ -7,13 +7,14 @@ page's HTML passes the post-render allow-list. Session keys are "<programme>/<se
 """
 from __future__ import annotations
 
-from ..formats import ROLE
-from ..placement import TRAINING, Place
+from induction.core.formats import ROLE
+from induction.core.placement import TRAINING, Place
+
 from .routes import route_keys
 from .text import attr
 
 # What can be marked done: ECT steps, mentor session plans, the mentors' own training sessions
-# (induction/mentor_training.py), and the induction tutor's checks (material) and training sessions.
+# (induction/check/mentor_training.py), and the induction tutor's checks (material) and training sessions.
 MARKABLE_KINDS = {"mentor": ("plan", "training"), "tutor": ("material", "training")}
 TRAINING_WORK = "mentor training sessions"  # counted apart from the meetings' plans: a strand of its own
 

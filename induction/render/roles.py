@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import urls
-from ..formats import ROLE
-from ..model import Block, Programme, Year
+from induction.core import urls
+from induction.core.formats import ROLE
+from induction.core.model import Block, Programme, Year
+
 from .context import Context
 from .glance import tutor_milestones, week_when
 from .packs import mentor_plans, pack_links, when

@@ -1,5 +1,5 @@
 """Routes: a block's diagnostic page, and the marks that let the reader's browser follow a route
-(stage four of the flow; the checks are induction/routes.py).
+(stage four of the flow; the checks are induction/check/routes.py).
 
 What is published holds every route: each route-only step is labelled with its route, each week
 gives its total for each route, and the diagnostic lists its questions with the route each answer
@@ -11,10 +11,11 @@ which the page allow-list lets through; the form's controls are made by the scri
 """
 from __future__ import annotations
 
-from .. import urls
-from ..model import Block, Programme, Year
-from ..placement import Place
-from ..routes import entry_routes, route_labels
+from induction.check.routes import entry_routes, route_labels
+from induction.core import urls
+from induction.core.model import Block, Programme, Year
+from induction.core.placement import Place
+
 from .context import Context
 from .text import Page, attr, caption, esc, front_matter, minutes, paragraphs
 

@@ -3,12 +3,13 @@ year pages), each with where it sits, how long it takes, its resources and learn
 """
 from __future__ import annotations
 
-from .. import urls
+from induction.check.routes import entry_routes, route_labels
+from induction.core import urls
+from induction.core.formats import ROLE
+from induction.core.model import Session
+from induction.core.placement import TRAINING, Place
+
 from ..body import read
-from ..formats import ROLE
-from ..model import Session
-from ..placement import TRAINING, Place
-from ..routes import entry_routes, route_labels
 from .context import Context
 from .dates import meeting_dates, session_dates
 from .examples import with_examples
@@ -191,7 +192,7 @@ def _where(place: Place) -> str:
 
 
 def _pagination(place: Place, sequence: list[Place], src: str) -> str:
-    """Previous and next in the role's one sequence (induction/sequence.py), labelled with the
+    """Previous and next in the role's one sequence (induction/render/sequence.py), labelled with the
     neighbour's title and week. The page's only previous/next: Material's footer links are off."""
     index = next((i for i, p in enumerate(sequence) if p.session is place.session), None)
     if index is None:

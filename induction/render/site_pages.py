@@ -6,11 +6,12 @@ from its own programmes. Nothing here is written for one provider.
 """
 from __future__ import annotations
 
-from .. import urls
-from ..figures import programme_figures
-from ..formats import ROLE
-from ..model import Programme, Site
-from ..problems import plural
+from induction.core import urls
+from induction.core.formats import ROLE
+from induction.core.model import Programme, Site
+from induction.core.problems import plural
+from induction.render.figures import programme_figures
+
 from .context import Context
 from .media import host_name
 from .roles import role_src

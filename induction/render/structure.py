@@ -5,12 +5,13 @@ and how long it takes, with the week's learning intentions and its neighbours.
 """
 from __future__ import annotations
 
-from .. import urls
+from induction.core import urls
+from induction.core.formats import ROLE, ROLES
+from induction.core.model import Block, Programme, SessionRef, Week, Year
+from induction.core.placement import Place
+from induction.core.problems import plural
+
 from ..body import read
-from ..formats import ROLE, ROLES
-from ..model import Block, Programme, SessionRef, Week, Year
-from ..placement import Place
-from ..problems import plural
 from . import dates
 from . import week as week_parts
 from .context import Context

@@ -14,7 +14,8 @@ section. So under an h2 it is an h3, under an h3 an h4.
 """
 from __future__ import annotations
 
-from ..model import Programme
+from induction.core.model import Programme
+
 from .context import Context
 from .media import expand
 from .rebase import rebase

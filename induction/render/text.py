@@ -8,11 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .. import urls
-from ..fences import fenced_lines
-from ..formats import KIND_NAMES, ROLE_NAMES
-from ..headings import atx
-from ..model import Framework
+from induction.body.fences import fenced_lines
+from induction.body.headings import atx
+from induction.core import urls
+from induction.core.formats import KIND_NAMES, ROLE_NAMES
+from induction.core.model import Framework
 
 
 @dataclass

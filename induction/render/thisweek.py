@@ -8,9 +8,10 @@ clock. Nothing is requested from elsewhere and nothing is stored.
 """
 from __future__ import annotations
 
-from .. import urls
-from ..formats import ROLE
-from ..model import Programme
+from induction.core import urls
+from induction.core.formats import ROLE
+from induction.core.model import Programme
+
 from .context import Context
 from .dates import marks, span_text
 from .text import attr, esc

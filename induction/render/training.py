@@ -6,8 +6,9 @@ events naming the session), and a count of those done that progress.js fills in.
 """
 from __future__ import annotations
 
-from .. import urls
-from ..model import Programme
+from induction.core import urls
+from induction.core.model import Programme
+
 from .context import Context
 from .dates import event_when
 from .progress import progress_counts

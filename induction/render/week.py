@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from .. import urls
-from ..model import Block, Programme, SessionRef, Week, Year
-from ..placement import Place
+from induction.core import urls
+from induction.core.model import Block, Programme, SessionRef, Week, Year
+from induction.core.placement import Place
+
 from .rebase import rebase
 from .routes import route_label, route_totals
 from .text import esc, kind_name, minutes

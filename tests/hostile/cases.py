@@ -358,7 +358,7 @@ C(Case("route-id-markup", [Append(BLOCK, "routes:\n  - id: core\n    label: Core
     "minimal/prog/year-1/b1/block.yaml:29: error [markdown-in-plain-text] The text of 'label' in a route is plain text but holds Markdown (bold): '**Stretch**' would be shown with its marks. Write the words alone ('Stretch'): bold, links and headings belong in a summary or a body."]))
 C(Case("session-routes-not-a-list", [Append(BLOCK, "routes:\n  - id: core\n    label: Core\n    description: Most.\n  - id: stretch\n    label: Stretch\n    description: Some.\n"), Edit(READ, "minutes: 20\n", "minutes: 20\nroutes: stretch\n")], [
     "minimal/prog/year-1/b1/b1-w1-read.md:7: error [wrong-type] Expected a list for 'routes' in the front matter but found 'stretch'."]))
-# Examples for phases and subjects (induction/lenses.py), and mentor training (induction/mentor_training.py)
+# Examples for phases and subjects (induction/check/lenses.py), and mentor training (induction/check/mentor_training.py)
 PHASES = Edit(PROG, "settings:\n", "phases:\n  - id: early-years\n    label: Early years\n  - id: primary\n"
               "    label: Primary\nsubjects:\n  - id: maths\n    label: Mathematics\nsettings:\n")
 C(Case("example-for-an-undeclared-phase", [PHASES, Append(READ, "\n### In Reception {: .example-early-yaers }\n\nText.\n")], [
