@@ -56,6 +56,12 @@ def test_the_content_version_follows_the_content_and_no_title_can_close_the_scri
     assert "<" not in script and "Read about memory \\u003c 2" in script
 
 
+def test_the_same_content_in_two_places_has_one_version(tmp_path):
+    # a laptop's checkout and CI's: a saved file names the version, which must not name the folder
+    one, two = make_tree(tmp_path / "a"), make_tree(tmp_path / "elsewhere" / "b")
+    assert content_version(load_and_check(str(one)).site) == content_version(load_and_check(str(two)).site)
+
+
 def test_each_mentor_plan_page_has_the_coaching_log_pointing_at_the_plan_before(sample):
     pages = {page.src: page.markdown for page in render_site(sample)}
     first = pages["oakfield/year-1/routines/routines-w1-mentor.md"]

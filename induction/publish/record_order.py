@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -25,10 +26,12 @@ ORDER_SRC = "programme-order.js"
 
 
 def content_version(site: Site) -> str:
-    """A short hash of every content file's path and text: it changes when the content does."""
+    """A short hash of every content file's path and text: it changes when the content does, and
+    only then (paths are taken within the content, so two checkouts of it give one version)."""
     digest = hashlib.sha256()
+    root = os.path.commonpath([os.path.dirname(path) for path in site.texts]) if site.texts else ""
     for path in sorted(site.texts):
-        digest.update(path.encode("utf-8") + b"\0" + site.texts[path].encode("utf-8") + b"\0")
+        digest.update(os.path.relpath(path, root).encode("utf-8") + b"\0" + site.texts[path].encode("utf-8") + b"\0")
     return "content-" + digest.hexdigest()[:12]
 
 
