@@ -129,6 +129,24 @@ def read_text(path: str, problems: Problems) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _syntax_error(error: yaml.MarkedYAMLError, text: str, path: str, problems: Problems, first_line: int) -> None:
+    """A YAML syntax error, reported at the line a reader would correct."""
+    mark = error.problem_mark or error.context_mark
+    # An unclosed [, { or quote is only noticed lines later: point at where it was opened.
+    unclosed = bool(error.context_mark and error.context and ("flow" in error.context or "quoted" in error.context))
+    if unclosed:
+        mark = error.context_mark
+    line = (mark.line if mark else 0) + first_line
+    what = (error.problem or "invalid YAML").strip()
+    # libyaml's message does not name the tab ("cannot start any token"): look at the line itself.
+    at = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+    tabbed = "\t" in at[: len(at) - len(at.lstrip())] or "tab" in str(error).lower()
+    hint = "Indent with spaces, not tabs." if tabbed else (
+        "Close the bracket or quote opened on this line." if unclosed else
+        "Check the indentation and punctuation on this line and the one before it.")
+    problems.add("yaml-syntax", path, line, f"YAML could not be read: {what}.", hint)
+
+
 def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) -> Any:
     """Parse YAML text into YMap/YList/scalars; problems carry lines offset by `first_line`."""
     if _flow_depth(text) > MAX_DEPTH:  # libyaml crashes the process (not an exception) on very deep [[[...
@@ -139,20 +157,7 @@ def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) ->
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        # An unclosed [, { or quote is only noticed lines later: point at where it was opened.
-        unclosed = bool(error.context_mark and error.context and ("flow" in error.context or "quoted" in error.context))
-        if unclosed:
-            mark = error.context_mark
-        line = (mark.line if mark else 0) + first_line
-        what = (error.problem or "invalid YAML").strip()
-        # libyaml's message does not name the tab ("cannot start any token"): look at the line itself.
-        at = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
-        tabbed = "\t" in at[: len(at) - len(at.lstrip())] or "tab" in str(error).lower()
-        hint = "Indent with spaces, not tabs." if tabbed else (
-            "Close the bracket or quote opened on this line." if unclosed else
-            "Check the indentation and punctuation on this line and the one before it.")
-        problems.add("yaml-syntax", path, line, f"YAML could not be read: {what}.", hint)
+        _syntax_error(error, text, path, problems, first_line)
         return None
     except yaml.reader.ReaderError as error:  # a control character written as it is (not as an escape)
         line = text.count("\n", 0, error.position) + first_line

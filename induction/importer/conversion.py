@@ -314,18 +314,8 @@ def _place(plan: ProgrammePlan, provider: Provider, listings: list[Listing], rep
         sid = _session_id(plan, url)
         see = homes[url] != number
         if not see:
-            page_role, kind = role_and_kind(page.slug)
-            if page_role != role and role and not (isinstance(container, BlockPlan)):
-                report.add(file, int(line), "listed-for-another-role", f"'{page.slug}' is listed for {role}.",
-                           f"listed it under {page_role}, the role its name gives")
-            title = text or str(page.meta.get("heading") or page.meta.get("title") or page.slug)
-            heading = str(page.meta.get("heading") or "")
-            if page_role == TUTOR and re.search(r"mentor", heading + " " + title, re.I):
-                report.add(page.path, 1, "heading-role-mismatch",
-                           f"An induction tutor page is headed '{heading or title}'.",
-                           f"titled it '{_TUTOR_TITLE}'" if "mentor" in title.lower() else "kept its title")
-                title = _TUTOR_TITLE if "mentor" in title.lower() else title
-            plan.sessions[sid] = SessionPlan(sid, page, page_role, kind, title)
+            plan.sessions[sid] = _session_at_home(sid, page, text, role, isinstance(container, BlockPlan),
+                                                  (file, int(line)), report)
         session = plan.sessions.get(sid)
         if session is None:
             continue
@@ -341,6 +331,25 @@ def _place(plan: ProgrammePlan, provider: Provider, listings: list[Listing], rep
             session.year = plan.blocks[session.block].year if session.block else \
                 container[1] if isinstance(container, tuple) else 0
     _unlisted(plan, provider, report)
+
+
+def _session_at_home(sid: str, page: Page, text: str, role: str, in_block: bool, where: tuple[str, int],
+                     report: ProviderReport) -> SessionPlan:
+    """The session a listed page becomes where it is at home: its role and kind from its name, its
+    title from the listing (else its heading); a listing for another role, or a tutor page headed
+    for mentors, reported."""
+    page_role, kind = role_and_kind(page.slug)
+    if page_role != role and role and not in_block:
+        report.add(where[0], where[1], "listed-for-another-role", f"'{page.slug}' is listed for {role}.",
+                   f"listed it under {page_role}, the role its name gives")
+    title = text or str(page.meta.get("heading") or page.meta.get("title") or page.slug)
+    heading = str(page.meta.get("heading") or "")
+    if page_role == TUTOR and re.search(r"mentor", heading + " " + title, re.I):
+        report.add(page.path, 1, "heading-role-mismatch",
+                   f"An induction tutor page is headed '{heading or title}'.",
+                   f"titled it '{_TUTOR_TITLE}'" if "mentor" in title.lower() else "kept its title")
+        title = _TUTOR_TITLE if "mentor" in title.lower() else title
+    return SessionPlan(sid, page, page_role, kind, title)
 
 
 def _unlisted(plan: ProgrammePlan, provider: Provider, report: ProviderReport) -> None:

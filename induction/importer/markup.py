@@ -99,27 +99,31 @@ def extract_videos(body: str, name: Callable[[int], str]) -> Markup:
             continue
         pieces.append(body[last:match.start()])
         pieces.append(f'\n{{{{ video("{name(len(out.videos))}") }}}}\n')
-        rest_start = match.end()
-        transcript, span, after = _transcript_after(body, rest_start, end)
-        if span:
-            pieces.append(body[rest_start:span[0]])
-            last = span[1]
-            found.transcript, found.transcript_form = transcript
-            found.transcript_line = _line(body, span[0]) + (transcript[1] == "details")
-            if after:  # the page's own text after the speech: shown where it was, after the video
-                pieces.append("\n" + after.strip("\n") + "\n\n")
-                out.defects.append(("transcript-end", _line(body, span[0]) + _lines_before(body[span[0]:span[1]],
-                                    after), "The transcript's section goes on after the speech: "
-                                    f"'{_first_words(after)}'.", "kept that text on the page, after the video"))
-        else:
-            last = rest_start
-            out.defects.append(("transcript-not-published", line, "The video has no transcript after it.",
-                                "published it as having none (no_transcript); add the transcript"))
+        last = _take_transcript(body, found, match.end(), end, pieces, out)
         out.videos.append(found)
     pieces.append(body[last:])
     out.body = "".join(pieces)
     _attach(out, described + _described_links(body))
     return out
+
+
+def _take_transcript(body: str, found: FoundVideo, start: int, end: int, pieces: list[str], out: Markup) -> int:
+    """The transcript after a video (between `start` and `end`) taken into `found`, the text before
+    it kept in `pieces`; returns where the body goes on. A video with none is reported."""
+    transcript, span, after = _transcript_after(body, start, end)
+    if not span:
+        out.defects.append(("transcript-not-published", found.line, "The video has no transcript after it.",
+                            "published it as having none (no_transcript); add the transcript"))
+        return start
+    pieces.append(body[start:span[0]])
+    found.transcript, found.transcript_form = transcript
+    found.transcript_line = _line(body, span[0]) + (transcript[1] == "details")
+    if after:  # the page's own text after the speech: shown where it was, after the video
+        pieces.append("\n" + after.strip("\n") + "\n\n")
+        out.defects.append(("transcript-end", _line(body, span[0]) + _lines_before(body[span[0]:span[1]], after),
+                            "The transcript's section goes on after the speech: "
+                            f"'{_first_words(after)}'.", "kept that text on the page, after the video"))
+    return span[1]
 
 
 _AUDIO = re.compile(r"audio[- ]?descri", re.I)

@@ -37,7 +37,14 @@ _ROUNDS = 8  # closing one element can reveal another (nested); no real page nee
 
 
 def _text_repairs(text: str) -> tuple[str, list[Defect]]:
-    """The repairs that apply to any Markdown text: a page body or a transcript."""
+    """The repairs that apply to any Markdown text: a page body or a transcript, in order."""
+    text, markup_defects = _markup_repairs(text)
+    text, later = _heading_and_address_repairs(text)
+    return text, markup_defects + later
+
+
+def _markup_repairs(text: str) -> tuple[str, list[Defect]]:
+    """First the HTML and list markup: disclosures, cells, bold, lists, stray tags, images, attributes."""
     out: list[Defect] = []
     text, found = markup.convert_details(text)
     out += found
@@ -61,6 +68,12 @@ def _text_repairs(text: str) -> tuple[str, list[Defect]]:
     if changed:
         out.append(("list-indent", 1, f"{changed} nested list lines were indented by 2-3 spaces.",
                     "re-indented them by 4 spaces per level"))
+    return text, out
+
+
+def _heading_and_address_repairs(text: str) -> tuple[str, list[Defect]]:
+    """Then headings, alt text, addresses, split tags, balance and safety, and lists after paragraphs."""
+    out: list[Defect] = []
     text, underlined = atx_headings(text)
     out += [("setext-heading", line, "A heading underlined with === or ---.",
              "wrote it as a # heading, levelled with the page's others") for line in underlined]

@@ -18,7 +18,7 @@ from induction.core.plain_text import plain
 from induction.core.settings import Settings
 
 from . import titles
-from .conversion import Listed, ProgrammePlan, SessionPlan
+from .conversion import BlockPlan, Listed, ProgrammePlan, SessionPlan
 from .links import label
 from .origins import Origin, Origins, anchored
 from .structure import internal
@@ -141,40 +141,45 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
     origins.add(f"{plan.slug}/programme.yaml", Origin(plan.index.path, source_body=plan.index.body,
                                                       body_line=plan.index.body_line))
     for block in plan.blocks.values():
-        src = f"{plan.slug}/year-{block.year}/{block.id}/index.md"
-        data: dict[str, Any] = {"id": block.id, "title": plain(block.title), "term": block.term}
-        if block.half_term:
-            data["half_term"] = block.half_term
-        summaries = _summary(plan, block.summary, src)
-        if summaries:
-            data["summary"] = summaries
-        if block.pages:
-            data["pages"] = _refs(block.pages, plan.sessions)
-        weeks = []
-        for week in block.weeks:
-            label = f"{week.first}" if week.first == week.last else f"{week.first}-{week.last}"
-            item: dict[str, Any] = {"week": week.first if week.first == week.last else label,
-                                    "title": plain(week.title) or titles.week_label(week.first, week.last).capitalize()}
-            week_src = f"{plan.slug}/year-{block.year}/{block.id}/week-{label}/index.md"
-            summaries = _summary(plan, week.summary, week_src)
-            if summaries:
-                item["summary"] = summaries
-            for role in ROLES:
-                if week.roles.get(role):
-                    item[role] = _refs(week.roles[role], plan.sessions)
-            weeks.append(item)
-        data["weeks"] = weeks
-        text = dump(data)
-        write(os.path.join(folder, f"year-{block.year}", block.id, "block.yaml"), text)
-        weeks_at = [(block.page.path, week.line) for week in block.weeks]
-        origins.add(f"{plan.slug}/year-{block.year}/{block.id}/block.yaml",
-                    Origin(block.page.path, anchors=anchored(text, "- week:", weeks_at),
-                           source_body=block.page.body, body_line=block.page.body_line))
+        _write_block(plan, block, folder, origins)
     for session in plan.sessions.values():
         write(inside(dest, os.path.join(dest, session_src(plan, session))), _session_file(session))
         page = session.page
         origins.add(session_src(plan, session), Origin(page.path, source_body=page.body, body_line=page.body_line))
     _write_media(plan, folder, origins)
+
+
+def _write_block(plan: ProgrammePlan, block: BlockPlan, folder: str, origins: Origins) -> None:
+    """A block's block.yaml: its summaries, pages and weeks, each week's sessions by role."""
+    src = f"{plan.slug}/year-{block.year}/{block.id}/index.md"
+    data: dict[str, Any] = {"id": block.id, "title": plain(block.title), "term": block.term}
+    if block.half_term:
+        data["half_term"] = block.half_term
+    summaries = _summary(plan, block.summary, src)
+    if summaries:
+        data["summary"] = summaries
+    if block.pages:
+        data["pages"] = _refs(block.pages, plan.sessions)
+    weeks = []
+    for week in block.weeks:
+        label = f"{week.first}" if week.first == week.last else f"{week.first}-{week.last}"
+        item: dict[str, Any] = {"week": week.first if week.first == week.last else label,
+                                "title": plain(week.title) or titles.week_label(week.first, week.last).capitalize()}
+        week_src = f"{plan.slug}/year-{block.year}/{block.id}/week-{label}/index.md"
+        summaries = _summary(plan, week.summary, week_src)
+        if summaries:
+            item["summary"] = summaries
+        for role in ROLES:
+            if week.roles.get(role):
+                item[role] = _refs(week.roles[role], plan.sessions)
+        weeks.append(item)
+    data["weeks"] = weeks
+    text = dump(data)
+    write(os.path.join(folder, f"year-{block.year}", block.id, "block.yaml"), text)
+    weeks_at = [(block.page.path, week.line) for week in block.weeks]
+    origins.add(f"{plan.slug}/year-{block.year}/{block.id}/block.yaml",
+                Origin(block.page.path, anchors=anchored(text, "- week:", weeks_at),
+                       source_body=block.page.body, body_line=block.page.body_line))
 
 
 def _settings(plan: ProgrammePlan) -> dict[str, Any]:

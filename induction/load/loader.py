@@ -230,6 +230,20 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
         data.get("summary", ""), [], {}, {}, {}, folder, Loc(path, data.line), blocks=blocks,
         incomplete=len(problems.items) > before, unread=unread, settings=Settings.of(data.get("settings", {})),
         summary_line=data.text_line("summary"), lenses=_lenses(data, path, problems))
+    programme.years.extend(_years(data, path, programme, problems))
+    _load_cohorts(data, path, programme)
+    for videos_file in _files(folder, "videos.yaml"):
+        _load_videos(videos_file, reader, programme)
+    for assets_file in _files(folder, "assets.yaml"):
+        _load_assets(assets_file, reader, programme)
+    _load_sessions(folder, reader, programme)
+    _meeting_lengths(programme, problems)
+    return programme
+
+
+def _years(data: YMap, path: str, programme: Programme, problems: Problems) -> list[Year]:
+    """The programme's years, each with the blocks it names (an unknown one reported at its line)."""
+    years = []
     for item in data.get("years", []):
         if "id" not in item:
             continue
@@ -237,16 +251,17 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
                     list(item.get("blocks", [])), [], Loc(path, item.line), item.get("mentor_meetings", "weekly"),
                     item.text_line("summary"), _ids(item, "mentor_training", path))
         for index, block_id in enumerate(year.block_ids):
-            if block_id in blocks:
-                year.blocks.append(blocks[block_id])
+            if block_id in programme.blocks:
+                year.blocks.append(programme.blocks[block_id])
             elif block_id not in programme.unread:
-                problems.unknown("block", block_id, blocks, path, item["blocks"].line_of(index))
-        programme.years.append(year)
-    _load_cohorts(data, path, programme)
-    for videos_file in _files(folder, "videos.yaml"):
-        _load_videos(videos_file, reader, programme)
-    for assets_file in _files(folder, "assets.yaml"):
-        _load_assets(assets_file, reader, programme)
+                problems.unknown("block", block_id, programme.blocks, path, item["blocks"].line_of(index))
+        years.append(year)
+    return years
+
+
+def _load_sessions(folder: str, reader: _Reader, programme: Programme) -> None:
+    """Every session file of the programme's folder (transcripts aside), each id once."""
+    problems = reader.problems
     transcripts = {video.transcript_file for video in programme.videos.values()}
     for md_file in _files(folder, ".md"):
         if md_file in transcripts or f"{os.sep}transcripts{os.sep}" in md_file[len(folder):]:
@@ -262,8 +277,6 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
                          f"The session id '{session.id}' is also used by {problems.display(other.file)}.")
             continue
         programme.sessions[session.id] = session
-    _meeting_lengths(programme, problems)
-    return programme
 
 
 def _ids(item: YMap, key: str, path: str) -> list[SessionRef]:

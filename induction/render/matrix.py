@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
-from induction.check.coverage import Column, Coverage
+from induction.check.coverage import Column, Coverage, StandardTally
 from induction.core import urls
 
 from .text import Page, attr, caption, esc, front_matter, statement_link
@@ -52,7 +52,6 @@ def _cell(count: int, headers: str) -> str:
 
 def matrix_table(cov: Coverage, src: str) -> list[str]:
     framework, columns = cov.framework, cov.columns
-    span = len(columns) + 2
     out = ['<div class="ect-table-wrap" role="region" aria-labelledby="ect-coverage-caption" tabindex="0">',
            '<table class="ect-coverage">',
            f'<caption id="ect-coverage-caption"><span>Sessions citing each statement of the {attr(framework.title)}, '
@@ -64,28 +63,7 @@ def matrix_table(cov: Coverage, src: str) -> list[str]:
                f'<th scope="col" id="{_ALL}">All blocks</th></tr></thead>')
     keys = [_COLUMN + c.key for c in columns] + [_ALL]
     for tally in cov.standards():
-        standard = tally.standard
-        group = f"{_GROUP}{standard.number}"
-        out.append("<tbody>")
-        out.append(f'<tr class="ect-coverage__standard"><th scope="rowgroup" colspan="{span}" id="{group}">'
-                   f'<a href="{href(src, urls.standard(framework, standard.number))}">'
-                   f"Standard {standard.number}: {attr(standard.title)}</a></th></tr>")
-        for statement in standard.statements:
-            row, own = cov.counts[statement.id], f"{_ROW}{statement.id}"
-            gap = "" if row else ' class="ect-coverage__gap"'
-            cells = "".join(_cell(row.get(c.key, 0), _headers(_COLUMN + c.key, group, own)) for c in columns)
-            out.append(f'<tr{gap}><th scope="row" id="{attr(own)}"{_headers(_STATEMENTS, group)}>'
-                       f'<a class="ect-coverage__id" href="{href(src, urls.statement(framework, statement.id))}">'
-                       f'<span class="ect-visually-hidden">Statement </span>{attr(statement.id)}</a> '
-                       f'<span class="ect-coverage__text">{attr(statement.text)}</span></th>'
-                       f"{cells}<td{_headers(_ALL, group, own)}>{sum(row.values())}</td></tr>")
-        own = f"{group}-total"
-        sums = "".join(f"<td{_headers(key, group, own)}>{count}</td>"
-                       for key, count in zip(keys, [*(tally.sessions[c.key] for c in columns),
-                                                    sum(tally.sessions.values())], strict=True))
-        out.append(f'<tr class="ect-coverage__subtotal"><th scope="row" id="{own}" headers="{group}">'
-                   f"Standard {standard.number}: covered {tally.covered} of {tally.total}</th>{sums}</tr>")
-        out.append("</tbody>")
+        out += _standard_rows(cov, tally, src, keys)
     totals = cov.column_totals()
     own = _TOTAL
     sums = "".join(f"<td{_headers(key, own)}>{count}</td>"
@@ -93,6 +71,34 @@ def matrix_table(cov: Coverage, src: str) -> list[str]:
     out.append(f'<tfoot><tr><th scope="row" id="{own}">All standards: covered {len(cov.covered)} of '
                f"{len(framework.statements)}</th>{sums}</tr></tfoot>")
     out += ["</table>", "</div>", ""]
+    return out
+
+
+def _standard_rows(cov: Coverage, tally: StandardTally, src: str, keys: list[str]) -> list[str]:
+    """One standard as a <tbody>: its heading row, a row per statement, and its subtotal."""
+    framework, columns, span = cov.framework, cov.columns, len(cov.columns) + 2
+    standard = tally.standard
+    group = f"{_GROUP}{standard.number}"
+    out = ["<tbody>"]
+    out.append(f'<tr class="ect-coverage__standard"><th scope="rowgroup" colspan="{span}" id="{group}">'
+               f'<a href="{href(src, urls.standard(framework, standard.number))}">'
+               f"Standard {standard.number}: {attr(standard.title)}</a></th></tr>")
+    for statement in standard.statements:
+        row, own = cov.counts[statement.id], f"{_ROW}{statement.id}"
+        gap = "" if row else ' class="ect-coverage__gap"'
+        cells = "".join(_cell(row.get(c.key, 0), _headers(_COLUMN + c.key, group, own)) for c in columns)
+        out.append(f'<tr{gap}><th scope="row" id="{attr(own)}"{_headers(_STATEMENTS, group)}>'
+                   f'<a class="ect-coverage__id" href="{href(src, urls.statement(framework, statement.id))}">'
+                   f'<span class="ect-visually-hidden">Statement </span>{attr(statement.id)}</a> '
+                   f'<span class="ect-coverage__text">{attr(statement.text)}</span></th>'
+                   f"{cells}<td{_headers(_ALL, group, own)}>{sum(row.values())}</td></tr>")
+    own = f"{group}-total"
+    sums = "".join(f"<td{_headers(key, group, own)}>{count}</td>"
+                   for key, count in zip(keys, [*(tally.sessions[c.key] for c in columns),
+                                                sum(tally.sessions.values())], strict=True))
+    out.append(f'<tr class="ect-coverage__subtotal"><th scope="row" id="{own}" headers="{group}">'
+               f"Standard {standard.number}: covered {tally.covered} of {tally.total}</th>{sums}</tr>")
+    out.append("</tbody>")
     return out
 
 

@@ -128,6 +128,17 @@ def render_accessibility(site: Site) -> Page:
         "## Reporting accessibility problems with this website\n",
         "We are always looking to improve the accessibility of this website. If you find any problems not "
         f"listed on this page or think we are not meeting accessibility requirements, {reach}\n",
+        *_enforcement_and_testing(provider),
+    ]
+    if reviewed:
+        sections += ["## Preparation of this accessibility statement\n",
+                     f"This statement was last reviewed on {esc(reviewed)}.\n"]
+    return Page(ACCESSIBILITY_SRC, "Accessibility statement", "\n".join(sections), "about")
+
+
+def _enforcement_and_testing(provider: str) -> list[str]:
+    """The model statement's closing sections: enforcement, compliance, and how the site is tested."""
+    return [
         "## Enforcement procedure\n",
         "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies "
         "(Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the \"accessibility "
@@ -150,10 +161,6 @@ def render_accessibility(site: Site) -> Page:
         "Chromium browser. The same tests check that the keyboard reaches the skip link and every video's "
         "play button, and that headings skip no level.\n",
     ]
-    if reviewed:
-        sections += ["## Preparation of this accessibility statement\n",
-                     f"This statement was last reviewed on {esc(reviewed)}.\n"]
-    return Page(ACCESSIBILITY_SRC, "Accessibility statement", "\n".join(sections), "about")
 
 
 def _has_videos(site: Site) -> bool:
