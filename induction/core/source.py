@@ -147,6 +147,15 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, path: str, problems: P
     problems.add("yaml-syntax", path, line, f"YAML could not be read: {what}.", hint)
 
 
+def _character_error(error: yaml.reader.ReaderError, text: str, path: str, problems: Problems,
+                     first_line: int) -> None:
+    line = text.count("\n", 0, error.position) + first_line
+    shown = visible(chr(error.character)) if isinstance(error.character, int) else repr(error.character)
+    problems.add("control-character", path, line,
+                 f"The file holds the character {shown}, which YAML does not allow, on this line.",
+                 "Delete it: YAML text may hold tabs and newlines but no other control character.")
+
+
 def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) -> Any:
     """Parse YAML text into YMap/YList/scalars; problems carry lines offset by `first_line`."""
     if _flow_depth(text) > MAX_DEPTH:  # libyaml crashes the process (not an exception) on very deep [[[...
@@ -160,11 +169,7 @@ def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) ->
         _syntax_error(error, text, path, problems, first_line)
         return None
     except yaml.reader.ReaderError as error:  # a control character written as it is (not as an escape)
-        line = text.count("\n", 0, error.position) + first_line
-        shown = visible(chr(error.character)) if isinstance(error.character, int) else repr(error.character)
-        problems.add("control-character", path, line,
-                     f"The file holds the character {shown}, which YAML does not allow, on this line.",
-                     "Delete it: YAML text may hold tabs and newlines but no other control character.")
+        _character_error(error, text, path, problems, first_line)
         return None
     except yaml.YAMLError as error:
         problems.add("yaml-syntax", path, first_line, f"YAML could not be read: {error}.")

@@ -40,7 +40,8 @@ def _text_repairs(text: str) -> tuple[str, list[Defect]]:
     """The repairs that apply to any Markdown text: a page body or a transcript, in order."""
     text, markup_defects = _markup_repairs(text)
     text, later = _heading_and_address_repairs(text)
-    return text, markup_defects + later
+    text, last = _closing_repairs(text)
+    return text, markup_defects + later + last
 
 
 def _markup_repairs(text: str) -> tuple[str, list[Defect]]:
@@ -72,7 +73,7 @@ def _markup_repairs(text: str) -> tuple[str, list[Defect]]:
 
 
 def _heading_and_address_repairs(text: str) -> tuple[str, list[Defect]]:
-    """Then headings, alt text, addresses, split tags, balance and safety, and lists after paragraphs."""
+    """Then headings, alt text, addresses and tags split over a blank line."""
     out: list[Defect] = []
     text, underlined = atx_headings(text)
     out += [("setext-heading", line, "A heading underlined with === or ---.",
@@ -92,8 +93,12 @@ def _heading_and_address_repairs(text: str) -> tuple[str, list[Defect]]:
     text, joined = join_split_tags(text)
     out += [("unclosed-tag", line, "A start tag's '>' comes after a blank line.", "joined the tag onto one line")
             for line in joined]
-    text, balanced = balance(text)
-    out += balanced
+    return text, out
+
+
+def _closing_repairs(text: str) -> tuple[str, list[Defect]]:
+    """Last, tags balanced, unsafe markup removed, and a blank line before a list after a paragraph."""
+    text, out = balance(text)
     text, removed = remove_unsafe(text)
     # last: the blank lines it adds would shift the lines the other repairs report
     text, opened = separate_lists(text)

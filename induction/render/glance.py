@@ -10,6 +10,7 @@ column outright (HTML_CodeSniffer H43), as the coverage matrix does.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from induction.core import urls
 from induction.core.model import Block, Milestone, Programme, Term, Week
@@ -123,17 +124,7 @@ def _year_table(programme: Programme, schedule: Schedule, year: int) -> str:
             return beyond
         return rows[[index for index, term in terms if term.start <= day][-1]] if day >= terms[0][1].start \
             else rows[terms[0][0]]
-    for event in schedule.events:
-        row = row_of(event.date)
-        row.setdefault("training", []).append(attr(f"{short_date(event.date, row is beyond)}"
-                                                   f"{' ' + event.time if event.time else ''}: "
-                                                   f"{event_title(event, programme)}"))
-    for milestone, day in schedule.milestones:
-        row = row_of(day)
-        item = attr(f"{short_date(day, row is beyond)}: {milestone.title}")
-        # A formal assessment stands out: the two points the year turns on.
-        row.setdefault("milestones", []).append(f"<strong>{item}</strong>" if milestone.kind == "formal-assessment"
-                                                else item)
+    _dated(programme, schedule, row_of, beyond)
     table_id = f"ect-glance-{year}"
     head = "".join(f'<th scope="col" id="{table_id}-{key}">{name}</th>' for key, name in _COLUMNS)
     body = [_row(table_id, f"{term.label} {term.start.year}",
@@ -147,6 +138,22 @@ def _year_table(programme: Programme, schedule: Schedule, year: int) -> str:
             f'<div class="ect-table-wrap"><table class="ect-glance">\n'
             f'<thead><tr><th scope="col" id="{table_id}-term">Half-term</th>{head}</tr></thead>\n<tbody>\n'
             + "\n".join(body) + "\n</tbody></table></div>\n")
+
+
+def _dated(programme: Programme, schedule: Schedule, row_of: Callable[[datetime.date], dict[str, list[str]]],
+           beyond: dict[str, list[str]]) -> None:
+    """The cohort's training and milestones, each in the row of the half-term it falls in."""
+    for event in schedule.events:
+        row = row_of(event.date)
+        row.setdefault("training", []).append(attr(f"{short_date(event.date, row is beyond)}"
+                                                   f"{' ' + event.time if event.time else ''}: "
+                                                   f"{event_title(event, programme)}"))
+    for milestone, day in schedule.milestones:
+        row = row_of(day)
+        item = attr(f"{short_date(day, row is beyond)}: {milestone.title}")
+        # A formal assessment stands out: the two points the year turns on.
+        row.setdefault("milestones", []).append(f"<strong>{item}</strong>" if milestone.kind == "formal-assessment"
+                                                else item)
 
 
 def _row(table_id: str, label: str, dates: str, cells: dict[str, list[str]], key: str) -> str:
