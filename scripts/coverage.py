@@ -10,12 +10,13 @@ the content has other errors (they are printed instead), 2 on a bad option.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+import programme_report  # noqa: E402  (beside this script)
 
 from induction.check import coverage  # noqa: E402
 from induction.check.pipeline import load_and_check  # noqa: E402
@@ -23,11 +24,7 @@ from induction.publish.interrupts import command  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--content", default=os.environ.get("ECT_CONTENT", "content"),
-                        help="the content folder (default: content, or $ECT_CONTENT)")
-    parser.add_argument("--programme", help="the id of one programme (default: every programme)")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    parser = programme_report.parser(__doc__.splitlines()[0])
     args = parser.parse_args(argv)
     checked = load_and_check(args.content)
     # Uncovered statements are what this command reports, so settings.coverage: error must not stop it.
@@ -35,12 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     if blocking:
         print(checked.report(annotations=False), file=sys.stderr)
         return 1
-    programmes = checked.site.programmes
-    if args.programme:
-        programmes = [p for p in programmes if p.id == args.programme]
-        if not programmes:
-            known = ", ".join(p.id for p in checked.site.programmes)
-            parser.error(f"no programme has the id '{args.programme}'. Expected one of: {known}.")
+    programmes = programme_report.chosen(parser, checked, args.programme)
     reports = []
     for programme in programmes:
         for framework_id in programme.framework_ids:  # its own edition, then any a block of it names

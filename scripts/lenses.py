@@ -11,12 +11,13 @@ content has errors (they are printed instead), 2 on a bad option.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+import programme_report  # noqa: E402  (beside this script)
 
 from induction.check.lenses import example_gaps  # noqa: E402
 from induction.check.pipeline import load_and_check  # noqa: E402
@@ -24,22 +25,13 @@ from induction.publish.interrupts import command  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--content", default=os.environ.get("ECT_CONTENT", "content"),
-                        help="the content folder (default: content, or $ECT_CONTENT)")
-    parser.add_argument("--programme", help="the id of one programme (default: every programme)")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    parser = programme_report.parser(__doc__.splitlines()[0])
     args = parser.parse_args(argv)
     checked = load_and_check(args.content)
     if checked.problems.errors:
         print(checked.report(annotations=False), file=sys.stderr)
         return 1
-    programmes = checked.site.programmes
-    if args.programme:
-        programmes = [p for p in programmes if p.id == args.programme]
-        if not programmes:
-            parser.error(f"no programme has the id '{args.programme}'. "
-                         f"Expected one of: {', '.join(p.id for p in checked.site.programmes)}.")
+    programmes = programme_report.chosen(parser, checked, args.programme)
     data, lines = [], []
     for programme in programmes:
         gaps, without = example_gaps(programme, checked.places[programme.id])
