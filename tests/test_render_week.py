@@ -1,4 +1,4 @@
-"""The ECT's week page (induction/render/week.py through structure.render_week), from the checked
+"""The ECT's week page (induction/render/week.py: render_week and its parts), from the checked
 minimal fixture and the sample, without a build. The HTML of its role sections is pinned in
 tests/golden/week-roles.html.
 """

@@ -20,9 +20,10 @@ from .roles import render_role_pages
 from .routes import render_diagnostic
 from .sessions import render_session
 from .site_pages import render_site_pages
-from .structure import render_block, render_programme, render_transcript, render_week, render_year
+from .structure import render_block, render_programme, render_transcript, render_year
 from .text import Page
 from .training import render_training_pages
+from .week import render_week
 
 __all__ = ["Page", "render_site", "Context"]
 

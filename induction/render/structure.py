@@ -7,17 +7,15 @@ from __future__ import annotations
 
 from induction.core import urls
 from induction.core.formats import ROLE, ROLES
-from induction.core.model import Block, Programme, SessionRef, Week, Year
+from induction.core.model import Block, Programme, SessionRef, Year
 from induction.core.placement import Place
 from induction.core.problems import plural
 
 from ..body import read
 from . import dates
-from . import week as week_parts
 from .context import Context
-from .intentions import intentions_section
 from .media import host_name
-from .packs import pack_links, week_print_src
+from .packs import pack_links
 from .progress import progress_counts
 from .roles import role_src
 from .routes import diagnostic_src, diagnostic_title, route_note, route_times
@@ -28,20 +26,11 @@ from .text import (
     caption,
     esc,
     front_matter,
-    kind_name,
     minutes,
-    pagination,
     sequential_headings,
 )
 from .thisweek import this_week_panel
-from .week import revisited_from
-
-
-def _entry(place: Place, ref: SessionRef, src: str) -> str:
-    detail = f"{kind_name(place.session.kind)}, {minutes(place.session.minutes)}"
-    if revisited_from(place, ref):
-        detail += f" (from {revisited_from(place, ref)})"
-    return f"{week_parts.entry_link(place, ref, src)} · {detail}"
+from .week import entry_line
 
 
 def _page_lists(pages: list[tuple[Place, SessionRef]], src: str, heading: str) -> str:
@@ -51,7 +40,7 @@ def _page_lists(pages: list[tuple[Place, SessionRef]], src: str, heading: str) -
     for title, chosen in ((heading, [e for e in pages if e[0].session.kind != "training"]),
                           ("## Training sessions", [e for e in pages if e[0].session.kind == "training"])):
         if chosen:
-            out.append(f"{title}\n\n" + "\n".join(f"- {_entry(p, ref, src)}" for p, ref in chosen) + "\n")
+            out.append(f"{title}\n\n" + "\n".join(f"- {entry_line(p, ref, src)}" for p, ref in chosen) + "\n")
     return "\n".join(out)
 
 
@@ -132,61 +121,6 @@ def render_block(programme: Programme, year: Year, block: Block, ctx: Context) -
     out.append(dates.block_dates(ctx, programme, year, block))  # the weeks' dates per cohort
     out.append(progress_counts([p for p in places.in_order() if p.block is block]))  # filled by progress.js
     return Page(src, block.title, "\n".join(o for o in out if o) + "\n", "block", {"block": block.id})
-
-
-def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx: Context) -> Page:
-    src = urls.week(programme, year, block, week)
-    places = ctx.places[programme.id]
-    title = week.heading
-    # The ECT's questions first (where, what about, what to do, what to bring), then the other roles.
-    ect = places.week_entries(block, week, "ect")
-
-    def summary(role: str) -> str:  # each role's summary sits under a ## section of the page
-        return summary_markdown(week.summary[role], src, src, 2, programme, ctx)
-
-    has_meeting = bool(places.week_entries(block, week, "mentor"))
-    out = [front_matter(title), week_parts.position(programme, year, block, week, src), f"# {esc(title)}\n",
-           dates.week_dates(ctx, programme, block, week), dates.week_events(ctx, programme, block, week),
-           progress_counts([p for r in ROLES for p, _ in places.week_entries(block, week, r)]),  # progress.js
-           week_parts.focus(summary("ect") if week.summary.get("ect") else "", bool(ect), has_meeting)]
-    if ect:
-        out.append(route_note(programme, year, block, src))  # the route followed, or every route labelled
-        out.append(week_parts.steps(places.listed(week.roles["ect"]), src, "## Your steps this week", block))
-        printable = urls.relative(src, week_print_src(programme, year, block, week))
-        out.append(f'<p class="ect-week-print-link" markdown="1">[All of this week\'s steps on one page, '
-                   f"with transcripts, to read offline or print]({printable})</p>\n")
-    out.append(week_parts.take_to_meeting(ect, has_meeting, src, block))
-    intentions = [i for place, _ in ect for i in place.session.intentions]
-    for role in (r for r in ROLES if r != "ect"):
-        entries = places.listed(week.roles.get(role, []))
-        if not entries:
-            if week.summary.get(role):  # a role with no session this week may still be told what to do
-                out.append(f"## {ROLE[role].section}\n\n{summary(role)}\n")
-            continue
-        total = sum(place.session.minutes for place, _ in entries)
-        out.append(f"## {ROLE[role].section} · {minutes(total)}\n")
-        if week.summary.get(role):
-            out.append(summary(role) + "\n")
-        out.append("\n".join(f"- {_entry(place, ref, src)}" for place, ref in entries) + "\n")
-        for place, _ in entries:
-            intentions.extend(place.session.intentions)
-    out.append(intentions_section(intentions, ctx.framework(programme, block), src, "ECTs",
-                                  "## Learning intentions this week"))
-    out.append(_week_pagination(programme, year, block, week, src))
-    return Page(src, title, "\n".join(o for o in out if o), "week",
-                {"block": block.id, "week": week.slug})
-
-
-def _week_pagination(programme: Programme, year: Year, block: Block, week: Week, src: str) -> str:
-    sequence = [(y, b, w) for y in programme.years for b in y.blocks for w in b.weeks]
-    index = next(i for i, (_, b, w) in enumerate(sequence) if b is block and w is week)
-    def neighbour(offset: int, word: str) -> str:
-        if not 0 <= index + offset < len(sequence):
-            return ""
-        y, b, w = sequence[index + offset]
-        return f"{word} week: [{esc(w.heading)}]({urls.relative(src, urls.week(programme, y, b, w))})"
-
-    return pagination("Weeks", neighbour(-1, "Previous"), neighbour(1, "Next"))
 
 
 def shows(body: str) -> set[str]:

@@ -1,4 +1,4 @@
-"""Week: the parts of the ECT's week page (stage four of the flow, called by `structure.render_week`).
+"""Week: the week's page (`render_week`) and its parts.
 
 The page answers, in this order, what an ECT opening it in a free period needs: where the week
 sits, what it is about, the steps in order with how long each takes and the total, and what to
@@ -9,12 +9,19 @@ from __future__ import annotations
 import re
 
 from induction.core import urls
+from induction.core.formats import ROLE, ROLES
 from induction.core.model import Block, Programme, SessionRef, Week, Year
 from induction.core.placement import Place
 
+from . import dates
+from .context import Context
+from .intentions import intentions_section
+from .packs import week_print_src
+from .progress import progress_counts
 from .rebase import rebase
-from .routes import route_label, route_totals
-from .text import esc, kind_name, minutes
+from .routes import route_label, route_note, route_totals
+from .summaries import summary_markdown
+from .text import Page, esc, front_matter, kind_name, minutes, pagination
 
 
 def position(programme: Programme, year: Year, block: Block, week: Week, src: str) -> str:
@@ -105,3 +112,67 @@ def take_to_meeting(ect: list[tuple[Place, bool]], has_meeting: bool, src: str, 
                 "- Your notes and questions from this week's steps.\n"
                 "- What happened when you tried the week's focus in class.\n")
     return ""
+
+
+def entry_line(place: Place, ref: SessionRef, src: str) -> str:
+    """A page in a list of a week, block or year: its link, kind and minutes (and where it is revisited from)."""
+    detail = f"{kind_name(place.session.kind)}, {minutes(place.session.minutes)}"
+    if revisited_from(place, ref):
+        detail += f" (from {revisited_from(place, ref)})"
+    return f"{entry_link(place, ref, src)} · {detail}"
+
+
+def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx: Context) -> Page:
+    """The week's page: for the ECT first (where, what about, the steps, what to bring), then each other role."""
+    src = urls.week(programme, year, block, week)
+    places = ctx.places[programme.id]
+    title = week.heading
+    # The ECT's questions first (where, what about, what to do, what to bring), then the other roles.
+    ect = places.week_entries(block, week, "ect")
+
+    def summary(role: str) -> str:  # each role's summary sits under a ## section of the page
+        return summary_markdown(week.summary[role], src, src, 2, programme, ctx)
+
+    has_meeting = bool(places.week_entries(block, week, "mentor"))
+    out = [front_matter(title), position(programme, year, block, week, src), f"# {esc(title)}\n",
+           dates.week_dates(ctx, programme, block, week), dates.week_events(ctx, programme, block, week),
+           progress_counts([p for r in ROLES for p, _ in places.week_entries(block, week, r)]),  # progress.js
+           focus(summary("ect") if week.summary.get("ect") else "", bool(ect), has_meeting)]
+    if ect:
+        out.append(route_note(programme, year, block, src))  # the route followed, or every route labelled
+        out.append(steps(places.listed(week.roles["ect"]), src, "## Your steps this week", block))
+        printable = urls.relative(src, week_print_src(programme, year, block, week))
+        out.append(f'<p class="ect-week-print-link" markdown="1">[All of this week\'s steps on one page, '
+                   f"with transcripts, to read offline or print]({printable})</p>\n")
+    out.append(take_to_meeting(ect, has_meeting, src, block))
+    intentions = [i for place, _ in ect for i in place.session.intentions]
+    for role in (r for r in ROLES if r != "ect"):
+        entries = places.listed(week.roles.get(role, []))
+        if not entries:
+            if week.summary.get(role):  # a role with no session this week may still be told what to do
+                out.append(f"## {ROLE[role].section}\n\n{summary(role)}\n")
+            continue
+        total = sum(place.session.minutes for place, _ in entries)
+        out.append(f"## {ROLE[role].section} · {minutes(total)}\n")
+        if week.summary.get(role):
+            out.append(summary(role) + "\n")
+        out.append("\n".join(f"- {entry_line(place, ref, src)}" for place, ref in entries) + "\n")
+        for place, _ in entries:
+            intentions.extend(place.session.intentions)
+    out.append(intentions_section(intentions, ctx.framework(programme, block), src, "ECTs",
+                                  "## Learning intentions this week"))
+    out.append(_week_pagination(programme, year, block, week, src))
+    return Page(src, title, "\n".join(o for o in out if o), "week",
+                {"block": block.id, "week": week.slug})
+
+
+def _week_pagination(programme: Programme, year: Year, block: Block, week: Week, src: str) -> str:
+    sequence = [(y, b, w) for y in programme.years for b in y.blocks for w in b.weeks]
+    index = next(i for i, (_, b, w) in enumerate(sequence) if b is block and w is week)
+    def neighbour(offset: int, word: str) -> str:
+        if not 0 <= index + offset < len(sequence):
+            return ""
+        y, b, w = sequence[index + offset]
+        return f"{word} week: [{esc(w.heading)}]({urls.relative(src, urls.week(programme, y, b, w))})"
+
+    return pagination("Weeks", neighbour(-1, "Previous"), neighbour(1, "Next"))
