@@ -23,7 +23,7 @@ CASES = [
     ("site.yaml", "programmes: [oakfield]", "programmes: [oakfeld]",
      "content/site.yaml:2: error [unknown-reference] No programme has the id 'oakfeld'. Did you mean 'oakfield'?"),
     ("oakfield/programme.yaml", "blocks: [routines, how-pupils-learn,", "blocks: [routines, how-pupil-learn,",
-     "content/oakfield/programme.yaml:25: error [unknown-reference] No block has the id 'how-pupil-learn'. "
+     "content/oakfield/programme.yaml:41: error [unknown-reference] No block has the id 'how-pupil-learn'. "
      "Did you mean 'how-pupils-learn'?"),
     (f"{Y1}/routines/block.yaml", "    title: Why routines matter\n    summary:",
      "    title: Why routines matter\n    summery:",

@@ -22,14 +22,19 @@ def page(site: Path, url: str) -> Path:
     return site / url / "index.html"
 
 
+def of_edition(data: dict, framework: str) -> list[dict]:
+    """The statements of one framework edition (two editions may both have a '6.2', each its own)."""
+    return [s for s in data["statements"] if s["framework"] == framework]
+
+
 def test_every_intention_links_to_its_statement_page_and_that_page_exists(sample_site, data):
-    statements = {s["id"]: s for s in data["statements"]}
+    statements = {(s["framework"], s["id"]): s for s in data["statements"]}
     with_intentions = [s for s in data["sessions"] if s["intentions"]]
     assert len(with_intentions) > 50
-    for session in with_intentions:
+    for session in with_intentions:  # each cites the statements of its own edition
         here = page(sample_site, session["url"])
         linked = {target(sample_site, here, link.href) for link in links(here) if "ect-statement-id" in link.classes}
-        expected = {page(sample_site, statements[sid]["url"]) for sid in session["intentions"]}
+        expected = {page(sample_site, statements[session["framework"], sid]["url"]) for sid in session["intentions"]}
         assert linked == expected, session["id"]
         assert all(file.is_file() for file in linked), session["id"]
 
@@ -53,8 +58,8 @@ def test_every_statement_page_links_back_to_every_session_that_cites_it(sample_s
 
 
 def test_statement_pages_and_sessions_agree_both_ways(data):
-    cites = {(sid, s["id"]) for s in data["sessions"] for sid in s["intentions"]}
-    cited_by = {(st["id"], sid) for st in data["statements"] for sid in st["sessions"]}
+    cites = {(s["framework"], sid, s["id"]) for s in data["sessions"] for sid in s["intentions"]}
+    cited_by = {(st["framework"], st["id"], sid) for st in data["statements"] for sid in st["sessions"]}
     assert cites == cited_by
 
 
@@ -65,9 +70,11 @@ def expected_matrix(data: dict, programme: dict) -> tuple[list[str], dict[str, C
         year_columns[year["id"]] = (f"Y{y}", f"Y{y}Year {y}")
         for b, block in enumerate(year["blocks"], 1):
             column_of[block["id"]] = f"Y{y} B{b}"
-    counts: dict[str, Counter] = {s["id"]: Counter() for s in data["statements"]}
+    edition = programme["coverage"]["framework"]  # the page counts the programme's own edition
+    block_edition = {s["block"]: s["framework"] for s in data["sessions"] if s["programme"] == programme["id"]}
+    counts: dict[str, Counter] = {s["id"]: Counter() for s in of_edition(data, edition)}
     for session in data["sessions"]:
-        if session["programme"] != programme["id"]:
+        if session["programme"] != programme["id"] or session["framework"] != edition:
             continue
         column = column_of[session["block"]] if session["block"] else year_columns[session["year"]][0]
         for sid in session["intentions"]:
@@ -77,7 +84,8 @@ def expected_matrix(data: dict, programme: dict) -> tuple[list[str], dict[str, C
         label, header = year_columns[year["id"]]
         if label in used:
             headers.append((label, header))
-        headers += [(f"Y{y} B{b}", f"Y{y} B{b}Year {y} block {b}") for b in range(1, len(year["blocks"]) + 1)]
+        headers += [(f"Y{y} B{b}", f"Y{y} B{b}Year {y} block {b}") for b, block in enumerate(year["blocks"], 1)
+                    if block_edition.get(block["id"], edition) == edition]  # a block on another edition: its page
     return headers, counts
 
 
@@ -87,7 +95,7 @@ def test_the_matrix_counts_are_the_counts_of_curriculum_json(sample_site, data):
     rows = matrix_rows(sample_site / programme["coverage"]["url"] / "index.html")
     assert rows[0] == ["Statement"] + [header for _, header in columns] + ["All blocks"]
     statement_rows = {row[0].split()[1]: row[1:] for row in rows if row[0].startswith("Statement ")}
-    assert list(statement_rows) == [s["id"] for s in data["statements"]]
+    assert list(statement_rows) == [s["id"] for s in of_edition(data, programme["coverage"]["framework"])]
     for sid, cells in statement_rows.items():
         expected = [str(counts[sid][label]) if counts[sid][label] else "0" for label, _ in columns]
         assert cells == expected + [str(sum(counts[sid].values()))], sid
@@ -104,8 +112,9 @@ def test_the_matrix_totals_each_standard(sample_site, data):
     rows = matrix_rows(sample_site / programme["coverage"]["url"] / "index.html")
     subtotals = [row[0] for row in rows if row[0].startswith("Standard ") and "covered" in row[0]]
     expected = []
-    for standard in sorted({s["standard"] for s in data["statements"]}):
-        ids = [s["id"] for s in data["statements"] if s["standard"] == standard]
+    edition = of_edition(data, programme["coverage"]["framework"])
+    for standard in sorted({s["standard"] for s in edition}):
+        ids = [s["id"] for s in edition if s["standard"] == standard]
         expected.append(f"Standard {standard}: covered {sum(1 for i in ids if counts[i])} of {len(ids)}")
     assert subtotals == expected
 
@@ -115,7 +124,7 @@ def test_the_coverage_page_lists_every_uncovered_statement(sample_site, data):
     here = sample_site / programme["coverage"]["url"] / "index.html"
     html = here.read_text(encoding="utf-8")
     section = html[html.index('id="not-covered"'):]
-    statements = {s["id"]: s for s in data["statements"]}
+    statements = {s["id"]: s for s in of_edition(data, programme["coverage"]["framework"])}
     uncovered = programme["coverage"]["uncovered"]
     assert len(uncovered) == programme["coverage"]["total"] - programme["coverage"]["covered"]
     assert f"Not covered ({len(uncovered)})" in section
