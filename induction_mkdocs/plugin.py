@@ -219,6 +219,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         if self.preview is not None:
             env.bytecode_cache = self.preview.template_cache
         theme.scripts_on_demand(env)
+        theme.compact(env)
         return env
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]

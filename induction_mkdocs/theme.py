@@ -57,3 +57,12 @@ def scripts_on_demand(env: jinja2.Environment) -> None:
 
     script_tag.on_demand = True  # type: ignore[attr-defined]
     env.filters["script_tag"] = script_tag
+
+
+def compact(env: jinja2.Environment) -> None:
+    """Material's templates indent their block tags (`{% if %}`, `{% for %}`) on lines of their own,
+    and each leaves its indentation and line break in the page: over half a page's navigation was
+    such blank lines (18 KB of a 39 KB week page). With Jinja's trim_blocks and lstrip_blocks a block
+    tag's line leaves nothing; text and elements are written as before."""
+    env.trim_blocks = True
+    env.lstrip_blocks = True
