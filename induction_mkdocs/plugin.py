@@ -25,7 +25,7 @@ from induction.check.pipeline import Checked, load_and_check
 from induction.core import spelling, urls
 from induction.core.problems import Problems, visible
 from induction.load import site_config
-from induction.publish import csp, fragment_search, page_cleaner, page_scripts
+from induction.publish import csp, fragment_search, minified, page_cleaner, page_scripts
 from induction.publish.origins import page_origins, page_parts
 from induction.publish.published import address_notice, published_files
 from induction.reading import read_checked_site
@@ -271,6 +271,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             preview.problems_as_404(config.site_dir, config.site_url)
             return
         assert self.build.checked is not None
+        minified.minify_site(config.docs_dir, config.site_dir)
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
             handle.write(curriculum_json(self.build.checked))
         # Before the offline plugin (the same priority, listed after this one) inlines the search
