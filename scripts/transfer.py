@@ -123,12 +123,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search", metavar="QUERY", help="also count one search for QUERY from the first page")
     parser.add_argument("--files", action="store_true", help="list every file of each first visit with its bytes")
     args = parser.parse_args(argv)
-    files: dict[str, dict[str, int]] = {}
-    for path, sizes in first_visit(args.site, args.paths, files).items():
+    visited: dict[str, dict[str, int]] = {}
+    for path, sizes in first_visit(args.site, args.paths, visited).items():
         parts = ", ".join(f"{kind} {size} B" for kind, size in sorted(sizes.items()) if kind not in ("total", "gzip"))
         print(f"{path}: {sizes['total']} bytes ({parts}); {sizes['gzip']} bytes from a host that gzips text")
         if args.files:
-            for name, size in sorted(files[path].items(), key=lambda item: -item[1]):
+            for name, size in sorted(visited[path].items(), key=lambda item: -item[1]):
                 print(f"  {size:9} B  {name}")
     if args.search:
         files = one_search(args.site, args.paths[0], args.search)
