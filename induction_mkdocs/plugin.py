@@ -25,7 +25,7 @@ from induction.check.pipeline import Checked, load_and_check
 from induction.core import spelling, urls
 from induction.core.problems import Problems, visible
 from induction.load import site_config
-from induction.publish import csp, fragment_search, page_cleaner
+from induction.publish import csp, fragment_search, minified, page_cleaner, page_scripts
 from induction.publish.origins import page_origins, page_parts
 from induction.publish.published import address_notice, published_files
 from induction.reading import read_checked_site
@@ -218,6 +218,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         if self.preview is not None:
             env.bytecode_cache = self.preview.template_cache
+        theme.scripts_on_demand(env)
+        theme.compact(env)
         return env
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
@@ -227,6 +229,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         excluded = isinstance(search, dict) and bool(search.get("exclude"))
         if self.fragments and not excluded:
             context["ect_search"] = self.facts.get(page.file.src_uri, fragment_search.HAND_WRITTEN)
+        context["ect_scripts"] = page_scripts.needed(page.content)  # the scripts the page's content needs
         return context
 
     def on_build_error(self, error: Exception) -> None:
@@ -268,6 +271,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             preview.problems_as_404(config.site_dir, config.site_url)
             return
         assert self.build.checked is not None
+        minified.minify_site(config.docs_dir, config.site_dir)
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
             handle.write(curriculum_json(self.build.checked))
         # Before the offline plugin (the same priority, listed after this one) inlines the search

@@ -6,10 +6,15 @@ is `overrides/partials/copyright.html`, which reads `config.extra.ect_footer`.
 """
 from __future__ import annotations
 
+from typing import Any
+
+import jinja2
+import markupsafe
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from induction.core.model import Site
+from induction.publish import page_scripts
 from induction.render import branding
 
 
@@ -33,3 +38,31 @@ def add_files(files: Files, config: MkDocsConfig, site: Site) -> None:
         if "src" in link:
             page = files.get_file_from_path(link["src"])
             link["url"] = page.url if page else ""
+
+
+def scripts_on_demand(env: jinja2.Environment) -> None:
+    """The theme writes every `extra_javascript` entry into every page through MkDocs' `script_tag`
+    filter: wrapped here, a page gets only the scripts its content needs (induction/publish/page_scripts.py),
+    from the set the page's context carries (`ect_scripts`, set in on_page_context; absent: all)."""
+    tag = env.filters["script_tag"]
+    if getattr(tag, "on_demand", False):
+        return
+
+    @jinja2.pass_context
+    def script_tag(context: Any, script: Any) -> Any:
+        needs = context.get("ect_scripts")
+        if needs is not None and not page_scripts.wanted(str(script), needs):
+            return markupsafe.Markup("")
+        return tag(context, script)
+
+    script_tag.on_demand = True  # type: ignore[attr-defined]
+    env.filters["script_tag"] = script_tag
+
+
+def compact(env: jinja2.Environment) -> None:
+    """Material's templates indent their block tags (`{% if %}`, `{% for %}`) on lines of their own,
+    and each leaves its indentation and line break in the page: over half a page's navigation was
+    such blank lines (18 KB of a 39 KB week page). With Jinja's trim_blocks and lstrip_blocks a block
+    tag's line leaves nothing; text and elements are written as before."""
+    env.trim_blocks = True
+    env.lstrip_blocks = True

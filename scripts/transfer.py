@@ -63,10 +63,13 @@ def settle(sent: list[tuple[str, int]]) -> None:
         time.sleep(QUIET)
 
 
-def first_visit(site: str, paths: list[str]) -> dict[str, dict[str, int]]:
+def first_visit(site: str, paths: list[str],
+                files: dict[str, dict[str, int]] | None = None) -> dict[str, dict[str, int]]:
     """Per page: bytes sent by kind of file (document, stylesheet, script, data, ...) and in total,
-    and (`gzip`) the bodies as a compressing host would send them."""
+    and (`gzip`) the bodies as a compressing host would send them. Given `files`, it also gets, per
+    page, the bytes sent for each address (which file a first visit loads, and what it costs)."""
     out: dict[str, dict[str, int]] = {}
+    files = {} if files is None else files
     sent: list[tuple[str, int]] = []
     with serve(Path(site), sent=sent) as base, chromium() as browser:
         for path in paths:
@@ -81,6 +84,10 @@ def first_visit(site: str, paths: list[str]) -> dict[str, dict[str, int]]:
             sizes["total"] = sum(sizes.values())
             sizes["gzip"] = sum(compressed_size(site, address) for address, _ in sent)
             out[path] = sizes
+            files[path] = {}
+            for address, size in sent:
+                name = urlsplit(address).path
+                files[path][name] = files[path].get(name, 0) + size
     return out
 
 
@@ -114,10 +121,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site")
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--search", metavar="QUERY", help="also count one search for QUERY from the first page")
+    parser.add_argument("--files", action="store_true", help="list every file of each first visit with its bytes")
     args = parser.parse_args(argv)
-    for path, sizes in first_visit(args.site, args.paths).items():
+    visited: dict[str, dict[str, int]] = {}
+    for path, sizes in first_visit(args.site, args.paths, visited).items():
         parts = ", ".join(f"{kind} {size} B" for kind, size in sorted(sizes.items()) if kind not in ("total", "gzip"))
         print(f"{path}: {sizes['total']} bytes ({parts}); {sizes['gzip']} bytes from a host that gzips text")
+        if args.files:
+            for name, size in sorted(visited[path].items(), key=lambda item: -item[1]):
+                print(f"  {size:9} B  {name}")
     if args.search:
         files = one_search(args.site, args.paths[0], args.search)
         print(f"one search for {args.search!r} from {args.paths[0]}: {sum(files.values())} bytes in {len(files)} files")

@@ -179,6 +179,8 @@ def identity(page) -> dict[str, object]:  # type: ignore[no-untyped-def]
         "favicon": re.findall(r'<link rel="icon" href="([^"]*)"', html),
         "stylesheets": re.findall(r'<link rel="stylesheet" href="([^"]*provider[^"]*)"', html),
         "palette": re.findall(r'data-md-color-(?:primary|accent)="([^"]*)"', html),
-        "footer": re.findall(r'<div class="md-copyright">(.*?)</div>', html, re.S),
+        # Whitespace aside: the site's templates drop their block tags' blank lines, the export's keep them.
+        "footer": [" ".join(part.split())
+                   for part in re.findall(r'<div class="md-copyright">(.*?)</div>', html, re.S)],
     }
 

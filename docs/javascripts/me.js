@@ -178,7 +178,12 @@
 
   // The line and its form ------------------------------------------------------------------------------
 
-  function programmes() { return window.ectSchedule ? window.ectSchedule.programmes : []; }
+  // The programmes' cohorts by id and title (cohorts.js, a few hundred bytes: this line is on every
+  // page, the whole schedule only where "this week" or a pair's calendar needs it).
+  function programmes() {
+    var source = window.ectCohorts || window.ectSchedule;
+    return source ? source.programmes : [];
+  }
 
   function cohortOf(me) {
     var found = null;
@@ -332,9 +337,9 @@
   }
 
   if (!document.querySelector(".md-content__inner, main")) { return; }
-  if (window.ectSchedule) { start(); return; }
+  if (window.ectCohorts) { start(); return; }
   var script = document.createElement("script");
-  script.src = new URL("schedule.js", siteBase()).href;  // the site's own file: the CSP's 'self'
+  script.src = new URL("cohorts.js", siteBase()).href;  // the site's own file: the CSP's 'self'
   script.addEventListener("load", start);
   // A site without cohorts has no schedule: the line still offers the role.
   script.addEventListener("error", start);
