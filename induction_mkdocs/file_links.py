@@ -6,6 +6,7 @@ for directory URLs: `../../frameworks/ecf-2019/6a/`). The offline copy (`mkdocs.
 `use_directory_urls: false`) is opened from disk, where no server turns a folder into its
 index.html: there, each such link must name the page's file (`../frameworks/ecf-2019/6a.html`).
 """
+
 from __future__ import annotations
 
 import html
@@ -44,12 +45,14 @@ def to_files(html: str, page_file: File, files: Files) -> str:
                 return f'href="{found.url_relative_to(page_file)}"'
         return match.group(0)  # not a page: leave it for the link checks to report
 
-    return _RAW_IMAGE.sub(lambda tag: _image_for_files(tag.group(0), base, page_file, files),
-                          _FOLDER_HREF.sub(replace, html))
+    return _RAW_IMAGE.sub(
+        lambda tag: _image_for_files(tag.group(0), base, page_file, files), _FOLDER_HREF.sub(replace, html)
+    )
 
 
 def _image_for_files(tag: str, base: str, page_file: File, files: Files) -> str:
     """An <img> the renderer wrote in raw HTML (media.html_image), its address made the file's."""
+
     def replace(match: re.Match[str]) -> str:
         target = posixpath.normpath(posixpath.join(base, unquote(html.unescape(match.group(1)))))
         found = files.get_file_from_path(target)

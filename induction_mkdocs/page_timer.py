@@ -6,6 +6,7 @@ runs under an interval timer: past the bound, the build (or one rebuild of `mkdo
 then waits for the next save) ends with a message instead of spinning for ever. A POSIX signal
 interrupts pure-Python loops; it works only in the main thread, where MkDocs renders pages.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,10 +49,12 @@ class PageTimer:
         # The generated page's name alone sends the author to a file that is not in the content.
         made = f" (made from {self.source})" if self.source else ""
         where = self.source or "that page (or the content file it comes from)"
-        raise PluginError(f"Rendering the page {page}{made} took longer than {self.seconds:g} seconds, so the "
-                          f"build stopped. Look in {where} for markup the Markdown renderer cannot finish, such "
-                          "as an HTML comment closed with --!>; the induction plugin's page_seconds setting sets "
-                          "the bound.")
+        raise PluginError(
+            f"Rendering the page {page}{made} took longer than {self.seconds:g} seconds, so the "
+            f"build stopped. Look in {where} for markup the Markdown renderer cannot finish, such "
+            "as an HTML comment closed with --!>; the induction plugin's page_seconds setting sets "
+            "the bound."
+        )
 
 
 def described(files: list[str], display: Callable[[str], str]) -> str:

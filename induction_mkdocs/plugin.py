@@ -7,6 +7,7 @@ bound, induction_mkdocs/page_timer.py, then sanitised) -> on_post_build (curricu
 Content Security Policy over the written HTML, as `induction/publish/csp.py` does for any engine) ->
 on_serve (watch the content folder).
 """
+
 from __future__ import annotations
 
 import logging
@@ -169,12 +170,14 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             render_site(checked, {name: size for name, (_, _, size) in printed.items()}, config.site_url or ""),
             shown,
             {src: checked.site.texts.get(file, "") for src, file in origins.items()},
-            dict(shown, **{src: described(files, checked.problems.display)
-                           for src, files in page_parts(checked).items()}),
+            dict(
+                shown, **{src: described(files, checked.problems.display) for src, files in page_parts(checked).items()}
+            ),
             {p.id: sanitiser.Policy.of(p.settings) for p in checked.site.programmes},
             # The live preview too: `mkdocs serve` adds its live-reload script, which preview.py allows.
             csp.frame_sources(checked.site.frame_hosts) if self.config.csp else None,
-            printed)
+            printed,
+        )
 
     # Late, so that generated pages are added after every other plugin has seen the docs folder.
     @event_priority(-50)
@@ -190,8 +193,11 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         for page in self.build.pages:
             if files.get_file_from_path(page.src) is not None:
                 raise PluginError(f"The generated page {page.src} would replace a file of the docs folder.")
-            files.append(shown.page(config, page.src, page.markdown, nav_digest) if shown is not None
-                         else File.generated(config, page.src, content=page.markdown))
+            files.append(
+                shown.page(config, page.src, page.markdown, nav_digest)
+                if shown is not None
+                else File.generated(config, page.src, content=page.markdown)
+            )
         for programme in checked.site.programmes:
             for asset in programme.assets.values():
                 files.append(File.generated(config, urls.asset(programme, asset.file), abs_src_path=asset.path))
@@ -258,10 +264,12 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         line = page_cleaner.source_line(self.build.origin_texts.get(src, ""), removed) if origin else None
         made = f" (made from {origin}{f':{line}' if line else ''})" if origin else ""
         shown = ", ".join(dict.fromkeys(removed))
-        raise PluginError(f"The rendered page {src}{made} holds HTML that may not be published: {shown}. "
-                          "The checks did not report it, so the page's Markdown is read differently by the "
-                          "renderer: look for raw HTML or {: ...} attributes near it in the source and remove "
-                          "them. Nothing unsafe was published.")
+        raise PluginError(
+            f"The rendered page {src}{made} holds HTML that may not be published: {shown}. "
+            "The checks did not report it, so the page's Markdown is read differently by the "
+            "renderer: look for raw HTML or {: ...} attributes near it in the source and remove "
+            "them. Nothing unsafe was published."
+        )
 
     # Last, so that the policy covers every script the theme and other plugins wrote (Material's
     # offline plugin included), over every written page (a --dirty build keeps a whole _headers).
@@ -312,9 +320,11 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             return html
         if csp.split_scripts(html)[1]:
             self.rendering, origin = src, self.build.origins.get(src)  # the failure names the page's content file
-            raise PluginError(f"An inline script is inside the content of {src}"
-                              f"{f' (made from {origin})' if origin else ''}: content may not run scripts, so "
-                              "the page is not served. Find where it came from in the source and remove it.")
+            raise PluginError(
+                f"An inline script is inside the content of {src}"
+                f"{f' (made from {origin})' if origin else ''}: content may not run scripts, so "
+                "the page is not served. Find where it came from in the source and remove it."
+            )
         return csp.SitePolicy(self.build.frames).page(html)
 
     def read(self, config: MkDocsConfig) -> None:

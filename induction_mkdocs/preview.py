@@ -14,6 +14,7 @@ Security Policy, plus the hash of the live-reload script the server adds (allow_
 a build that fails for any reason is built again as the problems page (rescue_builds), so the
 server is never left stuck on a failure that only the terminal shows.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -34,7 +35,6 @@ from induction.publish import csp
 from induction.render import Page
 
 log = logging.getLogger("mkdocs.plugins.induction")
-
 
 
 class GeneratedPage(File):
@@ -115,8 +115,6 @@ class Preview:
         self.refresh_all = True
 
 
-
-
 def problems_only(files: Files, config: MkDocsConfig, problem_page: Page, last_srcs: list[str]) -> Files:
     """While the content has problems: the problems page at every page's address (this build's and
     the last good build's), so whatever page the author is reading reloads into the list."""
@@ -140,8 +138,13 @@ def failed_build(error: BaseException, file: str, root: str) -> Problems:
     """A build that failed after validation passed, as the one problem the preview shows: at the
     content file of the page being rendered when it failed (`file`), else the configuration."""
     problems = Problems(root)
-    problems.add("build-failed", file, 1, f"The site could not be built: {error}",
-                 "Fix what the message names and save: the preview builds again by itself.")
+    problems.add(
+        "build-failed",
+        file,
+        1,
+        f"The site could not be built: {error}",
+        "Fix what the message names and save: the preview builds again by itself.",
+    )
     return problems
 
 

@@ -4,6 +4,7 @@ A thin adapter over `induction.render.branding`: on_config sets the theme's sett
 on_files adds the image files and the colours' stylesheet as generated files. The footer itself
 is `overrides/partials/copyright.html`, which reads `config.extra.ect_footer`.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -32,8 +33,9 @@ def apply(config: MkDocsConfig, site: Site) -> None:
 def add_files(files: Files, config: MkDocsConfig, site: Site) -> None:
     """The images and the stylesheet as files of the site; the footer's page links as addresses."""
     for src, (path, text) in branding.files(site).items():
-        files.append(File.generated(config, src, abs_src_path=path) if path else
-                     File.generated(config, src, content=text))
+        files.append(
+            File.generated(config, src, abs_src_path=path) if path else File.generated(config, src, content=text)
+        )
     for link in config.extra["ect_footer"]["links"]:
         if "src" in link:
             page = files.get_file_from_path(link["src"])

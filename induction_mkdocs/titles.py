@@ -8,6 +8,7 @@ given as `markupsafe.Markup` of its escaped text is right in both: printed as it
 template does not escape, and left alone by `| e`, which never escapes Markup twice. The one
 template that unescapes (`| striptags` in `<title>`) is overridden in overrides/main.html.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -7,6 +7,7 @@ They need no plugin of ours: under MkDocs with the `induction` plugin they reuse
 checked; under an engine that runs mkdocs-macros but drops our plugin (Zensical), they load and
 check the content folder themselves (ECT_CONTENT, else the plugin's `content` option).
 """
+
 from __future__ import annotations
 
 import os
@@ -39,6 +40,7 @@ def define_env(env) -> None:  # type: ignore[no-untyped-def]
     def call(name: str):  # type: ignore[no-untyped-def]
         def macro(*args, **kwargs):  # type: ignore[no-untyped-def]
             return page_macros.macros(checked(), page_src())[name](*args, **kwargs)
+
         macro.__name__ = name
         return macro
 

@@ -21,6 +21,7 @@ Timings are compared as ratios against the baseline measured in the same run, so
 machine moves both sides together. Prints a table with pass/fail per budget, writes JSON, and
 exits 1 if any budget fails.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,7 +59,11 @@ except SystemExit as exit:
 sys.stderr.write("BENCH %f %d\\n" % (time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
 """
 
-_VALIDATE = "import sys, time\nsys.path.insert(0, " + repr(ROOT) + ")\n" + """
+_VALIDATE = (
+    "import sys, time\nsys.path.insert(0, "
+    + repr(ROOT)
+    + ")\n"
+    + """
 from induction.check.pipeline import load_and_check
 start = time.perf_counter()
 checked = load_and_check(sys.argv[1])
@@ -66,6 +71,7 @@ took = time.perf_counter() - start
 assert checked.ok, checked.report()
 print("BENCH %f" % took)
 """
+)
 
 BUDGETS = {
     "validation_s": ("validation of the corpus", "<=", 0.5),
@@ -114,8 +120,9 @@ def double(src: str, dest: str) -> None:
     site_file = os.path.join(dest, "site.yaml")
     with open(site_file, encoding="utf-8") as handle:
         site = handle.read()
-    ids = re.findall(r"^\s*-\s*([a-z0-9-]+)\s*$", site, re.M) or re.findall(
-        r"programmes:\s*\[([^\]]*)\]", site)[0].replace(" ", "").split(",")
+    ids = re.findall(r"^\s*-\s*([a-z0-9-]+)\s*$", site, re.M) or re.findall(r"programmes:\s*\[([^\]]*)\]", site)[
+        0
+    ].replace(" ", "").split(",")
     for programme_id in ids:
         folder = os.path.join(dest, programme_id)
         copy = folder + "-copy"
@@ -128,8 +135,15 @@ def double(src: str, dest: str) -> None:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
     with open(site_file, "w", encoding="utf-8") as handle:
-        handle.write(re.sub(r"^programmes:.*", "programmes: [" + ", ".join(
-            [*ids, *(i + "-copy" for i in ids)]) + "]", site, flags=re.M | re.S) + "\n")
+        handle.write(
+            re.sub(
+                r"^programmes:.*",
+                "programmes: [" + ", ".join([*ids, *(i + "-copy" for i in ids)]) + "]",
+                site,
+                flags=re.M | re.S,
+            )
+            + "\n"
+        )
 
 
 def long_block(dest: str, weeks: int = 1000) -> None:
@@ -144,19 +158,31 @@ def long_block(dest: str, weeks: int = 1000) -> None:
             handle.write(text)
 
     write(os.path.join(dest, "site.yaml"), "title: Long block\nprogrammes: [long]\n")
-    write(os.path.join(dest, "long", "programme.yaml"), "id: long\ntitle: Long programme\nframework: ecf-2019\n"
-          "years:\n  - id: year-1\n    title: Year 1\n    blocks: [long-block]\n")
+    write(
+        os.path.join(dest, "long", "programme.yaml"),
+        "id: long\ntitle: Long programme\nframework: ecf-2019\n"
+        "years:\n  - id: year-1\n    title: Year 1\n    blocks: [long-block]\n",
+    )
     entries = []
     for n in range(1, weeks + 1):
-        entries.append(f"  - week: {n}\n    title: Week {n} of the long block\n    ect: [w{n}-read]\n"
-                       f"    mentor: [w{n}-plan]\n")
-        write(os.path.join(block, f"w{n}-read.md"), f"---\nid: w{n}-read\nrole: ect\nkind: reading\n"
-              f"title: Reading for week {n}\nminutes: 20\n---\n\nRead the week's text and note one question.\n")
-        write(os.path.join(block, f"w{n}-plan.md"), f"---\nid: w{n}-plan\nrole: mentor\nkind: plan\n"
-              f"title: Meeting for week {n}\nminutes: 30\nphases:\n  - title: Review\n    minutes: 30\n---\n\n"
-              "## Review\n\nAsk what the ECT noticed.\n")
-    write(os.path.join(block, "block.yaml"), "id: long-block\ntitle: A long block\nterm: autumn\nweeks:\n"
-          + "".join(entries))
+        entries.append(
+            f"  - week: {n}\n    title: Week {n} of the long block\n    ect: [w{n}-read]\n    mentor: [w{n}-plan]\n"
+        )
+        write(
+            os.path.join(block, f"w{n}-read.md"),
+            f"---\nid: w{n}-read\nrole: ect\nkind: reading\n"
+            f"title: Reading for week {n}\nminutes: 20\n---\n\nRead the week's text and note one question.\n",
+        )
+        write(
+            os.path.join(block, f"w{n}-plan.md"),
+            f"---\nid: w{n}-plan\nrole: mentor\nkind: plan\n"
+            f"title: Meeting for week {n}\nminutes: 30\nphases:\n  - title: Review\n    minutes: 30\n---\n\n"
+            "## Review\n\nAsk what the ECT noticed.\n",
+        )
+    write(
+        os.path.join(block, "block.yaml"),
+        "id: long-block\ntitle: A long block\nterm: autumn\nweeks:\n" + "".join(entries),
+    )
 
 
 def long_block_page_kb(work: str, weeks: int = 1000) -> tuple[float, float]:
@@ -167,8 +193,12 @@ def long_block_page_kb(work: str, weeks: int = 1000) -> tuple[float, float]:
     site = os.path.join(work, "site-long")
     full_build(long, site)
     pack = os.path.join(site, "long", "year-1", "long-block", "mentor-pack", "index.html")
-    pages = [os.path.getsize(os.path.join(folder, name)) for folder, _, names in os.walk(site)
-             for name in names if name.endswith(".html") and os.path.join(folder, name) != pack]
+    pages = [
+        os.path.getsize(os.path.join(folder, name))
+        for folder, _, names in os.walk(site)
+        for name in names
+        if name.endswith(".html") and os.path.join(folder, name) != pack
+    ]
     return max(pages) / 1024, os.path.getsize(pack) / 1024 / weeks
 
 
@@ -186,8 +216,9 @@ def full_build(content: str, site_dir: str) -> tuple[float, float]:
 
 
 def plain_build(export_dir: str, site_dir: str) -> tuple[float, float]:
-    return measured(["mkdocs", "build", "-q", "-f", os.path.join(export_dir, "mkdocs.yml"), "-d", site_dir],
-                    ENV, cwd=export_dir)
+    return measured(
+        ["mkdocs", "build", "-q", "-f", os.path.join(export_dir, "mkdocs.yml"), "-d", site_dir], ENV, cwd=export_dir
+    )
 
 
 def properdocs_full_build(content: str, site_dir: str) -> float:
@@ -236,8 +267,7 @@ def edit_to_rebuilt(content: str, repeats: int) -> list[float]:
     port = free_port()
     env = dict(ENV, ECT_CONTENT=tree)
     command = [PY, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=ROOT,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/{session['url']}"
     times = []
     try:
@@ -291,8 +321,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", default=os.path.join(ROOT, "bench.json"))
     parser.add_argument("--skip-serve", action="store_true", help="leave out the live-preview measurement")
     parser.add_argument("--skip-engines", action="store_true", help="leave out ProperDocs and Zensical")
-    parser.add_argument("--skip-reader", action="store_true", help="leave out the bytes of a visit and a search, "
-                        "and the search's recall (they need Chromium)")
+    parser.add_argument(
+        "--skip-reader",
+        action="store_true",
+        help="leave out the bytes of a visit and a search, and the search's recall (they need Chromium)",
+    )
     args = parser.parse_args(argv)
     work = tempfile.mkdtemp(prefix="bench-")
     try:
@@ -345,8 +378,9 @@ def main(argv: list[str] | None = None) -> int:
 def measure(single: str, doubled: str, export_dir: str, work: str, repeats: int, engines: bool) -> dict[str, list]:
     names = ["validation", "build", "plain", "build_x2", "memory"]
     if engines:
-        names += ["properdocs_build", "properdocs_plain"] + (["zensical_clean", "zensical_warm"]
-                                                            if os.path.exists(ZENSICAL) else [])
+        names += ["properdocs_build", "properdocs_plain"] + (
+            ["zensical_clean", "zensical_warm"] if os.path.exists(ZENSICAL) else []
+        )
     samples: dict[str, list] = {k: [] for k in names}
     for repeat in range(repeats):  # interleaved, so drift in machine load hits every measure alike
         samples["validation"].append(validation_time(single))
@@ -386,8 +420,10 @@ def reader_figures(work: str, corpus_site: str) -> dict:
     sample = os.path.join(work, "site-sample")
     offline = os.path.join(work, "site-sample-offline")
     full_build(os.path.join(ROOT, "content"), sample)
-    measured(["mkdocs", "build", "-q", "-f", "mkdocs.offline.yml", "-d", offline],
-             dict(ENV, ECT_CONTENT=os.path.join(ROOT, "content")))
+    measured(
+        ["mkdocs", "build", "-q", "-f", "mkdocs.offline.yml", "-d", offline],
+        dict(ENV, ECT_CONTENT=os.path.join(ROOT, "content")),
+    )
     figures: dict = {}
     for name, site in (("sample", sample), ("corpus", corpus_site)):
         week = week_page(site)
@@ -396,8 +432,9 @@ def reader_figures(work: str, corpus_site: str) -> dict:
         figures[f"{name}_week_page"] = week
         figures[f"{name}_first_visit_kb"] = visit["total"] / 1024
         figures[f"{name}_first_visit_gzip_kb"] = visit["gzip"] / 1024
-        figures[f"{name}_first_visit_by_kind_kb"] = {k: v / 1024 for k, v in visit.items()
-                                                     if k not in ("total", "gzip")}
+        figures[f"{name}_first_visit_by_kind_kb"] = {
+            k: v / 1024 for k, v in visit.items() if k not in ("total", "gzip")
+        }
         figures[f"{name}_search_kb"] = sum(search.values()) / 1024
         figures[f"{name}_search_files"] = len(search)
     queries = search_recall.load()
@@ -422,13 +459,17 @@ def reader(figures: dict) -> None:
         return
     for name in ("sample", "corpus"):
         kinds = ", ".join(f"{k} {v:.0f}" for k, v in sorted(figures[f"{name}_first_visit_by_kind_kb"].items()))
-        print(f"{name}: first visit of {figures[name + '_week_page']}: {figures[name + '_first_visit_kb']:.0f} KB"
-              f" ({kinds}); {figures[name + '_first_visit_gzip_kb']:.0f} KB from a host that gzips text;"
-              f" one search for {QUERY!r}: {figures[name + '_search_kb']:.0f} KB"
-              f" in {figures[name + '_search_files']} files")
+        print(
+            f"{name}: first visit of {figures[name + '_week_page']}: {figures[name + '_first_visit_kb']:.0f} KB"
+            f" ({kinds}); {figures[name + '_first_visit_gzip_kb']:.0f} KB from a host that gzips text;"
+            f" one search for {QUERY!r}: {figures[name + '_search_kb']:.0f} KB"
+            f" in {figures[name + '_search_files']} files"
+        )
     count = len(search_recall_queries())
-    for when, label in (("before", "Material's whole index (offline copy)"),
-                        ("after", "Pagefind's fragments (hosted)")):
+    for when, label in (
+        ("before", "Material's whole index (offline copy)"),
+        ("after", "Pagefind's fragments (hosted)"),
+    ):
         print(f"recall of the {count} queries in the top 5, {label}: {figures['recall_' + when]:.0%}")
         for line in figures[f"recall_{when}_missed"]:
             print(f"  missed {line}")
@@ -441,11 +482,17 @@ def search_recall_queries() -> list:
 
 
 def report(figures: dict) -> int:
-    print(f"\n{figures['pages']} pages; full build {figures['build_s']:.2f} s, plain {figures['plain_build_s']:.2f} s,"
-          f" x2 {figures['build_x2_s']:.2f} s; largest page {figures['largest_page_kb']:.1f} KB;"
-          f" site {figures['site_mb']:.1f} MB\n")
-    for key, label in (("properdocs_build", "ProperDocs, full build"), ("properdocs_plain", "ProperDocs, export"),
-                       ("zensical_clean", "Zensical, export, clean"), ("zensical_warm", "Zensical, export, warm")):
+    print(
+        f"\n{figures['pages']} pages; full build {figures['build_s']:.2f} s, plain {figures['plain_build_s']:.2f} s,"
+        f" x2 {figures['build_x2_s']:.2f} s; largest page {figures['largest_page_kb']:.1f} KB;"
+        f" site {figures['site_mb']:.1f} MB\n"
+    )
+    for key, label in (
+        ("properdocs_build", "ProperDocs, full build"),
+        ("properdocs_plain", "ProperDocs, export"),
+        ("zensical_clean", "Zensical, export, clean"),
+        ("zensical_warm", "Zensical, export, warm"),
+    ):
         if f"{key}_s" in figures:
             print(f"{label:40} {figures[key + '_s']:7.2f} s  {figures[key + '_over_plain']:5.2f} x MkDocs' plain build")
     reader(figures)

@@ -7,6 +7,7 @@ interrupt says whether site/ was replaced or left, and leaves no temporary folde
 
     scripts/build.py [--site-dir site] [mkdocs build options ...]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -74,9 +75,16 @@ def run_mkdocs(fresh: str, options: list[str], content: str | None) -> subproces
     parent = os.getpid()
     # Not --quiet: it raises MkDocs' log level past warnings, so --strict would no longer see them.
     # Its own session, so that an interrupt ends MkDocs and anything it started, and nothing else.
-    return subprocess.Popen(tether.command("mkdocs", "build", "--strict", "-d", fresh, *options),
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, preexec_fn=lambda: tether.die_with_parent(parent))
+    return subprocess.Popen(
+        tether.command("mkdocs", "build", "--strict", "-d", fresh, *options),
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: tether.die_with_parent(parent),
+    )
 
 
 def end(child: subprocess.Popen | None) -> None:
@@ -137,15 +145,21 @@ def swap(fresh: str, site_dir: str) -> None:
     if old:
         shutil.rmtree(old, ignore_errors=True)
         if os.path.exists(old):  # a read-only folder inside it: say so rather than leave it silently
-            print(f"The previous site could not be removed completely; delete {os.path.relpath(old)}/ by hand.",
-                  file=sys.stderr)
+            print(
+                f"The previous site could not be removed completely; delete {os.path.relpath(old)}/ by hand.",
+                file=sys.stderr,
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     # MkDocs' own -d is this option too: passed on, it would build straight into the folder unchecked.
-    parser.add_argument("--site-dir", "-d", default=os.path.join(ROOT, "site"),
-                        help="where the site goes (default: site): new, empty or a site this project built")
+    parser.add_argument(
+        "--site-dir",
+        "-d",
+        default=os.path.join(ROOT, "site"),
+        help="where the site goes (default: site): new, empty or a site this project built",
+    )
     parser.add_argument("--config-file", "-f", default=CONFIG, help="the MkDocs configuration (default: mkdocs.yml)")
     args, extra = parser.parse_known_args(argv)
     stop_on_signals()
@@ -155,8 +169,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Stopped by {stop}.", file=sys.stderr)
         return 128 + stop.signum
     except OSError as error:  # permissions, a full disk: the old site is kept, and the reason said
-        print(disk_message(error, "The build", "the site", f"{os.path.relpath(args.site_dir)}/", "build again"),
-              file=sys.stderr)
+        print(
+            disk_message(error, "The build", "the site", f"{os.path.relpath(args.site_dir)}/", "build again"),
+            file=sys.stderr,
+        )
         return 1
 
 

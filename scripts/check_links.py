@@ -6,6 +6,7 @@ against its page, as a browser would with the site served under `--prefix` (a su
 
     python scripts/check_links.py site/ [--prefix /ect/]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,8 +16,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-_LINKING = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"),
-            ("source", "src"), ("form", "action")}
+_LINKING = {
+    ("a", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("form", "action"),
+}
 
 
 class _Links(HTMLParser):
@@ -46,7 +54,7 @@ def target_file(site: Path, prefix: str, page_url: str, link: str, folders: bool
     path = unquote(parts.path)
     if not path.startswith(prefix):
         return site / "__outside_the_site__" / path.lstrip("/")
-    relative = posixpath.normpath(path[len(prefix):]) if path != prefix else "."
+    relative = posixpath.normpath(path[len(prefix) :]) if path != prefix else "."
     found = site / relative
     if not folders:
         return found if found.is_file() else site / "__not_a_file__" / relative

@@ -8,6 +8,7 @@ collapsed block (a transcript, a {details}) though the source showed it, and the
 more often in the site than in the source; exits 1 unless 100% arrived, none moved and none doubled.
 SITE and SOURCE may be any paths, relative or absolute.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,17 +36,25 @@ def main(argv: list[str] | None = None) -> int:
         missing = ", ".join(f"{w}×{n}" if n > 1 else w for w, n in r.missing.most_common(12))
         built = ", ".join(r.built) or "no page"
         print(visible(f"{r.source}: {r.share:.1%} ({r.found}/{r.total}) -> {built}; missing: {missing}"))
-    for kind, count, runs in (("moved into a collapsed block", "moved_words", "moved"),
-                              ("doubled", "doubled_words", "doubled")):
+    for kind, count, runs in (
+        ("moved into a collapsed block", "moved_words", "moved"),
+        ("doubled", "doubled_words", "doubled"),
+    ):
         pages = [r for r in results if getattr(r.placement, count)]
         for r in pages[: args.show]:
-            print(visible(f"{r.source}: {getattr(r.placement, count)} words {kind}, from: "  # source text
-                          + "; ".join(f"“{run}…”" for run in getattr(r.placement, runs)[:3])))
+            print(
+                visible(
+                    f"{r.source}: {getattr(r.placement, count)} words {kind}, from: "  # source text
+                    + "; ".join(f"“{run}…”" for run in getattr(r.placement, runs)[:3])
+                )
+            )
     share = found / total if total else 1.0
     moved = sum(r.placement.moved_words for r in results)
     doubled = sum(r.placement.doubled_words for r in results)
-    print(f"{found} of {total} words conserved ({share:.2%}) over {len(results)} pages; "
-          f"{len(short)} pages below 100%; {moved} words moved into a collapsed block; {doubled} words doubled.")
+    print(
+        f"{found} of {total} words conserved ({share:.2%}) over {len(results)} pages; "
+        f"{len(short)} pages below 100%; {moved} words moved into a collapsed block; {doubled} words doubled."
+    )
     return 0 if found == total and not moved and not doubled else 1
 
 

@@ -8,6 +8,7 @@ covered n of m; the total; every statement no session cites, with its text. The 
 as the coverage page and curriculum.json (induction/check/coverage.py). Exits 0 with the report, 1 when
 the content has other errors (they are printed instead), 2 on a bad option.
 """
+
 from __future__ import annotations
 
 import json

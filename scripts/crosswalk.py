@@ -21,6 +21,7 @@ Exits 0 when every intention mapped to one statement, 3 when there are notes to 
 are still written), 1 when the content has errors (printed; nothing written), 2 on a bad option or
 a refused destination.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -81,8 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("programme", help="the id of the programme whose intentions to rewrite")
     parser.add_argument("--to", required=True, help="the id of the framework edition to rewrite them to")
     parser.add_argument("--block", help="rewrite only this block's sessions, and name the edition in its block.yaml")
-    parser.add_argument("--content", default=os.environ.get("ECT_CONTENT", "content"),
-                        help="the content folder (default: content, or $ECT_CONTENT)")
+    parser.add_argument(
+        "--content",
+        default=os.environ.get("ECT_CONTENT", "content"),
+        help="the content folder (default: content, or $ECT_CONTENT)",
+    )
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--in-place", action="store_true", help="rewrite the content folder's files")
     where.add_argument("--out", help="write a rewritten copy of the content folder to this new or empty folder")
@@ -95,21 +99,28 @@ def main(argv: list[str] | None = None) -> int:
     site = checked.site
     programme = next((p for p in site.programmes if p.id == args.programme), None)
     if programme is None:
-        parser.error(f"no programme has the id '{args.programme}'. "
-                     f"Expected one of: {', '.join(p.id for p in site.programmes)}.")
+        parser.error(
+            f"no programme has the id '{args.programme}'. Expected one of: {', '.join(p.id for p in site.programmes)}."
+        )
     block = programme.blocks.get(args.block) if args.block else None
     if args.block and block is None:
-        parser.error(f"the programme {programme.id} has no block '{args.block}'. "
-                     f"Expected one of: {', '.join(programme.blocks)}.")
+        parser.error(
+            f"the programme {programme.id} has no block '{args.block}'. Expected one of: {', '.join(programme.blocks)}."
+        )
     source = programme.framework_for(block)
     crosswalk = find(site.crosswalks, source, args.to)
     if crosswalk is None:
         known = [c.target for c in site.crosswalks if c.source == source]
-        parser.error(f"no crosswalk in {os.path.join(args.content, 'crosswalks')} maps {source} "
-                     f"to {args.to}." + (f" It has crosswalks to: {', '.join(known)}." if known else ""))
+        parser.error(
+            f"no crosswalk in {os.path.join(args.content, 'crosswalks')} maps {source} "
+            f"to {args.to}." + (f" It has crosswalks to: {', '.join(known)}." if known else "")
+        )
     if args.out:
-        refusal = destinations.refusal(args.out, destinations.CROSSWALK,
-                                       destinations.project_folders(os.path.join(ROOT, "mkdocs.yml"), args.content))
+        refusal = destinations.refusal(
+            args.out,
+            destinations.CROSSWALK,
+            destinations.project_folders(os.path.join(ROOT, "mkdocs.yml"), args.content),
+        )
         if refusal:
             print(f"error: {refusal}", file=sys.stderr)
             return 2
@@ -122,8 +133,10 @@ def main(argv: list[str] | None = None) -> int:
         write_copy(site.root, args.out, result.texts)
     done = "rewrote" if args.in_place or args.out else "would rewrite (run with --in-place or --out to write)"
     which = f"{programme.id} (block {block.id})" if block else programme.id
-    print(f"{which}: {crosswalk.source} -> {crosswalk.target}: {done} {len(result.texts)} file(s); "
-          f"{len(result.notes)} note(s).")
+    print(
+        f"{which}: {crosswalk.source} -> {crosswalk.target}: {done} {len(result.texts)} file(s); "
+        f"{len(result.notes)} note(s)."
+    )
     return NOTES if result.notes else 0
 
 

@@ -9,6 +9,7 @@ inside its content or docs folder (induction/publish/destinations.py); anything 
 OUT builds with MkDocs, ProperDocs or Zensical; then `python3 OUT/csp.py OUT/site` adds the
 Content Security Policy (it needs selectolax: OUT/requirements.txt; OUT/README.md has the commands).
 """
+
 from __future__ import annotations
 
 import argparse

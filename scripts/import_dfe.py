@@ -10,6 +10,7 @@ line, DEST is left as it was and the exit status is 1 (--allow-problems writes i
 The output is then built (mkdocs build) and checked as a reader sees it (induction/reading/):
 the report lists what the built pages show amiss, at its source; --no-build skips that.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,23 +34,34 @@ CONFIG = os.path.join(ROOT, "mkdocs.yml")  # the project's, beside the scripts i
 def build(content: str, site: str) -> str:
     """MkDocs' build of an imported content folder, as the README's build runs it; '' when built."""
     env = dict(os.environ, ECT_CONTENT=os.path.abspath(content), NO_MKDOCS_2_WARNING="true")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", CONFIG, "-d", site],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", CONFIG, "-d", site],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     return "" if result.returncode == 0 else (result.stderr.strip().splitlines() or ["mkdocs build failed"])[-1]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", help="the DfE site's content folder (holding <provider>.md files)")
-    parser.add_argument("dest", help="the content folder to write: new, empty, or an earlier import; not inside "
-                        "the source or the project's content or docs folder")
+    parser.add_argument(
+        "dest",
+        help="the content folder to write: new, empty, or an earlier import; not inside "
+        "the source or the project's content or docs folder",
+    )
     parser.add_argument("--provider", action="append", help="import only this provider (repeatable)")
-    parser.add_argument("--framework", default=os.path.join(ROOT, "content", "frameworks", "ecf-2019.yaml"),
-                        help="the framework file to copy and match against")
-    parser.add_argument("--allow-problems", action="store_true",
-                        help="write the output even when it would not build")
-    parser.add_argument("--no-build", action="store_true",
-                        help="skip building the output to check it as a reader sees it")
+    parser.add_argument(
+        "--framework",
+        default=os.path.join(ROOT, "content", "frameworks", "ecf-2019.yaml"),
+        help="the framework file to copy and match against",
+    )
+    parser.add_argument("--allow-problems", action="store_true", help="write the output even when it would not build")
+    parser.add_argument(
+        "--no-build", action="store_true", help="skip building the output to check it as a reader sees it"
+    )
     args = parser.parse_args(argv)
     if not os.path.isdir(args.source):
         print(f"error: the source folder {args.source} does not exist.", file=sys.stderr)
@@ -57,12 +69,18 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     builds = not args.no_build and os.path.isfile(CONFIG)
     if not args.no_build and not builds:  # installed without a clone: no site configuration to build with
-        print(f"Not built (no {CONFIG}): build the import and run validate.py --site on it to see it as a reader "
-              "does.")
+        print(f"Not built (no {CONFIG}): build the import and run validate.py --site on it to see it as a reader does.")
     stop_on_signals()
     try:
-        reports = run_import(args.source, args.dest, args.framework, args.provider, args.allow_problems,
-                             project_folders(os.path.join(ROOT, "mkdocs.yml")), build if builds else None)
+        reports = run_import(
+            args.source,
+            args.dest,
+            args.framework,
+            args.provider,
+            args.allow_problems,
+            project_folders(os.path.join(ROOT, "mkdocs.yml")),
+            build if builds else None,
+        )
     except DestinationRefused as refusal:
         print(f"error: {refusal}", file=sys.stderr)
         return 2
@@ -74,8 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {disk_message(error, 'The import', args.dest, args.dest, 'import again')}", file=sys.stderr)
         return 1
     if not reports:
-        print(f"error: no provider found in {args.source} (expected <slug>.md beside a <slug>/ folder).",
-              file=sys.stderr)
+        print(
+            f"error: no provider found in {args.source} (expected <slug>.md beside a <slug>/ folder).", file=sys.stderr
+        )
         return 1
     for report in reports:
         counts = ", ".join(f"{key} {value}" for key, value in sorted(report.counts.items()))
@@ -88,11 +107,16 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     if not reports.written:
         problems = plural(len(reports.problems), "problem")
-        print(f"error: the import would not build ({problems} above); {args.dest} was left as it was. "
-              "Fix the source, or write it anyway with --allow-problems.", file=sys.stderr)
+        print(
+            f"error: the import would not build ({problems} above); {args.dest} was left as it was. "
+            "Fix the source, or write it anyway with --allow-problems.",
+            file=sys.stderr,
+        )
         return 1
-    print(f"Imported {len(reports)} providers into {args.dest} in {elapsed:.1f} s; "
-          f"report: {os.path.join(args.dest, 'import-report.md')}")
+    print(
+        f"Imported {len(reports)} providers into {args.dest} in {elapsed:.1f} s; "
+        f"report: {os.path.join(args.dest, 'import-report.md')}"
+    )
     return 1 if reports.problems else 0
 
 

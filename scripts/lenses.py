@@ -9,6 +9,7 @@ then how many ECT steps and mentor plans carry none. The same computation as the
 "Examples by phase and subject" page (induction/check/lenses.py). Exits 0 with the report, 1 when the
 content has errors (they are printed instead), 2 on a bad option.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,15 +36,28 @@ def main(argv: list[str] | None = None) -> int:
     data, lines = [], []
     for programme in programmes:
         gaps, without = example_gaps(programme, checked.places[programme.id])
-        data.append({"programme": programme.id, "lenses": [lens.id for lens in programme.lenses],
-                     "sessions": [{"id": g.place.session.id, "file": checked.problems.display(g.place.session.loc.file),
-                                   "have": g.have, "missing": g.missing} for g in gaps],
-                     "without_examples": [p.session.id for p in without]})
+        data.append(
+            {
+                "programme": programme.id,
+                "lenses": [lens.id for lens in programme.lenses],
+                "sessions": [
+                    {
+                        "id": g.place.session.id,
+                        "file": checked.problems.display(g.place.session.loc.file),
+                        "have": g.have,
+                        "missing": g.missing,
+                    }
+                    for g in gaps
+                ],
+                "without_examples": [p.session.id for p in without],
+            }
+        )
         if not programme.lenses:
             lines.append(f"{programme.id}: declares no phases or subjects.")
             continue
-        lines.append(f"{programme.id}: {len(gaps)} sessions carry examples "
-                     f"({', '.join(lens.id for lens in programme.lenses)}).")
+        lines.append(
+            f"{programme.id}: {len(gaps)} sessions carry examples ({', '.join(lens.id for lens in programme.lenses)})."
+        )
         for gap in gaps:
             where = f"{checked.problems.display(gap.place.session.loc.file)}:{gap.place.session.loc.line}"
             lacks = f"no example for {', '.join(gap.missing)}" if gap.missing else "every phase"

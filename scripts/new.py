@@ -11,6 +11,7 @@
 Every command takes --content DIR (default: content, or $ECT_CONTENT). Validation reports each
 TODO placeholder, with its file and line, until you replace it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,11 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = main.add_subparsers(dest="command", required=True)
     content = argparse.ArgumentParser(add_help=False)
-    content.add_argument("--content", default=os.environ.get("ECT_CONTENT", "content"),
-                         help="the content folder (default: content, or $ECT_CONTENT)")
+    content.add_argument(
+        "--content",
+        default=os.environ.get("ECT_CONTENT", "content"),
+        help="the content folder (default: content, or $ECT_CONTENT)",
+    )
     week = commands.add_parser("week", parents=[content], help="the next week of a block")
     week.add_argument("--block", required=True, help="the block's id")
     week.add_argument("--roles", default="ect,mentor", help="a session for each of these roles (default: ect,mentor)")

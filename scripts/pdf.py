@@ -10,6 +10,7 @@ stylesheet, so the PDF is exactly what a mentor's browser prints. `make pdf` run
 The site is built as scripts/build.py builds it (atomically, into a folder the site may replace),
 and the PDF folder must be new, empty or one this command wrote (induction/publish/destinations.py).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,12 +36,19 @@ from scripts.build import build  # noqa: E402
 
 # Where Chromium lives on Debian/Ubuntu and on machines with Google's build; CHROMIUM overrides.
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 # What the site is built from: a change to any of these makes the built site stale.
 SOURCES = ("docs", "mkdocs.yml", "induction", "induction_mkdocs", "macros")
-NO_BROWSER = ("Chromium was not found. Install it (sudo apt-get install chromium, or `make browser`), "
-              "or set CHROMIUM to the path of a Chromium or Chrome executable.")
+NO_BROWSER = (
+    "Chromium was not found. Install it (sudo apt-get install chromium, or `make browser`), "
+    "or set CHROMIUM to the path of a Chromium or Chrome executable."
+)
 
 
 @dataclass(frozen=True)
@@ -71,8 +79,7 @@ def mentor_packs(content: Path) -> tuple[list[Pack], str]:
             for block in year.blocks:
                 if mentor_plans(block, ctx, programme):
                     page = pack_src(programme, year, block).removesuffix(".md") + "/index.html"
-                    packs.append(Pack(f"Mentor pack: {block.title}", page,
-                                      pack_pdf_name(programme, block)))
+                    packs.append(Pack(f"Mentor pack: {block.title}", page, pack_pdf_name(programme, block)))
     return packs, ""
 
 
@@ -147,8 +154,14 @@ def printer(chromium: str) -> Iterator:
         def to_pdf(pdf: Path) -> None:
             # The page's own @page rule sets A4 and margins; backgrounds print as on screen; tagged
             # (accessible) PDF with an outline of the headings for readers that navigate by it.
-            page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True,
-                     display_header_footer=False, tagged=True, outline=True)
+            page.pdf(
+                path=str(pdf),
+                prefer_css_page_size=True,
+                print_background=True,
+                display_header_footer=False,
+                tagged=True,
+                outline=True,
+            )
 
         def print_page(html: Path, pdf: Path) -> list[int]:
             page.goto(html.resolve().as_uri(), wait_until="load")
@@ -171,8 +184,12 @@ def printer(chromium: str) -> Iterator:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--content", type=Path, default=Path(os.environ.get("ECT_CONTENT", ROOT / "content")),
-                        help="the content folder (default: content, or $ECT_CONTENT)")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=Path(os.environ.get("ECT_CONTENT", ROOT / "content")),
+        help="the content folder (default: content, or $ECT_CONTENT)",
+    )
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site)")
     parser.add_argument("--out", type=Path, default=ROOT / "pdf", help="where the PDFs go (default: pdf)")
     when = parser.add_mutually_exclusive_group()
@@ -180,8 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     when.add_argument("--no-build", action="store_true", help="print the site as it is")
     args = parser.parse_args(argv)
 
-    refusal = destinations.refusal(str(args.out), destinations.PDFS,
-                                   destinations.project_folders(str(ROOT / "mkdocs.yml"), str(args.content)))
+    refusal = destinations.refusal(
+        str(args.out), destinations.PDFS, destinations.project_folders(str(ROOT / "mkdocs.yml"), str(args.content))
+    )
     if refusal:  # before anything is built or printed
         print(refusal, file=sys.stderr)
         return 2
@@ -200,8 +218,11 @@ def main(argv: list[str] | None = None) -> int:
             return status
     missing = [pack.page for pack in packs if not (args.site / pack.page).is_file()]
     if missing:
-        print(f"The site in {args.site} has no page {missing[0]}: it was built from other content. "
-              "Run again with --rebuild.", file=sys.stderr)
+        print(
+            f"The site in {args.site} has no page {missing[0]}: it was built from other content. "
+            "Run again with --rebuild.",
+            file=sys.stderr,
+        )
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
     destinations.mark(str(args.out), destinations.PDFS, "scripts/pdf.py")

@@ -1,5 +1,6 @@
 """What the per-programme report commands share (scripts/coverage.py, scripts/lenses.py): their
 options, and the programmes a `--programme` option chooses."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,8 +13,11 @@ from induction.core.model import Programme
 def parser(description: str) -> argparse.ArgumentParser:
     """--content, --programme and --format, as every report takes them."""
     options = argparse.ArgumentParser(description=description)
-    options.add_argument("--content", default=os.environ.get("ECT_CONTENT", "content"),
-                         help="the content folder (default: content, or $ECT_CONTENT)")
+    options.add_argument(
+        "--content",
+        default=os.environ.get("ECT_CONTENT", "content"),
+        help="the content folder (default: content, or $ECT_CONTENT)",
+    )
     options.add_argument("--programme", help="the id of one programme (default: every programme)")
     options.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     return options

@@ -5,6 +5,7 @@
 
 --check writes nothing and exits 1 if a committed schema differs from a fresh one.
 """
+
 from __future__ import annotations
 
 import argparse

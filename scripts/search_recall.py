@@ -6,6 +6,7 @@ Pagefind's fragments) or the offline copy (opened from disk, Material's whole in
 
     scripts/search_recall.py SITE_DIR [--offline] [--queries FILE]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,7 +35,7 @@ def page_of(address: str, base: str) -> str:
     """A result's page as the site's directory address ('oakfield/year-1/'), whichever the copy:
     the offline copy links to files ('oakfield/year-1/index.html')."""
     path = unquote(urlsplit(address).path)
-    path = path[len(urlsplit(base).path):] if path.startswith(urlsplit(base).path) else path.lstrip("/")
+    path = path[len(urlsplit(base).path) :] if path.startswith(urlsplit(base).path) else path.lstrip("/")
     if path.endswith("index.html"):
         return path[: -len("index.html")]
     return path[: -len(".html")] + "/" if path.endswith(".html") else path

@@ -10,6 +10,7 @@ the moment the reader clicks into the search box until the results of QUERY, typ
 
     scripts/transfer.py SITE_DIR PATH [PATH ...] [--search QUERY]   e.g. site/ oakfield/year-1/routines/week-1/
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,9 +28,23 @@ from browser_support import chromium, serve  # noqa: E402
 from induction.publish.interrupts import command  # noqa: E402
 
 # What a file is, by its extension (the server sends files; a page is an address ending in /).
-KINDS = {".html": "document", ".css": "stylesheet", ".js": "script", ".json": "data", ".svg": "image",
-         ".png": "image", ".jpg": "image", ".jpeg": "image", ".gif": "image", ".webp": "image", ".ico": "image",
-         ".woff": "font", ".woff2": "font", ".ttf": "font", ".xml": "data"}
+KINDS = {
+    ".html": "document",
+    ".css": "stylesheet",
+    ".js": "script",
+    ".json": "data",
+    ".svg": "image",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".gif": "image",
+    ".webp": "image",
+    ".ico": "image",
+    ".woff": "font",
+    ".woff2": "font",
+    ".ttf": "font",
+    ".xml": "data",
+}
 QUIET = 1.0  # seconds without a new request after the page's network is idle: workers start late
 # What hosts compress (GitHub Pages, Netlify, Cloudflare gzip or brotli these types on the way out).
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ""}
@@ -63,8 +78,9 @@ def settle(sent: list[tuple[str, int]]) -> None:
         time.sleep(QUIET)
 
 
-def first_visit(site: str, paths: list[str],
-                files: dict[str, dict[str, int]] | None = None) -> dict[str, dict[str, int]]:
+def first_visit(
+    site: str, paths: list[str], files: dict[str, dict[str, int]] | None = None
+) -> dict[str, dict[str, int]]:
     """Per page: bytes sent by kind of file (document, stylesheet, script, data, ...) and in total,
     and (`gzip`) the bodies as a compressing host would send them. Given `files`, it also gets, per
     page, the bytes sent for each address (which file a first visit loads, and what it costs)."""
@@ -104,8 +120,9 @@ def one_search(site: str, path: str, query: str) -> dict[str, int]:
         sent.clear()
         page.click(".md-search__input")
         page.keyboard.type(query)
-        page.wait_for_selector(".md-search-result__item, .md-search-result__meta:has-text('No matching')",
-                               timeout=30_000)
+        page.wait_for_selector(
+            ".md-search-result__item, .md-search-result__meta:has-text('No matching')", timeout=30_000
+        )
         page.wait_for_load_state("networkidle")
         settle(sent)
         context.close()

@@ -6,6 +6,7 @@
 --site also checks the site built from it as a reader sees it (induction/reading/): Markdown shown
 as text, images not shown, shared titles, impossible times... at their content file and line.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,11 @@ from induction.reading import read_checked_site, summary  # noqa: E402
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--content", default=os.environ.get("ECT_CONTENT", "content"),
-                        help="the content folder (default: content, or $ECT_CONTENT)")
+    parser.add_argument(
+        "--content",
+        default=os.environ.get("ECT_CONTENT", "content"),
+        help="the content folder (default: content, or $ECT_CONTENT)",
+    )
     parser.add_argument("--site", help="a site built from the content: check its pages as a reader sees them")
     args = parser.parse_args(argv)
     checked = load_and_check(args.content)

@@ -4,6 +4,7 @@ Playwright, axe-core from the pinned axe-playwright-python wheel, and the sample
 One browser per test module (the module-scoped fixtures in the test files): launching Chromium
 costs about a second, a page load a few tens of milliseconds.
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,8 +17,13 @@ from pathlib import Path
 from urllib.parse import quote_plus
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 # WCAG 2.2 level A and AA rules (axe tags every rule with the version and level that added it).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -70,8 +76,11 @@ def axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(axe_script())
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}"
-            for v in result["violations"] for node in v["nodes"]]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}"
+        for v in result["violations"]
+        for node in v["nodes"]
+    ]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -112,6 +121,7 @@ class _CountingWriter:
 class _CountingHandler(_QuietHandler):
     """Records (address, bytes sent) for every request answered: the server's count sees what the
     page, its workers and its frames fetch alike, whatever the browser reports of them."""
+
     sent_log: list[tuple[str, int]]
 
     def setup(self) -> None:

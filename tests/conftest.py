@@ -1,5 +1,6 @@
 """Shared test helpers: fixture content trees copied to a temporary folder, the sample built once,
 and the marks that say what a test needs (tests/marks_support.py), applied and kept true."""
+
 from __future__ import annotations
 
 import functools
@@ -59,8 +60,13 @@ def mkdocs_build(content: Path, site_dir: Path, *extra: str, site_url: str = "")
     (`site_url`: where it will be published, as the SITE_URL variable sets it; none by default).
     Never with -q: MkDocs' quiet mode drops warnings before --strict can count them."""
     env = dict(os.environ, ECT_CONTENT=str(content), NO_MKDOCS_2_WARNING="true", SITE_URL=site_url)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *extra],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *extra],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.fixture(autouse=True)

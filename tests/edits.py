@@ -5,6 +5,7 @@ change in the tree at `root`. `replace_once` is the replacement at their heart, 
 edit a file by its full path. Files are read and written as bytes (UTF-8), so line ends stay as
 they are: a CRLF file keeps its CRLF.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,5 +1,6 @@
 """Support for comparing one site as built by different engines (MkDocs, ProperDocs, Zensical):
 each page's article text and navigation, whitespace-normalised, and the engines' commands."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Reading built HTML in tests with the standard library's html.parser: links, and the coverage matrix."""
+
 from __future__ import annotations
 
 import posixpath
@@ -42,7 +43,7 @@ def links(page: Path, within: str = "md-content") -> list[Link]:
     html = page.read_text(encoding="utf-8")
     if within:
         start = html.index(f'class="{within}"')
-        html = html[start:html.index("</article>", start)]
+        html = html[start : html.index("</article>", start)]
     parser = _Links()
     parser.feed(html)
     return parser.links

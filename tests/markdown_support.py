@@ -1,5 +1,6 @@
 """Python-Markdown as the site runs it: the extensions and settings of mkdocs.yml, read from it
 (so a test of "what the renderer does" follows the site's configuration, not a copy of it)."""
+
 from __future__ import annotations
 
 import functools

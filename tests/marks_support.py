@@ -13,6 +13,7 @@ kept true while the tests run: every subprocess a test (or a fixture it uses) st
 by its command line (`needs_of`), and a test that starts what its marks do not declare fails,
 saying which mark to add. tests/test_marks.py checks the same statically, by the names a module uses.
 """
+
 from __future__ import annotations
 
 import os
@@ -69,5 +70,7 @@ def refusal(test: str, marks: Iterable[str], command: str | bytes | Sequence[obj
     if len(shown) > 160:
         shown = shown[:157] + "..."
     marks_needed = ", ".join(f"pytest.mark.{need}" for need in absent)
-    return (f"{test} starts `{shown}` but is not marked {marks_needed}: mark the test, its module "
-            "(pytestmark) or its fixture (FIXTURE_MARKS in tests/marks_support.py)")
+    return (
+        f"{test} starts `{shown}` but is not marked {marks_needed}: mark the test, its module "
+        "(pytestmark) or its fixture (FIXTURE_MARKS in tests/marks_support.py)"
+    )

@@ -1,5 +1,6 @@
 """Processes in tests: a command's children (from /proc) and waiting for what a test observes,
 never for a fixed time."""
+
 from __future__ import annotations
 
 import resource

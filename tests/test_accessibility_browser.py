@@ -2,6 +2,7 @@
 of the sample, search results included; the keyboard reaches the skip link and the video; every
 page has one h1 and no skipped heading level; no link's words need the text around them.
 """
+
 from __future__ import annotations
 
 import os
@@ -9,8 +10,10 @@ import os
 import pytest
 from browser_support import CHROMIUM, PAGE_TYPES, VIDEO_PAGE, axe_violations, chromium, open_search, serve
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)"),
+]
 
 # Link words that say nothing out of context (WCAG 2.4.4; screen reader users list links alone).
 VAGUE = {"here", "click here", "read more", "more", "link", "this page", "this", "page", "continue"}
@@ -38,8 +41,7 @@ def browser():
 def page(browser, site):
     context = browser.new_context()
     # No test may reach the network: a pressed play button would ask YouTube for the player.
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site)
-                  else route.abort())
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site) else route.abort())
     yield context.new_page()
     context.close()
 
@@ -76,8 +78,9 @@ def test_every_link_makes_sense_out_of_context(page, site, kind):
 def test_the_first_tab_reaches_the_skip_link_and_it_skips_to_the_content(page, site):
     page.goto(site + PAGE_TYPES["week"])
     page.keyboard.press("Tab")
-    focused = page.evaluate("() => [document.activeElement.classList.contains('md-skip'), "
-                            "document.activeElement.textContent.trim()]")
+    focused = page.evaluate(
+        "() => [document.activeElement.classList.contains('md-skip'), document.activeElement.textContent.trim()]"
+    )
     assert focused == [True, "Skip to content"]
     page.keyboard.press("Enter")
     assert page.evaluate("() => location.hash") != ""
@@ -115,15 +118,23 @@ def test_without_javascript_the_reader_has_the_link_and_the_transcript_but_no_de
 
 
 # The controls the project adds to Material's pages, each with a page that has one.
-CONTROLS = {".ect-progress input[type=checkbox]": "ECT step", ".ect-video__play": "ECT step with a video",
-            ".ect-print-button": "mentor plan", "details.ect-transcript > summary": "ECT step with a video",
-            "details.ect-thisweek__all > summary": "home", ".ect-mycalendar select": "programme",
-            ".ect-mycalendar input": "programme", ".ect-mycalendar button": "programme",
-            ".ect-diagnostic input[type=radio]": "diagnostic", ".ect-diagnostic button": "diagnostic",
-            ".ect-lens-choice select": "ECT step with examples",
-            "details.ect-example > summary": "ECT step with examples",
-            ".ect-coaching textarea": "mentor plan",
-            ".ect-record-field input[type=text]": "progress record", ".ect-pairs__open input": "your pairs"}
+CONTROLS = {
+    ".ect-progress input[type=checkbox]": "ECT step",
+    ".ect-video__play": "ECT step with a video",
+    ".ect-print-button": "mentor plan",
+    "details.ect-transcript > summary": "ECT step with a video",
+    "details.ect-thisweek__all > summary": "home",
+    ".ect-mycalendar select": "programme",
+    ".ect-mycalendar input": "programme",
+    ".ect-mycalendar button": "programme",
+    ".ect-diagnostic input[type=radio]": "diagnostic",
+    ".ect-diagnostic button": "diagnostic",
+    ".ect-lens-choice select": "ECT step with examples",
+    "details.ect-example > summary": "ECT step with examples",
+    ".ect-coaching textarea": "mentor plan",
+    ".ect-record-field input[type=text]": "progress record",
+    ".ect-pairs__open input": "your pairs",
+}
 
 
 @pytest.mark.parametrize("selector", CONTROLS)
@@ -136,8 +147,10 @@ def test_every_control_the_project_adds_shows_where_the_keyboard_is(page, site, 
             break
     else:
         pytest.fail(f"Tab never reached {selector}")
-    ring = page.evaluate("() => { const s = getComputedStyle(document.activeElement); "
-                         "return [s.outlineStyle, parseFloat(s.outlineWidth), s.boxShadow]; }")
+    ring = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement); "
+        "return [s.outlineStyle, parseFloat(s.outlineWidth), s.boxShadow]; }"
+    )
     assert ring[0] != "none" and ring[1] >= 2, ring  # WCAG 2.4.7: a ring of at least 2 CSS pixels
     assert "255, 221, 0" in ring[2], ring  # and its halo, seen on a dark background too
 

@@ -1,6 +1,7 @@
 """Addresses by MkDocs: generated pages link to .md files and asset paths and MkDocs writes the
 addresses, so the root, a sub-path and the offline copy (no directory URLs, opened from disk)
 all work. The fixture here uses every shortcode, `image` included."""
+
 from __future__ import annotations
 
 import base64
@@ -17,12 +18,15 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from check_links import broken_links  # noqa: E402  (a script, not a package)
 
 # The smallest PNG: one transparent pixel.
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA"
-                       "60e6kgAAAABJRU5ErkJggg==")
-EVERY_SHORTCODE = ('Read the summary and fill in {{ asset("sheet") }}.\n\n'
-                   '{{ image("diagram", "A diagram of the lesson") }}\n\n'
-                   'Before it, {{ session("b1-w1-mentor", "plan with your mentor") }}; it meets '
-                   '{{ statement("2a") }} and {{ ecf("2.2") }}.\n\n{{ video("intro") }}\n')
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+EVERY_SHORTCODE = (
+    'Read the summary and fill in {{ asset("sheet") }}.\n\n'
+    '{{ image("diagram", "A diagram of the lesson") }}\n\n'
+    'Before it, {{ session("b1-w1-mentor", "plan with your mentor") }}; it meets '
+    '{{ statement("2a") }} and {{ ecf("2.2") }}.\n\n{{ video("intro") }}\n'
+)
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
 """scripts/build.py: site/ is replaced only by a build that succeeds; a failed build leaves it byte-identical."""
+
 from __future__ import annotations
 
 import hashlib
@@ -27,8 +28,12 @@ def tree_hash(folder: Path) -> str:
 
 def build(content: Path, site: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, ECT_CONTENT=str(content), NO_MKDOCS_2_WARNING="true")
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)],
-                          env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_a_failed_build_leaves_the_previous_site_unchanged(tmp_path):
@@ -41,8 +46,10 @@ def test_a_failed_build_leaves_the_previous_site_unchanged(tmp_path):
     read.write_text(read.read_text() + "\n<script>alert(1)</script>\n")
     second = build(content, site)
     assert second.returncode == 1
-    assert ("minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <script> is not allowed: "
-            "content may not run scripts.") in second.stderr
+    assert (
+        "minimal/prog/year-1/b1/b1-w1-read.md:12: error [unsafe-html] The element <script> is not allowed: "
+        "content may not run scripts."
+    ) in second.stderr
     assert "site/ was left as it was." in second.stderr
     assert "Traceback" not in second.stderr
     assert tree_hash(site) == before
@@ -68,26 +75,38 @@ def test_a_site_with_cohorts_built_without_its_address_says_what_to_set(tmp_path
     from test_dates import on_calendar
 
     from induction.publish.published import ADDRESS_NOTICE
+
     content = on_calendar(tmp_path)
     site = tmp_path / "out" / "site"
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)],
-                          env=dict(env, ECT_CONTENT=str(content)), capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)],
+        env=dict(env, ECT_CONTENT=str(content)),
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     notice = [line for line in done.stderr.splitlines() if ADDRESS_NOTICE in line]
-    assert notice == ["INFO    -  Calendars without the site's address: SITE_URL is not set, so the .ics calendars' "
-                      "events carry no link to their pages and the programme page offers them to download only, not "
-                      "to subscribe to (webcal: needs an absolute address). Set SITE_URL to the address the site is "
-                      "published at, like SITE_URL=https://www.example.org/ect/ make site."]
+    assert notice == [
+        "INFO    -  Calendars without the site's address: SITE_URL is not set, so the .ics calendars' "
+        "events carry no link to their pages and the programme page offers them to download only, not "
+        "to subscribe to (webcal: needs an absolute address). Set SITE_URL to the address the site is "
+        "published at, like SITE_URL=https://www.example.org/ect/ make site."
+    ]
     assert "webcal:" not in (site / "prog" / "index.html").read_text()
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)],
-                          env=dict(env, ECT_CONTENT=str(content), SITE_URL="https://www.example.org/ect/"),
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)],
+        env=dict(env, ECT_CONTENT=str(content), SITE_URL="https://www.example.org/ect/"),
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0 and ADDRESS_NOTICE not in done.stderr, done.stderr
     page = (site / "prog" / "index.html").read_text()
     assert 'href="webcal://www.example.org/ect/prog/calendars/sep-mentor.ics"' in page  # kept by the page cleaner
-    assert "URL:https://www.example.org/ect/prog/year-1/b1/b1-w1-mentor/" in (
-        site / "prog" / "calendars" / "sep-mentor.ics").read_text()
+    assert (
+        "URL:https://www.example.org/ect/prog/year-1/b1/b1-w1-mentor/"
+        in (site / "prog" / "calendars" / "sep-mentor.ics").read_text()
+    )
 
 
 def test_without_strict_the_missing_address_is_a_warning(tmp_path):
@@ -95,11 +114,19 @@ def test_without_strict_the_missing_address_is_a_warning(tmp_path):
     from test_dates import on_calendar
 
     from induction.publish.published import ADDRESS_NOTICE
+
     content = on_calendar(tmp_path)
-    env = dict({k: v for k, v in os.environ.items() if k != "SITE_URL"}, ECT_CONTENT=str(content),
-               NO_MKDOCS_2_WARNING="true")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "-d", str(tmp_path / "site")],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    env = dict(
+        {k: v for k, v in os.environ.items() if k != "SITE_URL"}, ECT_CONTENT=str(content), NO_MKDOCS_2_WARNING="true"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-d", str(tmp_path / "site")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     assert [line[:60] for line in done.stderr.splitlines() if ADDRESS_NOTICE in line] == [
-        "WARNING -  Calendars without the site's address: SITE_URL is"]
+        "WARNING -  Calendars without the site's address: SITE_URL is"
+    ]

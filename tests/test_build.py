@@ -1,4 +1,5 @@
 """End to end: the sample programme builds strictly, with a page for every week and session."""
+
 from __future__ import annotations
 
 import json

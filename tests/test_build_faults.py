@@ -1,5 +1,6 @@
 """scripts/build.py under faults: a signal ends MkDocs and removes the temporary folder; an error the
 user can cause (permissions) is a message, not a traceback; the previous site is kept."""
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,13 @@ def test_a_signal_ends_mkdocs_and_removes_the_temporary_folder(tmp_path, signum)
     content, out = make_tree(tmp_path), tmp_path / "out"
     out.mkdir()
     env = dict(os.environ, ECT_CONTENT=str(content), NO_MKDOCS_2_WARNING="true")
-    build = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(out / "site")],
-                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    build = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(out / "site")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     wait_for(lambda: children(build.pid) and list(out.glob(".site-new-*")), "mkdocs to start")
     mkdocs = children(build.pid)
     build.send_signal(signum)
@@ -38,8 +44,12 @@ def test_a_folder_that_cannot_be_written_is_a_message(tmp_path):
     out.chmod(0o555)
     try:
         env = dict(os.environ, ECT_CONTENT=str(content), NO_MKDOCS_2_WARNING="true")
-        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir",
-                                 str(out / "site")], env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(out / "site")],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
     finally:
         out.chmod(0o755)
     assert result.returncode == 1
@@ -51,8 +61,12 @@ def test_a_site_folder_under_a_file_is_a_message(tmp_path):
     content, blocker = make_tree(tmp_path), tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be\n")
     env = dict(os.environ, ECT_CONTENT=str(content), NO_MKDOCS_2_WARNING="true")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(blocker / "site")],
-                            env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(blocker / "site")],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("The build could not write the site: ")
@@ -165,8 +179,12 @@ def test_mkdocs_dies_with_a_build_killed_by_sigkill_and_writes_nothing_more(tmp_
     out = tmp_path / "out"
     out.mkdir()
     env = dict(os.environ, ECT_CONTENT=str(ROOT / "content"), NO_MKDOCS_2_WARNING="true")  # the sample: ~10 s
-    build = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(out / "site")],
-                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    build = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(out / "site")],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
     def mkdocs() -> list[int]:  # the child once it runs mkdocs (not while it is still a copy of build.py)
         return [pid for pid in children(build.pid) if b"mkdocs" in cmdline(pid)]
@@ -179,8 +197,9 @@ def test_mkdocs_dies_with_a_build_killed_by_sigkill_and_writes_nothing_more(tmp_
     assert in_session(child) == []  # nothing it started lives on either: nothing can write any more
 
 
-def test_the_next_build_removes_what_a_killed_build_left_and_nothing_a_running_one_writes(tmp_path, monkeypatch,
-                                                                                        own_handlers):
+def test_the_next_build_removes_what_a_killed_build_left_and_nothing_a_running_one_writes(
+    tmp_path, monkeypatch, own_handlers
+):
     site = old_site(tmp_path)
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     left = [site.parent / f".site-new-{gone.stdout.strip()}-abc", site.parent / f".site-old-{gone.stdout.strip()}-de"]

@@ -1,6 +1,7 @@
 """The programme in time in a real browser, with the clock set (page.clock): dates on pages, "this
 week" on chosen days, progress kept across reloads over http and file://, 0 axe violations and 0
 requests to other hosts in the new page states."""
+
 from __future__ import annotations
 
 import datetime
@@ -9,8 +10,10 @@ import os
 import pytest
 from browser_support import CHROMIUM, axe_violations, chromium, serve
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)"),
+]
 
 ROUTINES = "oakfield/year-1/routines/"
 STEP = ROUTINES + "routines-w1-watch/"
@@ -46,22 +49,45 @@ def own_host_only(tab) -> list[str]:
     return [url for url in tab.requests if not url.startswith(tab.base)]
 
 
-@pytest.mark.parametrize("day, september, january", [
-    (datetime.datetime(2025, 9, 17, 10), "This week is Week 2: Teaching a routine explicitly (Creating a positive "
-     "learning environment, Year 1, w/c 15 September 2025) ECT self-study:",
-     "The programme has not started yet: it starts on Monday 5 January 2026."),
-    (datetime.datetime(2025, 10, 29, 10), "It is the October half-term (27 October to 31 October 2025): "
-     "no programme week. Next: Week 1:", "The programme has not started yet"),
-    (datetime.datetime(2025, 8, 20, 10), "The programme has not started yet: it starts on Monday 8 September "
-     "2025. First week: Week 1: Why routines matter", "First week: Week 1: Why routines matter"),
-    (datetime.datetime(2027, 8, 2, 10), "The programme ended on 12 February 2027. Last week: Weeks 5 to 6:",
-     "The programme ended on 21 May 2027. Last week: Weeks 5 to 6:"),
-    (datetime.datetime(2025, 10, 7, 10), "This week is Weeks 4 to 6: Embedding routines through a practice cycle "
-     "(Creating a positive learning environment, Year 1, w/c 29 September 2025) It is week 2 of 3.",
-     "The programme has not started yet"),
-    (datetime.datetime(2026, 1, 11, 18), "This week is Week 1: Modelling", "This week is Week 1: Why routines "
-     "matter (Creating a positive learning environment, Year 1, w/c 5 January 2026) ECT self-study:"),  # a Sunday
-])
+@pytest.mark.parametrize(
+    "day, september, january",
+    [
+        (
+            datetime.datetime(2025, 9, 17, 10),
+            "This week is Week 2: Teaching a routine explicitly (Creating a positive "
+            "learning environment, Year 1, w/c 15 September 2025) ECT self-study:",
+            "The programme has not started yet: it starts on Monday 5 January 2026.",
+        ),
+        (
+            datetime.datetime(2025, 10, 29, 10),
+            "It is the October half-term (27 October to 31 October 2025): no programme week. Next: Week 1:",
+            "The programme has not started yet",
+        ),
+        (
+            datetime.datetime(2025, 8, 20, 10),
+            "The programme has not started yet: it starts on Monday 8 September "
+            "2025. First week: Week 1: Why routines matter",
+            "First week: Week 1: Why routines matter",
+        ),
+        (
+            datetime.datetime(2027, 8, 2, 10),
+            "The programme ended on 12 February 2027. Last week: Weeks 5 to 6:",
+            "The programme ended on 21 May 2027. Last week: Weeks 5 to 6:",
+        ),
+        (
+            datetime.datetime(2025, 10, 7, 10),
+            "This week is Weeks 4 to 6: Embedding routines through a practice cycle "
+            "(Creating a positive learning environment, Year 1, w/c 29 September 2025) It is week 2 of 3.",
+            "The programme has not started yet",
+        ),
+        (
+            datetime.datetime(2026, 1, 11, 18),
+            "This week is Week 1: Modelling",
+            "This week is Week 1: Why routines "
+            "matter (Creating a positive learning environment, Year 1, w/c 5 January 2026) ECT self-study:",
+        ),  # a Sunday
+    ],
+)
 def test_this_week_on_the_home_page_on_chosen_days(page, day, september, january):
     text = this_week(page, day)
     first, second = text.split("January 2026 start")
@@ -129,11 +155,14 @@ def test_a_ticked_step_survives_a_reload_and_shows_on_its_week_and_block(page):
     tick_and_check(page, page.base)
     page.goto(page.base)
     assert page.inner_text("[data-ect-progress-continue]") == (
-        "Continue where you left off: Predictable classrooms and the pupils who need them most")
+        "Continue where you left off: Predictable classrooms and the pupils who need them most"
+    )
     assert axe_violations(page) == []
     page.goto(page.base + "about/progress/")
     assert page.locator(".ect-record-done td").all_inner_texts() == [
-        "Why routines give time back to learning (Week 1)", "Wednesday 17 September 2025"]
+        "Why routines give time back to learning (Week 1)",
+        "Wednesday 17 September 2025",
+    ]
     assert axe_violations(page) == []
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear my progress").click()

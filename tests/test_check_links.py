@@ -1,4 +1,5 @@
 """scripts/check_links.py: internal links resolved against their page, at the root or a sub-path."""
+
 from __future__ import annotations
 
 import subprocess
@@ -21,11 +22,15 @@ def site(tmp_path: Path, pages: dict[str, str]) -> Path:
 
 
 def test_relative_links_to_files_and_folders_that_exist_are_fine(tmp_path):
-    root = site(tmp_path, {
-        "index.html": '<a href="a/">A</a><link href="style.css"><script src="a/x.js"></script>',
-        "style.css": "", "a/x.js": "",
-        "a/index.html": '<a href="../">Home</a> <a href="#top">Top</a> <a href="../index.html?q=1#s">Home</a>',
-    })
+    root = site(
+        tmp_path,
+        {
+            "index.html": '<a href="a/">A</a><link href="style.css"><script src="a/x.js"></script>',
+            "style.css": "",
+            "a/x.js": "",
+            "a/index.html": '<a href="../">Home</a> <a href="#top">Top</a> <a href="../index.html?q=1#s">Home</a>',
+        },
+    )
     assert broken_links(root) == []
 
 
@@ -35,8 +40,10 @@ def test_a_missing_file_or_folder_page_is_reported_with_its_page(tmp_path):
 
 
 def test_other_hosts_and_other_schemes_are_not_checked(tmp_path):
-    root = site(tmp_path, {"index.html": '<a href="https://example.org/x">X</a> <a href="mailto:a@b.c">M</a>'
-                                         ' <a href="data:,x">D</a>'})
+    root = site(
+        tmp_path,
+        {"index.html": '<a href="https://example.org/x">X</a> <a href="mailto:a@b.c">M</a> <a href="data:,x">D</a>'},
+    )
     assert broken_links(root) == []
 
 
@@ -48,8 +55,9 @@ def test_under_a_sub_path_root_absolute_links_must_carry_the_prefix(tmp_path):
 
 def test_the_command_prints_the_broken_links_and_fails(tmp_path):
     root = site(tmp_path, {"index.html": '<a href="gone/">Gone</a>'})
-    result = subprocess.run([sys.executable, str(SCRIPT), str(root), "--prefix", "/ect/"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), str(root), "--prefix", "/ect/"], capture_output=True, text=True
+    )
     assert (result.returncode, result.stdout) == (1, "index.html: gone/\n1 broken link.\n")
 
 

@@ -1,5 +1,6 @@
 """Every command ends the same way on a signal or a file error (induction/publish/interrupts.py): a line
 naming the command and the reason, the shell's status, no traceback."""
+
 from __future__ import annotations
 
 import errno

@@ -1,5 +1,6 @@
 """Brand colours against what they are drawn on (induction/check/contrast.py): a colour that fails a use
 is reported at its line in site.yaml with the nearest colour of the same hue that passes."""
+
 from __future__ import annotations
 
 import colorsys
@@ -29,7 +30,8 @@ def test_a_light_primary_colour_is_reported_at_its_line_with_the_nearest_passing
         "minimal/site.yaml:6: error [brand-contrast] The primary colour '#8ecae6' is too light for the text of "
         "buttons and search highlights on the page's white at 1.7:1 (WCAG AA asks 4.5:1); the mentor plan's phase "
         "bar and the buttons' border on white at 1.7:1 (WCAG AA asks 3:1). The nearest colour of the same hue that "
-        "passes is '#257ea8' (4.5:1 on white)."]
+        "passes is '#257ea8' (4.5:1 on white)."
+    ]
 
 
 def test_a_mid_grey_fails_text_alone_and_the_nearest_is_one_step_darker(tree):
@@ -37,7 +39,8 @@ def test_a_mid_grey_fails_text_alone_and_the_nearest_is_one_step_darker(tree):
     assert formatted(tree) == [
         "minimal/site.yaml:6: error [brand-contrast] The primary colour '#777777' is too light for the text of "
         "buttons and search highlights on the page's white at 4.4:1 (WCAG AA asks 4.5:1). The nearest colour of "
-        "the same hue that passes is '#767676' (4.5:1 on white)."]
+        "the same hue that passes is '#767676' (4.5:1 on white)."
+    ]
 
 
 def test_the_samples_colours_and_a_light_accent_pass(tree):
@@ -54,8 +57,8 @@ def test_the_nearest_passing_colour_keeps_the_hue_and_passes_every_use(colour):
         return
     assert passes("primary", better)
     assert all(contrast(*use.pair(better)) >= use.minimum for use in USES["primary"])
-    hue = colorsys.rgb_to_hls(*(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)))[0]
-    found = colorsys.rgb_to_hls(*(int(better[i:i + 2], 16) / 255 for i in (1, 3, 5)))[0]
+    hue = colorsys.rgb_to_hls(*(int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)))[0]
+    found = colorsys.rgb_to_hls(*(int(better[i : i + 2], 16) / 255 for i in (1, 3, 5)))[0]
     assert abs(hue - found) < 0.01 or colour in ("#ffffff", "#777777")  # a grey has no hue to keep
     assert contrast(better, WHITE) < 4.75  # the nearest: just past the line, not black
 

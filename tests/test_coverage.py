@@ -1,5 +1,6 @@
 """Coverage: the one count of statements cited, per block and standard, and its three readers that are
 not pages: the settings.coverage check, scripts/coverage.py and curriculum.json."""
+
 from __future__ import annotations
 
 import json
@@ -49,7 +50,10 @@ def test_a_session_citing_a_statement_twice_counts_once_and_a_year_page_gets_its
 def test_totals_per_standard_and_per_column(tmp_path):
     cov = computed(make_other_tree(tmp_path))
     assert [(t.standard.number, t.covered, t.total, t.sessions) for t in cov.standards()] == [
-        (1, 2, 4, {"b1": 3}), (2, 1, 2, {"b1": 1}), (3, 0, 1, {"b1": 0})]
+        (1, 2, 4, {"b1": 3}),
+        (2, 1, 2, {"b1": 1}),
+        (3, 0, 1, {"b1": 0}),
+    ]
     assert cov.column_totals() == {"b1": 4}
 
 
@@ -67,7 +71,8 @@ def test_the_text_report(tmp_path):
         "  S1.2   Goals that are too broad are hard to check.\n"
         "  S1.b   Showing an example of finished work.\n"
         "  S2.1   Feedback works when pupils act on it.\n"
-        "  S3.1   Teachers improve by working with colleagues.\n")
+        "  S3.1   Teachers improve by working with colleagues.\n"
+    )
 
 
 def test_the_command_prints_the_report_and_exits_0(tmp_path):
@@ -98,7 +103,8 @@ def test_the_command_names_the_known_programmes_for_an_unknown_one(tmp_path):
     result = run("--content", str(make_other_tree(tmp_path)), "--programme", "nope")
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == (
-        "coverage.py: error: no programme has the id 'nope'. Expected one of: alt.")
+        "coverage.py: error: no programme has the id 'nope'. Expected one of: alt."
+    )
 
 
 def test_the_command_prints_other_problems_instead_of_a_report(tmp_path):
@@ -108,12 +114,15 @@ def test_the_command_prints_other_problems_instead_of_a_report(tmp_path):
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.splitlines()[0] == (
         "other-framework/alt/year-1/b1/b1-w1-mentor.md:7: error [unknown-statement] The framework tsf-2024 has no "
-        "statement 'S2.z'. Did you mean 'S2.a'?")
+        "statement 'S2.z'. Did you mean 'S2.a'?"
+    )
 
 
-UNCOVERED = ("other-framework/alt/programme.yaml:1: {} [uncovered-statements] 4 of 7 statements of tsf-2024 are "
-             "cited by no session: S1.2, S1.b, S2.1, S3.1. Cite them in sessions' intentions, or relax "
-             "settings.coverage. Every one with its text: scripts/coverage.py --programme alt.")
+UNCOVERED = (
+    "other-framework/alt/programme.yaml:1: {} [uncovered-statements] 4 of 7 statements of tsf-2024 are "
+    "cited by no session: S1.2, S1.b, S2.1, S3.1. Cite them in sessions' intentions, or relax "
+    "settings.coverage. Every one with its text: scripts/coverage.py --programme alt."
+)
 
 
 @pytest.mark.parametrize("setting, severity, ok", [("warn", "warning", True), ("error", "error", False)])
@@ -132,8 +141,11 @@ def test_settings_coverage_off_reports_nothing(tmp_path):
 def test_full_coverage_meets_settings_coverage_error(tmp_path):
     tree = make_other_tree(tmp_path)
     replace_once(tree / "alt/programme.yaml", "coverage: off", "coverage: error")
-    replace_once(tree / "alt/year-1/b1/b1-w1-mentor.md", "intentions: [S2.a, S1.1]",
-         "intentions: [S2.a, S1.1, S1.2, S1.b, S2.1, S3.1]")
+    replace_once(
+        tree / "alt/year-1/b1/b1-w1-mentor.md",
+        "intentions: [S2.a, S1.1]",
+        "intentions: [S2.a, S1.1, S1.2, S1.b, S2.1, S3.1]",
+    )
     assert list(load_and_check(str(tree)).problems) == []
 
 
@@ -141,11 +153,17 @@ def test_curriculum_json_carries_the_same_coverage(tmp_path):
     tree = make_other_tree(tmp_path)
     [programme] = curriculum(load_and_check(str(tree)))["programmes"]
     assert programme["coverage"] == {
-        "framework": "tsf-2024", "covered": 3, "total": 7, "url": "alt/coverage/",
-        "standards": [{"number": 1, "title": "Clear Goals", "covered": 2, "total": 4},
-                      {"number": 2, "title": "Feedback", "covered": 1, "total": 2},
-                      {"number": 3, "title": "Colleagues", "covered": 0, "total": 1}],
-        "uncovered": ["S1.2", "S1.b", "S2.1", "S3.1"]}
+        "framework": "tsf-2024",
+        "covered": 3,
+        "total": 7,
+        "url": "alt/coverage/",
+        "standards": [
+            {"number": 1, "title": "Clear Goals", "covered": 2, "total": 4},
+            {"number": 2, "title": "Feedback", "covered": 1, "total": 2},
+            {"number": 3, "title": "Colleagues", "covered": 0, "total": 1},
+        ],
+        "uncovered": ["S1.2", "S1.b", "S2.1", "S3.1"],
+    }
 
 
 def test_every_cell_of_the_matrix_names_its_column_its_standard_and_its_row(tmp_path):

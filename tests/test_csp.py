@@ -1,5 +1,6 @@
 """The Content Security Policy: hashes of inline scripts, the policy string, the meta tag's place,
 the _headers file; and the same on the built sample (tests/test_csp_browser.py loads it in Chromium)."""
+
 from __future__ import annotations
 
 import re
@@ -20,10 +21,12 @@ META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"
 
 
 def test_inline_scripts_are_those_the_browser_runs():
-    html = ('<script src="a.js"></script><script>one()</script><script id="__config" type="application/json">'
-            '{"base": ".."}</script><script type="module">two()</script>'
-            '<SCRIPT data-type="json" type=text/javascript>three()'
-            '</SCRIPT ><script>\n</script>')
+    html = (
+        '<script src="a.js"></script><script>one()</script><script id="__config" type="application/json">'
+        '{"base": ".."}</script><script type="module">two()</script>'
+        '<SCRIPT data-type="json" type=text/javascript>three()'
+        "</SCRIPT ><script>\n</script>"
+    )
     assert csp.inline_scripts(html) == ["one()", "two()", "three()", "\n"]
 
 
@@ -41,8 +44,11 @@ def test_a_script_repeated_on_a_page_is_hashed_once():
 def test_frames_are_the_privacy_enhanced_players_and_the_hosts_a_programme_adds_with_subdomains():
     assert csp.frame_sources() == ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
     assert csp.frame_sources(["Videos.Example.org", "player.vimeo.com", "videos.example.org"]) == [
-        "https://www.youtube-nocookie.com", "https://player.vimeo.com",
-        "https://videos.example.org", "https://*.videos.example.org"]
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+        "https://videos.example.org",
+        "https://*.videos.example.org",
+    ]
 
 
 def test_the_policy_names_each_kind_of_resource_the_theme_needs_and_nothing_else():
@@ -50,7 +56,8 @@ def test_the_policy_names_each_kind_of_resource_the_theme_needs_and_nothing_else
     assert policy == (
         "default-src 'none'; script-src 'self' 'sha256-A' 'sha256-B'; style-src 'self' 'unsafe-inline'; "
         "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
-        f"{PLAYERS}; base-uri 'self'; form-action 'none'")
+        f"{PLAYERS}; base-uri 'self'; form-action 'none'"
+    )
 
 
 def test_only_the_header_says_who_may_frame_the_site():
@@ -63,12 +70,14 @@ def test_the_meta_tag_goes_right_after_the_charset_so_both_come_before_any_scrip
     html = '<html><head>\n  <meta charset="utf-8">\n  <title>T</title><script>x()</script></head></html>'
     assert csp.with_meta(html, "default-src 'none'") == (
         '<html><head>\n  <meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
-        'content="default-src \'none\'">\n  <title>T</title><script>x()</script></head></html>')
+        "content=\"default-src 'none'\">\n  <title>T</title><script>x()</script></head></html>"
+    )
 
 
 def test_without_a_charset_the_meta_tag_opens_the_head_and_without_a_head_nothing_changes():
     assert csp.with_meta('<header></header><head lang="en"><script>x()</script>', "P") == (
-        '<header></header><head lang="en"><meta http-equiv="Content-Security-Policy" content="P"><script>x()</script>')
+        '<header></header><head lang="en"><meta http-equiv="Content-Security-Policy" content="P"><script>x()</script>'
+    )
     assert csp.with_meta("<p>no head</p>", "P") == "<p>no head</p>"
 
 
@@ -78,9 +87,13 @@ def test_each_page_lists_its_own_hashes_and_the_header_lists_every_pages():
     second = site.page("<head></head><script>b()</script>")
     assert META.search(first).group(1) == csp.policy([csp.script_hash("a()")], csp.frame_sources())
     assert csp.script_hash("b()") not in first and csp.script_hash("a()") not in second
-    assert site.headers() == "/*\n  Content-Security-Policy: " + csp.policy(
-        [csp.script_hash("a()"), csp.script_hash("b()")], csp.frame_sources(), header=True) + "\n" \
-        "  X-Content-Type-Options: nosniff\n"  # a handout served as text is never run as a script
+    assert (
+        site.headers()
+        == "/*\n  Content-Security-Policy: "
+        + csp.policy([csp.script_hash("a()"), csp.script_hash("b()")], csp.frame_sources(), header=True)
+        + "\n"
+        "  X-Content-Type-Options: nosniff\n"
+    )  # a handout served as text is never run as a script
 
 
 class _Scripts(HTMLParser):
@@ -143,7 +156,7 @@ def test_the_offline_copy_keeps_the_policy_and_its_search_frame_runs_no_inline_s
     induction = next(p["induction"] for p in config["plugins"] if isinstance(p, dict) and "induction" in p)
     assert induction.get("csp", "true") == "true"
     shim = (ROOT / "docs" / "javascripts" / "vendor" / "iframe-worker" / "shim.js").read_text(encoding="utf-8")
-    written = shim[shim.index("document.write("):shim.index("this.w.document.close()")]
+    written = shim[shim.index("document.write(") : shim.index("this.w.document.close()")]
     assert re.findall(r"<script\b[^>]*>", written) == ['<script src="${f}">', "<script src=${e}?${+Date.now()}>"]
 
 
@@ -154,15 +167,19 @@ def test_a_programmes_video_hosts_join_the_frames_of_every_page_and_of_the_heade
     replace_once(programme, "  coverage: off\n", "  coverage: off\n  video_hosts: [videos.example.org]\n")
     result = mkdocs_build(tree, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    frames = "frame-src https://www.youtube-nocookie.com https://player.vimeo.com " \
-             "https://videos.example.org https://*.videos.example.org;"
+    frames = (
+        "frame-src https://www.youtube-nocookie.com https://player.vimeo.com "
+        "https://videos.example.org https://*.videos.example.org;"
+    )
     assert frames in META.search((tmp_path / "site" / "index.html").read_text(encoding="utf-8")).group(1)
     assert frames in (tmp_path / "site" / "_headers").read_text(encoding="utf-8")
 
 
-THEMED = ('<html><head><meta charset="utf-8"><script>theme()</script></head><body><div class="md-content">'
-          '<article class="md-content__inner md-typeset">{content}</article></div>'
-          '<script>later()</script></body></html>')
+THEMED = (
+    '<html><head><meta charset="utf-8"><script>theme()</script></head><body><div class="md-content">'
+    '<article class="md-content__inner md-typeset">{content}</article></div>'
+    "<script>later()</script></body></html>"
+)
 
 
 def test_only_scripts_outside_the_content_container_are_trusted():
@@ -181,8 +198,12 @@ def test_a_container_never_closed_makes_the_rest_of_the_page_content():
 def test_an_end_tag_the_browser_does_not_read_as_one_does_not_end_the_container():
     # In a comment, an attribute or a CDATA-looking comment, '</article>' is no end tag: the
     # script after it is inside the content as the browser builds the page, so never hashed.
-    for trick in ("<!-- </article> -->", '<div title="</article>">', "<![CDATA[</article>]]>",
-                  "<textarea></article></textarea>"):
+    for trick in (
+        "<!-- </article> -->",
+        '<div title="</article>">',
+        "<![CDATA[</article>]]>",
+        "<textarea></article></textarea>",
+    ):
         html = THEMED.format(content=f"<p>a</p>{trick}<script>planted()</script>")
         assert csp.split_scripts(html) == (["theme()", "later()"], ["planted()"]), trick
         assert csp.script_hash("planted()") not in csp.script_hashes(html), trick
@@ -197,13 +218,17 @@ def test_content_that_closes_the_container_early_is_still_content():
 
 
 def test_what_is_no_script_to_a_browser_is_not_hashed_and_a_script_anywhere_in_the_content_is_found():
-    html = THEMED.format(content="<svg><script>in_svg()</script></svg><noscript><p>n</p></noscript>"
-                                 '<script type="text/plain">data()</script><script src="x.js"></script>')
+    html = THEMED.format(
+        content="<svg><script>in_svg()</script></svg><noscript><p>n</p></noscript>"
+        '<script type="text/plain">data()</script><script src="x.js"></script>'
+    )
     # Inside the content every script element counts, whatever its type: content may hold none.
     assert csp.split_scripts(html) == (["theme()", "later()"], ["in_svg()", "data()", ""])
-    head = ("<head><!-- <script>commented()</script> --><title><script>t()</script></title>"
-            '<script type=" Text/JavaScript ">typed()</script><script language="ecmascript">old()</script>'
-            '<script type="application/ld+json">{}</script></head>')
+    head = (
+        "<head><!-- <script>commented()</script> --><title><script>t()</script></title>"
+        '<script type=" Text/JavaScript ">typed()</script><script language="ecmascript">old()</script>'
+        '<script type="application/ld+json">{}</script></head>'
+    )
     assert csp.inline_scripts(head) == ["typed()", "old()"]
 
 
@@ -225,16 +250,17 @@ def test_the_command_adds_the_policy_to_every_page_and_writes_headers_on_any_eng
     assert csp.main([str(site), "--frame-host", "videos.example.org"]) == 0
     frames = csp.frame_sources(["videos.example.org"])
     index = (site / "index.html").read_text(encoding="utf-8")
-    assert META.search(index).group(1) == csp.policy(
-        [csp.script_hash("theme()"), csp.script_hash("later()")], frames)
+    assert META.search(index).group(1) == csp.policy([csp.script_hash("theme()"), csp.script_hash("later()")], frames)
     assert META.search((site / "a/b/index.html").read_text(encoding="utf-8")).group(1) == csp.policy([], frames)
-    assert (site / "_headers").read_text(encoding="utf-8") == csp.headers_file(csp.policy(
-        [csp.script_hash("theme()"), csp.script_hash("later()")], frames, header=True))
+    assert (site / "_headers").read_text(encoding="utf-8") == csp.headers_file(
+        csp.policy([csp.script_hash("theme()"), csp.script_hash("later()")], frames, header=True)
+    )
     assert capsys.readouterr().out == f"Content Security Policy written into 2 pages and {site}/_headers.\n"
     # Run twice (a --dirty build, a second pass): one policy per page, today's.
     assert csp.main([str(site)]) == 0
-    assert META.findall((site / "index.html").read_text(encoding="utf-8")) == [csp.policy(
-        [csp.script_hash("theme()"), csp.script_hash("later()")], csp.frame_sources())]
+    assert META.findall((site / "index.html").read_text(encoding="utf-8")) == [
+        csp.policy([csp.script_hash("theme()"), csp.script_hash("later()")], csp.frame_sources())
+    ]
 
 
 def test_the_command_refuses_a_site_with_a_script_in_a_pages_content_and_changes_nothing(tmp_path, capsys):
@@ -243,7 +269,8 @@ def test_the_command_refuses_a_site_with_a_script_in_a_pages_content_and_changes
     assert csp.main([str(site)]) == 1
     assert capsys.readouterr().err == (
         "An inline script is inside the content of x/index.html: content may not run scripts, so no policy "
-        "was written. Find where it came from (the page's Markdown source) and remove it.\n")
+        "was written. Find where it came from (the page's Markdown source) and remove it.\n"
+    )
     assert (site / "x/index.html").read_text(encoding="utf-8") == planted
     assert not (site / "_headers").exists() and "Content-Security-Policy" not in (site / "index.html").read_text()
 
@@ -253,10 +280,12 @@ CSP_FILE = ROOT / "induction" / "publish" / "csp.py"
 
 def test_the_command_runs_as_a_file_without_the_project_installed(tmp_path):
     site = site_of(tmp_path / "site", {"index.html": "<head></head>"})
-    result = subprocess.run([sys.executable, "-I", str(CSP_FILE), str(site)],
-                            capture_output=True, text=True, cwd=tmp_path, check=False)
+    result = subprocess.run(
+        [sys.executable, "-I", str(CSP_FILE), str(site)], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert (site / "_headers").is_file()
-    missing = subprocess.run([sys.executable, "-I", str(CSP_FILE), str(tmp_path / "nope")],
-                             capture_output=True, text=True, check=False)
+    missing = subprocess.run(
+        [sys.executable, "-I", str(CSP_FILE), str(tmp_path / "nope")], capture_output=True, text=True, check=False
+    )
     assert (missing.returncode, missing.stderr) == (2, f"{tmp_path / 'nope'}: no such folder; build the site first.\n")

@@ -5,6 +5,7 @@ host that reads _headers serves it: on every response, the search worker's inclu
 A violation shows two ways, both watched: a `securitypolicyviolation` event in the page, and a
 console error (which also comes from frames and workers). No request leaves 127.0.0.1.
 """
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,10 @@ import os
 import pytest
 from browser_support import CHROMIUM, PAGE_TYPES, VIDEO_PAGE, chromium, open_search, serve
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)"),
+]
 
 WATCH = """window.__violations = [];
 document.addEventListener("securitypolicyviolation", e => window.__violations.push(
@@ -36,8 +39,10 @@ class Reader:
         self.page, self.base = page, base
         self.console: list[str] = []
         self.elsewhere: list[str] = []
-        page.on("console", lambda message: self.console.append(message.text)
-                if "Content Security Policy" in message.text else None)
+        page.on(
+            "console",
+            lambda message: self.console.append(message.text) if "Content Security Policy" in message.text else None,
+        )
         page.add_init_script(WATCH)  # runs before the page's scripts, outside the page's policy
         page.route("**/*", lambda route: self.answer(route, policy))
 

@@ -1,6 +1,7 @@
 """The built sample against its own curriculum.json (issue 3's "done when"): every intention links to a
 statement page, every statement page links back to its sessions, and the coverage matrix's counts are
 the counts computed from curriculum.json alone."""
+
 from __future__ import annotations
 
 import json
@@ -84,8 +85,11 @@ def expected_matrix(data: dict, programme: dict) -> tuple[list[str], dict[str, C
         label, header = year_columns[year["id"]]
         if label in used:
             headers.append((label, header))
-        headers += [(f"Y{y} B{b}", f"Y{y} B{b}Year {y} block {b}") for b, block in enumerate(year["blocks"], 1)
-                    if block_edition.get(block["id"], edition) == edition]  # a block on another edition: its page
+        headers += [
+            (f"Y{y} B{b}", f"Y{y} B{b}Year {y} block {b}")
+            for b, block in enumerate(year["blocks"], 1)
+            if block_edition.get(block["id"], edition) == edition
+        ]  # a block on another edition: its page
     return headers, counts
 
 
@@ -102,7 +106,8 @@ def test_the_matrix_counts_are_the_counts_of_curriculum_json(sample_site, data):
     covered = sum(1 for row in counts.values() if row)
     totals = [str(sum(row[label] for row in counts.values())) for label, _ in columns]
     assert rows[-1] == [f"All standards: covered {covered} of {len(counts)}"] + totals + [
-        str(sum(sum(row.values()) for row in counts.values()))]
+        str(sum(sum(row.values()) for row in counts.values()))
+    ]
     assert (programme["coverage"]["covered"], programme["coverage"]["total"]) == (covered, len(counts))
 
 
@@ -123,7 +128,7 @@ def test_the_coverage_page_lists_every_uncovered_statement(sample_site, data):
     programme = data["programmes"][0]
     here = sample_site / programme["coverage"]["url"] / "index.html"
     html = here.read_text(encoding="utf-8")
-    section = html[html.index('id="not-covered"'):]
+    section = html[html.index('id="not-covered"') :]
     statements = {s["id"]: s for s in of_edition(data, programme["coverage"]["framework"])}
     uncovered = programme["coverage"]["uncovered"]
     assert len(uncovered) == programme["coverage"]["total"] - programme["coverage"]["covered"]

@@ -6,6 +6,7 @@ one message and status 2, and nothing is touched.
 The commands run in a copy of the project (never in the real one: on a command without this rule,
 `--site-dir .` deletes the project it runs in), with the minimal fixture as its content, a stand-in
 .git and an uncommitted file that must survive."""
+
 from __future__ import annotations
 
 import hashlib
@@ -25,8 +26,17 @@ from induction.importer.pipeline import run_import
 from induction.publish import destinations
 from induction.publish.destinations import Guarded
 
-COPIED = ("mkdocs.yml", "mkdocs.offline.yml", "Makefile", "induction", "induction_mkdocs", "macros", "overrides",
-          "scripts", "docs")
+COPIED = (
+    "mkdocs.yml",
+    "mkdocs.offline.yml",
+    "Makefile",
+    "induction",
+    "induction_mkdocs",
+    "macros",
+    "overrides",
+    "scripts",
+    "docs",
+)
 FIX = "Nothing was changed; choose a new or empty folder."
 
 
@@ -58,12 +68,24 @@ def project(tmp_path: Path) -> Path:
 
 
 def run(project: Path, script: str, *args: str, home: Path | None = None, **env: str) -> subprocess.CompletedProcess:
-    environment = dict(os.environ, PYTHONPATH=str(project), ECT_CONTENT=str(project / "content"),
-                       NO_MKDOCS_2_WARNING="true", CHROMIUM="/bin/sh", **env)
+    environment = dict(
+        os.environ,
+        PYTHONPATH=str(project),
+        ECT_CONTENT=str(project / "content"),
+        NO_MKDOCS_2_WARNING="true",
+        CHROMIUM="/bin/sh",
+        **env,
+    )
     if home:
         environment["HOME"] = str(home)
-    return subprocess.run([sys.executable, str(project / "scripts" / script), *args], cwd=project,
-                          env=environment, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / script), *args],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def refused(result: subprocess.CompletedProcess, message: str) -> None:
@@ -78,20 +100,31 @@ def real(path: Path) -> str:
 
 
 @pytest.mark.build
-@pytest.mark.parametrize(("site_dir", "what"), [
-    (".", "is the project folder ({project}): building there would delete it. {fix}"),
-    ("..", "holds the project folder ({project}): building there would delete it. {fix}"),
-    ("content", "is the content folder ({project}/content): building there would delete it. {fix}"),
-    ("content/site", "is inside the content folder ({project}/content): building there would mix the output "
-                     "into the sources. {fix}"),
-    ("docs", "is the docs folder ({project}/docs): building there would delete it. {fix}"),
-    ("docs/site", "is inside the docs folder ({project}/docs): building there would mix the output into the "
-                  "sources. {fix}"),
-    ("link-to-content", "is the content folder ({project}/content): building there would delete it. {fix}"),
-    ("notes", "holds files that no build wrote (a.txt, old/): building there would delete them. Nothing was "
-              "changed; choose a new or empty folder, or move them out."),
-    ("checkout", "is a git repository (it holds .git): building there would delete its files. {fix}"),
-])
+@pytest.mark.parametrize(
+    ("site_dir", "what"),
+    [
+        (".", "is the project folder ({project}): building there would delete it. {fix}"),
+        ("..", "holds the project folder ({project}): building there would delete it. {fix}"),
+        ("content", "is the content folder ({project}/content): building there would delete it. {fix}"),
+        (
+            "content/site",
+            "is inside the content folder ({project}/content): building there would mix the output "
+            "into the sources. {fix}",
+        ),
+        ("docs", "is the docs folder ({project}/docs): building there would delete it. {fix}"),
+        (
+            "docs/site",
+            "is inside the docs folder ({project}/docs): building there would mix the output into the sources. {fix}",
+        ),
+        ("link-to-content", "is the content folder ({project}/content): building there would delete it. {fix}"),
+        (
+            "notes",
+            "holds files that no build wrote (a.txt, old/): building there would delete them. Nothing was "
+            "changed; choose a new or empty folder, or move them out.",
+        ),
+        ("checkout", "is a git repository (it holds .git): building there would delete its files. {fix}"),
+    ],
+)
 def test_the_build_refuses_a_folder_it_did_not_make_and_touches_nothing(project, site_dir, what):
     (project / "link-to-content").symlink_to(project / "content")
     (project / "notes" / "old").mkdir(parents=True)
@@ -107,8 +140,11 @@ def test_the_build_refuses_a_folder_it_did_not_make_and_touches_nothing(project,
 @pytest.mark.build
 def test_mkdocs_own_site_dir_option_is_the_same_checked_option(project):
     before = tree_hash(project)
-    refused(run(project, "build.py", "-d", "content"), f"The site folder content is the content folder "
-            f"({real(project)}/content): building there would delete it. {FIX}")
+    refused(
+        run(project, "build.py", "-d", "content"),
+        f"The site folder content is the content folder "
+        f"({real(project)}/content): building there would delete it. {FIX}",
+    )
     assert tree_hash(project) == before
 
 
@@ -116,10 +152,14 @@ def test_mkdocs_own_site_dir_option_is_the_same_checked_option(project):
 def test_the_home_and_root_folders_are_refused(project, tmp_path):
     home = tmp_path / "home"
     (home / "documents").mkdir(parents=True)
-    refused(run(project, "build.py", "--site-dir", str(home), home=home),
-            f"The site folder {home} is your home folder ({real(home)}): building there would delete it. {FIX}")
-    refused(run(project, "build.py", "--site-dir", "/", home=home),
-            f"The site folder / is the root folder (/): building there would delete it. {FIX}")
+    refused(
+        run(project, "build.py", "--site-dir", str(home), home=home),
+        f"The site folder {home} is your home folder ({real(home)}): building there would delete it. {FIX}",
+    )
+    refused(
+        run(project, "build.py", "--site-dir", "/", home=home),
+        f"The site folder / is the root folder (/): building there would delete it. {FIX}",
+    )
     assert (home / "documents").is_dir()
 
 
@@ -127,19 +167,27 @@ def test_the_home_and_root_folders_are_refused(project, tmp_path):
 def test_make_offline_runs_the_build_under_the_same_rule(project):
     """The Makefile's own command line, run in the copy: site-offline/ holding someone's files is
     refused, and so is the docs folder that mkdocs.offline.yml inherits from mkdocs.yml."""
-    [line] = [line.strip() for line in (project / "Makefile").read_text().splitlines()
-              if "scripts/build.py" in line and "offline" in line]
+    [line] = [
+        line.strip()
+        for line in (project / "Makefile").read_text().splitlines()
+        if "scripts/build.py" in line and "offline" in line
+    ]
     args = line.split()[2:]
     assert args == ["--site-dir", "site-offline", "-f", "mkdocs.offline.yml"]
     (project / "site-offline").mkdir()
     (project / "site-offline" / "keep.txt").write_text("mine")
     before = tree_hash(project)
-    refused(run(project, "build.py", *args), "The site folder site-offline holds files that no build wrote "
-            "(keep.txt): building there would delete them. Nothing was changed; choose a new or empty folder, "
-            "or move them out.")
-    refused(run(project, "build.py", "--site-dir", "docs/offline", "-f", "mkdocs.offline.yml"),
-            f"The site folder docs/offline is inside the docs folder ({real(project)}/docs): building there "
-            f"would mix the output into the sources. {FIX}")
+    refused(
+        run(project, "build.py", *args),
+        "The site folder site-offline holds files that no build wrote "
+        "(keep.txt): building there would delete them. Nothing was changed; choose a new or empty folder, "
+        "or move them out.",
+    )
+    refused(
+        run(project, "build.py", "--site-dir", "docs/offline", "-f", "mkdocs.offline.yml"),
+        f"The site folder docs/offline is inside the docs folder ({real(project)}/docs): building there "
+        f"would mix the output into the sources. {FIX}",
+    )
     assert tree_hash(project) == before
 
 
@@ -151,17 +199,24 @@ def test_an_import_into_its_own_source_is_refused_before_anything_is_read(tmp_pa
     before = tree_hash(source)
     with pytest.raises(DestinationRefused) as refusal:
         run_import(str(source), str(source / "imported"), str(FRAMEWORK))
-    assert str(refusal.value) == (f"The destination {source}/imported is inside the source folder ({real(source)}): "
-                                  f"importing there would mix the output into the sources. {FIX}")
+    assert str(refusal.value) == (
+        f"The destination {source}/imported is inside the source folder ({real(source)}): "
+        f"importing there would mix the output into the sources. {FIX}"
+    )
     assert tree_hash(source) == before
 
 
-@pytest.mark.parametrize(("dest", "what"), [
-    (".", "is the project folder ({project}): importing there would delete it"),
-    ("content/imported", "is inside the content folder ({project}/content): importing there would mix the "
-                         "output into the sources"),
-    ("docs", "is the docs folder ({project}/docs): importing there would delete it"),
-])
+@pytest.mark.parametrize(
+    ("dest", "what"),
+    [
+        (".", "is the project folder ({project}): importing there would delete it"),
+        (
+            "content/imported",
+            "is inside the content folder ({project}/content): importing there would mix the output into the sources",
+        ),
+        ("docs", "is the docs folder ({project}/docs): importing there would delete it"),
+    ],
+)
 def test_the_import_script_refuses_the_project_and_its_sources(project, tmp_path, dest, what):
     source = source_tree(tmp_path / "source")
     before = tree_hash(project)
@@ -182,23 +237,30 @@ def test_an_import_writes_the_marker_and_a_second_import_replaces_the_first(tmp_
 
 
 @pytest.mark.build
-@pytest.mark.parametrize(("out", "what"), [
-    (".", "is the project folder ({project}): exporting there would delete it"),
-    ("content", "is the content folder ({project}/content): exporting there would delete it"),
-])
+@pytest.mark.parametrize(
+    ("out", "what"),
+    [
+        (".", "is the project folder ({project}): exporting there would delete it"),
+        ("content", "is the content folder ({project}/content): exporting there would delete it"),
+    ],
+)
 def test_the_export_refuses_the_project_and_its_sources(project, out, what):
     before = tree_hash(project)
-    refused(run(project, "export_docs.py", "--content", "content", out),
-            f"The export folder {out} {what.format(project=real(project))}. {FIX}")
+    refused(
+        run(project, "export_docs.py", "--content", "content", out),
+        f"The export folder {out} {what.format(project=real(project))}. {FIX}",
+    )
     assert tree_hash(project) == before
 
 
 @pytest.mark.build
 def test_pdf_printing_refuses_to_write_into_the_content(project):
     before = tree_hash(project)
-    refused(run(project, "pdf.py", "--content", "content", "--out", "content/pdf", "--no-build"),
-            f"The PDF folder content/pdf is inside the content folder ({real(project)}/content): printing there "
-            f"would mix the output into the sources. {FIX}")
+    refused(
+        run(project, "pdf.py", "--content", "content", "--out", "content/pdf", "--no-build"),
+        f"The PDF folder content/pdf is inside the content folder ({real(project)}/content): printing there "
+        f"would mix the output into the sources. {FIX}",
+    )
     assert tree_hash(project) == before
 
 
@@ -229,13 +291,15 @@ def test_a_marker_of_another_kind_is_not_enough(tmp_path):
     destinations.mark(str(export), destinations.EXPORT, "a test")
     assert destinations.refusal(str(export), destinations.SITE, []) == (
         f"The site folder {export} holds files that no build wrote (.induction-output): building there would "
-        "delete them. Nothing was changed; choose a new or empty folder, or move them out.")
+        "delete them. Nothing was changed; choose a new or empty folder, or move them out."
+    )
 
 
 def test_a_file_is_not_a_folder(tmp_path):
     (tmp_path / "site").write_text("x")
     assert destinations.refusal(str(tmp_path / "site"), destinations.SITE, []) == (
-        f"The site folder {tmp_path}/site is a file, not a folder. {FIX}")
+        f"The site folder {tmp_path}/site is a file, not a folder. {FIX}"
+    )
 
 
 def test_the_offline_configuration_names_its_docs_folder_through_inherit():
@@ -266,8 +330,9 @@ def test_pdf_printing_builds_the_site_through_the_checked_build(tree, tmp_path, 
 
     before = tree_hash(tree)
     assert pdf.build_site(tree, tree) == 2  # --site naming the content, with --rebuild: refused, untouched
-    assert capsys.readouterr().err == (f"The site folder {tree} is the content folder ({real(tree)}): building there "
-                                       f"would delete it. {FIX}\n")
+    assert capsys.readouterr().err == (
+        f"The site folder {tree} is the content folder ({real(tree)}): building there would delete it. {FIX}\n"
+    )
     assert tree_hash(tree) == before
     assert pdf.build_site(tmp_path / "site", tree) == 0
     assert (tmp_path / "site" / destinations.MARKER).is_file()

@@ -1,6 +1,7 @@
 """Framework editions: programmes on two editions of one framework in one site (the fixture tsf-2025
 renumbers tsf-2024: a statement inserted early shifts the codes after it), statement pages per
 edition, the crosswalk file and its checks, the side-by-side page, and scripts/crosswalk.py."""
+
 from __future__ import annotations
 
 import subprocess
@@ -29,8 +30,21 @@ def problems(root: Path) -> list[str]:
 
 
 def crosswalk(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "crosswalk.py"), "alt", "--to", "tsf-2025",
-                           "--content", str(root), *args], cwd=root.parent, capture_output=True, text=True)
+    return subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "crosswalk.py"),
+            "alt",
+            "--to",
+            "tsf-2025",
+            "--content",
+            str(root),
+            *args,
+        ],
+        cwd=root.parent,
+        capture_output=True,
+        text=True,
+    )
 
 
 def hard_cases(root: Path) -> None:
@@ -60,20 +74,29 @@ def test_the_side_by_side_page_joins_the_editions_only_through_the_crosswalk(tmp
     built = pages(make_editions_tree(tmp_path))
     page = built["frameworks/tsf-2025/beside-tsf-2024.md"].markdown
     hidden = '<span class="ect-visually-hidden">Statement </span>'
-    assert (f"| [{hidden}S1.3](s1-3.md) Goals that are too broad are hard to check. | none | "
-            f"[{hidden}S1.2](../tsf-2024/s1-2.md) Goals that are too broad are hard to check. | none |") in page
-    assert (f"| [{hidden}S1.2](s1-2.md) Pupils new to a subject need goals broken into steps. | 1 session | "
-            "No statement is mapped to it | &nbsp; |") in page
+    assert (
+        f"| [{hidden}S1.3](s1-3.md) Goals that are too broad are hard to check. | none | "
+        f"[{hidden}S1.2](../tsf-2024/s1-2.md) Goals that are too broad are hard to check. | none |"
+    ) in page
+    assert (
+        f"| [{hidden}S1.2](s1-2.md) Pupils new to a subject need goals broken into steps. | 1 session | "
+        "No statement is mapped to it | &nbsp; |"
+    ) in page
     assert "4 to one statement, 1 to several, 1 to none; 1 is not in the crosswalk yet." in page
-    assert page.endswith("## Not in the crosswalk (1)\n\n"
-                         f"- [{hidden}S3.1](../tsf-2024/s3-1.md) Teachers improve by working with colleagues.\n")
+    assert page.endswith(
+        "## Not in the crosswalk (1)\n\n"
+        f"- [{hidden}S3.1](../tsf-2024/s3-1.md) Teachers improve by working with colleagues.\n"
+    )
     cover = built["alt/coverage.md"].markdown
-    assert ("Another edition: [Teaching Standards Fixture (Edition B (2025)) beside the Teaching Standards Fixture "
-            "(tsf-2024)](../frameworks/tsf-2025/beside-tsf-2024.md).") in cover
+    assert (
+        "Another edition: [Teaching Standards Fixture (Edition B (2025)) beside the Teaching Standards Fixture "
+        "(tsf-2024)](../frameworks/tsf-2025/beside-tsf-2024.md)."
+    ) in cover
 
 
 def test_the_nav_tells_two_editions_of_one_title_apart(tmp_path):
     from induction.render.nav import build_nav
+
     checked = load_and_check(str(make_editions_tree(tmp_path)))
     sections = [next(iter(item)) for item in build_nav(checked.site, checked.places)][-2:]
     assert sections == ["Teaching Standards Fixture (tsf-2024)", "Teaching Standards Fixture (Edition B (2025))"]
@@ -91,25 +114,55 @@ def test_a_site_with_programmes_on_two_editions_builds_strictly(tmp_path):
 
 
 CROSSWALK_CASES = {
-    "unknown framework": ("from: tsf-2024", "from: tsf2024", [
-        "editions/crosswalks/tsf-2024-to-2025.yaml:3: error [crosswalk-mismatch] The crosswalk's 'from:' names the "
-        "framework 'tsf2024', which is not in frameworks/. Did you mean 'tsf-2024'?"]),
-    "unknown statement on the left": ("{from: S1.2, to: [S1.3]}", "{from: S1.9, to: [S1.3]}", [
-        "editions/crosswalks/tsf-2024-to-2025.yaml:7: error [crosswalk-mismatch] The framework tsf-2024 has no "
-        "statement 'S1.9'. Did you mean 'S1.b'?"]),
-    "unknown statement on the right": ("{from: S1.2, to: [S1.3]}", "{from: S1.2, to: [S1.3, S1.e]}", [
-        "editions/crosswalks/tsf-2024-to-2025.yaml:7: error [crosswalk-mismatch] The framework tsf-2025 has no "
-        "statement 'S1.e'. Did you mean 'S1.d'?"]),
-    "mapped twice": ("{from: S2.1, to: [S2.1]}", "{from: S1.2, to: [S2.1]}", [
-        "editions/crosswalks/tsf-2024-to-2025.yaml:12: error [crosswalk-mismatch] The statement 'S1.2' is mapped "
-        "twice (first at line 7). Map each statement once: list all its counterparts in one 'to:'."]),
-    "to itself": ("to: tsf-2025", "to: tsf-2024", [
-        "editions/crosswalks/tsf-2024-to-2025.yaml:4: error [crosswalk-mismatch] The crosswalk maps the framework "
-        "'tsf-2024' to itself. Name the edition the intentions are written in under 'from:' and the new one under "
-        "'to:'."]),
-    "a bare id for a list": ("{from: S1.1, to: [S1.1]}", "{from: S1.1, to: S1.1}", [
-        "editions/crosswalks/tsf-2024-to-2025.yaml:6: error [wrong-type] Expected a list for 'to' in a mapping but "
-        "found 'S1.1'."]),
+    "unknown framework": (
+        "from: tsf-2024",
+        "from: tsf2024",
+        [
+            "editions/crosswalks/tsf-2024-to-2025.yaml:3: error [crosswalk-mismatch] The crosswalk's 'from:' names the "
+            "framework 'tsf2024', which is not in frameworks/. Did you mean 'tsf-2024'?"
+        ],
+    ),
+    "unknown statement on the left": (
+        "{from: S1.2, to: [S1.3]}",
+        "{from: S1.9, to: [S1.3]}",
+        [
+            "editions/crosswalks/tsf-2024-to-2025.yaml:7: error [crosswalk-mismatch] The framework tsf-2024 has no "
+            "statement 'S1.9'. Did you mean 'S1.b'?"
+        ],
+    ),
+    "unknown statement on the right": (
+        "{from: S1.2, to: [S1.3]}",
+        "{from: S1.2, to: [S1.3, S1.e]}",
+        [
+            "editions/crosswalks/tsf-2024-to-2025.yaml:7: error [crosswalk-mismatch] The framework tsf-2025 has no "
+            "statement 'S1.e'. Did you mean 'S1.d'?"
+        ],
+    ),
+    "mapped twice": (
+        "{from: S2.1, to: [S2.1]}",
+        "{from: S1.2, to: [S2.1]}",
+        [
+            "editions/crosswalks/tsf-2024-to-2025.yaml:12: error [crosswalk-mismatch] The statement 'S1.2' is mapped "
+            "twice (first at line 7). Map each statement once: list all its counterparts in one 'to:'."
+        ],
+    ),
+    "to itself": (
+        "to: tsf-2025",
+        "to: tsf-2024",
+        [
+            "editions/crosswalks/tsf-2024-to-2025.yaml:4: error [crosswalk-mismatch] The crosswalk maps the framework "
+            "'tsf-2024' to itself. Name the edition the intentions are written in under 'from:' and the new one under "
+            "'to:'."
+        ],
+    ),
+    "a bare id for a list": (
+        "{from: S1.1, to: [S1.1]}",
+        "{from: S1.1, to: S1.1}",
+        [
+            "editions/crosswalks/tsf-2024-to-2025.yaml:6: error [wrong-type] Expected a list for 'to' in a mapping but "
+            "found 'S1.1'."
+        ],
+    ),
 }
 
 
@@ -125,8 +178,11 @@ def test_a_crosswalk_loads_one_to_one_one_to_many_and_none(tmp_path):
     site, found = load_site(str(make_editions_tree(tmp_path)))
     assert not found.items
     [walk] = site.crosswalks
-    assert (walk.source, walk.target, walk.mapping) == ("tsf-2024", "tsf-2025", {
-        "S1.1": ["S1.1"], "S1.2": ["S1.3"], "S1.a": ["S1.b"], "S1.b": ["S1.c", "S1.d"], "S2.1": ["S2.1"], "S2.a": []})
+    assert (walk.source, walk.target, walk.mapping) == (
+        "tsf-2024",
+        "tsf-2025",
+        {"S1.1": ["S1.1"], "S1.2": ["S1.3"], "S1.a": ["S1.b"], "S1.b": ["S1.c", "S1.d"], "S2.1": ["S2.1"], "S2.a": []},
+    )
 
 
 REPORT = [
@@ -147,7 +203,8 @@ def test_crosswalk_reports_each_intention_it_could_not_map_or_mapped_to_several_
     result = crosswalk(root)
     assert (result.returncode, result.stderr) == (3, "")
     assert result.stdout.splitlines() == REPORT + [
-        "alt: tsf-2024 -> tsf-2025: would rewrite (run with --in-place or --out to write) 3 file(s); 4 note(s)."]
+        "alt: tsf-2024 -> tsf-2025: would rewrite (run with --in-place or --out to write) 3 file(s); 4 note(s)."
+    ]
     assert {path: path.read_bytes() for path in root.rglob("*") if path.is_file()} == before
 
 
@@ -167,10 +224,17 @@ def test_crosswalk_in_place_rewrites_the_intentions_and_the_programme_and_the_re
         "  - id: S1.b\n"
         '    wording: "Say what the lesson is for."\n'
         "---\n\n"
-        'Read about goals, then look at {{ statement("S1.b") }}.\n')
-    assert (root / MENTOR).read_text().startswith(
-        "---\nid: b1-w1-mentor\nrole: mentor\nkind: plan\ntitle: Feedback that is used\nminutes: 30\n"
-        "intentions:\n  # scripts/crosswalk.py: S2.a has no counterpart in tsf-2025: taken out.\n  - S1.1\nphases:\n")
+        'Read about goals, then look at {{ statement("S1.b") }}.\n'
+    )
+    assert (
+        (root / MENTOR)
+        .read_text()
+        .startswith(
+            "---\nid: b1-w1-mentor\nrole: mentor\nkind: plan\ntitle: Feedback that is used\nminutes: 30\n"
+            "intentions:\n  # scripts/crosswalk.py: S2.a has no counterpart in tsf-2025: taken out.\n"
+            "  - S1.1\nphases:\n"
+        )
+    )
     assert "framework: tsf-2025\n" in (root / "alt/programme.yaml").read_text()
     assert problems(root) == []
 
@@ -201,9 +265,11 @@ def test_crosswalk_out_refuses_a_folder_it_did_not_write_and_touches_nothing(tmp
     (tmp_path / "mine" / "notes.txt").write_text("keep me")
     result = crosswalk(root, "--out", str(tmp_path / "mine"))
     assert result.returncode == 2
-    assert result.stderr == (f"error: The destination folder {tmp_path / 'mine'} holds files that no crosswalk run "
-                             "wrote (notes.txt): writing the rewritten content there would overwrite them. Nothing "
-                             "was changed; choose a new or empty folder, or move them out.\n")
+    assert result.stderr == (
+        f"error: The destination folder {tmp_path / 'mine'} holds files that no crosswalk run "
+        "wrote (notes.txt): writing the rewritten content there would overwrite them. Nothing "
+        "was changed; choose a new or empty folder, or move them out.\n"
+    )
     assert [p.name for p in (tmp_path / "mine").iterdir()] == ["notes.txt"]
 
 
@@ -219,29 +285,38 @@ def test_crosswalk_refuses_content_with_errors_and_writes_nothing(tmp_path):
 
 def test_crosswalk_names_the_crosswalks_it_has_when_none_fits(tmp_path):
     root = make_editions_tree(tmp_path)
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "crosswalk.py"), "alt", "--to", "tsf-2026",
-                             "--content", str(root)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "crosswalk.py"), "alt", "--to", "tsf-2026", "--content", str(root)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == (
         f"crosswalk.py: error: no crosswalk in {root / 'crosswalks'} maps tsf-2024 to tsf-2026. "
-        "It has crosswalks to: tsf-2025.")
+        "It has crosswalks to: tsf-2025."
+    )
 
 
 def test_new_framework_and_new_crosswalk_scaffold_files_that_validation_walks_through(tmp_path):
     root = make_editions_tree(tmp_path)
     (root / CROSSWALK).unlink()
     for args in (["framework", "--id", "tsf-2026"], ["crosswalk", "--from", "tsf-2024", "--to", "tsf-2025"]):
-        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "new.py"), *args, "--content", str(root)],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "new.py"), *args, "--content", str(root)],
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0, result.stderr
     walk = (root / "crosswalks" / "tsf-2024-to-tsf-2025.yaml").read_text()
     assert "  - {from: S1.2, to: [S1.3]}  # the same text\n" in walk
-    assert ("  - {from: S2.a, to: []}  # TODO: no statement of tsf-2025 has this text: list its counterparts, or "
-            "leave [] for none\n") in walk
+    assert (
+        "  - {from: S2.a, to: []}  # TODO: no statement of tsf-2025 has this text: list its counterparts, or "
+        "leave [] for none\n"
+    ) in walk
     found = problems(root)
-    assert [line.split(": error ")[0] for line in found] == [
-        "editions/crosswalks/tsf-2024-to-tsf-2025.yaml:11"] + [
-        f"editions/frameworks/tsf-2026.yaml:{line}" for line in (4, 5, 6, 7, 10, 13, 15, 18)]
+    assert [line.split(": error ")[0] for line in found] == ["editions/crosswalks/tsf-2024-to-tsf-2025.yaml:11"] + [
+        f"editions/frameworks/tsf-2026.yaml:{line}" for line in (4, 5, 6, 7, 10, 13, 15, 18)
+    ]
     assert all("[placeholder]" in line for line in found)
 
 
@@ -262,17 +337,23 @@ def test_crosswalk_moves_one_block_to_the_new_edition_and_the_site_shows_both(tm
 def test_a_block_naming_an_unknown_edition_is_reported_at_its_line(tmp_path):
     root = make_editions_tree(tmp_path)
     replace_once(root / "alt/year-1/b1/block.yaml", "id: b1\n", "id: b1\nframework: tsf-2052\n")
-    assert problems(root) == ["editions/alt/year-1/b1/block.yaml:2: error [unknown-framework] No framework has the "
-                              "id 'tsf-2052'. Did you mean 'tsf-2025'?"]
+    assert problems(root) == [
+        "editions/alt/year-1/b1/block.yaml:2: error [unknown-framework] No framework has the "
+        "id 'tsf-2052'. Did you mean 'tsf-2025'?"
+    ]
 
 
 def test_the_coverage_command_reports_each_edition_a_programme_cites(tmp_path):
     root = make_editions_tree(tmp_path)
     crosswalk(root, "--block", "b1", "--in-place")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "coverage.py"), "--content", str(root),
-                             "--programme", "alt"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "coverage.py"), "--content", str(root), "--programme", "alt"],
+        capture_output=True,
+        text=True,
+    )
     assert [line for line in result.stdout.splitlines() if line.startswith(("Alternative", "Covered"))] == [
         "Alternative programme (alt): coverage of Teaching Standards Fixture (tsf-2024)",
         "Covered 0 of 7 statements.",
         "Alternative programme (alt): coverage of Teaching Standards Fixture (tsf-2025)",
-        "Covered 2 of 10 statements."]
+        "Covered 2 of 10 statements.",
+    ]

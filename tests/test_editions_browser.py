@@ -1,6 +1,7 @@
 """The editions side by side in the browser: on a 320 px phone the page never scrolls sideways
 (each row of the table becomes a card, its cells labelled), and axe-core finds nothing on it or
 on a statement page that names its edition."""
+
 from __future__ import annotations
 
 import os
@@ -9,8 +10,11 @@ import pytest
 from browser_support import CHROMIUM, axe_violations, chromium, serve
 from conftest import make_editions_tree, mkdocs_build
 
-pytestmark = [pytest.mark.browser, pytest.mark.build,
-              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.build,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)"),
+]
 
 BESIDE = "frameworks/tsf-2025/beside-tsf-2024/"
 

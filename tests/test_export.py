@@ -1,4 +1,5 @@
 """Export: the whole site as a standalone site source that builds with no project code."""
+
 from __future__ import annotations
 
 import json
@@ -41,7 +42,8 @@ def test_export_writes_every_page_and_file_of_the_site(tree, tmp_path):
     assert (out / "docs" / "prog" / "assets" / "sheet.pdf").is_file()
     assert (out / "docs" / "curriculum.json").read_text(encoding="utf-8") == curriculum_json(checked)
     assert (out / "overrides" / "404.html").read_text(encoding="utf-8") == (ROOT / "overrides" / "404.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     policy = ROOT / "induction" / "publish" / "csp.py"
     assert (out / "csp.py").read_text(encoding="utf-8") == policy.read_text(encoding="utf-8")
     assert "python3 csp.py site\n" in (out / "README.md").read_text(encoding="utf-8")
@@ -75,11 +77,15 @@ def small_project(tmp_path, render_by_default="false"):  # type: ignore[no-untyp
     (project / "docs" / "about").mkdir(parents=True)
     (project / "mkdocs.yml").write_text(
         "site_name: X\nplugins:\n  - induction\n  - macros:\n      module_name: macros/main\n"
-        f"      render_by_default: {render_by_default}\n", encoding="utf-8")
+        f"      render_by_default: {render_by_default}\n",
+        encoding="utf-8",
+    )
     (project / "docs" / "figures.md").write_text(  # not index.md: the home page is generated
         "---\ntitle: Home\nrender_macros: true\n---\n\n{% set f = figures() %}\n{{ f.weeks }} weeks.\n\n"
-        "{{ programmes() }}\n", encoding="utf-8")
-    (project / "docs" / "about" / "code.md").write_text("# Code\n\nWrite `{{ video(\"id\") }}`.\n", encoding="utf-8")
+        "{{ programmes() }}\n",
+        encoding="utf-8",
+    )
+    (project / "docs" / "about" / "code.md").write_text('# Code\n\nWrite `{{ video("id") }}`.\n', encoding="utf-8")
     return project
 
 
@@ -88,11 +94,13 @@ def test_hand_written_pages_have_their_macros_run(tree, tmp_path):
     checked = load_and_check(str(tree))
     export(checked, str(project / "mkdocs.yml"), str(out))
     home = (out / "docs" / "figures.md").read_text(encoding="utf-8")
-    assert home == (f"---\ntitle: Home\n---\n\n\n{figures(checked)['weeks']} weeks.\n\n"
-                    "- [Test programme](prog/index.md): [Year 1](prog/year-1/index.md)\n")
+    assert home == (
+        f"---\ntitle: Home\n---\n\n\n{figures(checked)['weeks']} weeks.\n\n"
+        "- [Test programme](prog/index.md): [Year 1](prog/year-1/index.md)\n"
+    )
     # A page that does not ask for macros is copied as it is, double braces and all.
     code = (out / "docs" / "about" / "code.md").read_text(encoding="utf-8")
-    assert code == "# Code\n\nWrite `{{ video(\"id\") }}`.\n"
+    assert code == '# Code\n\nWrite `{{ video("id") }}`.\n'
 
 
 def test_pages_run_macros_when_the_macros_plugin_renders_by_default(tree, tmp_path):
@@ -100,7 +108,8 @@ def test_pages_run_macros_when_the_macros_plugin_renders_by_default(tree, tmp_pa
     (project / "docs" / "about" / "code.md").write_text("{{ programmes() }}\n", encoding="utf-8")
     export(load_and_check(str(tree)), str(project / "mkdocs.yml"), str(out))
     assert (out / "docs" / "about" / "code.md").read_text(encoding="utf-8") == (
-        "- [Test programme](../prog/index.md): [Year 1](../prog/year-1/index.md)\n")
+        "- [Test programme](../prog/index.md): [Year 1](../prog/year-1/index.md)\n"
+    )
 
 
 def test_a_generated_page_may_not_replace_a_hand_written_one(tree, tmp_path):
@@ -118,30 +127,57 @@ def test_the_export_script_reports_bad_content(tree, tmp_path):
     replace_once(tree / "site.yaml", "programmes: [prog]", "programmes: [missing]")
     result = run_script(tree, tmp_path / "export", expect=1)
     assert result.stdout.splitlines()[0] == (
-        "minimal/site.yaml:2: error [unknown-reference] No programme has the id 'missing'.")
+        "minimal/site.yaml:2: error [unknown-reference] No programme has the id 'missing'."
+    )
     assert not (tmp_path / "export").exists()
 
 
 def run_script(tree, out, expect=0):  # type: ignore[no-untyped-def]
     script = str(ROOT / "scripts" / "export_docs.py")
-    result = subprocess.run([sys.executable, script, "--content", str(tree), str(out)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, script, "--content", str(tree), str(out)], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == expect, result.stderr
     return result
 
 
-@pytest.mark.parametrize("text", [(ROOT / "docs" / p).read_text(encoding="utf-8") for p in HAND_WRITTEN
-                                  if p.suffix == ".md"])
+@pytest.mark.parametrize(
+    "text", [(ROOT / "docs" / p).read_text(encoding="utf-8") for p in HAND_WRITTEN if p.suffix == ".md"]
+)
 def test_front_matter_is_split_as_mkdocs_splits_it(text):
     head, meta, body = split(text)
     assert (body, meta) == get_data(text)
     assert head + body == text
 
 
-@given(st.lists(st.sampled_from(["---", "...", "title: A", "render_macros: true", "- x", ": bad", "# H", "",
-                                 "---  ", "text {{ x }}", "a: [1", "  - b", "    more", "\tmore", "Key-2: v",
-                                 "   k: v", "x\r", "[a]: b"]), max_size=8),
-       st.sampled_from(["\n", "\r\n"]))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "---",
+                "...",
+                "title: A",
+                "render_macros: true",
+                "- x",
+                ": bad",
+                "# H",
+                "",
+                "---  ",
+                "text {{ x }}",
+                "a: [1",
+                "  - b",
+                "    more",
+                "\tmore",
+                "Key-2: v",
+                "   k: v",
+                "x\r",
+                "[a]: b",
+            ]
+        ),
+        max_size=8,
+    ),
+    st.sampled_from(["\n", "\r\n"]),
+)
 def test_front_matter_split_matches_mkdocs_on_varied_pages(lines, newline):
     text = newline.join(lines) + newline
     head, meta, body = split(text)
@@ -163,12 +199,14 @@ def test_the_export_builds_strictly_with_the_same_article_text_as_the_site(sampl
     assert different == []
     assert (out / "site" / "_headers").read_text(encoding="utf-8").startswith("/*\n  Content-Security-Policy: ")
     assert json.loads((out / "site" / "curriculum.json").read_text(encoding="utf-8")) == json.loads(
-        (sample_site / "curriculum.json").read_text(encoding="utf-8"))
+        (sample_site / "curriculum.json").read_text(encoding="utf-8")
+    )
     # the provider's identity too: logo, favicon, colours and footer, as on the site
     for page in ("index.html", "oakfield/year-1/index.html"):
         assert identity(out / "site" / page) == identity(sample_site / page)
-    assert (out / "site" / "stylesheets" / "provider.css").read_bytes() == \
-        (sample_site / "stylesheets" / "provider.css").read_bytes()
+    assert (out / "site" / "stylesheets" / "provider.css").read_bytes() == (
+        sample_site / "stylesheets" / "provider.css"
+    ).read_bytes()
 
 
 def identity(page) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -180,7 +218,5 @@ def identity(page) -> dict[str, object]:  # type: ignore[no-untyped-def]
         "stylesheets": re.findall(r'<link rel="stylesheet" href="([^"]*provider[^"]*)"', html),
         "palette": re.findall(r'data-md-color-(?:primary|accent)="([^"]*)"', html),
         # Whitespace aside: the site's templates drop their block tags' blank lines, the export's keep them.
-        "footer": [" ".join(part.split())
-                   for part in re.findall(r'<div class="md-copyright">(.*?)</div>', html, re.S)],
+        "footer": [" ".join(part.split()) for part in re.findall(r'<div class="md-copyright">(.*?)</div>', html, re.S)],
     }
-

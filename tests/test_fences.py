@@ -1,4 +1,5 @@
 """Fences: one rule for fenced code, shared by checks, shortcodes, the sanitiser and rendering."""
+
 from __future__ import annotations
 
 import re
@@ -39,9 +40,13 @@ def test_ranges_are_character_offsets_of_whole_blocks():
 # Parity with the renderer: lines drawn from fences (closed, unclosed, indented, longer, with a
 # language), headings and text; each heading line is a heading in Python-Markdown's HTML exactly
 # when fenced_lines says it is outside a fence.
-LINES = st.one_of(st.sampled_from(["```", "~~~", "````", "  ```", "   ~~~", "```py", "~~~ {.text}", "``` ",
-                                   "text", "", "- item", "> quote"]),
-                  st.builds(lambda n: "#" * n + " H", st.integers(1, 6)), st.just("#H"))
+LINES = st.one_of(
+    st.sampled_from(
+        ["```", "~~~", "````", "  ```", "   ~~~", "```py", "~~~ {.text}", "``` ", "text", "", "- item", "> quote"]
+    ),
+    st.builds(lambda n: "#" * n + " H", st.integers(1, 6)),
+    st.just("#H"),
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,5 +1,6 @@
 """A cohort's year at a glance in the browser: printed, it is one A4 page holding both years'
 half-terms, training and milestones; on a phone each half-term stacks, nothing wider than the screen."""
+
 from __future__ import annotations
 
 import os
@@ -10,9 +11,14 @@ import subprocess
 import pytest
 from browser_support import CHROMIUM, chromium, serve
 
-pytestmark = [pytest.mark.browser, pytest.mark.external,
-              pytest.mark.skipif(not os.path.exists(CHROMIUM) or shutil.which("pdfinfo") is None,
-                                 reason="needs Debian's chromium and poppler-utils (make browser)")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.external,
+    pytest.mark.skipif(
+        not os.path.exists(CHROMIUM) or shutil.which("pdfinfo") is None,
+        reason="needs Debian's chromium and poppler-utils (make browser)",
+    ),
+]
 
 GLANCE = "oakfield/at-a-glance/{}/"
 
@@ -34,8 +40,9 @@ def test_the_year_at_a_glance_prints_on_one_a4_page(page, tmp_path, cohort):
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Pages: +1$", info, re.MULTILINE), info
     assert "594.96 x 841.92 pts (A4)" in info
-    text = " ".join(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
-                                   check=True).stdout.split())
+    text = " ".join(
+        subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
     assert "Year 1:" in text and "Year 2:" in text and "Print this page" not in text
     assert "Final formal assessment (end of induction)" in text
 

@@ -5,6 +5,7 @@ read a heading where the site renders one and nowhere else: "##Review" is an h2,
 a paragraph, a heading in fenced code is code. induction/body/headings.py asks the library; here
 hypothesis holds it to markdown.markdown() with the site's extensions.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,10 @@ def test_a_phase_heading_without_a_space_is_a_phase_as_the_site_renders_it(tree)
     checked = load_and_check(str(tree))
     assert checked.ok, checked.report()
     plan = next(p for p in render_site(checked) if p.src == PLAN).markdown
-    assert '<section class="ect-phase" markdown="1">\n\n## Review <span class="ect-phase__minutes">10 minutes</span>' \
+    assert (
+        '<section class="ect-phase" markdown="1">\n\n## Review <span class="ect-phase__minutes">10 minutes</span>'
         "\n\n1. Ask your ECT what they noticed.\n\n</section>" in plan
+    )
 
 
 def test_a_line_with_a_space_before_its_hashes_is_no_phase_as_the_site_renders_none(tree):
@@ -37,14 +40,17 @@ def test_a_line_with_a_space_before_its_hashes_is_no_phase_as_the_site_renders_n
     assert [problem.format() for problem in load_and_check(str(tree)).problems] == [
         "minimal/prog/year-1/b1/b1-w1-mentor.md:27: error [phase-heading] Phase 2 is 'Plan' but the body has "
         "'Theory to practice' there. Give each phase a ## heading with its title, in order: Review, Plan, "
-        "Theory to practice, Next steps."]
+        "Theory to practice, Next steps."
+    ]
 
 
 def test_an_underlined_phase_and_an_attribute_list_are_rendered_as_phases(tree):
     mentor = tree / PLAN
     text = mentor.read_text(encoding="utf-8")
-    mentor.write_text(text.replace("## Plan\n", "Plan\n----\n").replace("## Next steps\n", "## Next steps {#next}\n"),
-                      encoding="utf-8")
+    mentor.write_text(
+        text.replace("## Plan\n", "Plan\n----\n").replace("## Next steps\n", "## Next steps {#next}\n"),
+        encoding="utf-8",
+    )
     checked = load_and_check(str(tree))
     assert checked.ok, checked.report()
     plan = next(p for p in render_site(checked) if p.src == PLAN).markdown
@@ -59,7 +65,7 @@ def test_headings_are_found_outside_code_with_their_lines():
 
 
 def test_a_heading_inside_a_list_quote_or_html_block_starts_no_section():
-    assert headings("- ## A\n\n> ## B\n\n<div markdown=\"1\">\n## C\n</div>\n\n<div>\n## D\n</div>\n") == []
+    assert headings('- ## A\n\n> ## B\n\n<div markdown="1">\n## C\n</div>\n\n<div>\n## D\n</div>\n') == []
 
 
 def test_the_rule_reads_the_blocks_as_the_site_configures_them():
@@ -75,13 +81,43 @@ def top_level_headings(html: str) -> list[tuple[int, str]]:
 
 # Lines drawn from what makes or unmakes a heading: 1-7 hashes, a space after them or not, trailing
 # hashes, an attribute list, 0-4 spaces before them, fences, underlines (setext), lists, quotes.
-ATX = st.builds(lambda spaces, hashes, gap, close: (" " * spaces, "#" * hashes, gap, close),
-                st.integers(0, 4), st.integers(1, 7), st.sampled_from(["", " ", "  "]),
-                st.sampled_from(["", " #", " ###", "##", " {#x}", " {: .c }"]))
-OTHER = st.sampled_from(["```", "~~~", "````", "text", "", "", "===", "---", "- item", "> quote", "- ## L",
-                         "    indented", "    ## C", "a | b", "--|--", "!!! note", "??? note", "<div>", "</div>",
-                         '<div markdown="1">', "\t## T",
-                         "a <br/> b", "c <em>d</em>", "   <p>", "<!--", "-->"])
+ATX = st.builds(
+    lambda spaces, hashes, gap, close: (" " * spaces, "#" * hashes, gap, close),
+    st.integers(0, 4),
+    st.integers(1, 7),
+    st.sampled_from(["", " ", "  "]),
+    st.sampled_from(["", " #", " ###", "##", " {#x}", " {: .c }"]),
+)
+OTHER = st.sampled_from(
+    [
+        "```",
+        "~~~",
+        "````",
+        "text",
+        "",
+        "",
+        "===",
+        "---",
+        "- item",
+        "> quote",
+        "- ## L",
+        "    indented",
+        "    ## C",
+        "a | b",
+        "--|--",
+        "!!! note",
+        "??? note",
+        "<div>",
+        "</div>",
+        '<div markdown="1">',
+        "\t## T",
+        "a <br/> b",
+        "c <em>d</em>",
+        "   <p>",
+        "<!--",
+        "-->",
+    ]
+)
 LINES = st.lists(st.one_of(ATX, OTHER), min_size=1, max_size=14)
 
 

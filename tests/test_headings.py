@@ -1,5 +1,6 @@
 """Headings: every generated page's headings go down one level at a time (WCAG 1.3.1), keeping the
 outline the author wrote; checked on the rendered HTML, as Python-Markdown reads the headings."""
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,11 @@ def test_python_markdowns_headings_without_a_space_are_relevelled_too():
     assert levels(render(sequential_headings("#### A\n\n######B"))) == [2, 3]
 
 
-BODY_LINES = st.one_of(st.builds(lambda n: "#" * n + " H", st.integers(1, 6)), st.just("#H"),
-                       st.sampled_from(["text", "", "```", "# in a fence", "```", "- item"]))
+BODY_LINES = st.one_of(
+    st.builds(lambda n: "#" * n + " H", st.integers(1, 6)),
+    st.just("#H"),
+    st.sampled_from(["text", "", "```", "# in a fence", "```", "- item"]),
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -53,7 +57,7 @@ def test_rendered_headings_never_skip_a_level_and_siblings_stay_siblings(lines: 
         for j in range(i + 1, len(written)):
             if written[j] < written[i]:
                 break
-            if written[j] == written[i] and all(w > written[i] for w in written[i + 1:j]):
+            if written[j] == written[i] and all(w > written[i] for w in written[i + 1 : j]):
                 assert shown[j] == shown[i] or shown[i] == 6, (body, written, shown)
 
 
@@ -77,12 +81,14 @@ def test_every_session_page_of_the_sample_has_sequential_headings(sample_site: P
 def test_a_transcript_page_that_starts_deep_has_no_gap_under_its_h1(tmp_path: Path) -> None:
     # Imported transcripts start at ### (the provider's page had its own h1 and h2).
     from conftest import make_tree, mkdocs_build
+
     tree = make_tree(tmp_path)
     transcript = tree / "prog" / "transcripts" / "intro.md"
-    transcript.write_text("### Presenter intro\n\n" + transcript.read_text(encoding="utf-8").replace("## ", "### "),
-                          encoding="utf-8")
+    transcript.write_text(
+        "### Presenter intro\n\n" + transcript.read_text(encoding="utf-8").replace("## ", "### "), encoding="utf-8"
+    )
     result = mkdocs_build(tree, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-2000:]
     html = next((tmp_path / "site" / "prog" / "videos").rglob("index.html")).read_text(encoding="utf-8")
-    shown = levels(html[html.index('<article class="md-content__inner'):])
+    shown = levels(html[html.index('<article class="md-content__inner') :])
     assert shown[:2] == [1, 2] and all(b <= a + 1 for a, b in zip(shown, shown[1:], strict=False)), shown

@@ -3,6 +3,7 @@
 Every case runs in process through `scripts/validate.py`'s main (fast); a handful also run as
 the command authors type, to prove the exit code and that no traceback reaches the terminal.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -20,9 +21,19 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import validate  # noqa: E402
 
 BY_NAME = {case.name: case for case in CASES}
-AS_COMMAND = ["script-in-session", "yaml-alias-bomb", "yaml-deep-nesting", "very-large-file", "not-utf8-yaml",
-              "symlink-out-of-tree", "event-minutes-10-to-the-14", "term-in-december-9999", "socket-as-session",
-              "list-nested-900-deep", "details-nested-3000-deep"]
+AS_COMMAND = [
+    "script-in-session",
+    "yaml-alias-bomb",
+    "yaml-deep-nesting",
+    "very-large-file",
+    "not-utf8-yaml",
+    "symlink-out-of-tree",
+    "event-minutes-10-to-the-14",
+    "term-in-december-9999",
+    "socket-as-session",
+    "list-nested-900-deep",
+    "details-nested-3000-deep",
+]
 
 
 def broken(tmp_path: Path, case: Case) -> Path:
@@ -50,27 +61,47 @@ def test_case_reports_its_exact_problems_and_exits_1(tmp_path, capsys, case):
 @pytest.mark.parametrize("name", AS_COMMAND)
 def test_case_as_a_command_exits_1_without_a_traceback(tmp_path, name):
     root = broken(tmp_path, BY_NAME[name])
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--content", str(root)],
-                            capture_output=True, text=True, cwd=tmp_path, env={"PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--content", str(root)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.splitlines()[:-1] == BY_NAME[name].expected
 
 
-NOT_A_FILE = ("error [not-a-file] The path is {}, not a regular file, so it was not read. Content files must be "
-              "ordinary files: delete it, or put the file itself in its place.")
+NOT_A_FILE = (
+    "error [not-a-file] The path is {}, not a regular file, so it was not read. Content files must be "
+    "ordinary files: delete it, or put the file itself in its place."
+)
 
 
-@pytest.mark.parametrize("edit, expected", [
-    (Fifo("prog/year-1/b1/b1-w1-extra.md"), ["minimal/prog/year-1/b1/b1-w1-extra.md:1: " +
-                                             NOT_A_FILE.format("a named pipe (FIFO)")]),
-    (Link("prog/year-1/b1/b1-w1-zero.md", "/dev/zero"), [
-        "minimal/prog/year-1/b1/b1-w1-zero.md:1: " + NOT_A_FILE.format("a symbolic link to a character device "
-                                                                      "(/dev/zero)"),
-        "minimal/prog/year-1/b1/b1-w1-zero.md:1: error [symlink-outside] 'b1-w1-zero.md' is a link to a place "
-        "outside the content folder. Copy the file into the content folder instead of linking to it."]),
-    (Fifo("frameworks/extra.yaml"), ["minimal/frameworks/extra.yaml:1: " + NOT_A_FILE.format("a named pipe (FIFO)")]),
-], ids=["fifo-session", "dev-zero-session", "fifo-framework"])
+@pytest.mark.parametrize(
+    "edit, expected",
+    [
+        (
+            Fifo("prog/year-1/b1/b1-w1-extra.md"),
+            ["minimal/prog/year-1/b1/b1-w1-extra.md:1: " + NOT_A_FILE.format("a named pipe (FIFO)")],
+        ),
+        (
+            Link("prog/year-1/b1/b1-w1-zero.md", "/dev/zero"),
+            [
+                "minimal/prog/year-1/b1/b1-w1-zero.md:1: "
+                + NOT_A_FILE.format("a symbolic link to a character device (/dev/zero)"),
+                "minimal/prog/year-1/b1/b1-w1-zero.md:1: error [symlink-outside] 'b1-w1-zero.md' is a link to a place "
+                "outside the content folder. Copy the file into the content folder instead of linking to it.",
+            ],
+        ),
+        (
+            Fifo("frameworks/extra.yaml"),
+            ["minimal/frameworks/extra.yaml:1: " + NOT_A_FILE.format("a named pipe (FIFO)")],
+        ),
+    ],
+    ids=["fifo-session", "dev-zero-session", "fifo-framework"],
+)
 def test_what_is_not_a_regular_file_is_reported_never_opened(tmp_path, edit, expected):
     """A pipe hung validation (and the build) with no message; /dev/zero was read to a MemoryError.
     Run as a command under a timeout and a memory limit, so that a regression fails, never hangs."""
@@ -79,10 +110,19 @@ def test_what_is_not_a_regular_file_is_reported_never_opened(tmp_path, edit, exp
     command = [sys.executable, str(ROOT / "scripts" / "validate.py"), "--content", str(root)]
     limit = "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30)); "
     try:
-        result = subprocess.run([sys.executable, "-c", limit + "import runpy; sys.argv = sys.argv[1:]; "
-                                 "runpy.run_path(sys.argv[0], run_name='__main__')", *command[1:]],
-                                capture_output=True, text=True, cwd=tmp_path, env={"PATH": "/usr/bin:/bin"},
-                                timeout=60)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                limit + "import runpy; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
+                *command[1:],
+            ],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env={"PATH": "/usr/bin:/bin"},
+            timeout=60,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail("Validation did not finish in 60 s.")
     assert "Traceback" not in result.stdout + result.stderr
@@ -147,11 +187,17 @@ def test_strip_mode_keeps_address_problems_errors(tree):
 
 
 def test_settings_replace_the_forbidden_hosts_and_video_hosts(tree):
-    replace_once(tree / "prog/programme.yaml", "coverage: off",
-         "coverage: off\n  forbidden_hosts: [draft.example]\n  video_hosts: [videos.example.org]")
+    replace_once(
+        tree / "prog/programme.yaml",
+        "coverage: off",
+        "coverage: off\n  forbidden_hosts: [draft.example]\n  video_hosts: [videos.example.org]",
+    )
     read = tree / "prog/year-1/b1/b1-w1-read.md"
-    read.write_text(read.read_text() + "\n[a](https://staging.example.org/) [b](https://draft.example/x)\n\n"
-                    '<iframe src="https://videos.example.org/e/1" title="x"></iframe>\n')
+    read.write_text(
+        read.read_text() + "\n[a](https://staging.example.org/) [b](https://draft.example/x)\n\n"
+        '<iframe src="https://videos.example.org/e/1" title="x"></iframe>\n'
+    )
     assert [p.format() for p in load_and_check(str(tree)).problems] == [
         "minimal/prog/year-1/b1/b1-w1-read.md:12: error [forbidden-host] The address 'https://draft.example/x' "
-        "points at a host that is never published ('draft.example' in its name). Link to the published address."]
+        "points at a host that is never published ('draft.example' in its name). Link to the published address."
+    ]

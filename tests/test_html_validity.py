@@ -2,6 +2,7 @@
 vnu`) over every page of the built sample and of the imported shared corpus. Only the errors
 that Material's own template makes on every page are excepted, each matched by its message and
 the element it is on, so the same message on an element of ours still fails."""
+
 from __future__ import annotations
 
 import json
@@ -14,28 +15,39 @@ import pytest
 from conftest import ROOT
 
 JAR = ROOT / ".vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-pytestmark = [pytest.mark.external, pytest.mark.skipif(not (JAR.is_file() and shutil.which("java")),
-                                                      reason="needs vnu.jar and Java (make vnu)")]
+pytestmark = [
+    pytest.mark.external,
+    pytest.mark.skipif(not (JAR.is_file() and shutil.which("java")), reason="needs vnu.jar and Java (make vnu)"),
+]
 
 # (message start, the element's markup): Material's, on every page.
 MATERIAL = [
     # Material's drawer and search toggles are hidden checkboxes with autocomplete="off", which
     # stops Firefox restoring their state after a reload; the spec allows the attribute on text
     # inputs only.
-    ("Attribute “autocomplete” is only allowed when the input type is",
-     re.compile(r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" id="__(drawer|search)" '
-                r'autocomplete="off">')),
+    (
+        "Attribute “autocomplete” is only allowed when the input type is",
+        re.compile(
+            r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" id="__(drawer|search)" '
+            r'autocomplete="off">'
+        ),
+    ),
     # The table of contents' title is a label for the "__toc" toggle, which Material writes only
     # where the layout shows the contents as a collapsible list (not on every page).
-    ("The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control.",
-     re.compile(r'<label class="md-nav__title" for="__toc">')),
+    (
+        "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control.",
+        re.compile(r'<label class="md-nav__title" for="__toc">'),
+    ),
 ]
 
 
 def vnu(site: Path) -> list[dict]:
     """Every error vnu reports on the site's pages (one run of Java over the whole folder)."""
-    result = subprocess.run(["java", "-Xss4m", "-jar", str(JAR), "--errors-only", "--format", "json",
-                             "--skip-non-html", str(site)], capture_output=True, text=True)
+    result = subprocess.run(
+        ["java", "-Xss4m", "-jar", str(JAR), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
+        capture_output=True,
+        text=True,
+    )
     return json.loads(result.stderr)["messages"]
 
 
@@ -45,9 +57,12 @@ def material(message: dict, start: str, markup: re.Pattern) -> bool:
 
 def ours(messages: list[dict], site: Path) -> list[str]:
     """The errors that are not Material's, as 'page:line: message [markup]'."""
-    return [f"{m.get('url', '').split(site.name + '/', 1)[-1]}:{m.get('lastLine', '?')}: {m['message']} "
-            f"[{' '.join(m.get('extract', '').split())[:120]}]"
-            for m in messages if not any(material(m, start, markup) for start, markup in MATERIAL)]
+    return [
+        f"{m.get('url', '').split(site.name + '/', 1)[-1]}:{m.get('lastLine', '?')}: {m['message']} "
+        f"[{' '.join(m.get('extract', '').split())[:120]}]"
+        for m in messages
+        if not any(material(m, start, markup) for start, markup in MATERIAL)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -91,8 +106,10 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert failing <= set(NOT_YET_IMPORTED), f"newly failing providers: {sorted(failing - set(NOT_YET_IMPORTED))}"
     providers = sorted(p.parent.name for p in dest.glob("*/programme.yaml") if p.parent.name not in failing)
     if not providers:
-        pytest.skip("no provider of the corpus imports without problems yet: "
-                    + "; ".join(f"{name}: {why}" for name, why in sorted(NOT_YET_IMPORTED.items())))
+        pytest.skip(
+            "no provider of the corpus imports without problems yet: "
+            + "; ".join(f"{name}: {why}" for name, why in sorted(NOT_YET_IMPORTED.items()))
+        )
     shutil.rmtree(dest)
     run_import(str(corpus), str(dest), str(FRAMEWORK), providers)
     site = dest.parent / "site"

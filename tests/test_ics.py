@@ -3,6 +3,7 @@ vobject) as calendar programs read it, with the Europe/London zone, a daily refr
 every event on one day (study on the study day, each meeting on the meeting day), everything each
 person attends in their own file, a URL per event when the site's address is known, and text from
 YAML escaped."""
+
 from __future__ import annotations
 
 import datetime
@@ -35,8 +36,11 @@ def events(ics: str) -> list[icalendar.Event]:
 
 def test_one_calendar_per_cohort_and_role_and_every_one_parses():
     found = files(SAMPLE)
-    assert sorted(found) == [f"oakfield/calendars/{c}-{r}.ics" for c in ("january-2026", "september-2025")
-                             for r in ("ect", "mentor", "tutor")]
+    assert sorted(found) == [
+        f"oakfield/calendars/{c}-{r}.ics"
+        for c in ("january-2026", "september-2025")
+        for r in ("ect", "mentor", "tutor")
+    ]
     for name, ics in found.items():
         calendar = icalendar.Calendar.from_ical(ics)
         assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
@@ -58,8 +62,11 @@ def test_the_ect_calendar_has_one_study_event_a_week_on_the_study_day_and_traini
     assert str(first["TRANSP"]) == "TRANSPARENT"
     # "Weeks 4 to 6" is three study events, each on its week's Monday, not one of nineteen days.
     cycle = [e for e in weeks if "Weeks 4 to 6" in str(e["SUMMARY"])]
-    assert [e.decoded("DTSTART") for e in cycle] == [datetime.date(2025, 9, 29), datetime.date(2025, 10, 6),
-                                                     datetime.date(2025, 10, 13)]
+    assert [e.decoded("DTSTART") for e in cycle] == [
+        datetime.date(2025, 9, 29),
+        datetime.date(2025, 10, 6),
+        datetime.date(2025, 10, 13),
+    ]
     assert [str(e["SUMMARY"])[-8:] for e in cycle] == ["(1 of 3)", "(2 of 3)", "(3 of 3)"]
     clinic = next(e for e in found if str(e["SUMMARY"]) == "ECT clinic: routines that stick")
     start = clinic.decoded("DTSTART")
@@ -79,8 +86,10 @@ def test_the_ect_calendar_holds_the_mentor_meetings_the_ect_attends():
     assert [e.decoded("DTSTART") for e in meetings] == [e.decoded("DTSTART") for e in theirs]
     assert len(meetings) == 24  # year 1: 7 + 4 + 4 + 3 weekly (weeks 4 to 6 are three); year 2: 3 + 3 fortnightly
     first = meetings[0]
-    assert (first.decoded("DTSTART"), str(first["SUMMARY"])) == (datetime.date(2025, 9, 11),
-                                                                  "Mentor meeting: Why routines matter")
+    assert (first.decoded("DTSTART"), str(first["SUMMARY"])) == (
+        datetime.date(2025, 9, 11),
+        "Mentor meeting: Why routines matter",
+    )
     assert str(first["URL"]) == SITE_URL + "oakfield/year-1/routines/week-1/"  # the ECT's week, not the plan
     assert str(first["UID"]) == "ect-meeting-oakfield-september-2025-routines-week-1@induction"
     assert all(e.decoded("DTSTART").weekday() == 3 for e in meetings)  # the sample's meeting_day: thursday
@@ -93,10 +102,14 @@ def test_the_ect_calendar_holds_the_mentor_meetings_the_ect_attends():
 def test_a_multi_week_plan_gives_one_meeting_a_week_in_year_1_and_one_a_fortnight_in_year_2():
     found = events(files(SAMPLE)["oakfield/calendars/september-2025-mentor.ics"])
     cycle = [e for e in found if "routines-w4-6-mentor" in str(e["URL"])]
-    assert [e.decoded("DTSTART") for e in cycle] == [datetime.date(2025, 10, 2), datetime.date(2025, 10, 9),
-                                                     datetime.date(2025, 10, 16)]
+    assert [e.decoded("DTSTART") for e in cycle] == [
+        datetime.date(2025, 10, 2),
+        datetime.date(2025, 10, 9),
+        datetime.date(2025, 10, 16),
+    ]
     assert [str(e["UID"]) for e in cycle] == [
-        f"mentor-oakfield-september-2025-routines-week-4-6-{n}@induction" for n in (1, 2, 3)]
+        f"mentor-oakfield-september-2025-routines-week-4-6-{n}@induction" for n in (1, 2, 3)
+    ]
     assert str(cycle[1]["SUMMARY"]) == "Mentor meeting: Practice cycle: keeping a routine going (2 of 3)"
     year2 = [e.decoded("DTSTART") for e in found if "year-2/adaptive-teaching" in str(e["URL"])]
     # Year 2 is fortnightly (mentor_meetings: fortnightly): a "weeks 1-2" plan is one meeting.
@@ -127,7 +140,8 @@ def test_the_files_parse_with_vobject_as_with_icalendar():
         assert theirs.contents["refresh-interval"][0].value == "P1D"
         assert theirs.contents["x-published-ttl"][0].value == "P1D"
         assert [(e.uid.value, e.summary.value, e.dtstart.value) for e in theirs.vevent_list] == [
-            (str(e["UID"]), str(e["SUMMARY"]), e.decoded("DTSTART")) for e in ours.walk("VEVENT")], name
+            (str(e["UID"]), str(e["SUMMARY"]), e.decoded("DTSTART")) for e in ours.walk("VEVENT")
+        ], name
         timed = [e.dtstart.value for e in theirs.vevent_list if isinstance(e.dtstart.value, datetime.datetime)]
         assert all(t.tzinfo is not None for t in timed), name  # Europe/London, from the file's VTIMEZONE
 
@@ -148,33 +162,52 @@ def test_tutor_events_name_the_role_once():
     assert titled("Mentor meeting", "Planning") == "Mentor meeting: Planning"
 
 
-RHYTHM = ("    start: 2025-09-01\n", "    start: 2025-09-01\n    study_day: wednesday\n    study_time: '16:30'\n"
-          "    meeting_day: tuesday\n    meeting_time: '15:45'\n")
+RHYTHM = (
+    "    start: 2025-09-01\n",
+    "    start: 2025-09-01\n    study_day: wednesday\n    study_time: '16:30'\n"
+    "    meeting_day: tuesday\n    meeting_time: '15:45'\n",
+)
 
 
 def test_a_cohort_sets_its_study_and_meeting_days_and_times(tmp_path):
     tree = on_calendar(tmp_path)
     Edit(PROGRAMME, "calendar: school\n", "calendar: school\nmeeting_day: friday\n").apply(tree)
     friday = events(files(tree)["prog/calendars/sep-mentor.ics"])
-    assert [e.decoded("DTSTART") for e in friday] == [datetime.date(2025, 9, 5), datetime.date(2025, 9, 12),
-                                                      datetime.date(2025, 9, 19), datetime.date(2025, 9, 26)]
+    assert [e.decoded("DTSTART") for e in friday] == [
+        datetime.date(2025, 9, 5),
+        datetime.date(2025, 9, 12),
+        datetime.date(2025, 9, 19),
+        datetime.date(2025, 9, 26),
+    ]
     Edit(PROGRAMME, *RHYTHM).apply(tree)  # the cohort's own days win over the programme's
     found = events(files(tree)["prog/calendars/sep-ect.ics"])
     study = [e for e in found if str(e["SUMMARY"]).startswith("ECT study")]
     start, end = study[0].decoded("DTSTART"), study[0].decoded("DTEND")
-    assert (start.date(), start.strftime("%H:%M"), end.strftime("%H:%M")) == (datetime.date(2025, 9, 3), "16:30",
-                                                                               "17:05")  # its steps' 35 minutes
+    assert (start.date(), start.strftime("%H:%M"), end.strftime("%H:%M")) == (
+        datetime.date(2025, 9, 3),
+        "16:30",
+        "17:05",
+    )  # its steps' 35 minutes
     assert start.utcoffset() == datetime.timedelta(hours=1)
     meetings = [e for e in found if str(e["SUMMARY"]).startswith("Mentor meeting")]
     assert [(e.decoded("DTSTART").strftime("%a %d %H:%M"), str(e["TRANSP"])) for e in meetings][:2] == [
-        ("Wed 03 15:45", "OPAQUE"), ("Tue 09 15:45", "OPAQUE")]  # the term starts on a Wednesday
+        ("Wed 03 15:45", "OPAQUE"),
+        ("Tue 09 15:45", "OPAQUE"),
+    ]  # the term starts on a Wednesday
     # A plan for weeks 2 to 3: a meeting in each of its weeks.
-    assert [e.decoded("DTSTART").date() for e in meetings[1:3]] == [datetime.date(2025, 9, 9),
-                                                                    datetime.date(2025, 9, 16)]
+    assert [e.decoded("DTSTART").date() for e in meetings[1:3]] == [
+        datetime.date(2025, 9, 9),
+        datetime.date(2025, 9, 16),
+    ]
 
 
-@pytest.mark.parametrize("change", [("start: 2025-09-01", "start: 2025-09-08"),
-                                    ("    title: Practice fortnight\n", "    title: Practice fortnight, renamed\n")])
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("start: 2025-09-01", "start: 2025-09-08"),
+        ("    title: Practice fortnight\n", "    title: Practice fortnight, renamed\n"),
+    ],
+)
 def test_uids_do_not_change_when_dates_or_other_weeks_do(tmp_path, change):
     tree = on_calendar(tmp_path)
     before = {name: [str(e["UID"]) for e in events(ics)] for name, ics in files(tree).items()}
@@ -189,9 +222,12 @@ def test_a_week_added_to_a_block_leaves_every_other_uid_as_it_was(tmp_path):
     tree = tmp_path / "content"
     shutil.copytree(SAMPLE, tree)
     before = files(tree)
-    Edit("oakfield/year-1/routines/block.yaml", "    tutor: [routines-w7-tutor]\n", "    tutor: [routines-w7-tutor]\n"
-         "  - week: 8\n    title: Added\n    ect: [{see: routines-w7-read}]\n    mentor: [{see: routines-w7-mentor}]\n"
-         ).apply(tree)
+    Edit(
+        "oakfield/year-1/routines/block.yaml",
+        "    tutor: [routines-w7-tutor]\n",
+        "    tutor: [routines-w7-tutor]\n"
+        "  - week: 8\n    title: Added\n    ect: [{see: routines-w7-read}]\n    mentor: [{see: routines-w7-mentor}]\n",
+    ).apply(tree)
     after = files(tree)
     for name, ics in before.items():
         old = {str(e["UID"]): e.decoded("DTSTART") for e in events(ics)}
@@ -209,8 +245,10 @@ def test_uids_are_stable_across_rebuilds_and_unique_in_a_file(tmp_path):
     for ics in first.values():
         uids = [str(e["UID"]) for e in events(ics)]
         assert len(uids) == len(set(uids))
-    assert "UID:ect-oakfield-september-2025-routines-week-1@induction" in first[
-        "oakfield/calendars/september-2025-ect.ics"]
+    assert (
+        "UID:ect-oakfield-september-2025-routines-week-1@induction"
+        in first["oakfield/calendars/september-2025-ect.ics"]
+    )
 
 
 def test_without_a_site_address_events_carry_no_link():
@@ -254,7 +292,8 @@ def test_in_the_offline_layout_addresses_name_the_html_files():
     assert '"url":"oakfield/year-1/routines/week-1/index.html"' in offline["schedule.js"]
     assert '"url":"oakfield/year-1/routines/routines-w1-watch.html"' in offline["schedule.js"]
     ics = calendar_files(checked.site.programmes, checked.places, checked.schedules, SITE_URL, False)[
-        "oakfield/calendars/september-2025-mentor.ics"]
+        "oakfield/calendars/september-2025-mentor.ics"
+    ]
     assert str(events(ics)[0]["URL"]) == SITE_URL + "oakfield/year-1/routines/routines-w1-mentor.html"
 
 
@@ -262,17 +301,22 @@ def test_a_cohort_starting_mid_week_meets_and_studies_on_its_first_school_days(t
     """Week 1 is the school week the cohort starts in, whatever the weekday: started on a Wednesday,
     its Monday study and its Monday-to-Wednesday meeting days move to the Wednesday."""
     import json
+
     root = tmp_path / "content"
     shutil.copytree(SAMPLE, root)
     Edit("oakfield/programme.yaml", "start: 2025-09-08", "start: 2025-09-03").apply(root)
     checked = load_and_check(str(root))
-    data = json.loads(published_files(checked, SITE_URL)["schedule.js"].split("window.ectSchedule = ", 1)[1]
-                      .rstrip(";\n"))
+    data = json.loads(
+        published_files(checked, SITE_URL)["schedule.js"].split("window.ectSchedule = ", 1)[1].rstrip(";\n")
+    )
     cohort = data["programmes"][0]["cohorts"][0]
     assert (cohort["start"], cohort["weeks"][0]["start"]) == ("2025-09-03", "2025-09-01")
     assert cohort["meetings"][0]["days"] == ["2025-09-03", "2025-09-03", "2025-09-03", "2025-09-04", "2025-09-05"]
-    study = [e for e in events(files(root)["oakfield/calendars/september-2025-ect.ics"])
-             if str(e["SUMMARY"]).startswith("ECT study")]
+    study = [
+        e
+        for e in events(files(root)["oakfield/calendars/september-2025-ect.ics"])
+        if str(e["SUMMARY"]).startswith("ECT study")
+    ]
     assert study[0].decoded("DTSTART") == datetime.date(2025, 9, 3)
 
 
@@ -280,6 +324,7 @@ def test_the_schedule_script_gives_each_meeting_the_days_the_published_calendars
     """What docs/javascripts/mycalendar.js writes a pair's own calendar from: each published
     meeting, with its date for each weekday by the same rule (the sample's Thursday is the file's)."""
     import json
+
     checked = load_and_check(str(SAMPLE))
     script = published_files(checked, SITE_URL)["schedule.js"]
     data = json.loads(script.split("window.ectSchedule = ", 1)[1].rstrip(";\n"))
@@ -289,9 +334,14 @@ def test_the_schedule_script_gives_each_meeting_the_days_the_published_calendars
     meetings = [e for e in published if str(e["UID"]).startswith("mentor-")]
     assert [m["days"][3] for m in cohort["meetings"]] == [str(e.decoded("DTSTART")) for e in meetings]
     assert [f"mentor-oakfield-september-2025-{m['id']}@induction" for m in cohort["meetings"]] == [
-        str(e["UID"]) for e in meetings]
+        str(e["UID"]) for e in meetings
+    ]
     assert cohort["meetings"][0]["days"] == ["2025-09-08", "2025-09-09", "2025-09-10", "2025-09-11", "2025-09-12"]
     assert cohort["start"] == "2025-09-08"  # "this week" says when the programme starts, before it does
     launch = next(e for e in cohort["events"] if e["id"] == "starting-well-sep-2025")
     assert (launch["date"], launch["time"], launch["minutes"], launch["attendees"]) == (
-        "2025-09-17", "16:00", 90, ["ect", "mentor", "tutor"])
+        "2025-09-17",
+        "16:00",
+        90,
+        ["ect", "mentor", "tutor"],
+    )

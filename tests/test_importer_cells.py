@@ -5,6 +5,7 @@ Each rule is held to what a reader sees: the repaired body is rendered with the 
 and read as the reader's-eye check reads a built page (no Markdown shown as text), for any number
 of cells and items, any marker (-, *, +, 1., 1)), any spacing and case.
 """
+
 from __future__ import annotations
 
 from hypothesis import example, given, settings
@@ -17,8 +18,28 @@ from induction.importer.repairs import repair
 from induction.reading.marks import marks_in
 from induction.reading.page import lines_of
 
-WORDS = st.lists(st.sampled_from(["pupils", "Feedback", "model", "the", "task", "e.g.", "goal-setting", "aim",
-                                  "(Coe", "2014)", "time", "it’s", "**key**", "work"]), min_size=1, max_size=6)
+WORDS = st.lists(
+    st.sampled_from(
+        [
+            "pupils",
+            "Feedback",
+            "model",
+            "the",
+            "task",
+            "e.g.",
+            "goal-setting",
+            "aim",
+            "(Coe",
+            "2014)",
+            "time",
+            "it’s",
+            "**key**",
+            "work",
+        ]
+    ),
+    min_size=1,
+    max_size=6,
+)
 BULLETS = st.sampled_from(["-", "*", "+"])
 LIST = "a list written in Markdown"
 SPACES = st.sampled_from([" ", "  ", "\t", " \t"])
@@ -53,8 +74,16 @@ def list_cell(draw) -> tuple[str, list[str]]:
 
 @settings(max_examples=60, deadline=None)
 @given(cells=st.lists(list_cell(), min_size=1, max_size=3), rows=st.integers(1, 3), padding=SPACES)
-@example(cells=[("- Personalise feedback. - Provide feedback to each pupil.",
-                 ["Personalise feedback.", "Provide feedback to each pupil."])], rows=1, padding=" ")
+@example(
+    cells=[
+        (
+            "- Personalise feedback. - Provide feedback to each pupil.",
+            ["Personalise feedback.", "Provide feedback to each pupil."],
+        )
+    ],
+    rows=1,
+    padding=" ",
+)
 def test_a_cells_list_on_one_line_reads_as_a_list_in_the_cell(cells, rows, padding):
     header = "| Strategy | " + " | ".join(f"How {n}" for n in range(len(cells))) + " |"
     rule = "| --- | " + " | ".join("---" for _ in cells) + " |"
@@ -68,17 +97,21 @@ def test_a_cells_list_on_one_line_reads_as_a_list_in_the_cell(cells, rows, paddi
     cell_lists = [node for node in html.css("td > ul, td > ol")]
     assert len(cell_lists) == len(cells) * rows
     for node, (_, items) in zip(cell_lists, cells * rows, strict=True):
-        assert [li.text(deep=True).strip() for li in node.css("li")] == \
-            [LexborHTMLParser(render(it)).body.text(deep=True).strip() for it in items]
+        assert [li.text(deep=True).strip() for li in node.css("li")] == [
+            LexborHTMLParser(render(it)).body.text(deep=True).strip() for it in items
+        ]
     assert shown(fixed)[1] == []
 
 
 def test_a_dash_inside_an_item_stays_in_it_and_prose_cells_are_left():
-    body = ("| a | b |\n| --- | --- |\n| - Preview material - tell pupils. - Use the curriculum. | Plain - prose |\n"
-            "| 3 - 2 | 1. only one |\n")
+    body = (
+        "| a | b |\n| --- | --- |\n| - Preview material - tell pupils. - Use the curriculum. | Plain - prose |\n"
+        "| 3 - 2 | 1. only one |\n"
+    )
     fixed, lines = list_cells(body)
-    assert fixed.split("\n")[2] == ("| <ul><li>Preview material - tell pupils.</li><li>Use the curriculum.</li></ul> "
-                                    "| Plain - prose |")
+    assert fixed.split("\n")[2] == (
+        "| <ul><li>Preview material - tell pupils.</li><li>Use the curriculum.</li></ul> | Plain - prose |"
+    )
     assert fixed.split("\n")[3] == "| 3 - 2 | <ol><li>only one</li></ol> |"
     assert lines == [3, 4]
 
@@ -94,10 +127,22 @@ def test_a_table_in_fenced_code_and_a_row_without_a_table_are_left():
 
 
 @settings(max_examples=60, deadline=None)
-@given(lead=WORDS, items=st.lists(WORDS, min_size=1, max_size=4), marker=st.sampled_from(["-", "*", "+", "1.", "12."]),
-       gap=SPACES, colon=st.sampled_from([":", "", " :", "…"]), capital=st.booleans())
-@example(lead=["You", "can", "share", "this", "exemplar", "routine"], items=[["outline", "the", "task"]],
-         marker="-", gap=" ", colon=":", capital=False)
+@given(
+    lead=WORDS,
+    items=st.lists(WORDS, min_size=1, max_size=4),
+    marker=st.sampled_from(["-", "*", "+", "1.", "12."]),
+    gap=SPACES,
+    colon=st.sampled_from([":", "", " :", "…"]),
+    capital=st.booleans(),
+)
+@example(
+    lead=["You", "can", "share", "this", "exemplar", "routine"],
+    items=[["outline", "the", "task"]],
+    marker="-",
+    gap=" ",
+    colon=":",
+    capital=False,
+)
 def test_a_list_right_after_a_paragraph_line_reads_as_a_list(lead, items, marker, gap, colon, capital):
     texts = [item(words, capital).rstrip(".") for words in items]
     listed = "\n".join(f"{marker}{gap}{t}" for t in texts)
@@ -111,14 +156,20 @@ def test_a_list_right_after_a_paragraph_line_reads_as_a_list(lead, items, marker
 
 
 def test_a_lazy_line_in_a_list_a_heading_and_code_get_no_blank_line():
-    body = ("- item\nlazy line\n- item two\n\n# Heading\n- item\n\n    code\n- x\n\n```\nText\n- not a list\n```\n"
-            "| a |\n- b\n<div>\n- c\n\nText\n---\n- d\n\nText\n2) not a list here\n")
+    body = (
+        "- item\nlazy line\n- item two\n\n# Heading\n- item\n\n    code\n- x\n\n```\nText\n- not a list\n```\n"
+        "| a |\n- b\n<div>\n- c\n\nText\n---\n- d\n\nText\n2) not a list here\n"
+    )
     assert separate_lists(body) == (body, [])
 
 
 @settings(max_examples=60, deadline=None)
-@given(before=st.sampled_from(["", "writing.", "Text ", "("]), words=WORDS,
-       after=st.sampled_from(["", "Look", " next", "."]), inner=st.sampled_from(["", " ", "  "]))
+@given(
+    before=st.sampled_from(["", "writing.", "Text ", "("]),
+    words=WORDS,
+    after=st.sampled_from(["", "Look", " next", "."]),
+    inner=st.sampled_from(["", " ", "  "]),
+)
 @example(before="writing.", words=["Giving", "novice", "learners"], after="Look", inner="")
 def test_escaped_bold_reads_as_bold(before, words, after, inner):
     text = " ".join(words).replace("**", "")
@@ -137,8 +188,7 @@ def test_escaped_rules_and_blanks_are_left():
 
 
 def test_the_repairs_report_each_rule_with_its_line():
-    body = ("Share this:\n- one\n- two\n\n| a | b |\n| --- | --- |\n| x | - A. - B. |\n\n"
-            "Then \\*\\*bold\\*\\* here.\n")
+    body = "Share this:\n- one\n- two\n\n| a | b |\n| --- | --- |\n| x | - A. - B. |\n\nThen \\*\\*bold\\*\\* here.\n"
     result = repair(body, lambda n: f"v{n}")
     kinds = {(kind, line) for kind, line, *_ in result.defects}
     assert {("list-after-paragraph", 2), ("list-in-cell", 7), ("escaped-bold", 9)} <= kinds

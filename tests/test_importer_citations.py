@@ -13,6 +13,7 @@ no-break spaces, lower-case start, punctuation dropped or changed, the code move
 removed, other list markers, a table cell, ...), one rewrite per line cycling through the list, and
 each page must then give exactly the statements it gave before: none lost, none added.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,11 +31,15 @@ from induction.load.framework import load_framework
 
 pytestmark = pytest.mark.corpus  # skipped where the corpus is absent (conftest.py)
 
-_LINE = re.compile(r"^(?P<mark>\s*(?:[-*+]\s+|\d+\.\s+)?)(?:(?P<code>\d{1,2}\.\d{1,2}|\d{1,2}[a-z])\.?\s+)?"
-                   r"(?P<text>[^|].*?)\s*$")
+_LINE = re.compile(
+    r"^(?P<mark>\s*(?:[-*+]\s+|\d+\.\s+)?)(?:(?P<code>\d{1,2}\.\d{1,2}|\d{1,2}[a-z])\.?\s+)?"
+    r"(?P<text>[^|].*?)\s*$"
+)
 
-_AUDIT_CODE = re.compile(r"^[\s>#*_\-+|]*(?:\d+\.\s+)?[*_]*\(?(\d{1,2}\.\d{1,2}|\d{1,2}[a-z])\)?[*_]*[.:]?"
-                         r"[\s\u00a0\u202f]*[-–:]?\s*[*_]*([A-Za-z‘“'\"].*)$")
+_AUDIT_CODE = re.compile(
+    r"^[\s>#*_\-+|]*(?:\d+\.\s+)?[*_]*\(?(\d{1,2}\.\d{1,2}|\d{1,2}[a-z])\)?[*_]*[.:]?"
+    r"[\s\u00a0\u202f]*[-–:]?\s*[*_]*([A-Za-z‘“'\"].*)$"
+)
 FOUND = {"ambition-institute": 313, "education-development-trust": 729, "ucl": 576}  # page-statement pairs
 AUDITED = {"ambition-institute": 268, "education-development-trust": 703, "ucl": 560}
 

@@ -1,4 +1,5 @@
 """The whole import on a small synthetic corpus that shows the conventions these providers vary."""
+
 from __future__ import annotations
 
 import json
@@ -176,16 +177,21 @@ def test_weeks_ranges_untitled_weeks_and_references(imported):
     dest, _ = imported
     a = yaml.safe_load((dest / "p" / "year-1" / "a" / "block.yaml").read_text())
     assert (a["term"], a["half_term"]) == ("autumn", 1)
-    assert [(w["week"], w["title"]) for w in a["weeks"]] == [(1, "why routines matter"), ("2-4", "practice"),
-                                                              (5, "There are no self-study materials this week")]
+    assert [(w["week"], w["title"]) for w in a["weeks"]] == [
+        (1, "why routines matter"),
+        ("2-4", "practice"),
+        (5, "There are no self-study materials this week"),
+    ]
     assert a["weeks"][0]["ect"] == ["a-autumn-week-1-ect-video", "a-autumn-week-1-ect-reflect"]
     assert a["weeks"][2]["summary"] == {"ect": "**ECTs**\n\nThere are no self-study materials this week.\n"}
     assert a["pages"] == ["a-autumn-extra-ect-notes"]
     b = yaml.safe_load((dest / "p" / "year-1" / "b" / "block.yaml").read_text())
     # a revisit keeps its link's own words (spaces as one), since they say why it comes back
-    assert b["weeks"][0]["ect"] == [{"see": "a-autumn-week-1-ect-video", "label": "Revisit the routines video"},
-                                    "b-autumn-week-1-ect-what-youll-learn",
-                                    "b-autumn-week-1-ect-cafe"]
+    assert b["weeks"][0]["ect"] == [
+        {"see": "a-autumn-week-1-ect-video", "label": "Revisit the routines video"},
+        "b-autumn-week-1-ect-what-youll-learn",
+        "b-autumn-week-1-ect-cafe",
+    ]
     assert b["half_term"] == 2
 
 
@@ -195,7 +201,7 @@ def test_ids_and_file_names_come_from_any_name_by_one_slug_rule(imported):
     assert (block / "b-autumn-week-1-ect-what-youll-learn.md").is_file()
     cafe = (block / "b-autumn-week-1-ect-cafe.md").read_text(encoding="utf-8")
     assert "id: b-autumn-week-1-ect-cafe\n" in cafe
-    assert '[the handout]' not in cafe and '{{ asset("handout-1-v2") }}' in cafe
+    assert "[the handout]" not in cafe and '{{ asset("handout-1-v2") }}' in cafe
     assets = yaml.safe_load((dest / "p" / "assets.yaml").read_text())["assets"]
     assert {"id": "handout-1-v2", "title": "the handout", "file": "assets/handout-1-v2.pdf"} in assets
     assert (dest / "p" / "assets" / "handout-1-v2.pdf").read_bytes() == b"%PDF-1.4"
@@ -204,9 +210,14 @@ def test_ids_and_file_names_come_from_any_name_by_one_slug_rule(imported):
 def test_a_headed_transcript_becomes_a_transcript_file(imported):
     dest, _ = imported
     videos = yaml.safe_load((dest / "p" / "videos.yaml").read_text())["videos"]
-    assert videos == [{"id": "a-autumn-week-1-ect-video-video", "title": "Routines",
-                       "url": "https://www.youtube.com/watch?v=AAAAAAAAAAA",
-                       "transcript": "transcripts/a-autumn-week-1-ect-video-video.md"}]
+    assert videos == [
+        {
+            "id": "a-autumn-week-1-ect-video-video",
+            "title": "Routines",
+            "url": "https://www.youtube.com/watch?v=AAAAAAAAAAA",
+            "transcript": "transcripts/a-autumn-week-1-ect-video-video.md",
+        }
+    ]
     transcript = (dest / "p" / "transcripts" / "a-autumn-week-1-ect-video-video.md").read_text()
     assert transcript == "Video transcript\n\n**Narrator:** Routines free up time.\n"
 
@@ -231,12 +242,26 @@ def test_the_report_lists_every_defect_with_file_line_and_action(imported):
     data = json.loads((dest / "import-report.json").read_text())
     [provider] = data["providers"]
     kinds = provider["defects_by_kind"]
-    for kind in ("unlisted-page", "placeholder-link", "heading-role-mismatch", "invalid-img", "html-attribute",
-                 "inline-details-marker", "list-indent", "untitled-week", "unreferenced-asset"):
+    for kind in (
+        "unlisted-page",
+        "placeholder-link",
+        "heading-role-mismatch",
+        "invalid-img",
+        "html-attribute",
+        "inline-details-marker",
+        "list-indent",
+        "untitled-week",
+        "unreferenced-asset",
+    ):
         assert kind in kinds, kind
     unlisted = next(d for d in provider["defects"] if d["kind"] == "unlisted-page")
-    assert unlisted == {"file": "p/year-1-a/autumn-extra-ect-notes.md", "line": 1, "kind": "unlisted-page",
-                        "message": "No index page links to this page.", "action": "imported it as a block page"}
+    assert unlisted == {
+        "file": "p/year-1-a/autumn-extra-ect-notes.md",
+        "line": 1,
+        "kind": "unlisted-page",
+        "message": "No index page links to this page.",
+        "action": "imported it as a block page",
+    }
     assert "## p" in (dest / "import-report.md").read_text()
     assert provider["counts"]["videos"] == 1
 

@@ -1,5 +1,6 @@
 """End to end on the real corpus (../shared): import, validate, build strictly, conserve every word,
 place the coded citations, and import again to the same bytes. One build per test session."""
+
 from __future__ import annotations
 
 import glob
@@ -71,12 +72,33 @@ def test_it_builds_strictly_and_conserves_every_word_in_its_place(built):
 # Vimeo, each followed by a {details} "Video transcript"/"Video script" (3 more such blocks in EDT
 # follow no embed and stay collapsed blocks of their page).
 AUDITED = {
-    "ambition-institute": {"pages read": 160, "blocks": 3, "weeks": 36, "sessions": 156, "videos": 36,
-                           "transcripts from {details}": 36, "transcripts from headed sections": 0},
-    "education-development-trust": {"pages read": 228, "blocks": 12, "weeks": 74, "sessions": 215, "videos": 41,
-                                    "transcripts from {details}": 41, "transcripts from headed sections": 0},
-    "ucl": {"pages read": 154, "blocks": 12, "weeks": 70, "sessions": 141, "videos": 0,
-            "transcripts from {details}": 0, "transcripts from headed sections": 0},
+    "ambition-institute": {
+        "pages read": 160,
+        "blocks": 3,
+        "weeks": 36,
+        "sessions": 156,
+        "videos": 36,
+        "transcripts from {details}": 36,
+        "transcripts from headed sections": 0,
+    },
+    "education-development-trust": {
+        "pages read": 228,
+        "blocks": 12,
+        "weeks": 74,
+        "sessions": 215,
+        "videos": 41,
+        "transcripts from {details}": 41,
+        "transcripts from headed sections": 0,
+    },
+    "ucl": {
+        "pages read": 154,
+        "blocks": 12,
+        "weeks": 70,
+        "sessions": 141,
+        "videos": 0,
+        "transcripts from {details}": 0,
+        "transcripts from headed sections": 0,
+    },
 }
 # The citation and plan counts per provider, each audited on its own:
 # - intentions: codes plus text are the page-statement pairs of tests/test_importer_citations.py
@@ -85,13 +107,27 @@ AUDITED = {
 # - timed plans and agendas: tests/test_importer_plans.py (PLANS), audited by hand and by a separate
 #   pattern; untimed plans: the coaching structures there (COACHED), audited by grep.
 AUDITED_CITATIONS_AND_PLANS: dict[str, dict[str, int]] = {
-    "ambition-institute": {"intentions from codes": 110, "intentions from text": 203, "timed mentor plans": 0,
-                           "untimed mentor plans (coaching structures)": 36, "training sessions with an agenda": 12},
-    "education-development-trust": {"intentions from codes": 162, "intentions from text": 567,
-                                    "timed mentor plans": 57, "untimed mentor plans (coaching structures)": 0,
-                                    "training sessions with an agenda": 28},
-    "ucl": {"intentions from codes": 227, "intentions from text": 349, "timed mentor plans": 57,
-            "untimed mentor plans (coaching structures)": 0, "training sessions with an agenda": 0},
+    "ambition-institute": {
+        "intentions from codes": 110,
+        "intentions from text": 203,
+        "timed mentor plans": 0,
+        "untimed mentor plans (coaching structures)": 36,
+        "training sessions with an agenda": 12,
+    },
+    "education-development-trust": {
+        "intentions from codes": 162,
+        "intentions from text": 567,
+        "timed mentor plans": 57,
+        "untimed mentor plans (coaching structures)": 0,
+        "training sessions with an agenda": 28,
+    },
+    "ucl": {
+        "intentions from codes": 227,
+        "intentions from text": 349,
+        "timed mentor plans": 57,
+        "untimed mentor plans (coaching structures)": 0,
+        "training sessions with an agenda": 0,
+    },
 }
 
 
@@ -117,6 +153,7 @@ def _statement_ids() -> set[str]:
         elif isinstance(node, list):
             for value in node:
                 walk(value)
+
     walk(data)
     return found
 
@@ -131,8 +168,11 @@ def test_coded_citations_land_as_intentions_of_their_session(imported, provider)
             continue
         parts = page.path[: -len(".md")].split("/")
         names = {parts[-1], f"{parts[1]}-{parts[-1]}", f"{re.sub(r'^year-[0-9]+-', '', parts[1])}-{parts[-1]}"}
-        files = [f for f in glob.glob(str(imported / provider / "**" / "*.md"), recursive=True)
-                 if os.path.basename(f)[:-3] in names]
+        files = [
+            f
+            for f in glob.glob(str(imported / provider / "**" / "*.md"), recursive=True)
+            if os.path.basename(f)[:-3] in names
+        ]
         assert len(files) == 1, page.path
         meta = yaml.safe_load(Path(files[0]).read_text(encoding="utf-8").split("\n---\n", 1)[0].lstrip("-\n"))
         have = {str(i) for i in meta.get("intentions") or []}

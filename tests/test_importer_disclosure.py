@@ -1,6 +1,7 @@
 """Disclosure markers in any case and spacing: `{Details}`, `{ details }`, `{ / DETAILS }` collapse
 the answer of an activity (or a transcript) as `{details}` does; never shown openly, never read as an
 attribute list by the check, and their words counted as collapsed by the conservation check."""
+
 from __future__ import annotations
 
 from hypothesis import example, given, settings
@@ -17,8 +18,7 @@ WORD = st.sampled_from(["details", "Details", "DETAILS", "dEtAiLs"])
 @st.composite
 def markers(draw) -> tuple[str, str]:
     s = [draw(SPACE) for _ in range(7)]
-    return (f"{s[0]}{{{s[1]}{draw(WORD)}{s[2]}}}{s[0]}",
-            f"{s[3]}{{{s[4]}/{s[5]}{draw(WORD)}{s[6]}}}")
+    return (f"{s[0]}{{{s[1]}{draw(WORD)}{s[2]}}}{s[0]}", f"{s[3]}{{{s[4]}/{s[5]}{draw(WORD)}{s[6]}}}")
 
 
 @settings(max_examples=60, deadline=None)

@@ -1,4 +1,5 @@
 """Durations (stated, else estimated from words and videos, shared to a week's total) and step kinds from words."""
+
 from __future__ import annotations
 
 import pytest
@@ -30,13 +31,22 @@ def test_shares_add_up_to_the_week_and_follow_the_estimates(total, weights):
         assert all(pa <= pb + 1 for wa, pa in heavier for wb, pb in heavier if wa <= wb)
 
 
-@pytest.mark.parametrize("title, kind", [
-    ("Research and Practice Summary", "reading"), ("Video and module introduction", "video"),
-    ("Self-Study Activities", "practice"), ("What you’ll learn this week", "introduction"),
-    ("Learning outcomes", "introduction"), ("Teaching challenge", "practice"), ("Ideas for observation", "task"),
-    ("Instructions: working with the SENCO", "introduction"), ("1a Evidence", "reading"),
-    ("Reflect on your learning in this module", "reflection"), ("Quiz", "quiz"),
-])
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        ("Research and Practice Summary", "reading"),
+        ("Video and module introduction", "video"),
+        ("Self-Study Activities", "practice"),
+        ("What you’ll learn this week", "introduction"),
+        ("Learning outcomes", "introduction"),
+        ("Teaching challenge", "practice"),
+        ("Ideas for observation", "task"),
+        ("Instructions: working with the SENCO", "introduction"),
+        ("1a Evidence", "reading"),
+        ("Reflect on your learning in this module", "reflection"),
+        ("Quiz", "quiz"),
+    ],
+)
 def test_step_kinds_come_from_the_earliest_kind_word_of_the_title(title, kind):
     assert step_kind([title], "") == kind
 

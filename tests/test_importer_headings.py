@@ -1,4 +1,5 @@
 """Headings: levels shifted under the page title, the outline (siblings, parents) kept."""
+
 from __future__ import annotations
 
 from hypothesis import given

@@ -1,5 +1,6 @@
 """The whole import as a user runs it: output validated before it is put in place, problems at
 their SOURCE file and line, exit status, and a destination that is replaced whole or not at all."""
+
 from __future__ import annotations
 
 import json
@@ -59,8 +60,11 @@ def source_tree(root: Path, pages: dict[str, str] = PAGES) -> Path:
 
 
 def script(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "import_dfe.py"), *args, "--framework",
-                           str(FRAMEWORK)], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "import_dfe.py"), *args, "--framework", str(FRAMEWORK)],
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_an_import_that_validates_is_put_in_place_and_the_source_braces_are_kept_as_text(tmp_path):
@@ -82,8 +86,10 @@ def test_an_import_that_would_not_build_names_the_source_line_and_writes_nothing
     assert not reports.written and not dest.exists()
     [problem] = reports.problems
     assert (problem.file, problem.line, problem.kind) == ("p/year-1-a.md", 11, "would-not-build")
-    assert problem.message == ("The written p/year-1/a/block.yaml:15 would not build: [week-overlap] "
-                               "Week 1 overlaps the week before it, which ends at week 1.")
+    assert problem.message == (
+        "The written p/year-1/a/block.yaml:15 would not build: [week-overlap] "
+        "Week 1 overlaps the week before it, which ends at week 1."
+    )
     assert reports[0].counts["validation errors after import"] == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["source"]
 
@@ -93,10 +99,14 @@ def test_the_script_exits_non_zero_and_leaves_the_destination_unless_allowed(tmp
     source, dest = source_tree(tmp_path / "source", pages), tmp_path / "dest"
     refused = script(str(source), str(dest))
     assert refused.returncode == 1 and not dest.exists()
-    assert ("p/year-1-a.md:11: The written p/year-1/a/block.yaml:15 would not build: [week-overlap] "
-            "Week 1 overlaps the week before it, which ends at week 1.\n") in refused.stderr
-    assert refused.stderr.endswith(f"error: the import would not build (1 problem above); {dest} was left as it "
-                                   "was. Fix the source, or write it anyway with --allow-problems.\n")
+    assert (
+        "p/year-1-a.md:11: The written p/year-1/a/block.yaml:15 would not build: [week-overlap] "
+        "Week 1 overlaps the week before it, which ends at week 1.\n"
+    ) in refused.stderr
+    assert refused.stderr.endswith(
+        f"error: the import would not build (1 problem above); {dest} was left as it "
+        "was. Fix the source, or write it anyway with --allow-problems.\n"
+    )
     allowed = script(str(source), str(dest), "--allow-problems")
     assert allowed.returncode == 1 and (dest / "p" / "year-1" / "a" / "block.yaml").is_file()
     report = json.loads((dest / "import-report.json").read_text())
@@ -137,8 +147,10 @@ def test_a_destination_that_holds_the_source_is_refused(tmp_path):
 
 @pytest.mark.build
 def test_a_video_without_a_transcript_is_reported_and_shown_as_having_none(tmp_path):
-    video = ('---\ntitle: "Task"\n---\n\n<iframe src="https://www.youtube.com/embed/AAAAAAAAAAA" '
-             'title="Routines - YouTube"></iframe>\n\nDo the task.\n')
+    video = (
+        '---\ntitle: "Task"\n---\n\n<iframe src="https://www.youtube.com/embed/AAAAAAAAAAA" '
+        'title="Routines - YouTube"></iframe>\n\nDo the task.\n'
+    )
     pages = dict(PAGES, **{"p/year-1-a/autumn-week-2-ect-task.md": video})
     source, dest = source_tree(tmp_path / "source", pages), tmp_path / "dest"
     reports = run_import(str(source), str(dest), str(FRAMEWORK))
@@ -146,8 +158,10 @@ def test_a_video_without_a_transcript_is_reported_and_shown_as_having_none(tmp_p
     [defect] = [d for d in reports[0].defects if d.kind == "transcript-not-published"]
     assert (defect.file, defect.line) == ("p/year-1-a/autumn-week-2-ect-task.md", 5)
     videos = (dest / "p" / "videos.yaml").read_text()
-    assert "no_transcript: No transcript was published with this video.\n" in videos and "transcript:" not in \
-        videos.replace("no_transcript:", "")
+    assert (
+        "no_transcript: No transcript was published with this video.\n" in videos
+        and "transcript:" not in videos.replace("no_transcript:", "")
+    )
     assert not (dest / "p" / "transcripts").exists()
     site = tmp_path / "site"
     result = mkdocs_build(dest, site)

@@ -1,4 +1,5 @@
 """Timed plans in real mentor materials: phase-and-minutes lines in their many forms; titles from topics."""
+
 from __future__ import annotations
 
 import re
@@ -15,26 +16,39 @@ from induction.importer.plans import PhaseLine, adopt, coached_plan, phase_line,
 from induction.importer.titles import first_sentence, generic, topic, without_topic
 
 
-@pytest.mark.parametrize("line, title, minutes", [
-    ("Review: 5 mins", "Review", 5), ("Review 5 mins", "Review", 5), ("Review (5 mins)", "Review", 5),
-    ("### Theory to Practice 35 mins", "Theory to Practice", 35), ("Review and Plan 10 mins", "Review and Plan", 10),
-    ("**Next Steps** – 5 minutes", "Next Steps", 5), ("Plan/Theory to Practice 30 mins", "Plan/Theory to Practice", 30),
-    ("Review & Plan: 10 min", "Review & Plan", 10),
-    ("### Reviewing this module (15 minutes)", "Reviewing this module", 15),
-    ("- **Plan:** 10 minutes", "Plan", 10), ("__Feedback__ (20 mins).", "Feedback", 20),
-    ("Next Steps: 5 mins You will have time later.", "Next Steps", 5),
-])
+@pytest.mark.parametrize(
+    "line, title, minutes",
+    [
+        ("Review: 5 mins", "Review", 5),
+        ("Review 5 mins", "Review", 5),
+        ("Review (5 mins)", "Review", 5),
+        ("### Theory to Practice 35 mins", "Theory to Practice", 35),
+        ("Review and Plan 10 mins", "Review and Plan", 10),
+        ("**Next Steps** – 5 minutes", "Next Steps", 5),
+        ("Plan/Theory to Practice 30 mins", "Plan/Theory to Practice", 30),
+        ("Review & Plan: 10 min", "Review & Plan", 10),
+        ("### Reviewing this module (15 minutes)", "Reviewing this module", 15),
+        ("- **Plan:** 10 minutes", "Plan", 10),
+        ("__Feedback__ (20 mins).", "Feedback", 20),
+        ("Next Steps: 5 mins You will have time later.", "Next Steps", 5),
+    ],
+)
 def test_a_phase_line_is_found_in_any_dress(line, title, minutes):
     found = phase_line(line, 3)
     assert found is not None and (found.title, found.minutes, found.line) == (title, minutes, 3)
 
 
-@pytest.mark.parametrize("line", [
-    "The ECT has 60 minutes from the self-directed study time to carry out observations.",
-    "- take 10 minutes to read recommendations 1 and 2", "Observe your mentee for about 20 minutes",
-    "Listen to your mentee explain their responses to the challenges for 10 minutes",
-    "focus group conversation (15 min lunchtime conversation)", "Review: 0 mins",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ECT has 60 minutes from the self-directed study time to carry out observations.",
+        "- take 10 minutes to read recommendations 1 and 2",
+        "Observe your mentee for about 20 minutes",
+        "Listen to your mentee explain their responses to the challenges for 10 minutes",
+        "focus group conversation (15 min lunchtime conversation)",
+        "Review: 0 mins",
+    ],
+)
 def test_sentences_that_mention_minutes_are_not_phases(line):
     assert phase_line(line) is None
 
@@ -66,12 +80,21 @@ Next Steps: 5 mins Agree the next steps.
 def test_a_page_with_timed_phases_becomes_a_plan_with_only_phases_at_level_two():
     plan = timed_plan(BODY)
     assert plan is not None
-    assert [(p.title, p.minutes) for p in plan.phases] == [("Review", 5), ("Plan", 10), ("Theory to Practice", 30),
-                                                           ("Next Steps", 5)]
+    assert [(p.title, p.minutes) for p in plan.phases] == [
+        ("Review", 5),
+        ("Plan", 10),
+        ("Theory to Practice", 30),
+        ("Next Steps", 5),
+    ]
     assert plan.total == 50 and plan.shift == 1
     assert [line for line in plan.body.split("\n") if line.startswith("#")] == [
-        "### Understanding teachers as role models", "#### Learning intentions", "## Review",
-        "## Plan", "## Theory to Practice", "## Next Steps"]
+        "### Understanding teachers as role models",
+        "#### Learning intentions",
+        "## Review",
+        "## Plan",
+        "## Theory to Practice",
+        "## Next Steps",
+    ]
     assert "Agree the next steps." in plan.body and "Not a phase: 3 mins" in plan.body
     assert "\n**A detail**\n" in plan.body  # a heading over nothing: its words, in bold
 
@@ -83,8 +106,18 @@ def test_a_stated_total_is_kept_for_comparison_and_one_phase_is_no_plan():
     assert phase_line("Plan 10 mins", 2) == PhaseLine("Plan", 10, 2, 0, "", "Plan 10 mins")
 
 
-@pytest.mark.parametrize("title", ["Mentor materials", "Induction tutor materials", "View mentor materials",
-                                   "Mentor materials week 3", "Session overview", "Week 4", "ECT materials"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Mentor materials",
+        "Induction tutor materials",
+        "View mentor materials",
+        "Mentor materials week 3",
+        "Session overview",
+        "Week 4",
+        "ECT materials",
+    ],
+)
 def test_generic_titles(title):
     assert generic(title)
 
@@ -111,8 +144,14 @@ def test_adopting_a_plan_sets_kind_phases_and_minutes_and_reports_a_stated_total
     mentor = SessionPlan("m", Page("m.md", "/p/m", {}, body, 5), "mentor", "material", "Topic", 60, body)
     adopt(mentor, lambda *args: defects.append(args))
     assert (mentor.kind, mentor.phases, mentor.minutes) == ("plan", [("Review", 5), ("Plan", 10)], 15)
-    assert defects == [("plan-total-mismatch", 1, "The page gives 60 minutes but the phases add up to 15 (5 + 10).",
-                        "used 15 minutes, the sum of the phases")]
+    assert defects == [
+        (
+            "plan-total-mismatch",
+            1,
+            "The page gives 60 minutes but the phases add up to 15 (5 + 10).",
+            "used 15 minutes, the sum of the phases",
+        )
+    ]
     tutor = SessionPlan("t", Page("t.md", "/p/t", {}, body, 5), "tutor", "material", "Topic", 90, body)
     adopt(tutor, lambda *args: defects.append(args))
     assert (tutor.kind, tutor.phases, tutor.minutes, len(defects)) == ("training", [("Review", 5), ("Plan", 10)], 60, 1)
@@ -124,11 +163,15 @@ def test_an_agenda_keeps_each_items_own_words_in_its_heading():
 
 
 def test_timed_parts_under_timed_headings_are_inside_their_minutes():
-    body = "### Resources (20 minutes)\n\n#### Part A: reading (10 minutes)\n\n#### Part B (10 minutes)\n\n" \
-           "### Reflecting on learning (10 minutes)\n\nNext Steps 5 mins\n"
+    body = (
+        "### Resources (20 minutes)\n\n#### Part A: reading (10 minutes)\n\n#### Part B (10 minutes)\n\n"
+        "### Reflecting on learning (10 minutes)\n\nNext Steps 5 mins\n"
+    )
     plan = timed_plan(body)
-    assert plan is not None and [(p.title, p.minutes) for p in plan.phases] == [("Resources", 20),
-                                                                                ("Reflecting on learning", 10)]
+    assert plan is not None and [(p.title, p.minutes) for p in plan.phases] == [
+        ("Resources", 20),
+        ("Reflecting on learning", 10),
+    ]
     # the parts head nothing here: bold lines, their words kept (a heading over nothing reads as an empty part)
     assert "**Part A: reading (10 minutes)**" in plan.body and plan.total == 30
 
@@ -153,14 +196,25 @@ def test_the_shared_providers_timed_plans_and_agendas():
         counts[slug] = (len(mentor), len(tutor))
         totals.update({p.path: timed_plan(p.body).total for p in mentor})  # type: ignore[union-attr]
     assert counts == PLANS
-    coached = {slug: [p for p in provider.pages.values() if "mentor-materials" in p.slug and not timed_plan(p.body)
-                      and coached_plan(p.body)] for slug, provider in corpus.providers.items()}
+    coached = {
+        slug: [
+            p
+            for p in provider.pages.values()
+            if "mentor-materials" in p.slug and not timed_plan(p.body) and coached_plan(p.body)
+        ]
+        for slug, provider in corpus.providers.items()
+    }
     assert {slug: len(found) for slug, found in coached.items()} == COACHED
     audit = re.compile(r"^#+ (?:Observe|Contracting meeting)\s*$", re.M)
     assert all(audit.search(p.body) for found in coached.values() for p in found)
     assert totals["ucl/year-1-enabling-pupil-learning/autumn-week-2-mentor-materials.md"] == 50
-    assert totals["education-development-trust/year-2-enhancing-classroom-practice-grouping-and-tailoring/"
-                  "spring-week-5-mentor-materials.md"] == 55  # 5 + 35 (its parts A-C inside) + 15
+    assert (
+        totals[
+            "education-development-trust/year-2-enhancing-classroom-practice-grouping-and-tailoring/"
+            "spring-week-5-mentor-materials.md"
+        ]
+        == 55
+    )  # 5 + 35 (its parts A-C inside) + 15
 
 
 COACHING = """### Topic of the week
@@ -193,44 +247,78 @@ def test_a_coaching_structure_becomes_an_untimed_plan_whose_parts_are_its_siblin
     # The empty siblings are no phases: their words stay, in bold, where they were.
     assert structure.phases == ["Select a development area", "Development area 1: Entry routine", "Observe"]
     assert [line for line in structure.body.split("\n") if line.startswith(("#", "**"))] == [
-        "**Topic of the week**", "## Select a development area", "## Development area 1: Entry routine",
-        "### Focused development area", "### Not a heading: inside code", "**Development area 2: Starter activity**",
-        "## Observe"]
+        "**Topic of the week**",
+        "## Select a development area",
+        "## Development area 1: Entry routine",
+        "### Focused development area",
+        "### Not a heading: inside code",
+        "**Development area 2: Starter activity**",
+        "## Observe",
+    ]
     assert "```\n### Not a heading: inside code\n```" in structure.body  # code is never re-levelled
 
 
 def test_a_lone_shallower_heading_is_the_topic_and_never_a_phase():
-    structure = coached_plan("## Routines\n\n### Contracting meeting\n\nText.\n\n"
-                             "### Context-specific meeting\n\nMore.\n")
+    structure = coached_plan(
+        "## Routines\n\n### Contracting meeting\n\nText.\n\n### Context-specific meeting\n\nMore.\n"
+    )
     assert structure is not None and structure.phases == ["Contracting meeting", "Context-specific meeting"]
     assert structure.body.startswith("### Routines\n\n## Contracting meeting\n")
 
 
-@pytest.mark.parametrize("title", [
-    "Observe", "Select a development area", "Set a precise target", "Praise", "Probe", "Practise",
-    "Step 2: Practise the target", "Stage 1 – Review", "Part 3. Plan", "Contracting meeting",
-    "Follow-up conversation", "Before the meeting", "After the observation", "Next steps", "Action steps",
-    "**Feedback**", "Review and reflect ##",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Observe",
+        "Select a development area",
+        "Set a precise target",
+        "Praise",
+        "Probe",
+        "Practise",
+        "Step 2: Practise the target",
+        "Stage 1 – Review",
+        "Part 3. Plan",
+        "Contracting meeting",
+        "Follow-up conversation",
+        "Before the meeting",
+        "After the observation",
+        "Next steps",
+        "Action steps",
+        "**Feedback**",
+        "Review and reflect ##",
+    ],
+)
 def test_parts_of_a_coaching_meeting(title):
     assert stage(title.strip("*#").strip())
 
 
-@pytest.mark.parametrize("title", [
-    "Learning intentions", "Topic introduction", "Research and practice summary", "Meeting activities",
-    "Development area 1: Planning", "Why routines matter", "Before", "Key ideas",
-    "Review the evidence on how pupils learn new vocabulary across subjects and phases",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Learning intentions",
+        "Topic introduction",
+        "Research and practice summary",
+        "Meeting activities",
+        "Development area 1: Planning",
+        "Why routines matter",
+        "Before",
+        "Key ideas",
+        "Review the evidence on how pupils learn new vocabulary across subjects and phases",
+    ],
+)
 def test_topics_are_not_parts_of_a_meeting(title):
     assert not stage(title)
 
 
-@pytest.mark.parametrize("body", [
-    "### Learning intentions\n\n### Topic introduction\n\n### Research and practice summary\n",
-    "### Observe\n\nOnly one part named as a stage.\n\n### Why it matters\n",
-    "Observe and give feedback, with no headings at all.\n",
-    "```\n### Observe\n### Feedback\n```\n",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "### Learning intentions\n\n### Topic introduction\n\n### Research and practice summary\n",
+        "### Observe\n\nOnly one part named as a stage.\n\n### Why it matters\n",
+        "Observe and give feedback, with no headings at all.\n",
+        "```\n### Observe\n### Feedback\n```\n",
+    ],
+)
 def test_pages_that_are_not_coaching_structures_stay_as_they_are(body):
     assert coached_plan(body) is None
 
@@ -246,10 +334,31 @@ def test_a_mentor_page_written_as_a_coaching_structure_is_adopted_as_an_untimed_
     assert (tutor.kind, tutor.phases) == ("material", [])  # a tutor page's parts are no mentor plan
 
 
-_STAGES = st.sampled_from(["Observe", "Feedback", "Praise", "Probe", "Set a precise target", "Model the target",
-                           "Plan", "Practise", "Contracting meeting", "Before the meeting", "Review"])
-_TOPICS = st.sampled_from(["Development area 1: Entry", "Why it matters", "Key ideas", "Focused development area",
-                           "The evidence", "Learning intentions"])
+_STAGES = st.sampled_from(
+    [
+        "Observe",
+        "Feedback",
+        "Praise",
+        "Probe",
+        "Set a precise target",
+        "Model the target",
+        "Plan",
+        "Practise",
+        "Contracting meeting",
+        "Before the meeting",
+        "Review",
+    ]
+)
+_TOPICS = st.sampled_from(
+    [
+        "Development area 1: Entry",
+        "Why it matters",
+        "Key ideas",
+        "Focused development area",
+        "The evidence",
+        "Learning intentions",
+    ]
+)
 _DRESS = st.sampled_from(["{}", "**{}**", "{} ###", "__{}__", "{}:"])
 
 

@@ -2,6 +2,7 @@
 sections start again; where a link leads (a heading of a block page, a copy of the site on another
 host); and a code in another numbering, matched by its words. Each rule is tested over variations
 of case, spacing, punctuation, nesting, numbering and order."""
+
 from __future__ import annotations
 
 import pytest
@@ -50,13 +51,16 @@ def test_a_transcript_ends_where_the_speech_ends_and_the_page_text_after_it_stay
     assert transcript_page(form, after).split("\n")[line - 1] == after.split("\n")[0]
 
 
-@pytest.mark.parametrize("spoken", [
-    "_Write down your answers. Three, two, one, show me._",
-    "“Now complete the table below with your partner,” she says.",
-    "Teacher: Read the question on your sheet.",
-    "1. How do you prepare for parents’ evening?\n  * **Year 6:** I make a pile for each pupil.",
-    "Use your hands to show me.",
-])
+@pytest.mark.parametrize(
+    "spoken",
+    [
+        "_Write down your answers. Three, two, one, show me._",
+        "“Now complete the table below with your partner,” she says.",
+        "Teacher: Read the question on your sheet.",
+        "1. How do you prepare for parents’ evening?\n  * **Year 6:** I make a pile for each pupil.",
+        "Use your hands to show me.",
+    ],
+)
 @pytest.mark.parametrize("form", ["details", "heading"])
 def test_speech_that_sounds_like_an_instruction_stays_in_the_transcript(form, spoken):
     out = extract_videos(transcript_page(form, spoken), lambda n: f"v{n}")
@@ -74,30 +78,34 @@ def test_an_imported_page_whose_transcript_is_followed_by_its_instructions_reads
     pages = {
         "p.md": "---\ntitle: P\n---\n\n## Year 1: Autumn term\n\n### [Routines](/p/year-1-a)\n\nRoutines.\n",
         "p/year-1-a.md": "---\ntitle: Routines\n---\n\n## Week 1: why routines matter\n\n### ECTs\n\n"
-                         "1. [Video](/p/year-1-a/autumn-week-1-ect-video)\n"
-                         "2. [Notes](/p/year-1-a/autumn-week-1-ect-notes)\n",
+        "1. [Video](/p/year-1-a/autumn-week-1-ect-video)\n"
+        "2. [Notes](/p/year-1-a/autumn-week-1-ect-notes)\n",
         "p/year-1-a/autumn-week-1-ect-video.md": "---\ntitle: Video\n---\n\n" + transcript_page("heading", AFTERS[0]),
-        "p/year-1-a/autumn-week-1-ect-notes.md": "---\ntitle: Notes\n---\n\n"
-                                                 + transcript_page("details", AFTERS[5]),
+        "p/year-1-a/autumn-week-1-ect-notes.md": "---\ntitle: Notes\n---\n\n" + transcript_page("details", AFTERS[5]),
     }
     source, dest = source_tree(tmp_path / "source", pages), tmp_path / "dest"
     reports = run_import(str(source), str(dest), str(FRAMEWORK), build=import_dfe.build)
     assert reports.written, [p.format() for p in reports.problems]
     assert "transcript-not-speech" not in reports[0].reading
     assert sorted((d.file, d.line) for d in reports[0].defects if d.kind == "transcript-end") == [
-        ("p/year-1-a/autumn-week-1-ect-notes.md", 14), ("p/year-1-a/autumn-week-1-ect-video.md", 13)]
+        ("p/year-1-a/autumn-week-1-ect-notes.md", 14),
+        ("p/year-1-a/autumn-week-1-ect-video.md", 13),
+    ]
 
 
 AGENDA = "## Session structure:\n\n{items}\n\n{after}\n\nWords.\n\n### Part of it\n\nMore.\n"
 
 
-@pytest.mark.parametrize("items, level", [
-    ("### Welcome (10 minutes)\n\nHi.\n\n### Practice (20 mins)\n\nDo.", 2),
-    ("### Welcome – 10 minutes\n\nHi.\n\n### PRACTICE: 20 mins\n\nDo.", 2),
-    ("- Welcome (10 minutes)\n- Practice (20 minutes)", 2),
-    ("1. Welcome: 10 mins\n2. Practice: 20 mins", 2),
-    ("#### **Welcome** (10 minutes)\n\nHi.\n\n#### **Practice** (20 minutes)\n\nDo.", 3),
-])
+@pytest.mark.parametrize(
+    "items, level",
+    [
+        ("### Welcome (10 minutes)\n\nHi.\n\n### Practice (20 mins)\n\nDo.", 2),
+        ("### Welcome – 10 minutes\n\nHi.\n\n### PRACTICE: 20 mins\n\nDo.", 2),
+        ("- Welcome (10 minutes)\n- Practice (20 minutes)", 2),
+        ("1. Welcome: 10 mins\n2. Practice: 20 mins", 2),
+        ("#### **Welcome** (10 minutes)\n\nHi.\n\n#### **Practice** (20 minutes)\n\nDo.", 3),
+    ],
+)
 @pytest.mark.parametrize("after", ["## Related ECF strands", "##   Related ECF strands ##", "# Related ECF strands"])
 def test_the_sections_after_a_timed_agenda_keep_their_level(items, level, after):
     body = AGENDA.format(items=items, after=after).replace("## Session structure:", "#" * level + " Session structure:")
@@ -111,20 +119,30 @@ def test_the_sections_after_a_timed_agenda_keep_their_level(items, level, after)
 
 
 def test_a_heading_among_the_agenda_items_stays_inside_them_and_a_mentor_plan_is_unchanged():
-    body = AGENDA.format(items="### Welcome (10 minutes)\n\nHi.\n\n### Practice (20 minutes)\n\nDo.",
-                         after="### Notes")
+    body = AGENDA.format(items="### Welcome (10 minutes)\n\nHi.\n\n### Practice (20 minutes)\n\nDo.", after="### Notes")
     assert "#### Notes" in plans.timed_plan(body, keep_words=True).body  # as deep as the items: one of them
-    mentor = plans.timed_plan(AGENDA.format(items="### Review (10 minutes)\n\nA.\n\n### Plan (20 minutes)\n\nB.",
-                                            after="## Related ECF strands"))
+    mentor = plans.timed_plan(
+        AGENDA.format(
+            items="### Review (10 minutes)\n\nA.\n\n### Plan (20 minutes)\n\nB.", after="## Related ECF strands"
+        )
+    )
     assert "### Related ECF strands" in mentor.body  # a plan's only ## headings are its phases
 
 
 def targets() -> Targets:
-    return Targets({"/p/year-1-b/autumn-week-1-ect-video": "b-video"}, {"/p/year-1-b": "p/year-1/b/index.md"},
-                   {"/assets/materials/h-pdf": "p/assets/h.pdf"}, {"/assets/materials/h-pdf": "h"},
-                   weeks={"/p/year-1-b": [(1, 1, "Why routines matter", "p/year-1/b/week-1/index.md"),
-                                          (3, 3, "", "p/year-1/b/week-3/index.md"),
-                                          (4, 6, "Practice", "p/year-1/b/week-4-6/index.md")]})
+    return Targets(
+        {"/p/year-1-b/autumn-week-1-ect-video": "b-video"},
+        {"/p/year-1-b": "p/year-1/b/index.md"},
+        {"/assets/materials/h-pdf": "p/assets/h.pdf"},
+        {"/assets/materials/h-pdf": "h"},
+        weeks={
+            "/p/year-1-b": [
+                (1, 1, "Why routines matter", "p/year-1/b/week-1/index.md"),
+                (3, 3, "", "p/year-1/b/week-3/index.md"),
+                (4, 6, "Practice", "p/year-1/b/week-4-6/index.md"),
+            ]
+        },
+    )
 
 
 def run(body: str) -> tuple[str, list]:
@@ -132,17 +150,31 @@ def run(body: str) -> tuple[str, list]:
     return rewrite(body, targets(), "p/year-1/b/b-x", lambda *d: found.append(d)), found
 
 
-@pytest.mark.parametrize("fragment, week", [
-    ("week-1-why-routines-matter", "week-1"), ("Week-1", "week-1"), ("week%203", "week-3"), ("WEEK_3", "week-3"),
-    ("weeks-4-5-and-6-practice", "week-4-6"), ("week-5", "week-4-6"), ("why-routines-matter", "week-1"),
-    ("Practice", "week-4-6"),
-])
+@pytest.mark.parametrize(
+    "fragment, week",
+    [
+        ("week-1-why-routines-matter", "week-1"),
+        ("Week-1", "week-1"),
+        ("week%203", "week-3"),
+        ("WEEK_3", "week-3"),
+        ("weeks-4-5-and-6-practice", "week-4-6"),
+        ("week-5", "week-4-6"),
+        ("why-routines-matter", "week-1"),
+        ("Practice", "week-4-6"),
+    ],
+)
 @pytest.mark.parametrize("host", ["", "https://support-for-early-career-teachers.education.gov.uk"])
 def test_a_link_to_a_week_heading_of_a_block_page_goes_to_the_week_page(fragment, week, host):
     out, found = run(f"See [that week]({host}/p/year-1-b/#{fragment}).")
     assert out == f'See <a href="../{week}/">that week</a>.'
-    assert found == [("index-link", 1, f"A link to a heading of the index page '{host}/p/year-1-b/#{fragment}'.",
-                      "linked the week page that now holds it")]
+    assert found == [
+        (
+            "index-link",
+            1,
+            f"A link to a heading of the index page '{host}/p/year-1-b/#{fragment}'.",
+            "linked the week page that now holds it",
+        )
+    ]
 
 
 @pytest.mark.parametrize("fragment", ["intro", "week-9", "how-this-block-works"])
@@ -151,18 +183,27 @@ def test_a_link_to_another_heading_of_a_block_page_goes_to_the_block_page(fragme
     assert out == '<a href="../">intro</a>'
 
 
-@pytest.mark.parametrize("url, out", [
-    ("https://staging.example.org/p/year-1-b/autumn-week-1-ect-video", '{{ session("b-video", "the video") }}'),
-    ("http://PREVIEW-42.Example.NET/p/year-1-b/Autumn-Week-1-ECT-Video/?x=1#t",
-     '{{ session("b-video", "the video") }}'),
-    ("https://copy.example.com/assets/materials/h.pdf", '{{ asset("h") }}'),
-    ("https://staging.example.org/p/year-1-b", '<a href="../">the video</a>'),
-])
+@pytest.mark.parametrize(
+    "url, out",
+    [
+        ("https://staging.example.org/p/year-1-b/autumn-week-1-ect-video", '{{ session("b-video", "the video") }}'),
+        (
+            "http://PREVIEW-42.Example.NET/p/year-1-b/Autumn-Week-1-ECT-Video/?x=1#t",
+            '{{ session("b-video", "the video") }}',
+        ),
+        ("https://copy.example.com/assets/materials/h.pdf", '{{ asset("h") }}'),
+        ("https://staging.example.org/p/year-1-b", '<a href="../">the video</a>'),
+    ],
+)
 def test_a_link_to_a_copy_of_the_site_on_another_host_goes_to_the_page_it_names(url, out):
     text, found = run(f"[the video]({url})")
     assert text == out
-    assert found[0] == ("staging-link", 1, f"A link points at a copy of the site on another host: '{url}'.",
-                        "linked the page it names")
+    assert found[0] == (
+        "staging-link",
+        1,
+        f"A link points at a copy of the site on another host: '{url}'.",
+        "linked the page it names",
+    )
 
 
 @pytest.mark.parametrize("url", ["https://example.org/p/other-page", "https://www.example.org/", "mailto:a@b.c"])
@@ -175,22 +216,40 @@ def framework():
     return load_framework(str(FRAMEWORK), Problems())
 
 
-@pytest.mark.parametrize("code, other", [("2.3", "2c"), ("2c", "2.3"), ("S2.3", "2c"), ("12.1", "12a"),
-                                         ("2.27", ""), ("9z", "9.26")])
+@pytest.mark.parametrize(
+    "code, other", [("2.3", "2c"), ("2c", "2.3"), ("S2.3", "2c"), ("12.1", "12a"), ("2.27", ""), ("9z", "9.26")]
+)
 def test_the_other_numbering_of_a_code(code, other):
     assert other_numbering(code) == other
 
 
-@pytest.mark.parametrize("dress", ["- {code} {text}", "- **{code}.** {text}", "{code}: {text}", "- {text} ({code})",
-                                   "| {code} {text} |", "- ({code}) {text}", "- {code} – {text}"])
-@pytest.mark.parametrize("code, statement", [("2.3", "2c"), ("S2.3", "2c"), ("ecf2.3", "2c"), ("2c", "2.3"),
-                                             ("LT2.3", "2.3"), ("s2c", "2c")])
+@pytest.mark.parametrize(
+    "dress",
+    [
+        "- {code} {text}",
+        "- **{code}.** {text}",
+        "{code}: {text}",
+        "- {text} ({code})",
+        "| {code} {text} |",
+        "- ({code}) {text}",
+        "- {code} – {text}",
+    ],
+)
+@pytest.mark.parametrize(
+    "code, statement", [("2.3", "2c"), ("S2.3", "2c"), ("ecf2.3", "2c"), ("2c", "2.3"), ("LT2.3", "2.3"), ("s2c", "2c")]
+)
 def test_a_code_in_another_numbering_is_matched_by_its_words_and_reported(framework, dress, code, statement):
     text = framework.statements[statement].text
     found, defects = intentions(dress.format(code=code, text=text) + "\n", framework)
     assert [(f.statement, f.method) for f in found] == [(statement, "text")]
-    assert defects == [("code-numbering", 1, f"'{code}' is not ecf-2019's code for these words; they are those of "
-                        f"{statement}.", f"recorded {statement}, found by its words")]
+    assert defects == [
+        (
+            "code-numbering",
+            1,
+            f"'{code}' is not ecf-2019's code for these words; they are those of {statement}.",
+            f"recorded {statement}, found by its words",
+        )
+    ]
 
 
 def test_a_prefixed_code_is_never_trusted_without_its_words(framework):

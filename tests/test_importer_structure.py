@@ -1,4 +1,5 @@
 """Structure from the DfE index pages: years, terms, blocks, weeks (ranges, untitled), roles, durations."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,13 +13,16 @@ def page(text: str, url: str = "/p/year-1-b") -> Page:
     return Page(url.lstrip("/") + ".md", url, meta, body, line)
 
 
-@pytest.mark.parametrize("heading, expected", [
-    ("Week 1: understanding how pupils learn", (1, 1, "understanding how pupils learn", "")),
-    ("Weeks 4, 5 and 6: practice", (4, 6, "practice", "")),
-    ("Weeks 4 to 6", (4, 6, "", "")),
-    ("Week 3", (3, 3, "", "")),
-    ("Weeks 2 and 5: odd", (2, 5, "odd", "the weeks 2, 5 are not a run")),
-])
+@pytest.mark.parametrize(
+    "heading, expected",
+    [
+        ("Week 1: understanding how pupils learn", (1, 1, "understanding how pupils learn", "")),
+        ("Weeks 4, 5 and 6: practice", (4, 6, "practice", "")),
+        ("Weeks 4 to 6", (4, 6, "", "")),
+        ("Week 3", (3, 3, "", "")),
+        ("Weeks 2 and 5: odd", (2, 5, "odd", "the weeks 2, 5 are not a run")),
+    ],
+)
 def test_week_headings(heading, expected):
     assert week_numbers(heading) == expected
 
@@ -90,13 +94,18 @@ def test_a_block_index_gives_half_term_sections_parts_and_links():
     ect, mentor = week1.parts
     assert (ect.role, ect.minutes) == ("ect", 40)
     assert [(link.url, link.text, link.line) for link in ect.links] == [
-        ("/p/year-1-b/autumn-week-1-ect-video", "Video", 22), ("/p/year-1-b/autumn-week-1-ect-reflect", "Reflect", 23)]
+        ("/p/year-1-b/autumn-week-1-ect-video", "Video", 22),
+        ("/p/year-1-b/autumn-week-1-ect-reflect", "Reflect", 23),
+    ]
     assert ect.text.startswith("Ambition-style text")
     assert mentor.links[0].text == ""  # a "View ..." link keeps its words in the prose
     assert "[View mentor materials]" in mentor.text
     [tutor] = weeks.parts
     assert (tutor.role, tutor.minutes, tutor.links[0].url) == (
-        "tutor", 90, "/p/year-1-a/autumn-week-2-induction-tutor-materials")
+        "tutor",
+        90,
+        "/p/year-1-a/autumn-week-2-induction-tutor-materials",
+    )
 
 
 PROVIDER = """---
@@ -135,4 +144,5 @@ def test_a_provider_index_gives_years_terms_blocks_and_year_pages():
     ect, tutor = year2.parts
     assert (ect.role, ect.text) == ("ect", "Use the Year 1 materials again.")
     assert [(link.url, link.text) for link in tutor.links] == [
-        ("/p/year-2-autumn-training-session-7", "Training session 7 - Pupil wellbeing")]
+        ("/p/year-2-autumn-training-session-7", "Training session 7 - Pupil wellbeing")
+    ]

@@ -1,6 +1,7 @@
 """Titles name their topic: a step name many pages share ("Video") is joined by its week's topic,
 weeks of one title in several blocks say their block, and a week title never repeats its number.
 Tested as rules, over titles varied in case, spacing, punctuation, order and numbering."""
+
 from __future__ import annotations
 
 import random
@@ -55,35 +56,61 @@ def test_a_known_step_name_two_pages_share_is_a_step_name_an_unknown_one_needs_t
 
 
 def test_pages_no_place_tells_apart_are_numbered_and_a_place_that_is_a_step_name_is_skipped():
-    named = titles.named({"a": "Video", "b": "Video", "c": "Video", "d": "Reflect", "e": "Reflect", "f": "Reflect"},
-                         {"a": ["Reflect", "Memory"], "b": ["Memory"], "c": ["Memory"], "d": ["Memory"],
-                          "e": ["Routines"]})
-    assert named == {"a": "Video: Memory", "b": "Video: Memory (2)", "c": "Video: Memory (3)",
-                     "d": "Reflect: Memory", "e": "Reflect: Routines", "f": "Reflect"}
+    named = titles.named(
+        {"a": "Video", "b": "Video", "c": "Video", "d": "Reflect", "e": "Reflect", "f": "Reflect"},
+        {"a": ["Reflect", "Memory"], "b": ["Memory"], "c": ["Memory"], "d": ["Memory"], "e": ["Routines"]},
+    )
+    assert named == {
+        "a": "Video: Memory",
+        "b": "Video: Memory (2)",
+        "c": "Video: Memory (3)",
+        "d": "Reflect: Memory",
+        "e": "Reflect: Routines",
+        "f": "Reflect",
+    }
 
 
-@pytest.mark.parametrize("step, topic, expected", [
-    ("Module audit", "module audit (Reading)", "Module audit (Reading)"),
-    ("Video.", "working  memory", "Video: working memory"),
-    ("Instructions", "week 3", "Instructions: week 3"),
-])
+@pytest.mark.parametrize(
+    "step, topic, expected",
+    [
+        ("Module audit", "module audit (Reading)", "Module audit (Reading)"),
+        ("Video.", "working  memory", "Video: working memory"),
+        ("Instructions", "week 3", "Instructions: week 3"),
+    ],
+)
 def test_a_topic_that_starts_with_the_step_name_says_it_once(step, topic, expected):
     assert titles.joined(step, topic) == expected
 
 
 def test_weeks_of_one_title_in_several_blocks_say_their_block():
-    told = titles.told_apart({"a/0": ("1-1 Module audit", ["Reading"]), "b/0": ("1-1 module audit.", ["Writing"]),
-                              "c/0": ("1-1 Module audit", ["Writing"]), "d/0": ("2-2 Module audit", ["Reading"])})
+    told = titles.told_apart(
+        {
+            "a/0": ("1-1 Module audit", ["Reading"]),
+            "b/0": ("1-1 module audit.", ["Writing"]),
+            "c/0": ("1-1 Module audit", ["Writing"]),
+            "d/0": ("2-2 Module audit", ["Reading"]),
+        }
+    )
     assert told == {"a/0": " (Reading)", "b/0": " (Writing)", "c/0": " (Writing) (2)"}
 
 
-@pytest.mark.parametrize("first, last, title, heading", [
-    (3, 3, "Week 3", "Week 3"), (3, 3, "week 3.", "Week 3"), (3, 3, "WEEK  3:", "Week 3"), (3, 3, "", "Week 3"),
-    (4, 6, "Week 4", "Weeks 4 to 6"), (4, 6, "Weeks 4-6", "Weeks 4 to 6"), (4, 6, "Weeks 4, 5 and 6", "Weeks 4 to 6"),
-    (4, 6, "weeks 4 – 6", "Weeks 4 to 6"), (3, 3, "Week 5", "Week 3: Week 5"),
-    (3, 3, "Routines", "Week 3: Routines"), (3, 3, "Week 3 routines", "Week 3: Week 3 routines"),
-    (4, 6, "Practice", "Weeks 4 to 6: Practice"),
-])
+@pytest.mark.parametrize(
+    "first, last, title, heading",
+    [
+        (3, 3, "Week 3", "Week 3"),
+        (3, 3, "week 3.", "Week 3"),
+        (3, 3, "WEEK  3:", "Week 3"),
+        (3, 3, "", "Week 3"),
+        (4, 6, "Week 4", "Weeks 4 to 6"),
+        (4, 6, "Weeks 4-6", "Weeks 4 to 6"),
+        (4, 6, "Weeks 4, 5 and 6", "Weeks 4 to 6"),
+        (4, 6, "weeks 4 – 6", "Weeks 4 to 6"),
+        (3, 3, "Week 5", "Week 3: Week 5"),
+        (3, 3, "Routines", "Week 3: Routines"),
+        (3, 3, "Week 3 routines", "Week 3: Week 3 routines"),
+        (4, 6, "Practice", "Weeks 4 to 6: Practice"),
+    ],
+)
 def test_a_week_title_never_repeats_its_number_and_a_range_keeps_every_number(first, last, title, heading):
     assert Week(first, last, title, {}, {}, Loc("b.yaml", 1)).heading == heading
 
@@ -91,11 +118,13 @@ def test_a_week_title_never_repeats_its_number_and_a_range_keeps_every_number(fi
 def provider(rng: random.Random, blocks: int, weeks: int) -> dict[str, str]:
     """A provider whose blocks' weeks each list the same steps, dressed differently, in shuffled order;
     two blocks share week titles, one week is untitled and one is a range."""
-    pages = {"p.md": "---\ntitle: \"Provider P\"\n---\n\n## Year 1: Autumn term\n\n"
-             + "".join(f"### [Block {b}](/p/year-1-b{b})\n\nBlock {b}.\n\n" for b in range(blocks))}
+    pages = {
+        "p.md": '---\ntitle: "Provider P"\n---\n\n## Year 1: Autumn term\n\n'
+        + "".join(f"### [Block {b}](/p/year-1-b{b})\n\nBlock {b}.\n\n" for b in range(blocks))
+    }
     steps = rng.sample(STEPS + UNSEEN, 3)
     for b in range(blocks):
-        index = [f"---\ntitle: \"Block {b}\"\n---\n"]
+        index = [f'---\ntitle: "Block {b}"\n---\n']
         for w in range(1, weeks + 1):
             heading = f"## Week {w}" if w == 2 else f"## Week {w}: {'shared topic' if w == 1 else f'topic {b} {w}'}"
             index.append(f"{heading}\n\n### ECTs\n")
@@ -105,7 +134,8 @@ def provider(rng: random.Random, blocks: int, weeks: int) -> dict[str, str]:
                 url = f"/p/year-1-b{b}/autumn-week-{w}-ect-step-{n}"
                 index.append(f"1. [{step}]({url})")
                 pages[f"p/year-1-b{b}/autumn-week-{w}-ect-step-{n}.md"] = (
-                    f"---\ntitle: \"{dress(step, rng).strip()}\"\n---\n\nText of step {n} in week {w}.\n")
+                    f'---\ntitle: "{dress(step, rng).strip()}"\n---\n\nText of step {n} in week {w}.\n'
+                )
             index.append("")
         index.append(f"## Weeks {weeks + 1}, {weeks + 2} and {weeks + 3}: practice\n\n### ECTs\n\nPractise.\n")
         pages[f"p/year-1-b{b}.md"] = "\n".join(index)

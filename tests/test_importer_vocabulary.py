@@ -1,5 +1,6 @@
 """The importer speaks the format's vocabulary: the roles and kinds it gives sessions are those of
 induction/core/formats.py, and every problem code it reports is one of induction/core/problems.py."""
+
 from __future__ import annotations
 
 import ast
@@ -14,9 +15,18 @@ from induction.importer.kinds import ect_kinds
 IMPORTER = Path(__file__).resolve().parent.parent / "induction" / "importer"
 
 
-@pytest.mark.parametrize("slug", ["year-1-training-session-1", "block-2-induction-tutor-notes", "tutor-materials",
-                                  "week-3-mentor-materials", "week-3-ect-video", "week-3-ect-what-you-will-learn",
-                                  "week-3-ect-research"])
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "year-1-training-session-1",
+        "block-2-induction-tutor-notes",
+        "tutor-materials",
+        "week-3-mentor-materials",
+        "week-3-ect-video",
+        "week-3-ect-what-you-will-learn",
+        "week-3-ect-research",
+    ],
+)
 def test_each_role_and_kind_the_importer_gives_is_the_formats(slug):
     role, kind = conversion.role_and_kind(slug)
     assert kind in formats.KINDS[role]

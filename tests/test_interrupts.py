@@ -1,6 +1,7 @@
 """Faults in our commands (induction/publish/interrupts.py): a signal to the importer removes the folder it
 was writing and leaves the destination as it was; a full disk is a message, never a traceback,
 for the import and for the build."""
+
 from __future__ import annotations
 
 import os
@@ -39,8 +40,10 @@ def test_a_full_disk_is_a_message_for_the_import(tmp_path):
     dest = tmp_path / "dest"
     result = subprocess.run([*IMPORT, str(dest)], capture_output=True, text=True, preexec_fn=small_disk)
     assert result.returncode == 1
-    assert result.stderr == (f"error: The import could not write {dest}: File too large. {dest} was left as it "
-                             "was; free some space or fix the folder's permissions and import again.\n")
+    assert result.stderr == (
+        f"error: The import could not write {dest}: File too large. {dest} was left as it "
+        "was; free some space or fix the folder's permissions and import again.\n"
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -49,13 +52,20 @@ def test_a_full_disk_is_a_message_for_the_build(tmp_path):
     content, out = make_tree(tmp_path), tmp_path / "out"
     out.mkdir()
     env = dict(os.environ, ECT_CONTENT=str(content), NO_MKDOCS_2_WARNING="true")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(out / "site")],
-                            env=env, capture_output=True, text=True, preexec_fn=small_disk, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(out / "site")],
+        env=env,
+        capture_output=True,
+        text=True,
+        preexec_fn=small_disk,
+        cwd=ROOT,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("The build could not write the site: File too large (")
-    assert result.stderr.endswith("site/ was left as it was; free some space or fix the folder's permissions and "
-                                  "build again.\n")
+    assert result.stderr.endswith(
+        "site/ was left as it was; free some space or fix the folder's permissions and build again.\n"
+    )
     assert list(out.iterdir()) == []  # no .site-new-*, no half-written site/
 
 
@@ -86,8 +96,9 @@ def test_a_signal_between_the_renames_of_an_import_finishes_the_swap_and_says_so
     assert [p.name for p in dest.parent.iterdir()] == ["dest"]  # no .import-old-*, no .import-new-*
 
 
-@pytest.mark.parametrize(("finished", "said"), [(True, "was replaced by the new import"),
-                                                 (False, "was left as it was")])
+@pytest.mark.parametrize(
+    ("finished", "said"), [(True, "was replaced by the new import"), (False, "was left as it was")]
+)
 def test_the_import_script_says_whether_the_destination_was_replaced(tmp_path, monkeypatch, capsys, finished, said):
     sys.path.insert(0, str(ROOT / "scripts"))
     import import_dfe  # noqa: PLC0415  (scripts/ is run as files)

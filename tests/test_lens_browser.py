@@ -2,6 +2,7 @@
 phase once (docs/javascripts/lens.js, localStorage "ect-lens"); every step page then shows that
 example first and open, the others folded, and its print (print media) only that one; with
 JavaScript off every example shows, open and labelled with its phase or subject."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,10 @@ import os
 import pytest
 from browser_support import CHROMIUM, PAGE_TYPES, chromium, serve
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)"),
+]
 
 STEP = PAGE_TYPES["ECT step with examples"]  # routines-w2-script: early years, primary, secondary, maths
 OTHER_STEP = "oakfield/year-1/routines/routines-w1-read/"  # early years, primary, secondary
@@ -51,7 +54,10 @@ def test_choosing_a_phase_shows_its_example_first_on_every_step_page_and_in_its_
     shown = page.evaluate(SHOWN)
     assert shown[0] == ["secondary", True, "Secondary: In a Year 9 class"]
     assert [(lens, is_open) for lens, is_open, _ in shown[1:]] == [
-        ("early-years", False), ("primary", False), ("maths", False)]
+        ("early-years", False),
+        ("primary", False),
+        ("maths", False),
+    ]
     stored = json.loads(page.evaluate("() => localStorage.getItem('ect-lens')"))
     assert stored["phase"]["id"] == "secondary" and stored["phase"]["at"].endswith("Z")
     if SHOTS:
@@ -96,9 +102,14 @@ def test_a_stored_value_of_the_wrong_shape_is_ignored(browser, site):
                 s.merge({phase: {id: 'primary', at: '2026-01-01T00:00:00.000Z'}},
                         {phase: {id: 'secondary', at: '2026-02-01T00:00:00.000Z'},
                          subject: {id: 'maths', at: '2025-01-01T00:00:00.000Z'}})]; }""")
-    assert store == ["Phase and subject you chose", {"phase": {"id": "primary", "at": "2026-01-01T00:00:00.000Z"}},
-                     {"phase": {"id": "secondary", "at": "2026-02-01T00:00:00.000Z"},
-                      "subject": {"id": "maths", "at": "2025-01-01T00:00:00.000Z"}}]
+    assert store == [
+        "Phase and subject you chose",
+        {"phase": {"id": "primary", "at": "2026-01-01T00:00:00.000Z"}},
+        {
+            "phase": {"id": "secondary", "at": "2026-02-01T00:00:00.000Z"},
+            "subject": {"id": "maths", "at": "2025-01-01T00:00:00.000Z"},
+        },
+    ]
     context.close()
 
 
@@ -107,8 +118,11 @@ def test_without_javascript_every_example_shows_labelled_with_its_phase_or_subje
     page = context.new_page()
     page.goto(site + STEP)
     assert page.evaluate(SHOWN) == [
-        ["early-years", True, "Early years: In a Reception class"], ["primary", True, "Primary: In a Year 4 class"],
-        ["secondary", True, "Secondary: In a Year 9 class"], ["maths", True, "Mathematics: In a mathematics lesson"]]
+        ["early-years", True, "Early years: In a Reception class"],
+        ["primary", True, "Primary: In a Year 4 class"],
+        ["secondary", True, "Secondary: In a Year 9 class"],
+        ["maths", True, "Mathematics: In a mathematics lesson"],
+    ]
     for text in ("Carpet time.", "reading books away in your tray", "planners on the corner", "Mini-whiteboards up"):
         assert page.get_by_text(text, exact=False).first.is_visible()
     assert page.locator(".ect-lens-choice").count() == 0

@@ -1,4 +1,5 @@
 """Macros without the plugin: macros/main.py works under any engine that runs mkdocs-macros."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -47,7 +48,8 @@ def test_macros_load_the_content_themselves_when_the_plugin_was_dropped(tree, tm
     monkeypatch.delenv("ECT_CONTENT", raising=False)
     (tmp_path / "mkdocs.yml").write_text(
         "site_url: !ENV [SITE_URL, '']\nplugins:\n  - search\n  - induction:\n      content: minimal\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     conf = {"root_dir": str(tmp_path), "plugins": {"search": {}}}
     env = define_env(conf, zensical_page("about/index.md"))
     assert set(env.macros) == {"figures", "programmes", "statement", "ecf"}
@@ -87,7 +89,8 @@ def test_render_runs_macros_strictly(tree):
     checked = load_and_check(str(tree))
     body = "{% set f = figures() %}{{ f.programmes }} programme\n{{ programmes() }}\n"
     assert page_macros.render(body, checked, "index.md") == (
-        "1 programme\n- [Test programme](prog/index.md): [Year 1](prog/year-1/index.md)\n")
+        "1 programme\n- [Test programme](prog/index.md): [Year 1](prog/year-1/index.md)\n"
+    )
     with pytest.raises(jinja2.UndefinedError):
         page_macros.render("{{ nonsense }}", checked, "index.md")
     with pytest.raises(ValueError, match="unknown statement 'zz'"):
@@ -101,7 +104,10 @@ def test_site_config_reads_the_projects_mkdocs_yml(monkeypatch):
     assert site_config.content_root(str(ROOT / "mkdocs.yml")) == os.path.normpath(ROOT / "content")
     assert site_config.plugin_options({"plugins": {"induction": {"content": "x"}}}) == {"content": "x"}
     assert site_config.merged_nav([{"Home": "index.md"}, {"About": []}], [{"P": "p/"}]) == [
-        {"Home": "index.md"}, {"P": "p/"}, {"About": []}]
+        {"Home": "index.md"},
+        {"P": "p/"},
+        {"About": []},
+    ]
     assert site_config.merged_nav([], [{"P": "p/"}], 5) == [{"P": "p/"}]
 
 

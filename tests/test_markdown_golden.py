@@ -3,6 +3,7 @@ extensions, compared with the .html beside each. They pin the renderer's behavio
 cases content hits (sentence stems with ___ blanks, underscores inside words, ** across a line
 break): a new Markdown release that changes them shows here. Regenerate deliberately with
 UPDATE_GOLDEN=1 and review the diff."""
+
 from __future__ import annotations
 
 import os
@@ -33,6 +34,6 @@ def test_a_sentence_stem_with_blanks_is_published_as_text(sample_site: Path) -> 
     page = sample_site / "oakfield/year-1/classroom-practice/classroom-practice-w2-reflect/index.html"
     html = page.read_text(encoding="utf-8")
     assert "&quot;I think ___ because ___&quot;" in html or '"I think ___ because ___"' in html
-    paragraph = html[html.index("I think ___"):]
+    paragraph = html[html.index("I think ___") :]
     assert "<strong>" not in paragraph[: paragraph.index("</p>")]
     assert "<em>" not in paragraph[: paragraph.index("</p>")]

@@ -1,6 +1,7 @@
 """The marks that say what a test needs stay true (tests/marks_support.py): commands are classified
 by what they start, a test that starts a build without its mark fails before anything runs, and no
 test module uses a browser, a build, an external checker or the corpus without saying so."""
+
 from __future__ import annotations
 
 import re
@@ -14,22 +15,25 @@ from marks_support import FIXTURE_MARKS, NEEDS, needs_of, refusal
 TESTS = Path(__file__).resolve().parent
 
 
-@pytest.mark.parametrize(("command", "needs"), [
-    ([sys.executable, "-m", "mkdocs", "build", "--strict"], {"build"}),
-    ([sys.executable, "-m", "properdocs", "build"], {"build"}),
-    ([sys.executable, "/p/scripts/build.py", "--site-dir", "site"], {"build"}),
-    ([sys.executable, "-m", "pip", "wheel", "--no-deps", "."], {"build"}),
-    ([sys.executable, "/p/scripts/pdf.py", "--no-build"], {"build"}),
-    (["/p/.venv-zensical/bin/zensical", "build", "-f", "mkdocs.yml"], {"build", "external"}),
-    (["/p/.venv-zensical/bin/python", "-c", "import markdown"], {"external"}),
-    (["java", "-Xss4m", "-jar", "vnu.jar", "site"], {"external"}),
-    (["pdftotext", "plan.pdf", "-"], {"external"}),
-    (["/usr/lib/node", "/x/playwright/driver/package/cli.js", "run-driver"], {"browser"}),
-    ("/usr/bin/chromium --headless --print-to-pdf=x.pdf page.html", {"browser"}),
-    ([sys.executable, "/p/scripts/validate.py", "--content", "content"], set()),
-    ([sys.executable, "-m", "ruff", "check", "induction"], set()),
-    ([sys.executable, "/p/scripts/import_dfe.py", "src", "dest"], set()),
-])
+@pytest.mark.parametrize(
+    ("command", "needs"),
+    [
+        ([sys.executable, "-m", "mkdocs", "build", "--strict"], {"build"}),
+        ([sys.executable, "-m", "properdocs", "build"], {"build"}),
+        ([sys.executable, "/p/scripts/build.py", "--site-dir", "site"], {"build"}),
+        ([sys.executable, "-m", "pip", "wheel", "--no-deps", "."], {"build"}),
+        ([sys.executable, "/p/scripts/pdf.py", "--no-build"], {"build"}),
+        (["/p/.venv-zensical/bin/zensical", "build", "-f", "mkdocs.yml"], {"build", "external"}),
+        (["/p/.venv-zensical/bin/python", "-c", "import markdown"], {"external"}),
+        (["java", "-Xss4m", "-jar", "vnu.jar", "site"], {"external"}),
+        (["pdftotext", "plan.pdf", "-"], {"external"}),
+        (["/usr/lib/node", "/x/playwright/driver/package/cli.js", "run-driver"], {"browser"}),
+        ("/usr/bin/chromium --headless --print-to-pdf=x.pdf page.html", {"browser"}),
+        ([sys.executable, "/p/scripts/validate.py", "--content", "content"], set()),
+        ([sys.executable, "-m", "ruff", "check", "induction"], set()),
+        ([sys.executable, "/p/scripts/import_dfe.py", "src", "dest"], set()),
+    ],
+)
 def test_a_command_needs_what_it_starts(command, needs):
     assert needs_of(command) == needs
 
@@ -38,11 +42,13 @@ def test_an_unmarked_test_may_not_start_a_build_and_is_told_which_mark_to_add():
     command = [sys.executable, "-m", "mkdocs", "build"]
     assert refusal("tests/test_x.py::test_y", ["unit"], command) == (
         f"tests/test_x.py::test_y starts `{sys.executable} -m mkdocs build` but is not marked pytest.mark.build: "
-        "mark the test, its module (pytestmark) or its fixture (FIXTURE_MARKS in tests/marks_support.py)")
+        "mark the test, its module (pytestmark) or its fixture (FIXTURE_MARKS in tests/marks_support.py)"
+    )
     assert refusal("tests/test_x.py::test_y", ["build"], command) is None
     assert refusal("t", ["build"], ["/usr/bin/chromium", "--headless"]) == (
         "t starts `/usr/bin/chromium --headless` but is not marked pytest.mark.browser: mark the test, its "
-        "module (pytestmark) or its fixture (FIXTURE_MARKS in tests/marks_support.py)")
+        "module (pytestmark) or its fixture (FIXTURE_MARKS in tests/marks_support.py)"
+    )
 
 
 def test_the_check_runs_for_every_test_and_refuses_before_anything_starts(tmp_path):

@@ -3,6 +3,7 @@ cohort chosen once (docs/javascripts/me.js, "ect-me") leave only that cohort's d
 page, a week page and a printed plan, the others behind a disclosure; "This week" holds the week's
 steps, meeting, training and what is still undone (thisweek.js); without a choice, or without
 JavaScript, every cohort's dates show as written."""
+
 from __future__ import annotations
 
 import datetime
@@ -12,8 +13,10 @@ from pathlib import Path
 import pytest
 from browser_support import CHROMIUM, axe_violations, chromium, serve
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)"),
+]
 
 ROUTINES = "oakfield/year-1/routines/"
 SHOTS = Path(os.environ.get("ECT_SHOTS", "/tmp/shots/mine"))
@@ -61,8 +64,13 @@ def open_all(tab, selector: str) -> None:
 
 def shown_dates(tab) -> list[str]:
     """The cohorts of the marked dates a reader sees (hidden ones and those in a closed disclosure are not)."""
-    return sorted({marker.get_attribute("data-ect-cohort") for marker in tab.locator("[data-ect-cohort]").all()
-                   if marker.is_visible()})
+    return sorted(
+        {
+            marker.get_attribute("data-ect-cohort")
+            for marker in tab.locator("[data-ect-cohort]").all()
+            if marker.is_visible()
+        }
+    )
 
 
 def now(tab) -> str:
@@ -102,8 +110,10 @@ def test_choosing_a_cohort_leaves_only_its_dates_on_the_home_page_a_week_page_an
     fields = page.locator(".ect-plan-fields")
     assert fields.count() == 3  # one set per meeting of the practice cycle
     on_paper = [" ".join(fields.nth(n).inner_text().split()) for n in range(3)]
-    assert all(title in text and ("January" if key == "september-2025" else "September") not in text.split(
-        "start")[0] for text in on_paper)
+    assert all(
+        title in text and ("January" if key == "september-2025" else "September") not in text.split("start")[0]
+        for text in on_paper
+    )
     assert shown_dates(page) == [key]
     page.goto(page.base + ROUTINES + "mentor-pack/")  # the block's plans printed together
     assert page.locator(".ect-plan-fields").count() == 7  # weeks 1, 2, 3, three for 4 to 6, and 7
@@ -128,8 +138,10 @@ def test_without_a_choice_or_without_javascript_every_cohort_is_shown(browser, p
 @pytest.mark.parametrize("cohort", [SEPTEMBER, JANUARY], ids=["september", "january"])
 def test_the_launch_training_is_in_this_week_on_the_home_panel_the_tutor_panel_and_the_week_page(page, cohort):
     key, title, day = cohort
-    launch = (f"Training: Wednesday {day.day} {day:%B}, 16:00 to 17:30: Starting well: induction training for "
-              "ECTs and mentors. Oakfield Teaching School Hub, Room 2.")
+    launch = (
+        f"Training: Wednesday {day.day} {day:%B}, 16:00 to 17:30: Starting well: induction training for "
+        "ECTs and mentors. Oakfield Teaching School Hub, Room 2."
+    )
     page.clock.set_fixed_time(day)
     page.goto(page.base)
     choose(page, "ECT", title)
@@ -139,21 +151,27 @@ def test_the_launch_training_is_in_this_week_on_the_home_panel_the_tutor_panel_a
     page.goto(page.base + ROUTINES + "week-2/")
     events = page.locator("#training-and-events-in-this-week + ul > li")
     assert [" ".join(li.inner_text().split())[:60] for li in events.all() if li.is_visible()] == [
-        "Starting well: induction training for ECTs and mentors: Wedn"]
+        "Starting well: induction training for ECTs and mentors: Wedn"
+    ]
     assert f"Wednesday {day.day} {day:%B} {day.year}, 16:00 to 17:30" in page.inner_text(
-        "#training-and-events-in-this-week + ul")
+        "#training-and-events-in-this-week + ul"
+    )
 
 
 def test_the_first_monday_is_week_1_and_before_it_the_panel_says_when_it_starts(page):
     page.clock.set_fixed_time(datetime.datetime(2025, 9, 8, 9))
     page.goto(page.base)
     choose(page, "ECT", "September 2025 start")
-    assert visible_now(page).startswith("September 2025 start This week is Week 1: Why routines matter "
-                                        "(Creating a positive learning environment, Year 1, w/c 8 September 2025)")
+    assert visible_now(page).startswith(
+        "September 2025 start This week is Week 1: Why routines matter "
+        "(Creating a positive learning environment, Year 1, w/c 8 September 2025)"
+    )
     page.clock.set_fixed_time(datetime.datetime(2025, 9, 4, 9))
     page.reload()
-    assert visible_now(page).startswith("September 2025 start The programme has not started yet: it starts on "
-                                        "Monday 8 September 2025. First week: Week 1: Why routines matter")
+    assert visible_now(page).startswith(
+        "September 2025 start The programme has not started yet: it starts on "
+        "Monday 8 September 2025. First week: Week 1: Why routines matter"
+    )
 
 
 def test_this_week_has_the_pairs_meeting_at_their_time_and_what_is_still_undone(page):
@@ -163,14 +181,19 @@ def test_this_week_has_the_pairs_meeting_at_their_time_and_what_is_still_undone(
     page.goto(page.base)
     choose(page, "ECT", "September 2025 start", "Tuesday", "15:30")
     text = visible_now(page)
-    assert ("ECT self-study: Teaching a routine: explain, model, rehearse, Script your routine and your signals, "
-            "Rehearse, then teach the routine (1 hour) Mentor meeting: Tuesday 16 September, 15:30 to 16:15 "
-            "(45 minutes): Sharpening instructions and signals") in text
-    assert ("Still to do from earlier weeks (not marked as done in this browser): "
-            "Week 1: Predictable classrooms and the pupils who need them most Week 1: Map the transitions") in text
+    assert (
+        "ECT self-study: Teaching a routine: explain, model, rehearse, Script your routine and your signals, "
+        "Rehearse, then teach the routine (1 hour) Mentor meeting: Tuesday 16 September, 15:30 to 16:15 "
+        "(45 minutes): Sharpening instructions and signals"
+    ) in text
+    assert (
+        "Still to do from earlier weeks (not marked as done in this browser): "
+        "Week 1: Predictable classrooms and the pupils who need them most Week 1: Map the transitions"
+    ) in text
     assert "Why routines give time back" not in text  # done
     assert " ".join(page.inner_text(".ect-me__summary").split()) == (
-        "My programme: ECT, September 2025 start, meeting Tuesday 15:30 (change)")
+        "My programme: ECT, September 2025 start, meeting Tuesday 15:30 (change)"
+    )
 
 
 def test_a_tutor_in_a_week_without_a_task_is_told_what_comes_next(page):
@@ -206,16 +229,30 @@ def test_a_stored_choice_is_read_as_untrusted(page):
         at: 'yesterday', __proto__: {polluted: 1}}))""")
     page.reload()
     stored = page.evaluate("window.inductionStores['ect-me'].valid(JSON.parse(localStorage.getItem('ect-me')))")
-    assert stored == {"role": "", "programme": "oakfield", "cohort": "september-2025", "name": "A" * 100,
-                      "day": None, "time": "", "at": ""}
+    assert stored == {
+        "role": "",
+        "programme": "oakfield",
+        "cohort": "september-2025",
+        "name": "A" * 100,
+        "day": None,
+        "time": "",
+        "at": "",
+    }
     assert page.locator(".ect-me img").count() == 0
     merged = page.evaluate("""(() => { var s = window.inductionStores['ect-me'];
         return s.merge(s.valid({role: 'ect', cohort: 'january-2026', programme: 'oakfield',
                                 at: '2026-01-01T00:00:00Z'}),
                        s.valid({role: 'mentor', name: 'Sam', programme: 'oakfield', at: '2026-02-01T00:00:00Z'}));
     })()""")
-    assert merged == {"role": "mentor", "programme": "oakfield", "cohort": "january-2026", "name": "Sam",
-                      "day": None, "time": "", "at": "2026-02-01T00:00:00Z"}
+    assert merged == {
+        "role": "mentor",
+        "programme": "oakfield",
+        "cohort": "january-2026",
+        "name": "Sam",
+        "day": None,
+        "time": "",
+        "at": "2026-02-01T00:00:00Z",
+    }
 
 
 def test_screenshots_at_390_px(page):

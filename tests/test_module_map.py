@@ -14,7 +14,8 @@ import module_map  # noqa: E402
 def test_the_readme_shows_the_module_map_of_the_code() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert module_map.with_map(readme, module_map.module_map()) == readme, (
-        "the README's module map is stale: run `python scripts/module_map.py --write`")
+        "the README's module map is stale: run `python scripts/module_map.py --write`"
+    )
 
 
 def test_every_stage_package_says_what_it_is() -> None:

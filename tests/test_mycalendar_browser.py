@@ -2,6 +2,7 @@
 viewport: the form on the programme page writes an .ics from the published schedule.js, with the
 meetings on the chosen day at the chosen time; the download parses with icalendar and vobject,
 every event is on one day, no other host is asked for anything, and the form passes axe."""
+
 from __future__ import annotations
 
 import datetime
@@ -13,8 +14,11 @@ import pytest
 import vobject
 from browser_support import CHROMIUM, axe_violations, chromium, serve
 
-pytestmark = [pytest.mark.build, pytest.mark.browser,
-              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
+pytestmark = [
+    pytest.mark.build,
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)"),
+]
 LONDON = ZoneInfo("Europe/London")
 
 
@@ -56,7 +60,8 @@ def test_the_own_calendar_holds_the_meetings_at_the_pairs_day_and_time(browser):
     starts = [e.decoded("DTSTART") for e in meetings]
     # The cohort starts on Monday 8 September: its first Tuesday is the 9th.
     assert starts[:6] == [datetime.datetime(2025, 9, d, 15, 30, tzinfo=LONDON) for d in (9, 16, 23, 30)] + [
-        datetime.datetime(2025, 10, d, 15, 30, tzinfo=LONDON) for d in (7, 14)]
+        datetime.datetime(2025, 10, d, 15, 30, tzinfo=LONDON) for d in (7, 14)
+    ]
     assert all(s.strftime("%H:%M") == "15:30" for s in starts)
     # Every Tuesday but where that week's Tuesday has no school: year 2's term starts on Thursday 3 September,
     # the next school day, as the published calendars do.

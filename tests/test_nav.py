@@ -1,4 +1,5 @@
 """Nav: roles first in each programme, and a long block's weeks in groups so every page stays small."""
+
 from __future__ import annotations
 
 from induction.check.pipeline import load_and_check

@@ -5,6 +5,7 @@ traceback; they are problems now, at their line. The property tests render bodie
 limits with the site's extensions, inside a page's `markdown="1"` containers (as every generated
 page holds a body), and require both that the check is silent and that rendering succeeds.
 """
+
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -16,8 +17,10 @@ from induction.check.nesting import MAX_HTML_DEPTH, MAX_LIST_DEPTH, html_depth_p
 
 def in_page(body: str) -> str:
     """`body` where a generated page puts it: inside md_in_html containers (a print pack's plan)."""
-    return ('<article class="ect-pack-plan" markdown="1">\n\n<section class="ect-phase" markdown="1">\n\n'
-            f"{body}\n\n</section>\n\n</article>\n")
+    return (
+        '<article class="ect-pack-plan" markdown="1">\n\n<section class="ect-phase" markdown="1">\n\n'
+        f"{body}\n\n</section>\n\n</article>\n"
+    )
 
 
 def nested_list(levels: list[tuple[str, str]]) -> str:
@@ -47,8 +50,9 @@ def test_a_list_past_the_limit_is_found_at_its_first_line_too_deep(levels):
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.sampled_from(["details", "div", "section", "blockquote", "span"]), min_size=1,
-                max_size=MAX_HTML_DEPTH))
+@given(
+    st.lists(st.sampled_from(["details", "div", "section", "blockquote", "span"]), min_size=1, max_size=MAX_HTML_DEPTH)
+)
 def test_html_within_the_limit_passes_and_renders(names):
     body = "".join(f"<{name}>\n" for name in names) + "text\n" + "".join(f"</{name}>\n" for name in reversed(names))
     assert html_depth_problem(body) is None

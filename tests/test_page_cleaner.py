@@ -2,6 +2,7 @@
 
 What is written is always the allow-list's own serialisation of the tree its HTML5 parser built,
 never the original string; what it removed is read from a second HTML5 parse (Lexbor)."""
+
 from __future__ import annotations
 
 import pytest
@@ -32,7 +33,7 @@ def test_an_entity_encoded_javascript_address_is_reported_and_never_published():
 
 def test_what_is_written_is_the_parsers_serialisation_even_when_nothing_is_removed():
     cleaned = clean("<p>a<br />b <img src=\"x.png\" alt=''></p>")
-    assert cleaned == ("<p>a<br>b <img src=\"x.png\" alt=\"\"></p>", [])
+    assert cleaned == ('<p>a<br>b <img src="x.png" alt=""></p>', [])
 
 
 def test_a_theme_id_is_removed_wherever_it_comes_from():
@@ -41,8 +42,15 @@ def test_a_theme_id_is_removed_wherever_it_comes_from():
     assert cleaned.removed == ['<p id="__config">', '<h2 id="__drawer">']
 
 
-@pytest.mark.parametrize("src", ["https://tracker.example/i.png", "//tracker.example/i.png",
-                                 " \\\\tracker.example/i.png", "http:tracker.example/i.png"])
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://tracker.example/i.png",
+        "//tracker.example/i.png",
+        " \\\\tracker.example/i.png",
+        "http:tracker.example/i.png",
+    ],
+)
 def test_an_image_from_another_host_is_removed(src):
     cleaned = clean(f'<p><img src="{src}" alt="x"></p>')
     assert cleaned.html == '<p><img alt="x"></p>'
@@ -58,8 +66,8 @@ def test_control_characters_never_reach_the_page():
 
 def test_what_was_removed_is_pointed_at_in_the_source_by_its_text():
     from induction.publish.page_cleaner import source_line
-    source = ("---\nid: x\n---\n\nText.\n  ```\n<script>planted()</script>\n  ```\n"
-              '<a href="&#106;avascript:x()">l</a>\n')
+
+    source = '---\nid: x\n---\n\nText.\n  ```\n<script>planted()</script>\n  ```\n<a href="&#106;avascript:x()">l</a>\n'
     assert source_line(source, ["<script>"]) == 7
     assert source_line(source, ['<a href="javascript:x()">']) == 9  # encoded in the source: found by its attribute
     assert source_line(source, ['<p id="__config">', "<script>"]) == 7  # the first line that writes any of them

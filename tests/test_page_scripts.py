@@ -1,6 +1,7 @@
 """Which of the site's scripts a page loads (induction/publish/page_scripts.py): a week page lists no
 script it does not run, and loads no schedule and no programme order on its first visit; the pages
 that need them (this week, a pair's calendar, the progress record, the pairs) still list them."""
+
 from __future__ import annotations
 
 import os
@@ -20,23 +21,32 @@ ON_DEMAND = set(page_scripts.ON_DEMAND)
 
 
 def test_a_page_without_marks_needs_none_of_the_scripts_on_demand():
-    assert page_scripts.needed('<h1>Week 1</h1><p class="ect-progress-count" data-ect-progress-count="a"></p>') \
+    assert (
+        page_scripts.needed('<h1>Week 1</h1><p class="ect-progress-count" data-ect-progress-count="a"></p>')
         == frozenset()
+    )
 
 
 def test_each_mark_brings_its_scripts():
-    assert page_scripts.needed('<div data-ect-thisweek data-ect-programme="p"></div>') \
-        == {"javascripts/thisweek.js", "javascripts/routes.js"}
+    assert page_scripts.needed('<div data-ect-thisweek data-ect-programme="p"></div>') == {
+        "javascripts/thisweek.js",
+        "javascripts/routes.js",
+    }
     assert page_scripts.needed('<div data-ect-mycalendar=""></div>') == {"javascripts/mycalendar.js"}
     assert page_scripts.needed('<div class="ect-examples" data-ect-examples=""></div>') == {"javascripts/lens.js"}
 
 
 def test_where_a_progress_file_is_saved_every_store_owner_is_loaded():
     # "Save my progress" and "Clear my progress" take every registered store: its owners must be there.
-    assert page_scripts.needed('<div data-ect-progress-record></div>') \
-        == {"javascripts/routes.js", "javascripts/lens.js"}
-    assert page_scripts.needed('<div data-ect-pairs></div>') \
-        == {"javascripts/pairs.js", "javascripts/routes.js", "javascripts/lens.js"}
+    assert page_scripts.needed("<div data-ect-progress-record></div>") == {
+        "javascripts/routes.js",
+        "javascripts/lens.js",
+    }
+    assert page_scripts.needed("<div data-ect-pairs></div>") == {
+        "javascripts/pairs.js",
+        "javascripts/routes.js",
+        "javascripts/lens.js",
+    }
 
 
 def test_a_mark_in_text_or_an_attribute_value_is_not_a_mark():
@@ -90,6 +100,11 @@ def test_a_week_pages_first_visit_fetches_no_schedule_and_no_programme_order(sam
     transfer.first_visit(str(sample_site), [WEEK, ""], files)
     week = set(files[WEEK])
     assert "/cohorts.js" in week  # the "My programme" line names the chosen cohort
-    assert not week & {"/schedule.js", "/programme-order.js", "/javascripts/thisweek.js",
-                       "/javascripts/routes.js", "/javascripts/lens.js"}
+    assert not week & {
+        "/schedule.js",
+        "/programme-order.js",
+        "/javascripts/thisweek.js",
+        "/javascripts/routes.js",
+        "/javascripts/lens.js",
+    }
     assert "/schedule.js" in files[""]  # the home page's "this week" panel still gets it

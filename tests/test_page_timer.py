@@ -1,4 +1,5 @@
 """A page that takes too long to render stops the build with a message naming it (induction_mkdocs/page_timer.py)."""
+
 from __future__ import annotations
 
 import os
@@ -27,7 +28,8 @@ def test_a_page_past_its_bound_raises_a_message_naming_it():
     assert str(raised.value) == (
         "Rendering the page prog/year-1/b1/b1-w1-read.md took longer than 0.05 seconds, so the build stopped. "
         "Look in that page (or the content file it comes from) for markup the Markdown renderer cannot finish, "
-        "such as an HTML comment closed with --!>; the induction plugin's page_seconds setting sets the bound.")
+        "such as an HTML comment closed with --!>; the induction plugin's page_seconds setting sets the bound."
+    )
 
 
 def test_a_stopped_timer_never_fires():
@@ -57,15 +59,18 @@ def test_a_page_made_from_a_content_file_names_it():
         "Rendering the page prog/year-1/b1/b1-w1-read.md (made from minimal/prog/year-1/b1/b1-w1-read.md) took "
         "longer than 0.05 seconds, so the build stopped. Look in minimal/prog/year-1/b1/b1-w1-read.md for markup "
         "the Markdown renderer cannot finish, such as an HTML comment closed with --!>; the induction plugin's "
-        "page_seconds setting sets the bound.")
+        "page_seconds setting sets the bound."
+    )
 
 
 def test_a_page_of_many_files_names_the_largest(tmp_path):
     small, large = tmp_path / "a.md", tmp_path / "b.md"
     small.write_text("x")
     large.write_text("x" * 100)
-    assert described([str(small), str(large), str(small)], lambda f: os.path.basename(f)) == \
-        "2 content files, the largest b.md"
+    assert (
+        described([str(small), str(large), str(small)], lambda f: os.path.basename(f))
+        == "2 content files, the largest b.md"
+    )
     assert described([str(small)], lambda f: os.path.basename(f)) == "a.md"
 
 
@@ -81,5 +86,7 @@ def test_a_slow_body_stops_the_build_naming_its_content_file(tree, tmp_path, mon
     result = mkdocs_build(tree, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     [line] = [line for line in result.stderr.splitlines() if "took longer than 1.5 seconds" in line]
-    assert "(made from minimal/prog/year-1/b1/b1-w1-read.md)" in line or \
-        "(made from 2 content files, the largest minimal/prog/year-1/b1/b1-w1-read.md)" in line, line
+    assert (
+        "(made from minimal/prog/year-1/b1/b1-w1-read.md)" in line
+        or "(made from 2 content files, the largest minimal/prog/year-1/b1/b1-w1-read.md)" in line
+    ), line

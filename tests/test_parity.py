@@ -2,6 +2,7 @@
 autolinks, angle-bracketed link addresses), hypothesis checks it against `markdown.markdown()`
 with the site's extensions, on generated paragraphs. A rule that disagrees would either check
 HTML that the page shows as code, or miss markup that the page renders."""
+
 from __future__ import annotations
 
 import html
@@ -36,12 +37,27 @@ def test_code_spans_are_python_markdowns(text):
     for start, end in body.code_spans(text):
         # the opener is as long as the closing run (the rest of a longer opening run is code)
         fence = len(text[start:end]) - len(text[start:end].rstrip("`"))
-        ours.append(text[start + fence:end - fence].strip())
+        ours.append(text[start + fence : end - fence].strip())
     assert ours == [c.strip() for c in rendered_code(text)]
 
 
-AUTOLINK_PARTS = st.sampled_from(["<", ">", "https://a.example/", "mailto:x@y.example", "x@y.example", "a b", ":",
-                                  "/p", "ftp://h", "b", "<i>", "@", "!"])
+AUTOLINK_PARTS = st.sampled_from(
+    [
+        "<",
+        ">",
+        "https://a.example/",
+        "mailto:x@y.example",
+        "x@y.example",
+        "a b",
+        ":",
+        "/p",
+        "ftp://h",
+        "b",
+        "<i>",
+        "@",
+        "!",
+    ]
+)
 
 
 @settings(max_examples=400)

@@ -7,6 +7,7 @@ site's checks decide on is the tree the browser runs.
 
 Cases go in batches, one page load per batch, each case in its own container.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,10 @@ from selectolax.lexbor import LexborHTMLParser
 from induction.publish import csp
 from induction.publish.page_cleaner import clean
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)"),
+]
 
 PAYLOADS = [
     # The issue's: each ran on the built site.
@@ -34,27 +37,42 @@ PAYLOADS = [
     # mXSS classics and parser differentials
     "<svg><style><img src=x onerror=alert(1)></style></svg>",
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
-    "<math><mtext><table><mglyph><style><!--</style><img title=\"--&gt;&lt;/mglyph&gt;&lt;img src=1 "
-    "onerror=alert(1)&gt;\">",
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+    '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;/mglyph&gt;&lt;img src=1 '
+    'onerror=alert(1)&gt;">',
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
     "<template><script>alert(1)</script></template><template><img src=x onerror=alert(1)></template>",
-    "<!--><script>alert(1)</script>-->", "<!---><script>alert(1)</script>-->", "<!-- --!><script>alert(1)</script>",
-    "<![CDATA[><script>alert(1)</script>]]>", "<svg><![CDATA[><img src=x onerror=alert(1)>]]></svg>",
+    "<!--><script>alert(1)</script>-->",
+    "<!---><script>alert(1)</script>-->",
+    "<!-- --!><script>alert(1)</script>",
+    "<![CDATA[><script>alert(1)</script>]]>",
+    "<svg><![CDATA[><img src=x onerror=alert(1)>]]></svg>",
     "<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>",
     "<form id=a><form id=b><button formaction=javascript:alert(1)>x</button></form></form>",
-    "<select><template><style><!--</style><a rel=\"--></template></select><img src=x onerror=alert(1)>\">",
-    "<xmp></xmp><script>alert(1)</script></xmp>", "<xmp><p title=\"</xmp><img src=x onerror=alert(1)>\">",
-    "<plaintext><script>alert(1)</script>", "<img src=\"x onerror=alert(1)", "<a href='javascript:alert(1)",
-    "<img src=x onerror=alert(1)//", "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+    '<select><template><style><!--</style><a rel="--></template></select><img src=x onerror=alert(1)>">',
+    "<xmp></xmp><script>alert(1)</script></xmp>",
+    '<xmp><p title="</xmp><img src=x onerror=alert(1)>">',
+    "<plaintext><script>alert(1)</script>",
+    '<img src="x onerror=alert(1)',
+    "<a href='javascript:alert(1)",
+    "<img src=x onerror=alert(1)//",
+    '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
     "<svg><animate attributeName=href to=javascript:alert(1) /><a><text>x</text></a></svg>",
-    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>", "<iframe src=\"javascript:alert(1)\"></iframe>",
-    "<a href=\"java&#x09;script:alert(1)\">t</a>", "<a href=\" &#x01;javascript:alert(1)\">c</a>",
-    "<details open ontoggle=alert(1)><summary>s</summary></details>", "<table><td><script>alert(1)</script>",
-    "<textarea></textarea><script>alert(1)</script></textarea>", "<title></title><script>alert(1)</script>",
-    "<style></style><img src=x onerror=alert(1)></style>", "<div><article></article></div><script>alert(1)</script>",
-    "</article></div></main><script>alert(1)</script>", "<object data=\"javascript:alert(1)\"></object>",
-    "<embed src=\"javascript:alert(1)\">", "<base href=\"javascript:alert(1)//\"><a href=x>b</a>",
-    "<meta http-equiv=refresh content=\"0;url=javascript:alert(1)\">", "<svg><script>alert(1)</script></svg>",
+    '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<a href="java&#x09;script:alert(1)">t</a>',
+    '<a href=" &#x01;javascript:alert(1)">c</a>',
+    "<details open ontoggle=alert(1)><summary>s</summary></details>",
+    "<table><td><script>alert(1)</script>",
+    "<textarea></textarea><script>alert(1)</script></textarea>",
+    "<title></title><script>alert(1)</script>",
+    "<style></style><img src=x onerror=alert(1)></style>",
+    "<div><article></article></div><script>alert(1)</script>",
+    "</article></div></main><script>alert(1)</script>",
+    '<object data="javascript:alert(1)"></object>',
+    '<embed src="javascript:alert(1)">',
+    '<base href="javascript:alert(1)//"><a href=x>b</a>',
+    '<meta http-equiv=refresh content="0;url=javascript:alert(1)">',
+    "<svg><script>alert(1)</script></svg>",
     "<math><maction actiontype=statusline xlink:href=javascript:alert(1)>x</maction></math>",
 ]
 
@@ -78,12 +96,16 @@ _JAVASCRIPT = re.compile(r"^javascript:", re.I)
 
 def container(cases: list[str]) -> str:
     """One page with each published case in its own copy of the theme's content container."""
-    parts = "".join(f'<div data-case="{index}"><article class="md-content__inner md-typeset">{html}</article></div>'
-                    for index, html in enumerate(cases))
+    parts = "".join(
+        f'<div data-case="{index}"><article class="md-content__inner md-typeset">{html}</article></div>'
+        for index, html in enumerate(cases)
+    )
     policy = csp.policy([], csp.frame_sources())
-    return (f'<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
-            f'content="{policy}"><title>parity</title></head><body>{parts}'
-            '<p id="end">end</p></body></html>')
+    return (
+        f'<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
+        f'content="{policy}"><title>parity</title></head><body>{parts}'
+        '<p id="end">end</p></body></html>'
+    )
 
 
 def lexbor_reading(page: str, count: int) -> list[dict]:
@@ -93,12 +115,14 @@ def lexbor_reading(page: str, count: int) -> list[dict]:
         root = document.css_first(f'[data-case="{index}"]')
         nodes = [n for n in root.traverse() if n.is_element_node][1:] if root else []
         attributes = [(name, value or "") for n in nodes for name, value in n.attributes.items()]
-        readings.append({
-            "elements": [(n.tag or "").split(":")[-1] for n in nodes][1:],
-            "scripts": sum(1 for n in nodes if n.tag == "script"),
-            "handlers": sum(1 for name, _ in attributes if _HANDLER.match(name)),
-            "javascript": sum(1 for _, v in attributes if _JAVASCRIPT.match(re.sub(r"[\x00-\x20]", "", v))),
-        })
+        readings.append(
+            {
+                "elements": [(n.tag or "").split(":")[-1] for n in nodes][1:],
+                "scripts": sum(1 for n in nodes if n.tag == "script"),
+                "handlers": sum(1 for name, _ in attributes if _HANDLER.match(name)),
+                "javascript": sum(1 for _, v in attributes if _JAVASCRIPT.match(re.sub(r"[\x00-\x20]", "", v))),
+            }
+        )
     return readings
 
 
@@ -136,8 +160,11 @@ def agree(browser_page, fragments: list[str]) -> None:
 
 def test_the_reading_sees_what_runs_when_it_is_there(browser_page):
     # Without this, "none found" below could mean "not looking": the corpus unpublished, as written.
-    raw = ["<p>`</article><!--><script>alert(1)</script>-->`</p>", '<img src=x onerror="alert(1)">',
-           '<a href="&#106;avascript:alert(1)">x</a>']
+    raw = [
+        "<p>`</article><!--><script>alert(1)</script>-->`</p>",
+        '<img src=x onerror="alert(1)">',
+        '<a href="&#106;avascript:alert(1)">x</a>',
+    ]
     readings = chromium_reading(browser_page, container(raw), len(raw))
     assert [(r["scripts"], r["handlers"], r["javascript"]) for r in readings] == [(1, 0, 0), (0, 1, 0), (0, 0, 1)]
     # the first escaped the theme's container, as the browser reads it: its script is outside it
@@ -151,31 +178,92 @@ def test_the_hostile_corpus_publishes_nothing_chromium_would_run(browser_page):
 
 # A hostile alphabet: the elements whose parsing rules differ (raw text, foreign content, templates),
 # comments a second parser reads otherwise, and attributes that run code or load addresses.
-_TAGS = ["script", "svg", "math", "style", "template", "noscript", "xmp", "textarea", "title", "mtext", "mglyph",
-         "foreignObject", "desc", "select", "table", "td", "form", "p", "div", "a", "img", "iframe", "details",
-         "article", "plaintext", "noembed", "annotation-xml"]
-_ATTRIBUTES = [" onerror=alert(1)", ' onload="alert(1)"', ' href="javascript:alert(1)"',
-               ' href="&#106;avascript:alert(1)"', ' src="java&#x09;script:alert(1)"', ' xlink:href="javascript:x"',
-               ' id="__config"', ' class="c"', ' title="</p><img src=x onerror=alert(1)>"', ' src="x', " src=x",
-               ' formaction="javascript:alert(1)"', ' encoding="text/html"']
-_LEAVES = ["x", "<!-->", "<!--->", "--!>", "<!-- c -->", "<![CDATA[", "]]>", "<script>alert(1)</script>",
-           "</article>", "</div>", "</p>", "<img src=x onerror=alert(1)>", "`", "&lt;script&gt;", "-->", "</style>"]
+_TAGS = [
+    "script",
+    "svg",
+    "math",
+    "style",
+    "template",
+    "noscript",
+    "xmp",
+    "textarea",
+    "title",
+    "mtext",
+    "mglyph",
+    "foreignObject",
+    "desc",
+    "select",
+    "table",
+    "td",
+    "form",
+    "p",
+    "div",
+    "a",
+    "img",
+    "iframe",
+    "details",
+    "article",
+    "plaintext",
+    "noembed",
+    "annotation-xml",
+]
+_ATTRIBUTES = [
+    " onerror=alert(1)",
+    ' onload="alert(1)"',
+    ' href="javascript:alert(1)"',
+    ' href="&#106;avascript:alert(1)"',
+    ' src="java&#x09;script:alert(1)"',
+    ' xlink:href="javascript:x"',
+    ' id="__config"',
+    ' class="c"',
+    ' title="</p><img src=x onerror=alert(1)>"',
+    ' src="x',
+    " src=x",
+    ' formaction="javascript:alert(1)"',
+    ' encoding="text/html"',
+]
+_LEAVES = [
+    "x",
+    "<!-->",
+    "<!--->",
+    "--!>",
+    "<!-- c -->",
+    "<![CDATA[",
+    "]]>",
+    "<script>alert(1)</script>",
+    "</article>",
+    "</div>",
+    "</p>",
+    "<img src=x onerror=alert(1)>",
+    "`",
+    "&lt;script&gt;",
+    "-->",
+    "</style>",
+]
 
 
 def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-    return st.builds(lambda tag, attributes, inner, closed: f"<{tag}{''.join(attributes)}>{inner}"
-                     + (f"</{tag}>" if closed else ""),
-                     st.sampled_from(_TAGS), st.lists(st.sampled_from(_ATTRIBUTES), max_size=3),
-                     children, st.booleans())
+    return st.builds(
+        lambda tag, attributes, inner, closed: f"<{tag}{''.join(attributes)}>{inner}" + (f"</{tag}>" if closed else ""),
+        st.sampled_from(_TAGS),
+        st.lists(st.sampled_from(_ATTRIBUTES), max_size=3),
+        children,
+        st.booleans(),
+    )
 
 
-FRAGMENTS = st.recursive(st.sampled_from(_LEAVES),
-                         lambda inner: st.one_of(_element(inner), st.lists(inner, max_size=4).map("".join)),
-                         max_leaves=12)
+FRAGMENTS = st.recursive(
+    st.sampled_from(_LEAVES),
+    lambda inner: st.one_of(_element(inner), st.lists(inner, max_size=4).map("".join)),
+    max_leaves=12,
+)
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(st.lists(FRAGMENTS, min_size=25, max_size=25))
 def test_generated_fragments_publish_nothing_chromium_would_run_and_the_same_tree(browser_page, fragments):
     # 6 examples of 25 fragments: 150 cases in six page loads.

@@ -3,6 +3,7 @@
 Each row is a tricky form; the host is what Chromium's address bar would show (IDNA, IPv4 in
 dotted form), and the verdicts are those of address_problem and the iframe allow-list.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -55,5 +56,6 @@ def test_tricky_addresses_are_read_as_a_browser_reads_them(address, host, code, 
 
 def test_a_private_address_says_what_kind_it_is():
     assert address_problem("http://[fe80::1]/") == (
-        "forbidden-host", "The address 'http://[fe80::1]/' points at a host that is never published "
-        "([fe80::1] is a link-local address).")
+        "forbidden-host",
+        "The address 'http://[fe80::1]/' points at a host that is never published ([fe80::1] is a link-local address).",
+    )

@@ -1,4 +1,5 @@
 """placeholders: every TODO: marker in a content file is reported with its file and line."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,8 +33,9 @@ def test_a_long_placeholder_is_shortened(tmp_path: Path) -> None:
     placeholders_are_filled({str(tmp_path / "page.md"): "x\n- TODO: " + "word " * 30 + "\n"}, problems)
     [problem] = problems.sorted()
     assert (problem.file, problem.line) == ("page.md", 2)
-    assert problem.message == ("Placeholder text to fill in: 'TODO: word word word word word word word word word word "
-                               "word word w...'.")
+    assert problem.message == (
+        "Placeholder text to fill in: 'TODO: word word word word word word word word word word word word w...'."
+    )
 
 
 def test_files_that_are_not_content_are_ignored_and_every_content_file_is_read(tree: Path) -> None:

@@ -1,4 +1,5 @@
 """Placement: each session's one home (year, block, week, role) in programme order, and `see:` links."""
+
 from __future__ import annotations
 
 from edits import replace_once
@@ -18,8 +19,10 @@ def place(tree):
 def test_every_session_has_one_home_in_programme_order(tree):
     _, places, problems = place(tree)
     assert problems == []
-    assert [(p.session.id, p.block.id if p.block else None, p.week.slug if p.week else None, p.role)
-            for p in places.in_order()] == [
+    assert [
+        (p.session.id, p.block.id if p.block else None, p.week.slug if p.week else None, p.role)
+        for p in places.in_order()
+    ] == [
         ("welcome", None, None, "page"),
         ("b1-intro", "b1", None, "page"),
         ("b1-w1-watch", "b1", "week-1", "ect"),
@@ -51,23 +54,29 @@ def test_page_entries_are_the_block_and_year_pages(tree):
 def test_a_session_listed_twice_keeps_its_first_home(tree):
     replace_once(tree / "prog/year-1/b1/block.yaml", "      - see: b1-w1-read", "      - b1-w1-read")
     _, places, problems = place(tree)
-    assert problems == ["minimal/prog/year-1/b1/block.yaml:23: error [listed-twice] The session 'b1-w1-read' is "
-                        "already listed in b1, week 1. Write 'see: b1-w1-read' here to point at it instead."]
+    assert problems == [
+        "minimal/prog/year-1/b1/block.yaml:23: error [listed-twice] The session 'b1-w1-read' is "
+        "already listed in b1, week 1. Write 'see: b1-w1-read' here to point at it instead."
+    ]
     assert places.homes["b1-w1-read"].week.slug == "week-1"
 
 
 def test_listed_twice_names_block_and_year_pages(tree):
     replace_once(tree / "prog/year-1/b1/block.yaml", "pages: [b1-intro]", "pages: [b1-intro, welcome]")
     _, _, problems = place(tree)
-    assert problems == ["minimal/prog/year-1/b1/block.yaml:8: error [listed-twice] The session 'welcome' is already "
-                        "listed in the pages of year-1. Write 'see: welcome' here to point at it instead."]
+    assert problems == [
+        "minimal/prog/year-1/b1/block.yaml:8: error [listed-twice] The session 'welcome' is already "
+        "listed in the pages of year-1. Write 'see: welcome' here to point at it instead."
+    ]
 
 
 def test_an_unknown_id_is_reported_and_remembered(tree):
     replace_once(tree / "prog/year-1/b1/block.yaml", "mentor: [b1-w4-mentor]", "mentor: [b1-w4-mentr]")
     _, places, problems = place(tree)
-    assert problems == ["minimal/prog/year-1/b1/block.yaml:21: error [unknown-reference] No session has the id "
-                        "'b1-w4-mentr'. Did you mean 'b1-w4-mentor'?"]
+    assert problems == [
+        "minimal/prog/year-1/b1/block.yaml:21: error [unknown-reference] No session has the id "
+        "'b1-w4-mentr'. Did you mean 'b1-w4-mentor'?"
+    ]
     assert places.missing == ["b1-w4-mentr"]
 
 
@@ -79,9 +88,12 @@ def test_a_see_whose_home_is_misspelt_says_nothing_more(tree):
 
 
 def test_a_see_with_no_home_is_a_see_cycle(tree):
-    replace_once(tree / "prog/year-1/b1/block.yaml", "    ect: [b1-w2-practise]",
-                 "    ect:\n      - see: b1-w2-practise")
+    replace_once(
+        tree / "prog/year-1/b1/block.yaml", "    ect: [b1-w2-practise]", "    ect:\n      - see: b1-w2-practise"
+    )
     _, _, problems = place(tree)
-    assert problems == ["minimal/prog/year-1/b1/block.yaml:18: error [see-cycle] 'see: b1-w2-practise' points at a "
-                        "session that is only ever referred to, never listed. List 'b1-w2-practise' once without "
-                        "'see:'."]
+    assert problems == [
+        "minimal/prog/year-1/b1/block.yaml:18: error [see-cycle] 'see: b1-w2-practise' points at a "
+        "session that is only ever referred to, never listed. List 'b1-w2-practise' once without "
+        "'see:'."
+    ]

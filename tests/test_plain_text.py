@@ -1,5 +1,6 @@
 """Plain text (induction/core/plain_text.py): a title holds Markdown exactly when the site's renderer
 makes an element of it, and `plain` keeps the words a reader would see."""
+
 from __future__ import annotations
 
 import re
@@ -16,9 +17,34 @@ from induction.core.plain_text import markdown_in, plain
 from induction.importer.pipeline import run_import
 
 # Pieces of titles: words, Markdown marks in the places authors put them, and look-alikes that are text.
-PIECES = st.sampled_from(["Week 3", "routines", "2.1", "**bold**", "__strong__", "*it*", "_em_", "[a link](x.md)",
-                          "![alt](i.png)", "`code`", "# ", "## ", "5 * 3 = 15", "snake_case_name", "[brackets]",
-                          "C#", "50%", "Q&A", "<b>tag</b>", "a < b", "!", "*", "_", "#3"])
+PIECES = st.sampled_from(
+    [
+        "Week 3",
+        "routines",
+        "2.1",
+        "**bold**",
+        "__strong__",
+        "*it*",
+        "_em_",
+        "[a link](x.md)",
+        "![alt](i.png)",
+        "`code`",
+        "# ",
+        "## ",
+        "5 * 3 = 15",
+        "snake_case_name",
+        "[brackets]",
+        "C#",
+        "50%",
+        "Q&A",
+        "<b>tag</b>",
+        "a < b",
+        "!",
+        "*",
+        "_",
+        "#3",
+    ]
+)
 
 
 @given(st.lists(PIECES, min_size=1, max_size=5))
@@ -33,13 +59,16 @@ def test_markdown_is_found_exactly_when_the_renderer_makes_an_element(pieces):
         assert not markdown_in(plain(title)) and "**" not in plain(title)
 
 
-@pytest.mark.parametrize("title, kind, words", [
-    ("**Week 3**: routines", "bold", "Week 3: routines"),
-    ("Read [the summary](summary.md) first", "a link", "Read the summary first"),
-    ("## Module introduction", "a heading", "Module introduction"),
-    ("The `<details>` element", "code", "The <details> element"),
-    ("C# for beginners: 5 * 3", "", "C# for beginners: 5 * 3"),
-])
+@pytest.mark.parametrize(
+    "title, kind, words",
+    [
+        ("**Week 3**: routines", "bold", "Week 3: routines"),
+        ("Read [the summary](summary.md) first", "a link", "Read the summary first"),
+        ("## Module introduction", "a heading", "Module introduction"),
+        ("The `<details>` element", "code", "The <details> element"),
+        ("C# for beginners: 5 * 3", "", "C# for beginners: 5 * 3"),
+    ],
+)
 def test_each_kind_is_named_and_its_words_kept(title, kind, words):
     assert markdown_in(title) == kind
     assert plain(title) == words
@@ -47,8 +76,10 @@ def test_each_kind_is_named_and_its_words_kept(title, kind, words):
 
 def test_the_importer_writes_a_source_title_holding_markdown_as_its_words(tmp_path):
     provider = PAGES["p.md"].replace("### [Routines](/p/year-1-a)", "### [**Routines** and `rules`](/p/year-1-a)")
-    block = BLOCK.replace("1. [Reading](/p/year-1-a/autumn-week-1-ect-reading)",
-                          "1. [_Reading_ about `routines`](/p/year-1-a/autumn-week-1-ect-reading)")
+    block = BLOCK.replace(
+        "1. [Reading](/p/year-1-a/autumn-week-1-ect-reading)",
+        "1. [_Reading_ about `routines`](/p/year-1-a/autumn-week-1-ect-reading)",
+    )
     pages = dict(PAGES, **{"p.md": provider, "p/year-1-a.md": block})
     source, dest = source_tree(tmp_path / "source", pages), tmp_path / "dest"
     reports = run_import(str(source), str(dest), str(FRAMEWORK))

@@ -2,6 +2,7 @@
 Markdown route it takes: either the checks report it with file and line, or the rendered page is
 refused by the page allow-list (induction_mkdocs/plugin.py: published) before it is written, and
 the policy (induction/publish/csp.py) hashes only scripts outside the page's content."""
+
 from __future__ import annotations
 
 import html as html_module
@@ -25,16 +26,22 @@ ROUTES = {
     "table cell": (INTRO, TEXT, f"| a | b |\n|---|---|\n| one | {PLANT} |\n"),
     "inside a transcript": (Path("prog/transcripts/intro.md"), "Routines matter.", f"Routines matter. {PLANT}"),
     "yaml summary": (Path("prog/year-1/b1/block.yaml"), "ect: What ECTs do.", f'ect: "{PLANT}"'),
-    "after a shortcode": (Path("prog/year-1/b1/b1-w1-read.md"), '{{ asset("sheet") }}.',
-                          '{{ asset("sheet") }}' + PLANT),
+    "after a shortcode": (
+        Path("prog/year-1/b1/b1-w1-read.md"),
+        '{{ asset("sheet") }}.',
+        '{{ asset("sheet") }}' + PLANT,
+    ),
     "attr_list handler": (INTRO, TEXT, 'What this block covers.\n{: onclick="planted()" }\n'),
     "inline in a heading": (INTRO, TEXT, f"## Heading {PLANT}\n\n{TEXT}"),
     # Issue 23: backticks in a raw HTML block are no code span, and '<!-->' is an empty comment
     "backticks in a div block": (INTRO, TEXT, f"<div>\n`</article><!-->{PLANT}-->`\n</div>\n"),
     "backticks in a p block": (INTRO, TEXT, f"<p>`</article><!-->{PLANT}-->`</p>\n"),
     "cdata in a div block": (INTRO, TEXT, f"<div>\n`<![CDATA[>{PLANT}]]>`\n</div>\n"),
-    "transcript div block": (Path("prog/transcripts/intro.md"), "Routines matter.",
-                             f"Routines matter.\n\n<div>\n`</article><!-->{PLANT}-->`\n</div>\n"),
+    "transcript div block": (
+        Path("prog/transcripts/intro.md"),
+        "Routines matter.",
+        f"Routines matter.\n\n<div>\n`</article><!-->{PLANT}-->`\n</div>\n",
+    ),
     "entity-encoded javascript link": (INTRO, TEXT, '<a href="&#106;avascript:planted()">x</a>\n'),
 }
 HANDLER = re.compile(r"""\son[a-z]+\s*=\s*["']?[^"'>]*planted""", re.I)
@@ -60,7 +67,7 @@ def test_a_planted_script_never_reaches_the_site_and_is_never_hashed(tmp_path: P
             assert planted not in page.read_text(encoding="utf-8")
     if result.returncode != 0:  # refused with a message naming where, never a traceback
         assert "Traceback" not in result.stderr
-        assert ("b1" in result.stderr or "intro" in result.stderr), result.stderr[-2000:]
+        assert "b1" in result.stderr or "intro" in result.stderr, result.stderr[-2000:]
 
 
 def test_a_refused_page_is_named_with_the_content_file_and_line_it_is_made_from() -> None:
@@ -81,4 +88,5 @@ def test_a_refused_page_is_named_with_the_content_file_and_line_it_is_made_from(
         "The rendered page prog/year-1/b1/b1-intro.md (made from minimal/prog/year-1/b1/b1-intro.md:8) holds "
         "HTML that may not be published: <script>. The checks did not report it, so the page's Markdown "
         "is read differently by the renderer: look for raw HTML or {: ...} attributes near it in the "
-        "source and remove them. Nothing unsafe was published.")
+        "source and remove them. Nothing unsafe was published."
+    )

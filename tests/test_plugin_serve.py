@@ -3,6 +3,7 @@ validation (a page the rendered-page check refuses), shows in the browser as the
 with file and line, at the address the author was reading; fixing the file brings the page back.
 Every page it serves carries the site's Content Security Policy, with the live-reload script
 allowed. A real server on a free port, polled with bounded waits (not a timing test)."""
+
 from __future__ import annotations
 
 import os
@@ -63,8 +64,13 @@ def preview(tree: Path, tmp_path: Path, *options: str) -> Iterator[tuple[str, su
     port = free_port()
     env = dict(os.environ, ECT_CONTENT=str(tree), NO_MKDOCS_2_WARNING="true")
     log = open(tmp_path / "serve.log", "w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
-                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         yield f"http://127.0.0.1:{port}/", server
     finally:
@@ -84,9 +90,13 @@ LIVE_RELOAD = re.compile(r"<script>(\nvar livereload = .*?)</script>", re.S)
 def policed(page: str) -> bool:
     """The page carries the site's policy, and the policy trusts the live-reload script in it by its hash."""
     policy, script = POLICY.search(page), LIVE_RELOAD.search(page)
-    return bool(policy and script and "default-src 'none'" in policy.group(1)
-                and "'unsafe-inline'" not in policy.group(1).split(";")[1]
-                and csp.script_hash(script.group(1)) in policy.group(1))
+    return bool(
+        policy
+        and script
+        and "default-src 'none'" in policy.group(1)
+        and "'unsafe-inline'" not in policy.group(1).split(";")[1]
+        and csp.script_hash(script.group(1)) in policy.group(1)
+    )
 
 
 @pytest.mark.build
@@ -112,8 +122,12 @@ def test_a_broken_file_shows_the_problems_page_and_fixing_it_restores_the_site(t
         assert "minimal/prog/year-1/b1/block.yaml:2" in missing and POLICY.search(missing)
 
         replace_once(block, "titel: Block one", "title: Block one")
-        page = wait_for(url, lambda html: "The content has problems" not in html and "Block one" in html,
-                        server, "restored block page")
+        page = wait_for(
+            url,
+            lambda html: "The content has problems" not in html and "Block one" in html,
+            server,
+            "restored block page",
+        )
         assert policed(page)
         missing = fetch(base + "no/such/page/")  # the site's own 404 page, served without live reload
         assert "The content has problems" not in missing and POLICY.search(missing)
@@ -134,9 +148,11 @@ def own_docs(tmp_path: Path) -> Path:
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for old, new in (("docs_dir: docs", f"docs_dir: {docs}"),
-                     ("custom_dir: overrides", f"custom_dir: {ROOT}/overrides"),
-                     ("module_name: macros/main", f"module_name: {ROOT}/macros/main")):
+    for old, new in (
+        ("docs_dir: docs", f"docs_dir: {docs}"),
+        ("custom_dir: overrides", f"custom_dir: {ROOT}/overrides"),
+        ("module_name: macros/main", f"module_name: {ROOT}/macros/main"),
+    ):
         config = replace_in(config, old, new)
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     return docs
@@ -163,8 +179,12 @@ def test_a_page_refused_by_the_page_check_shows_the_problems_page_at_start_and_o
         assert refused in fetch(base + "about/using/") and refused in fetch(base + "no/such/page/")
 
         (docs / USING).write_text(text, encoding="utf-8")
-        page = wait_for(url, lambda html: "Block one" in html and "The content has problems" not in html,
-                        server, "the site, once fixed")
+        page = wait_for(
+            url,
+            lambda html: "Block one" in html and "The content has problems" not in html,
+            server,
+            "the site, once fixed",
+        )
         assert policed(page)
 
         # A rebuild that fails leaves no stuck server: the problems page again, then the site.
@@ -172,8 +192,12 @@ def test_a_page_refused_by_the_page_check_shows_the_problems_page_at_start_and_o
         page = wait_for(url, lambda html: "The content has problems" in html, server, "problems page on a rebuild")
         assert refused in page and "__ran" not in fetch(base + "about/using/")
         (docs / USING).write_text(text, encoding="utf-8")
-        wait_for(base + "about/using/", lambda html: "The content has problems" not in html, server,
-                 "the refused page, once fixed")
+        wait_for(
+            base + "about/using/",
+            lambda html: "The content has problems" not in html,
+            server,
+            "the refused page, once fixed",
+        )
     log = (tmp_path / "serve.log").read_text()
     assert "Traceback" not in log and "appear stuck" not in log
 
@@ -247,8 +271,10 @@ def test_mkdocs_build_still_fails_hard_on_the_same_problem(tmp_path: Path) -> No
 
 
 # As Material lays a page out: the content container inside its own parent, the theme's scripts after both.
-ARTICLE = ('<html><head><meta charset="utf-8"></head><body><div class="md-content"><article '
-           'class="md-content__inner md-typeset">{}</article></div>{}</body></html>')
+ARTICLE = (
+    '<html><head><meta charset="utf-8"></head><body><div class="md-content"><article '
+    'class="md-content__inner md-typeset">{}</article></div>{}</body></html>'
+)
 
 
 def test_under_serve_each_page_is_policied_as_written_and_a_content_script_fails_the_build_at_its_file():
@@ -266,12 +292,15 @@ def test_under_serve_each_page_is_policied_as_written_and_a_content_script_fails
         plugin.policed(ARTICLE.format("<script>planted()</script>", ""), "prog/x.md")
     assert str(refused.value) == (
         "An inline script is inside the content of prog/x.md (made from minimal/prog/x.md): content may not run "
-        "scripts, so the page is not served. Find where it came from in the source and remove it.")
+        "scripts, so the page is not served. Find where it came from in the source and remove it."
+    )
     plugin.on_build_error(refused.value)
     assert plugin.preview.failure is not None
     assert [p.format() for p in plugin.preview.failure] == [
-        "minimal/prog/x.md:1: error [build-failed] The site could not be built: " + str(refused.value)
-        + " Fix what the message names and save: the preview builds again by itself."]
+        "minimal/prog/x.md:1: error [build-failed] The site could not be built: "
+        + str(refused.value)
+        + " Fix what the message names and save: the preview builds again by itself."
+    ]
     plugin.preview = None  # `mkdocs build` leaves pages to csp.publish, over the whole site at the end
     assert plugin.policed("<html><head></head></html>", "x.md") == "<html><head></head></html>"
 
@@ -297,5 +326,8 @@ def test_the_preview_keeps_its_state_in_one_object_and_rebuilds_a_hand_written_p
     assert page.is_modified() and "is_modified" not in vars(page)  # MkDocs' own test, not a patched one
     shown.commit()
     assert not shown.refresh_all and preview.Preview().built == {}  # a new preview starts empty
-    assert not [name for name, value in vars(preview).items()
-                if isinstance(value, (dict, list, bool)) and not name.startswith("__")]
+    assert not [
+        name
+        for name, value in vars(preview).items()
+        if isinstance(value, (dict, list, bool)) and not name.startswith("__")
+    ]

@@ -8,6 +8,7 @@ a pack on 2 pages per plan plus its cover, a week's print view on 5 pages (4 bef
 carried an example for each of three phases). Each page ends with the
 page's title and "Page N of M".
 """
+
 from __future__ import annotations
 
 import re
@@ -28,16 +29,31 @@ pytestmark = [pytest.mark.build, pytest.mark.browser, pytest.mark.external]  # p
 
 CHROMIUM = pdf.find_chromium()
 if CHROMIUM is None or shutil.which("pdftotext") is None:
-    pytest.skip("Chromium and poppler-utils are needed to print (apt-get install chromium poppler-utils; "
-                "`make browser` does it)", allow_module_level=True)
+    pytest.skip(
+        "Chromium and poppler-utils are needed to print (apt-get install chromium poppler-utils; "
+        "`make browser` does it)",
+        allow_module_level=True,
+    )
 
 PLAN = "oakfield/year-1/classroom-practice/classroom-practice-w1-mentor"
 WEEK = "oakfield/year-1/routines/week-1/print"
 A4 = "594.96 x 841.92 pts (A4)"
 # What only the site around the page says: navigation, table of contents, footer, buttons.
-CHROME = ["Table of contents", "Using this site", "Content format", "Cookies", "Skip to content", "Back to top",
-          "Made with", "Mentor pack (print)", "Print this plan", "Print this pack", "Print this week",
-          "Back to the week page", "Back to Week"]
+CHROME = [
+    "Table of contents",
+    "Using this site",
+    "Content format",
+    "Cookies",
+    "Skip to content",
+    "Back to top",
+    "Made with",
+    "Mentor pack (print)",
+    "Print this plan",
+    "Print this pack",
+    "Print this week",
+    "Back to the week page",
+    "Back to Week",
+]
 RUNNING_PAGE_NUMBER = re.compile(r"^Page ?\d+ ?of ?\d+$")  # pdftotext may drop spaces here
 
 
@@ -87,8 +103,9 @@ def body_lines(page_text: str, title: str) -> list[str]:
 
 
 def page_sizes(pdf_file: Path, pages: int) -> list[str]:
-    info = subprocess.run(["pdfinfo", "-f", "1", "-l", str(pages), str(pdf_file)], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", str(pages), str(pdf_file)], capture_output=True, text=True, check=True
+    ).stdout
     return [squash(size) for size in re.findall(r"^Page +\d+ size: +(.*)$", info, re.MULTILINE)]
 
 
@@ -143,11 +160,24 @@ def test_a_mentor_plan_prints_whole_on_at_most_three_pages(printed):
     assert len(texts) <= 3
     text = squash(" ".join(texts))
     first = body_lines(texts[0], squash(read_page(html).title))
-    assert first[:2] == ["Year 1 · Spring 1 · Classroom practice: modelling, questioning and practice · Week 1 · "
-                         "Mentor session", "Narrating expert thinking when modelling"]
-    for part in ["Time needed: 45 minutes", "Total 45", "Learning intentions", "4.3", "4i", "Resources and handouts",
-                 "Planning a model (one-page script) (PDF, 4 KB)", "Review 10 minutes", "Plan 10 minutes",
-                 "Theory to practice 20 minutes", "Next steps 5 minutes", "Notes"]:
+    assert first[:2] == [
+        "Year 1 · Spring 1 · Classroom practice: modelling, questioning and practice · Week 1 · Mentor session",
+        "Narrating expert thinking when modelling",
+    ]
+    for part in [
+        "Time needed: 45 minutes",
+        "Total 45",
+        "Learning intentions",
+        "4.3",
+        "4i",
+        "Resources and handouts",
+        "Planning a model (one-page script) (PDF, 4 KB)",
+        "Review 10 minutes",
+        "Plan 10 minutes",
+        "Theory to practice 20 minutes",
+        "Next steps 5 minutes",
+        "Notes",
+    ]:
         assert part in text, part
 
 
@@ -155,16 +185,23 @@ def test_every_pack_has_a_cover_then_each_plan_on_a_new_page_within_budget(print
     packs, _ = pdf.mentor_packs(SAMPLE)
     for pack in packs:
         html, pdf_file = printed[pack.filename]
-        titles = [squash(t) for t in re.findall(r'<article class="ect-pack-plan"[^>]*>\s*<p class="ect-caption">'
-                                                 r'[^<]*</p>\s*<h2[^>]*>([^<]*)</h2>', html.read_text())]
+        titles = [
+            squash(t)
+            for t in re.findall(
+                r'<article class="ect-pack-plan"[^>]*>\s*<p class="ect-caption">'
+                r"[^<]*</p>\s*<h2[^>]*>([^<]*)</h2>",
+                html.read_text(),
+            )
+        ]
         assert len(titles) >= 2, pack.filename
         texts = page_texts(pdf_file)
         firsts = [body_lines(text, squash(read_page(html).title))[:4] for text in texts]
         assert " ".join(firsts[0][1:3]).startswith(pack.title)  # the cover: caption, then the title
         assert "Contents" in texts[0] and all(title in squash(texts[0]) for title in titles)
         # A page that starts a plan has its caption first, then its title (on one line or two).
-        starts = [next((n for n, lines in enumerate(firsts) if title in " ".join(lines[1:3])), None)
-                  for title in titles]
+        starts = [
+            next((n for n, lines in enumerate(firsts) if title in " ".join(lines[1:3])), None) for title in titles
+        ]
         assert None not in starts, (pack.filename, titles, starts)
         assert starts == sorted(set(starts)) and starts[0] == 2, (pack.filename, starts)
         # Printed double-sided, each plan begins on a right-hand page: page 3, 5, ... (index 2, 4, ...).
@@ -184,8 +221,11 @@ def test_the_week_print_view_has_every_step_and_transcripts_as_text(printed):
     assert len(texts) <= 5
     text = squash(" ".join(texts))
     assert "Early years: the same shape to every session" in text and "Secondary: practicals without" in text
-    for title in ["Why routines give time back to learning", "Predictable classrooms and the pupils who need them most",
-                  "Map the transitions in your lessons"]:
+    for title in [
+        "Why routines give time back to learning",
+        "Predictable classrooms and the pupils who need them most",
+        "Map the transitions in your lessons",
+    ]:
         assert title in text
     assert "Step 1 of 3 · Video · 15 minutes" in text
     assert "Transcript: Why routines give time back to learning" in text
@@ -205,8 +245,9 @@ def browser():
         browser.close()
 
 
-@pytest.mark.parametrize("page_name,label", [(PLAN, "Print this plan"),
-                                             ("oakfield/year-1/routines/mentor-pack", "Print this pack")])
+@pytest.mark.parametrize(
+    "page_name,label", [(PLAN, "Print this plan"), ("oakfield/year-1/routines/mentor-pack", "Print this pack")]
+)
 def test_the_print_button_opens_the_browsers_print(printed, sample_site, browser, page_name, label):
     # Training sessions and tutor notes have one too (test_print_packs.py checks the page).
     page = browser.new_page()
@@ -219,8 +260,11 @@ def test_the_print_button_opens_the_browsers_print(printed, sample_site, browser
 
 def test_a_transcript_prints_on_a_mentor_plan_only_when_the_reader_opened_it(tmp_path, browser):
     tree = make_tree(tmp_path)
-    replace_once(tree / "prog" / "year-1" / "b1" / "b1-w1-mentor.md", "1. Ask your ECT what they noticed.",
-         '1. Ask your ECT what they noticed.\n\n{{ video("intro") }}')
+    replace_once(
+        tree / "prog" / "year-1" / "b1" / "b1-w1-mentor.md",
+        "1. Ask your ECT what they noticed.",
+        '1. Ask your ECT what they noticed.\n\n{{ video("intro") }}',
+    )
     result = mkdocs_build(tree, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = browser.new_page()

@@ -1,6 +1,7 @@
 """scripts/pdf.py without a browser: which packs it prints and what it calls them, when the site
 needs building, and the messages for a missing browser and bad content. Printing itself is
 tested in test_print_browser.py."""
+
 from __future__ import annotations
 
 import os
@@ -18,10 +19,13 @@ def test_one_pack_per_block_with_mentor_plans_named_by_programme_and_block():
     packs, problems = pdf.mentor_packs(SAMPLE)
     assert problems == ""
     assert [pack.filename for pack in packs] == [
-        "oakfield-routines-mentor-pack.pdf", "oakfield-how-pupils-learn-mentor-pack.pdf",
-        "oakfield-classroom-practice-mentor-pack.pdf", "oakfield-assessment-mentor-pack.pdf",
+        "oakfield-routines-mentor-pack.pdf",
+        "oakfield-how-pupils-learn-mentor-pack.pdf",
+        "oakfield-classroom-practice-mentor-pack.pdf",
+        "oakfield-assessment-mentor-pack.pdf",
         "oakfield-adaptive-teaching-mentor-pack.pdf",
-        "oakfield-professional-behaviours-mentor-pack.pdf"]
+        "oakfield-professional-behaviours-mentor-pack.pdf",
+    ]
     assert packs[0].page == "oakfield/year-1/routines/mentor-pack/index.html"
     assert packs[0].title == "Mentor pack: Creating a positive learning environment"
 
@@ -39,7 +43,8 @@ def test_without_chromium_it_says_how_to_get_it(tmp_path, capsys, monkeypatch):
     assert pdf.main(["--site", str(tmp_path / "site"), "--out", str(tmp_path / "pdf")]) == 2
     assert capsys.readouterr().err == (
         "Chromium was not found. Install it (sudo apt-get install chromium, or `make browser`), "
-        "or set CHROMIUM to the path of a Chromium or Chrome executable.\n")
+        "or set CHROMIUM to the path of a Chromium or Chrome executable.\n"
+    )
 
 
 def test_a_site_is_stale_when_missing_or_older_than_its_content(tree, tmp_path):
@@ -64,11 +69,15 @@ def test_a_site_built_from_other_content_is_not_printed(tree, tmp_path, capsys, 
     assert pdf.main(["--content", str(tree), "--site", str(site), "--no-build"]) == 1
     assert capsys.readouterr().err == (
         f"The site in {site} has no page prog/year-1/b1/mentor-pack/index.html: it was built from other "
-        "content. Run again with --rebuild.\n")
+        "content. Run again with --rebuild.\n"
+    )
 
 
 def test_a_blank_page_goes_before_each_plan_that_would_start_on_a_left_hand_page():
     # First pass: cover on 1, plans on 2, 4 (two pages each) and 5.
-    assert pdf.odd_starts([2, 4, 5]) == [{"page": 3, "blank": True}, {"page": 5, "blank": False},
-                                          {"page": 7, "blank": True}]
+    assert pdf.odd_starts([2, 4, 5]) == [
+        {"page": 3, "blank": True},
+        {"page": 5, "blank": False},
+        {"page": 7, "blank": True},
+    ]
     assert pdf.odd_starts([3, 5]) == [{"page": 3, "blank": False}, {"page": 5, "blank": False}]

@@ -2,6 +2,7 @@
 videos included); the site sets no cookie; browsing and searching keep nothing in the browser's
 storage, as the generated cookies page says (only ticking "Mark as done" does).
 """
+
 from __future__ import annotations
 
 import os
@@ -9,8 +10,10 @@ import os
 import pytest
 from browser_support import CHROMIUM, PAGE_TYPES, chromium, open_search, serve
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)"),
+]
 
 STORAGE = """() => [Object.keys(localStorage), Object.keys(sessionStorage)]"""
 

@@ -1,4 +1,5 @@
 """Problems: the one problem type, its formats (line, CI annotation), the summary and hints."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,10 @@ from induction.core.problems import CATALOGUE, Problem, Problems, did_you_mean, 
 def test_a_problem_formats_as_file_line_severity_code_message_hint():
     problem = Problem("c/a.yaml", 3, "unknown-key", "Unknown key 'titel'.", "Did you mean 'title'?")
     assert problem.format() == "c/a.yaml:3: error [unknown-key] Unknown key 'titel'. Did you mean 'title'?"
-    assert Problem("c/a.yaml", 3, "empty-file", "The file is empty.").format() == \
-        "c/a.yaml:3: error [empty-file] The file is empty."
+    assert (
+        Problem("c/a.yaml", 3, "empty-file", "The file is empty.").format()
+        == "c/a.yaml:3: error [empty-file] The file is empty."
+    )
 
 
 def test_annotations_are_github_workflow_commands_on_one_line():
@@ -52,13 +55,16 @@ def test_errors_and_warnings_are_told_apart():
     assert [p.message for p in problems.warnings] == ["W"]
 
 
-@pytest.mark.parametrize("errors, warnings, expected", [
-    (0, 0, "No problems in 12 files."),
-    (1, 0, "1 error in 1 file (12 files checked)."),
-    (2, 0, "2 errors in 2 files (12 files checked)."),
-    (0, 1, "1 warning in 1 file (12 files checked)."),
-    (1, 2, "1 error, 2 warnings in 2 files (12 files checked)."),
-])
+@pytest.mark.parametrize(
+    "errors, warnings, expected",
+    [
+        (0, 0, "No problems in 12 files."),
+        (1, 0, "1 error in 1 file (12 files checked)."),
+        (2, 0, "2 errors in 2 files (12 files checked)."),
+        (0, 1, "1 warning in 1 file (12 files checked)."),
+        (1, 2, "1 error, 2 warnings in 2 files (12 files checked)."),
+    ],
+)
 def test_the_summary_line_counts_errors_warnings_and_files(errors, warnings, expected):
     problems = Problems()
     for n in range(errors):

@@ -1,5 +1,6 @@
 """render.problems_page: the preview's problems page, and the problem-codes reference generated
 from the catalogue, which must list every code the checks can emit."""
+
 from __future__ import annotations
 
 import ast
@@ -16,9 +17,15 @@ def emitted_codes() -> set[str]:
     found = set()
     for path in (ROOT / "induction").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-                    node.func.attr in ("add", "warn") and node.args and isinstance(node.args[0], ast.Constant) and \
-                    isinstance(node.args[0].value, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", node.args[0].value):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("add", "warn")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", node.args[0].value)
+            ):
                 found.add(node.args[0].value)
     return found
 
@@ -39,9 +46,11 @@ def test_the_committed_problem_codes_page_is_the_generated_one() -> None:
 
 def test_a_code_is_listed_with_its_meaning_and_fix_shown_literally() -> None:
     page = render_problem_codes()
-    assert ("## template-syntax\n\n"
-            "**What it means:** Double braces in content that are not one of the shortcodes.\n\n"
-            "**How to fix it:** Use &#123;&#123; video(\"id\") }}") in page
+    assert (
+        "## template-syntax\n\n"
+        "**What it means:** Double braces in content that are not one of the shortcodes.\n\n"
+        '**How to fix it:** Use &#123;&#123; video("id") }}'
+    ) in page
 
 
 def test_the_preview_page_lists_each_problem_with_file_line_code_and_fix() -> None:
@@ -51,8 +60,12 @@ def test_the_preview_page_lists_each_problem_with_file_line_code_and_fix() -> No
     page = render_problems_page(problems, 12)
     assert page.src == "index.md" and page.title == "The content has problems"
     assert "**1 error, 1 warning in 2 files (12 files checked).**" in page.markdown
-    assert ("## `prog/b1/block.yaml` (1 problem)\n\n"
-            "- **Error** at `prog/b1/block.yaml:2` (unknown-key): Unknown key 'titel' in the block."
-            "<br>*Fix:* Did you mean 'title'?\n") in page.markdown
-    assert ("- **Warning** at `prog/programme.yaml:1` (uncovered-statements): "
-            "3 of 9 statements &lt;cited&gt; by &#42;no&#42; session.\n") in page.markdown
+    assert (
+        "## `prog/b1/block.yaml` (1 problem)\n\n"
+        "- **Error** at `prog/b1/block.yaml:2` (unknown-key): Unknown key 'titel' in the block."
+        "<br>*Fix:* Did you mean 'title'?\n"
+    ) in page.markdown
+    assert (
+        "- **Warning** at `prog/programme.yaml:1` (uncovered-statements): "
+        "3 of 9 statements &lt;cited&gt; by &#42;no&#42; session.\n"
+    ) in page.markdown

@@ -2,6 +2,7 @@
 Chromium, storage poisoned with a javascript: continue link, with text that is not JSON, with huge
 values, with wrong types and with prototype-pollution keys never becomes a link off the site or an
 uncaught exception, and every part of the progress UI is still drawn, "Clear my progress" included."""
+
 from __future__ import annotations
 
 import json
@@ -12,36 +13,72 @@ import pytest
 from browser_support import CHROMIUM, chromium, serve
 from conftest import make_tree, mkdocs_build
 
-pytestmark = [pytest.mark.build, pytest.mark.browser,
-              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
+pytestmark = [
+    pytest.mark.build,
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)"),
+]
 
 KEY = "ect-progress"
 STEP = "prog/year-1/b1/b1-w1-read/"  # the session prog/b1-w1-read ("Read about memory")
 GOOD = {"at": "2025-09-17T09:00:00.000Z", "title": "Read about memory", "url": STEP}
-HOSTILE_ADDRESSES = ["javascript:alert(document.domain)", "JaVaScRiPt:alert(1)", " javascript:alert(1)",
-                     "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>", "//evil.example/",
-                     "https://evil.example/", "\\\\evil.example\\x", "/\\evil.example/", "../../../etc/",
-                     "prog/../../x/", "prog/b1?x=1", "prog/b1#x", "vbscript:msgbox(1)", "%6Aavascript:alert(1)"]
+HOSTILE_ADDRESSES = [
+    "javascript:alert(document.domain)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "//evil.example/",
+    "https://evil.example/",
+    "\\\\evil.example\\x",
+    "/\\evil.example/",
+    "../../../etc/",
+    "prog/../../x/",
+    "prog/b1?x=1",
+    "prog/b1#x",
+    "vbscript:msgbox(1)",
+    "%6Aavascript:alert(1)",
+]
 POISONS = {
-    "a javascript: continue link": json.dumps({"done": {}, "last": {"title": "Continue",
-                                                                    "url": "javascript:alert(document.domain)"}}),
+    "a javascript: continue link": json.dumps(
+        {"done": {}, "last": {"title": "Continue", "url": "javascript:alert(document.domain)"}}
+    ),
     "not JSON": "{not json",
     "JSON that is not an object": "[1, 2, 3]",
     "null": "null",
-    "huge values": json.dumps({"done": {**{f"prog/s{n}": {**GOOD, "title": "x" * 50} for n in range(20_000)},
-                                        "prog/b1-w1-read": {**GOOD, "title": "t" * 1_500_000}},
-                               "last": {"title": "y" * 500_000, "url": STEP}}),  # near the 5 MB quota
-    "prototype-pollution keys": ('{"__proto__": {"done": {"prog/b1-w1-read": {"polluted": 1}}, "polluted": 1},'
-                                 ' "done": {"__proto__": {"at": "2025-09-17T09:00:00.000Z", "title": "P",'
-                                 ' "url": "javascript:alert(1)", "polluted": 1}, "constructor": {"prototype": '
-                                 '{"polluted": 1}}, "toString": 1}, "last": {"__proto__": {"url": "javascript:x"}}}'),
-    "wrong types": json.dumps({"done": {"prog/b1-w1-read": None, "prog/b1-w1-watch": "yes", "prog/x": [1],
-                                        "prog/b1-w2-practise": {"at": "yesterday", "title": 3, "url": {"x": 1}}},
-                               "last": "javascript:alert(1)"}),
+    "huge values": json.dumps(
+        {
+            "done": {
+                **{f"prog/s{n}": {**GOOD, "title": "x" * 50} for n in range(20_000)},
+                "prog/b1-w1-read": {**GOOD, "title": "t" * 1_500_000},
+            },
+            "last": {"title": "y" * 500_000, "url": STEP},
+        }
+    ),  # near the 5 MB quota
+    "prototype-pollution keys": (
+        '{"__proto__": {"done": {"prog/b1-w1-read": {"polluted": 1}}, "polluted": 1},'
+        ' "done": {"__proto__": {"at": "2025-09-17T09:00:00.000Z", "title": "P",'
+        ' "url": "javascript:alert(1)", "polluted": 1}, "constructor": {"prototype": '
+        '{"polluted": 1}}, "toString": 1}, "last": {"__proto__": {"url": "javascript:x"}}}'
+    ),
+    "wrong types": json.dumps(
+        {
+            "done": {
+                "prog/b1-w1-read": None,
+                "prog/b1-w1-watch": "yes",
+                "prog/x": [1],
+                "prog/b1-w2-practise": {"at": "yesterday", "title": 3, "url": {"x": 1}},
+            },
+            "last": "javascript:alert(1)",
+        }
+    ),
     "a list of done": json.dumps({"done": ["prog/b1-w1-read"], "last": ["javascript:alert(1)"]}),
-    "hostile addresses": json.dumps({"done": {f"prog/b1-w1-read{n}": {**GOOD, "url": url}
-                                              for n, url in enumerate(HOSTILE_ADDRESSES)},
-                                     "last": {"title": "Continue", "url": HOSTILE_ADDRESSES[0]}}),
+    "hostile addresses": json.dumps(
+        {
+            "done": {f"prog/b1-w1-read{n}": {**GOOD, "url": url} for n, url in enumerate(HOSTILE_ADDRESSES)},
+            "last": {"title": "Continue", "url": HOSTILE_ADDRESSES[0]},
+        }
+    ),
 }
 # Every link on the page, as the browser resolved it: those that leave the site, or are not http(s).
 OFF_SITE = """base => Array.from(document.querySelectorAll("a[href]"), a => a.href)
@@ -110,10 +147,16 @@ def test_poisoned_storage_makes_no_unsafe_link_no_exception_and_clear_still_work
 
 
 def test_a_good_entry_among_bad_ones_is_kept_and_a_tick_drops_the_bad_ones(browser) -> None:
-    stored = {"done": {"prog/b1-w1-read": GOOD, "__proto__": GOOD, "prog/b1-w1-watch": {**GOOD, "at": "soon"},
-                       "prog/b1-w2-practise": {**GOOD, "url": "javascript:alert(1)"},
-                       "prog/b1-intro": {**GOOD, "url": STEP}},  # another session's page: not its own
-              "last": {"title": "Read about memory", "url": STEP}}
+    stored = {
+        "done": {
+            "prog/b1-w1-read": GOOD,
+            "__proto__": GOOD,
+            "prog/b1-w1-watch": {**GOOD, "at": "soon"},
+            "prog/b1-w2-practise": {**GOOD, "url": "javascript:alert(1)"},
+            "prog/b1-intro": {**GOOD, "url": STEP},
+        },  # another session's page: not its own
+        "last": {"title": "Read about memory", "url": STEP},
+    }
     context, tab = poisoned(browser, json.dumps(stored))
     try:
         visit(tab, "")

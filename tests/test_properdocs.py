@@ -1,5 +1,6 @@
 """ProperDocs (the maintained fork of MkDocs 1.6) builds the project's own mkdocs.yml, unchanged and
 strict, into the same site: the same pages, the same article text and the same navigation."""
+
 from __future__ import annotations
 
 import os
@@ -28,10 +29,14 @@ def test_properdocs_writes_the_same_pages_with_the_same_text(properdocs_site, sa
 
 def test_properdocs_writes_the_same_navigation(properdocs_site, sample_site):
     built, original = pages(properdocs_site), pages(sample_site)
-    for kind, tag, css_class in (("nav", "nav", "md-nav--primary"), ("breadcrumbs", "nav", "md-path"),
-                                 ("footer", "nav", "md-footer__inner")):
-        different = [path for path in original
-                     if text_of(built[path], tag, css_class) != text_of(original[path], tag, css_class)]
+    for kind, tag, css_class in (
+        ("nav", "nav", "md-nav--primary"),
+        ("breadcrumbs", "nav", "md-path"),
+        ("footer", "nav", "md-footer__inner"),
+    ):
+        different = [
+            path for path in original if text_of(built[path], tag, css_class) != text_of(original[path], tag, css_class)
+        ]
         assert different == [], kind
     assert text_of(original["index.html"], "nav", "md-nav--primary")  # the comparison compares something
 

@@ -7,6 +7,7 @@ problems, never an exception. Profiles (choose with HYPOTHESIS_PROFILE):
   full          1,250 examples per test, 10,000 in all: `HYPOTHESIS_PROFILE=full pytest tests/test_properties.py`;
   quick         10 examples per test, for `make test-unit`, the fast loop (CI runs `ci`).
 """
+
 from __future__ import annotations
 
 import json
@@ -21,29 +22,114 @@ from hypothesis import strategies as st
 
 from induction.check.pipeline import load_and_check
 
-settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("quick", max_examples=10, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "quick", max_examples=10, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.register_profile("full", max_examples=1250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-KEYS = ["id", "title", "weeks", "week", "ect", "mentor", "tutor", "see", "pages", "blocks", "years", "programmes",
-        "framework", "settings", "coverage", "unsafe_html", "video_hosts", "forbidden_hosts", "videos", "url",
-        "duration", "transcript", "audio_described", "assets", "file", "term", "half_term", "summary", "minutes",
-        "phases", "intentions", "role", "kind", "wording", "standards", "statements", "text", "number", "<<"]
+KEYS = [
+    "id",
+    "title",
+    "weeks",
+    "week",
+    "ect",
+    "mentor",
+    "tutor",
+    "see",
+    "pages",
+    "blocks",
+    "years",
+    "programmes",
+    "framework",
+    "settings",
+    "coverage",
+    "unsafe_html",
+    "video_hosts",
+    "forbidden_hosts",
+    "videos",
+    "url",
+    "duration",
+    "transcript",
+    "audio_described",
+    "assets",
+    "file",
+    "term",
+    "half_term",
+    "summary",
+    "minutes",
+    "phases",
+    "intentions",
+    "role",
+    "kind",
+    "wording",
+    "standards",
+    "statements",
+    "text",
+    "number",
+    "<<",
+]
 ODD = ["é", "\u2028", "\u0085", "\ufeff", "\x00", "\x1b", "\U0001f600", "\u202e", "\ud7ff", "ß", "İ", "\t", "\r"]
 PUNCT = list(":-[]{},#&*!|>'\"%@`?\n \\") + ["---", "- ", ": ", "&a ", "*a", "!!python/object:os.system", "<<: *a"]
-SNIPPETS = ["<script>", "</script>", "<details markdown=\"1\">", "</details>", "<summary>", "<div", ">", "</",
-            "<a href=\"javascript:x\">", "<img src=x onerror=y>", "<iframe src=\"https://evil/\">", "<style>",
-            "{{ video(\"intro\") }}", "{{ asset(\"sheet\") }}", "{{ statement(\"2.1\") }}", "{{", "}}", "{%", "%}",
-            "```", "~~~", "`", "## ", "# ", "](", "[x](", "javascript:", "data:", "&#x09;", "<!--", "-->",
-            "<https://staging.x/>", "\n", "\n\n", "    ", "---\n", "[[[[", "]]]]", "<table><tr><td>", "</td>"]
+SNIPPETS = [
+    "<script>",
+    "</script>",
+    '<details markdown="1">',
+    "</details>",
+    "<summary>",
+    "<div",
+    ">",
+    "</",
+    '<a href="javascript:x">',
+    "<img src=x onerror=y>",
+    '<iframe src="https://evil/">',
+    "<style>",
+    '{{ video("intro") }}',
+    '{{ asset("sheet") }}',
+    '{{ statement("2.1") }}',
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "```",
+    "~~~",
+    "`",
+    "## ",
+    "# ",
+    "](",
+    "[x](",
+    "javascript:",
+    "data:",
+    "&#x09;",
+    "<!--",
+    "-->",
+    "<https://staging.x/>",
+    "\n",
+    "\n\n",
+    "    ",
+    "---\n",
+    "[[[[",
+    "]]]]",
+    "<table><tr><td>",
+    "</td>",
+]
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10, 10**12), st.floats(allow_nan=True),
-                    st.text(st.sampled_from(list("abc12.-: ") + ODD), max_size=20), st.sampled_from(KEYS))
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) |
-                      st.dictionaries(st.sampled_from(KEYS), inner, max_size=5), max_leaves=25)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-10, 10**12),
+    st.floats(allow_nan=True),
+    st.text(st.sampled_from(list("abc12.-: ") + ODD), max_size=20),
+    st.sampled_from(KEYS),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS), inner, max_size=5),
+    max_leaves=25,
+)
 
 
 def dumped(value: object) -> str:
@@ -56,9 +142,9 @@ yaml_ish = st.one_of(
     st.integers(1, 400).map(lambda n: "[" * n + "]" * n),  # deep flow nesting
     st.integers(1, 400).map(lambda n: "".join(" " * i + "a:\n" for i in range(n))),  # deep block nesting
 )
-markdown_ish = st.tuples(values.map(dumped), st.lists(st.sampled_from(SNIPPETS + ODD) | st.text(max_size=8),
-                                                      max_size=40).map("".join)) \
-    .map(lambda parts: f"---\n{parts[0]}---\n{parts[1]}")
+markdown_ish = st.tuples(
+    values.map(dumped), st.lists(st.sampled_from(SNIPPETS + ODD) | st.text(max_size=8), max_size=40).map("".join)
+).map(lambda parts: f"---\n{parts[0]}---\n{parts[1]}")
 raw = st.one_of(st.binary(max_size=300), st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")))
 
 
@@ -84,8 +170,12 @@ def never_raises(base: Path, relative: str, content: str | bytes) -> None:
 
 
 FILES = {
-    "site": "site.yaml", "programme": "prog/programme.yaml", "block": "prog/year-1/b1/block.yaml",
-    "videos": "prog/videos.yaml", "assets": "prog/assets.yaml", "framework": "frameworks/ecf-2019.yaml",
+    "site": "site.yaml",
+    "programme": "prog/programme.yaml",
+    "block": "prog/year-1/b1/block.yaml",
+    "videos": "prog/videos.yaml",
+    "assets": "prog/assets.yaml",
+    "framework": "frameworks/ecf-2019.yaml",
 }
 
 

@@ -1,5 +1,6 @@
 """The provider's identity (site.yaml's provider:): validated with lines, and every generated site page
 (home, accessibility, cookies) naming only the content's own provider with figures counted from it."""
+
 from __future__ import annotations
 
 import shutil
@@ -44,45 +45,78 @@ def test_the_provider_loads_with_its_files_contact_and_links(tree):
     site, problems = load_site(str(with_provider(tree)))
     assert list(problems) == []
     provider = site.provider
-    assert (provider.name, provider.logo, provider.favicon) == ("Northgate Teaching Hub",
-                                                               str(tree / "brand" / "logo.svg"), "")
+    assert (provider.name, provider.logo, provider.favicon) == (
+        "Northgate Teaching Hub",
+        str(tree / "brand" / "logo.svg"),
+        "",
+    )
     assert provider.colours == {"primary": "#1d70b8"}
     assert provider.contact == {"email": "ects@northgate.example", "phone": "0113 496 0000"}
     assert provider.links == [("Privacy notice", "https://northgate.example/privacy")]
     assert site.provider_name == "Northgate Teaching Hub"
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("logo: brand/logo.svg", "logo: brand/lgo.svg",
-     "minimal/site.yaml:5: error [missing-file] The logo file 'brand/lgo.svg' is missing. "
-     "Put the image there, or correct the path (relative to site.yaml)."),
-    ("logo: brand/logo.svg", "logo: brand/logo.txt",
-     "minimal/site.yaml:5: error [wrong-type] Expected an image file (.svg, .png, .jpg, .jpeg, .gif, .webp, .ico) "
-     "for 'logo' in the provider but found 'brand/logo.txt'."),
-    ("logo: brand/logo.svg", "logo: ../../logo.svg",
-     "minimal/site.yaml:5: error [path-outside] The logo path '../../logo.svg' climbs out of the programme "
-     "folder. Put the image inside the content folder and give its path relative to site.yaml."),
-    ('primary: "#1d70b8"', "primary: navy",
-     "minimal/site.yaml:7: error [wrong-type] Expected a colour as # and 3 or 6 hexadecimal digits "
-     "(like '#1d70b8') for 'primary' in the colours but found 'navy'."),
-    ('primary: "#1d70b8"', "primary: #1d70b8",
-     "minimal/site.yaml:7: error [wrong-type] Expected a colour as # and 3 or 6 hexadecimal digits "
-     "(like '#1d70b8') for 'primary' in the colours but found nothing. "
-     "Quote it: YAML reads an unquoted # as the start of a comment."),
-    ("email: ects@northgate.example", "email: ects at northgate",
-     "minimal/site.yaml:9: error [wrong-type] Expected an email address (like 'ects@example.org') for 'email' "
-     "in the contact details but found 'ects at northgate'."),
-    ('phone: "0113 496 0000"', "phone: 441134960000",
-     "minimal/site.yaml:10: error [wrong-type] Expected a telephone number (like '0161 496 0000') for 'phone' "
-     "in the contact details but found the number 441134960000. "
-     "Quote it, so YAML keeps the leading 0: '0161 496 0000'."),
-    ('phone: "0113 496 0000"', "phone: ring the office",
-     "minimal/site.yaml:10: error [wrong-type] Expected a telephone number (like '0161 496 0000') for 'phone' "
-     "in the contact details but found 'ring the office'."),
-    ("url: https://northgate.example/privacy", "url: northgate.example/privacy",
-     "minimal/site.yaml:13: error [wrong-type] Expected a web address starting with https:// or http:// for "
-     "'url' in a footer link but found 'northgate.example/privacy'."),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "logo: brand/logo.svg",
+            "logo: brand/lgo.svg",
+            "minimal/site.yaml:5: error [missing-file] The logo file 'brand/lgo.svg' is missing. "
+            "Put the image there, or correct the path (relative to site.yaml).",
+        ),
+        (
+            "logo: brand/logo.svg",
+            "logo: brand/logo.txt",
+            "minimal/site.yaml:5: error [wrong-type] Expected an image file (.svg, .png, .jpg, .jpeg, .gif, .webp, "
+            ".ico) for 'logo' in the provider but found 'brand/logo.txt'.",
+        ),
+        (
+            "logo: brand/logo.svg",
+            "logo: ../../logo.svg",
+            "minimal/site.yaml:5: error [path-outside] The logo path '../../logo.svg' climbs out of the programme "
+            "folder. Put the image inside the content folder and give its path relative to site.yaml.",
+        ),
+        (
+            'primary: "#1d70b8"',
+            "primary: navy",
+            "minimal/site.yaml:7: error [wrong-type] Expected a colour as # and 3 or 6 hexadecimal digits "
+            "(like '#1d70b8') for 'primary' in the colours but found 'navy'.",
+        ),
+        (
+            'primary: "#1d70b8"',
+            "primary: #1d70b8",
+            "minimal/site.yaml:7: error [wrong-type] Expected a colour as # and 3 or 6 hexadecimal digits "
+            "(like '#1d70b8') for 'primary' in the colours but found nothing. "
+            "Quote it: YAML reads an unquoted # as the start of a comment.",
+        ),
+        (
+            "email: ects@northgate.example",
+            "email: ects at northgate",
+            "minimal/site.yaml:9: error [wrong-type] Expected an email address (like 'ects@example.org') for 'email' "
+            "in the contact details but found 'ects at northgate'.",
+        ),
+        (
+            'phone: "0113 496 0000"',
+            "phone: 441134960000",
+            "minimal/site.yaml:10: error [wrong-type] Expected a telephone number (like '0161 496 0000') for 'phone' "
+            "in the contact details but found the number 441134960000. "
+            "Quote it, so YAML keeps the leading 0: '0161 496 0000'.",
+        ),
+        (
+            'phone: "0113 496 0000"',
+            "phone: ring the office",
+            "minimal/site.yaml:10: error [wrong-type] Expected a telephone number (like '0161 496 0000') for 'phone' "
+            "in the contact details but found 'ring the office'.",
+        ),
+        (
+            "url: https://northgate.example/privacy",
+            "url: northgate.example/privacy",
+            "minimal/site.yaml:13: error [wrong-type] Expected a web address starting with https:// or http:// for "
+            "'url' in a footer link but found 'northgate.example/privacy'.",
+        ),
+    ],
+)
 def test_a_wrong_provider_setting_is_reported_at_its_line(tree, old, new, expected):
     with_provider(tree)
     replace_once(tree / "site.yaml", old, new)
@@ -100,8 +134,10 @@ def test_the_site_pages_name_only_the_contents_provider_with_its_contact(tree):
     for src in ("index.md", "about/accessibility.md", "about/cookies.md"):
         assert "Northgate Teaching Hub" in rendered[src]
         assert "Oakfield" not in rendered[src]
-    assert ("- email: [ects@northgate.example](mailto:ects@northgate.example)\n- telephone: 0113 496 0000"
-            in rendered["about/accessibility.md"])
+    assert (
+        "- email: [ects@northgate.example](mailto:ects@northgate.example)\n- telephone: 0113 496 0000"
+        in rendered["about/accessibility.md"]
+    )
 
 
 def test_without_a_provider_the_pages_name_the_programmes_provider(tree):
@@ -128,9 +164,11 @@ def test_the_home_page_counts_weeks_as_weeks_and_says_transcripts_only_when_true
 
 def test_the_sample_home_page_has_the_true_figures():
     home = pages(SAMPLE)["index.md"]
-    assert ("**30 weeks** in **6 blocks** over **2 years**: 76 ECT self-study steps, 23 mentor session plans, "
-            "11 induction tutor sessions and 6 videos (each with a transcript). Its sessions teach 149 of the "
-            "181 statements of the [Early Career Framework](frameworks/ecf-2019/index.md).") in home
+    assert (
+        "**30 weeks** in **6 blocks** over **2 years**: 76 ECT self-study steps, 23 mentor session plans, "
+        "11 induction tutor sessions and 6 videos (each with a transcript). Its sessions teach 149 of the "
+        "181 statements of the [Early Career Framework](frameworks/ecf-2019/index.md)."
+    ) in home
 
 
 @pytest.mark.parametrize(("colour", "text"), [("#1d70b8", "#ffffff"), ("#ffdd00", "#000000"), ("#000000", "#ffffff")])
@@ -147,8 +185,11 @@ def test_the_footer_lists_the_statement_cookies_and_the_providers_links(tmp_path
     tree = with_provider(make_tree(tmp_path))
     footer = branding.footer(load_site(str(tree))[0])
     assert [link["title"] for link in footer["links"]] == ["Accessibility statement", "Cookies", "Privacy notice"]
-    assert (footer["provider"], footer["email"], footer["phone"]) == \
-        ("Northgate Teaching Hub", "ects@northgate.example", "0113 496 0000")
+    assert (footer["provider"], footer["email"], footer["phone"]) == (
+        "Northgate Teaching Hub",
+        "ects@northgate.example",
+        "0113 496 0000",
+    )
 
 
 def test_blocks_count_weeks_as_weeks_on_the_programme_and_year_pages(tree):
@@ -182,25 +223,45 @@ def test_a_logo_or_favicon_name_the_theme_would_print_unescaped_is_refused_at_it
     assert formatted(tree) == [
         f"minimal/site.yaml:5: error [image-name] The {key} path '{name}' may hold only letters, digits, '.', '_' "
         "and '-', in folders separated by '/' (and no '..'). Rename the file with letters, digits, '.', '_' and '-' "
-        "only, and give its path relative to site.yaml."]
+        "only, and give its path relative to site.yaml."
+    ]
 
 
-@pytest.mark.parametrize(("key", "name", "data", "expected"), [
-    ("logo", "brand/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>',
-     "minimal/site.yaml:5: error [image-content] The SVG logo 'brand/logo.svg' holds a <script> element, which "
-     "can run code or load another file (line 1 of the file)."),
-    ("favicon", "brand/icon.svg", '<svg xmlns="http://www.w3.org/2000/svg"><a><set attributeName="href" '
-                                  'to="javascript:x()"/><circle r="4"/></a></svg>',
-     "minimal/site.yaml:5: error [image-content] The SVG favicon 'brand/icon.svg' has a <set> that animates "
-     "'href'; an animation may change how a diagram looks, never a link, a style sheet or an event handler "
-     "(line 1 of the file)."),
-    ("logo", "brand/logo.png", "<html><script>x()</script></html>",
-     "minimal/site.yaml:5: error [image-content] The logo 'brand/logo.png' is named as an image (.png) but its "
-     "content is not one."),
-    ("favicon", "brand/icon.ico", "alert(1)",
-     "minimal/site.yaml:5: error [image-content] The favicon 'brand/icon.ico' is named as an image (.ico) but its "
-     "content is not one."),
-])
+@pytest.mark.parametrize(
+    ("key", "name", "data", "expected"),
+    [
+        (
+            "logo",
+            "brand/logo.svg",
+            '<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>',
+            "minimal/site.yaml:5: error [image-content] The SVG logo 'brand/logo.svg' holds a <script> element, which "
+            "can run code or load another file (line 1 of the file).",
+        ),
+        (
+            "favicon",
+            "brand/icon.svg",
+            '<svg xmlns="http://www.w3.org/2000/svg"><a><set attributeName="href" '
+            'to="javascript:x()"/><circle r="4"/></a></svg>',
+            "minimal/site.yaml:5: error [image-content] The SVG favicon 'brand/icon.svg' has a <set> that animates "
+            "'href'; an animation may change how a diagram looks, never a link, a style sheet or an event handler "
+            "(line 1 of the file).",
+        ),
+        (
+            "logo",
+            "brand/logo.png",
+            "<html><script>x()</script></html>",
+            "minimal/site.yaml:5: error [image-content] The logo 'brand/logo.png' is named as an image (.png) but its "
+            "content is not one.",
+        ),
+        (
+            "favicon",
+            "brand/icon.ico",
+            "alert(1)",
+            "minimal/site.yaml:5: error [image-content] The favicon 'brand/icon.ico' is named as an image (.ico) but "
+            "its content is not one.",
+        ),
+    ],
+)
 def test_a_logo_or_favicon_is_checked_by_its_content(tree, key, name, data, expected):
     with_provider(tree)
     (tree / name).write_text(data, encoding="utf-8")
@@ -216,12 +277,13 @@ def test_a_logo_over_1_mb_is_refused_by_its_size(tree):
     assert formatted(tree) == [
         "minimal/site.yaml:5: error [served-too-large] The logo 'brand/logo.svg' is 1,000,001 bytes; the site serves "
         "a logo of at most 1,000,000 bytes. Compress it or split it (a PDF exported for screen, a shorter clip), or "
-        "link to where it is hosted."]
+        "link to where it is hosted."
+    ]
 
 
 def test_the_logo_and_favicon_are_published_under_names_of_their_use():
     site = load_site(str(SAMPLE))[0]
     assert branding.theme_images(site) == {"logo": "assets/provider/logo.svg", "favicon": "assets/provider/favicon.svg"}
     # A name that reached here would not reach a page.
-    site = replace(site, provider=replace(site.provider, logo="/content/brand/a\"><script>.png"))
+    site = replace(site, provider=replace(site.provider, logo='/content/brand/a"><script>.png'))
     assert branding.theme_images(site)["logo"] == "assets/provider/logo.png"

@@ -2,6 +2,7 @@
 link, a sitemap and a 404 page that works; the offline copy (mkdocs.offline.yml, zipped as
 `make offline` zips it) navigates and searches opened from disk; the Pages workflow builds it.
 """
+
 from __future__ import annotations
 
 import os
@@ -60,7 +61,7 @@ def test_the_offline_config_has_the_sites_plugins_plus_offline():
 
 def test_make_offline_builds_the_offline_config_and_zips_it():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    recipe = makefile[makefile.index("\noffline:"):].split("\n\n")[0]
+    recipe = makefile[makefile.index("\noffline:") :].split("\n\n")[0]
     assert "-f mkdocs.offline.yml" in recipe and "zipfile -c site-offline.zip site-offline/" in recipe
 
 
@@ -133,8 +134,9 @@ def test_the_unpacked_zip_navigates_and_searches_from_disk(offline_copy):
         searching = ("/search/search_index.js", "/workers/search.")
         assert [url for url in requests if any(part in url for part in searching)] == []  # not before searching
         open_search(page, "hinge")
-        assert sorted(any(part in url for part in searching[1:]) for url in requests
-                      if any(part in url for part in searching)) == [False, True]  # the index, the worker
+        assert sorted(
+            any(part in url for part in searching[1:]) for url in requests if any(part in url for part in searching)
+        ) == [False, True]  # the index, the worker
         page.locator(".md-search-result__link").first.click()
         page.wait_for_load_state()
         assert page.url.startswith("file://") and "hinge" in page.inner_text("article").lower()
@@ -159,8 +161,10 @@ def test_every_page_type_of_the_offline_copy_keeps_the_sites_policy_and_asks_no_
         requests: list[str] = []
         violations: list[str] = []
         page.on("request", lambda request: requests.append(request.url))
-        page.on("console", lambda message: violations.append(message.text) if "Content Security Policy"
-                in message.text else None)
+        page.on(
+            "console",
+            lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+        )
         # not the 404 page: opened from disk no server ever shows it
         for kind, address in [(kind, address) for kind, address in PAGE_TYPES.items() if kind != "404"]:
             file = on_disk(offline_copy, address)
@@ -171,8 +175,10 @@ def test_every_page_type_of_the_offline_copy_keeps_the_sites_policy_and_asks_no_
         open_search(page, "hinge")  # the search frame's script is a file of the copy: allowed
         assert violations == []
         # and the policy holds: a script that content might have smuggled in does not run
-        page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1';"
-                      " document.body.append(s); }")
+        page.evaluate(
+            "() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1';"
+            " document.body.append(s); }"
+        )
         page.wait_for_function("() => document.querySelectorAll('script').length > 0")
         assert page.evaluate("window.ran") is None
         assert any("violates the following Content Security Policy" in text for text in violations)
@@ -185,8 +191,10 @@ def test_the_pages_workflow_builds_strictly_for_its_address_checks_links_and_dep
     build = next(step for step in steps if step.get("run") == "make site")
     assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
     assert any("scripts/check_links.py site/" in step.get("run", "") for step in steps)
-    assert any(step.get("uses", "").startswith("actions/upload-pages-artifact") and step["with"]["path"] == "site"
-               for step in steps)
+    assert any(
+        step.get("uses", "").startswith("actions/upload-pages-artifact") and step["with"]["path"] == "site"
+        for step in steps
+    )
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
 
 

@@ -3,6 +3,7 @@ work that can be marked as done, the tutor's checks included, in the programme's
 week's number; each cohort's weeks; the site's id and a content version that follows the content;
 no text from YAML that could close a script element. And every mentor plan's own page carries the
 coaching log, pointing at the plan before it."""
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,11 @@ def test_the_order_lists_every_markable_piece_of_work_in_order_with_its_week(sam
     assert len(tutor_checks) == 8  # every tutor check can be marked as done
     first = [(i["week"], i["key"]) for i in items[:9]]
     assert first == [(0, "oakfield/year-1-welcome"), (0, "oakfield/year-1-training-1")] + [
-        (0, f"oakfield/mentor-training-{n}") for n in range(1, 6)] + [  # the year's own work, then its blocks
-        (0, "oakfield/routines-introduction"), (0, "oakfield/routines-reflection")]
+        (0, f"oakfield/mentor-training-{n}") for n in range(1, 6)
+    ] + [  # the year's own work, then its blocks
+        (0, "oakfield/routines-introduction"),
+        (0, "oakfield/routines-reflection"),
+    ]
     cohorts = data["programmes"][0]["cohorts"]
     assert [c["id"] for c in cohorts] == ["september-2025", "january-2026"]
     assert cohorts[0]["weeks"][0] == {"n": 1, "start": "2025-09-08", "end": "2025-09-12"}
@@ -67,9 +71,11 @@ def test_each_mentor_plan_page_has_the_coaching_log_pointing_at_the_plan_before(
     first = pages["oakfield/year-1/routines/routines-w1-mentor.md"]
     second = pages["oakfield/year-1/routines/routines-w2-mentor.md"]
     assert '<div class="ect-coaching" data-ect-coaching="oakfield/routines-w1-mentor">' in first
-    assert ('<div class="ect-coaching" data-ect-coaching="oakfield/routines-w2-mentor" '
-            'data-ect-previous="oakfield/routines-w1-mentor" data-ect-previous-title="Planning and rehearsing the '
-            'start of the lesson">') in second
+    assert (
+        '<div class="ect-coaching" data-ect-coaching="oakfield/routines-w2-mentor" '
+        'data-ect-previous="oakfield/routines-w1-mentor" data-ect-previous-title="Planning and rehearsing the '
+        'start of the lesson">'
+    ) in second
     assert "ect-coaching" not in pages["oakfield/year-1/routines/mentor-pack.md"]  # the pack keeps its paper fields
     assert 'data-ect-progress="oakfield/routines-w1-tutor"' in pages["oakfield/year-1/routines/routines-w1-tutor.md"]
     assert "oakfield/your-pairs.md" in pages

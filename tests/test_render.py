@@ -3,6 +3,7 @@
 The HTML of a few fragments is pinned in test_golden.py; here are the page set, the links
 between pages and the small helpers every page uses.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -25,12 +26,26 @@ B1 = "prog/year-1/b1"
 
 def test_every_week_session_and_transcript_has_its_own_page(pages):
     expected = {
-        "prog/index.md", "prog/year-1/index.md", f"{B1}/index.md", f"{B1}/mentor-pack.md",
-        f"{B1}/week-1/index.md", f"{B1}/week-2-3/index.md", f"{B1}/week-4/index.md",
-        "prog/year-1/welcome.md", f"{B1}/b1-intro.md", f"{B1}/b1-w1-watch.md", f"{B1}/b1-w1-read.md",
-        f"{B1}/b1-w1-mentor.md", f"{B1}/b1-w1-tutor.md", f"{B1}/b1-w2-practise.md", f"{B1}/b1-w2-mentor.md",
-        f"{B1}/b1-w4-mentor.md", "prog/videos/intro.md", "frameworks/ecf-2019/index.md",
-        "frameworks/ecf-2019/2-1.md", "frameworks/ecf-2019/standard-2.md",
+        "prog/index.md",
+        "prog/year-1/index.md",
+        f"{B1}/index.md",
+        f"{B1}/mentor-pack.md",
+        f"{B1}/week-1/index.md",
+        f"{B1}/week-2-3/index.md",
+        f"{B1}/week-4/index.md",
+        "prog/year-1/welcome.md",
+        f"{B1}/b1-intro.md",
+        f"{B1}/b1-w1-watch.md",
+        f"{B1}/b1-w1-read.md",
+        f"{B1}/b1-w1-mentor.md",
+        f"{B1}/b1-w1-tutor.md",
+        f"{B1}/b1-w2-practise.md",
+        f"{B1}/b1-w2-mentor.md",
+        f"{B1}/b1-w4-mentor.md",
+        "prog/videos/intro.md",
+        "frameworks/ecf-2019/index.md",
+        "frameworks/ecf-2019/2-1.md",
+        "frameworks/ecf-2019/standard-2.md",
     }
     assert expected <= set(pages)
 
@@ -57,17 +72,25 @@ def test_ect_steps_link_to_their_neighbours_by_title(pages):
 
 def test_a_mentor_plan_shows_its_timing_and_each_phase_with_minutes(pages):
     plan = pages[f"{B1}/b1-w1-mentor.md"].markdown
-    assert "| Review | 10 |\n| Plan | 15 |\n| Theory to practice | 15 |\n| Next steps | 5 |\n| **Total** | **45** |" \
+    assert (
+        "| Review | 10 |\n| Plan | 15 |\n| Theory to practice | 15 |\n| Next steps | 5 |\n| **Total** | **45** |"
         in plan
-    assert '<section class="ect-phase" markdown="1">\n\n## Review <span class="ect-phase__minutes">10 minutes</span>' \
+    )
+    assert (
+        '<section class="ect-phase" markdown="1">\n\n## Review <span class="ect-phase__minutes">10 minutes</span>'
         "\n\n1. Ask your ECT what they noticed.\n\n</section>" in plan
+    )
 
 
 def test_headings_before_the_first_phase_are_not_taken_for_phases(tree):
     mentor = tree / "prog" / "year-1" / "b1" / "b1-w1-mentor.md"
     text = mentor.read_text(encoding="utf-8")
-    mentor.write_text(text.replace("---\n\n## Review", "---\n\n### About this session\n\nRead first.\n\n"
-                                   "#### Learning intentions\n\n## Review"), encoding="utf-8")
+    mentor.write_text(
+        text.replace(
+            "---\n\n## Review", "---\n\n### About this session\n\nRead first.\n\n#### Learning intentions\n\n## Review"
+        ),
+        encoding="utf-8",
+    )
     checked = load_and_check(str(tree))
     assert checked.ok, checked.report()
     plan = next(p for p in render_site(checked) if p.src == f"{B1}/b1-w1-mentor.md").markdown
@@ -78,9 +101,12 @@ def test_headings_before_the_first_phase_are_not_taken_for_phases(tree):
 
 def test_a_training_session_with_timed_activities_shows_its_agenda(tree):
     tutor = tree / "prog" / "year-1" / "b1" / "b1-w1-tutor.md"
-    tutor.write_text(tutor.read_text(encoding="utf-8").replace(
-        "kind: material\n", "kind: training\n").replace(
-        "minutes: 15\n", "minutes: 15\nphases:\n  - title: Welcome & recap\n    minutes: 5\n"), encoding="utf-8")
+    tutor.write_text(
+        tutor.read_text(encoding="utf-8")
+        .replace("kind: material\n", "kind: training\n")
+        .replace("minutes: 15\n", "minutes: 15\nphases:\n  - title: Welcome & recap\n    minutes: 5\n"),
+        encoding="utf-8",
+    )
     checked = load_and_check(str(tree))
     assert checked.ok, checked.report()
     page = next(p for p in render_site(checked) if p.src == f"{B1}/b1-w1-tutor.md").markdown
@@ -108,24 +134,31 @@ def test_the_mentor_pack_holds_every_mentor_plan_of_the_block(pages):
     assert "Print this plan" not in pack
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("https://www.youtube.com/watch?v=abcdefghijk", "https://www.youtube-nocookie.com/embed/abcdefghijk"),
-    ("https://youtu.be/abcdefghijk", "https://www.youtube-nocookie.com/embed/abcdefghijk"),
-    ("https://vimeo.com/123456", "https://player.vimeo.com/video/123456?dnt=1"),
-    ("https://example.org/video.mp4", ""),
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://www.youtube.com/watch?v=abcdefghijk", "https://www.youtube-nocookie.com/embed/abcdefghijk"),
+        ("https://youtu.be/abcdefghijk", "https://www.youtube-nocookie.com/embed/abcdefghijk"),
+        ("https://vimeo.com/123456", "https://player.vimeo.com/video/123456?dnt=1"),
+        ("https://example.org/video.mp4", ""),
+    ],
+)
 def test_embeds_use_the_privacy_enhanced_players(url, expected):
     assert embed_address(url) == expected
 
 
 def test_host_names_and_sizes_read_as_people_say_them():
-    assert (host_name("https://youtu.be/x"), host_name("https://vimeo.com/1"), host_name("https://a.org/v")) == \
-        ("YouTube", "Vimeo", "a.org")
+    assert (host_name("https://youtu.be/x"), host_name("https://vimeo.com/1"), host_name("https://a.org/v")) == (
+        "YouTube",
+        "Vimeo",
+        "a.org",
+    )
     assert (size(24), size(2048), size(3 * 1024 * 1024)) == ("24 bytes", "2 KB", "3.0 MB")
 
 
-@pytest.mark.parametrize("n, expected", [(1, "1 minute"), (45, "45 minutes"), (60, "1 hour"),
-                                         (75, "1 hour 15 minutes"), (120, "2 hours")])
+@pytest.mark.parametrize(
+    "n, expected", [(1, "1 minute"), (45, "45 minutes"), (60, "1 hour"), (75, "1 hour 15 minutes"), (120, "2 hours")]
+)
 def test_minutes_read_as_words(n, expected):
     assert minutes(n) == expected
 

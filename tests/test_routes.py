@@ -3,6 +3,7 @@ is loaded, what the pages publish for every route (labels, a total per route, th
 the route each answer points to), what schedule.js and the progress counts carry for routes.js,
 and the navigation. The one-problem cases of the checks are in tests/routes_support.py (run by
 tests/test_checks.py); the browser's side is tests/test_routes_browser.py."""
+
 from __future__ import annotations
 
 import json
@@ -37,12 +38,16 @@ def test_routes_and_the_diagnostic_are_loaded_with_their_lines(tree):
     block = checked.site.programmes[0].blocks["b1"]
     assert [(r.id, r.label, r.description, r.loc.line) for r in block.routes] == [
         ("core", "Core", "For ECTs building the habit.", 25),
-        ("stretch", "Stretch", "For ECTs who are already secure.", 28)]
+        ("stretch", "Stretch", "For ECTs who are already secure.", 28),
+    ]
     diagnostic = block.diagnostic
     assert diagnostic is not None and not diagnostic.checklist and diagnostic.loc.line == 32
     assert [(q.text, [(a.text, a.route, a.loc.line) for a in q.answers]) for q in diagnostic.questions] == [
-        ("Do you check that every pupil has understood?",
-         [("Now and then.", "core", 36), ("In every lesson.", "stretch", 38)])]
+        (
+            "Do you check that every pupil has understood?",
+            [("Now and then.", "core", 36), ("In every lesson.", "stretch", 38)],
+        )
+    ]
     assert checked.site.programmes[0].sessions["b1-w1-read"].routes == ["stretch"]
     assert checked.site.programmes[0].sessions["b1-w1-watch"].routes == []
 
@@ -54,9 +59,11 @@ def test_a_checklist_counts_its_unticked_items_for_the_first_route(tree):
     assert diagnostic.checklist and [q.answers[0].route for q in diagnostic.questions] == ["stretch"]
     page = pages(checked)[B + "diagnostic.md"]
     assert "## Checklist for the mentor" in page
-    assert ('<li data-ect-question="1" data-ect-check="stretch"><span class="ect-diagnostic__question">Checks '
-            "every pupil&#x27;s answer.</span> <span class=\"ect-diagnostic__points\">(a tick points to Stretch)"
-            "</span></li>") in page
+    assert (
+        '<li data-ect-question="1" data-ect-check="stretch"><span class="ect-diagnostic__question">Checks '
+        'every pupil&#x27;s answer.</span> <span class="ect-diagnostic__points">(a tick points to Stretch)'
+        "</span></li>"
+    ) in page
 
 
 def test_routes_without_a_diagnostic_are_chosen_by_the_pair(tree):
@@ -67,29 +74,36 @@ def test_routes_without_a_diagnostic_are_chosen_by_the_pair(tree):
 
 def test_the_week_labels_route_only_steps_and_gives_a_total_per_route(tree):
     week = pages(checked_tree(tree, ROUTED, ON_STRETCH, WEEK_4))[B + "week-1/index.md"]
-    assert ('1. [Read about memory](../b1-w1-read.md)  \n   <span class="ect-step-detail">Reading · 20 minutes · '
-            '<span class="ect-route-label" data-ect-routes="stretch">Stretch route</span></span>') in week
-    assert ('<p class="ect-total" data-ect-routes="core"><strong>Total on the Core route: 15 minutes</strong> '
-            '(1 step)</p>\n<p class="ect-total" data-ect-routes="stretch"><strong>Total on the Stretch route: '
-            "35 minutes</strong> (2 steps)</p>") in week
-    assert ('<div class="ect-route-note" data-ect-route-scope="prog/b1" data-ect-route-ids="core stretch" '
-            'data-ect-route-names="Core|Stretch" markdown="1">\n\nThis block has 2 routes: Core and Stretch. Every '
-            "step is shown here; a step for one route only is labelled with it. [Find your route](../diagnostic.md)"
-            ) in week
+    assert (
+        '1. [Read about memory](../b1-w1-read.md)  \n   <span class="ect-step-detail">Reading · 20 minutes · '
+        '<span class="ect-route-label" data-ect-routes="stretch">Stretch route</span></span>'
+    ) in week
+    assert (
+        '<p class="ect-total" data-ect-routes="core"><strong>Total on the Core route: 15 minutes</strong> '
+        '(1 step)</p>\n<p class="ect-total" data-ect-routes="stretch"><strong>Total on the Stretch route: '
+        "35 minutes</strong> (2 steps)</p>"
+    ) in week
+    assert (
+        '<div class="ect-route-note" data-ect-route-scope="prog/b1" data-ect-route-ids="core stretch" '
+        'data-ect-route-names="Core|Stretch" markdown="1">\n\nThis block has 2 routes: Core and Stretch. Every '
+        "step is shown here; a step for one route only is labelled with it. [Find your route](../diagnostic.md)"
+    ) in week
     assert 'data-ect-route-keys="prog/b1-w1-read=prog/b1:stretch"' in week  # for the progress count
 
 
 def test_a_step_says_its_route_and_where_it_is_on_that_route(tree):
     site = pages(checked_tree(tree, ROUTED, ON_STRETCH, WEEK_4))
-    assert '<p class="ect-meta">Step 2 of 2 on the Stretch route · Reading · 20 minutes</p>' \
-        in site[B + "b1-w1-read.md"]
+    assert (
+        '<p class="ect-meta">Step 2 of 2 on the Stretch route · Reading · 20 minutes</p>' in site[B + "b1-w1-read.md"]
+    )
     assert '<p class="ect-meta">Step 1 of 2 (Core), 1 of 2 (Stretch)' not in site[B + "b1-w1-watch.md"]
     assert '<p class="ect-meta">Step 1 of 1 (Core), 1 of 2 (Stretch) · Video' in site[B + "b1-w1-watch.md"]
 
 
 def test_a_route_only_page_of_the_block_says_its_route(tree):
     page = pages(checked_tree(tree, ROUTED, Edit(B + "b1-intro.md", "minutes:", "routes: [core]\nminutes:")))[
-        B + "b1-intro.md"]
+        B + "b1-intro.md"
+    ]
     assert '<p class="ect-meta">Introduction · ' in page and " · Core route only</p>" in page
 
 
@@ -105,9 +119,11 @@ def test_the_diagnostic_page_lists_every_answer_with_its_route(tree):
     page = site[B + "diagnostic.md"]
     assert page.startswith('---\ntitle: "Where to start: Block one"\n---\n')
     assert "- **Core:** For ECTs building the habit.\n- **Stretch:** For ECTs who are already secure." in page
-    assert ('<li data-ect-question="1"><p class="ect-diagnostic__question">Do you check that every pupil has '
-            'understood?</p><ul><li data-ect-answer="core"><span class="ect-diagnostic__answer">Now and then.</span> '
-            '<span class="ect-diagnostic__points">(points to Core)</span></li>') in page
+    assert (
+        '<li data-ect-question="1"><p class="ect-diagnostic__question">Do you check that every pupil has '
+        'understood?</p><ul><li data-ect-answer="core"><span class="ect-diagnostic__answer">Now and then.</span> '
+        '<span class="ect-diagnostic__points">(points to Core)</span></li>'
+    ) in page
     assert '<p class="ect-diagnostic__result" data-ect-route-result role="status" aria-live="polite"></p>' in page
     assert "[Start week 1: First week](week-1/index.md) · [Back to the block](index.md)" in page
     assert "[Where to start: Block one](diagnostic.md){ .md-button }" in site[B + "index.md"]
@@ -132,7 +148,10 @@ def test_the_schedule_carries_each_steps_routes_and_its_blocks_scope(tmp_path):
     week = next(w for w in data["programmes"][0]["cohorts"][0]["weeks"] if w["url"].endswith("assessment/week-1/"))
     assert week["scope"] == "oakfield/assessment"
     assert [(s["id"], s.get("routes")) for s in week["ect"]] == [
-        ("assessment-w1-read", None), ("assessment-w1-plan", ["core"]), ("assessment-w1-audit", ["stretch"])]
+        ("assessment-w1-read", None),
+        ("assessment-w1-plan", ["core"]),
+        ("assessment-w1-audit", ["stretch"]),
+    ]
 
 
 def test_the_sample_has_a_routed_block_with_no_problem():
@@ -149,4 +168,5 @@ def test_a_see_reference_in_its_own_block_keeps_the_steps_routes(tree):
     assert [p.format() for p in load_and_check(str(tree)).problems] == [
         "minimal/prog/year-1/b1/block.yaml:19: error [route-without-step] Week 4 of the block 'b1' has no ECT step "
         "for the route 'stretch'. Give one of the week's steps the route (routes: [stretch]), or leave routes: out "
-        "of a step so that it is on every route."]
+        "of a step so that it is on every route."
+    ]

@@ -1,5 +1,6 @@
 """scaffold and scripts/new.py: new weeks, blocks, sessions and videos, with the next free number
 and id, that validate once their TODO placeholders are filled in, and appear in the built site."""
+
 from __future__ import annotations
 
 import re
@@ -33,20 +34,26 @@ def codes(tree: Path) -> list[str]:
 def test_a_new_week_takes_the_next_number_and_its_placeholders_are_reported(tree: Path) -> None:
     plan = scaffold.new_week(str(tree), "b1")
     plan.apply()
-    assert plan.report() == ["created minimal/prog/year-1/b1/b1-w5-task.md",
-                             "created minimal/prog/year-1/b1/b1-w5-mentor.md",
-                             "added week 5 to minimal/prog/year-1/b1/block.yaml"]
+    assert plan.report() == [
+        "created minimal/prog/year-1/b1/b1-w5-task.md",
+        "created minimal/prog/year-1/b1/b1-w5-mentor.md",
+        "added week 5 to minimal/prog/year-1/b1/block.yaml",
+    ]
     block = (tree / "prog/year-1/b1/block.yaml").read_text()
-    assert block.endswith("  - week: 5\n    title: 'TODO: the week title'\n    summary:\n"
-                          "      ect: 'TODO: one sentence for the ECT'\n"
-                          "      mentor: 'TODO: one sentence for the mentor'\n"
-                          "    ect: [b1-w5-task]\n    mentor: [b1-w5-mentor]\n")
+    assert block.endswith(
+        "  - week: 5\n    title: 'TODO: the week title'\n    summary:\n"
+        "      ect: 'TODO: one sentence for the ECT'\n"
+        "      mentor: 'TODO: one sentence for the mentor'\n"
+        "    ect: [b1-w5-task]\n    mentor: [b1-w5-mentor]\n"
+    )
     checked = load_and_check(str(tree))
     assert {p.code for p in checked.problems} == {"placeholder"}
     first = checked.problems.sorted()[0]
-    assert first.format() == ("minimal/prog/year-1/b1/b1-w5-mentor.md:5: error [placeholder] Placeholder text to "
-                              "fill in: 'TODO: the title the mentor will see'. Replace the TODO text with your own "
-                              "(or delete the line if it is not needed).")
+    assert first.format() == (
+        "minimal/prog/year-1/b1/b1-w5-mentor.md:5: error [placeholder] Placeholder text to "
+        "fill in: 'TODO: the title the mentor will see'. Replace the TODO text with your own "
+        "(or delete the line if it is not needed)."
+    )
 
 
 @pytest.mark.build
@@ -96,19 +103,30 @@ def test_a_video_gets_a_transcript_and_an_entry_after_the_others(tree: Path) -> 
     assert videos.count("  - id: b1-video-") == 2 and "transcript: transcripts/b1-video-2.md" in videos
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda t: scaffold.new_week(t, "b11"), "No block has the id 'b11'. Did you mean 'b1'?"),
-    (lambda t: scaffold.new_session(t, "b1", 9, "ect"),
-     "The block 'b1' has no week 9; add it with: new.py week --block b1"),
-    (lambda t: scaffold.new_session(t, "b1", 1, "ect", "plan"),
-     "A session of role ect cannot be of kind plan. Expected one of: video, reading, task, practice, reflection, quiz, "
-     "introduction."),
-    (lambda t: scaffold.new_session(t, "b1", 1, "ect", "video", "intro2"),
-     "No video has the id 'intro2'. Did you mean 'intro'?"),
-    (lambda t: scaffold.new_block(t, "year-3"), "No year has the id 'year-3'. Did you mean 'year-1'?"),
-    (lambda t: scaffold.new_block(t, "year-1", block_id="b1"),
-     "The block id 'b1' is already used by minimal/prog/year-1/b1/block.yaml."),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda t: scaffold.new_week(t, "b11"), "No block has the id 'b11'. Did you mean 'b1'?"),
+        (
+            lambda t: scaffold.new_session(t, "b1", 9, "ect"),
+            "The block 'b1' has no week 9; add it with: new.py week --block b1",
+        ),
+        (
+            lambda t: scaffold.new_session(t, "b1", 1, "ect", "plan"),
+            "A session of role ect cannot be of kind plan. Expected one of: video, reading, task, practice, "
+            "reflection, quiz, introduction.",
+        ),
+        (
+            lambda t: scaffold.new_session(t, "b1", 1, "ect", "video", "intro2"),
+            "No video has the id 'intro2'. Did you mean 'intro'?",
+        ),
+        (lambda t: scaffold.new_block(t, "year-3"), "No year has the id 'year-3'. Did you mean 'year-1'?"),
+        (
+            lambda t: scaffold.new_block(t, "year-1", block_id="b1"),
+            "The block id 'b1' is already used by minimal/prog/year-1/b1/block.yaml.",
+        ),
+    ],
+)
 def test_requests_that_cannot_be_met_say_why(tree: Path, call, message: str) -> None:
     with pytest.raises(scaffold.ScaffoldError) as error:
         call(str(tree))
@@ -117,11 +135,17 @@ def test_requests_that_cannot_be_met_say_why(tree: Path, call, message: str) -> 
 
 def test_the_command_line_writes_the_files_or_explains_without_a_traceback(tree: Path) -> None:
     import subprocess
-    done = subprocess.run(NEW + ["session", "--content", str(tree), "--block", "b1", "--week", "4",
-                                 "--role", "tutor"], capture_output=True, text=True)
+
+    done = subprocess.run(
+        NEW + ["session", "--content", str(tree), "--block", "b1", "--week", "4", "--role", "tutor"],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[:2] == ["created minimal/prog/year-1/b1/b1-w4-material.md",
-                                           "added 'b1-w4-material' (week 4) to minimal/prog/year-1/b1/block.yaml"]
+    assert done.stdout.splitlines()[:2] == [
+        "created minimal/prog/year-1/b1/b1-w4-material.md",
+        "added 'b1-w4-material' (week 4) to minimal/prog/year-1/b1/block.yaml",
+    ]
     failed = subprocess.run(NEW + ["week", "--content", str(tree), "--block", "nope"], capture_output=True, text=True)
     assert failed.returncode == 2
     assert failed.stderr == "new.py: No block has the id 'nope'. Blocks: b1.\n"
@@ -132,6 +156,8 @@ def test_an_id_that_is_not_an_id_is_refused_before_anything_is_written(tree: Pat
     before = sorted(str(p) for p in tree.parent.rglob("*"))
     with pytest.raises(scaffold.ScaffoldError) as raised:
         scaffold.new_block(str(tree), "year-1", block_id=block_id)
-    assert str(raised.value) == (f"The block id '{block_id}' is not an id: use lower-case letters, digits and "
-                                 "single hyphens, like 'routines-w1'.")
+    assert str(raised.value) == (
+        f"The block id '{block_id}' is not an id: use lower-case letters, digits and "
+        "single hyphens, like 'routines-w1'."
+    )
     assert sorted(str(p) for p in tree.parent.rglob("*")) == before

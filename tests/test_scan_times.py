@@ -9,6 +9,7 @@ quadratic one gives 4), and prints the figures. Measured on the project's 2-core
 of `[` imports in 0.6 s (4 s before here, 11.8 s in the review), 2 MB in about 2.5 s; doubling
 any unit below costs 1.2-2.5 times.
 """
+
 from __future__ import annotations
 
 import re
@@ -102,10 +103,21 @@ def imported_in(tmp_path: Path, body: str, limit: float) -> float:
     source = source_tree(tmp_path / "source", dict(PAGES, **{TASK: '---\ntitle: "Task"\n---\n\n' + body + "\n"}))
     started = children_cpu()
     try:
-        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "import_dfe.py"), str(source),
-                                 str(tmp_path / "dest"), "--framework", str(FRAMEWORK), "--allow-problems",
-                                 "--no-build"],  # the importer's own scans; building is the build's business
-                                capture_output=True, text=True, timeout=limit)
+        result = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "import_dfe.py"),
+                str(source),
+                str(tmp_path / "dest"),
+                "--framework",
+                str(FRAMEWORK),
+                "--allow-problems",
+                "--no-build",
+            ],  # the importer's own scans; building is the build's business
+            capture_output=True,
+            text=True,
+            timeout=limit,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"The import took longer than {limit} s.")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
@@ -136,9 +148,16 @@ def test_validation_is_linear_on_a_2_mb_body(tmp_path, unit):
     assert large < 20  # measured: at most 7 s (2 MB of '~')
 
 
-@pytest.mark.parametrize("text", ["![a](http://x.example/i.png) ![b [c] d](https://y.example/j.png)",
-                                  "![ ![ ![x](http://x.example/a)", "![]( http://x.example/a) ![x]()",
-                                  "![a]] (http://x.example) ![b](<https://y.example/q>)", "![![](http://a.example/b)"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![a](http://x.example/i.png) ![b [c] d](https://y.example/j.png)",
+        "![ ![ ![x](http://x.example/a)",
+        "![]( http://x.example/a) ![x]()",
+        "![a]] (http://x.example) ![b](<https://y.example/q>)",
+        "![![](http://a.example/b)",
+    ],
+)
 def test_markdown_images_are_found_as_the_pattern_finds_them(text):
     # the regex the linear scan replaced (quadratic on a run of '![' with no ']'), as the reference
     pattern = re.compile(r"!\[[^\]]*\]\(\s*<?((?:https?:)?//[^\s<>)]+)", re.I)

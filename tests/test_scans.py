@@ -4,6 +4,7 @@ Timings are ratios measured in the same run (the machine is shared): a body four
 may take at most about four times as long (a quadratic scan takes sixteen). The pathological
 families are the issue's: runs of backticks, braces, comments, brackets, fences, headings.
 """
+
 from __future__ import annotations
 
 import re
@@ -85,8 +86,11 @@ def test_each_scan_is_linear_in_the_body(family, scan):
 _OLD = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\}\}|\{%|%\}", re.S)
 
 
-@given(st.lists(st.sampled_from(["{{", "}}", "{%", "%}", "{#", "#}", "{", "}", "%", "#", "a", "\n", " "]),
-                max_size=30).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(["{{", "}}", "{%", "%}", "{#", "#}", "{", "}", "%", "#", "a", "\n", " "]), max_size=30
+    ).map("".join)
+)
 def test_template_spans_are_those_of_the_regex_they_replace(body):
     assert list(shortcodes.template_spans(body)) == [m.span() for m in _OLD.finditer(body)]
 
@@ -96,7 +100,7 @@ def test_a_run_of_the_same_stray_is_one_problem_and_strays_are_capped():
     assert len(Body("{{\n" * 1000).strays) == shortcodes.MAX_STRAYS
 
 
-@given(st.lists(st.sampled_from(["{", "}", "{:", ":", " ", "a", "#", "\n", ".x", "=", '"'] ), max_size=40).map("".join))
+@given(st.lists(st.sampled_from(["{", "}", "{:", ":", " ", "a", "#", "\n", ".x", "=", '"']), max_size=40).map("".join))
 def test_attribute_lists_are_found_where_python_markdowns_pattern_finds_them(body):
     expected = [m.span() for m in sanitiser._ATTR_LIST.finditer(body)]
     assert [m.span() for m in sanitiser._attribute_list_matches(body)] == expected

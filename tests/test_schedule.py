@@ -4,6 +4,7 @@ The sample's placements as a provider would check them against its published ter
 properties over generated calendars: weeks never fall in a holiday, run in order, never share a
 school week, and a week range covers as many school weeks as it numbers.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -30,7 +31,10 @@ def test_the_fixture_on_a_calendar_has_no_problem(tmp_path):
     assert report(tree) == []
     (schedule,) = load_and_check(str(tree)).schedules["prog"]
     assert [(p.week.label, [str(m) for m in p.mondays]) for p in schedule.weeks] == [
-        ("Week 1", ["2025-09-01"]), ("Weeks 2 to 3", ["2025-09-08", "2025-09-15"]), ("Week 4", ["2025-09-22"])]
+        ("Week 1", ["2025-09-01"]),
+        ("Weeks 2 to 3", ["2025-09-08", "2025-09-15"]),
+        ("Week 4", ["2025-09-22"]),
+    ]
 
 
 def test_the_sample_places_both_cohorts_on_the_oakshire_calendar():
@@ -41,6 +45,7 @@ def test_the_sample_places_both_cohorts_on_the_oakshire_calendar():
 
     def starts(schedule):
         return {(p.block.id, p.week.label): str(p.start) for p in schedule.weeks}
+
     # The autumn 1 block starts in each cohort's first half-term; October half-term is skipped.
     assert starts(september)[("routines", "Week 1")] == "2025-09-08"  # its first day, a Monday
     assert starts(september)[("how-pupils-learn", "Week 1")] == "2025-11-03"
@@ -52,9 +57,14 @@ def test_the_sample_places_both_cohorts_on_the_oakshire_calendar():
     # Year 2 starts a school year later, in fortnights.
     assert starts(september)[("adaptive-teaching", "Weeks 1 to 2")] == "2026-08-31"
     assert starts(january)[("adaptive-teaching", "Weeks 1 to 2")] == "2027-01-04"
-    assert {e.id for e in january.events} == {"starting-well-jan-2026", "routines-clinic-jan-2026",
-                                               "ect-conference-2026", "year-2-launch-jan-2026", "twilight-jan-2026",
-                                               *(f"mentor-training-{n}-jan-2026" for n in range(1, 6))}
+    assert {e.id for e in january.events} == {
+        "starting-well-jan-2026",
+        "routines-clinic-jan-2026",
+        "ect-conference-2026",
+        "year-2-launch-jan-2026",
+        "twilight-jan-2026",
+        *(f"mentor-training-{n}-jan-2026" for n in range(1, 6)),
+    }
 
 
 def test_dates_are_written_as_english_schools_write_them():
@@ -62,6 +72,7 @@ def test_dates_are_written_as_english_schools_write_them():
 
 
 # Properties ----------------------------------------------------------------------------------
+
 
 @st.composite
 def calendars(draw):
@@ -110,8 +121,11 @@ def test_weeks_fall_on_school_weeks_in_order_and_never_in_a_holiday(calendar, pr
         assert len(placed.mondays) == placed.week.last - placed.week.first + 1
         for monday in placed.mondays:  # at least one school day in each placed week
             days = [monday + datetime.timedelta(days=d) for d in range(5)]
-            assert any(not any(h.start <= d <= h.end for h in calendar.holidays) and
-                       any(t.start <= d <= t.end for t in calendar.terms) for d in days)
+            assert any(
+                not any(h.start <= d <= h.end for h in calendar.holidays)
+                and any(t.start <= d <= t.end for t in calendar.terms)
+                for d in days
+            )
     if schedule.weeks:
         assert schedule.weeks[0].start + datetime.timedelta(days=4) >= start
 
@@ -120,9 +134,11 @@ def test_weeks_fall_on_school_weeks_in_order_and_never_in_a_holiday(calendar, pr
 @given(calendars())
 def test_a_generated_calendar_is_sound_and_its_school_weeks_skip_every_holiday(calendar):
     from induction.timing.schedule import calendar_is_sound
+
     problems = Problems()
     calendar_is_sound(calendar, problems)
     assert problems.sorted() == []
     for week in school_weeks(calendar):
-        assert not any(h.start <= week.monday and week.monday + datetime.timedelta(days=4) <= h.end
-                       for h in calendar.holidays)
+        assert not any(
+            h.start <= week.monday and week.monday + datetime.timedelta(days=4) <= h.end for h in calendar.holidays
+        )

@@ -3,6 +3,7 @@ search box, nothing fetched for search before the reader opens it (Material's wo
 spellings of a word find its page, a statement's code its page, the programme's own pages before
 the framework's, and each result says whose page it is. The offline copy (opened from disk) keeps
 Material's whole index. Print views, packs and transcript pages are in neither."""
+
 from __future__ import annotations
 
 import json
@@ -52,12 +53,18 @@ def test_only_searchable_pages_are_marked_for_the_fragment_index_with_their_fact
     def marked(address: str) -> str:
         html = (sample_site / address / "index.html").read_text(encoding="utf-8")
         return HTMLParser(html).css_first("[data-pagefind-body]") is not None and html
-    for address in ("oakfield/year-1/routines/week-1/print/", "oakfield/year-1/routines/mentor-pack/",
-                    PAGE_TYPES["transcript"]):
+
+    for address in (
+        "oakfield/year-1/routines/week-1/print/",
+        "oakfield/year-1/routines/mentor-pack/",
+        PAGE_TYPES["transcript"],
+    ):
         assert not marked(address)  # Material's index left them out too: their text has its own page
     plan = HTMLParser(marked(PAGE_TYPES["mentor plan"]))
-    facts = {node.attributes["data-pagefind-meta"]: node.attributes["content"]
-             for node in plan.css("head meta[data-pagefind-meta]")}  # in the head: no reader meets them
+    facts = {
+        node.attributes["data-pagefind-meta"]: node.attributes["content"]
+        for node in plan.css("head meta[data-pagefind-meta]")
+    }  # in the head: no reader meets them
     assert facts == {"role[content]": "Mentor", "programme[content]": "Oakfield Early Career Programme"}
     assert plan.css_first("head meta[data-pagefind-filter]").attributes["content"] == "programme"
     coverage = HTMLParser(marked(PAGE_TYPES["coverage"]))
@@ -71,14 +78,18 @@ WORKER = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 
 def search_files(sent: list[tuple[str, int]]) -> list[str]:
     """What the server sent for search: Material's index and worker, Pagefind's files, the spellings."""
-    return [address for address, _ in sent
-            if address == INDEX or WORKER.search(address) or address.startswith(("/pagefind/", "/search/"))]
+    return [
+        address
+        for address, _ in sent
+        if address == INDEX or WORKER.search(address) or address.startswith(("/pagefind/", "/search/"))
+    ]
 
 
 def results(page) -> list[str]:  # type: ignore[no-untyped-def]
     """The listed results' addresses (each page's first link), relative to the site, in order."""
     return page.locator(".md-search-result__item > .md-search-result__link").evaluate_all(
-        "links => links.map(a => new URL(a.href).pathname.slice(1))")
+        "links => links.map(a => new URL(a.href).pathname.slice(1))"
+    )
 
 
 @pytest.mark.browser
@@ -167,8 +178,9 @@ def test_the_offline_copy_searches_from_disk_with_its_whole_index(offline_site):
         page.on("request", lambda request: requests.append(request.url))
         page.goto((offline_site / "oakfield" / "year-1" / "classroom-practice" / "week-1" / "index.html").as_uri())
         open_search(page, "modeling")
-        assert any(address.endswith("oakfield/year-1/classroom-practice/week-1/index.html")
-                   for address in results(page)[:5])  # its page, by the other spelling
+        assert any(
+            address.endswith("oakfield/year-1/classroom-practice/week-1/index.html") for address in results(page)[:5]
+        )  # its page, by the other spelling
         assert "modeling" not in page.locator(".md-search-result").inner_text().lower()
         assert any(url.endswith("/search/search_index.js") for url in requests)
         assert not any("/pagefind/" in url for url in requests)

@@ -1,5 +1,6 @@
 """Sequence: one previous/next chain per role over the whole sample, followed link by link in the
 rendered pages, and a way back to the week from every step and plan."""
+
 from __future__ import annotations
 
 import posixpath
@@ -27,8 +28,9 @@ def sample():
 
 
 def neighbours(markdown: str, src: str) -> dict[str, str]:
-    return {word: posixpath.normpath(posixpath.join(posixpath.dirname(src), link))
-            for word, link in _LINK.findall(markdown)}
+    return {
+        word: posixpath.normpath(posixpath.join(posixpath.dirname(src), link)) for word, link in _LINK.findall(markdown)
+    }
 
 
 @pytest.mark.parametrize("role", [*ROLES, TRAINING])
@@ -36,8 +38,11 @@ def test_each_role_has_one_chain_through_all_its_pages_in_programme_order(sample
     """The mentors' own training is a chain of its own, apart from the mentor's meeting plans."""
     checked, pages = sample
     places = checked.places["oakfield"]
-    own = {urls.session(p) for p in places.in_order()
-           if (p.role == TRAINING if role == TRAINING else p.session.role == role and p.role != TRAINING)}
+    own = {
+        urls.session(p)
+        for p in places.in_order()
+        if (p.role == TRAINING if role == TRAINING else p.session.role == role and p.role != TRAINING)
+    }
     assert own
     start = [src for src in own if "Previous" not in neighbours(pages[src], src)]
     assert len(start) == 1, start  # one chain, not several
@@ -71,15 +76,19 @@ def test_every_step_and_plan_links_back_to_its_week(sample):
 def test_a_next_link_says_the_neighbours_week(sample):
     _, pages = sample
     page = pages["oakfield/year-1/routines/routines-w1-mentor.md"]
-    assert ("Next: [Sharpening instructions and signals](routines-w2-mentor.md) "
-            '<span class="ect-pagination__where">(Week 2)</span>') in page
+    assert (
+        "Next: [Sharpening instructions and signals](routines-w2-mentor.md) "
+        '<span class="ect-pagination__where">(Week 2)</span>'
+    ) in page
 
 
 def test_a_mentor_only_week_speaks_to_the_ect_once_in_their_terms(sample):
     _, pages = sample
     week = pages["oakfield/year-1/routines/week-3/index.md"]
-    assert ("## This week's focus\n\nYou have no self-study steps this week. Your mentor meeting goes ahead: "
-            "the *Mentor session* below says what it covers.\n") in week
+    assert (
+        "## This week's focus\n\nYou have no self-study steps this week. Your mentor meeting goes ahead: "
+        "the *Mentor session* below says what it covers.\n"
+    ) in week
     assert week.count("Your ECT has no self-study") <= 1
 
 
@@ -91,12 +100,18 @@ def test_each_role_has_a_starting_page_linked_from_home_and_nav(sample):
     programme_nav = build_nav(checked.site, checked.places)[0]["Oakfield Early Career Programme"]
     # The mentors' section holds their starting page and their own training strand.
     training = ["oakfield/mentor-training/index.md"] + [
-        {p.session.title: f"oakfield/mentor-training/{p.session.id}.md"} for p in checked.places["oakfield"].training()]
-    assert programme_nav[1:4] == [{"For ECTs": "oakfield/for-ects.md"},
-                                  {"For mentors": [{"For mentors": "oakfield/for-mentors.md"},
-                                                   {"Mentor training": training}]},
-                                  {"For induction tutors": [{"For induction tutors": "oakfield/for-tutors.md"},
-                                                            {"Your pairs": "oakfield/your-pairs.md"}]}]
+        {p.session.title: f"oakfield/mentor-training/{p.session.id}.md"} for p in checked.places["oakfield"].training()
+    ]
+    assert programme_nav[1:4] == [
+        {"For ECTs": "oakfield/for-ects.md"},
+        {"For mentors": [{"For mentors": "oakfield/for-mentors.md"}, {"Mentor training": training}]},
+        {
+            "For induction tutors": [
+                {"For induction tutors": "oakfield/for-tutors.md"},
+                {"Your pairs": "oakfield/your-pairs.md"},
+            ]
+        },
+    ]
     assert len(training) == 6
 
 
@@ -114,10 +129,12 @@ def test_the_tutor_page_says_what_to_check_when_and_lists_the_training(sample):
     page = pages["oakfield/for-tutors.md"]
     # Each week's tutor summary is Markdown, under the week and its task (render/summaries.py).
     # ... and its dates, cohort by cohort (render/dates.py), between the two.
-    week_1 = page.index("- Week 1 ([Week 1 check: getting every pair started]"
-                        "(year-1/routines/routines-w1-tutor.md)) · ")
+    week_1 = page.index(
+        "- Week 1 ([Week 1 check: getting every pair started](year-1/routines/routines-w1-tutor.md)) · "
+    )
     assert page.index("w/c 8 September 2025 (September 2025 start)", week_1) < page.index(
-        "\n\n    Check every pair has met and knows how behaviour support works in school.", week_1)
+        "\n\n    Check every pair has met and knows how behaviour support works in school.", week_1
+    )
     assert "[Year 1 induction tutor training](year-1/year-1-training-1.md)" in page or "year-1-training-1.md" in page
 
 
@@ -125,5 +142,5 @@ def test_training_sessions_are_not_listed_as_year_pages(sample):
     _, pages = sample
     year = pages["oakfield/year-1/index.md"]
     assert year.index("## Training sessions") > year.index("## Year pages")
-    assert "year-1-training-1.md" in year[year.index("## Training sessions"):]
-    assert "year-1-training-1.md" not in year[:year.index("## Training sessions")]
+    assert "year-1-training-1.md" in year[year.index("## Training sessions") :]
+    assert "year-1-training-1.md" not in year[: year.index("## Training sessions")]

@@ -1,4 +1,5 @@
 """Settings: programme.yaml's settings: as a typed part of the model, with the defaults in one place."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,9 @@ def test_defaults_when_nothing_is_set() -> None:
 
 
 def test_an_empty_list_keeps_the_default_and_a_listed_host_replaces_it() -> None:
-    settings = Settings.of({"coverage": "warn", "unsafe_html": "strip", "video_hosts": ["media.example.org"],
-                            "forbidden_hosts": []})
+    settings = Settings.of(
+        {"coverage": "warn", "unsafe_html": "strip", "video_hosts": ["media.example.org"], "forbidden_hosts": []}
+    )
     assert settings == Settings("warn", "strip", ("media.example.org",), FORBIDDEN_HOSTS)
     assert settings.strips and settings.frame_hosts == ("media.example.org",)
 

@@ -1,4 +1,5 @@
 """Source: text and YAML that remember their lines; the awkward files authors' editors produce."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,33 +38,42 @@ def test_scalars_are_typed_the_safe_way():
 def test_lines_are_offset_for_front_matter():
     data, found = parse("id: a\nkind: [x\n", first_line=2)
     assert data is None
-    assert found == ["f.yaml:3: error [yaml-syntax] YAML could not be read: did not find expected ',' or ']'. "
-                     "Close the bracket or quote opened on this line."]
+    assert found == [
+        "f.yaml:3: error [yaml-syntax] YAML could not be read: did not find expected ',' or ']'. "
+        "Close the bracket or quote opened on this line."
+    ]
 
 
 def test_an_unclosed_quote_is_reported_where_it_opens():
     _, found = parse("id: a\ntitle: 'x\nterm: b\n")
-    assert found == ["f.yaml:2: error [yaml-syntax] YAML could not be read: found unexpected end of stream. "
-                     "Close the bracket or quote opened on this line."]
+    assert found == [
+        "f.yaml:2: error [yaml-syntax] YAML could not be read: found unexpected end of stream. "
+        "Close the bracket or quote opened on this line."
+    ]
 
 
 def test_bad_indentation_is_reported_where_it_is_noticed():
     _, found = parse("a:\n  b: 1\n c: 2\n")
-    assert found == ["f.yaml:3: error [yaml-syntax] YAML could not be read: did not find expected key. "
-                     "Check the indentation and punctuation on this line and the one before it."]
+    assert found == [
+        "f.yaml:3: error [yaml-syntax] YAML could not be read: did not find expected key. "
+        "Check the indentation and punctuation on this line and the one before it."
+    ]
 
 
 def test_a_duplicate_key_is_reported_with_both_lines_and_the_first_kept():
     data, found = parse("title: A\nterm: autumn\ntitle: B\n")
     assert data == {"title": "A", "term": "autumn"}
-    assert found == ["f.yaml:3: error [duplicate-key] The key 'title' is given twice (first on line 1). "
-                     "Delete or merge one of them."]
+    assert found == [
+        "f.yaml:3: error [duplicate-key] The key 'title' is given twice (first on line 1). Delete or merge one of them."
+    ]
 
 
 def test_a_tab_in_the_indentation_gets_the_tab_hint():
     _, found = parse("weeks:\n  - week: 1\n\ttitle: x\n")
-    assert found == ["f.yaml:3: error [yaml-syntax] YAML could not be read: found a tab character that violates "
-                     "indentation. Indent with spaces, not tabs."]
+    assert found == [
+        "f.yaml:3: error [yaml-syntax] YAML could not be read: found a tab character that violates "
+        "indentation. Indent with spaces, not tabs."
+    ]
 
 
 def test_a_complex_key_is_a_wrong_type():
@@ -134,8 +144,9 @@ def test_an_unclosed_front_matter_is_reported(tmp_path: Path):
     path.write_text("---\nid: a\n\nBody\n", encoding="utf-8")
     problems = Problems(root=str(tmp_path))
     assert read_markdown(str(path), problems) is None
-    assert lines(problems) == ["t.md:1: error [yaml-syntax] The front matter is not closed. "
-                               "End the front matter with a line holding only ---."]
+    assert lines(problems) == [
+        "t.md:1: error [yaml-syntax] The front matter is not closed. End the front matter with a line holding only ---."
+    ]
 
 
 def test_a_broken_front_matter_is_not_mistaken_for_none(tmp_path: Path):
@@ -181,6 +192,7 @@ def test_a_file_that_grows_while_read_is_read_no_further_than_the_limit(tmp_path
     assert source.read_text(str(path), problems) is None
     assert [p.format() for p in problems] == [
         "growing.md:1: error [file-too-large] The file grew past the limit while it was read; a content file may "
-        "hold at most 2,097,152. Split it, or move large material into a handout (assets.yaml)."]
+        "hold at most 2,097,152. Split it, or move large material into a handout (assets.yaml)."
+    ]
     with pytest.raises(source.TooLarge):
         source.read_bounded(str(path), 100)

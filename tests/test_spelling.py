@@ -1,4 +1,5 @@
 """Spelling: British and American forms, so that search finds "modeling" and "behavior" in a British text."""
+
 from __future__ import annotations
 
 import json
@@ -8,12 +9,25 @@ import pytest
 from induction.core.spelling import add_variants, other_spelling, variants
 
 
-@pytest.mark.parametrize(("word", "other"), [
-    ("behaviour", "behavior"), ("Behaviours", "behaviors"), ("behavioural", "behavioral"), ("behavior", "behaviour"),
-    ("modelling", "modeling"), ("modeling", "modelling"), ("modelled", "modeled"), ("organisation", "organization"),
-    ("organizing", "organising"), ("emphasise", "emphasize"), ("programme", "program"), ("centre", "center"),
-    ("analyse", "analyze"), ("levelling", "leveling"),
-])
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [
+        ("behaviour", "behavior"),
+        ("Behaviours", "behaviors"),
+        ("behavioural", "behavioral"),
+        ("behavior", "behaviour"),
+        ("modelling", "modeling"),
+        ("modeling", "modelling"),
+        ("modelled", "modeled"),
+        ("organisation", "organization"),
+        ("organizing", "organising"),
+        ("emphasise", "emphasize"),
+        ("programme", "program"),
+        ("centre", "center"),
+        ("analyse", "analyze"),
+        ("levelling", "leveling"),
+    ],
+)
 def test_a_word_has_its_other_spelling(word, other):
     assert other_spelling(word) == other
 
@@ -24,17 +38,23 @@ def test_words_without_another_spelling_are_left_alone(word):
 
 
 def test_each_variant_is_listed_once():
-    assert variants("Modelling behaviour: modelling good behaviour and behaviours.") == \
-        ["modeling", "behavior", "behaviors"]
+    assert variants("Modelling behaviour: modelling good behaviour and behaviours.") == [
+        "modeling",
+        "behavior",
+        "behaviors",
+    ]
 
 
 def test_the_other_spellings_are_indexed_in_a_field_that_no_result_shows():
-    index = {"config": {"lang": ["en"], "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}}, "docs": [
-        {"location": "a/", "title": "Modelling", "text": "Good behaviour."},
-        {"location": "b/", "title": "Other", "text": "Nothing to add."}]}
+    index = {
+        "config": {"lang": ["en"], "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+        "docs": [
+            {"location": "a/", "title": "Modelling", "text": "Good behaviour."},
+            {"location": "b/", "title": "Other", "text": "Nothing to add."},
+        ],
+    }
     out = json.loads(add_variants(json.dumps(index)))
     # The text a result shows is the page's own; the variants sit beside it, weighted as text.
     assert [d["text"] for d in out["docs"]] == ["Good behaviour.", "Nothing to add."]
     assert [d.get("variants") for d in out["docs"]] == ["modeling behavior", None]
-    assert out["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0},
-                                       "variants": {"boost": 1.0}}
+    assert out["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "variants": {"boost": 1.0}}

@@ -7,6 +7,7 @@ serves it), every link in it clicked, and no script may run: every payload calls
 the browser reports as a dialog. The same harness first shows that each hostile part, unchecked,
 does run, so that a quiet browser means something.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -20,22 +21,30 @@ from hypothesis import strategies as st
 
 from induction.load.svg import svg_problem
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)"),
+]
 
-ROOT = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        'xmlns:h="http://www.w3.org/1999/xhtml" width="400" height="400">{}</svg>')
+ROOT = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+    'xmlns:h="http://www.w3.org/1999/xhtml" width="400" height="400">{}</svg>'
+)
 BOX = '<rect width="60" height="60" fill="teal"/>'
 DIAGRAM = [  # what diagrams are made of: all accepted
-    BOX, '<circle cx="30" cy="30" r="20" fill="orange"/>', '<text x="5" y="20">Step 1</text>',
-    f'<a href="#r">{BOX}</a>', '<g transform="translate(5 5)"><path d="M0 0L20 20" stroke="black"/></g>',
+    BOX,
+    '<circle cx="30" cy="30" r="20" fill="orange"/>',
+    '<text x="5" y="20">Step 1</text>',
+    f'<a href="#r">{BOX}</a>',
+    '<g transform="translate(5 5)"><path d="M0 0L20 20" stroke="black"/></g>',
     '<rect id="r" width="9" height="9"><animate attributeName="opacity" values="0;1" dur="1s"/></rect>',
     f'<a href="#r"><set attributeName="fill" to="red" begin="0s"/>{BOX}</a>',
     '<defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs>',
     # inert however they look: script as text, a fragment named javascript, a style without addresses
     '<text y="40"><![CDATA[<script>alert(1)</script>]]> javascript-alert(1)</text>',
-    '<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>', f'<a href=" #javascript" target="_top">{BOX}</a>',
-    '<style>rect { fill: red; stroke: url(#g); }</style>',
+    "<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>",
+    f'<a href=" #javascript" target="_top">{BOX}</a>',
+    "<style>rect { fill: red; stroke: url(#g); }</style>",
     f'<a href="#r"><animate attributeName="fill" values="red;blue" dur="1s" repeatCount="indefinite"/>{BOX}</a>',
 ]
 HOSTILE = {  # each runs alert() when the file is opened or its link clicked (test_each_hostile_part_runs)
@@ -43,7 +52,7 @@ HOSTILE = {  # each runs alert() when the file is opened or its link clicked (te
     "svg onload": '<svg onload="alert(1)"/>',
     "set href": f'<a><set attributeName="href" to="javascript:alert(1)" begin="0s"/>{BOX}</a>',
     "animate href values": f'<a href="#r"><animate attributeName="href" values="javascript:alert(1)" begin="0s" '
-                           f'dur="10s" fill="freeze"/>{BOX}</a>',
+    f'dur="10s" fill="freeze"/>{BOX}</a>',
     "set xlink:href": f'<a><set attributeName="xlink:href" to="javascript:alert(1)" begin="0s"/>{BOX}</a>',
     "xlink:href": f'<a xlink:href="javascript:alert(1)">{BOX}</a>',
     "encoded href": f'<a href="&#106;avascript:alert(1)">{BOX}</a>',
@@ -52,8 +61,10 @@ HOSTILE = {  # each runs alert() when the file is opened or its link clicked (te
     "foreignObject": '<foreignObject width="60" height="60"><h:iframe src="javascript:alert(1)"/></foreignObject>',
     "onclick": '<rect width="60" height="60" onclick="alert(1)"/>',
 }
-XHTML_FORM = ('<html xmlns="http://www.w3.org/1999/xhtml"><body><form action="javascript:alert(1)">'
-              '<button style="width:60px;height:60px">Go</button></form></body></html>')
+XHTML_FORM = (
+    '<html xmlns="http://www.w3.org/1999/xhtml"><body><form action="javascript:alert(1)">'
+    '<button style="width:60px;height:60px">Go</button></form></body></html>'
+)
 _names = itertools.count()
 
 
@@ -103,8 +114,10 @@ def test_each_hostile_part_runs_unchecked_and_is_refused(browser, served, name):
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.one_of(st.sampled_from(DIAGRAM), st.sampled_from(list(HOSTILE.values()))), min_size=1,
-                max_size=4), st.booleans())
+@given(
+    st.lists(st.one_of(st.sampled_from(DIAGRAM), st.sampled_from(list(HOSTILE.values()))), min_size=1, max_size=4),
+    st.booleans(),
+)
 def test_an_svg_the_checker_accepts_runs_no_script_in_chromium(browser, served, parts, grouped):
     body = "".join(parts)
     document = ROOT.format(f"<g>{body}</g>" if grouped else body)

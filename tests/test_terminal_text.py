@@ -4,6 +4,7 @@ names, values) are written as their escapes, never obeyed; YAML text holding the
 The hostile catalogue (tests/hostile/cases.py) holds the refusals with their exact lines; these
 tests hold the escaping itself and the command as an author runs it.
 """
+
 from __future__ import annotations
 
 import logging
@@ -32,22 +33,32 @@ def test_visible_writes_each_control_as_the_escape_that_writes_it_in_yaml():
 
 
 def test_a_problem_prints_on_one_line_whatever_its_file_name_and_quoted_value_hold():
-    problem = Problem("prog/\x1b]0;owned\x07b.md", 3, "wrong-type", f"Expected text but found '{PAYLOAD}'.",
-                      "Did you mean 'x\ny'?")
+    problem = Problem(
+        "prog/\x1b]0;owned\x07b.md", 3, "wrong-type", f"Expected text but found '{PAYLOAD}'.", "Did you mean 'x\ny'?"
+    )
     assert problem.format() == (
         "prog/\\x1b]0;owned\\x07b.md:3: error [wrong-type] Expected text but found "
-        "'\\x1b[1A\\x1b[2K\\r\\x1b[32mNo problems in 16 files.\\x1b[0m'. Did you mean 'x\\ny'?")
+        "'\\x1b[1A\\x1b[2K\\r\\x1b[32mNo problems in 16 files.\\x1b[0m'. Did you mean 'x\\ny'?"
+    )
     assert problem.annotation() == (
         "::error file=prog/\\x1b]0;owned\\x07b.md,line=3,title=wrong-type::Expected text but found "
-        "'\\x1b[1A\\x1b[2K\\r\\x1b[32mNo problems in 16 files.\\x1b[0m'. Did you mean 'x y'?")
+        "'\\x1b[1A\\x1b[2K\\r\\x1b[32mNo problems in 16 files.\\x1b[0m'. Did you mean 'x y'?"
+    )
 
 
 def test_a_failing_validation_with_an_escape_sequence_in_a_title_never_prints_no_problems(tree: Path):
-    replace_once(tree / "prog/year-1/b1/block.yaml", "title: Block one",
-                 'title: "\\e[1A\\e[2K\\r\\e[32mNo problems in 16 files.\\e[0m"')
+    replace_once(
+        tree / "prog/year-1/b1/block.yaml",
+        "title: Block one",
+        'title: "\\e[1A\\e[2K\\r\\e[32mNo problems in 16 files.\\e[0m"',
+    )
     replace_once(tree / "prog/year-1/b1/block.yaml", "term: autumn", 'term: "\\e[2K\\rNo problems"')
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--content", str(tree)],
-                            capture_output=True, text=True, cwd=tree.parent)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--content", str(tree)],
+        capture_output=True,
+        text=True,
+        cwd=tree.parent,
+    )
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "minimal/prog/year-1/b1/block.yaml:2: error [control-character] The text of 'title' in the block holds the "
@@ -71,15 +82,23 @@ def test_the_problems_page_shows_the_escapes_too():
     problems.add("wrong-type", "prog/\x1bb.yaml", 2, f"Expected text but found '{PAYLOAD}'.")
     markdown = render_problems_page(problems, 16).markdown
     assert "\x1b" not in markdown and "\r" not in markdown
-    assert ("found '&#92;x1b&#91;1A&#92;x1b&#91;2K&#92;r&#92;x1b&#91;32mNo problems in 16 files."
-            "&#92;x1b&#91;0m'") in markdown
+    assert (
+        "found '&#92;x1b&#91;1A&#92;x1b&#91;2K&#92;r&#92;x1b&#91;32mNo problems in 16 files.&#92;x1b&#91;0m'"
+    ) in markdown
     assert "## `prog/\\x1bb.yaml` (1 problem)" in markdown
 
 
 @pytest.mark.build
 def test_what_mkdocs_prints_has_its_controls_made_visible_and_keeps_its_lines():
-    record = logging.LogRecord("mkdocs.plugins.induction", logging.ERROR, __file__, 1,
-                               "Page %s failed:\n%s", ("a\x1b[2Kb.md", "\tline two\r"), None)
+    record = logging.LogRecord(
+        "mkdocs.plugins.induction",
+        logging.ERROR,
+        __file__,
+        1,
+        "Page %s failed:\n%s",
+        ("a\x1b[2Kb.md", "\tline two\r"),
+        None,
+    )
     assert VisibleLog().filter(record)
     assert record.getMessage() == "Page a\\x1b[2Kb.md failed:\n\tline two\\r"
     unfit = logging.LogRecord("mkdocs", logging.INFO, __file__, 1, "%s and %s", ("one",), None)

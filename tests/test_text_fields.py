@@ -6,6 +6,7 @@ and parses every built page; a property test holds the escaping helpers against 
 with the project's own extensions. Summaries are rich text, checked and rendered as bodies are
 (tests/test_rich_text.py).
 """
+
 from __future__ import annotations
 
 import json
@@ -26,9 +27,11 @@ from induction_mkdocs import titles
 # Markdown's own marks (**bold**, `code`, [a link](...)) in a title or label are refused before the
 # build (markdown-in-plain-text: tests/test_plain_text.py), so the payload holds every other kind of
 # markup a title may carry as text: HTML, a link as HTML, an attribute list, a template, an admonition.
-PAYLOAD = ('Zq<ectx>in</ectx> <img src=x onerror=alert(1)> <b>bo</b> <code>co</code> '
-           '<a href="javascript:alert(2)">lk</a> {: onclick="alert(3)" } {{ 7*7 }} &lt;b&gt; '
-           '</title><script>alert(4)</script> ??? d')
+PAYLOAD = (
+    "Zq<ectx>in</ectx> <img src=x onerror=alert(1)> <b>bo</b> <code>co</code> "
+    '<a href="javascript:alert(2)">lk</a> {: onclick="alert(3)" } {{ 7*7 }} &lt;b&gt; '
+    "</title><script>alert(4)</script> ??? d"
+)
 
 # (file, the line as the fixture has it, the key whose value the payload replaces)
 FIELDS = [
@@ -46,6 +49,8 @@ FIELDS = [
     ("frameworks/ecf-2019.yaml", "title: Early Career Framework"),
     ("frameworks/ecf-2019.yaml", "title: High Expectations"),
 ]
+
+
 def quoted(text: str) -> str:
     return json.dumps(text)  # a JSON string is a YAML double-quoted scalar
 
@@ -146,10 +151,55 @@ class _Loader(yaml.SafeLoader):
 
 _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # mkdocs.yml's !ENV and !!python tags
 EXTENSIONS = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
-PIECES = ["<script>", "</p>", "<img src=x onerror=y>", "{{", "}}", "{:", "{: onclick=\"x\" }", "[x](javascript:y)",
-          "**", "__", "`", "``", "&lt;", "&amp;", "&", "#", "\\", "|", "!!!", "???", "1.", "- ", "+", "> ", "<!--",
-          "-->", "![i](x)", "<https://x.example/>", "===", "---", "~~~", "```", "*", "_", "[", "]", "(", ")",
-          "\n", "\n\n", "  ", "a", "é", "\u00a0", ":", "=", "^"]
+PIECES = [
+    "<script>",
+    "</p>",
+    "<img src=x onerror=y>",
+    "{{",
+    "}}",
+    "{:",
+    '{: onclick="x" }',
+    "[x](javascript:y)",
+    "**",
+    "__",
+    "`",
+    "``",
+    "&lt;",
+    "&amp;",
+    "&",
+    "#",
+    "\\",
+    "|",
+    "!!!",
+    "???",
+    "1.",
+    "- ",
+    "+",
+    "> ",
+    "<!--",
+    "-->",
+    "![i](x)",
+    "<https://x.example/>",
+    "===",
+    "---",
+    "~~~",
+    "```",
+    "*",
+    "_",
+    "[",
+    "]",
+    "(",
+    ")",
+    "\n",
+    "\n\n",
+    "  ",
+    "a",
+    "é",
+    "\u00a0",
+    ":",
+    "=",
+    "^",
+]
 texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=14).map("".join)
 
 

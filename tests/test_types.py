@@ -1,6 +1,7 @@
 """Types: every package and script (the core, the MkDocs adapter, the macros, the scripts) passes
 mypy with the settings in pyproject.toml, so a None that is not checked for, or a value of the
 wrong type passed along, fails CI."""
+
 from __future__ import annotations
 
 import dataclasses

@@ -4,6 +4,7 @@ A table of tricky addresses and generated ones go to vnu, one page each, and the
 verdict (`malformed`, with `paths.host_of` for the host) must agree with vnu's on every one.
 `well_formed` always gives an address both call valid, when one exists.
 """
+
 from __future__ import annotations
 
 import html
@@ -61,23 +62,57 @@ TABLE = {
 }
 
 # Generated addresses: a valid start and a tail of the characters the rules are about.
-PARTS = ["a", "/", "?", "#", "%", "%2", "%41", " ", "|", "^", "{", "}", "[", "]", "`", "\\", '"', "<", ">", "~",
-         "=", "&", ":", "@", ";", "ä", "\t"]
-ADDRESSES = st.tuples(st.sampled_from(["", "https://a.example/", "https://a.example:80/", "mailto:", "../", "#"]),
-                      st.lists(st.sampled_from(PARTS), max_size=8).map("".join)).map("".join)
+PARTS = [
+    "a",
+    "/",
+    "?",
+    "#",
+    "%",
+    "%2",
+    "%41",
+    " ",
+    "|",
+    "^",
+    "{",
+    "}",
+    "[",
+    "]",
+    "`",
+    "\\",
+    '"',
+    "<",
+    ">",
+    "~",
+    "=",
+    "&",
+    ":",
+    "@",
+    ";",
+    "ä",
+    "\t",
+]
+ADDRESSES = st.tuples(
+    st.sampled_from(["", "https://a.example/", "https://a.example:80/", "mailto:", "../", "#"]),
+    st.lists(st.sampled_from(PARTS), max_size=8).map("".join),
+).map("".join)
 
 
 def vnu_verdicts(addresses: list[str], folder: Path) -> list[bool]:
     """For each address, whether the W3C checker calls it valid in an <a href>: one page per address
     (its messages are told apart by file, whatever line breaks an address holds), one run of Java."""
     for i, address in enumerate(addresses):
-        (folder / f"{i}.html").write_text("<!DOCTYPE html>\n<html lang=en><head><title>t</title></head><body>\n"
-                                          f'<p><a href="{html.escape(address)}">link</a></p>\n</body></html>\n',
-                                          encoding="utf-8")
-    result = subprocess.run(["java", "-jar", str(JAR), "--errors-only", "--format", "json", str(folder)],
-                            capture_output=True, text=True)
-    bad = {int(message["url"].rsplit("/", 1)[-1].removesuffix(".html"))
-           for message in json.loads(result.stderr)["messages"]}
+        (folder / f"{i}.html").write_text(
+            "<!DOCTYPE html>\n<html lang=en><head><title>t</title></head><body>\n"
+            f'<p><a href="{html.escape(address)}">link</a></p>\n</body></html>\n',
+            encoding="utf-8",
+        )
+    result = subprocess.run(
+        ["java", "-jar", str(JAR), "--errors-only", "--format", "json", str(folder)], capture_output=True, text=True
+    )
+    bad = {
+        int(message["url"].rsplit("/", 1)[-1].removesuffix(".html"))
+        for message in json.loads(result.stderr)["messages"]
+    }
     return [i not in bad for i in range(len(addresses))]
 
 
@@ -112,7 +147,9 @@ def test_the_checker_agrees_with_the_table_and_with_generated_addresses(tmp_path
     addresses = sorted(TABLE) + generated
     verdicts = vnu_verdicts(addresses, tmp_path)
     # what the validator refuses: a malformed address, or a host that cannot be read (paths.host_of)
-    disagree = [(address, malformed(address), host_of(address))
-                for address, valid in zip(addresses, verdicts, strict=True)
-                if valid != (malformed(address) is None and host_of(address) is not None)]
+    disagree = [
+        (address, malformed(address), host_of(address))
+        for address, valid in zip(addresses, verdicts, strict=True)
+        if valid != (malformed(address) is None and host_of(address) is not None)
+    ]
     assert disagree == []

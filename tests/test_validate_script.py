@@ -1,4 +1,5 @@
 """scripts/validate.py as authors and CI run it: output lines, exit codes, annotations, --content."""
+
 from __future__ import annotations
 
 import os
@@ -67,15 +68,18 @@ def test_a_warning_alone_exits_0(tree):
     result = validate("--content", str(tree), ci=True)
     assert result.returncode == 0
     assert result.stdout.splitlines()[1].startswith(
-        "::warning file=minimal/prog/programme.yaml,line=1,title=uncovered-statements::176 of 181 statements")
+        "::warning file=minimal/prog/programme.yaml,line=1,title=uncovered-statements::176 of 181 statements"
+    )
     assert result.stdout.splitlines()[-1] == "1 warning in 1 file (16 files checked)."
 
 
 def test_a_folder_that_does_not_exist_is_a_problem_not_a_traceback(tmp_path):
     result = validate("--content", str(tmp_path / "nowhere"))
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0] == ("nowhere:1: error [missing-file] The content folder does not exist. "
-                                             "Give the path of a folder holding site.yaml.")
+    assert result.stdout.splitlines()[0] == (
+        "nowhere:1: error [missing-file] The content folder does not exist. "
+        "Give the path of a folder holding site.yaml."
+    )
     assert result.stderr == ""
 
 

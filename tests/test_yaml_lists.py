@@ -1,4 +1,5 @@
 """yaml_lists: items appended to YAML lists as text, keeping comments, quoting and layout."""
+
 from __future__ import annotations
 
 import pytest

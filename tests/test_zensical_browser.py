@@ -1,6 +1,7 @@
 """The Zensical build of the export in Chromium: search finds pages, the print stylesheet applies,
 videos load only when asked, and no page breaks its Content Security Policy (the meta tag and the
 _headers policy at once, as csp.py wrote them over Zensical's own HTML)."""
+
 from __future__ import annotations
 
 import os
@@ -10,8 +11,12 @@ from browser_support import CHROMIUM, PAGE_TYPES, VIDEO_PAGE, chromium, serve
 from engine_support import export_builds
 from test_csp_browser import Reader, header_policy
 
-pytestmark = [pytest.mark.build, pytest.mark.browser, pytest.mark.external,
-              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")]
+pytestmark = [
+    pytest.mark.build,
+    pytest.mark.browser,
+    pytest.mark.external,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)"),
+]
 
 MENTOR_PLAN = PAGE_TYPES["mentor plan"]
 

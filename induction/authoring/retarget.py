@@ -9,6 +9,7 @@ to none, or that the crosswalk leaves out, is taken out of the list and kept bes
 comment. Each of these, and each citation in a text the command cannot rewrite, is a note with the
 file and line of the intention as it was.
 """
+
 from __future__ import annotations
 
 import json
@@ -45,8 +46,10 @@ class Retargeting:
     def report(self, root: str) -> list[str]:
         """The notes as `file:line: message`, paths as the validator shows them (from above the content folder)."""
         base = os.path.dirname(os.path.abspath(root))
-        return [f"{os.path.relpath(n.file, base)}:{n.line}: {n.message}"
-                for n in sorted(self.notes, key=lambda n: (n.file, n.line))]
+        return [
+            f"{os.path.relpath(n.file, base)}:{n.line}: {n.message}"
+            for n in sorted(self.notes, key=lambda n: (n.file, n.line))
+        ]
 
 
 def yaml_id(statement_id: str) -> str:
@@ -71,32 +74,43 @@ class _Mapper:
         """What to say about an intention that does not map to exactly one statement ('' when it does)."""
         walk, targets = self.crosswalk, self.targets(statement_id)
         if statement_id not in walk.mapping:
-            return (f"{statement_id} is not in the crosswalk from {walk.source} to {walk.target}: taken out; "
-                    "choose its statement by hand.")
+            return (
+                f"{statement_id} is not in the crosswalk from {walk.source} to {walk.target}: taken out; "
+                "choose its statement by hand."
+            )
         if not targets:
             return f"{statement_id} has no counterpart in {walk.target}: taken out."
         if len(targets) > 1:
-            return (f"{statement_id} maps to {len(targets)} statements of {walk.target} ({', '.join(targets)}): "
-                    "all written; keep those the session teaches.")
+            return (
+                f"{statement_id} maps to {len(targets)} statements of {walk.target} ({', '.join(targets)}): "
+                "all written; keep those the session teaches."
+            )
         return ""
 
     def citation(self, statement_id: str, rewritten: bool) -> str:
         """What to say about a citation in a text that is not rewritten ('' when it is)."""
         walk, targets = self.crosswalk, self.targets(statement_id)
         if statement_id not in walk.mapping:
-            return (f"The text cites {statement_id}, which is not in the crosswalk from {walk.source} to "
-                    f"{walk.target}: not rewritten; cite its statement by hand.")
+            return (
+                f"The text cites {statement_id}, which is not in the crosswalk from {walk.source} to "
+                f"{walk.target}: not rewritten; cite its statement by hand."
+            )
         if not targets:
-            return (f"The text cites {statement_id}, which has no counterpart in {walk.target}: not rewritten; "
-                    "take the citation out.")
+            return (
+                f"The text cites {statement_id}, which has no counterpart in {walk.target}: not rewritten; "
+                "take the citation out."
+            )
         if len(targets) > 1:
-            return (f"The text cites {statement_id}, which maps to {len(targets)} statements of {walk.target} "
-                    f"({', '.join(targets)}): not rewritten; cite the one meant.")
+            return (
+                f"The text cites {statement_id}, which maps to {len(targets)} statements of {walk.target} "
+                f"({', '.join(targets)}): not rewritten; cite the one meant."
+            )
         return "" if rewritten else f"The text cites {statement_id}: not rewritten; change it to {targets[0]}."
 
 
-def retarget(site: Site, programme: Programme, places: ProgrammePlaces, crosswalk: Crosswalk,
-             block: Block | None = None) -> Retargeting:
+def retarget(
+    site: Site, programme: Programme, places: ProgrammePlaces, crosswalk: Crosswalk, block: Block | None = None
+) -> Retargeting:
     """The programme's files (or one block's) rewritten to `crosswalk.target`, with a note for each
     thing to look at. Sessions at home in a block on another edition than the crosswalk's source are
     left alone: their codes are that edition's."""
@@ -105,8 +119,11 @@ def retarget(site: Site, programme: Programme, places: ProgrammePlaces, crosswal
         _framework_key(site, programme.loc.file, crosswalk, out)
     else:
         _framework_key(site, block.loc.file, crosswalk, out, block)
-    sessions = [place.session for place in places.in_order()
-                if (block is None or place.block is block) and programme.framework_for(place.block) == crosswalk.source]
+    sessions = [
+        place.session
+        for place in places.in_order()
+        if (block is None or place.block is block) and programme.framework_for(place.block) == crosswalk.source
+    ]
     for session in sessions:
         text = site.texts.get(session.loc.file)
         if text is None:
@@ -129,8 +146,9 @@ def _framework_key(site: Site, path: str, crosswalk: Crosswalk, out: Retargeting
     key = re.compile(r"^(framework[ \t]*:[ \t]*)(['\"]?)" + re.escape(crosswalk.source) + r"\2([ \t]*(?:#.*)?)$", re.M)
     new, count = key.subn(lambda m: m.group(1) + crosswalk.target + m.group(3), text, count=1)
     if not count and block is not None and not block.framework_id:
-        new, count = re.subn(r"^(id[ \t]*:.*\n)", lambda m: f"{m.group(1)}framework: {crosswalk.target}\n", text,
-                             count=1, flags=re.M)
+        new, count = re.subn(
+            r"^(id[ \t]*:.*\n)", lambda m: f"{m.group(1)}framework: {crosswalk.target}\n", text, count=1, flags=re.M
+        )
     if count:
         out.texts[path] = new
     else:
@@ -148,7 +166,7 @@ def _session_text(session: Session, text: str, mapper: _Mapper, out: Retargeting
     codes = [c for c in read(body).shortcodes if c.name in ("statement", "ecf")]
 
     def rewrite(code: shortcodes.Shortcode) -> str:
-        written = body[code.start:code.end]
+        written = body[code.start : code.end]
         targets = mapper.targets(code.arg)
         advice = mapper.citation(code.arg, True)
         if advice:
@@ -171,8 +189,7 @@ def _front_matter(front: str, session: Session, mapper: _Mapper, out: Retargetin
         end += 1
     while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
         end -= 1  # blank lines and comments after the list belong to what follows
-    return "\n".join(lines[:start] + _intention_lines(session.intentions, session.loc.file, mapper, out)
-                     + lines[end:])
+    return "\n".join(lines[:start] + _intention_lines(session.intentions, session.loc.file, mapper, out) + lines[end:])
 
 
 def _intention_lines(intentions: list[Intention], file: str, mapper: _Mapper, out: Retargeting) -> list[str]:

@@ -6,6 +6,7 @@ and returns a `Plan` of file texts; nothing is written until `Plan.apply`. Place
 the `TODO:` marker, which `placeholders` reports until the author replaces it. Lists in
 existing YAML files are extended by `yaml_lists`, so the author's comments and layout stay.
 """
+
 from __future__ import annotations
 
 import os
@@ -104,8 +105,11 @@ def _free_id(programme: Programme, plan: Plan, base: str, folder: str) -> str:
     """`base`, or `base-2`, `base-3`...: the first id no session, video or file uses yet."""
     taken = set(programme.sessions) | set(programme.videos) | set(programme.blocks)
     number, candidate = 1, base
-    while candidate in taken or os.path.exists(os.path.join(folder, candidate + ".md")) or \
-            os.path.join(folder, candidate + ".md") in plan.texts:
+    while (
+        candidate in taken
+        or os.path.exists(os.path.join(folder, candidate + ".md"))
+        or os.path.join(folder, candidate + ".md") in plan.texts
+    ):
         number += 1
         candidate = f"{base}-{number}"
     return candidate
@@ -116,11 +120,15 @@ def week_tag(week: Week) -> str:
 
 
 def session_text(session_id: str, role: str, kind: str, video: str = "") -> str:
-    lines = ["---", f"id: {session_id}", f"role: {role}", f"kind: {kind}",
-             f"title: {_todo(f'the title the {ROLE[role].person} will see')}",
-             f"minutes: {MINUTES.get(kind, 15)}",
-             f"intentions: []   # {MARKER} statement ids this session teaches, like [7a, '1.4']; "
-             "or delete this comment"]
+    lines = [
+        "---",
+        f"id: {session_id}",
+        f"role: {role}",
+        f"kind: {kind}",
+        f"title: {_todo(f'the title the {ROLE[role].person} will see')}",
+        f"minutes: {MINUTES.get(kind, 15)}",
+        f"intentions: []   # {MARKER} statement ids this session teaches, like [7a, '1.4']; or delete this comment",
+    ]
     if role == "mentor" and kind == "plan":
         lines[5] = f"minutes: {sum(minutes for _, minutes in PHASES)}"
         lines.append("phases:")
@@ -136,14 +144,14 @@ def session_text(session_id: str, role: str, kind: str, video: str = "") -> str:
     return "\n".join(lines)
 
 
-def _sessions_for_week(plan: Plan, programme: Programme, block_folder: str, block_id: str, tag: str,
-                       roles: tuple[str, ...]) -> dict[str, str]:
+def _sessions_for_week(
+    plan: Plan, programme: Programme, block_folder: str, block_id: str, tag: str, roles: tuple[str, ...]
+) -> dict[str, str]:
     """One new session per role for a new week: role -> its id (files added to `plan`)."""
     made = {}
     for role in roles:
         kind = ROLE[role].default_kind
-        session_id = _free_id(programme, plan, f"{block_id}-{tag}-{'mentor' if kind == 'plan' else kind}",
-                              block_folder)
+        session_id = _free_id(programme, plan, f"{block_id}-{tag}-{'mentor' if kind == 'plan' else kind}", block_folder)
         plan.create(os.path.join(block_folder, session_id + ".md"), session_text(session_id, role, kind))
         made[role] = session_id
     return made
@@ -174,14 +182,14 @@ def new_week(root: str, block_id: str, roles: tuple[str, ...] = ("ect", "mentor"
     return plan
 
 
-def new_session(root: str, block_id: str, week: int, role: str, kind: str | None = None,
-                video: str = "") -> Plan:
+def new_session(root: str, block_id: str, week: int, role: str, kind: str | None = None, video: str = "") -> Plan:
     """A session file in the block's folder, listed at the end of the week's list for its role."""
     _check_roles((role,))
     kind = kind or ROLE[role].default_kind
     if kind not in formats.KINDS[role]:
-        raise ScaffoldError(f"A session of role {role} cannot be of kind {kind}. Expected one of: "
-                            f"{', '.join(formats.KINDS[role])}.")
+        raise ScaffoldError(
+            f"A session of role {role} cannot be of kind {kind}. Expected one of: {', '.join(formats.KINDS[role])}."
+        )
     programme, block = _find_block(root, block_id)
     if video and video not in programme.videos:
         raise ScaffoldError(f"No video has the id '{video}'. {did_you_mean(video, programme.videos)}".strip())
@@ -204,18 +212,27 @@ def new_video(root: str, block_id: str) -> Plan:
         number += 1
         video_id = f"{block.id}-video-{number}"
     transcript = f"transcripts/{video_id}.md"
-    entry = "\n".join([f"id: {video_id}", f"title: {_todo('the video title')}",
-                       f"url: https://www.youtube.com/watch?v=XXXXXXXXXXX   # {MARKER} the address of the video",
-                       f"duration: '0:00'   # {MARKER} its length as minutes:seconds",
-                       f"transcript: {transcript}"])
+    entry = "\n".join(
+        [
+            f"id: {video_id}",
+            f"title: {_todo('the video title')}",
+            f"url: https://www.youtube.com/watch?v=XXXXXXXXXXX   # {MARKER} the address of the video",
+            f"duration: '0:00'   # {MARKER} its length as minutes:seconds",
+            f"transcript: {transcript}",
+        ]
+    )
     videos = os.path.join(folder, "videos.yaml")
     if os.path.exists(videos):
         plan.append(videos, ["videos"], entry, f"the video '{video_id}'")
     else:
-        plan.create(videos, "videos:\n" + "\n".join(("  - " if i == 0 else "    ") + line
-                                                    for i, line in enumerate(entry.split("\n"))))
-    plan.create(os.path.join(folder, transcript),
-                f"**Narrator:** {MARKER} write what is said in the video, a bold label for each speaker.\n")
+        plan.create(
+            videos,
+            "videos:\n" + "\n".join(("  - " if i == 0 else "    ") + line for i, line in enumerate(entry.split("\n"))),
+        )
+    plan.create(
+        os.path.join(folder, transcript),
+        f"**Narrator:** {MARKER} write what is said in the video, a bold label for each speaker.\n",
+    )
     return plan
 
 
@@ -238,8 +255,10 @@ def require_id(value: str, what: str) -> None:
     """Refuse, before anything is read or written, an id that is not an id: it becomes a folder or
     file name (`../../x` would write outside the content folder) and a part of addresses."""
     if value and not re.fullmatch(ID_PATTERN, value):
-        raise ScaffoldError(f"The {what} id '{value}' is not an id: use lower-case letters, digits and single "
-                            "hyphens, like 'routines-w1'.")
+        raise ScaffoldError(
+            f"The {what} id '{value}' is not an id: use lower-case letters, digits and single "
+            "hyphens, like 'routines-w1'."
+        )
 
 
 def new_block(root: str, year_id: str, programme_id: str | None = None, block_id: str = "") -> Plan:
@@ -256,18 +275,26 @@ def new_block(root: str, year_id: str, programme_id: str | None = None, block_id
         used = Plan(os.path.abspath(root)).show(programme.blocks[block_id].loc.file)
         raise ScaffoldError(f"The block id '{block_id}' is already used by {used}.")
     # Beside the year's other blocks if it has some; otherwise in a folder named after the year.
-    parent = os.path.dirname(os.path.dirname(year.blocks[0].loc.file)) if year.blocks else \
-        os.path.join(programme.folder, year.id)
+    parent = (
+        os.path.dirname(os.path.dirname(year.blocks[0].loc.file))
+        if year.blocks
+        else os.path.join(programme.folder, year.id)
+    )
     folder = os.path.join(parent, block_id)
     plan = Plan(os.path.abspath(root))
     roles = ("ect", "mentor")
     sessions = _sessions_for_week(plan, programme, folder, block_id, "w1", roles)
-    lines = [f"id: {block_id}", f"title: {_todo('the block title')}",
-             f"term: autumn     # {MARKER} autumn, spring or summer",
-             f"half_term: 1     # {MARKER} 1 or 2; delete this line for a whole-term block", "summary:"]
+    lines = [
+        f"id: {block_id}",
+        f"title: {_todo('the block title')}",
+        f"term: autumn     # {MARKER} autumn, spring or summer",
+        f"half_term: 1     # {MARKER} 1 or 2; delete this line for a whole-term block",
+        "summary:",
+    ]
     lines += [f"  {role}: {_todo(f'what the block is about, for the {ROLE[role].person}')}" for role in roles]
-    lines += ["weeks:"] + ["  " + ("- " if i == 0 else "  ") + line
-                           for i, line in enumerate(week_text(1, sessions).split("\n"))]
+    lines += ["weeks:"] + [
+        "  " + ("- " if i == 0 else "  ") + line for i, line in enumerate(week_text(1, sessions).split("\n"))
+    ]
     plan.create(os.path.join(folder, "block.yaml"), "\n".join(lines))
     plan.append(programme.loc.file, ["years", index, "blocks"], block_id, f"the block '{block_id}' ({year.title})")
     return plan
@@ -275,34 +302,40 @@ def new_block(root: str, year_id: str, programme_id: str | None = None, block_id
 
 def framework_text(framework_id: str, title: str, edition: str) -> str:
     """A framework file with one standard, one statement of each kind and one 'by:' group, all placeholders."""
-    return "\n".join([
-        "# A framework edition as data: documentation/format.md, 'Framework files'. One file per edition;",
-        "# a later edition that renumbers is a second file, mapped to this one by a crosswalk.",
-        f"id: {framework_id}",
-        f"title: {title or _todo('the framework title, as published')}",
-        f"edition: {edition or _todo('which edition, as readers should see it, like January 2024')}",
-        f"publisher: {_todo('who publishes it')}",
-        f"attribution: {_todo('the credit line its licence asks for')}",
-        "standards:",
-        "- number: 1",
-        f"  title: {_todo('the first standard')}",
-        "  learn_that:",
-        "  - id: '1.1'",
-        f"    text: {_todo('the first learn that statement, word for word')}",
-        "  learn_how_to:",
-        f"  - heading: {_todo('the heading of the first group, ending in by:')}",
-        "    statements:",
-        "    - id: 1a",
-        f"      text: {_todo('the first learn how to statement, word for word')}",
-    ]) + "\n"
+    return (
+        "\n".join(
+            [
+                "# A framework edition as data: documentation/format.md, 'Framework files'. One file per edition;",
+                "# a later edition that renumbers is a second file, mapped to this one by a crosswalk.",
+                f"id: {framework_id}",
+                f"title: {title or _todo('the framework title, as published')}",
+                f"edition: {edition or _todo('which edition, as readers should see it, like January 2024')}",
+                f"publisher: {_todo('who publishes it')}",
+                f"attribution: {_todo('the credit line its licence asks for')}",
+                "standards:",
+                "- number: 1",
+                f"  title: {_todo('the first standard')}",
+                "  learn_that:",
+                "  - id: '1.1'",
+                f"    text: {_todo('the first learn that statement, word for word')}",
+                "  learn_how_to:",
+                f"  - heading: {_todo('the heading of the first group, ending in by:')}",
+                "    statements:",
+                "    - id: 1a",
+                f"      text: {_todo('the first learn how to statement, word for word')}",
+            ]
+        )
+        + "\n"
+    )
 
 
 def new_framework(root: str, framework_id: str, title: str = "", edition: str = "") -> Plan:
     require_id(framework_id, "framework")
     _load(root)
     plan = Plan(os.path.abspath(root))
-    plan.create(os.path.join(plan.root, "frameworks", f"{framework_id}.yaml"), framework_text(framework_id, title,
-                                                                                              edition))
+    plan.create(
+        os.path.join(plan.root, "frameworks", f"{framework_id}.yaml"), framework_text(framework_id, title, edition)
+    )
     plan.notes.append("list the framework's id as 'framework:' in a programme.yaml (or a block.yaml) to use it")
     return plan
 
@@ -319,16 +352,22 @@ def new_crosswalk(root: str, source_id: str, target_id: str) -> Plan:
             raise ScaffoldError(f"No framework in frameworks/ has the id '{framework_id}'. {hint}")
     source, target = site.frameworks[source_id], site.frameworks[target_id]
     same_text = {statement.text: statement.id for statement in target.statements.values()}
-    lines = [f"# How the statements of {source_id} map to {target_id}: documentation/format.md, 'Crosswalks'.",
-             "# 'to:' lists one statement, several, or none ([]); scripts/crosswalk.py uses this file.",
-             f"from: {source_id}", f"to: {target_id}", "statements:"]
+    lines = [
+        f"# How the statements of {source_id} map to {target_id}: documentation/format.md, 'Crosswalks'.",
+        "# 'to:' lists one statement, several, or none ([]); scripts/crosswalk.py uses this file.",
+        f"from: {source_id}",
+        f"to: {target_id}",
+        "statements:",
+    ]
     for statement in source.statements.values():
         found = same_text.get(statement.text)
         if found:
             lines.append(f"  - {{from: {yaml_id(statement.id)}, to: [{yaml_id(found)}]}}  # the same text")
         else:
-            lines.append(f"  - {{from: {yaml_id(statement.id)}, to: []}}  # {MARKER} no statement of {target_id} "
-                         "has this text: list its counterparts, or leave [] for none")
+            lines.append(
+                f"  - {{from: {yaml_id(statement.id)}, to: []}}  # {MARKER} no statement of {target_id} "
+                "has this text: list its counterparts, or leave [] for none"
+            )
     plan = Plan(os.path.abspath(root))
     plan.create(os.path.join(plan.root, "crosswalks", f"{source_id}-to-{target_id}.yaml"), "\n".join(lines) + "\n")
     return plan

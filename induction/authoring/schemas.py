@@ -5,6 +5,7 @@ Beside the flow: the same shapes that `loader` checks files against are turned i
 and flags mistakes as the author types, and can never disagree with validation by drifting.
 `scripts/schemas.py` writes them to schemas/; a test keeps the committed files current.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,9 +34,13 @@ SCHEMAS: dict[str, tuple[Record, str, list[str]]] = {
 
 def _kinds_by_role() -> list[dict[str, Any]]:
     """Which kinds each role allows: a rule of `checks` (role-mismatch), stated for editors too."""
-    return [{"if": {"properties": {"role": {"const": role}}, "required": ["role"]},
-             "then": {"properties": {"kind": {"enum": list(kinds)}}}}
-            for role, kinds in formats.KINDS.items()]
+    return [
+        {
+            "if": {"properties": {"role": {"const": role}}, "required": ["role"]},
+            "then": {"properties": {"kind": {"enum": list(kinds)}}},
+        }
+        for role, kinds in formats.KINDS.items()
+    ]
 
 
 def schema(name: str) -> dict[str, Any]:

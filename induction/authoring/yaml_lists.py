@@ -5,6 +5,7 @@ author's comments, quoting and layout, so we edit the text instead: PyYAML's com
 us where a list ends, and the new item is spliced in at that point with the list's own
 indentation and style (`[a, b]` stays a flow list; `- a` items stay block items).
 """
+
 from __future__ import annotations
 
 import yaml
@@ -34,14 +35,15 @@ def append_item(text: str, path: list[PathStep], item: str) -> str:
         if "\n" in item:
             raise EditError(f"'{path[-1]}' is written as [ ... ]; write it as a list of '- ' items first.")
         close = text.rindex("]", 0, node.end_mark.index)
-        inside = text[node.start_mark.index + 1: close].strip()
+        inside = text[node.start_mark.index + 1 : close].strip()
         return text[:close].rstrip() + (", " if inside else "") + item + text[close:]
     if not node.value:
         raise EditError(f"'{path[-1]}' has no items to follow.")
     dash = _dash_column(text, node.value[0])
     lines = item.split("\n")
-    block = "\n".join([" " * dash + "- " + lines[0]] + [(" " * (dash + 2) + line) if line else ""
-                                                        for line in lines[1:]])
+    block = "\n".join(
+        [" " * dash + "- " + lines[0]] + [(" " * (dash + 2) + line) if line else "" for line in lines[1:]]
+    )
     at = _line_end(text, _last_leaf(node).end_mark.index)
     return text[:at] + "\n" + block + text[at:]
 

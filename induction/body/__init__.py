@@ -17,6 +17,7 @@ Each is found here, once per body, and nowhere else:
 `read` keeps the bodies being worked on, so a check, the sanitiser and the page that renders the
 body share one reading (each part is worked out the first time it is asked for).
 """
+
 from __future__ import annotations
 
 import functools
@@ -121,8 +122,12 @@ class Body:
         """Every address the body writes outside code (MARKDOWN_LINK, REFERENCE_DEFINITION and
         ADDRESS_ATTRIBUTE), in order."""
         masked = self.masked
-        spans = {(m.start(g), m.end(g)): "attribute" for m in ADDRESS_ATTRIBUTE.finditer(masked)
-                 for g in (1, 2) if m.group(g)}
+        spans = {
+            (m.start(g), m.end(g)): "attribute"
+            for m in ADDRESS_ATTRIBUTE.finditer(masked)
+            for g in (1, 2)
+            if m.group(g)
+        }
         spans |= {m.span(1): "link" for m in MARKDOWN_LINK.finditer(masked)}
         spans |= {m.span(2): "reference" for m in REFERENCE_DEFINITION.finditer(masked)}
         return tuple(Address(start, end, line_of(masked, start), kind) for (start, end), kind in sorted(spans.items()))

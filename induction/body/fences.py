@@ -7,6 +7,7 @@ starts at the start of a line (an indented ``` is NOT a fence, unlike CommonMark
 ends on the same fence, exactly, alone on its line; a fence never closed is no fence at all.
 tests/test_fences.py holds this to markdown.markdown() with hypothesis.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -19,6 +19,7 @@ pattern) and holds no '|' (a table row), and the body has no raw HTML, admonitio
 or placeholder character that could make a block of another kind. Anything else asks the library.
 The same property test holds both paths to the renderer.
 """
+
 from __future__ import annotations
 
 import functools
@@ -139,7 +140,7 @@ def _asked(body: str) -> tuple[Heading, ...]:
     for level, text in _parsed(marked):
         mark = _MARK.match(text)
         if mark:  # a line that starts with '#': the marker says which
-            found.append(_heading(level, text[mark.end():].strip(), int(mark.group(1))))
+            found.append(_heading(level, text[mark.end() :].strip(), int(mark.group(1))))
             continue
         for number in setext:  # an underlined line: the next candidate with its text
             if lines[number - 1].strip() == _MARK.sub("", text):
@@ -152,14 +153,17 @@ def _marked(line: str, number: int) -> str:
     """`line` with its line number after its leading hashes (where HashHeaderProcessor.RE starts
     the heading's text, so a heading stays one and other lines stay what they were)."""
     hashes = _HASHES.match(line)
-    return line if hashes is None else f"{hashes.group()}\ue000{number}\ue001{line[hashes.end():]}"
+    return line if hashes is None else f"{hashes.group()}\ue000{number}\ue001{line[hashes.end() :]}"
 
 
 def _underlined(lines: list[str]) -> list[int]:
     """Lines (from 1) that may be a setext heading's text: outside fenced code, above an underline."""
     fenced = fenced_lines("\n".join(lines))
-    return [number for number in range(1, len(lines))
-            if not fenced[number - 1] and lines[number - 1].strip() and _UNDERLINE.match(lines[number])]
+    return [
+        number
+        for number in range(1, len(lines))
+        if not fenced[number - 1] and lines[number - 1].strip() and _UNDERLINE.match(lines[number])
+    ]
 
 
 def _parsed(lines: list[str]) -> list[tuple[int, str]]:
@@ -175,7 +179,7 @@ def _parsed(lines: list[str]) -> list[tuple[int, str]]:
 def _text(text: str) -> tuple[str, str]:
     """A heading's text without its attribute list, and the list ("" when none), as attr_list reads it."""
     attrs = _ATTRS.search(text)
-    return (text, "") if attrs is None else (text[:attrs.start()], attrs.group().strip())
+    return (text, "") if attrs is None else (text[: attrs.start()], attrs.group().strip())
 
 
 def _heading(level: int, text: str, line: int, size: int = 1) -> Heading:

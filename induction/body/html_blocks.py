@@ -8,6 +8,7 @@ its html_block preprocessor (md_in_html's, as the site configures it) is run on 
 each raw block it stashes is found in the body. A block whose Markdown is rendered (`markdown="1"`)
 is stashed as an element, not as text, and holds code spans as any Markdown does.
 """
+
 from __future__ import annotations
 
 import functools

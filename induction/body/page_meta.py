@@ -6,6 +6,7 @@ value` lines), asked rather than copied. The export runs where MkDocs is install
 imported by a Zensical build never imports this module). tests/test_export.py holds `split` to the
 library on every hand-written page and on generated variations.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -18,4 +19,4 @@ def split(text: str) -> tuple[str, dict[str, Any], str]:
     (with its line endings made \\n when the page has MultiMarkdown-style meta)."""
     body, data = get_data(text)
     whole = text if text.endswith(body) else text.replace("\r\n", "\n").replace("\r", "\n")
-    return whole[:len(whole) - len(body)], data, body
+    return whole[: len(whole) - len(body)], data, body

@@ -10,8 +10,10 @@ A summary's relative links are written from the page of what it describes (the p
 the year's, the block's, the week's): that page is its `home`, and a page that shows it elsewhere
 rebases them (render/rebase.py). Shortcodes need no home: they are expanded for the page they are on.
 """
+
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -35,19 +37,34 @@ def rich_texts(programme: Programme) -> Iterator[RichText]:
     """Every rich-text field of `programme` that holds text, in file order."""
     file = programme.loc.file
     if programme.summary:
-        yield RichText(programme.summary, file, programme.summary_line or programme.loc.line,
-                       urls.programme(programme), lambda text: _set(programme, text))
+        yield RichText(
+            programme.summary,
+            file,
+            programme.summary_line or programme.loc.line,
+            urls.programme(programme),
+            functools.partial(_set, programme),
+        )
     for year in programme.years:
         if year.summary:
-            yield RichText(year.summary, file, year.summary_line or year.loc.line, urls.year(programme, year),
-                           lambda text, year=year: _set(year, text))  # type: ignore[misc]
+            yield RichText(
+                year.summary,
+                file,
+                year.summary_line or year.loc.line,
+                urls.year(programme, year),
+                functools.partial(_set, year),
+            )
     for year in programme.years:
         for block in year.blocks:
             home = urls.block(programme, year, block)
             yield from _roles(block.summary, block.summary_lines, block.loc.file, block.loc.line, home)
             for week in block.weeks:
-                yield from _roles(week.summary, week.summary_lines, block.loc.file, week.loc.line,
-                                  urls.week(programme, year, block, week))
+                yield from _roles(
+                    week.summary,
+                    week.summary_lines,
+                    block.loc.file,
+                    week.loc.line,
+                    urls.week(programme, year, block, week),
+                )
 
 
 def _set(owner: object, text: str) -> None:
@@ -60,5 +77,4 @@ def _set(owner: object, text: str) -> None:
 def _roles(summary: dict[str, str], lines: dict[str, int], file: str, line: int, home: str) -> Iterator[RichText]:
     for role, text in summary.items():
         if isinstance(text, str) and text:
-            yield RichText(text, file, lines.get(role, line), home,
-                           lambda new, role=role: summary.__setitem__(role, new))  # type: ignore[misc]
+            yield RichText(text, file, lines.get(role, line), home, functools.partial(summary.__setitem__, role))

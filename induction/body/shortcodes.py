@@ -4,6 +4,7 @@ Content never runs through a template engine: these forms are parsed here, check
 model, and expanded by `render`. Any other double-brace or `{% %}` text is reported, so an
 author's stray braces cannot execute template code or vanish from the page.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,10 @@ NAMES = ("video", "asset", "statement", "ecf", "session", "image")
 # `\{\{.*?\}\}` regex, which rescans to the end of the body from every unclosed opener.
 _OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _DELIMITER = re.compile(r"\{\{|\{%|\{#|\}\}|%\}")
-_CALL = re.compile(r"\{\{\s*([a-z_]+)\s*\(\s*(?:\"([^\"\n]*)\"|'([^'\n]*)')"
-                   r"(?:\s*,\s*(?:\"([^\"\n]*)\"|'([^'\n]*)'))?\s*\)\s*\}\}")
+_CALL = re.compile(
+    r"\{\{\s*([a-z_]+)\s*\(\s*(?:\"([^\"\n]*)\"|'([^'\n]*)')"
+    r"(?:\s*,\s*(?:\"([^\"\n]*)\"|'([^'\n]*)'))?\s*\)\s*\}\}"
+)
 # The optional second argument is a link text (`session("id", "text")`): an imported link keeps its words.
 
 
@@ -93,16 +96,23 @@ def _shortcode(body: str, call: re.Match, line: int, start: int, end: int, befor
     if not before or before[-1].line != line:
         line_start = body.rfind("\n", before[-1].end if before else 0, start) + 1
         line_end = body.find("\n", end)
-        alone = not body[line_start:start].strip() and not body[end:len(body) if line_end < 0 else line_end].strip()
-    return Shortcode(call.group(1), call.group(2) if call.group(2) is not None else call.group(3), line, start, end,
-                     alone, call.group(4) if call.group(4) is not None else call.group(5) or "")
+        alone = not body[line_start:start].strip() and not body[end : len(body) if line_end < 0 else line_end].strip()
+    return Shortcode(
+        call.group(1),
+        call.group(2) if call.group(2) is not None else call.group(3),
+        line,
+        start,
+        end,
+        alone,
+        call.group(4) if call.group(4) is not None else call.group(5) or "",
+    )
 
 
 def replace(body: str, codes: Sequence[Shortcode], render: Callable[[Shortcode], str]) -> str:
     """`body` with each shortcode replaced by `render(code)`."""
     out, last = [], 0
     for code in sorted(codes, key=lambda c: c.start):
-        out.append(body[last:code.start])
+        out.append(body[last : code.start])
         out.append(render(code))
         last = code.end
     out.append(body[last:])

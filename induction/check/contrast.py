@@ -8,6 +8,7 @@ and hovered controls use the colours as `induction/render/branding.py` writes th
 read on white). Each use is checked with its own pairing here, and a colour that fails one is
 reported at its line in site.yaml with the nearest colour of the same hue that passes every use.
 """
+
 from __future__ import annotations
 
 import colorsys
@@ -25,7 +26,8 @@ def luminance(colour: str) -> float:
     def channel(hex_pair: str) -> float:
         value = int(hex_pair, 16) / 255
         return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-    r, g, b = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+
+    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
@@ -69,7 +71,7 @@ def nearest_passing(key: str, colour: str) -> str:
     in turn, so a light brand colour finds its nearest darker shade and a dark one its lighter."""
     if passes(key, colour):
         return colour
-    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     hue, light, saturation = colorsys.rgb_to_hls(red, green, blue)
     for step in range(1, 1001):
         for lightness in (light - step / 1000, light + step / 1000):
@@ -103,7 +105,11 @@ def colours_are_readable(site: Site, problems: Problems) -> None:
         said = "; ".join(f"{use.what} at {ratio(found)} (WCAG AA asks {ratio(use.minimum)})" for use, found in failing)
         better = nearest_passing(key, colour)
         word = "light" if luminance(colour) > luminance(better) else "dark"
-        problems.add("brand-contrast", loc.file, loc.line,
-                     f"The {key} colour '{colour}' is too {word} for {said}.",
-                     f"The nearest colour of the same hue that passes is '{better}' "
-                     f"({ratio(contrast(better, WHITE))} on white).")
+        problems.add(
+            "brand-contrast",
+            loc.file,
+            loc.line,
+            f"The {key} colour '{colour}' is too {word} for {said}.",
+            f"The nearest colour of the same hue that passes is '{better}' "
+            f"({ratio(contrast(better, WHITE))} on white).",
+        )

@@ -7,6 +7,7 @@ the coverage check (`settings.coverage`), the coverage page, `scripts/coverage.p
 A session counts once per statement, in the column where it is listed (its home): a `see:`
 reference shows a session again elsewhere but does not teach the statement a second time.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,10 +56,18 @@ class Coverage:
     def standards(self) -> list[StandardTally]:
         tallies = []
         for standard in self.framework.standards:
-            sessions = {column.key: sum(self.counts[s.id].get(column.key, 0) for s in standard.statements)
-                        for column in self.columns}
-            tallies.append(StandardTally(standard, sum(1 for s in standard.statements if self.counts[s.id]),
-                                         len(standard.statements), sessions))
+            sessions = {
+                column.key: sum(self.counts[s.id].get(column.key, 0) for s in standard.statements)
+                for column in self.columns
+            }
+            tallies.append(
+                StandardTally(
+                    standard,
+                    sum(1 for s in standard.statements if self.counts[s.id]),
+                    len(standard.statements),
+                    sessions,
+                )
+            )
         return tallies
 
     def column_totals(self) -> dict[str, int]:
@@ -94,8 +103,10 @@ def report_data(cov: Coverage) -> dict[str, Any]:
         "framework": cov.framework.id,
         "covered": len(cov.covered),
         "total": len(cov.framework.statements),
-        "standards": [{"number": t.standard.number, "title": t.standard.title, "covered": t.covered, "total": t.total}
-                      for t in cov.standards()],
+        "standards": [
+            {"number": t.standard.number, "title": t.standard.title, "covered": t.covered, "total": t.total}
+            for t in cov.standards()
+        ],
         "uncovered": [s.id for s in cov.uncovered],
     }
 

@@ -13,6 +13,7 @@ see a heading and nowhere else. On the page (render/examples.py) each set become
 example shows, labelled; docs/javascripts/lens.js puts the reader's own first and folds the others,
 and search indexes them all since their text is in the page.
 """
+
 from __future__ import annotations
 
 import json
@@ -45,7 +46,7 @@ def example_sets(body: str) -> list[list[Example]]:
         match = _CLASS.search(heading.attrs) if heading.attrs else None
         if match is None:
             continue
-        end = next((h.line for h in found[index + 1:] if h.level <= heading.level), count)
+        end = next((h.line for h in found[index + 1 :] if h.level <= heading.level), count)
         example = Example(match.group(1), heading.text, heading.level, heading.line, end)
         if sets and sets[-1][-1].end == example.line and sets[-1][-1].level == example.level:
             sets[-1].append(example)
@@ -66,30 +67,45 @@ def examples_are_declared(programme: Programme, session: Session, problems: Prob
             if example.lens_id not in labels:
                 _unknown(example.lens_id, list(labels), session.loc.file, line, problems)
             elif example.lens_id in seen:
-                problems.add("duplicate-example", session.loc.file, line,
-                             f"A second example for '{labels[example.lens_id]}' in one set of examples "
-                             f"(the first is at line {seen[example.lens_id]}).",
-                             "Merge the two, or give one to another phase or subject.")
+                problems.add(
+                    "duplicate-example",
+                    session.loc.file,
+                    line,
+                    f"A second example for '{labels[example.lens_id]}' in one set of examples "
+                    f"(the first is at line {seen[example.lens_id]}).",
+                    "Merge the two, or give one to another phase or subject.",
+                )
             seen.setdefault(example.lens_id, line)
 
 
 def _unknown(lens_id: str, declared: list[str], file: str, line: int, problems: Problems) -> None:
     if not declared:
-        problems.add("unknown-example", file, line,
-                     f"The example is for '{lens_id}', but the programme declares no phases or subjects.",
-                     f"Declare it in programme.yaml (phases: - id: {lens_id}, label: ...), or remove the "
-                     f"class .example-{lens_id}.")
+        problems.add(
+            "unknown-example",
+            file,
+            line,
+            f"The example is for '{lens_id}', but the programme declares no phases or subjects.",
+            f"Declare it in programme.yaml (phases: - id: {lens_id}, label: ...), or remove the "
+            f"class .example-{lens_id}.",
+        )
         return
-    problems.add("unknown-example", file, line,
-                 f"The example is for '{lens_id}', which the programme does not declare (its phases and "
-                 f"subjects: {', '.join(declared)}).",
-                 did_you_mean(lens_id, declared) or "Declare it under phases: or subjects: in programme.yaml.")
+    problems.add(
+        "unknown-example",
+        file,
+        line,
+        f"The example is for '{lens_id}', which the programme does not declare (its phases and "
+        f"subjects: {', '.join(declared)}).",
+        did_you_mean(lens_id, declared) or "Declare it under phases: or subjects: in programme.yaml.",
+    )
 
 
 def lens_options(programme: Programme) -> str:
     """The programme's lenses as the reader chooses from them (lens.js reads this attribute)."""
-    return json.dumps([{"id": lens.id, "label": lens.label, "group": lens.group} for lens in programme.lenses],
-                      ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        [{"id": lens.id, "label": lens.label, "group": lens.group} for lens in programme.lenses],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 @dataclass(frozen=True)
@@ -108,8 +124,11 @@ def example_gaps(programme: Programme, places: ProgrammePlaces) -> tuple[list[Ga
     order = [lens.id for lens in programme.lenses]
     with_examples, without = [], []
     for place in places.in_order():
-        found = {e.lens_id for examples in example_sets(place.session.body) for e in examples} \
-            if "example-" in place.session.body else set()
+        found = (
+            {e.lens_id for examples in example_sets(place.session.body) for e in examples}
+            if "example-" in place.session.body
+            else set()
+        )
         if found:
             with_examples.append(Gaps(place, [i for i in order if i in found], [i for i in phases if i not in found]))
         elif place.session.role == "ect" or place.session.is_mentor_plan:

@@ -8,6 +8,7 @@ For mentors, its own previous/next, its own progress count, and its dates per co
 programme.yaml's events (`session:` naming it, `attendees: [mentor]`), which reach the mentors'
 calendars like every training event.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -37,14 +38,22 @@ def training_is_its_own_strand(programme: Programme, problems: Problems) -> None
         for ref in year.mentor_training:
             session = programme.sessions.get(ref.session_id)
             if session is not None and session.complete and not is_mentor_training(session):
-                problems.add("role-mismatch", ref.loc.file, ref.loc.line,
-                             f"The session '{session.id}' is listed in mentor_training but has role "
-                             f"{session.role} and kind {session.kind}.",
-                             "A mentor training session has role: mentor and kind: training; list other "
-                             "sessions in a week or in pages.")
+                problems.add(
+                    "role-mismatch",
+                    ref.loc.file,
+                    ref.loc.line,
+                    f"The session '{session.id}' is listed in mentor_training but has role "
+                    f"{session.role} and kind {session.kind}.",
+                    "A mentor training session has role: mentor and kind: training; list other "
+                    "sessions in a week or in pages.",
+                )
     for ref, where in _other_lists(programme):
         session = programme.sessions.get(ref.session_id)
         if session is not None and is_mentor_training(session) and not ref.see:
-            problems.add("role-mismatch", ref.loc.file, ref.loc.line,
-                         f"The session '{session.id}' is a mentor training session (kind: training) but is "
-                         f"listed in {where}.", "List it in its year's mentor_training in programme.yaml.")
+            problems.add(
+                "role-mismatch",
+                ref.loc.file,
+                ref.loc.line,
+                f"The session '{session.id}' is a mentor training session (kind: training) but is listed in {where}.",
+                "List it in its year's mentor_training in programme.yaml.",
+            )

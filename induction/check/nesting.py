@@ -12,6 +12,7 @@ them), and each is measured as the renderer reads the body:
 - an HTML element is open from its start tag to its end tag, as html.parser (which md_in_html
   uses) reads them, outside code.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,11 +30,29 @@ TAB_LENGTH = 4  # Python-Markdown's default, which the site keeps
 
 # A list item ("- ", "* ", "+ ", "1. ") or an admonition or collapsible block ("!!! note", "??? note").
 _CONTAINER = re.compile(r"^([ \t]*)(?:[*+-][ \t]|\d+[.)][ \t]|!!!|\?\?\?\+?)", re.M)
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
-         "wbr"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 # Elements whose end tag HTML lets an author leave out (a list of <li> with no </li> is not nested).
-_OPTIONAL_END = {"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rp", "rt",
-                 "colgroup", "caption", "html", "head", "body"}
+_OPTIONAL_END = {
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "tfoot",
+    "option",
+    "optgroup",
+    "rp",
+    "rt",
+    "colgroup",
+    "caption",
+    "html",
+    "head",
+    "body",
+}
 
 
 def list_depth_problem(body: str) -> tuple[int, int] | None:
@@ -87,14 +106,22 @@ def html_depth_problem(body: str) -> int | None:
 def _check(body: str, file: str, first_line: int, problems: Problems) -> None:
     deep_list = list_depth_problem(body)
     if deep_list:
-        problems.add("too-deep", file, first_line + deep_list[0] - 1,
-                     f"A list or admonition is nested {deep_list[1]} levels deep; the most is {MAX_LIST_DEPTH}.",
-                     "Indent less: each four spaces before a list marker is a level deeper.")
+        problems.add(
+            "too-deep",
+            file,
+            first_line + deep_list[0] - 1,
+            f"A list or admonition is nested {deep_list[1]} levels deep; the most is {MAX_LIST_DEPTH}.",
+            "Indent less: each four spaces before a list marker is a level deeper.",
+        )
     deep_html = html_depth_problem(body)
     if deep_html:
-        problems.add("too-deep", file, first_line + deep_html - 1,
-                     f"HTML elements are nested more than {MAX_HTML_DEPTH} deep here.",
-                     "Close the elements you open (</details>, </div>), or nest fewer of them.")
+        problems.add(
+            "too-deep",
+            file,
+            first_line + deep_html - 1,
+            f"HTML elements are nested more than {MAX_HTML_DEPTH} deep here.",
+            "Close the elements you open (</details>, </div>), or nest fewer of them.",
+        )
 
 
 def nesting_is_bounded(programme: Programme, problems: Problems) -> None:

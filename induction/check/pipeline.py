@@ -3,6 +3,7 @@
 The single entry point shared by `scripts/validate.py`, the MkDocs plugin and the macros, so the
 validation command and `mkdocs build` report the same problems and fail the same way.
 """
+
 from __future__ import annotations
 
 import os
@@ -64,11 +65,13 @@ def cleaned(checked: Checked) -> Checked:
     for programme in filter(sanitiser.stripping, checked.site.programmes):
         policy = sanitiser.Policy.of(programme.settings)
         for session in programme.sessions.values():
-            memo[id(session)] = replace(session, body=sanitiser.strip(session.body,
-                                                                      sanitiser.scan(session.body, policy)))
+            memo[id(session)] = replace(
+                session, body=sanitiser.strip(session.body, sanitiser.scan(session.body, policy))
+            )
         for video in programme.videos.values():
-            memo[id(video)] = replace(video, transcript=sanitiser.strip(video.transcript,
-                                                                        sanitiser.scan(video.transcript, policy)))
+            memo[id(video)] = replace(
+                video, transcript=sanitiser.strip(video.transcript, sanitiser.scan(video.transcript, policy))
+            )
     copy = deepcopy(checked, memo)
     for programme in filter(sanitiser.stripping, copy.site.programmes):
         policy = sanitiser.Policy.of(programme.settings)

@@ -4,6 +4,7 @@ Part of the check stage (load -> **check** -> render). The scaffold marks every 
 `TODO:`, in YAML values, YAML comments and Markdown bodies alike, so one plain scan of the
 texts the loader read (`Site.texts`: every content file) finds them all, with their lines.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -26,5 +27,5 @@ def placeholders_are_filled(texts: Mapping[str, str], problems: Problems) -> Non
 
 def snippet(line: str) -> str:
     """The placeholder as the author will recognise it: from the marker, quotes trimmed."""
-    text = line[line.index(MARKER):].strip().rstrip("'\"").strip()
+    text = line[line.index(MARKER) :].strip().rstrip("'\"").strip()
     return f"'{text}'" if len(text) <= 70 else f"'{text[:67]}...'"

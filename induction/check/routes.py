@@ -8,6 +8,7 @@ steps, each labelled, so that a reader without JavaScript reaches them all. Thes
 the choice always leads somewhere: every name is a declared route, every route is reachable from
 the diagnostic, and every week with steps has some for each route.
 """
+
 from __future__ import annotations
 
 from induction.core.model import Block, Programme, Route
@@ -46,9 +47,13 @@ def route_ids_are_unique(block: Block, problems: Problems) -> None:
     seen: set[str] = set()
     for route in block.routes:
         if route.id in seen:
-            problems.add("duplicate-id", route.loc.file, route.loc.line,
-                         f"The route id '{route.id}' is used twice in the block '{block.id}'.",
-                         "Give each route its own id.")
+            problems.add(
+                "duplicate-id",
+                route.loc.file,
+                route.loc.line,
+                f"The route id '{route.id}' is used twice in the block '{block.id}'.",
+                "Give each route its own id.",
+            )
         seen.add(route.id)
 
 
@@ -61,9 +66,13 @@ def diagnostic_points_to_routes(block: Block, problems: Problems) -> None:
     if diagnostic is None:
         return
     if not block.routes:
-        problems.add("diagnostic-without-routes", diagnostic.loc.file, diagnostic.loc.line,
-                     f"The block '{block.id}' has a diagnostic but no routes for it to choose between.",
-                     "Declare two or more routes under routes:, or remove the diagnostic.")
+        problems.add(
+            "diagnostic-without-routes",
+            diagnostic.loc.file,
+            diagnostic.loc.line,
+            f"The block '{block.id}' has a diagnostic but no routes for it to choose between.",
+            "Declare two or more routes under routes:, or remove the diagnostic.",
+        )
         return
     ids = [route.id for route in block.routes]
     pointed = {block.routes[0].id} if diagnostic.checklist else set()  # an unticked item counts for the first
@@ -72,16 +81,27 @@ def diagnostic_points_to_routes(block: Block, problems: Problems) -> None:
             pointed.add(answer.route)
             if answer.route in ids:
                 continue
-            what = (f"Item {number} of the diagnostic's checklist" if diagnostic.checklist
-                    else f"An answer to question {number} of the diagnostic")
-            problems.add("unknown-route", answer.loc.file, answer.loc.line,
-                         f"{what} points to the route '{answer.route}', which the block '{block.id}' does not "
-                         "declare.", _route_hint(answer.route, block))
+            what = (
+                f"Item {number} of the diagnostic's checklist"
+                if diagnostic.checklist
+                else f"An answer to question {number} of the diagnostic"
+            )
+            problems.add(
+                "unknown-route",
+                answer.loc.file,
+                answer.loc.line,
+                f"{what} points to the route '{answer.route}', which the block '{block.id}' does not declare.",
+                _route_hint(answer.route, block),
+            )
     for route in block.routes:
         if route.id not in pointed:
-            problems.add("unreachable-route", route.loc.file, route.loc.line,
-                         f"No answer of the diagnostic points to the route '{route.id}', so it never chooses it.",
-                         f"Point an answer at it (route: {route.id}), or remove the route.")
+            problems.add(
+                "unreachable-route",
+                route.loc.file,
+                route.loc.line,
+                f"No answer of the diagnostic points to the route '{route.id}', so it never chooses it.",
+                f"Point an answer at it (route: {route.id}), or remove the route.",
+            )
 
 
 def _route_hint(route_id: str, block: Block) -> str:
@@ -96,15 +116,24 @@ def session_routes_are_declared(place: Place, problems: Problems) -> None:
         return
     if block is None or not block.routes:
         where = f"the block '{block.id}'" if block is not None else f"the year '{place.year.id}'"
-        problems.add("unknown-route", session.loc.file, line,
-                     f"The session '{session.id}' names routes, but {where} declares none.",
-                     "Declare the routes under routes: in its block.yaml, or remove routes: from the session.")
+        problems.add(
+            "unknown-route",
+            session.loc.file,
+            line,
+            f"The session '{session.id}' names routes, but {where} declares none.",
+            "Declare the routes under routes: in its block.yaml, or remove routes: from the session.",
+        )
         return
     for route_id in session.routes:
         if route_id not in {route.id for route in block.routes}:
-            problems.add("unknown-route", session.loc.file, line,
-                         f"The session '{session.id}' is on the route '{route_id}', which the block '{block.id}' "
-                         "does not declare.", _route_hint(route_id, block))
+            problems.add(
+                "unknown-route",
+                session.loc.file,
+                line,
+                f"The session '{session.id}' is on the route '{route_id}', which the block '{block.id}' "
+                "does not declare.",
+                _route_hint(route_id, block),
+            )
 
 
 def weeks_serve_every_route(block: Block, places: ProgrammePlaces, problems: Problems) -> None:
@@ -117,7 +146,11 @@ def weeks_serve_every_route(block: Block, places: ProgrammePlaces, problems: Pro
         served = {r for place in entries for r in (entry_routes(block, place) or [r.id for r in block.routes])}
         missing: list[Route] = [route for route in block.routes if route.id not in served]
         for route in missing:
-            problems.add("route-without-step", block.loc.file, week.loc.line,
-                         f"{week.label} of the block '{block.id}' has no ECT step for the route '{route.id}'.",
-                         f"Give one of the week's steps the route (routes: [{route.id}]), or leave routes: out of a "
-                         "step so that it is on every route.")
+            problems.add(
+                "route-without-step",
+                block.loc.file,
+                week.loc.line,
+                f"{week.label} of the block '{block.id}' has no ECT step for the route '{route.id}'.",
+                f"Give one of the week's steps the route (routes: [{route.id}]), or leave routes: out of a "
+                "step so that it is on every route.",
+            )

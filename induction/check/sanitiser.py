@@ -9,6 +9,7 @@ so the rendered page holds only what nh3 kept. Markdown links and images are che
 same unsafe addresses (`paths.address_problem`). Elements left open are reported too: an
 unclosed <details> would swallow the rest of the page.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -37,32 +38,95 @@ from induction.core.url_syntax import malformed
 
 # What content legitimately needs: Material's collapsible blocks, figures, tables and text-level
 # elements. `markdown` lets md_in_html render Markdown inside a block.
-TAGS = {"details", "summary", "figure", "figcaption", "img", "a", "br", "hr", "table", "caption", "thead",
-        "tbody", "tfoot", "tr", "th", "td", "colgroup", "col", "ol", "ul", "li", "dl", "dt", "dd", "span", "div",
-        "abbr", "sup", "sub", "em", "strong", "b", "i", "p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
-        "iframe", "kbd", "mark", "small", "s", "u", "q", "cite"}
+TAGS = {
+    "details",
+    "summary",
+    "figure",
+    "figcaption",
+    "img",
+    "a",
+    "br",
+    "hr",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "colgroup",
+    "col",
+    "ol",
+    "ul",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "span",
+    "div",
+    "abbr",
+    "sup",
+    "sub",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "p",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "iframe",
+    "kbd",
+    "mark",
+    "small",
+    "s",
+    "u",
+    "q",
+    "cite",
+}
 ATTRIBUTES = {
     "*": {"class", "markdown", "title", "lang", "dir", "aria-label"},
-    "a": {"href"}, "img": {"src", "alt", "width", "height", "loading"}, "details": {"open"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "details": {"open"},
     "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy"},
-    "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"}, "col": {"span"}, "ol": {"start", "type"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "col": {"span"},
+    "ol": {"start", "type"},
 }
 URL_ATTRIBUTES = {"href", "src"}
 # Elements whose content goes with them when stripped (their text is code or styling, not prose).
 WITH_CONTENT = {"script", "style"}
-_VOID = {"br", "hr", "img", "col", "input", "meta", "link", "source", "wbr", "area", "base", "embed", "param",
-         "track"}
+_VOID = {"br", "hr", "img", "col", "input", "meta", "link", "source", "wbr", "area", "base", "embed", "param", "track"}
 _OPTIONAL_END = {"li", "p", "td", "th", "tr", "thead", "tbody", "tfoot", "dt", "dd", "colgroup", "option"}
 # Table parts vanish when parsed alone, so each is checked inside the context it needs.
-_CONTEXT = {"tr": ("<table><tbody>", "</tbody></table>"), "td": ("<table><tbody><tr>", "</tr></tbody></table>"),
-            "th": ("<table><tbody><tr>", "</tr></tbody></table>"), "col": ("<table><colgroup>", "</colgroup></table>"),
-            **{t: ("<table>", "</table>") for t in ("thead", "tbody", "tfoot", "caption", "colgroup")}}
-_REASONS = {"script": "content may not run scripts", "style": "the site's look comes from its stylesheets",
-            "form": "content may not collect data", "input": "content may not collect data",
-            "button": "content may not collect data", "textarea": "content may not collect data",
-            "select": "content may not collect data", "object": "content may not embed programs",
-            "embed": "content may not embed programs", "link": "content may not load other files",
-            "meta": "content may not change the page's head", "base": "content may not change the page's head"}
+_CONTEXT = {
+    "tr": ("<table><tbody>", "</tbody></table>"),
+    "td": ("<table><tbody><tr>", "</tr></tbody></table>"),
+    "th": ("<table><tbody><tr>", "</tr></tbody></table>"),
+    "col": ("<table><colgroup>", "</colgroup></table>"),
+    **{t: ("<table>", "</table>") for t in ("thead", "tbody", "tfoot", "caption", "colgroup")},
+}
+_REASONS = {
+    "script": "content may not run scripts",
+    "style": "the site's look comes from its stylesheets",
+    "form": "content may not collect data",
+    "input": "content may not collect data",
+    "button": "content may not collect data",
+    "textarea": "content may not collect data",
+    "select": "content may not collect data",
+    "object": "content may not embed programs",
+    "embed": "content may not embed programs",
+    "link": "content may not load other files",
+    "meta": "content may not change the page's head",
+    "base": "content may not change the page's head",
+}
 # Python-Markdown's own autolink patterns (<https://...> and <name@host>), asked rather than copied.
 AUTOLINKS = (re.compile(AUTOLINK_RE), re.compile(AUTOMAIL_RE))
 # Comments that HTML closes where an author would not expect ("<!-->", "<!--->", "--!>"): the
@@ -70,7 +134,6 @@ AUTOLINKS = (re.compile(AUTOLINK_RE), re.compile(AUTOMAIL_RE))
 # And '<![CDATA[': Python's html.parser (the renderer's, and _Tags) reads on to ']]>', where a
 # browser ends it at the first '>', so what follows (a script) is hidden from one and not the other.
 _BROKEN_COMMENT = re.compile(r"<!---?>|--!>|<!\[(?:CDATA\[)?", re.I)
-
 
 
 @dataclass(frozen=True)
@@ -133,21 +196,36 @@ def strip(body: str, findings: Sequence[Finding]) -> str:
     for finding in sorted((f for f in findings if f.html and f.code != "unclosed-html"), key=lambda f: f.start):
         if finding.start < last:  # inside a stretch already removed (a script's content)
             continue
-        out += [body[last:finding.start], finding.replacement]
+        out += [body[last : finding.start], finding.replacement]
         last = finding.end
     return "".join(out + [body[last:]])
 
 
 def _broken_comments(masked: str) -> list[Finding]:
-    return [Finding("broken-comment", line_of(masked, m.start()), _broken_comment_message(m.group()),
-                    m.start(), m.end(), "", False)
-            for m in _BROKEN_COMMENT.finditer(masked)] if "!" in masked else []
+    return (
+        [
+            Finding(
+                "broken-comment",
+                line_of(masked, m.start()),
+                _broken_comment_message(m.group()),
+                m.start(),
+                m.end(),
+                "",
+                False,
+            )
+            for m in _BROKEN_COMMENT.finditer(masked)
+        ]
+        if "!" in masked
+        else []
+    )
 
 
 def _broken_comment_message(mark: str) -> str:
     if mark.startswith("<!["):  # a CDATA section is XML's: in HTML it is a comment that the first '>' ends
-        return (f"The mark '{mark}' opens no CDATA section in HTML: a browser reads it as a comment that ends "
-                "at the first '>'.")
+        return (
+            f"The mark '{mark}' opens no CDATA section in HTML: a browser reads it as a comment that ends "
+            "at the first '>'."
+        )
     return f"The HTML comment mark '{mark}' is not a comment's end: HTML ends a comment only at '-->'."
 
 
@@ -199,11 +277,20 @@ def _malformed(address: str) -> tuple[str, str] | None:
 
 def _without_alt(masked: str, tags: _Tags) -> list[Finding]:
     """<img> with no alt attribute: a screen reader reads out the file name (alt="" marks decoration)."""
-    return [Finding("image-without-alt", line_of(masked, start),
-                    f"The image '{short(dict(attrs).get('src') or '')}' has no alt text: a screen reader reads out "
-                    "its file name instead.", start, end, "", False)
-            for kind, tag, attrs, start, end in tags.events
-            if tag == "img" and kind != "end" and not any(name == "alt" for name, _ in attrs)]
+    return [
+        Finding(
+            "image-without-alt",
+            line_of(masked, start),
+            f"The image '{short(dict(attrs).get('src') or '')}' has no alt text: a screen reader reads out "
+            "its file name instead.",
+            start,
+            end,
+            "",
+            False,
+        )
+        for kind, tag, attrs, start, end in tags.events
+        if tag == "img" and kind != "end" and not any(name == "alt" for name, _ in attrs)
+    ]
 
 
 def _malformed_attributes(masked: str, tags: _Tags, policy: Policy) -> list[Finding]:
@@ -231,9 +318,18 @@ def _external_images(body: Body, masked: str, tags: _Tags) -> list[Finding]:
             src = dict(attrs).get("src") or ""
             if re.match(r"(?i)(https?:)?//", src.strip()):
                 found.append((src.strip(), start, end))
-    return [Finding("external-image", line_of(masked, start),
-                    f"The image '{address}' loads from another website when the page opens.", start, end, "", False)
-            for address, start, end in found]
+    return [
+        Finding(
+            "external-image",
+            line_of(masked, start),
+            f"The image '{address}' loads from another website when the page opens.",
+            start,
+            end,
+            "",
+            False,
+        )
+        for address, start, end in found
+    ]
 
 
 def _external_references(body: Body, masked: str) -> list[tuple[str, int, int]]:
@@ -318,8 +414,18 @@ class _Tags(HTMLParser):
                 names[tag] += 1
             elif kind == "end" and tag not in _VOID:
                 if not names[tag]:
-                    found.append(Finding("unclosed-html", self.line(start), f"The end tag </{tag}> closes no open "
-                                         f"<{tag}>.", start, end, "", True, f"Remove it, or open <{tag}> before it."))
+                    found.append(
+                        Finding(
+                            "unclosed-html",
+                            self.line(start),
+                            f"The end tag </{tag}> closes no open <{tag}>.",
+                            start,
+                            end,
+                            "",
+                            True,
+                            f"Remove it, or open <{tag}> before it.",
+                        )
+                    )
                     continue
                 while stack:
                     open_tag, open_start = stack.pop()
@@ -344,8 +450,10 @@ def _unterminated_words(tag: str) -> tuple[str, str] | None:
     """(message, hint) for an unterminated <tag, or None for a name HTML does not know (text)."""
     if tag.lower() not in TAGS | _VOID | set(_REASONS):
         return None
-    return (f"The tag <{tag} is never ended with '>'.",
-            f"End it with '>' (<{tag}>), or write &lt; for a '<' that is text.")
+    return (
+        f"The tag <{tag} is never ended with '>'.",
+        f"End it with '>' (<{tag}>), or write &lt; for a '<' that is text.",
+    )
 
 
 def _unterminated(masked: str) -> list[Finding]:
@@ -353,8 +461,9 @@ def _unterminated(masked: str) -> list[Finding]:
     for m in _OPEN_TAG.finditer(masked):
         words = _unterminated_words(m.group(1))  # worded once per tag name: a body may hold 10^5 of them
         if words:
-            found.append(Finding("unclosed-html", line_of(masked, m.start()), words[0], m.start(), m.end(), "", True,
-                                 words[1]))
+            found.append(
+                Finding("unclosed-html", line_of(masked, m.start()), words[0], m.start(), m.end(), "", True, words[1])
+            )
             if len(found) == MAX_REPORTED:
                 break
     return found
@@ -363,8 +472,7 @@ def _unterminated(masked: str) -> list[Finding]:
 # Text-level elements: Markdown ends a paragraph at a blank line whatever HTML is open, so one
 # of these opened before a blank line and closed after it is left open in one paragraph and
 # closed in another (the browser then repairs the page its own way).
-_INLINE = {"a", "abbr", "b", "cite", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup",
-           "u"}
+_INLINE = {"a", "abbr", "b", "cite", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u"}
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -384,9 +492,18 @@ def _split_by_a_blank_line(tag: str, text: str, start: int, end: int, line: int)
     index = bisect.bisect_left(starts, start)
     if index == len(starts) or ends[index] > end:
         return []
-    return [Finding("unclosed-html", line, f"The <{tag}> opened here is closed only after a blank line, where "
-                    "Markdown ends the paragraph.", start, start, "", True,
-                    f"Close </{tag}> before the blank line, and open it again after it if needed.")]
+    return [
+        Finding(
+            "unclosed-html",
+            line,
+            f"The <{tag}> opened here is closed only after a blank line, where Markdown ends the paragraph.",
+            start,
+            start,
+            "",
+            True,
+            f"Close </{tag}> before the blank line, and open it again after it if needed.",
+        )
+    ]
 
 
 # attr_list ({: ...} after a block, a heading or an inline element) sets any attribute it is given,
@@ -407,22 +524,42 @@ def _attribute_lists(masked: str) -> list[Finding]:
             continue  # a shortcode or template tag, replaced before Markdown reads the body
         line_start = masked.rfind("\n", 0, match.start()) + 1
         line_end = masked.find("\n", match.end())
-        own_line = not masked[line_start:match.start()].strip()
-        at_line_end = not masked[match.end():len(masked) if line_end < 0 else line_end].strip()
+        own_line = not masked[line_start : match.start()].strip()
+        at_line_end = not masked[match.end() : len(masked) if line_end < 0 else line_end].strip()
         after_inline = match.start() > 0 and masked[match.start() - 1] in _AFTER_INLINE
-        if not ((at_line_end and (own_line or masked[line_start:line_start + 1] == "#")) or after_inline):
+        if not ((at_line_end and (own_line or masked[line_start : line_start + 1] == "#")) or after_inline):
             continue  # braces in text: Python-Markdown leaves them as text
         line = line_of(masked, match.start())
         for key, value in get_attrs_and_remainder(match.group(1))[0]:
             if key not in ATTR_LIST_KEYS:
-                found.append(Finding("unsafe-html", line, _attribute_list_message(key), match.start(), match.end(),
-                                     "", True, "Remove it from the {: ...} list; attribute lists may set only an "
-                                     "id, classes, title, lang and dir."))
+                found.append(
+                    Finding(
+                        "unsafe-html",
+                        line,
+                        _attribute_list_message(key),
+                        match.start(),
+                        match.end(),
+                        "",
+                        True,
+                        "Remove it from the {: ...} list; attribute lists may set only an "
+                        "id, classes, title, lang and dir.",
+                    )
+                )
             elif key == "id" and value.startswith("__"):
-                found.append(Finding("unsafe-html", line, f"The id '{value}' is the theme's: ids that start with "
-                                     "'__' name the theme's own elements (its configuration is read from the first "
-                                     "'#__config').", match.start(), match.end(), "", True,
-                                     "Choose an id that does not start with '__'."))
+                found.append(
+                    Finding(
+                        "unsafe-html",
+                        line,
+                        f"The id '{value}' is the theme's: ids that start with "
+                        "'__' name the theme's own elements (its configuration is read from the first "
+                        "'#__config').",
+                        match.start(),
+                        match.end(),
+                        "",
+                        True,
+                        "Choose an id that does not start with '__'.",
+                    )
+                )
     return found
 
 
@@ -440,10 +577,20 @@ def _theme_heading_ids(masked: str) -> list[Finding]:
         slug = slugify(text, "-")
         if slug.startswith("__") and "{" not in text:  # an attribute list's id replaces the slug (checked above)
             start = match.start("level")
-            found.append(Finding("unsafe-html", line_of(masked, start), f"The heading '{text}' would get the id "
-                                 f"'{slug}', which is the theme's: ids that start with '__' name the theme's own "
-                                 "elements.", start, match.end("header"), "", False,
-                                 "Reword the heading so it does not start with '__', or give it an id: {: #an-id }."))
+            found.append(
+                Finding(
+                    "unsafe-html",
+                    line_of(masked, start),
+                    f"The heading '{text}' would get the id "
+                    f"'{slug}', which is the theme's: ids that start with '__' name the theme's own "
+                    "elements.",
+                    start,
+                    match.end("header"),
+                    "",
+                    False,
+                    "Reword the heading so it does not start with '__', or give it an id: {: #an-id }.",
+                )
+            )
     return found
 
 
@@ -467,8 +614,16 @@ def _attribute_list_message(key: str) -> str:
 
 
 def _never_closed(tag: str, line: int, start: int) -> Finding:
-    return Finding("unclosed-html", line, f"The <{tag}> opened here is never closed.", start, start, "", True,
-                   f"Add </{tag}> where it ends.")
+    return Finding(
+        "unclosed-html",
+        line,
+        f"The <{tag}> opened here is never closed.",
+        start,
+        start,
+        "",
+        True,
+        f"Add </{tag}> where it ends.",
+    )
 
 
 def _judge(event: tuple, masked: str, policy: Policy) -> list[Finding]:
@@ -485,9 +640,12 @@ def _judge(event: tuple, masked: str, policy: Policy) -> list[Finding]:
         return [Finding("unsafe-html", line, f"The element <{tag}> is not allowed: {reason}.", start, stop, "", True)]
     kept = _kept(tag, tuple((name, value or "") for name, value in attrs), policy)
     replacement = _rebuild(tag, kept, kind)
-    return [Finding(code, line, message, start, end, replacement, True)
-            for name, value in attrs if kept.get(name) != (value or "")
-            for code, message in [_why(tag, name, value or "", policy)]]
+    return [
+        Finding(code, line, message, start, end, replacement, True)
+        for name, value in attrs
+        if kept.get(name) != (value or "")
+        for code, message in [_why(tag, name, value or "", policy)]
+    ]
 
 
 def _why(tag: str, name: str, value: str, policy: Policy) -> tuple[str, str]:
@@ -501,8 +659,10 @@ def _why(tag: str, name: str, value: str, policy: Policy) -> tuple[str, str]:
         if problem:
             return problem
         if tag == "iframe":
-            return "unsafe-html", (f"An <iframe> may only load https:// addresses on {', '.join(policy.video_hosts)}; "
-                                   f"this one loads '{value}'.")
+            return "unsafe-html", (
+                f"An <iframe> may only load https:// addresses on {', '.join(policy.video_hosts)}; "
+                f"this one loads '{value}'."
+            )
         return "unsafe-url", f"The address '{value}' in <{tag} {name}> is not allowed."
     return "unsafe-html", f"The attribute '{name}' is not allowed on <{tag}>."
 
@@ -526,6 +686,7 @@ def _rebuild(tag: str, kept: dict[str, str], kind: str) -> str:
 
 def cleaner_filter(policy: Policy) -> Callable[[str, str, str], str | None]:
     """nh3's attribute filter: no unsafe address, and iframes only from the policy's video hosts."""
+
     def allowed(element: str, attribute: str, value: str) -> str | None:
         if attribute in URL_ATTRIBUTES and address_problem(value, policy.forbidden_hosts):
             return None
@@ -538,9 +699,15 @@ def cleaner_filter(policy: Policy) -> Callable[[str, str, str], str | None]:
 
 @functools.lru_cache(maxsize=32)
 def _cleaner(policy: Policy) -> nh3.Cleaner:
-    return nh3.Cleaner(tags=TAGS, clean_content_tags=WITH_CONTENT, attributes=ATTRIBUTES,
-                       attribute_filter=cleaner_filter(policy),
-                       link_rel=None, url_schemes={"http", "https", "mailto", "tel"}, strip_comments=False)
+    return nh3.Cleaner(
+        tags=TAGS,
+        clean_content_tags=WITH_CONTENT,
+        attributes=ATTRIBUTES,
+        attribute_filter=cleaner_filter(policy),
+        link_rel=None,
+        url_schemes={"http", "https", "mailto", "tel"},
+        strip_comments=False,
+    )
 
 
 def bodies_are_safe(programme: Programme, problems: Problems) -> None:

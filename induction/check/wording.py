@@ -5,6 +5,7 @@ place uncoded intentions. Texts are compared as sequences of normalised words (n
 statements are 10-40 words, so this is fast enough to run over every statement for every
 intention); a match must be close to a statement's text or one of its recorded variants.
 """
+
 from __future__ import annotations
 
 import difflib

@@ -7,6 +7,7 @@ at best dropped by the browser. Here: raw in a Markdown body. Text in YAML (a fi
 where a double-quoted escape (`"\\e[32m"`, `"\\0"`) writes one, is refused by its shape
 (shapes.controlled), with the field it is in.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,9 +27,13 @@ def described(character: str) -> str:
 
 
 def report(problems: Problems, path: str, line: int, character: str) -> None:
-    problems.add("control-character", path, line,
-                 f"The text holds the control character {described(character)}, which no reader can see.",
-                 "Delete it: retype the line in an ordinary editor (the character is invisible in most).")
+    problems.add(
+        "control-character",
+        path,
+        line,
+        f"The text holds the control character {described(character)}, which no reader can see.",
+        "Delete it: retype the line in an ordinary editor (the character is invisible in most).",
+    )
 
 
 def control_characters_are_absent(texts: Mapping[str, str], problems: Problems) -> None:

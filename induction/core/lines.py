@@ -4,6 +4,7 @@ Counting newlines again for every finding (`text.count("\\n", 0, offset)`) makes
 findings quadratic: a 10 MB page with a repair on every line would take hours. The newline offsets
 of the text being read are computed once and searched by bisection.
 """
+
 from __future__ import annotations
 
 import bisect

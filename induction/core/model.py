@@ -5,6 +5,7 @@ nothing downstream changes these once `loader.load_site` has returned, and froze
 that is set again an error (the loader fills their lists and dicts while it reads, and builds each
 object with its fields known; strip mode's cleaned copy is made of new objects, pipeline.cleaned).
 """
+
 from __future__ import annotations
 
 import datetime
@@ -22,6 +23,7 @@ class Loc:
 
 
 # Framework -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Statement:
@@ -79,6 +81,7 @@ class Crosswalk:
 
 
 # Programme -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Intention:
@@ -288,6 +291,7 @@ class Asset:
 
 # The programme in time -----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Term:
     """A half-term of a school calendar: Autumn 1 runs from `start` to `end`, both school days."""
@@ -419,8 +423,11 @@ class Programme:
     @property
     def framework_ids(self) -> list[str]:
         """Every framework edition the programme cites: its own, then its blocks' own, in order."""
-        return list(dict.fromkeys([self.framework_id] + [b.framework_id for y in self.years for b in y.blocks
-                                                         if b.framework_id]))
+        return list(
+            dict.fromkeys(
+                [self.framework_id] + [b.framework_id for y in self.years for b in y.blocks if b.framework_id]
+            )
+        )
 
     def bodies(self) -> Iterator[tuple[str, str, int]]:
         """Every Markdown body the programme publishes as written: each session's body and each

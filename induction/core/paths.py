@@ -6,6 +6,7 @@ read files that are not content. A symbolic link may not lead out of the content
 Addresses in bodies are also checked here: schemes that run code or embed data, and hosts that
 are never published (staging, local).
 """
+
 from __future__ import annotations
 
 import functools
@@ -45,28 +46,37 @@ def address_problem(url: str, forbidden: tuple[str, ...] = FORBIDDEN_HOSTS) -> t
     if scheme in UNSAFE_SCHEMES:
         why = "can run code" if scheme != "data" else "embed content that no check has seen"
         return "unsafe-url", f"The address '{short(url)}' is not allowed: {scheme}: addresses {why}."
-    if scheme == "file" or _DRIVE.match(bare) or (bare.startswith("/") and not bare.startswith("//")
-                                                   and not bare.startswith("/\\")):
+    if (
+        scheme == "file"
+        or _DRIVE.match(bare)
+        or (bare.startswith("/") and not bare.startswith("//") and not bare.startswith("/\\"))
+    ):
         return "absolute-path", f"The address '{short(url)}' is a path on one computer or server root."
     host = host_of(bare)
     if host is None:
         return "bad-address", f"The address '{short(url)}' names a host that browsers cannot read the same way."
     for part in forbidden:
         if part and host and part.lower() in host:
-            return "forbidden-host", f"The address '{short(url)}' points at a host that is never published " \
-                                     f"('{part}' in its name)."
+            return (
+                "forbidden-host",
+                f"The address '{short(url)}' points at a host that is never published ('{part}' in its name).",
+            )
     kind = _private_kind(host)
     if kind:
-        return "forbidden-host", f"The address '{short(url)}' points at a host that is never published " \
-                                 f"({host} is a {kind} address)."
+        return (
+            "forbidden-host",
+            f"The address '{short(url)}' points at a host that is never published ({host} is a {kind} address).",
+        )
     return None
 
 
 def browser_form(url: str) -> str:
     """`url` as a browser reads it (WHATWG URL): tabs and newlines dropped, the ends trimmed, and in
     http(s) addresses a backslash read as a slash (`https://evil.example\\@host/` goes to evil.example)."""
-    text = re.sub(r"[\t\n\r]", "", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                                   "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    text = re.sub(r"[\t\n\r]", "", url).strip(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+        "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+    )
     scheme = text.split(":", 1)[0].lower() if ":" in text else ""
     if scheme in SPECIAL_SCHEMES or text.startswith(("//", "\\\\", "/\\", "\\/")):
         text = text.replace("\\", "/")
@@ -151,9 +161,13 @@ def symlinks_stay_inside(root: str, links: Mapping[str, str], problems: Problems
     real_root = os.path.realpath(root)
     for path, target in links.items():
         if os.path.commonpath([target, real_root]) != real_root:
-            problems.add("symlink-outside", path, 1,
-                         f"'{os.path.basename(path)}' is a link to a place outside the content folder.",
-                         "Copy the file into the content folder instead of linking to it.")
+            problems.add(
+                "symlink-outside",
+                path,
+                1,
+                f"'{os.path.basename(path)}' is a link to a place outside the content folder.",
+                "Copy the file into the content folder instead of linking to it.",
+            )
 
 
 def short(text: str) -> str:

@@ -3,6 +3,7 @@
 Computed once from the model, in programme order; checks and rendering read it. A session's
 home is the one list that names it without `see:`; `see:` entries become references.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -82,9 +83,13 @@ def place_programme(programme: Programme, problems: Problems) -> ProgrammePlaces
                 continue
             if session.id in places.homes:
                 first = places.homes[session.id]
-                problems.add("listed-twice", ref.loc.file, ref.loc.line,
-                             f"The session '{session.id}' is already listed in {_where(first)}.",
-                             f"Write 'see: {session.id}' here to point at it instead.")
+                problems.add(
+                    "listed-twice",
+                    ref.loc.file,
+                    ref.loc.line,
+                    f"The session '{session.id}' is already listed in {_where(first)}.",
+                    f"Write 'see: {session.id}' here to point at it instead.",
+                )
                 continue
             order += 1
             places.homes[session.id] = Place(programme, year, block, week, role, session, order)
@@ -102,9 +107,13 @@ def place_programme(programme: Programme, problems: Problems) -> ProgrammePlaces
         if home is None and (ref.session_id in programme.unread or did_you_mean(ref.session_id, places.missing)):
             continue  # its home entry is misspelt (reported there) or its file failed to load
         if home is None:
-            problems.add("see-cycle", ref.loc.file, ref.loc.line,
-                         f"'see: {ref.session_id}' points at a session that is only ever referred to, never listed.",
-                         f"List '{ref.session_id}' once without 'see:'.")
+            problems.add(
+                "see-cycle",
+                ref.loc.file,
+                ref.loc.line,
+                f"'see: {ref.session_id}' points at a session that is only ever referred to, never listed.",
+                f"List '{ref.session_id}' once without 'see:'.",
+            )
             continue
         place = Place(programme, year, ref_block, ref_week, role, home.session, home.order)
         places.references.append(Reference(place, ref))

@@ -7,6 +7,7 @@ the text is rendered with raw HTML escaped first (HTML in a title is escaped tex
 and any element the renderer makes of it is Markdown the reader would see as typed. The importer
 writes its titles through `plain` for the same reason.
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,9 +17,21 @@ import re
 import markdown
 
 # The elements the renderer makes of inline or heading syntax, and how a message names each.
-_KINDS = {"strong": "bold", "b": "bold", "em": "emphasis", "i": "emphasis", "a": "a link", "img": "an image",
-          "code": "code", "h1": "a heading", "h2": "a heading", "h3": "a heading", "h4": "a heading",
-          "h5": "a heading", "h6": "a heading"}
+_KINDS = {
+    "strong": "bold",
+    "b": "bold",
+    "em": "emphasis",
+    "i": "emphasis",
+    "a": "a link",
+    "img": "an image",
+    "code": "code",
+    "h1": "a heading",
+    "h2": "a heading",
+    "h3": "a heading",
+    "h4": "a heading",
+    "h5": "a heading",
+    "h6": "a heading",
+}
 _ELEMENT = re.compile(r"<(" + "|".join(_KINDS) + r")\b")
 _TAG = re.compile(r"<[^>]+>")
 _CODE = re.compile(r"<code>(.*?)</code>", re.S)
@@ -54,7 +67,10 @@ def plain(text: str) -> str:
     rendered, words, last = _IMAGE.sub(r"\1", _rendered(text)), [], 0  # an image's words are its alt text
     # A code span escapes what was escaped before rendering once more: its text is unescaped twice.
     for code in _CODE.finditer(rendered):
-        words += [html.unescape(_TAG.sub("", rendered[last:code.start()])), html.unescape(html.unescape(code.group(1)))]
+        words += [
+            html.unescape(_TAG.sub("", rendered[last : code.start()])),
+            html.unescape(html.unescape(code.group(1))),
+        ]
         last = code.end()
     words.append(html.unescape(_TAG.sub("", rendered[last:])))
     shown = " ".join("".join(words).split())

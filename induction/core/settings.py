@@ -3,6 +3,7 @@
 The loader makes one `Settings` per programme (`Settings.of`); the checks, the sanitiser, the
 Content Security Policy and the export read its fields and never the YAML again.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -37,11 +38,14 @@ class Settings:
     def of(cls, data: Mapping[str, Any]) -> Settings:
         """From the checked `settings:` mapping; a key left out, or an empty list, keeps its default."""
         default = cls()
-        return cls(data.get("coverage") or default.coverage, data.get("unsafe_html") or default.unsafe_html,
-                   tuple(data.get("video_hosts") or default.video_hosts),
-                   tuple(data.get("forbidden_hosts") or default.forbidden_hosts),
-                   tuple(data.get("reading_errors") or default.reading_errors),
-                   tuple(data.get("meeting_minutes") or default.meeting_minutes))
+        return cls(
+            data.get("coverage") or default.coverage,
+            data.get("unsafe_html") or default.unsafe_html,
+            tuple(data.get("video_hosts") or default.video_hosts),
+            tuple(data.get("forbidden_hosts") or default.forbidden_hosts),
+            tuple(data.get("reading_errors") or default.reading_errors),
+            tuple(data.get("meeting_minutes") or default.meeting_minutes),
+        )
 
     def meeting(self, year: int) -> int:
         """The usual length of a mentor meeting in year `year` (from 1)."""

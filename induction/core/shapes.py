@@ -5,6 +5,7 @@ Each shape checks a value parsed by `source` (reporting `wrong-type`, `unknown-k
 can go on and report everything at once. The same shapes generate the JSON Schemas that editors
 use, so the schema cannot drift from what validation accepts.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -57,8 +58,13 @@ class Shape:
         raise NotImplementedError
 
     def wrong(self, value: Any, where: Where, problems: Problems, hint: str = "") -> Any:
-        problems.add("wrong-type", where.file, where.line,
-                     f"Expected {self.expected} for {where.what} but found {describe(value)}.", hint)
+        problems.add(
+            "wrong-type",
+            where.file,
+            where.line,
+            f"Expected {self.expected} for {where.what} but found {describe(value)}.",
+            hint,
+        )
         return INVALID
 
 
@@ -70,10 +76,14 @@ def controlled(value: str, where: Where, problems: Problems) -> str:
     if found is None:
         return value
     spelled = found + (" or \\e" if found == "\\x1b" else "")
-    problems.add("control-character", where.file, where.line,
-                 f"The text of {where.what} holds the control character {found}.",
-                 f"Delete the escape that writes it in the double-quoted string ({spelled}): text may hold "
-                 "tabs and newlines but no other control character.")
+    problems.add(
+        "control-character",
+        where.file,
+        where.line,
+        f"The text of {where.what} holds the control character {found}.",
+        f"Delete the escape that writes it in the double-quoted string ({spelled}): text may hold "
+        "tabs and newlines but no other control character.",
+    )
     return without_controls(value)
 
 
@@ -113,11 +123,15 @@ class Title(Text):
         value = super().check(value, where, problems)
         kind = markdown_in(value) if isinstance(value, str) else ""
         if kind:
-            problems.add("markdown-in-plain-text", where.file, where.line,
-                         f"The text of {where.what} is plain text but holds Markdown ({kind}): "
-                         f"'{_shortened(value)}' would be shown with its marks.",
-                         f"Write the words alone ('{_shortened(plain(value))}'): bold, links and headings belong in a "
-                         "summary or a body.")
+            problems.add(
+                "markdown-in-plain-text",
+                where.file,
+                where.line,
+                f"The text of {where.what} is plain text but holds Markdown ({kind}): "
+                f"'{_shortened(value)}' would be shown with its marks.",
+                f"Write the words alone ('{_shortened(plain(value))}'): bold, links and headings belong in a "
+                "summary or a body.",
+            )
         return value
 
 
@@ -142,9 +156,14 @@ class Int(Shape):
         if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
             return self.wrong(value, where, problems)
         if self.maximum is not None and value > self.maximum:
-            problems.add("out-of-range", where.file, where.line,
-                         f"Expected a whole number from {self.minimum:,} to {self.maximum:,} for {where.what} but "
-                         f"found {describe(value)}.", self.hint)
+            problems.add(
+                "out-of-range",
+                where.file,
+                where.line,
+                f"Expected a whole number from {self.minimum:,} to {self.maximum:,} for {where.what} but "
+                f"found {describe(value)}.",
+                self.hint,
+            )
             return INVALID
         return value
 
@@ -206,8 +225,12 @@ class WeekNumber(Shape):
         return self.wrong(value, where, problems)
 
     def schema(self) -> dict[str, Any]:
-        return {"oneOf": [{"type": "integer", "minimum": 1},
-                          {"type": "string", "pattern": r"^\s*\d+\s*((-|–|to)\s*\d+\s*)?$"}]}
+        return {
+            "oneOf": [
+                {"type": "integer", "minimum": 1},
+                {"type": "string", "pattern": r"^\s*\d+\s*((-|–|to)\s*\d+\s*)?$"},
+            ]
+        }
 
 
 @dataclass(kw_only=True)
@@ -236,22 +259,35 @@ def _six_digits(text: str) -> str:
     return "#" + "".join(c * 2 for c in text[1:]).lower() if len(text) == 4 else text.lower()
 
 
-URL = Pattern(expected="a web address starting with https:// or http://", pattern=r"https?://[^\s/]+\S*",
-              schema_pattern=r"^\s*https?://[^\s/]+\S*\s*$", format="uri")
+URL = Pattern(
+    expected="a web address starting with https:// or http://",
+    pattern=r"https?://[^\s/]+\S*",
+    schema_pattern=r"^\s*https?://[^\s/]+\S*\s*$",
+    format="uri",
+)
 # A CSS colour as #rgb or #rrggbb: what the site's stylesheet can use as it is, whatever theme.
-COLOUR = Pattern(expected="a colour as # and 3 or 6 hexadecimal digits (like '#1d70b8')",
-                 pattern=r"#(?:[0-9A-Fa-f]{3}){1,2}", schema_pattern=r"^\s*#([0-9A-Fa-f]{3}){1,2}\s*$",
-                 clean=_six_digits,
-                 hint=lambda v: "Quote it: YAML reads an unquoted # as the start of a comment." if v is None else "")
+COLOUR = Pattern(
+    expected="a colour as # and 3 or 6 hexadecimal digits (like '#1d70b8')",
+    pattern=r"#(?:[0-9A-Fa-f]{3}){1,2}",
+    schema_pattern=r"^\s*#([0-9A-Fa-f]{3}){1,2}\s*$",
+    clean=_six_digits,
+    hint=lambda v: "Quote it: YAML reads an unquoted # as the start of a comment." if v is None else "",
+)
 # An email address: one @, a dot in the domain, no spaces (a readable check, not RFC 5322's).
-EMAIL = Pattern(expected="an email address (like 'ects@example.org')",
-                pattern=r"[^@\s<>\"'()\[\],;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+",
-                schema_pattern=r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$", format="email")
+EMAIL = Pattern(
+    expected="an email address (like 'ects@example.org')",
+    pattern=r"[^@\s<>\"'()\[\],;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+",
+    schema_pattern=r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$",
+    format="email",
+)
 # A telephone number as people write it: digits, spaces, +, brackets and hyphens, six digits at least.
-PHONE = Pattern(expected="a telephone number (like '0161 496 0000')",
-                pattern=r"(?=(?:\D*\d){6})\+?[0-9 ()\-]{6,24}", schema_pattern=r"^\s*\+?[0-9 ()\-]{6,24}\s*$",
-                hint=lambda v: "Quote it, so YAML keeps the leading 0: '0161 496 0000'." if isinstance(v, int) else "")
+PHONE = Pattern(
+    expected="a telephone number (like '0161 496 0000')",
+    pattern=r"(?=(?:\D*\d){6})\+?[0-9 ()\-]{6,24}",
+    schema_pattern=r"^\s*\+?[0-9 ()\-]{6,24}\s*$",
+    hint=lambda v: "Quote it, so YAML keeps the leading 0: '0161 496 0000'." if isinstance(v, int) else "",
+)
 
 
 @dataclass
@@ -267,16 +303,24 @@ class Duration(Shape):
         hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
         total = hours * 3600 + minutes * 60 + seconds
         if total > MAX_VIDEO_SECONDS:
-            problems.add("out-of-range", where.file, where.line,
-                         f"Expected a duration of at most {MAX_VIDEO_SECONDS // 3600} hours for {where.what} but "
-                         f"found {describe(value)}.", "Give the video's length as minutes:seconds, like '6:40'.")
+            problems.add(
+                "out-of-range",
+                where.file,
+                where.line,
+                f"Expected a duration of at most {MAX_VIDEO_SECONDS // 3600} hours for {where.what} but "
+                f"found {describe(value)}.",
+                "Give the video's length as minutes:seconds, like '6:40'.",
+            )
             return INVALID
         return total
 
     def schema(self) -> dict[str, Any]:
         # Unquoted 6:40 is a string to editors (YAML 1.2) but a number to PyYAML: the description says quote it.
-        return {"type": "string", "pattern": r"^\s*(\d+:)?\d{1,3}:[0-5]\d\s*$",
-                "description": "minutes:seconds in quotes, like '6:40'"}
+        return {
+            "type": "string",
+            "pattern": r"^\s*(\d+:)?\d{1,3}:[0-5]\d\s*$",
+            "description": "minutes:seconds in quotes, like '6:40'",
+        }
 
 
 @dataclass
@@ -296,8 +340,12 @@ class ListOf(Shape):
         if not isinstance(value, list):
             return self.wrong(value, where, problems)
         if len(value) < self.min_items:
-            problems.add("wrong-type", where.file, where.line,
-                         f"Expected at least {self.min_items} item(s) in {where.what} but found {len(value)}.")
+            problems.add(
+                "wrong-type",
+                where.file,
+                where.line,
+                f"Expected at least {self.min_items} item(s) in {where.what} but found {len(value)}.",
+            )
         out.line = value.line if isinstance(value, YList) else where.line
         for index, item in enumerate(value):
             line = value.line_of(index) if isinstance(value, YList) else where.line
@@ -309,8 +357,11 @@ class ListOf(Shape):
 
     def schema(self) -> dict[str, Any]:
         # An empty key (`tutor:`) reads as null, which check() takes as an empty list.
-        return {"type": "array" if self.min_items else ["array", "null"], "items": self.item.schema(),
-                "minItems": self.min_items}
+        return {
+            "type": "array" if self.min_items else ["array", "null"],
+            "items": self.item.schema(),
+            "minItems": self.min_items,
+        }
 
 
 @dataclass
@@ -321,8 +372,11 @@ class Either(Shape):
     full: Shape = field(default_factory=Text)
 
     def check(self, value: Any, where: Where, problems: Problems) -> Any:
-        return self.full.check(value, where, problems) if isinstance(value, dict) else \
-            self.simple.check(value, where, problems)
+        return (
+            self.full.check(value, where, problems)
+            if isinstance(value, dict)
+            else self.simple.check(value, where, problems)
+        )
 
     def schema(self) -> dict[str, Any]:
         return {"anyOf": [self.simple.schema(), self.full.schema()]}
@@ -350,8 +404,12 @@ class Record(Shape):
     def check(self, value: Any, where: Where, problems: Problems) -> Any:
         if not isinstance(value, dict):
             if where.what == self.name:  # a whole file: "Expected the block to be a mapping ..."
-                problems.add("wrong-type", where.file, where.line,
-                             f"Expected {self.name} to be a mapping of keys but found {describe(value)}.")
+                problems.add(
+                    "wrong-type",
+                    where.file,
+                    where.line,
+                    f"Expected {self.name} to be a mapping of keys but found {describe(value)}.",
+                )
                 return INVALID
             return self.wrong(value, where, problems)
         line = value.line if isinstance(value, YMap) else where.line
@@ -362,9 +420,13 @@ class Record(Shape):
             key_line = value.line_of(key) if isinstance(value, YMap) else line
             spec = self.keys.get(key)
             if spec is None:
-                problems.add("unknown-key", where.file, key_line,
-                             f"Unknown key '{key}' in {self.name}. Expected one of: {', '.join(sorted(self.keys))}.",
-                             did_you_mean(key, self.keys))
+                problems.add(
+                    "unknown-key",
+                    where.file,
+                    key_line,
+                    f"Unknown key '{key}' in {self.name}. Expected one of: {', '.join(sorted(self.keys))}.",
+                    did_you_mean(key, self.keys),
+                )
                 continue
             checked = spec.shape.check(item, Where(where.file, key_line, f"'{key}' in {self.name}"), problems)
             if checked is not INVALID:
@@ -372,16 +434,22 @@ class Record(Shape):
             out.lines[key] = key_line  # kept for an invalid value too: it was given (reported), not missing
         for key, spec in self.keys.items():
             if spec.required and key not in value:
-                problems.add("missing-key", where.file, line, f"Missing key '{key}' in {self.name}.",
-                             f"Add '{key}:' ({spec.doc or spec.shape.expected}).")
+                problems.add(
+                    "missing-key",
+                    where.file,
+                    line,
+                    f"Missing key '{key}' in {self.name}.",
+                    f"Add '{key}:' ({spec.doc or spec.shape.expected}).",
+                )
         return out
 
     def schema(self) -> dict[str, Any]:
         return {
             "type": "object",
             "description": self.doc or self.name,
-            "properties": {k: {**v.shape.schema(), **({"description": v.doc} if v.doc else {})}
-                           for k, v in self.keys.items()},
+            "properties": {
+                k: {**v.shape.schema(), **({"description": v.doc} if v.doc else {})} for k, v in self.keys.items()
+            },
             "required": [k for k, v in self.keys.items() if v.required],
             "additionalProperties": False,
         }
@@ -415,9 +483,14 @@ class Date(Shape):
     def outside(self, value: datetime.date, where: Where, problems: Problems) -> Any:
         # Weeks, terms and events are counted on from these dates: near year 9999 that runs past
         # the last date Python keeps (an OverflowError); no induction programme is dated there.
-        problems.add("out-of-range", where.file, where.line,
-                     f"Expected a date from {EARLIEST.isoformat()} to {LATEST.isoformat()} for {where.what} "
-                     f"but found {value.isoformat()}.", "Check the year.")
+        problems.add(
+            "out-of-range",
+            where.file,
+            where.line,
+            f"Expected a date from {EARLIEST.isoformat()} to {LATEST.isoformat()} for {where.what} "
+            f"but found {value.isoformat()}.",
+            "Check the year.",
+        )
         return INVALID
 
     def schema(self) -> dict[str, Any]:
@@ -440,5 +513,8 @@ class Time(Shape):
         return f"{int(match.group(1)):02d}:{match.group(2)}"
 
     def schema(self) -> dict[str, Any]:
-        return {"type": ["string", "integer"], "pattern": r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*$",
-                "description": "HH:MM in quotes, like '16:00'"}
+        return {
+            "type": ["string", "integer"],
+            "pattern": r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*$",
+            "description": "HH:MM in quotes, like '16:00'",
+        }

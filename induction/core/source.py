@@ -4,6 +4,7 @@ The first stage of the flow. YAML is composed into nodes (so every mapping, list
 its line) and converted into `YMap`/`YList`, plain dicts and lists with a `line` and per-key
 lines. Duplicate keys, which PyYAML would silently collapse, are reported here.
 """
+
 from __future__ import annotations
 
 import os
@@ -68,8 +69,13 @@ class TooLarge(OSError):
         self.size = size
 
 
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def read_bounded(path: str, limit: int) -> bytes:
@@ -105,13 +111,23 @@ def read_text(path: str, problems: Problems) -> str | None:
         return None
     except NotRegular as error:
         what = f"a symbolic link to {error.kind} ({error.linked})" if error.linked else error.kind
-        problems.add("not-a-file", path, 1, f"The path is {what}, not a regular file, so it was not read.",
-                     CATALOGUE["not-a-file"].fix)
+        problems.add(
+            "not-a-file",
+            path,
+            1,
+            f"The path is {what}, not a regular file, so it was not read.",
+            CATALOGUE["not-a-file"].fix,
+        )
         return None
     except TooLarge as error:  # content is text written by hand: this is a slip, or an attack
         held = f"holds {error.size:,} bytes" if error.size is not None else "grew past the limit while it was read"
-        problems.add("file-too-large", path, 1, f"The file {held}; a content file may hold at most {MAX_BYTES:,}.",
-                     "Split it, or move large material into a handout (assets.yaml).")
+        problems.add(
+            "file-too-large",
+            path,
+            1,
+            f"The file {held}; a content file may hold at most {MAX_BYTES:,}.",
+            "Split it, or move large material into a handout (assets.yaml).",
+        )
         return None
     except OSError as error:
         problems.add("missing-file", path, 1, f"The file cannot be read: {error.strerror}.")
@@ -122,9 +138,9 @@ def read_text(path: str, problems: Problems) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        problems.add("not-utf8", path, line,
-                     f"Byte 0x{data[error.start]:02x} is not UTF-8 text.",
-                     "Re-save the file as UTF-8.")
+        problems.add(
+            "not-utf8", path, line, f"Byte 0x{data[error.start]:02x} is not UTF-8 text.", "Re-save the file as UTF-8."
+        )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -141,27 +157,40 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, path: str, problems: P
     # libyaml's message does not name the tab ("cannot start any token"): look at the line itself.
     at = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
     tabbed = "\t" in at[: len(at) - len(at.lstrip())] or "tab" in str(error).lower()
-    hint = "Indent with spaces, not tabs." if tabbed else (
-        "Close the bracket or quote opened on this line." if unclosed else
-        "Check the indentation and punctuation on this line and the one before it.")
+    hint = (
+        "Indent with spaces, not tabs."
+        if tabbed
+        else (
+            "Close the bracket or quote opened on this line."
+            if unclosed
+            else "Check the indentation and punctuation on this line and the one before it."
+        )
+    )
     problems.add("yaml-syntax", path, line, f"YAML could not be read: {what}.", hint)
 
 
-def _character_error(error: yaml.reader.ReaderError, text: str, path: str, problems: Problems,
-                     first_line: int) -> None:
+def _character_error(error: yaml.reader.ReaderError, text: str, path: str, problems: Problems, first_line: int) -> None:
     line = text.count("\n", 0, error.position) + first_line
     shown = visible(chr(error.character)) if isinstance(error.character, int) else repr(error.character)
-    problems.add("control-character", path, line,
-                 f"The file holds the character {shown}, which YAML does not allow, on this line.",
-                 "Delete it: YAML text may hold tabs and newlines but no other control character.")
+    problems.add(
+        "control-character",
+        path,
+        line,
+        f"The file holds the character {shown}, which YAML does not allow, on this line.",
+        "Delete it: YAML text may hold tabs and newlines but no other control character.",
+    )
 
 
 def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) -> Any:
     """Parse YAML text into YMap/YList/scalars; problems carry lines offset by `first_line`."""
     if _flow_depth(text) > MAX_DEPTH:  # libyaml crashes the process (not an exception) on very deep [[[...
-        problems.add("yaml-syntax", path, first_line,
-                     f"YAML could not be read: brackets are nested more than {MAX_DEPTH} deep.",
-                     "Content never nests this deep; check for stray [ or { characters.")
+        problems.add(
+            "yaml-syntax",
+            path,
+            first_line,
+            f"YAML could not be read: brackets are nested more than {MAX_DEPTH} deep.",
+            "Content never nests this deep; check for stray [ or { characters.",
+        )
         return None
     try:
         node = yaml.compose(text, Loader=_LOADER)
@@ -181,16 +210,24 @@ def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) ->
         return None
     deep = _too_deep(node)
     if deep is not None:  # block style nests by indentation alone: converting it would exhaust the stack
-        problems.add("yaml-syntax", path, deep.start_mark.line + first_line,
-                     f"YAML could not be read: it is nested more than {MAX_DEPTH} deep here.",
-                     "Content never nests this deep; check the indentation.")
+        problems.add(
+            "yaml-syntax",
+            path,
+            deep.start_mark.line + first_line,
+            f"YAML could not be read: it is nested more than {MAX_DEPTH} deep here.",
+            "Content never nests this deep; check the indentation.",
+        )
         return None
     try:
         # Aliases of aliases ("billion laughs"); without an anchor (&name) there can be no alias.
         if "&" in text and _expanded_size(node, {}, set()) > MAX_VALUES:
-            problems.add("yaml-syntax", path, node.start_mark.line + first_line,
-                         f"YAML could not be read: its aliases expand to more than {MAX_VALUES:,} values.",
-                         "Write the values out instead of repeating aliases (*name).")
+            problems.add(
+                "yaml-syntax",
+                path,
+                node.start_mark.line + first_line,
+                f"YAML could not be read: its aliases expand to more than {MAX_VALUES:,} values.",
+                "Write the values out instead of repeating aliases (*name).",
+            )
             return None
         return _convert(node, path, problems, first_line - 1, set())
     except RecursionError:
@@ -271,9 +308,13 @@ def _convert(node: yaml.Node, path: str, problems: Problems, offset: int, active
                 continue
             key = str(key)
             if key in result:
-                problems.add("duplicate-key", path, key_line,
-                             f"The key '{key}' is given twice (first on line {result.lines[key]}).",
-                             "Delete or merge one of them.")
+                problems.add(
+                    "duplicate-key",
+                    path,
+                    key_line,
+                    f"The key '{key}' is given twice (first on line {result.lines[key]}).",
+                    "Delete or merge one of them.",
+                )
                 continue
             result[key] = _convert(value_node, path, problems, offset, active)
             result.lines[key] = key_line
@@ -324,8 +365,13 @@ def read_markdown(path: str, problems: Problems, text: str | None = None) -> Doc
     match = _FRONT.match(text)
     if not match:
         if text.startswith("---"):
-            problems.add("yaml-syntax", path, 1, "The front matter is not closed.",
-                         "End the front matter with a line holding only ---.")
+            problems.add(
+                "yaml-syntax",
+                path,
+                1,
+                "The front matter is not closed.",
+                "End the front matter with a line holding only ---.",
+            )
             return None
         return Document(None, text, 1)
     front = match.group(1) or ""
@@ -334,7 +380,7 @@ def read_markdown(path: str, problems: Problems, text: str | None = None) -> Doc
     if meta is None and len(problems.items) > before:
         return None  # the front matter could not be read (reported): not the same as having none
     body_line = text[: match.end()].count("\n") + 1
-    return Document(meta, text[match.end():], body_line)
+    return Document(meta, text[match.end() :], body_line)
 
 
 def load_yaml_file(path: str, problems: Problems, text: str | None = None) -> Any:

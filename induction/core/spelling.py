@@ -10,6 +10,7 @@ The word families are rules over stems, not only a dictionary of whole words: a 
 covers its inflections (behaviour, behaviours, behavioural), and only the endings listed, so that
 "laboratory" or "emphasis" are left alone.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,24 +18,52 @@ import re
 
 # -our / -or (behaviour, behavioural, colours, ...): the stems before the ending, and the endings that
 # may follow, so that "laboratory" is not taken for "labour".
-_OUR = re.compile(r"(behavi|col|fav|hon|lab|neighb|hum|rum|endeav|harb|vap|sav|flav|rig|vig|cand|od|parl)"
-                  r"(our|or)(s|al|ally|ed|ing|ful|less|able|ably|ist|ists|ite|ites|er|ers|hood|hoods)?")
+_OUR = re.compile(
+    r"(behavi|col|fav|hon|lab|neighb|hum|rum|endeav|harb|vap|sav|flav|rig|vig|cand|od|parl)"
+    r"(our|or)(s|al|ally|ed|ing|ful|less|able|ably|ist|ists|ite|ites|er|ers|hood|hoods)?"
+)
 # -ise / -ize, -isation / -ization (organise, organised, organising, organisation, ...).
-_ISE = re.compile(r"(organ|recogn|priorit|summar|emphas|personal|categor|memor|visual|real|scrutin|minim|maxim|"
-                  r"apolog|critic|familiar|internal|general|standard|special|util|final|character|normal|verbal|"
-                  r"conceptual|contextual|social|author|custom|optim|symbol|sympath|theor|mobil|stabil|formal|"
-                  r"capital|harmon|special|modern|agon|jeopard|patron|central|legal|global|individual)"
-                  r"(is|iz)(e|es|ed|ing|ation|ations|er|ers)")
+_ISE = re.compile(
+    r"(organ|recogn|priorit|summar|emphas|personal|categor|memor|visual|real|scrutin|minim|maxim|"
+    r"apolog|critic|familiar|internal|general|standard|special|util|final|character|normal|verbal|"
+    r"conceptual|contextual|social|author|custom|optim|symbol|sympath|theor|mobil|stabil|formal|"
+    r"capital|harmon|special|modern|agon|jeopard|patron|central|legal|global|individual)"
+    r"(is|iz)(e|es|ed|ing|ation|ations|er|ers)"
+)
 # Doubled l before -ing/-ed/-er (modelling, labelled, travelled, ...).
-_LL = re.compile(r"(model|label|travel|cancel|signal|level|channel|fuel|counsel|tunnel|marvel|total|dial|equal|"
-                 r"pencil|rival|shovel|spiral|funnel|jewel|quarrel)(l?)(ing|ed|er|ers)")
-_WHOLE = {"centre": "center", "centres": "centers", "centred": "centered", "programme": "program",
-          "programmes": "programs", "analyse": "analyze", "analysed": "analyzed", "analysing": "analyzing",
-          "judgement": "judgment", "judgements": "judgments", "practise": "practice", "practised": "practiced",
-          "practising": "practicing", "licence": "license", "defence": "defense", "offence": "offense",
-          "catalogue": "catalog", "dialogue": "dialog", "enrolment": "enrollment", "fulfil": "fulfill",
-          "learnt": "learned", "grey": "gray", "metre": "meter", "litre": "liter", "paediatric": "pediatric",
-          "encyclopaedia": "encyclopedia", "mum": "mom"}
+_LL = re.compile(
+    r"(model|label|travel|cancel|signal|level|channel|fuel|counsel|tunnel|marvel|total|dial|equal|"
+    r"pencil|rival|shovel|spiral|funnel|jewel|quarrel)(l?)(ing|ed|er|ers)"
+)
+_WHOLE = {
+    "centre": "center",
+    "centres": "centers",
+    "centred": "centered",
+    "programme": "program",
+    "programmes": "programs",
+    "analyse": "analyze",
+    "analysed": "analyzed",
+    "analysing": "analyzing",
+    "judgement": "judgment",
+    "judgements": "judgments",
+    "practise": "practice",
+    "practised": "practiced",
+    "practising": "practicing",
+    "licence": "license",
+    "defence": "defense",
+    "offence": "offense",
+    "catalogue": "catalog",
+    "dialogue": "dialog",
+    "enrolment": "enrollment",
+    "fulfil": "fulfill",
+    "learnt": "learned",
+    "grey": "gray",
+    "metre": "meter",
+    "litre": "liter",
+    "paediatric": "pediatric",
+    "encyclopaedia": "encyclopedia",
+    "mum": "mom",
+}
 _WHOLE_BACK = {american: british for british, american in _WHOLE.items() if american not in _WHOLE}
 
 

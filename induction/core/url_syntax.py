@@ -7,6 +7,7 @@ WHATWG URL standard's "valid URL string") applies to the addresses content write
 table of addresses and generated ones to the checker itself and compares its verdicts with these.
 Hosts are judged by `paths.host_of` (a host no browser can read is a `bad-address` already).
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,7 @@ def _split(text: str) -> tuple[str, str, str]:
     match = _SCHEME.match(text)
     scheme = match.group(1).lower() if match else ""
     head = match.group(0) if match else ""
-    rest = text[len(head):]
+    rest = text[len(head) :]
     if rest.startswith("//") and (scheme in SPECIAL_SCHEMES or not scheme):
         end = re.search(r"[/?#\\]|$", rest[2:]).start() + 2  # type: ignore[union-attr]
         head, rest = head + rest[:end], rest[end:]
@@ -39,7 +40,7 @@ def malformed(url: str) -> str | None:
     if re.search(r"[\t\n\r]", text) or (not text and "\t" in url):  # the checker's verdict on a lone tab too
         return "has a tab or a line break in it"
     head, rest, scheme = _split(text)
-    if scheme in SPECIAL_SCHEMES and not text[len(scheme) + 1:].startswith("//"):
+    if scheme in SPECIAL_SCHEMES and not text[len(scheme) + 1 :].startswith("//"):
         return f"needs two slashes after '{scheme}:'"
     if "\\" in text:
         return "has a backslash in it, which browsers read as '/'"

@@ -4,6 +4,7 @@ Addresses derive from ids only, so they stay stable while titles and order chang
 between generated pages are written as relative `.md` paths, which MkDocs checks and turns into
 addresses that work at a domain root, under a sub-path and from disk.
 """
+
 from __future__ import annotations
 
 import re

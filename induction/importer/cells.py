@@ -14,6 +14,7 @@ each a convention of exported pages rather than of one page:
 - An exporter that escapes the asterisks of bold (`\\*\\*words\\*\\*`) leaves them shown as text;
   a pair of escaped delimiters around words is written as the bold it was.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,7 +40,7 @@ def _bullet_items(cell: str, marker: str) -> list[str]:
     assert first
     follows = r"(?![a-z])" if first.group(2).isupper() else ""
     split = re.compile(rf"[ \t]+{re.escape(marker)}[ \t]+{follows}(?=\S)")
-    return [item.strip() for item in split.split(cell[first.end(2) - 1:])]
+    return [item.strip() for item in split.split(cell[first.end(2) - 1 :])]
 
 
 def _numbered_items(cell: str) -> list[str]:
@@ -48,14 +49,14 @@ def _numbered_items(cell: str) -> list[str]:
     assert first
     number, mark = int(first.group(1)), first.group(2)
     items: list[str] = []
-    rest = cell[first.end(3) - 1:]
+    rest = cell[first.end(3) - 1 :]
     while True:
         number += 1
         after = re.search(rf"[ \t]+{number}{re.escape(mark)}[ \t]+(?=\S)", rest)
         if not after:
             return items + [rest.strip()]
         items.append(rest[: after.start()].strip())
-        rest = rest[after.end():]
+        rest = rest[after.end() :]
 
 
 def list_cell(cell: str) -> str | None:
@@ -77,9 +78,9 @@ def _row(line: str) -> tuple[str, bool]:
     borders = [m.start() for m in _CELL_BORDER.finditer(line)]
     out, changed, last = [], False, 0
     for start, end in zip(borders, borders[1:], strict=False):
-        listed = list_cell(line[start + 1:end])
-        out.append(line[last:start + 1])
-        out.append(line[start + 1:end] if listed is None else f" {listed} ")
+        listed = list_cell(line[start + 1 : end])
+        out.append(line[last : start + 1])
+        out.append(line[start + 1 : end] if listed is None else f" {listed} ")
         changed |= listed is not None
         last = end
     out.append(line[last:])
@@ -113,8 +114,13 @@ def _inside(fenced: list[bool], index: int) -> bool:
 def _paragraph_line(line: str) -> bool:
     """A line of a paragraph's text: not blank, indented (continuation), a list item, a heading,
     a table row, a quote, raw HTML or a marker line."""
-    return bool(line.strip()) and not line[:1].isspace() and not _ITEM_LINE.match(line) \
-        and not _RULE_LINE.match(line) and line[:1] not in {"#", "|", ">", "<", "{", "`", "~", "!"}
+    return (
+        bool(line.strip())
+        and not line[:1].isspace()
+        and not _ITEM_LINE.match(line)
+        and not _RULE_LINE.match(line)
+        and line[:1] not in {"#", "|", ">", "<", "{", "`", "~", "!"}
+    )
 
 
 def separate_lists(body: str) -> tuple[str, list[int]]:
@@ -127,8 +133,13 @@ def separate_lists(body: str) -> tuple[str, list[int]]:
     for index, line in enumerate(lines):
         if not line.strip():
             chunk_start = index + 1
-        elif (index and _ITEM_LINE.match(line) and _paragraph_line(lines[index - 1])
-              and _paragraph_line(lines[chunk_start]) and not _inside(fenced, index)):
+        elif (
+            index
+            and _ITEM_LINE.match(line)
+            and _paragraph_line(lines[index - 1])
+            and _paragraph_line(lines[chunk_start])
+            and not _inside(fenced, index)
+        ):
             out.append("")
             opened.append(index + 1)
             chunk_start = index

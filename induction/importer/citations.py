@@ -15,6 +15,7 @@ may change. The thresholds come from the corpus' score distribution (see tests a
 report): true quotations score >= 0.85 against their statement, while the best score of any other
 line of the three shared providers against any statement stays below 0.6.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,7 +47,7 @@ def shingles(text: str) -> frozenset[str]:
     flat = letters(text)
     if len(flat) < SHINGLE:
         return frozenset((flat,)) if flat else frozenset()
-    return frozenset(flat[i:i + SHINGLE] for i in range(len(flat) - SHINGLE + 1))
+    return frozenset(flat[i : i + SHINGLE] for i in range(len(flat) - SHINGLE + 1))
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def _measure(grams: frozenset[str], form: frozenset[str], statement: Statement, 
 def _window(flat: str, form: frozenset[str]) -> float:
     """The largest share of `form` found within one stretch of `flat` no longer than the form itself
     (plus a tenth): a statement quoted inside a sentence, not its shingles scattered over a paragraph."""
-    hits = [(i, flat[i:i + SHINGLE]) for i in range(len(flat) - SHINGLE + 1) if flat[i:i + SHINGLE] in form]
+    hits = [(i, flat[i : i + SHINGLE]) for i in range(len(flat) - SHINGLE + 1) if flat[i : i + SHINGLE] in form]
     width = int((len(form) + SHINGLE) * 1.1)
     inside: Counter[str] = Counter()
     start = most = 0

@@ -4,6 +4,7 @@ A check after the import and the build: per source page, the multiset of its bod
 (markup removed) is compared with the words of the main content of the built HTML pages that
 page became; the share found is the page's conservation (the target is 100%).
 """
+
 from __future__ import annotations
 
 import glob
@@ -188,9 +189,11 @@ def built_pages(site: str, source_path: str) -> list[str]:
     provider = parts[0]
     if len(parts) == 1:
         # the programme and year pages, and the block pages that took the blocks' descriptions
-        return sorted(glob.glob(os.path.join(site, provider, "index.html")) +
-                      glob.glob(os.path.join(site, provider, "year-*", "index.html")) +
-                      glob.glob(os.path.join(site, provider, "year-*", "*", "index.html")))
+        return sorted(
+            glob.glob(os.path.join(site, provider, "index.html"))
+            + glob.glob(os.path.join(site, provider, "year-*", "index.html"))
+            + glob.glob(os.path.join(site, provider, "year-*", "*", "index.html"))
+        )
     if len(parts) == 2 and _is_block(site, parts):
         block = _block_dir(site, parts[0], parts[1])
         return sorted([os.path.join(block, "index.html")] + glob.glob(os.path.join(block, "week-*", "index.html")))
@@ -198,8 +201,11 @@ def built_pages(site: str, source_path: str) -> list[str]:
     folder = parts[1] if len(parts) >= 3 else ""
     short = re.sub(r"^year-\d+-", "", folder)
     wanted = {f"{folder}-{name}", f"{short}-{name}"} if folder else {name}
-    return sorted(p for p in glob.glob(os.path.join(site, provider, "year-*", "**", "index.html"), recursive=True)
-                  if os.path.basename(os.path.dirname(p)) in wanted)
+    return sorted(
+        p
+        for p in glob.glob(os.path.join(site, provider, "year-*", "**", "index.html"), recursive=True)
+        if os.path.basename(os.path.dirname(p)) in wanted
+    )
 
 
 def _block_dir(site: str, provider: str, folder: str) -> str:
@@ -218,14 +224,20 @@ def _is_block(site: str, parts: list[str]) -> bool:
 def measure(site: str, source: str) -> list[PageResult]:
     site = os.path.abspath(site)  # any path, relative too: the pages are found by globbing below it
     corpus = read_corpus(source)
-    sources = [page for provider in corpus.providers.values() if os.path.isdir(os.path.join(site, provider.slug))
-               for page in [provider.index, *provider.pages.values()]]  # the providers imported into this site
+    sources = [
+        page
+        for provider in corpus.providers.values()
+        if os.path.isdir(os.path.join(site, provider.slug))
+        for page in [provider.index, *provider.pages.values()]
+    ]  # the providers imported into this site
     became = {page.path: built_pages(site, page.path) for page in sources}
     # Doubled is counted over the whole site, against the whole source: two source pages that say
     # the same thing (a block's description on the provider's page and on the block's) are written
     # once each, and that is not doubling.
-    everywhere = (sum((all_runs(source_side(page.body)) for page in sources), Counter()),
-                  all_runs(built_side(sorted({path for pages in became.values() for path in pages}))))
+    everywhere = (
+        sum((all_runs(source_side(page.body)) for page in sources), Counter()),
+        all_runs(built_side(sorted({path for pages in became.values() for path in pages}))),
+    )
     results = []
     for page in sources:
         pages = became[page.path]
@@ -235,7 +247,14 @@ def measure(site: str, source: str) -> list[PageResult]:
             have += built_words(path)
         missing = want - have
         total = sum(want.values())
-        results.append(PageResult(page.path, [os.path.relpath(p, site) for p in pages], total,
-                                  total - sum(missing.values()), missing,
-                                  compare(source_side(page.body), built_side(pages), everywhere)))
+        results.append(
+            PageResult(
+                page.path,
+                [os.path.relpath(p, site) for p in pages],
+                total,
+                total - sum(missing.values()),
+                missing,
+                compare(source_side(page.body), built_side(pages), everywhere),
+            )
+        )
     return sorted(results, key=lambda r: r.source)

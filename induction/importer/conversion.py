@@ -3,6 +3,7 @@
 Import stage six: it joins the others (structure, markup, links, intentions) and decides every
 session's id, role, kind, title, minutes and home; `writer` then writes the plan as files.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,10 +29,19 @@ from .structure import Part, ProviderIndex, Section, parse_block_index, parse_pr
 
 _TUTOR_TITLE = f"{ROLE[TUTOR].name} materials"  # a tutor page headed for mentors is retitled
 # An ECT step's kind from a word of its file name, the first that the name holds; else READING.
-_STEP_KINDS = [("video", "video"), ("reflect", "reflection"), ("challenge", "practice"), ("practice", "practice"),
-               ("quiz", "quiz"), ("instruction", "introduction"), ("overview", "introduction"),
-               ("what-you-will-learn", "introduction"), ("introduction", "introduction"),
-               ("observation", "task"), ("task", "task")]
+_STEP_KINDS = [
+    ("video", "video"),
+    ("reflect", "reflection"),
+    ("challenge", "practice"),
+    ("practice", "practice"),
+    ("quiz", "quiz"),
+    ("instruction", "introduction"),
+    ("overview", "introduction"),
+    ("what-you-will-learn", "introduction"),
+    ("introduction", "introduction"),
+    ("observation", "task"),
+    ("task", "task"),
+]
 ect_kinds([kind for _, kind in _STEP_KINDS] + [READING])
 
 
@@ -51,6 +61,7 @@ class SessionPlan:
     def timed(self) -> bool:
         """Whether its phases give their minutes (an untimed plan's minutes are found as any page's)."""
         return any(minutes is not None for _, minutes in self.phases)
+
     videos: int = 0  # embedded videos, for the duration estimate
     year: int = 1
     block: str = ""  # block id, '' for a year-level page
@@ -156,8 +167,12 @@ class Listing(NamedTuple):
 
 def convert(corpus: Corpus, provider: Provider, framework: Framework, report: ProviderReport) -> ProgrammePlan:
     index = parse_provider_index(provider.index)
-    plan = ProgrammePlan(provider.slug, str(provider.index.meta.get("title", provider.slug)),
-                         "\n".join(index.intro).strip(), provider.index)
+    plan = ProgrammePlan(
+        provider.slug,
+        str(provider.index.meta.get("title", provider.slug)),
+        "\n".join(index.intro).strip(),
+        provider.index,
+    )
     block_urls = _block_urls(index, provider, report)
     short = Counter(re.sub(r"^year-\d+-", "", url.rsplit("/", 1)[-1]) for url in block_urls)
     entries = {entry.url: (year, entry) for year in index.years.values() for entry in year.blocks}
@@ -179,20 +194,31 @@ def _block_urls(index: ProviderIndex, provider: Provider, report: ProviderReport
     for url in sorted(folders):
         if url not in block_urls:
             block_urls.append(url)
-            report.add(provider.index.path, 1, "unlisted-block", f"The block '{url}' is not in the provider index.",
-                       "imported it after the listed blocks")
+            report.add(
+                provider.index.path,
+                1,
+                "unlisted-block",
+                f"The block '{url}' is not in the provider index.",
+                "imported it after the listed blocks",
+            )
     return block_urls
 
 
-def _convert_block(plan: ProgrammePlan, provider: Provider, url: str, short: Counter, listed: tuple,
-                   report: ProviderReport) -> list[Listing]:
+def _convert_block(
+    plan: ProgrammePlan, provider: Provider, url: str, short: Counter, listed: tuple, report: ProviderReport
+) -> list[Listing]:
     """The block at `url` (its id, title, term, summaries and weeks) added to `plan`; its links."""
     page = provider.pages.get(url)
     name = url.rsplit("/", 1)[-1]
     block_id = re.sub(r"^year-\d+-", "", name) if short[re.sub(r"^year-\d+-", "", name)] == 1 else name
     if page is None:
-        report.add(provider.index.path, 1, "broken-link", f"The block index '{url}' does not exist.",
-                   "imported the block's pages without its index")
+        report.add(
+            provider.index.path,
+            1,
+            "broken-link",
+            f"The block index '{url}' does not exist.",
+            "imported the block's pages without its index",
+        )
         page = Page(url.lstrip("/") + ".md", url, {}, "", 1)
     parsed = parse_block_index(page)
     year_entry, entry = listed
@@ -201,8 +227,14 @@ def _convert_block(plan: ProgrammePlan, provider: Provider, url: str, short: Cou
     term = (year_entry.terms.get(url) if year_entry else "") or (terms.most_common(1)[0][0] if terms else "")
     if not term:
         report.add(page.path, 1, "unknown-term", "No term is named for the block.", "put it in the autumn term")
-    block = BlockPlan(block_id, entry.title if entry else str(page.meta.get("heading") or name), _year_of(name),
-                      term or "autumn", parsed.half_term, page)
+    block = BlockPlan(
+        block_id,
+        entry.title if entry else str(page.meta.get("heading") or name),
+        _year_of(name),
+        term or "autumn",
+        parsed.half_term,
+        page,
+    )
     plan.blocks[block_id] = block
     intro = "\n".join(parsed.intro).strip()
     described = "\n".join(entry.description).strip() if entry else ""
@@ -215,20 +247,31 @@ def _convert_block(plan: ProgrammePlan, provider: Provider, url: str, short: Cou
         for part in section.parts:
             text = [f"### {section.heading}", ""] if section.kind != "role" else []
             block.summary.setdefault(part.role, []).extend(text + _role_text(part))
-            listings += [Listing(link.url, link.text, part.role, block, f"{page.path}:{link.line}")
-                         for link in part.links]
+            listings += [
+                Listing(link.url, link.text, part.role, block, f"{page.path}:{link.line}") for link in part.links
+            ]
     _once(block, described)
     return listings
 
 
 def _convert_week(block: BlockPlan, page: Page, section: Section, report: ProviderReport) -> list[Listing]:
     if section.problem:
-        report.add(page.path, section.line, "week-range", f"'{section.heading}': {section.problem}.",
-                   f"imported as weeks {section.first} to {section.last}")
+        report.add(
+            page.path,
+            section.line,
+            "week-range",
+            f"'{section.heading}': {section.problem}.",
+            f"imported as weeks {section.first} to {section.last}",
+        )
     week = WeekPlan(section.first, section.last, section.title, section.line)
     if not section.title:
-        report.add(page.path, section.line, "untitled-week", f"'{section.heading}' has no title.",
-                   "titled it with its first session's topic (else its label)")
+        report.add(
+            page.path,
+            section.line,
+            "untitled-week",
+            f"'{section.heading}' has no title.",
+            "titled it with its first session's topic (else its label)",
+        )
     block.weeks.append(week)
     listings = []
     for part in section.parts:
@@ -250,8 +293,10 @@ def _convert_years(plan: ProgrammePlan, provider: Provider, index: ProviderIndex
                 year_plan["summary"].append(f"{term.capitalize()} term: {'; '.join(titles)}.")
         for part in year.parts:
             year_plan["summary"].extend(_role_text(part))
-            listings += [Listing(link.url, link.text, part.role, ("year", number),
-                                 f"{provider.index.path}:{link.line}") for link in part.links]
+            listings += [
+                Listing(link.url, link.text, part.role, ("year", number), f"{provider.index.path}:{link.line}")
+                for link in part.links
+            ]
     return listings
 
 
@@ -261,8 +306,9 @@ def _report_duplicates(provider: Provider, report: ProviderReport) -> None:
     for _url, page in sorted(provider.pages.items()):
         key = " ".join(page.body.split())
         if len(key) > 200 and key in seen:
-            report.add(page.path, page.body_line, "duplicate-page", f"The body is the same as {seen[key]}'s.",
-                       "imported both")
+            report.add(
+                page.path, page.body_line, "duplicate-page", f"The body is the same as {seen[key]}'s.", "imported both"
+            )
         seen.setdefault(key, page.path)
 
 
@@ -308,14 +354,20 @@ def _place(plan: ProgrammePlan, provider: Provider, listings: list[Listing], rep
         file, line = where.rsplit(":", 1)
         page = provider.pages.get(url)
         if page is None:
-            report.add(file, int(line), "broken-link", f"The index lists '{url}', which is not a page of the corpus.",
-                       "left it out")
+            report.add(
+                file,
+                int(line),
+                "broken-link",
+                f"The index lists '{url}', which is not a page of the corpus.",
+                "left it out",
+            )
             continue
         sid = _session_id(plan, url)
         see = homes[url] != number
         if not see:
-            plan.sessions[sid] = _session_at_home(sid, page, text, role, isinstance(container, BlockPlan),
-                                                  (file, int(line)), report)
+            plan.sessions[sid] = _session_at_home(
+                sid, page, text, role, isinstance(container, BlockPlan), (file, int(line)), report
+            )
         session = plan.sessions.get(sid)
         if session is None:
             continue
@@ -328,26 +380,41 @@ def _place(plan: ProgrammePlan, provider: Provider, listings: list[Listing], rep
         if not see:
             owner = container if not isinstance(container, tuple) else None
             session.block = next((b.id for b in plan.blocks.values() if owner is b or owner in b.weeks), "")
-            session.year = plan.blocks[session.block].year if session.block else \
-                container[1] if isinstance(container, tuple) else 0
+            session.year = (
+                plan.blocks[session.block].year
+                if session.block
+                else container[1]
+                if isinstance(container, tuple)
+                else 0
+            )
     _unlisted(plan, provider, report)
 
 
-def _session_at_home(sid: str, page: Page, text: str, role: str, in_block: bool, where: tuple[str, int],
-                     report: ProviderReport) -> SessionPlan:
+def _session_at_home(
+    sid: str, page: Page, text: str, role: str, in_block: bool, where: tuple[str, int], report: ProviderReport
+) -> SessionPlan:
     """The session a listed page becomes where it is at home: its role and kind from its name, its
     title from the listing (else its heading); a listing for another role, or a tutor page headed
     for mentors, reported."""
     page_role, kind = role_and_kind(page.slug)
     if page_role != role and role and not in_block:
-        report.add(where[0], where[1], "listed-for-another-role", f"'{page.slug}' is listed for {role}.",
-                   f"listed it under {page_role}, the role its name gives")
+        report.add(
+            where[0],
+            where[1],
+            "listed-for-another-role",
+            f"'{page.slug}' is listed for {role}.",
+            f"listed it under {page_role}, the role its name gives",
+        )
     title = text or str(page.meta.get("heading") or page.meta.get("title") or page.slug)
     heading = str(page.meta.get("heading") or "")
     if page_role == TUTOR and re.search(r"mentor", heading + " " + title, re.I):
-        report.add(page.path, 1, "heading-role-mismatch",
-                   f"An induction tutor page is headed '{heading or title}'.",
-                   f"titled it '{_TUTOR_TITLE}'" if "mentor" in title.lower() else "kept its title")
+        report.add(
+            page.path,
+            1,
+            "heading-role-mismatch",
+            f"An induction tutor page is headed '{heading or title}'.",
+            f"titled it '{_TUTOR_TITLE}'" if "mentor" in title.lower() else "kept its title",
+        )
         title = _TUTOR_TITLE if "mentor" in title.lower() else title
     return SessionPlan(sid, page, page_role, kind, title)
 
@@ -361,17 +428,32 @@ def _unlisted(plan: ProgrammePlan, provider: Provider, report: ProviderReport) -
         role, kind = role_and_kind(page.slug)
         folder = "/".join(url.split("/")[:3])
         block = next((b for b in plan.blocks.values() if b.page.url == folder), None)
-        title = str(page.meta.get("caption") if kind == TRAINING else page.meta.get("heading")
-                    or page.meta.get("title") or page.slug)
-        session = SessionPlan(sid, page, role, kind, title, year=block.year if block else _year_of(page.slug),
-                              block=block.id if block else "")
+        title = str(
+            page.meta.get("caption")
+            if kind == TRAINING
+            else page.meta.get("heading") or page.meta.get("title") or page.slug
+        )
+        session = SessionPlan(
+            sid,
+            page,
+            role,
+            kind,
+            title,
+            year=block.year if block else _year_of(page.slug),
+            block=block.id if block else "",
+        )
         plan.sessions[sid] = session
         if block:
             block.pages.append(Listed(sid, False))
         else:
             plan.years.setdefault(session.year, {"summary": [], "pages": []})["pages"].append(Listed(sid, False))
-        report.add(page.path, 1, "unlisted-page", "No index page links to this page.",
-                   "imported it as a " + ("block page" if block else "year page"))
+        report.add(
+            page.path,
+            1,
+            "unlisted-page",
+            "No index page links to this page.",
+            "imported it as a " + ("block page" if block else "year page"),
+        )
 
 
 def _block_url(plan: ProgrammePlan, container: object) -> str:
@@ -390,8 +472,9 @@ def address(plan: ProgrammePlan, session: SessionPlan) -> str:
     return f"{base}/{session.block}/{session.id}" if session.block else f"{base}/{session.id}"
 
 
-def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: Framework,
-            report: ProviderReport) -> None:
+def _finish(
+    corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: Framework, report: ProviderReport
+) -> None:
     """Bodies repaired and linked, videos and intentions found, minutes decided."""
     plan.targets = _targets(corpus, plan, provider)
     plan.source_files = corpus.assets
@@ -401,10 +484,11 @@ def _finish(corpus: Corpus, plan: ProgrammePlan, provider: Provider, framework: 
     for block in plan.blocks.values():  # an untitled week: the topic of its first session that names one
         for week in block.weeks:
             homed = [sid for role in ROLES for sid, see, _ in week.roles.get(role, []) if not see]
-            week.title = week.title or next((plan.sessions[sid].title for sid in homed
-                                             if not titles.generic(plan.sessions[sid].title)), "") \
-                or titles.first_sentence([line for role in ROLES
-                                          for line in week.summary.get(role, [])])
+            week.title = (
+                week.title
+                or next((plan.sessions[sid].title for sid in homed if not titles.generic(plan.sessions[sid].title)), "")
+                or titles.first_sentence([line for role in ROLES for line in week.summary.get(role, [])])
+            )
     _distinct_weeks(plan)
     _name_steps(plan, report)
 
@@ -413,8 +497,10 @@ def _distinct_weeks(plan: ProgrammePlan) -> None:
     """Weeks of one number and title in several blocks ('Week 1: Module audit') told apart by their
     block, so that their pages and print views do not share a title."""
     weeks = {f"{b}/{n}": (w, block) for b, block in plan.blocks.items() for n, w in enumerate(block.weeks)}
-    items = {k: (f"{w.first}-{w.last} {w.title}" if w.title else "", [block.title, f"{block.title}, year {block.year}"])
-             for k, (w, block) in weeks.items()}
+    items = {
+        k: (f"{w.first}-{w.last} {w.title}" if w.title else "", [block.title, f"{block.title}, year {block.year}"])
+        for k, (w, block) in weeks.items()
+    }
     for k, more in titles.told_apart(items).items():
         week = weeks[k][0]
         week.title = week.title.rstrip(" .:;,") + more
@@ -433,20 +519,31 @@ def _name_steps(plan: ProgrammePlan, report: ProviderReport) -> None:
             for entries in week.roles.values():
                 for sid, see, _ in entries:
                     if not see:
-                        places[sid] = [week.title, f"{block.title}, {label}",
-                                       f"{block.title}, year {block.year}, {label}"]
+                        places[sid] = [
+                            week.title,
+                            f"{block.title}, {label}",
+                            f"{block.title}, year {block.year}, {label}",
+                        ]
     old = {sid: s.title for sid, s in plan.sessions.items()}
     for sid, title in titles.named(old, places).items():
         session = plan.sessions[sid]
         session.title = title
         line = 2 if session.page.body_line > 1 else 1  # the front matter's title, its first key
-        report.add(session.page.path, line, "step-title", f"The title '{old[sid]}' is a step name that other pages "
-                   "of the programme share.", f"titled it '{title}'")
+        report.add(
+            session.page.path,
+            line,
+            "step-title",
+            f"The title '{old[sid]}' is a step name that other pages of the programme share.",
+            f"titled it '{title}'",
+        )
     for video in plan.videos:
         if video["session"] in plan.sessions and video["title"] == old.get(video["session"]):
             video["title"] = plan.sessions[video["session"]].title
-    videos = {video["id"]: (video["title"], [plan.sessions[video["session"]].title]) for video in plan.videos
-              if video["session"] in plan.sessions}
+    videos = {
+        video["id"]: (video["title"], [plan.sessions[video["session"]].title])
+        for video in plan.videos
+        if video["session"] in plan.sessions
+    }
     apart = titles.told_apart(videos)
     for video in plan.videos:  # videos their pages title alike ('6.2') told apart by their page
         if video["id"] in apart:
@@ -455,13 +552,22 @@ def _name_steps(plan: ProgrammePlan, report: ProviderReport) -> None:
 
 def _targets(corpus: Corpus, plan: ProgrammePlan, provider: Provider) -> Targets:
     """Where the links of the provider's pages lead: sessions, generated index pages and handouts."""
-    targets = Targets({url: _session_id(plan, url) for url in provider.pages
-                       if _session_id(plan, url) in plan.sessions}, {}, {})
+    targets = Targets(
+        {url: _session_id(plan, url) for url in provider.pages if _session_id(plan, url) in plan.sessions}, {}, {}
+    )
     for block in plan.blocks.values():
         targets.indexes[block.page.url] = f"{plan.slug}/year-{block.year}/{block.id}/index.md"
         targets.weeks[block.page.url] = [
-            (w.first, w.last, w.title, f"{plan.slug}/year-{block.year}/{block.id}/week-{w.first}"
-             + (f"-{w.last}" if w.last != w.first else "") + "/index.md") for w in block.weeks]
+            (
+                w.first,
+                w.last,
+                w.title,
+                f"{plan.slug}/year-{block.year}/{block.id}/week-{w.first}"
+                + (f"-{w.last}" if w.last != w.first else "")
+                + "/index.md",
+            )
+            for w in block.weeks
+        ]
     for other in corpus.providers.values():
         targets.indexes[other.index.url] = f"{other.slug}/index.md"
     asset_ids = Slugs(empty="asset")
@@ -474,8 +580,7 @@ def _targets(corpus: Corpus, plan: ProgrammePlan, provider: Provider) -> Targets
     return targets
 
 
-def _finish_session(plan: ProgrammePlan, session: SessionPlan, framework: Framework,
-                    report: ProviderReport) -> None:
+def _finish_session(plan: ProgrammePlan, session: SessionPlan, framework: Framework, report: ProviderReport) -> None:
     """One session's body repaired and linked, its kind, title, videos and intentions found."""
     targets = plan.targets
     assert targets is not None
@@ -503,15 +608,24 @@ def _finish_session(plan: ProgrammePlan, session: SessionPlan, framework: Framew
         session.body = titles.without_topic(session.body, session.title)
     for number, video in enumerate(result.videos):
         transcript = nest(unlink(video.transcript, defect, video.transcript_line))
-        plan.videos.append({"id": video_id_of(number), "title": video.title or session.title, "url": video.url,
-                            "transcript": transcript,
-                            "audio_described": video.audio_described, "form": video.transcript_form,
-                            "session": session.id, "line": page.body_line + video.line - 1})
+        plan.videos.append(
+            {
+                "id": video_id_of(number),
+                "title": video.title or session.title,
+                "url": video.url,
+                "transcript": transcript,
+                "audio_described": video.audio_described,
+                "form": video.transcript_form,
+                "session": session.id,
+                "line": page.body_line + video.line - 1,
+            }
+        )
     found, problems = intentions(page.body, framework)
     for kind, line, message, action in problems:
         defect(kind, line, message, action)
-    session.intentions = [Placed(page.path, page.body_line + f.line - 1, session.id, f.statement, f.method,
-                                 f.confidence) for f in found]
+    session.intentions = [
+        Placed(page.path, page.body_line + f.line - 1, session.id, f.statement, f.method, f.confidence) for f in found
+    ]
 
 
 def _minutes(plan: ProgrammePlan, report: ProviderReport) -> None:
@@ -524,8 +638,7 @@ def _minutes(plan: ProgrammePlan, report: ProviderReport) -> None:
                 homed = [sid for sid, see, _ in entries if not see]
                 stated = week.stated.get(role, [])
                 if stated:
-                    _week_minutes(plan, block.page.path, week, [plan.sessions[sid] for sid in homed], stated[0],
-                                  report)
+                    _week_minutes(plan, block.page.path, week, [plan.sessions[sid] for sid in homed], stated[0], report)
                     decided.update(homed)
     for session in plan.sessions.values():
         if session.id not in decided:
@@ -539,22 +652,33 @@ def _own_minutes(session: SessionPlan, report: ProviderReport) -> int | None:
     if given:
         return given
     if session.role == MENTOR and session.kind == PLAN:
-        report.add(session.page.path, 1, "minutes-estimated", "No duration is given for this mentor meeting.",
-                   f"left its minutes out: it lasts year {session.year}'s usual meeting, "
-                   f"{Settings().meeting(session.year)} minutes (settings.meeting_minutes in programme.yaml)")
+        report.add(
+            session.page.path,
+            1,
+            "minutes-estimated",
+            "No duration is given for this mentor meeting.",
+            f"left its minutes out: it lasts year {session.year}'s usual meeting, "
+            f"{Settings().meeting(session.year)} minutes (settings.meeting_minutes in programme.yaml)",
+        )
         return None
     meeting = session.role == MENTOR
     estimate = durations.estimate(session.page.body, session.videos, meeting)
     floor = f", at least {durations.SHORTEST_MEETING} for a mentor meeting" if meeting else ""
-    report.add(session.page.path, 1, "minutes-estimated", "No duration is given for this page.",
-               f"estimated {estimate} minutes from its {durations.words(session.page.body)} words "
-               f"({durations.WORDS_A_MINUTE} a minute) and {session.videos} videos "
-               f"({durations.VIDEO_MINUTES} minutes each){floor}")
+    report.add(
+        session.page.path,
+        1,
+        "minutes-estimated",
+        "No duration is given for this page.",
+        f"estimated {estimate} minutes from its {durations.words(session.page.body)} words "
+        f"({durations.WORDS_A_MINUTE} a minute) and {session.videos} videos "
+        f"({durations.VIDEO_MINUTES} minutes each){floor}",
+    )
     return estimate
 
 
-def _week_minutes(plan: ProgrammePlan, index: str, week: WeekPlan, sessions: list[SessionPlan], total: int,
-                  report: ProviderReport) -> None:
+def _week_minutes(
+    plan: ProgrammePlan, index: str, week: WeekPlan, sessions: list[SessionPlan], total: int, report: ProviderReport
+) -> None:
     """The week's stated `total` for one role: timed plans and pages that state their length keep it,
     the others share what is left in proportion to their estimates (all share it, when that overruns)."""
     given = {s.id: s.minutes if s.timed else durations.stated(s.page.body) for s in sessions}
@@ -568,14 +692,24 @@ def _week_minutes(plan: ProgrammePlan, index: str, week: WeekPlan, sessions: lis
         estimates = [durations.estimate(s.page.body, s.videos) for s in rest]
         for session, minutes, estimate in zip(rest, durations.share(left, estimates), estimates, strict=True):
             session.minutes = minutes
-            report.add(session.page.path, 1, "minutes-estimated", "No duration is given for this page.",
-                       f"gave it {minutes} of the week's {total} minutes, in proportion to its estimate of "
-                       f"{estimate} (words at {durations.WORDS_A_MINUTE} a minute, "
-                       f"{durations.VIDEO_MINUTES} minutes a video)")
+            report.add(
+                session.page.path,
+                1,
+                "minutes-estimated",
+                "No duration is given for this page.",
+                f"gave it {minutes} of the week's {total} minutes, in proportion to its estimate of "
+                f"{estimate} (words at {durations.WORDS_A_MINUTE} a minute, "
+                f"{durations.VIDEO_MINUTES} minutes a video)",
+            )
     elif rest or left < 0:  # the pages' own lengths overrun the week: the week's total wins, shared
         weights = [fixed.get(s.id) or durations.estimate(s.page.body, s.videos) for s in sessions]
         for session, minutes in zip(sessions, durations.share(total, weights), strict=True):
             session.minutes = minutes
-        report.add(index, week.line, "week-minutes-mismatch", f"The index gives {total} minutes for the week's "
-                   f"{sessions[0].role} pages but their own lengths and estimates add up to {sum(weights)}.",
-                   f"shared the week's {total} minutes in proportion to them")
+        report.add(
+            index,
+            week.line,
+            "week-minutes-mismatch",
+            f"The index gives {total} minutes for the week's "
+            f"{sessions[0].role} pages but their own lengths and estimates add up to {sum(weights)}.",
+            f"shared the week's {total} minutes in proportion to them",
+        )

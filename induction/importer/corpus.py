@@ -3,6 +3,7 @@
 First stage of the import: read every page once. A page's address is its path without `.md`;
 structure is found later (`structure`), from the provider and block index pages' prose.
 """
+
 from __future__ import annotations
 
 import os
@@ -132,8 +133,11 @@ class _Reader:
         for current, dirs, files in os.walk(top):
             for name in sorted(dirs):
                 if os.path.islink(os.path.join(current, name)):
-                    self.refuse(self.rel(os.path.join(current, name)), "unsafe-path",
-                                "It is a symbolic link to a folder; links are not followed.")
+                    self.refuse(
+                        self.rel(os.path.join(current, name)),
+                        "unsafe-path",
+                        "It is a symbolic link to a folder; links are not followed.",
+                    )
             dirs[:] = sorted(d for d in dirs if not os.path.islink(os.path.join(current, d)))
             out += [(self.rel(os.path.join(current, f)), os.path.join(current, f)) for f in sorted(files)]
         return out
@@ -162,8 +166,10 @@ class _Reader:
     def provider(self, slug_: str, index: Page, top: str) -> Provider:
         provider = Provider(slug_, index)
         # a name already spelled as its address first: of two names with one address, it keeps it
-        files = sorted(self.files(top), key=lambda f: (canonical("/" + f[0].removesuffix(".md")) !=
-                                                       "/" + f[0].removesuffix(".md"), f[0]))
+        files = sorted(
+            self.files(top),
+            key=lambda f: (canonical("/" + f[0].removesuffix(".md")) != "/" + f[0].removesuffix(".md"), f[0]),
+        )
         for rel, full in files:
             if not rel.endswith(".md") or not self.safe_name(rel, os.path.basename(rel)):
                 continue
@@ -171,8 +177,15 @@ class _Reader:
             if url in provider.pages:
                 other = provider.pages[url].path
                 url = f"{url}-{suffix(rel)}"
-                self.defects.append(Defect(rel, 1, "duplicate-address", f"Its address is also {other}'s.",
-                                           f"imported it as {url.rsplit('/', 1)[-1]}"))
+                self.defects.append(
+                    Defect(
+                        rel,
+                        1,
+                        "duplicate-address",
+                        f"Its address is also {other}'s.",
+                        f"imported it as {url.rsplit('/', 1)[-1]}",
+                    )
+                )
             page = self.page(rel, full, url)
             if page is not None:
                 provider.pages[page.url] = page

@@ -9,6 +9,7 @@ content or docs folder, nor be or hold the project, home or root folder; and whe
 be empty or an earlier import: every file in it one its `import-report.json` lists (imports made
 before the marker have only that report; the marker is listed as the import's own too).
 """
+
 from __future__ import annotations
 
 import json
@@ -53,8 +54,11 @@ def written(root: str) -> list[str]:
     for current, dirs, files in os.walk(root):
         dirs.sort()
         out += [os.path.relpath(os.path.join(current, name), root).replace(os.sep, "/") for name in files]
-        out += [os.path.relpath(os.path.join(current, name), root).replace(os.sep, "/") + "/"
-                for name in dirs if os.path.islink(os.path.join(current, name))]
+        out += [
+            os.path.relpath(os.path.join(current, name), root).replace(os.sep, "/") + "/"
+            for name in dirs
+            if os.path.islink(os.path.join(current, name))
+        ]
     return sorted(out)
 
 

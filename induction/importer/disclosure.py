@@ -6,6 +6,7 @@ reader of the source, so one form here. Every stage that reads them (markup repa
 durations, word conservation) takes them from this module, so no stage sees a marker another
 one missed (an answer shown openly, or its braces reported as an attribute list).
 """
+
 from __future__ import annotations
 
 import re

@@ -7,6 +7,7 @@ these pages are read to be acted on) plus `VIDEO_MINUTES` for each embedded vide
 carry no running time). A week whose index states a length has it shared among its pages in
 proportion to these estimates, pages that state their own keeping theirs.
 """
+
 from __future__ import annotations
 
 import math
@@ -19,9 +20,11 @@ WORDS_A_MINUTE = 200
 VIDEO_MINUTES = 5
 SHORTEST_MEETING = 10  # minutes: an estimate never makes a mentor meeting shorter (a reading time is not a meeting)
 # A length as providers write it: "45 minutes", "10 mins", "1 hour", "1 hr 30 mins", "1.5 hours".
-LENGTH = (r"(?P<hours>\d{1,2}(?:\.\d)?)\s*(?:hours?|hrs?)\.?"
-          r"(?:\s*(?:and\s*)?(?P<more>\d{1,2})\s*(?:minutes?|mins?)(?![^\W_]))?"
-          r"|(?P<minutes>\d{1,3})\s*(?:minutes?|mins?)(?![^\W_])")
+LENGTH = (
+    r"(?P<hours>\d{1,2}(?:\.\d)?)\s*(?:hours?|hrs?)\.?"
+    r"(?:\s*(?:and\s*)?(?P<more>\d{1,2})\s*(?:minutes?|mins?)(?![^\W_]))?"
+    r"|(?P<minutes>\d{1,3})\s*(?:minutes?|mins?)(?![^\W_])"
+)
 # A line that states the page's length: a label ("Duration:", "Time needed", "Timing -", "Meeting
 # length:") and a length, or a line that is only a length ("(1 hour)", "**60 minutes**").
 _LABEL = r"(?:total\s+)?(?:duration|time(?:\s+(?:needed|required|allowed))?|timing|(?:session|meeting)\s+length|length)"

@@ -7,6 +7,7 @@ below it. Re-levelling by "at most one deeper than the heading before" would re-
 page's outline (how many earlier headings of a higher source level enclose it), so siblings stay
 siblings, parents stay parents, and a skipped level closes up.
 """
+
 from __future__ import annotations
 
 from induction.body.fences import fenced_lines

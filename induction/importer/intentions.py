@@ -9,6 +9,7 @@ starting in upper case): never a bare number in prose ("Activity 1.6" is not a s
 whose unit quotes another statement is reported, not linked. Under a "learn that" / "learn how
 to ..., by:" marker (anywhere in a sentence) near misses are reported.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,10 @@ _SENTENCE = re.compile(r"(?<=[.;!?:])\s+(?=\S)")
 _JOINED = re.compile(r"\s+-\s+(?=[A-Z])")
 _LABEL = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+:\s+(?=\S)")  # "Learning intention: ..."
 _ASIDE = re.compile(r"\s*\((?:\d+\s*(?:mins?|minutes?)|\d+(?:\.\d+)?[a-z]?(?:,\s*\d+(?:\.\d+)?[a-z]?)*)\)[.;]?$")
-_BREAK = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|#|\||>|<|```|~~~|\{|"
-                    r"(?:[A-Za-z]{1,3})?(?:\d{1,2}\.\d{1,2}|\d{1,2}[a-z])\b)")
+_BREAK = re.compile(
+    r"^\s*(?:[-*+•]\s|\d+[.)]\s|#|\||>|<|```|~~~|\{|"
+    r"(?:[A-Za-z]{1,3})?(?:\d{1,2}\.\d{1,2}|\d{1,2}[a-z])\b)"
+)
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|cf|vs|no|p)\.$", re.I)
 
 Defect = tuple[str, int, str, str]
@@ -71,14 +74,14 @@ def units(line: str) -> Iterator[tuple[str, bool]]:
         for part in parts:  # "... will learn how to sequence lessons so that ...": the words after it
             marker = _MARKER.search(part)
             if marker and len(part) - marker.end() > 20:
-                yield part[marker.end():].strip(" :,"), False
+                yield part[marker.end() :].strip(" :,"), False
 
 
 def sentences(text: str) -> list[str]:
     """`text` cut after . ; ! ? : (not after "e.g." nor inside brackets)."""
     parts, start = [], 0
     for cut in _SENTENCE.finditer(text):
-        head = text[start:cut.start()]
+        head = text[start : cut.start()]
         if _ABBREVIATION.search(head) or head.count("(") > head.count(")"):
             continue
         parts.append(head)
@@ -100,8 +103,13 @@ def _coded(unit: str, anchored: bool, framework: Framework) -> tuple[str, str, b
     return None
 
 
-def _judge_code(code: str, text: str, trusted: bool, number: int, framework: Framework,
-                ) -> tuple[Found | None, Defect | None]:
+def _judge_code(
+    code: str,
+    text: str,
+    trusted: bool,
+    number: int,
+    framework: Framework,
+) -> tuple[Found | None, Defect | None]:
     statement = framework.statements.get(code)
     quoted = best(text, framework)
     found = _renumbered(code, text, statement, quoted, number, framework)
@@ -109,13 +117,21 @@ def _judge_code(code: str, text: str, trusted: bool, number: int, framework: Fra
         return found
     if statement is None:
         if trusted or (quoted and quoted.score >= QUOTED):
-            return None, ("unknown-code", number, f"'{code}' is cited but {framework.id} has no such statement.",
-                          "not recorded as an intention")
+            return None, (
+                "unknown-code",
+                number,
+                f"'{code}' is cited but {framework.id} has no such statement.",
+                "not recorded as an intention",
+            )
         return None, None
     own = against(text, statement)
     if quoted and quoted.statement is not statement and quoted.score >= QUOTED and own < quoted.score - 0.05:
-        return None, ("code-text-mismatch", number,
-                      f"The text cited as {code} is the text of {quoted.statement.id}.", "not linked")
+        return None, (
+            "code-text-mismatch",
+            number,
+            f"The text cited as {code} is the text of {quoted.statement.id}.",
+            "not linked",
+        )
     if trusted or own >= CODED:
         return Found(code, "code", 1.0, number), None
     return None, None
@@ -132,21 +148,28 @@ def other_numbering(code: str) -> str:
     return f"{lettered.group(1)}.{ord(lettered.group(2)) - 96}" if lettered else ""
 
 
-def _renumbered(code: str, text: str, statement: Statement | None, quoted: Match | None, number: int,
-                framework: Framework) -> tuple[Found | None, Defect | None] | None:
+def _renumbered(
+    code: str, text: str, statement: Statement | None, quoted: Match | None, number: int, framework: Framework
+) -> tuple[Found | None, Defect | None] | None:
     """A code written in another numbering than the framework's ('S2.3', or '2.3' where the framework
     says '2c') whose words are a statement's: that statement, by its words, and reported; else None."""
     other = framework.statements.get(other_numbering(code))
-    if quoted is not None and quoted.quotes and (statement is None or (
-            quoted.statement is other and against(text, statement) < quoted.score - 0.05)):
+    if (
+        quoted is not None
+        and quoted.quotes
+        and (statement is None or (quoted.statement is other and against(text, statement) < quoted.score - 0.05))
+    ):
         hit, score = quoted.statement, max(quoted.score, quoted.cover)
     elif statement is None and other is not None and against(text, other) >= QUOTED:
         hit, score = other, against(text, other)
     else:
         return None
     return Found(hit.id, "text", round(score, 2), number), (
-        "code-numbering", number, f"'{code}' is not {framework.id}'s code for these words; they are those of "
-        f"{hit.id}.", f"recorded {hit.id}, found by its words")
+        "code-numbering",
+        number,
+        f"'{code}' is not {framework.id}'s code for these words; they are those of {hit.id}.",
+        f"recorded {hit.id}, found by its words",
+    )
 
 
 def _line(line: str, number: int, active: bool, framework: Framework) -> tuple[list[Found], list[Defect]]:
@@ -176,9 +199,14 @@ def _line(line: str, number: int, active: bool, framework: Framework) -> tuple[l
 
 def _near_miss(unit: str, match: Match | None, number: int) -> list[Defect]:
     if match is not None and match.score >= NEAR:
-        return [("uncertain-intention", number,
-                 f"'{unit[:60]}' is close to {match.statement.id} ({match.score:.2f}) but not close enough.",
-                 "not recorded as an intention")]
+        return [
+            (
+                "uncertain-intention",
+                number,
+                f"'{unit[:60]}' is close to {match.statement.id} ({match.score:.2f}) but not close enough.",
+                "not recorded as an intention",
+            )
+        ]
     if len(unit.split()) >= 4:
         return [("unmatched-intention", number, f"'{unit[:60]}' matches no statement.", "not recorded as an intention")]
     return []

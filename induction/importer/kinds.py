@@ -5,6 +5,7 @@ is reading (research) though it says "practice"; "Video and module introduction"
 the kind is that of the earliest kind-word in the title, else in the page's headings, else None
 (the caller keeps what the file name says).
 """
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,11 @@ _WORDS = [
     ("video", r"videos?|watch"),
     ("reflection", r"reflect(?:ion|ing)?|review your learning"),
     ("quiz", r"quiz(?:zes)?|test yourself"),
-    ("introduction", r"introduction|overview|instructions?|what you(?:[’']ll| will) learn|learning intentions"
-                     r"|learning outcomes|intended outcomes|welcome"),
+    (
+        "introduction",
+        r"introduction|overview|instructions?|what you(?:[’']ll| will) learn|learning intentions"
+        r"|learning outcomes|intended outcomes|welcome",
+    ),
     ("task", r"observ(?:ation|ations|e|ing)|tasks?"),
     ("practice", r"challenge|practi[cs]e|activities|activity|self-study|rehears(?:e|al)"),
     ("reading", r"research|summary|theory|evidence|reading|content|article"),

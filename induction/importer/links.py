@@ -5,6 +5,7 @@ another page becomes `{{ session("id", "its text") }}` (so the link keeps its wo
 the page wherever it is rendered); a link to a handout becomes `{{ asset("id") }}`; an image's
 address becomes relative to the page. Nothing site-absolute is left.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -69,8 +70,7 @@ def label(text: str) -> str:
     return '"' + text.replace('"', "”") + '"'
 
 
-def rewrite(body: str, targets: Targets, address: str,
-            defect: Callable[[str, int, str, str], None]) -> str:
+def rewrite(body: str, targets: Targets, address: str, defect: Callable[[str, int, str, str], None]) -> str:
     """`body` with every link resolved; `address` is the page's own published directory."""
     return _Rewriter(body, targets, address, defect).run()
 
@@ -102,8 +102,12 @@ class _Rewriter:
             targets.asset_titles.setdefault(asset_id, " ".join(alt.split()) or asset_id)
             return f'{{{{ image("{asset_id}", {label(alt)}) }}}}'
         if path:  # a site address that leads nowhere would stay site-absolute: its words are kept instead
-            self.defect("broken-link", self.line_of(offset), f"The image '{url}' is not in the corpus.",
-                        "kept its alt text instead")
+            self.defect(
+                "broken-link",
+                self.line_of(offset),
+                f"The image '{url}' is not in the corpus.",
+                "kept its alt text instead",
+            )
             return " ".join(alt.split())
         return None
 
@@ -113,18 +117,27 @@ class _Rewriter:
         line = self.line_of(offset)
         if url.strip() == "about:blank":
             repair = bool(_URLISH.match(text))
-            self.defect("placeholder-link", line, "A link points at about:blank.",
-                        "pointed it at the address its text gives" if repair else "kept its text, without a link")
+            self.defect(
+                "placeholder-link",
+                line,
+                "A link points at about:blank.",
+                "pointed it at the address its text gives" if repair else "kept its text, without a link",
+            )
             return "repair" if repair else "text"
         path = internal(url)
         copy = _path_of(url)
         if not path and copy and self.targets.holds(copy):  # another host serving the site's own pages
-            self.defect("staging-link", line, f"A link points at a copy of the site on another host: '{url}'.",
-                        "linked the page it names")
+            self.defect(
+                "staging-link",
+                line,
+                f"A link points at a copy of the site on another host: '{url}'.",
+                "linked the page it names",
+            )
             return self.site_link(text, url, copy, line)
         if not path and re.match(r"https?://[^/]*staging", url):
-            self.defect("staging-link", line, f"A link points at a staging host: '{url}'.",
-                        "kept its text, without a link")
+            self.defect(
+                "staging-link", line, f"A link points at a staging host: '{url}'.", "kept its text, without a link"
+            )
             return "text"
         if not path:
             return None
@@ -140,23 +153,36 @@ class _Rewriter:
             asset_id = targets.asset_ids[path]
             title = targets.asset_titles.setdefault(asset_id, " ".join(text.split()) or asset_id)
             if title != " ".join(text.split()):
-                self.defect("asset-link-text", line, f"A link to '{url}' says '{text}', another says '{title}'.",
-                            "linked the handout by its first title")
+                self.defect(
+                    "asset-link-text",
+                    line,
+                    f"A link to '{url}' says '{text}', another says '{title}'.",
+                    "linked the handout by its first title",
+                )
             return f'{{{{ asset("{asset_id}") }}}}'
         fragment = url.split("#", 1)[1] if "#" in url else ""
         week = targets.week_page(path, fragment) if fragment else ""
         if week:
             rel = posixpath.relpath(week.removesuffix("index.md"), self.address)
-            self.defect("index-link", line, f"A link to a heading of the index page '{url}'.",
-                        "linked the week page that now holds it")
+            self.defect(
+                "index-link",
+                line,
+                f"A link to a heading of the index page '{url}'.",
+                "linked the week page that now holds it",
+            )
             return f'<a href="{rel}/">{text}</a>'
         if path in targets.indexes:
             rel = posixpath.relpath(targets.indexes[path].removesuffix("index.md"), self.address)
-            self.defect("index-link", line, f"A link to the index page '{url}'.",
-                        "linked the generated page by a relative address")
+            self.defect(
+                "index-link",
+                line,
+                f"A link to the index page '{url}'.",
+                "linked the generated page by a relative address",
+            )
             return f'<a href="{rel}/">{text}</a>'
-        self.defect("broken-link", line, f"The link to '{url}' leads to no page of the corpus.",
-                    "kept its text, without a link")
+        self.defect(
+            "broken-link", line, f"The link to '{url}' leads to no page of the corpus.", "kept its text, without a link"
+        )
         return "text"
 
     def markdown(self, match: re.Match) -> str:
@@ -204,8 +230,12 @@ def unlink(text: str, defect: Callable[[str, int, str, str], None], line: int = 
     def markdown(match: re.Match) -> str:
         if not internal(match.group(3)):
             return match.group(0)
-        defect("transcript-link", line_of(match.start()), f"A transcript links to '{match.group(3)}' on the site.",
-               "kept its text, without a link")
+        defect(
+            "transcript-link",
+            line_of(match.start()),
+            f"A transcript links to '{match.group(3)}' on the site.",
+            "kept its text, without a link",
+        )
         return match.group(2)
 
     def html(match: re.Match) -> str:
@@ -213,16 +243,24 @@ def unlink(text: str, defect: Callable[[str, int, str, str], None], line: int = 
         url = (href.group(1) if href.group(1) is not None else href.group(2)) if href else ""
         if not internal(url):
             return match.group(0)
-        defect("transcript-link", line_of(match.start()), f"A transcript links to '{url}' on the site.",
-               "kept its text, without a link")
+        defect(
+            "transcript-link",
+            line_of(match.start()),
+            f"A transcript links to '{url}' on the site.",
+            "kept its text, without a link",
+        )
         return match.group(2)
 
     def img(match: re.Match) -> str:
         attrs = attributes(match.group(0))
         if not internal(attrs.get("src", "")):
             return match.group(0)
-        defect("transcript-link", line_of(match.start()), f"A transcript shows the image '{attrs['src']}'.",
-               "kept its alt text instead")
+        defect(
+            "transcript-link",
+            line_of(match.start()),
+            f"A transcript shows the image '{attrs['src']}'.",
+            "kept its alt text instead",
+        )
         return attrs.get("alt", "")
 
     for pattern, replace in ((_MD_LINK, markdown), (_HTML_A, html), (_IMG, img)):

@@ -6,6 +6,7 @@ text: `{details}` blocks become `<details markdown="1">`, nested lists indented 
 4, unclosed list tags are closed, `<img url=…>` gets `src=`, and each video player's iframe
 becomes a `{{ video("id") }}` line with its transcript taken out to a file.
 """
+
 from __future__ import annotations
 
 import re
@@ -86,18 +87,23 @@ def extract_videos(body: str, name: Callable[[int], str]) -> Markup:
         end = matches[number + 1].start() if number + 1 < len(matches) else len(body)
         found = FoundVideo(watch_address(attrs.get("src", "")), title, "", line, "")
         if not embed_address(found.url):  # not a player the site can show: never a video
-            pieces += [body[last:match.start()], _embed_link(found.url, title)]
+            pieces += [body[last : match.start()], _embed_link(found.url, title)]
             last = match.end()
-            out.defects.append(("iframe-not-video", line, f"An <iframe> from '{host_of(found.url) or found.url}' "
-                                "is not a video player the site knows.",
-                                "replaced it by a link to its address" if host_of(found.url) else "removed it"))
+            out.defects.append(
+                (
+                    "iframe-not-video",
+                    line,
+                    f"An <iframe> from '{host_of(found.url) or found.url}' is not a video player the site knows.",
+                    "replaced it by a link to its address" if host_of(found.url) else "removed it",
+                )
+            )
             continue
-        if _described(body, match, title) and (out.videos or _video_after(body, matches[number + 1:])):
-            pieces.append(body[last:match.start()])  # an alternative of a video: no player of its own
+        if _described(body, match, title) and (out.videos or _video_after(body, matches[number + 1 :])):
+            pieces.append(body[last : match.start()])  # an alternative of a video: no player of its own
             last = match.end()
             described.append((line, found.url))
             continue
-        pieces.append(body[last:match.start()])
+        pieces.append(body[last : match.start()])
         pieces.append(f'\n{{{{ video("{name(len(out.videos))}") }}}}\n')
         last = _take_transcript(body, found, match.end(), end, pieces, out)
         out.videos.append(found)
@@ -112,29 +118,41 @@ def _take_transcript(body: str, found: FoundVideo, start: int, end: int, pieces:
     it kept in `pieces`; returns where the body goes on. A video with none is reported."""
     transcript, span, after = _transcript_after(body, start, end)
     if not span:
-        out.defects.append(("transcript-not-published", found.line, "The video has no transcript after it.",
-                            "published it as having none (no_transcript); add the transcript"))
+        out.defects.append(
+            (
+                "transcript-not-published",
+                found.line,
+                "The video has no transcript after it.",
+                "published it as having none (no_transcript); add the transcript",
+            )
+        )
         return start
-    pieces.append(body[start:span[0]])
+    pieces.append(body[start : span[0]])
     found.transcript, found.transcript_form = transcript
     found.transcript_line = _line(body, span[0]) + (transcript[1] == "details")
     if after:  # the page's own text after the speech: shown where it was, after the video
         pieces.append("\n" + after.strip("\n") + "\n\n")
-        out.defects.append(("transcript-end", _line(body, span[0]) + _lines_before(body[span[0]:span[1]], after),
-                            "The transcript's section goes on after the speech: "
-                            f"'{_first_words(after)}'.", "kept that text on the page, after the video"))
+        out.defects.append(
+            (
+                "transcript-end",
+                _line(body, span[0]) + _lines_before(body[span[0] : span[1]], after),
+                f"The transcript's section goes on after the speech: '{_first_words(after)}'.",
+                "kept that text on the page, after the video",
+            )
+        )
     return span[1]
 
 
 _AUDIO = re.compile(r"audio[- ]?descri", re.I)
-_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?[^)]*\)|<a\b[^>]*?href\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a>",
-                   re.I | re.S)
+_LINK = re.compile(
+    r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?[^)]*\)|<a\b[^>]*?href\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S
+)
 
 
 def _described(body: str, match: re.Match, title: str) -> bool:
     """Is the iframe at `match` an audio-described version? Its title says so, or the line
     before it does (a heading or a lead-in such as "Audio described version:")."""
-    before = body[:match.start()].rstrip().rsplit("\n", 1)[-1]
+    before = body[: match.start()].rstrip().rsplit("\n", 1)[-1]
     return bool(_AUDIO.search(title) or _AUDIO.search(before))
 
 
@@ -166,8 +184,14 @@ def _attach(out: Markup, described: list[tuple[int, str]]) -> None:
         video = next((v for v in reversed(out.videos) if v.line <= line), out.videos[0])
         if not video.audio_described:
             video.audio_described = url
-            out.defects.append(("audio-described", line, f"An audio-described version of the video at line "
-                                f"{video.line}.", "kept as that video's audio-described alternative"))
+            out.defects.append(
+                (
+                    "audio-described",
+                    line,
+                    f"An audio-described version of the video at line {video.line}.",
+                    "kept as that video's audio-described alternative",
+                )
+            )
 
 
 def _embed_link(url: str, title: str) -> str:
@@ -192,7 +216,7 @@ def _transcript_after(body: str, start: int, end: int) -> tuple[tuple[str, str],
             close = next((i for i in range(index + 1, len(lines)) if _DETAILS_CLOSE.match(lines[i])), None)
             if summary_at is None or close is None or not _TRANSCRIPT.search(lines[summary_at]):
                 continue
-            inner = lines[summary_at + 1:close]
+            inner = lines[summary_at + 1 : close]
             cut = speech_end(inner)
             text = lines[summary_at].strip() + "\n\n" + "".join(inner[:cut]).strip() + "\n"
             stop = starts[close] + len(lines[close])
@@ -200,9 +224,11 @@ def _transcript_after(body: str, start: int, end: int) -> tuple[tuple[str, str],
         heading = atx(line.rstrip("\n"))
         if heading and _TRANSCRIPT.search(heading.text):
             level = heading.level
-            stop_at = next((i for i in range(index + 1, len(lines))
-                            if (h := atx(lines[i].rstrip("\n"))) and h.level <= level), len(lines))
-            inner = lines[index + 1:stop_at]
+            stop_at = next(
+                (i for i in range(index + 1, len(lines)) if (h := atx(lines[i].rstrip("\n"))) and h.level <= level),
+                len(lines),
+            )
+            inner = lines[index + 1 : stop_at]
             cut = speech_end(inner)
             stop = starts[stop_at] if stop_at < len(lines) else end
             text = heading.text + "\n\n" + "".join(inner[:cut]).strip() + "\n"
@@ -219,7 +245,9 @@ _ACTIVITY = re.compile(
     r"further\s+reading|references?|resources?|self[-\s]?study(?:\s+activities)?|discussion(?:\s+questions?)?|"
     r"questions?(?:\s+(?:to\s+(?:consider|discuss)|for\s+reflection))?|practi[cs]e|your\s+turn|over\s+to\s+you|"
     r"(?:before|after|during)\s+(?:your|the)\s+(?:next\s+)?(?:session|meeting|lesson))"
-    r"(?:\s*(?:\d+|[a-z]|[ivx]+)(?:[.)]|\b))?(?:\s*[:.\-–—].*)?$", re.I)
+    r"(?:\s*(?:\d+|[a-z]|[ivx]+)(?:[.)]|\b))?(?:\s*[:.\-–—].*)?$",
+    re.I,
+)
 _INSTRUCTS = re.compile(
     r"^(?:now\s+|next,?\s+|then\s+|please\s+)?(?:"
     r"(?:complete|download|click|answer|fill\s+in|make\s+notes|note\s+down|print|open)\b.*\b(?:the\s+following|"
@@ -227,7 +255,9 @@ _INSTRUCTS = re.compile(
     r"(?:read|watch|discuss|reflect\s+on|use|consider|think\s+about|look\s+at|record|share|bring|write\s+down|"
     r"take\s+(?:a\s+)?(?:few|some)\s+minutes)\b.*\b(?:the\s+following|below|the\s+(?:task|activity|activities|"
     r"template|table|grid|worksheet|handout|summary|reading)|with\s+your\s+mentor|in\s+your\s+(?:notebook|notepad|"
-    r"journal)|(?:before|after|in)\s+your\s+(?:next\s+)?(?:session|meeting)))\b", re.I)
+    r"journal)|(?:before|after|in)\s+your\s+(?:next\s+)?(?:session|meeting)))\b",
+    re.I,
+)
 _QUOTED = re.compile(r"^\s*(?:[_*](?![_*\s])|[\"“‘']|\[|\(|[\w .’'-]{1,40}:\s)")
 _ORDERED = re.compile(r"^[ \t]{0,3}(?:\d{1,3}|[a-z])[.)][ \t]+\S", re.I)
 _PLAIN = re.compile(r"[*_`#>]+|\\")
@@ -242,8 +272,15 @@ def speech_end(lines: list[str]) -> int:
         bold = re.fullmatch(r"\s*(\*\*|__)(.+?)\1\s*:?\s*", line.rstrip("\n"))
         if spoken and (heading or bold) and _ACTIVITY.match(text.rstrip(":").strip()):
             return index
-        if (spoken and previous_blank and text and not heading and not _ORDERED.match(line)
-                and not _QUOTED.match(line) and _INSTRUCTS.match(text)):
+        if (
+            spoken
+            and previous_blank
+            and text
+            and not heading
+            and not _ORDERED.match(line)
+            and not _QUOTED.match(line)
+            and _INSTRUCTS.match(text)
+        ):
             return index
         previous_blank = not line.strip()
         spoken = spoken or bool(text and not heading)
@@ -257,7 +294,7 @@ def _first_words(text: str, count: int = 8) -> str:
 
 def _lines_before(span: str, after: str) -> int:
     """The line, counted from a span's first, where its text `after` starts."""
-    return span[:span.rindex(after)].count("\n") if after in span else 0
+    return span[: span.rindex(after)].count("\n") if after in span else 0
 
 
 def convert_details(body: str) -> tuple[str, list[tuple[str, int, str, str]]]:
@@ -268,14 +305,21 @@ def convert_details(body: str) -> tuple[str, list[tuple[str, int, str, str]]]:
         line = lines[index]
         if _DETAILS_OPEN.match(line):
             close = next((i for i in range(index + 1, len(lines)) if _DETAILS_CLOSE.match(lines[i])), None)
-            summary_at = next((i for i in range(index + 1, close if close is not None else len(lines))
-                               if lines[i].strip()), None)
+            summary_at = next(
+                (i for i in range(index + 1, close if close is not None else len(lines)) if lines[i].strip()), None
+            )
             if close is None:
-                defects.append(("unclosed-details", index + 1, "A {details} block is never closed.",
-                                "closed it at the end of the page"))
+                defects.append(
+                    (
+                        "unclosed-details",
+                        index + 1,
+                        "A {details} block is never closed.",
+                        "closed it at the end of the page",
+                    )
+                )
                 close = len(lines)
             summary = lines[summary_at].strip() if summary_at is not None else "Details"
-            inner = lines[summary_at + 1:close] if summary_at is not None else []
+            inner = lines[summary_at + 1 : close] if summary_at is not None else []
             out += ['<details markdown="1">', f"<summary>{summary}</summary>", "", *inner, "", "</details>"]
             index = close + 1
             continue
@@ -369,9 +413,15 @@ _INLINE_OPEN = disclosure.OPEN_BEFORE_TEXT
 # Unquoted runs stop at '<' (as in repairs._TAG): a page of unclosed `<img ` stays linear.
 _OPEN_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b((?:[^<>\"']|\"[^\"]*\"|'[^']*')*?)(\s*/?)>", re.S)
 # Attributes an ordinary page needs; the rest (target, rel, frameborder, WordPress sizes...) go.
-KEEP = {"a": {"href", "title"}, "img": {"src", "alt", "width", "height", "title"}, "ol": {"start", "type"},
-        "details": {"open", "markdown"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
-        "*": {"markdown", "title", "lang"}}
+KEEP = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height", "title"},
+    "ol": {"start", "type"},
+    "details": {"open", "markdown"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "*": {"markdown", "title", "lang"},
+}
 
 
 def split_markers(body: str) -> tuple[str, list[int]]:
@@ -435,6 +485,6 @@ def describe_images(text: str) -> tuple[str, list[int]]:
     out, last = [], 0
     for match in _IMG_WITHOUT_ALT.finditer(masked):
         found.append(lines.line_of(text, match.start()))
-        out += [text[last:match.start()], '<img alt=""' + text[match.start(1):match.end()]]
+        out += [text[last : match.start()], '<img alt=""' + text[match.start(1) : match.end()]]
         last = match.end()
     return "".join(out + [text[last:]]), found

@@ -8,6 +8,7 @@ published twice, counts the same. So both sides are also read as runs of `RUN` c
 only collapsed in the built pages though the source showed them, and *doubled* when every run
 that holds it appears more often in the built pages than in the source.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -25,12 +26,12 @@ class Side:
 
 
 def _runs(stretches: list[list[str]]) -> Counter:
-    return Counter(tuple(tokens[i:i + RUN]) for tokens in stretches for i in range(len(tokens) - RUN + 1))
+    return Counter(tuple(tokens[i : i + RUN]) for tokens in stretches for i in range(len(tokens) - RUN + 1))
 
 
 def _covering(tokens: list[str], index: int) -> list[tuple[str, ...]]:
     first, last = max(0, index - RUN + 1), min(index, len(tokens) - RUN)
-    return [tuple(tokens[i:i + RUN]) for i in range(first, last + 1)]
+    return [tuple(tokens[i : i + RUN]) for i in range(first, last + 1)]
 
 
 @dataclass
@@ -63,12 +64,13 @@ def compare(source: Side, built: Side, everywhere: tuple[Counter, Counter] | Non
                 if not runs:
                     break
                 now_moved = shown and not any(built_shown[r] for r in runs) and any(built_collapsed[r] for r in runs)
-                now_doubled = all(built_all[r] > source_all[r] and built_everywhere[r] > source_everywhere[r]
-                                  for r in runs)
+                now_doubled = all(
+                    built_all[r] > source_all[r] and built_everywhere[r] > source_everywhere[r] for r in runs
+                )
                 if now_moved and not moved:
-                    out.moved.append(" ".join(tokens[index:index + RUN]))
+                    out.moved.append(" ".join(tokens[index : index + RUN]))
                 if now_doubled and not doubled:
-                    out.doubled.append(" ".join(tokens[index:index + RUN]))
+                    out.doubled.append(" ".join(tokens[index : index + RUN]))
                 out.moved_words += now_moved
                 out.doubled_words += now_doubled
                 moved, doubled = now_moved, now_doubled

@@ -4,6 +4,7 @@ corpus -> structure -> markup -> links -> intentions (joined by `conversion`) ->
 validation of what was written (the project's own `load_and_check`) -> the reader's-eye check of
 it built (when given a builder: the core does not build) -> report -> swap into place.
 """
+
 from __future__ import annotations
 
 import os
@@ -50,9 +51,15 @@ class Imported(list[ProviderReport]):
 Builder = Callable[[str, str], str]
 
 
-def run_import(source: str, dest: str, framework_file: str, providers: list[str] | None = None,
-               allow_problems: bool = False, guarded: list[Guarded] | None = None,
-               build: Builder | None = None) -> Imported:
+def run_import(
+    source: str,
+    dest: str,
+    framework_file: str,
+    providers: list[str] | None = None,
+    allow_problems: bool = False,
+    guarded: list[Guarded] | None = None,
+    build: Builder | None = None,
+) -> Imported:
     """Import every provider of `source` (or those named) into `dest`, with the report there too.
 
     The output is written beside `dest` and validated; it replaces `dest` only when it validates,
@@ -95,8 +102,9 @@ def run_import(source: str, dest: str, framework_file: str, providers: list[str]
     return result
 
 
-def _write(corpus: Corpus, framework: Framework, framework_file: str, dest: str, origins: Origins,
-           complete: bool) -> list[ProviderReport]:
+def _write(
+    corpus: Corpus, framework: Framework, framework_file: str, dest: str, origins: Origins, complete: bool
+) -> list[ProviderReport]:
     reports, plans = [], []
     for slug, provider in corpus.providers.items():
         report = ProviderReport(slug)
@@ -146,8 +154,11 @@ def _validate(fresh: str, origins: Origins, reports: list[ProviderReport], allow
     checked = load_and_check(fresh)
     prefix = os.path.basename(fresh) + "/"
     found: Counter = Counter()
-    action = ("written anyway (--allow-problems)" if allow_problems
-              else "nothing was written; fix the source, or write it anyway with --allow-problems")
+    action = (
+        "written anyway (--allow-problems)"
+        if allow_problems
+        else "nothing was written; fix the source, or write it anyway with --allow-problems"
+    )
     for problem in checked.problems.errors:
         written = problem.file.removeprefix(prefix)
         source, line = origins.locate(written, problem.line, _text(os.path.join(fresh, written)))
@@ -165,8 +176,13 @@ def _read(fresh: str, origins: Origins, reports: list[ProviderReport], build: Bu
     with tempfile.TemporaryDirectory(prefix="import-site-") as site:
         failed = build(fresh, site)
         if failed:
-            reports[0].add(f"{reports[0].slug}.md", 1, "would-not-build", f"The import did not build: {failed}",
-                           "the reader's-eye check did not run")
+            reports[0].add(
+                f"{reports[0].slug}.md",
+                1,
+                "would-not-build",
+                f"The import did not build: {failed}",
+                "the reader's-eye check did not run",
+            )
             return
         reading = read_checked_site(site, load_and_check(fresh))
     prefix = os.path.basename(fresh) + "/"
@@ -180,8 +196,13 @@ def _read(fresh: str, origins: Origins, reports: list[ProviderReport], build: Bu
         # A summary is written into the YAML of what it describes, but may come from another page.
         quote = reading.quotes.get((problem.file, problem.line, problem.code), "")
         file, line = _source_line(corpus.providers.get(owner.slug), _line(text, problem.line), quote, file, line)
-        owner.add(file or written, line or problem.line, problem.code, problem.message,
-                  "nothing changed: this is what the built page shows")
+        owner.add(
+            file or written,
+            line or problem.line,
+            problem.code,
+            problem.message,
+            "nothing changed: this is what the built page shows",
+        )
 
 
 def _line(text: str, number: int) -> str:

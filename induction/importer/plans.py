@@ -10,6 +10,7 @@ matter), and the body's own headings are shifted down together, never re-nested,
 phases are `##`. A "Duration: 45 minutes" line states the plan's total; one that disagrees with
 the phases is reported.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,18 +32,28 @@ HEADING_WORDS = 30  # a heading is a name whatever it says ("Who else can help t
 _EMPH = r"(?:\*\*|__|\*|_)?"
 _MINUTES = r"\(?(?:\d{1,3}\s*(?:to|-|–)\s*)?(?P<minutes>\d{1,3})\s*(?:mins?|minutes?)\.?\)?"  # "5 to 10": 10
 _PHASE = re.compile(
-    r"^\s*(?P<hashes>#{1,6}\s+)?(?:[-*+]\s+|\d+[.)]\s+)?" + _EMPH
-    + r"(?P<name>[A-Z‘“\"'][\w’'‘“”\"&/,+?!:.()–—-]*(?:\s+[\w’'‘“”\"&/,+?!:.()–—-]+)*?)" + _EMPH
-    + r"\s*(?:[:–—-]\s*)?" + _EMPH + r"\s*" + _MINUTES + _EMPH + r"[:.]?(?:\s+(?P<rest>\S.*?))?\s*$")
+    r"^\s*(?P<hashes>#{1,6}\s+)?(?:[-*+]\s+|\d+[.)]\s+)?"
+    + _EMPH
+    + r"(?P<name>[A-Z‘“\"'][\w’'‘“”\"&/,+?!:.()–—-]*(?:\s+[\w’'‘“”\"&/,+?!:.()–—-]+)*?)"
+    + _EMPH
+    + r"\s*(?:[:–—-]\s*)?"
+    + _EMPH
+    + r"\s*"
+    + _MINUTES
+    + _EMPH
+    + r"[:.]?(?:\s+(?P<rest>\S.*?))?\s*$"
+)
 # The parts of a coaching meeting, as mentor materials name them: instructional coaching's steps
 # (observe, praise, probe, set a target, model, plan, practise, follow up), contracting, review and
 # reflection. A heading is a part when its first word is one of these, its last word names a meeting,
 # or it says when ("Before the meeting", "After the observation").
-STAGE_WORDS = frozenset("""
+STAGE_WORDS = frozenset(
+    """
     select observe observation praise probe feedback set agree model plan planning practise practice rehearse
     rehearsal review reflect reflection discuss discussion contract contracting check-in debrief follow-up
     prepare next action recap
-""".split())
+""".split()
+)
 MEETING_WORDS = frozenset("meeting meetings conversation conversations session check-in debrief".split())
 WHEN_WORDS = frozenset("before during after".split())
 _STATED = re.compile(r"^(?:duration|total(?: time)?|time(?: needed)?|session length|length)$", re.I)
@@ -94,8 +105,9 @@ def phase_line(line: str, number: int = 0) -> PhaseLine | None:
 def _lines(body: str) -> list[tuple[int, str, bool]]:
     """(number, line, in fenced code) of each body line: timings inside code are not phases."""
     fenced = read(body).fenced_lines
-    return [(number, line, number <= len(fenced) and fenced[number - 1])
-            for number, line in enumerate(body.split("\n"), 1)]
+    return [
+        (number, line, number <= len(fenced) and fenced[number - 1]) for number, line in enumerate(body.split("\n"), 1)
+    ]
 
 
 def timed_plan(body: str, keep_words: bool = False) -> TimedPlan | None:
@@ -121,8 +133,9 @@ def timed_plan(body: str, keep_words: bool = False) -> TimedPlan | None:
     if len(phases) < 2:
         return None
     starts = {phase.line: phase for phase in phases}
-    levels = [m.level for number, line, fenced in _lines(body)
-              if not fenced and number not in starts and (m := atx(line))]
+    levels = [
+        m.level for number, line, fenced in _lines(body) if not fenced and number not in starts and (m := atx(line))
+    ]
     shift = max(0, 3 - min(levels)) if levels else 0
     end = agenda_end(body, phases) if keep_words else 0
     out = []
@@ -161,8 +174,7 @@ def agenda_end(body: str, phases: list[PhaseLine]) -> int:
     """The line of the first heading after an agenda's last item that is not inside the agenda (as
     deep as the heading that holds the agenda, or above its items' own level), or 0. From there the
     page's sections ("## Related ECF strands") keep their level rather than fall into the last item."""
-    headings = [(number, m.level) for number, line, fenced in _lines(body)
-                if not fenced and (m := atx(line))]
+    headings = [(number, m.level) for number, line, fenced in _lines(body) if not fenced and (m := atx(line))]
     first, last = phases[0], phases[-1]
     above = [level for number, level in headings if number < first.line and (not first.level or level < first.level)]
     holder = above[-1] if above else (first.level - 1 if first.level else 0)
@@ -188,10 +200,12 @@ def stage(title: str) -> bool:
 
 # Headings that label a field of a phase rather than name one ("Interaction:", "Outcome", "Stimulus",
 # "Resources:"): a heading whose words end in a colon, or one of these words alone.
-LABEL_WORDS = frozenset("""
+LABEL_WORDS = frozenset(
+    """
     interaction interactions outcome outcomes stimulus stimuli resource resources material materials purpose aim aims
     prompt prompts question questions note notes focus success criteria example examples timing time who what
-""".split())
+""".split()
+)
 
 
 def label(title: str) -> bool:
@@ -213,11 +227,13 @@ def coached_plan(body: str) -> Structure | None:
     meeting (`stage`). The other headings move by the same shift, never above ###, so that only
     phases are `##`."""
     lines = _lines(body)
-    headings = [(number, m.level, _title(m)) for number, line, fenced in lines
-                if not fenced and (m := atx(line))]
+    headings = [(number, m.level, _title(m)) for number, line, fenced in lines if not fenced and (m := atx(line))]
     # A heading over nothing (a trailing "## Notes") is never a part, nor counts in choosing the level.
-    named = [(number, n, title) for number, n, title in headings if title and not label(title)
-             and _holds(lines, number, [m for m, k, t in headings if k <= n and not label(t)])]
+    named = [
+        (number, n, title)
+        for number, n, title in headings
+        if title and not label(title) and _holds(lines, number, [m for m, k, t in headings if k <= n and not label(t)])
+    ]
     counts = Counter(level for _, level, _ in named)
     level = min((n for n in counts if counts[n] >= 2), default=0)
     parts = {number: title for number, n, title in named if n == level}
@@ -242,7 +258,7 @@ def _holds(lines: list[tuple[int, str, bool]], number: int, stops: list[int]) ->
     """Whether anything but blank lines and labels follows heading `number` before the next heading
     of its level or above that is no label (`stops`), or the end."""
     end = min((n for n in stops if n > number), default=len(lines) + 1)
-    for _, line, fenced in lines[number:end - 1]:
+    for _, line, fenced in lines[number : end - 1]:
         heading = None if fenced else atx(line)
         if line.strip() and not (heading and label(_title(heading))):
             return True
@@ -252,8 +268,11 @@ def _holds(lines: list[tuple[int, str, bool]], number: int, stops: list[int]) ->
 def meetings(body: str, phases: list[PhaseLine]) -> list[tuple[str, int]]:
     """The topics of a page that each time two or more phases of their own: its shallowest headings,
     each with the phases after it (a page holding two weeks' meetings, or two topics' sessions)."""
-    headings = [(number, m.level, _title(m)) for number, line, fenced in _lines(body)
-                if not fenced and (m := atx(line)) and number not in {p.line for p in phases}]
+    headings = [
+        (number, m.level, _title(m))
+        for number, line, fenced in _lines(body)
+        if not fenced and (m := atx(line)) and number not in {p.line for p in phases}
+    ]
     if not headings:
         return []
     top = min(level for _, level, _ in headings)
@@ -270,11 +289,14 @@ def why_material(body: str) -> str:
     """Why a mentor page is not a plan, in words: its timed lines and the headings it was read by."""
     timed = [found.words for _, line, fenced in _lines(body) if not fenced and (found := phase_line(line))]
     headings = [_title(m) for _, line, fenced in _lines(body) if not fenced and (m := atx(line))]
-    said = f"{len(timed)} line giving minutes ({timed[0]!r})" if len(timed) == 1 else \
-        f"{len(timed)} lines giving minutes"
+    said = (
+        f"{len(timed)} line giving minutes ({timed[0]!r})" if len(timed) == 1 else f"{len(timed)} lines giving minutes"
+    )
     parts = [h for h in headings if stage(h)]
-    return (f"{said}, fewer than the two a timed plan needs; and {len(parts)} of its {len(headings)} headings "
-            f"name a part of a meeting ({', '.join(repr(h) for h in parts) or 'none'}), fewer than two")
+    return (
+        f"{said}, fewer than the two a timed plan needs; and {len(parts)} of its {len(headings)} headings "
+        f"name a part of a meeting ({', '.join(repr(h) for h in parts) or 'none'}), fewer than two"
+    )
 
 
 def _title(heading: AtxLine) -> str:
@@ -293,8 +315,12 @@ def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) ->
         session.kind, session.body = PLAN, structure.body
         session.phases = [(title, None) for title in structure.phases]
     elif plan is None and session.role == MENTOR:
-        defect("mentor-material", 1, f"Kept as material: {why_material(session.body)}.",
-               "imported it as kind: material, a page to read, not a session plan")
+        defect(
+            "mentor-material",
+            1,
+            f"Kept as material: {why_material(session.body)}.",
+            "imported it as kind: material, a page to read, not a session plan",
+        )
     if plan is None:
         return
     session.kind = PLAN if session.role == MENTOR else TRAINING
@@ -306,9 +332,16 @@ def adopt(session: SessionPlan, defect: Callable[[str, int, str, str], None]) ->
     topics = meetings(original, plan.phases)
     if session.kind == PLAN and len(topics) >= 2:
         named = "; ".join(f"'{title}' ({count} phases)" for title, count in topics)
-        defect("plan-several-meetings", plan.phases[0].line, f"The page holds {len(topics)} meetings, each topic "
-               f"timing its own phases: {named}.", f"imported them as one plan of {len(plan.phases)} phases lasting "
-               f"{plan.total} minutes")
+        defect(
+            "plan-several-meetings",
+            plan.phases[0].line,
+            f"The page holds {len(topics)} meetings, each topic timing its own phases: {named}.",
+            f"imported them as one plan of {len(plan.phases)} phases lasting {plan.total} minutes",
+        )
     if plan.stated is not None and plan.stated != plan.total and session.kind == PLAN:
-        defect("plan-total-mismatch", plan.stated_line, f"The page gives {plan.stated} minutes but the phases "
-               f"add up to {plan.total} ({detail}).", f"used {plan.total} minutes, the sum of the phases")
+        defect(
+            "plan-total-mismatch",
+            plan.stated_line,
+            f"The page gives {plan.stated} minutes but the phases add up to {plan.total} ({detail}).",
+            f"used {plan.total} minutes, the sum of the phases",
+        )

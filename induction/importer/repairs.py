@@ -11,6 +11,7 @@ so the importer's idea of "balanced" and "safe" HTML is the validator's: an end 
 nothing is removed, an element left open is closed where its block ends, and what the allow-list
 refuses (a <script>, a handler attribute) is removed, each with a report line.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -31,8 +32,22 @@ from .cells import list_cells, separate_lists, unescape_bold
 from .markup import Markup
 
 Defect = tuple[str, int, str, str]  # (kind, body line, message, action)
-_VOID = {"br", "hr", "img", "col", "input", "meta", "link", "source", "wbr", "area", "base", "embed", "param",
-         "track"}  # elements with no end tag (HTML's list, as the sanitiser has it)
+_VOID = {
+    "br",
+    "hr",
+    "img",
+    "col",
+    "input",
+    "meta",
+    "link",
+    "source",
+    "wbr",
+    "area",
+    "base",
+    "embed",
+    "param",
+    "track",
+}  # elements with no end tag (HTML's list, as the sanitiser has it)
 _ROUNDS = 8  # closing one element can reveal another (nested); no real page needs more
 
 
@@ -50,25 +65,43 @@ def _markup_repairs(text: str) -> tuple[str, list[Defect]]:
     text, found = markup.convert_details(text)
     out += found
     text, cells = list_cells(text)
-    out += [("list-in-cell", line, "A table cell's list is written on one line.", "wrote it as an HTML list")
-            for line in cells]
+    out += [
+        ("list-in-cell", line, "A table cell's list is written on one line.", "wrote it as an HTML list")
+        for line in cells
+    ]
     text, bold = unescape_bold(text)
     out += [("escaped-bold", line, "Bold written with escaped asterisks.", "wrote it as bold") for line in bold]
     text, fixed = markup.close_lists(text)
-    out += [("unclosed-tag", line, "An HTML list is never closed.", "closed it at the end of its block")
-            for line in fixed]
+    out += [
+        ("unclosed-tag", line, "An HTML list is never closed.", "closed it at the end of its block") for line in fixed
+    ]
     text, strays = markup.drop_stray_items(text)
     out += [("stray-tag", line, "A </li> closes no open <li>.", "removed the tag") for line in strays]
     text, images = markup.fix_images(text)
-    out += [("invalid-img", line, "An <img> gives its address as url=, which browsers ignore.",
-             "renamed the attribute to src=") for line in images]
+    out += [
+        (
+            "invalid-img",
+            line,
+            "An <img> gives its address as url=, which browsers ignore.",
+            "renamed the attribute to src=",
+        )
+        for line in images
+    ]
     text, dropped = markup.strip_attributes(text)
-    out += [("html-attribute", line, f"Attributes an ordinary page does not need on {what}.", "removed them")
-            for line, what in dropped]
+    out += [
+        ("html-attribute", line, f"Attributes an ordinary page does not need on {what}.", "removed them")
+        for line, what in dropped
+    ]
     text, changed = markup.fix_lists(text)
     if changed:
-        out.append(("list-indent", 1, f"{changed} nested list lines were indented by 2-3 spaces.",
-                    "re-indented them by 4 spaces per level"))
+        out.append(
+            (
+                "list-indent",
+                1,
+                f"{changed} nested list lines were indented by 2-3 spaces.",
+                "re-indented them by 4 spaces per level",
+            )
+        )
     return text, out
 
 
@@ -76,23 +109,55 @@ def _heading_and_address_repairs(text: str) -> tuple[str, list[Defect]]:
     """Then headings, alt text, addresses and tags split over a blank line."""
     out: list[Defect] = []
     text, underlined = atx_headings(text)
-    out += [("setext-heading", line, "A heading underlined with === or ---.",
-             "wrote it as a # heading, levelled with the page's others") for line in underlined]
+    out += [
+        (
+            "setext-heading",
+            line,
+            "A heading underlined with === or ---.",
+            "wrote it as a # heading, levelled with the page's others",
+        )
+        for line in underlined
+    ]
     text, described = markup.describe_images(text)
-    out += [("missing-alt", line, "An <img> has no alt attribute.", 'gave it alt="" (decoration); describe it '
-             "in the source if it carries meaning") for line in described]
+    out += [
+        (
+            "missing-alt",
+            line,
+            "An <img> has no alt attribute.",
+            'gave it alt="" (decoration); describe it in the source if it carries meaning',
+        )
+        for line in described
+    ]
     text, headed = markdown_headings(text)
-    out += [("raw-heading", line, "A heading written as an HTML <h1>-<h6> element.",
-             "wrote it as a Markdown heading, levelled with the page's others") for line in headed]
+    out += [
+        (
+            "raw-heading",
+            line,
+            "A heading written as an HTML <h1>-<h6> element.",
+            "wrote it as a Markdown heading, levelled with the page's others",
+        )
+        for line in headed
+    ]
     text, spaced = close_addresses(text)
-    out += [("address-with-space", line, "An address in an href= or src= holds a space, which no address may.",
-             "removed the space") for line in spaced]
+    out += [
+        (
+            "address-with-space",
+            line,
+            "An address in an href= or src= holds a space, which no address may.",
+            "removed the space",
+        )
+        for line in spaced
+    ]
     text, encoded = encode_addresses(text)
-    out += [("address-encoded", line, f"The address '{address}' {why}.", f"wrote it as '{fixed}'")
-            for line, address, why, fixed in encoded]
+    out += [
+        ("address-encoded", line, f"The address '{address}' {why}.", f"wrote it as '{fixed}'")
+        for line, address, why, fixed in encoded
+    ]
     text, joined = join_split_tags(text)
-    out += [("unclosed-tag", line, "A start tag's '>' comes after a blank line.", "joined the tag onto one line")
-            for line in joined]
+    out += [
+        ("unclosed-tag", line, "A start tag's '>' comes after a blank line.", "joined the tag onto one line")
+        for line in joined
+    ]
     return text, out
 
 
@@ -102,15 +167,19 @@ def _closing_repairs(text: str) -> tuple[str, list[Defect]]:
     text, removed = remove_unsafe(text)
     # last: the blank lines it adds would shift the lines the other repairs report
     text, opened = separate_lists(text)
-    out += [("list-after-paragraph", line, "A list starts on the line after a paragraph.",
-             "put a blank line before it") for line in opened]
+    out += [
+        ("list-after-paragraph", line, "A list starts on the line after a paragraph.", "put a blank line before it")
+        for line in opened
+    ]
     return text, out + removed
 
 
 # A start tag whose attributes run over lines and whose '>' comes only after a blank line: HTML
 # reads it as one tag, Markdown ends the raw block at the blank line and leaves the tag open.
-_SPLIT_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s<>=\"']+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s<>\"']+))?)*)"
-                        r"[ \t]*\n(?:[ \t]*\n)+[ \t]*>(?:([^\n<]*)\n[ \t]*>[ \t]*(</\1>))?")
+_SPLIT_TAG = re.compile(
+    r"<([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s<>=\"']+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s<>\"']+))?)*)"
+    r"[ \t]*\n(?:[ \t]*\n)+[ \t]*>(?:([^\n<]*)\n[ \t]*>[ \t]*(</\1>))?"
+)
 
 
 _SPACED_ADDRESS = re.compile(r"""(\b(?:href|src)[ \t]*=[ \t]*")(https?://[^"\s]*[ \t][^"]*)(")""", re.I)
@@ -134,7 +203,7 @@ def atx_headings(text: str) -> tuple[str, list[int]]:
             continue  # no heading: a blank line, a list item, a table, a quote or indented code above it
         lines.append(line_of(text, match.start()))
         level = "#" if underline.startswith("=") else "##"
-        out += [text[last:match.start()], f"{level} {title.strip()}\n"]
+        out += [text[last : match.start()], f"{level} {title.strip()}\n"]
         last = match.end()
     return "".join(out + [text[last:]]), lines
 
@@ -210,16 +279,23 @@ def balance(text: str) -> tuple[str, list[Defect]]:
             if finding.message.endswith("is never ended with '>'."):  # `<br` and a line break: end it there
                 at = ends.line_end(finding.start)
                 edits.append((at, -finding.start, at, ">"))
-                out.append(("unclosed-tag", finding.line, f"A <{name} tag is never ended with '>'.",
-                            "ended it at the end of its line"))
+                out.append(
+                    (
+                        "unclosed-tag",
+                        finding.line,
+                        f"A <{name} tag is never ended with '>'.",
+                        "ended it at the end of its line",
+                    )
+                )
             elif finding.end > finding.start:  # an end tag that closes nothing
                 edits.append((finding.start, 0, finding.end, ""))
                 out.append(("stray-tag", finding.line, f"A </{name}> closes no open <{name}>.", "removed the tag"))
             elif name:
                 at = closers[finding.start]
                 edits.append((at, -finding.start, at, f"</{name}>"))
-                out.append(("unclosed-tag", finding.line, f"A <{name}> is never closed.",
-                            "closed it at the end of its block"))
+                out.append(
+                    ("unclosed-tag", finding.line, f"A <{name}> is never closed.", "closed it at the end of its block")
+                )
         text = _edited(text, edits)
     return text, out
 
@@ -229,7 +305,7 @@ def _edited(text: str, edits: list[tuple[int, int, int, str]]) -> str:
     Of two closers at one point the inner one (opened later, so the smaller key) comes first."""
     parts, last = [], 0
     for start, _, end, new in sorted(edits):
-        parts += [text[last:max(last, start)], new]
+        parts += [text[last : max(last, start)], new]
         last = max(last, end)
     return "".join(parts + [text[last:]])
 
@@ -324,10 +400,19 @@ def repair(body: str, name: Callable[[int], str]) -> Markup:
     body, braces = markup.escape_templates(body)
     body, inline = markup.split_markers(body)
     result = markup.extract_videos(body, name)
-    result.defects += [("template-braces", line, "Double braces (or {% %}) that the format would read as a "
-                        "shortcode.", "wrote the braces as character references, shown as they are") for line in braces]
-    result.defects += [("inline-details-marker", line, "A {details} marker shares a line with text.",
-                        "put it on a line of its own") for line in inline]
+    result.defects += [
+        (
+            "template-braces",
+            line,
+            "Double braces (or {% %}) that the format would read as a shortcode.",
+            "wrote the braces as character references, shown as they are",
+        )
+        for line in braces
+    ]
+    result.defects += [
+        ("inline-details-marker", line, "A {details} marker shares a line with text.", "put it on a line of its own")
+        for line in inline
+    ]
     result.body, found = _text_repairs(result.body)
     result.defects += found
     for video in result.videos:
@@ -335,6 +420,7 @@ def repair(body: str, name: Callable[[int], str]) -> Markup:
             continue
         video.transcript, found = _text_repairs(video.transcript)
         # transcript line 1 is its summary or heading, line 2 the blank line written after it
-        result.defects += [(kind, video.transcript_line + max(0, line - 2), message, action)
-                           for kind, line, message, action in found]
+        result.defects += [
+            (kind, video.transcript_line + max(0, line - 2), message, action) for kind, line, message, action in found
+        ]
     return result

@@ -3,6 +3,7 @@
 Last stage of the import. Written as Markdown (for people) and JSON (for tools), both sorted so
 that two runs over the same input write the same bytes.
 """
+
 from __future__ import annotations
 
 import json
@@ -56,14 +57,19 @@ class ProviderReport:
 def to_json(reports: list[ProviderReport], files: list[str] | None = None) -> str:
     """The report for tools; `files` (every file the import wrote) lets the next import check that
     it replaces nothing else."""
-    data: dict = {"providers": [{
-        "provider": r.slug,
-        "counts": dict(sorted(r.counts.items())),
-        "defects_by_kind": dict(sorted(Counter(d.kind for d in r.defects).items())),
-        "defects": [asdict(d) for d in sorted(set(r.defects))],
-        "intentions": [asdict(p) for p in sorted(r.intentions, key=lambda p: (p.file, p.line, p.statement))],
-        **({"reading": r.reading} if r.reading is not None else {}),
-    } for r in reports]}
+    data: dict = {
+        "providers": [
+            {
+                "provider": r.slug,
+                "counts": dict(sorted(r.counts.items())),
+                "defects_by_kind": dict(sorted(Counter(d.kind for d in r.defects).items())),
+                "defects": [asdict(d) for d in sorted(set(r.defects))],
+                "intentions": [asdict(p) for p in sorted(r.intentions, key=lambda p: (p.file, p.line, p.statement))],
+                **({"reading": r.reading} if r.reading is not None else {}),
+            }
+            for r in reports
+        ]
+    }
     if files is not None:
         data["files"] = files
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
@@ -75,15 +81,29 @@ def to_markdown(reports: list[ProviderReport]) -> str:
         out += [f"## {r.slug}", "", "| what | count |", "| --- | ---: |"]
         out += [f"| {key} | {value} |" for key, value in sorted(r.counts.items())]
         kinds = Counter(d.kind for d in r.defects)
-        out += ["", "### Defects by kind", "", "| kind | count | what it means | what to do |",
-                "| --- | ---: | --- | --- |"]
-        out += [f"| {kind} | {count} | {_cell(CATALOGUE[kind].meaning)} | {_cell(CATALOGUE[kind].fix)} |"
-                for kind, count in sorted(kinds.items())]
+        out += [
+            "",
+            "### Defects by kind",
+            "",
+            "| kind | count | what it means | what to do |",
+            "| --- | ---: | --- | --- |",
+        ]
+        out += [
+            f"| {kind} | {count} | {_cell(CATALOGUE[kind].meaning)} | {_cell(CATALOGUE[kind].fix)} |"
+            for kind, count in sorted(kinds.items())
+        ]
         if r.reading is not None:
-            out += ["", "### What a reader sees on the built pages", "", "| finding | pages | what it means |",
-                    "| --- | ---: | --- |"]
-            out += [f"| {code} | {count} | {_cell(CATALOGUE[code].meaning) if code in CATALOGUE else ''} |"
-                    for code, count in sorted(r.reading.items())] or ["| none | 0 | |"]
+            out += [
+                "",
+                "### What a reader sees on the built pages",
+                "",
+                "| finding | pages | what it means |",
+                "| --- | ---: | --- |",
+            ]
+            out += [
+                f"| {code} | {count} | {_cell(CATALOGUE[code].meaning) if code in CATALOGUE else ''} |"
+                for code, count in sorted(r.reading.items())
+            ] or ["| none | 0 | |"]
         methods = Counter(p.method for p in r.intentions)
         out += ["", "### Learning intentions placed", ""]
         out += [f"- {method}: {count}" for method, count in sorted(methods.items())]

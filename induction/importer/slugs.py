@@ -16,6 +16,7 @@ Slugs are stable across runs (a pure function of the name); `Slugs` makes them u
 namespace by a suffix taken from the original name, so it does not depend on which other names
 exist or in what order they come.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,8 +27,19 @@ import urllib.parse
 from induction.core.shapes import ID_PATTERN
 
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u02b9`\u00b4\u2032]")
-_SPELLED = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i",
-            "ŋ": "ng", "ħ": "h"}
+_SPELLED = {
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "đ": "d",
+    "ð": "d",
+    "ł": "l",
+    "þ": "th",
+    "ı": "i",
+    "ŋ": "ng",
+    "ħ": "h",
+}
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 _ID = re.compile(ID_PATTERN)
 
@@ -83,7 +95,6 @@ class Slugs:
         self.given[original] = wanted
         self.owner[wanted] = original
         return wanted
-
 
 
 def canonical(path: str) -> str:

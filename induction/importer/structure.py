@@ -5,6 +5,7 @@ format keeps structure in headings: `## Year 1: Autumn term` / `### [Block](/p/y
 provider index; `## Week 4: title` (or `## Weeks 4, 5 and 6`, or an untitled `## Week 3`),
 `### ECTs` / `### Mentors` / `### Induction tutor` and `Duration:` lines in a block index.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,9 +20,11 @@ from .slugs import canonical
 
 TERMS = ("autumn", "spring", "summer")
 _WEEK = re.compile(r"^Weeks?\s+(\d+)((?:\s*(?:,|and|to|-|–|&)\s*\d+)*)\s*(?:[:.\-–]\s*(.*))?$", re.I)
-_ROLES = [(ECT, re.compile(r"^(ECTs?|Early career teachers?)$", re.I)),
-          (MENTOR, re.compile(r"^Mentors?( materials)?$", re.I)),
-          (TUTOR, re.compile(r"^Induction tutors?( materials)?$", re.I))]
+_ROLES = [
+    (ECT, re.compile(r"^(ECTs?|Early career teachers?)$", re.I)),
+    (MENTOR, re.compile(r"^Mentors?( materials)?$", re.I)),
+    (TUTOR, re.compile(r"^Induction tutors?( materials)?$", re.I)),
+]
 _LINK_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\[([^\]]+)\]\(\s*(\S+?)(?:\s+[\"'][^\"']*[\"'])?\s*\)\s*[.;]?\s*$")
 _YEAR = re.compile(r"^Year\s+(\d+)\b(?:\s*:\s*(Autumn|Spring|Summer)\b)?", re.I)
 _HALF = re.compile(r"\b(first|second|1st|2nd)\s+half[- ]term", re.I)
@@ -95,7 +98,7 @@ def internal(url: str, site: str = "https://support-for-early-career-teachers.ed
     """The canonical site-absolute address (`slugs.canonical`) `url` names on this site, or ''
     when it points elsewhere."""
     if url.startswith(site):
-        url = url[len(site):] or "/"
+        url = url[len(site) :] or "/"
     if url.startswith("/") and not url.startswith("//"):
         return canonical(url.split("#", 1)[0].split("?", 1)[0].rstrip("/")) or "/"
     return ""

@@ -5,6 +5,7 @@ search and pack contents that says nothing. The page's own first heading names i
 ("## Understanding teachers as role models"), so a generic title gives way to it; a week the index
 leaves untitled takes the topic of its first session that has one.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,8 @@ from ..body import read
 _GENERIC = re.compile(
     r"^(?:view\s+|the\s+|open\s+)?(?:(?:induction\s+)?tutors?|mentors?|ects?|early career teachers?)(?:’s|'s)?\s+"
     r"(?:materials?|resources?|session|notes|pack)(?:\s+(?:for\s+)?week\s+\d+)?$|^session overview$|^week\s+\d+$",
-    re.I)
+    re.I,
+)
 
 
 def generic(title: str) -> bool:
@@ -43,7 +45,7 @@ def without_topic(body: str, title: str) -> str:
         if heading and heading.text:
             if re.sub(r"[*_`]+", "", heading.text).strip() != title:
                 return body
-            rest = lines[number + 1:]
+            rest = lines[number + 1 :]
             return "\n".join(lines[:number] + (rest[1:] if rest and not rest[0].strip() else rest))
         if line.strip():
             return body
@@ -66,11 +68,33 @@ def first_sentence(paragraphs: list[str]) -> str:
 
 # Step names providers are known to give many pages of a programme; they seed the count, which
 # decides: any title three pages of a provider share is a step name too, these at two.
-STEP_NAMES = frozenset({
-    "video", "video introduction", "theory", "instructions", "research and practice summary", "reflect",
-    "reflection", "teaching challenge", "self-study activities", "learning intentions and introduction",
-    "learning outcomes", "intended outcomes", "classroom practice", "evidence", "ideas for observation",
-    "introduction", "overview", "summary", "quiz", "task", "activity", "discussion", "further reading"})
+STEP_NAMES = frozenset(
+    {
+        "video",
+        "video introduction",
+        "theory",
+        "instructions",
+        "research and practice summary",
+        "reflect",
+        "reflection",
+        "teaching challenge",
+        "self-study activities",
+        "learning intentions and introduction",
+        "learning outcomes",
+        "intended outcomes",
+        "classroom practice",
+        "evidence",
+        "ideas for observation",
+        "introduction",
+        "overview",
+        "summary",
+        "quiz",
+        "task",
+        "activity",
+        "discussion",
+        "further reading",
+    }
+)
 SHARED = 3  # the reader's-eye check's own threshold: a title three pages share tells no page apart
 
 
@@ -115,8 +139,14 @@ def named(titles: dict[str, str], places: dict[str, list[str]]) -> dict[str, str
     return _numbered(titles, chosen, pending, places, taken, steps)
 
 
-def _numbered(titles: dict[str, str], chosen: dict[str, str], pending: list[str], places: dict[str, list[str]],
-              taken: set[str], steps: set[str]) -> dict[str, str]:
+def _numbered(
+    titles: dict[str, str],
+    chosen: dict[str, str],
+    pending: list[str],
+    places: dict[str, list[str]],
+    taken: set[str],
+    steps: set[str],
+) -> dict[str, str]:
     """The pages no place tells apart, numbered in their order after their most precise place."""
     for sid in pending:
         names = [n for n in places.get(sid, []) if _names_topic(n, titles[sid], steps)]
@@ -140,14 +170,13 @@ def joined(step: str, topic: str) -> str:
     starts with the step name ('module audit (Reading)') is said once: 'Module audit (Reading)'."""
     step, topic = " ".join(step.split()).rstrip(" .:;,"), " ".join(topic.split())
     if topic.casefold().startswith(step.casefold()):
-        return step + topic[len(step):]
+        return step + topic[len(step) :]
     return f"{' '.join(step.split()).rstrip(' .:;,')}: {' '.join(topic.split())}"
 
 
 def week_label(first: int, last: int) -> str:
     """'week 3', or 'weeks 4 to 6': a range names every number."""
     return f"week {first}" if first == last else f"weeks {first} to {last}"
-
 
 
 def told_apart(items: dict[str, tuple[str, list[str]]]) -> dict[str, str]:

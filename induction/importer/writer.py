@@ -3,6 +3,7 @@
 Last import stage before the report. Everything is written in a fixed order with fixed YAML
 style, so the same input gives the same bytes and a re-run changes nothing.
 """
+
 from __future__ import annotations
 
 import os
@@ -91,6 +92,7 @@ def link_summary(plan: ProgrammePlan, text: str, src: str | None) -> str:
         if index and src and not image:
             return f"[{words}]({posixpath.relpath(index, posixpath.dirname(src))})"
         return words
+
     text = _MD_LINK.sub(replace, text)
     return re.sub(r"!(\{\{ image\()", r"\1", text).strip()  # the image's '!' went with its link
 
@@ -131,15 +133,21 @@ def write_programme(plan: ProgrammePlan, dest: str, framework_id: str, origins: 
             year["pages"] = _refs(entry["pages"], plan.sessions)
         year["blocks"] = [b.id for b in plan.blocks.values() if b.year == number]
         years.append(year)
-    programme: dict[str, Any] = {"id": plan.slug, "title": plain(plan.title), "provider": plan.title,
-                                 "framework": framework_id}
+    programme: dict[str, Any] = {
+        "id": plan.slug,
+        "title": plain(plan.title),
+        "provider": plan.title,
+        "framework": framework_id,
+    }
     if plan.summary:
         programme["summary"] = link_summary(plan, plan.summary, f"{plan.slug}/index.md") + "\n"
     programme["settings"] = _settings(plan)
     programme["years"] = years
     write(os.path.join(folder, "programme.yaml"), dump(programme))
-    origins.add(f"{plan.slug}/programme.yaml", Origin(plan.index.path, source_body=plan.index.body,
-                                                      body_line=plan.index.body_line))
+    origins.add(
+        f"{plan.slug}/programme.yaml",
+        Origin(plan.index.path, source_body=plan.index.body, body_line=plan.index.body_line),
+    )
     for block in plan.blocks.values():
         _write_block(plan, block, folder, origins)
     for session in plan.sessions.values():
@@ -163,8 +171,10 @@ def _write_block(plan: ProgrammePlan, block: BlockPlan, folder: str, origins: Or
     weeks = []
     for week in block.weeks:
         label = f"{week.first}" if week.first == week.last else f"{week.first}-{week.last}"
-        item: dict[str, Any] = {"week": week.first if week.first == week.last else label,
-                                "title": plain(week.title) or titles.week_label(week.first, week.last).capitalize()}
+        item: dict[str, Any] = {
+            "week": week.first if week.first == week.last else label,
+            "title": plain(week.title) or titles.week_label(week.first, week.last).capitalize(),
+        }
         week_src = f"{plan.slug}/year-{block.year}/{block.id}/week-{label}/index.md"
         summaries = _summary(plan, week.summary, week_src)
         if summaries:
@@ -177,9 +187,15 @@ def _write_block(plan: ProgrammePlan, block: BlockPlan, folder: str, origins: Or
     text = dump(data)
     write(os.path.join(folder, f"year-{block.year}", block.id, "block.yaml"), text)
     weeks_at = [(block.page.path, week.line) for week in block.weeks]
-    origins.add(f"{plan.slug}/year-{block.year}/{block.id}/block.yaml",
-                Origin(block.page.path, anchors=anchored(text, "- week:", weeks_at),
-                       source_body=block.page.body, body_line=block.page.body_line))
+    origins.add(
+        f"{plan.slug}/year-{block.year}/{block.id}/block.yaml",
+        Origin(
+            block.page.path,
+            anchors=anchored(text, "- week:", weeks_at),
+            source_body=block.page.body,
+            body_line=block.page.body_line,
+        ),
+    )
 
 
 def _settings(plan: ProgrammePlan) -> dict[str, Any]:
@@ -192,16 +208,21 @@ def _settings(plan: ProgrammePlan) -> dict[str, Any]:
 
 def _session_file(session: SessionPlan) -> str:
     minutes = {} if session.minutes is None else {"minutes": session.minutes}  # None: the year's usual meeting
-    lines = ["---", dump({"id": session.id, "role": session.role, "kind": session.kind, "title": plain(session.title),
-                          **minutes}).rstrip("\n")]
+    lines = [
+        "---",
+        dump(
+            {"id": session.id, "role": session.role, "kind": session.kind, "title": plain(session.title), **minutes}
+        ).rstrip("\n"),
+    ]
     if session.phases:
         phases = [{"title": title, **({"minutes": n} if n is not None else {})} for title, n in session.phases]
         lines.append(dump({"phases": phases}).rstrip("\n"))
     if session.intentions:
         lines.append("intentions:")
         for placed in session.intentions:
-            lines.append(f"  - '{placed.statement}'  # {placed.method}, line {placed.line}, "
-                         f"confidence {placed.confidence:.2f}")
+            lines.append(
+                f"  - '{placed.statement}'  # {placed.method}, line {placed.line}, confidence {placed.confidence:.2f}"
+            )
     lines += ["---", "", session.body.strip("\n"), ""]
     return "\n".join(lines)
 
@@ -220,8 +241,10 @@ def _write_media(plan: ProgrammePlan, folder: str, origins: Origins) -> None:
             item["audio_described"] = video["audio_described"]
         videos.append(item)
         page = plan.sessions[video["session"]].page
-        origins.add(f"{plan.slug}/transcripts/{video['id']}.md",
-                    Origin(page.path, video["line"], source_body=page.body, body_line=page.body_line))
+        origins.add(
+            f"{plan.slug}/transcripts/{video['id']}.md",
+            Origin(page.path, video["line"], source_body=page.body, body_line=page.body_line),
+        )
     if videos:
         text = dump({"videos": videos})
         write(os.path.join(folder, "videos.yaml"), text)

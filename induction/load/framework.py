@@ -7,6 +7,7 @@ Beyond the shape, loading checks what the shape cannot: ids used once (and not o
 punctuation), standard numbers used once, a group's heading used once in its standard, no empty
 standard, and a statement under the kind whose ids look like its own (kinds()).
 """
+
 from __future__ import annotations
 
 import re
@@ -18,33 +19,56 @@ from induction.core.shapes import Int, Key, ListOf, Record, StatementId, Text, W
 from induction.core.source import YMap, load_yaml_file
 from induction.core.urls import statement_slug
 
-STATEMENT = Record("a statement", {
-    "id": Key(StatementId(), True),
-    "text": Key(Text(), True),
-    "variants": Key(ListOf(Text()), doc="other wordings seen in use"),
-    "confidence": Key(Text()),
-})
+STATEMENT = Record(
+    "a statement",
+    {
+        "id": Key(StatementId(), True),
+        "text": Key(Text(), True),
+        "variants": Key(ListOf(Text()), doc="other wordings seen in use"),
+        "confidence": Key(Text()),
+    },
+)
 
-FRAMEWORK = Record("the framework", {
-    "id": Key(Text(r"[a-z0-9]+(?:-[a-z0-9]+)*"), True),
-    "title": Key(Text(), True),
-    "edition": Key(Text(), doc="which edition this file is, as readers should see it: 'January 2019'"),
-    "publisher": Key(Text()),
-    "published": Key(Text()),
-    "licence": Key(Text()),
-    "attribution": Key(Text()),
-    "id_scheme": Key(Record("the id scheme", {"learn_that": Key(Text()), "learn_how_to": Key(Text())})),
-    "standards": Key(ListOf(Record("a standard", {
-        "number": Key(Int(minimum=1), True),
+FRAMEWORK = Record(
+    "the framework",
+    {
+        "id": Key(Text(r"[a-z0-9]+(?:-[a-z0-9]+)*"), True),
         "title": Key(Text(), True),
-        "teachers_standard": Key(Text()),
-        "learn_that": Key(ListOf(STATEMENT)),
-        "learn_how_to": Key(ListOf(Record("a 'by:' group", {
-            "heading": Key(Text(), True),
-            "statements": Key(ListOf(STATEMENT, 1), True),
-        }))),
-    }), 1), True),
-}, doc="a framework: standards and their statements")
+        "edition": Key(Text(), doc="which edition this file is, as readers should see it: 'January 2019'"),
+        "publisher": Key(Text()),
+        "published": Key(Text()),
+        "licence": Key(Text()),
+        "attribution": Key(Text()),
+        "id_scheme": Key(Record("the id scheme", {"learn_that": Key(Text()), "learn_how_to": Key(Text())})),
+        "standards": Key(
+            ListOf(
+                Record(
+                    "a standard",
+                    {
+                        "number": Key(Int(minimum=1), True),
+                        "title": Key(Text(), True),
+                        "teachers_standard": Key(Text()),
+                        "learn_that": Key(ListOf(STATEMENT)),
+                        "learn_how_to": Key(
+                            ListOf(
+                                Record(
+                                    "a 'by:' group",
+                                    {
+                                        "heading": Key(Text(), True),
+                                        "statements": Key(ListOf(STATEMENT, 1), True),
+                                    },
+                                )
+                            )
+                        ),
+                    },
+                ),
+                1,
+            ),
+            True,
+        ),
+    },
+    doc="a framework: standards and their statements",
+)
 
 
 def load_framework(path: str, problems: Problems, text: str | None = None) -> Framework | None:
@@ -61,15 +85,27 @@ def load_framework(path: str, problems: Problems, text: str | None = None) -> Fr
             continue
         number = raw_standard["number"]
         if number in numbers:
-            problems.add("duplicate-id", path, raw_standard.line_of("number"),
-                         f"Standard {number} is numbered twice in the framework (first at line {numbers[number]}).",
-                         "Number each standard once; put the statements of both under one of them.")
+            problems.add(
+                "duplicate-id",
+                path,
+                raw_standard.line_of("number"),
+                f"Standard {number} is numbered twice in the framework (first at line {numbers[number]}).",
+                "Number each standard once; put the statements of both under one of them.",
+            )
             continue
         numbers[number] = raw_standard.line_of("number")
         reader.read_standard(raw_standard)
     kinds(reader.items, path, problems)
-    return Framework(data["id"], data["title"], data.get("attribution", ""), reader.standards,
-                     reader.statements, Loc(path, 1), data.get("edition", ""), str(data.get("published", "")))
+    return Framework(
+        data["id"],
+        data["title"],
+        data.get("attribution", ""),
+        reader.standards,
+        reader.statements,
+        Loc(path, 1),
+        data.get("edition", ""),
+        str(data.get("published", "")),
+    )
 
 
 class _Reader:
@@ -91,41 +127,69 @@ class _Reader:
         for group in raw.get("learn_how_to", []):
             heading = group.get("heading", "")
             if heading and heading in headings:  # two groups of one heading read as one on every page
-                self.problems.add("duplicate-id", self.path, group.line_of("heading"),
-                                  f"The 'by:' group '{heading}' appears twice in standard {standard.number} "
-                                  f"(first at line {headings[heading]}).",
-                                  "Put the statements of both under the first; a heading names one group.")
+                self.problems.add(
+                    "duplicate-id",
+                    self.path,
+                    group.line_of("heading"),
+                    f"The 'by:' group '{heading}' appears twice in standard {standard.number} "
+                    f"(first at line {headings[heading]}).",
+                    "Put the statements of both under the first; a heading names one group.",
+                )
             headings.setdefault(heading, group.line_of("heading"))
             for item in group.get("statements", []):
                 self.add(standard, item, "learn_how_to", heading)
         if not standard.statements:
-            self.problems.add("empty-container", self.path, raw.line_of("number"),
-                              f"Standard {standard.number} has no statements.",
-                              "Add its statements under 'learn_that:' or 'learn_how_to:', or delete the standard.")
+            self.problems.add(
+                "empty-container",
+                self.path,
+                raw.line_of("number"),
+                f"Standard {standard.number} has no statements.",
+                "Add its statements under 'learn_that:' or 'learn_how_to:', or delete the standard.",
+            )
 
     def add(self, standard: Standard, item: YMap, kind: str, heading: str = "") -> None:  # a checked Record
         if "id" not in item or "text" not in item:
             return
         path, problems = self.path, self.problems
         if item["id"] in self.statements:
-            problems.add("duplicate-id", path, item.line_of("id"),
-                         f"The statement id '{item['id']}' is used twice in the framework.")
+            problems.add(
+                "duplicate-id",
+                path,
+                item.line_of("id"),
+                f"The statement id '{item['id']}' is used twice in the framework.",
+            )
             return
         same_page = self.slugs.get(statement_slug(item["id"]))
         if same_page:  # '1.1' and '1-1' would write one page (frameworks/<id>/1-1.md) twice
-            problems.add("duplicate-id", path, item.line_of("id"),
-                         f"The statement ids '{same_page}' and '{item['id']}' would share the page "
-                         f"'{statement_slug(item['id'])}'.", "Give the statement an id that differs in its letters "
-                         "or digits, not only in punctuation.")
+            problems.add(
+                "duplicate-id",
+                path,
+                item.line_of("id"),
+                f"The statement ids '{same_page}' and '{item['id']}' would share the page "
+                f"'{statement_slug(item['id'])}'.",
+                "Give the statement an id that differs in its letters or digits, not only in punctuation.",
+            )
             return
         if RESERVED.fullmatch(statement_slug(item["id"])):  # the framework's index, standard and editions pages
-            problems.add("reserved-id", path, item.line_of("id"),
-                         f"The statement id '{item['id']}' would give its page the address of the framework's "
-                         f"'{statement_slug(item['id'])}' page.", "Give the statement another id.")
+            problems.add(
+                "reserved-id",
+                path,
+                item.line_of("id"),
+                f"The statement id '{item['id']}' would give its page the address of the framework's "
+                f"'{statement_slug(item['id'])}' page.",
+                "Give the statement another id.",
+            )
             return
         self.slugs[statement_slug(item["id"])] = item["id"]
-        statement = Statement(item["id"], kind, item["text"].strip(), standard, heading,
-                              list(item.get("variants", [])), len(self.statements))
+        statement = Statement(
+            item["id"],
+            kind,
+            item["text"].strip(),
+            standard,
+            heading,
+            list(item.get("variants", [])),
+            len(self.statements),
+        )
         self.statements[statement.id] = statement
         standard.statements.append(statement)
         self.items.append((statement, item.line_of("id")))
@@ -152,7 +216,11 @@ def kinds(items: list[tuple[Statement, int]], path: str, problems: Problems) -> 
         other = "learn_how_to" if statement.kind == "learn_that" else "learn_that"
         alike = forms[other].get(form, [])
         if len(forms[statement.kind][form]) == 1 and len(alike) >= 2:
-            problems.add("statement-kind", path, line,
-                         f"The statement '{statement.id}' is listed as {KIND_WORDS[statement.kind]} but its id "
-                         f"has the form of the {KIND_WORDS[other]} ids ({', '.join(alike[:2])}, ...).",
-                         f"Move it under '{other}:' in its standard, or give it an id of its kind.")
+            problems.add(
+                "statement-kind",
+                path,
+                line,
+                f"The statement '{statement.id}' is listed as {KIND_WORDS[statement.kind]} but its id "
+                f"has the form of the {KIND_WORDS[other]} ids ({', '.join(alike[:2])}, ...).",
+                f"Move it under '{other}:' in its standard, or give it an id of its kind.",
+            )

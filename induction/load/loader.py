@@ -4,6 +4,7 @@ Stage two of the flow (source -> **load** -> check -> render). Each file is read
 against its format; what is malformed is reported and left out, so that loading always finishes
 and every problem in the tree is reported in one run. Cross-references are `checks`' work.
 """
+
 from __future__ import annotations
 
 import os
@@ -58,8 +59,13 @@ def load_site(root: str) -> tuple[Site, Problems]:
     reader = _Reader(problems)
     site_file = os.path.join(root, "site.yaml")
     if not os.path.isdir(root):
-        problems.add("missing-file", root, 1, "The content folder does not exist.",
-                     "Give the path of a folder holding site.yaml.")
+        problems.add(
+            "missing-file",
+            root,
+            1,
+            "The content folder does not exist.",
+            "Give the path of a folder holding site.yaml.",
+        )
         return site, problems
     data = reader.yaml(site_file, formats.SITE, "the site file")
     provider = _provider(data["provider"], site_file, problems) if "provider" in data else Provider()
@@ -83,8 +89,15 @@ def load_site(root: str) -> tuple[Site, Problems]:
         else:
             problems.unknown("programme", programme_id, loaded, site_file, ids.line_of(index))
     # The model is frozen: its fields are set once, here; its lists and dicts were filled above.
-    return replace(site, title=data.get("title", ""), description=data.get("description", ""), provider=provider,
-                   files=reader.count, texts=reader.texts, links=_links(root)), problems
+    return replace(
+        site,
+        title=data.get("title", ""),
+        description=data.get("description", ""),
+        provider=provider,
+        files=reader.count,
+        texts=reader.texts,
+        links=_links(root),
+    ), problems
 
 
 def _load_frameworks(root: str, reader: _Reader, site: Site, problems: Problems) -> None:
@@ -100,23 +113,34 @@ def _load_frameworks(root: str, reader: _Reader, site: Site, problems: Problems)
         if crosswalk is None:
             continue
         if find(site.crosswalks, crosswalk.source, crosswalk.target):
-            problems.add("duplicate-id", path, 1, f"A second crosswalk maps {crosswalk.source} to {crosswalk.target}.",
-                         "Keep one crosswalk file per pair of editions.")
+            problems.add(
+                "duplicate-id",
+                path,
+                1,
+                f"A second crosswalk maps {crosswalk.source} to {crosswalk.target}.",
+                "Keep one crosswalk file per pair of editions.",
+            )
             continue
         site.crosswalks.append(crosswalk)
 
 
 def _provider(data: YMap, site_file: str, problems: Problems) -> Provider:
     """site.yaml's provider: its image files checked to be images inside the content folder."""
-    images = {key: _provider_image(key, data[key], data.line_of(key), site_file, problems)
-              for key in ("logo", "favicon") if key in data}
+    images = {
+        key: _provider_image(key, data[key], data.line_of(key), site_file, problems)
+        for key in ("logo", "favicon")
+        if key in data
+    }
     colours = data.get("colours", YMap())
-    return Provider(data.get("name", ""), colours=dict(colours),
-                    colour_locs={key: Loc(site_file, colours.line_of(key)) for key in colours},
-                    contact=dict(data.get("contact", {})),
-                    links=[(link["title"], link["url"]) for link in data.get("links", [])
-                           if "title" in link and "url" in link],
-                    accessibility_reviewed=data.get("accessibility_reviewed", ""), **images)
+    return Provider(
+        data.get("name", ""),
+        colours=dict(colours),
+        colour_locs={key: Loc(site_file, colours.line_of(key)) for key in colours},
+        contact=dict(data.get("contact", {})),
+        links=[(link["title"], link["url"]) for link in data.get("links", []) if "title" in link and "url" in link],
+        accessibility_reviewed=data.get("accessibility_reviewed", ""),
+        **images,
+    )
 
 
 # Printed by the theme into every page's HTML (an <img src>, a <link href>), so a name may hold only
@@ -131,18 +155,37 @@ def _provider_image(key: str, value: str, line: int, site_file: str, problems: P
     found = file_path_problem(value, root, root)
     path = os.path.normpath(os.path.join(root, value))
     if found:
-        problems.add(found[0], site_file, line, f"The {key} path {found[1]}",
-                     "Put the image inside the content folder and give its path relative to site.yaml.")
+        problems.add(
+            found[0],
+            site_file,
+            line,
+            f"The {key} path {found[1]}",
+            "Put the image inside the content folder and give its path relative to site.yaml.",
+        )
     elif not _SAFE_PATH.fullmatch(value) or ".." in value.split("/"):
-        problems.add("image-name", site_file, line, f"The {key} path '{short(value)}' may hold only letters, "
-                     "digits, '.', '_' and '-', in folders separated by '/' (and no '..').",
-                     CATALOGUE["image-name"].fix)
+        problems.add(
+            "image-name",
+            site_file,
+            line,
+            f"The {key} path '{short(value)}' may hold only letters, "
+            "digits, '.', '_' and '-', in folders separated by '/' (and no '..').",
+            CATALOGUE["image-name"].fix,
+        )
     elif not value.lower().endswith(IMAGES):
-        problems.add("wrong-type", site_file, line, f"Expected an image file ({', '.join(IMAGES)})"
-                     f" for '{key}' in the provider but found '{value}'.")
+        problems.add(
+            "wrong-type",
+            site_file,
+            line,
+            f"Expected an image file ({', '.join(IMAGES)}) for '{key}' in the provider but found '{value}'.",
+        )
     elif not os.path.isfile(path):
-        problems.add("missing-file", site_file, line, f"The {key} file '{value}' is missing.",
-                     "Put the image there, or correct the path (relative to site.yaml).")
+        problems.add(
+            "missing-file",
+            site_file,
+            line,
+            f"The {key} file '{value}' is missing.",
+            "Put the image there, or correct the path (relative to site.yaml).",
+        )
     elif not _real_inside(path, root):
         return ""  # a link out of the content: reported by paths.symlinks_stay_inside, never read or published
     elif refused := served_problem(path, value, key):
@@ -167,8 +210,12 @@ def _is_new(item: Programme | Block, kind: str, known: Mapping[str, Programme | 
     """Whether no `kind` loaded before has `item`'s id; if one has, the duplicate is reported at `item`."""
     if item.id not in known:
         return True
-    problems.add("duplicate-id", item.loc.file, item.loc.line,
-                 f"The {kind} id '{item.id}' is also used by {problems.display(known[item.id].loc.file)}.")
+    problems.add(
+        "duplicate-id",
+        item.loc.file,
+        item.loc.line,
+        f"The {kind} id '{item.id}' is also used by {problems.display(known[item.id].loc.file)}.",
+    )
     return False
 
 
@@ -226,10 +273,24 @@ def _load_programme(path: str, reader: _Reader) -> Programme | None:
         if _is_new(block, "block", blocks, problems):
             blocks[block.id] = block
     programme = Programme(
-        data["id"], data.get("title", data["id"]), data.get("provider", ""), data.get("framework", ""),
-        data.get("summary", ""), [], {}, {}, {}, folder, Loc(path, data.line), blocks=blocks,
-        incomplete=len(problems.items) > before, unread=unread, settings=Settings.of(data.get("settings", {})),
-        summary_line=data.text_line("summary"), lenses=_lenses(data, path, problems))
+        data["id"],
+        data.get("title", data["id"]),
+        data.get("provider", ""),
+        data.get("framework", ""),
+        data.get("summary", ""),
+        [],
+        {},
+        {},
+        {},
+        folder,
+        Loc(path, data.line),
+        blocks=blocks,
+        incomplete=len(problems.items) > before,
+        unread=unread,
+        settings=Settings.of(data.get("settings", {})),
+        summary_line=data.text_line("summary"),
+        lenses=_lenses(data, path, problems),
+    )
     programme.years.extend(_years(data, path, programme, problems))
     _load_cohorts(data, path, programme)
     for videos_file in _files(folder, "videos.yaml"):
@@ -247,9 +308,18 @@ def _years(data: YMap, path: str, programme: Programme, problems: Problems) -> l
     for item in data.get("years", []):
         if "id" not in item:
             continue
-        year = Year(item["id"], item.get("title", item["id"]), item.get("summary", ""), _ids(item, "pages", path),
-                    list(item.get("blocks", [])), [], Loc(path, item.line), item.get("mentor_meetings", "weekly"),
-                    item.text_line("summary"), _ids(item, "mentor_training", path))
+        year = Year(
+            item["id"],
+            item.get("title", item["id"]),
+            item.get("summary", ""),
+            _ids(item, "pages", path),
+            list(item.get("blocks", [])),
+            [],
+            Loc(path, item.line),
+            item.get("mentor_meetings", "weekly"),
+            item.text_line("summary"),
+            _ids(item, "mentor_training", path),
+        )
         for index, block_id in enumerate(year.block_ids):
             if block_id in programme.blocks:
                 year.blocks.append(programme.blocks[block_id])
@@ -264,7 +334,7 @@ def _load_sessions(folder: str, reader: _Reader, programme: Programme) -> None:
     problems = reader.problems
     transcripts = {video.transcript_file for video in programme.videos.values()}
     for md_file in _files(folder, ".md"):
-        if md_file in transcripts or f"{os.sep}transcripts{os.sep}" in md_file[len(folder):]:
+        if md_file in transcripts or f"{os.sep}transcripts{os.sep}" in md_file[len(folder) :]:
             continue
         session = _load_session(md_file, reader)
         if session is None:
@@ -273,8 +343,12 @@ def _load_sessions(folder: str, reader: _Reader, programme: Programme) -> None:
             continue
         if session.id in programme.sessions:
             other = programme.sessions[session.id].loc
-            problems.add("duplicate-id", md_file, session.loc.line,
-                         f"The session id '{session.id}' is also used by {problems.display(other.file)}.")
+            problems.add(
+                "duplicate-id",
+                md_file,
+                session.loc.line,
+                f"The session id '{session.id}' is also used by {problems.display(other.file)}.",
+            )
             continue
         programme.sessions[session.id] = session
 
@@ -295,9 +369,13 @@ def _lenses(data: YMap, path: str, problems: Problems) -> list[Lens]:
             lens = Lens(item["id"], item.get("label", item["id"]), group, Loc(path, item.line))
             if lens.id in lenses:
                 first = lenses[lens.id]
-                problems.add("duplicate-id", path, item.line,
-                             f"The {group} id '{lens.id}' is also declared as a {first.group} at line "
-                             f"{first.loc.line}.", "Give each phase and subject its own id.")
+                problems.add(
+                    "duplicate-id",
+                    path,
+                    item.line,
+                    f"The {group} id '{lens.id}' is also declared as a {first.group} at line {first.loc.line}.",
+                    "Give each phase and subject its own id.",
+                )
                 continue
             lenses[lens.id] = lens
     return list(lenses.values())
@@ -306,8 +384,12 @@ def _lenses(data: YMap, path: str, problems: Problems) -> list[Lens]:
 def _meeting_lengths(programme: Programme, problems: Problems) -> None:
     """A session that gives no minutes: an untimed mentor plan lasts its year's usual meeting
     (settings.meeting_minutes); any other has left out a key it needs."""
-    years = {ref.session_id: number for number, year in enumerate(programme.years, 1) for ref in _year_refs(year)
-             if not ref.see}
+    years = {
+        ref.session_id: number
+        for number, year in enumerate(programme.years, 1)
+        for ref in _year_refs(year)
+        if not ref.see
+    }
     for sid, session in programme.sessions.items():  # the model is frozen: a changed session is a new one
         if "minutes" in session.lines or not session.complete:
             continue
@@ -316,9 +398,14 @@ def _meeting_lengths(programme: Programme, problems: Problems) -> None:
             continue
         # as when the shape refuses a key: the checks skip what follows from it
         programme.sessions[sid] = replace(session, complete=False)
-        problems.add("missing-key", session.loc.file, session.loc.line, "Missing key 'minutes' in the front matter.",
-                     "Add 'minutes:' (how long it takes; only an untimed mentor plan may leave it out, to last its "
-                     "year's settings.meeting_minutes).")
+        problems.add(
+            "missing-key",
+            session.loc.file,
+            session.loc.line,
+            "Missing key 'minutes' in the front matter.",
+            "Add 'minutes:' (how long it takes; only an untimed mentor plan may leave it out, to last its "
+            "year's settings.meeting_minutes).",
+        )
 
 
 def _year_refs(year: Year) -> Iterator[SessionRef]:
@@ -338,12 +425,24 @@ def _load_calendar(path: str, reader: _Reader, site: Site) -> None:
     if data["id"] in site.calendars:
         reader.problems.add("duplicate-id", path, data.line, f"The calendar id '{data['id']}' is used twice.")
         return
-    terms = [Term(t["term"], t["half_term"], t["start"], t["end"], Loc(path, t.line))
-             for t in data.get("terms", []) if {"term", "half_term", "start", "end"} <= set(t)]
-    holidays = [Holiday(h["name"], h["start"], h["end"], Loc(path, h.line))
-                for h in data.get("holidays", []) if {"name", "start", "end"} <= set(h)]
-    site.calendars[data["id"]] = Calendar(data["id"], data.get("title", data["id"]), terms, holidays,
-                                          Loc(path, data.line), len(reader.problems.items) > before)
+    terms = [
+        Term(t["term"], t["half_term"], t["start"], t["end"], Loc(path, t.line))
+        for t in data.get("terms", [])
+        if {"term", "half_term", "start", "end"} <= set(t)
+    ]
+    holidays = [
+        Holiday(h["name"], h["start"], h["end"], Loc(path, h.line))
+        for h in data.get("holidays", [])
+        if {"name", "start", "end"} <= set(h)
+    ]
+    site.calendars[data["id"]] = Calendar(
+        data["id"],
+        data.get("title", data["id"]),
+        terms,
+        holidays,
+        Loc(path, data.line),
+        len(reader.problems.items) > before,
+    )
 
 
 def _load_cohorts(data: YMap, path: str, programme: Programme) -> None:
@@ -352,31 +451,70 @@ def _load_cohorts(data: YMap, path: str, programme: Programme) -> None:
     for item in data.get("cohorts", []):
         if {"id", "start"} <= set(item):
             line = item.line_of("calendar") if "calendar" in item else data.lines.get("calendar", item.line)
-            programme.cohorts.append(Cohort(item["id"], item.get("title", item["id"]), item["start"],
-                                            item.get("calendar", default), Loc(path, item.line), line,
-                                            _rhythm(item, data)))
+            programme.cohorts.append(
+                Cohort(
+                    item["id"],
+                    item.get("title", item["id"]),
+                    item["start"],
+                    item.get("calendar", default),
+                    Loc(path, item.line),
+                    line,
+                    _rhythm(item, data),
+                )
+            )
     for item in data.get("events", []):
         if not {"id", "date", "place", "attendees"} <= set(item):
             continue
-        programme.events.append(Event(
-            item["id"], item.get("title", ""), item.get("session", ""), item.get("block", ""),
-            list(item.get("cohorts", [])), item["date"], item.get("time", ""), item.get("minutes", 0),
-            item["place"], list(item["attendees"]), item.get("prepare", ""), Loc(path, item.line),
-            dict(item.lines)))
+        programme.events.append(
+            Event(
+                item["id"],
+                item.get("title", ""),
+                item.get("session", ""),
+                item.get("block", ""),
+                list(item.get("cohorts", [])),
+                item["date"],
+                item.get("time", ""),
+                item.get("minutes", 0),
+                item["place"],
+                list(item["attendees"]),
+                item.get("prepare", ""),
+                Loc(path, item.line),
+                dict(item.lines),
+            )
+        )
     for item in data.get("milestones", []):
         if {"id", "kind", "title"} <= set(item):
-            programme.milestones.append(Milestone(
-                item["id"], item["kind"], item["title"], list(item.get("cohorts", [])), item.get("date"),
-                item.get("week", 0), item.get("year", 1), item.get("time", ""), item.get("minutes", 0),
-                item.get("place", ""), item.get("notes", ""), Loc(path, item.line), dict(item.lines)))
+            programme.milestones.append(
+                Milestone(
+                    item["id"],
+                    item["kind"],
+                    item["title"],
+                    list(item.get("cohorts", [])),
+                    item.get("date"),
+                    item.get("week", 0),
+                    item.get("year", 1),
+                    item.get("time", ""),
+                    item.get("minutes", 0),
+                    item.get("place", ""),
+                    item.get("notes", ""),
+                    Loc(path, item.line),
+                    dict(item.lines),
+                )
+            )
 
 
 def _rhythm(cohort: YMap, programme: YMap) -> Rhythm:
     """A cohort's study and meeting days and times: its own keys, else the programme's, else the defaults."""
+
     def value(key: str, default: str) -> str:
         return str(cohort.get(key, programme.get(key, default)))
-    return Rhythm(formats.WEEKDAYS.index(value("study_day", "monday")), value("study_time", ""),
-                  formats.WEEKDAYS.index(value("meeting_day", "thursday")), value("meeting_time", ""))
+
+    return Rhythm(
+        formats.WEEKDAYS.index(value("study_day", "monday")),
+        value("study_time", ""),
+        formats.WEEKDAYS.index(value("meeting_day", "thursday")),
+        value("meeting_time", ""),
+    )
 
 
 def _refs(data: YMap, key: str, path: str) -> list[SessionRef]:
@@ -385,8 +523,9 @@ def _refs(data: YMap, key: str, path: str) -> list[SessionRef]:
     for index, item in enumerate(items):
         line = items.line_of(index)
         if isinstance(item, dict):
-            refs.append(SessionRef(item["see"], True, Loc(path, line), item.get("label", ""))) if "see" in item \
-                else None
+            refs.append(
+                SessionRef(item["see"], True, Loc(path, line), item.get("label", ""))
+            ) if "see" in item else None
         else:
             refs.append(SessionRef(item, False, Loc(path, line)))
     return refs
@@ -402,15 +541,38 @@ def _load_block(path: str, reader: _Reader) -> Block | None:
             continue
         first, last = item["week"]
         roles = {role: _refs(item, role, path) for role in formats.ROLES}
-        weeks.append(Week(first, last, item.get("title", ""), dict(item.get("summary", {})), roles,
-                          Loc(path, item.line), _text_lines(item.get("summary"))))
-    routes = [Route(r["id"], r["label"], r["description"], Loc(path, r.line))
-              for r in data.get("routes", []) if {"id", "label", "description"} <= set(r)]
+        weeks.append(
+            Week(
+                first,
+                last,
+                item.get("title", ""),
+                dict(item.get("summary", {})),
+                roles,
+                Loc(path, item.line),
+                _text_lines(item.get("summary")),
+            )
+        )
+    routes = [
+        Route(r["id"], r["label"], r["description"], Loc(path, r.line))
+        for r in data.get("routes", [])
+        if {"id", "label", "description"} <= set(r)
+    ]
     diagnostic = _diagnostic(data["diagnostic"], path, reader.problems) if "diagnostic" in data else None
-    return Block(data["id"], data.get("title", data["id"]), data.get("term", "autumn"), data.get("half_term"),
-                 dict(data.get("summary", {})), _refs(data, "pages", path), weeks, Loc(path, data.line),
-                 _text_lines(data.get("summary")), routes=routes, diagnostic=diagnostic,
-                 framework_id=data.get("framework", ""), framework_line=data.line_of("framework"))
+    return Block(
+        data["id"],
+        data.get("title", data["id"]),
+        data.get("term", "autumn"),
+        data.get("half_term"),
+        dict(data.get("summary", {})),
+        _refs(data, "pages", path),
+        weeks,
+        Loc(path, data.line),
+        _text_lines(data.get("summary")),
+        routes=routes,
+        diagnostic=diagnostic,
+        framework_id=data.get("framework", ""),
+        framework_line=data.line_of("framework"),
+    )
 
 
 def _diagnostic(data: YMap, path: str, problems: Problems) -> Diagnostic | None:
@@ -418,19 +580,42 @@ def _diagnostic(data: YMap, path: str, problems: Problems) -> Diagnostic | None:
     forms = [key for key in ("questions", "checklist") if key in data.lines]
     if len(forms) != 1:
         found = "both" if forms else "neither"
-        problems.add("diagnostic-form", path, data.line,
-                     f"The diagnostic gives {found} 'questions:' and 'checklist:'; it needs exactly one of them.",
-                     CATALOGUE["diagnostic-form"].fix)
+        problems.add(
+            "diagnostic-form",
+            path,
+            data.line,
+            f"The diagnostic gives {found} 'questions:' and 'checklist:'; it needs exactly one of them.",
+            CATALOGUE["diagnostic-form"].fix,
+        )
         return None
     if forms == ["checklist"]:
-        items = [Question(c["item"], [Answer(c["item"], c["route"], Loc(path, c.line_of("route")))], Loc(path, c.line))
-                 for c in data.get("checklist", []) if {"item", "route"} <= set(c)]
+        items = [
+            Question(c["item"], [Answer(c["item"], c["route"], Loc(path, c.line_of("route")))], Loc(path, c.line))
+            for c in data.get("checklist", [])
+            if {"item", "route"} <= set(c)
+        ]
     else:
-        items = [Question(q["question"], [Answer(a["answer"], a["route"], Loc(path, a.line_of("route")))
-                                          for a in q["answers"] if {"answer", "route"} <= set(a)], Loc(path, q.line))
-                 for q in data.get("questions", []) if {"question", "answers"} <= set(q)]
-    return Diagnostic(data.get("title", ""), data.get("intro", ""), items, forms == ["checklist"],
-                      Loc(path, data.line), data.text_line("intro") if "intro" in data else 0)
+        items = [
+            Question(
+                q["question"],
+                [
+                    Answer(a["answer"], a["route"], Loc(path, a.line_of("route")))
+                    for a in q["answers"]
+                    if {"answer", "route"} <= set(a)
+                ],
+                Loc(path, q.line),
+            )
+            for q in data.get("questions", [])
+            if {"question", "answers"} <= set(q)
+        ]
+    return Diagnostic(
+        data.get("title", ""),
+        data.get("intro", ""),
+        items,
+        forms == ["checklist"],
+        Loc(path, data.line),
+        data.text_line("intro") if "intro" in data else 0,
+    )
 
 
 def _text_lines(summaries: YMap | None) -> dict[str, int]:
@@ -445,8 +630,13 @@ def _load_session(path: str, reader: _Reader) -> Session | None:
     if document is None:
         return None
     if document.meta is None:
-        problems.add("missing-key", path, 1, "The file has no front matter.",
-                     "Start it with a front matter block: ---, id:, role:, kind:, title:, minutes:, then ---.")
+        problems.add(
+            "missing-key",
+            path,
+            1,
+            "The file has no front matter.",
+            "Start it with a front matter block: ---, id:, role:, kind:, title:, minutes:, then ---.",
+        )
         return None
     before = len(problems.items)
     data = formats.SESSION.check(document.meta, Where(path, 2, "the front matter"), problems)
@@ -461,11 +651,23 @@ def _load_session(path: str, reader: _Reader) -> Session | None:
         else:
             intentions.append(Intention(item, "", Loc(path, line)))
     phases = [Phase(p["title"], p.get("minutes"), Loc(path, p.line)) for p in data.get("phases", []) if "title" in p]
-    return Session(data["id"], data.get("role", "ect"), data.get("kind", "task"), data.get("title", data["id"]),
-                   data.get("minutes", 0), intentions, list(data.get("assets", [])), phases, document.body,
-                   document.body_line, Loc(path, data.line),
-                   list(data["assets"].lines) if "assets" in data else [], dict(data.lines),
-                   len(problems.items) == before, list(data.get("routes", [])))
+    return Session(
+        data["id"],
+        data.get("role", "ect"),
+        data.get("kind", "task"),
+        data.get("title", data["id"]),
+        data.get("minutes", 0),
+        intentions,
+        list(data.get("assets", [])),
+        phases,
+        document.body,
+        document.body_line,
+        Loc(path, data.line),
+        list(data["assets"].lines) if "assets" in data else [],
+        dict(data.lines),
+        len(problems.items) == before,
+        list(data.get("routes", [])),
+    )
 
 
 def _load_videos(path: str, reader: _Reader, programme: Programme) -> None:
@@ -481,19 +683,32 @@ def _load_videos(path: str, reader: _Reader, programme: Programme) -> None:
         if "transcript" not in item and item.get("no_transcript"):
             transcript = ""  # said so in the source: shown as having none, with no transcript page
         elif "transcript" not in item:
-            problems.add("video-without-transcript", path, item.line, f"The video '{item['id']}' has no transcript.",
-                         "Add 'transcript: transcripts/<file>.md' and write the transcript there.")
+            problems.add(
+                "video-without-transcript",
+                path,
+                item.line,
+                f"The video '{item['id']}' has no transcript.",
+                "Add 'transcript: transcripts/<file>.md' and write the transcript there.",
+            )
         elif _stays_inside(item, "transcript", path, programme, problems):
             transcript_file = os.path.normpath(os.path.join(os.path.dirname(path), item["transcript"]))
             text = reader.text(transcript_file, _Relined(problems, path, item.line_of("transcript")))
             if text is not None and not text.strip():
-                problems.add("empty-body", transcript_file, 1, "The transcript is empty.",
-                             "Write what is said in the video.")
+                problems.add(
+                    "empty-body", transcript_file, 1, "The transcript is empty.", "Write what is said in the video."
+                )
             transcript = text or ""
-        programme.videos[item["id"]] = Video(item["id"], item.get("title", ""), item.get("url", ""),
-                                             item.get("duration", 0), transcript, transcript_file,
-                                             item.get("audio_described", ""), Loc(path, item.line),
-                                             item.get("no_transcript", ""))
+        programme.videos[item["id"]] = Video(
+            item["id"],
+            item.get("title", ""),
+            item.get("url", ""),
+            item.get("duration", 0),
+            transcript,
+            transcript_file,
+            item.get("audio_described", ""),
+            Loc(path, item.line),
+            item.get("no_transcript", ""),
+        )
 
 
 def _load_assets(path: str, reader: _Reader, programme: Programme) -> None:
@@ -509,21 +724,35 @@ def _load_assets(path: str, reader: _Reader, programme: Programme) -> None:
         if not _stays_inside(item, "file", path, programme, problems):
             file = os.path.join(programme.folder, "assets", "missing")  # never read or published from outside
         elif os.path.exists(file) and not os.path.isfile(file):  # a pipe or device: never opened, never published
-            problems.add("not-a-file", path, item.line_of("file"),
-                         f"The handout path '{item['file']}' is not a regular file, so it was not read.",
-                         CATALOGUE["not-a-file"].fix)
+            problems.add(
+                "not-a-file",
+                path,
+                item.line_of("file"),
+                f"The handout path '{item['file']}' is not a regular file, so it was not read.",
+                CATALOGUE["not-a-file"].fix,
+            )
         elif not os.path.isfile(file):
-            problems.add("missing-file", path, item.line_of("file"), f"The handout file '{item['file']}' is missing.",
-                         "Put the file there, or correct the path.")
-        elif _real_inside(file, programme.folder) and (found := handout_name_problem(item["file"])
-                                                         or served_problem(file, item["file"])):
+            problems.add(
+                "missing-file",
+                path,
+                item.line_of("file"),
+                f"The handout file '{item['file']}' is missing.",
+                "Put the file there, or correct the path.",
+            )
+        elif _real_inside(file, programme.folder) and (
+            found := handout_name_problem(item["file"]) or served_problem(file, item["file"])
+        ):
             # Published byte for byte: only what cannot run. (A link out is reported by paths.symlinks_stay_inside.)
             problems.add(found[0], path, item.line_of("file"), found[1], CATALOGUE[found[0]].fix)
         # Kept even when its file is missing, so that sessions naming it report no follow-on problem.
-        programme.assets[item["id"]] = Asset(item["id"], item.get("title", ""), file,
-                                             os.path.relpath(file, programme.folder).replace(os.sep, "/"),
-                                             os.path.getsize(file) if os.path.isfile(file) else 0,
-                                             Loc(path, item.line))
+        programme.assets[item["id"]] = Asset(
+            item["id"],
+            item.get("title", ""),
+            file,
+            os.path.relpath(file, programme.folder).replace(os.sep, "/"),
+            os.path.getsize(file) if os.path.isfile(file) else 0,
+            Loc(path, item.line),
+        )
 
 
 def _real_inside(file: str, folder: str) -> bool:
@@ -536,9 +765,13 @@ def _stays_inside(item: YMap, key: str, path: str, programme: Programme, problem
     found = file_path_problem(item[key], os.path.dirname(path), programme.folder)
     if found:
         what = "transcript" if key == "transcript" else "handout"
-        problems.add(found[0], path, item.line_of(key), f"The {what} path {found[1]}",
-                     "Put the file inside the programme folder and give its path relative to "
-                     f"{os.path.basename(path)}.")
+        problems.add(
+            found[0],
+            path,
+            item.line_of(key),
+            f"The {what} path {found[1]}",
+            f"Put the file inside the programme folder and give its path relative to {os.path.basename(path)}.",
+        )
     return found is None
 
 
@@ -552,7 +785,12 @@ class _Relined(Problems):
     def add(self, code: str, file: str, line: int, message: str, hint: str = "", severity: str = "error") -> None:
         if code == "missing-file":
             name = os.path.relpath(file, os.path.dirname(self.path))
-            self.target.add("video-without-transcript", self.path, self.line,
-                            f"The transcript file '{name}' is missing.", "Create it, or correct the path.")
+            self.target.add(
+                "video-without-transcript",
+                self.path,
+                self.line,
+                f"The transcript file '{name}' is missing.",
+                "Create it, or correct the path.",
+            )
         else:
             self.target.add(code, file, line, message, hint, severity)

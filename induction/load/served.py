@@ -19,6 +19,7 @@ and a school's connection should not spend minutes on a worksheet); 100 MB for a
 (GitHub refuses a file over 100 MB in a repository); 1 MB for the logo and favicon, which every
 page loads (a logo is a few kilobytes; 1 MB leaves room for a detailed raster one).
 """
+
 from __future__ import annotations
 
 import os
@@ -33,14 +34,26 @@ HANDOUT_LIMIT, MEDIA_LIMIT, IMAGE_LIMIT = 20 * MB, 100 * MB, 1 * MB
 _ZIP, _OLE = (b"PK\x03\x04",), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)
 TYPES: dict[str, tuple[str, tuple[bytes, ...] | None]] = {
     ".pdf": ("a PDF", (b"%PDF-",)),
-    ".png": ("an image", (b"\x89PNG\r\n\x1a\n",)), ".jpg": ("an image", (b"\xff\xd8\xff",)),
-    ".jpeg": ("an image", (b"\xff\xd8\xff",)), ".gif": ("an image", (b"GIF87a", b"GIF89a")),
-    ".webp": ("an image", None), ".ico": ("an image", (b"\x00\x00\x01\x00",)), ".svg": ("an image", None),
-    ".docx": ("a Word document", _ZIP), ".xlsx": ("a spreadsheet", _ZIP), ".pptx": ("a presentation", _ZIP),
-    ".odt": ("a document", _ZIP), ".ods": ("a spreadsheet", _ZIP), ".odp": ("a presentation", _ZIP),
-    ".doc": ("a Word document", _OLE), ".xls": ("a spreadsheet", _OLE), ".ppt": ("a presentation", _OLE),
-    ".csv": ("a table", None), ".txt": ("text", None),
-    ".mp3": ("audio", (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2")), ".m4a": ("audio", None),
+    ".png": ("an image", (b"\x89PNG\r\n\x1a\n",)),
+    ".jpg": ("an image", (b"\xff\xd8\xff",)),
+    ".jpeg": ("an image", (b"\xff\xd8\xff",)),
+    ".gif": ("an image", (b"GIF87a", b"GIF89a")),
+    ".webp": ("an image", None),
+    ".ico": ("an image", (b"\x00\x00\x01\x00",)),
+    ".svg": ("an image", None),
+    ".docx": ("a Word document", _ZIP),
+    ".xlsx": ("a spreadsheet", _ZIP),
+    ".pptx": ("a presentation", _ZIP),
+    ".odt": ("a document", _ZIP),
+    ".ods": ("a spreadsheet", _ZIP),
+    ".odp": ("a presentation", _ZIP),
+    ".doc": ("a Word document", _OLE),
+    ".xls": ("a spreadsheet", _OLE),
+    ".ppt": ("a presentation", _OLE),
+    ".csv": ("a table", None),
+    ".txt": ("text", None),
+    ".mp3": ("audio", (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2")),
+    ".m4a": ("audio", None),
     ".mp4": ("video", None),
 }
 IMAGES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico")  # what a logo or favicon may be
@@ -60,7 +73,8 @@ _SCRIPT = re.compile(
     r"|\b(?:document|window|globalthis|self|top|parent|this|location|navigator|localstorage|sessionstorage)[.\[]"
     r"|\b(?:eval|alert|confirm|prompt|fetch|atob|settimeout|setinterval)\)"  # (0,eval)(...)
     r"|\blocation=|\.constructor\b|\.(?:call|apply|bind)\(|\[\]\[|!\[\]|\+\[\]"
-    r"|[a-z0-9_$\])]\.[a-z_$][\w$]*=[^=>]")
+    r"|[a-z0-9_$\])]\.[a-z_$][\w$]*=[^=>]"
+)
 _TAGGED = re.compile(r"[\w$\])]`")  # a tagged template, alert`1`: a call without brackets
 _NAME = re.compile(r"[#?%\\\x00-\x1f]")
 
@@ -76,8 +90,11 @@ def handout_name_problem(written: str) -> tuple[str, str] | None:
     """(code, what is wrong) when a handout's file name, as assets.yaml gives it, would break its address.
     (The importer names the files it copies by their ids, so it has no use for this.)"""
     if _NAME.search(written):
-        return "handout-name", f"The handout file name '{written}' holds a character (#, ?, % or a control " \
-                               "character) that ends or changes a web address."
+        return (
+            "handout-name",
+            f"The handout file name '{written}' holds a character (#, ?, % or a control "
+            "character) that ends or changes a web address.",
+        )
     return None
 
 
@@ -89,12 +106,18 @@ def served_problem(path: str, written: str, use: str = "handout") -> tuple[str, 
     extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if use == "handout" and extension not in HANDOUTS:
         kinds = ", ".join(HANDOUTS)
-        return "handout-type", f"The handout '{written}' is of a type the site does not publish " \
-                               f"('{extension or 'no extension'}'); it publishes {kinds}."
+        return (
+            "handout-type",
+            f"The handout '{written}' is of a type the site does not publish "
+            f"('{extension or 'no extension'}'); it publishes {kinds}.",
+        )
     size, most = os.stat(path).st_size, limit(extension, use)
     if size > most:
-        return "served-too-large", f"The {use} '{written}' is {size:,} bytes; the site serves " \
-                                   f"{_kind(extension, use)} of at most {most:,} bytes."
+        return (
+            "served-too-large",
+            f"The {use} '{written}' is {size:,} bytes; the site serves "
+            f"{_kind(extension, use)} of at most {most:,} bytes.",
+        )
     with open(path, "rb") as handle:
         data = handle.read(most + 1 if extension in (".svg", *_TEXT) else 16)
     why = content_problem(extension, data)
@@ -145,6 +168,7 @@ def _text_problem(data: bytes) -> str | None:
     for number, line_text in enumerate(text.splitlines(), 1):
         code = _SCRIPT.search(re.sub(r"\s+", "", line_text).lower()) or _TAGGED.search(line_text)
         if code:
-            return f"The {{file}} reads as JavaScript on its line {number} ('{code.group()}'), which a browser " \
-                   "could run."
+            return (
+                f"The {{file}} reads as JavaScript on its line {number} ('{code.group()}'), which a browser could run."
+            )
     return f"The {{file}} reads as JavaScript ('{whole.group()}' across its lines), which a browser could run."

@@ -3,6 +3,7 @@
 The plugin, the macros (under any engine, with or without our plugin) and the export all find the
 content folder and place the generated navigation by these rules, so they cannot disagree.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,11 @@ def plugin_options(config: dict[str, Any], name: str = PLUGIN) -> dict[str, Any]
     """A plugin's options in a config's `plugins` (a list of names or one-key maps, or a map):
     {} when it is there without options, None when it is not there."""
     plugins = config.get("plugins") or []
-    entries = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(item.items())) if isinstance(item, dict) else (item, None) for item in plugins)
+    entries = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else (next(iter(item.items())) if isinstance(item, dict) else (item, None) for item in plugins)
+    )
     for entry, options in entries:
         if entry == name:
             return options if isinstance(options, dict) else {}

@@ -13,6 +13,7 @@ could style or transform the file) is allowed, and the file must be UTF-8, so th
 here reads the same characters as the browser does. The XML is read by expat, a conforming XML
 parser of the kind browsers use for SVG, never by a pattern.
 """
+
 from __future__ import annotations
 
 import html
@@ -23,13 +24,64 @@ SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
-_SHAPES = {"svg", "g", "defs", "symbol", "use", "title", "desc", "metadata", "switch", "view", "a",
-           "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath",
-           "linearGradient", "radialGradient", "stop", "pattern", "clipPath", "mask", "marker", "style"}
-_FILTERS = {"filter", "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix",
-            "feDiffuseLighting", "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA",
-            "feFuncB", "feFuncG", "feFuncR", "feGaussianBlur", "feMerge", "feMergeNode", "feMorphology",
-            "feOffset", "fePointLight", "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence"}
+_SHAPES = {
+    "svg",
+    "g",
+    "defs",
+    "symbol",
+    "use",
+    "title",
+    "desc",
+    "metadata",
+    "switch",
+    "view",
+    "a",
+    "path",
+    "rect",
+    "circle",
+    "ellipse",
+    "line",
+    "polyline",
+    "polygon",
+    "text",
+    "tspan",
+    "textPath",
+    "linearGradient",
+    "radialGradient",
+    "stop",
+    "pattern",
+    "clipPath",
+    "mask",
+    "marker",
+    "style",
+}
+_FILTERS = {
+    "filter",
+    "feBlend",
+    "feColorMatrix",
+    "feComponentTransfer",
+    "feComposite",
+    "feConvolveMatrix",
+    "feDiffuseLighting",
+    "feDisplacementMap",
+    "feDistantLight",
+    "feDropShadow",
+    "feFlood",
+    "feFuncA",
+    "feFuncB",
+    "feFuncG",
+    "feFuncR",
+    "feGaussianBlur",
+    "feMerge",
+    "feMergeNode",
+    "feMorphology",
+    "feOffset",
+    "fePointLight",
+    "feSpecularLighting",
+    "feSpotLight",
+    "feTile",
+    "feTurbulence",
+}
 ANIMATIONS = {"set", "animate", "animateMotion", "animateTransform"}
 ELEMENTS = _SHAPES | _FILTERS | ANIMATIONS | {"mpath"}
 # Named apart because a browser runs them: their message says so.
@@ -154,13 +206,18 @@ class _Reader:
         shown = local if not namespace else f"{_PREFIXES.get(namespace, namespace)}:{local}"
         if local.lower().startswith("on") and not namespace:
             self.refuse(f"has an '{shown}' attribute, an event handler, which runs code")
-        allowed = (local in ATTRIBUTES or local.startswith(_FREE_PREFIXES)) if not namespace else \
-            (namespace, local) in _QUALIFIED
+        allowed = (
+            (local in ATTRIBUTES or local.startswith(_FREE_PREFIXES))
+            if not namespace
+            else (namespace, local) in _QUALIFIED
+        )
         if not allowed:
             self.refuse(f"has {_a(shown)} '{shown}' attribute, which is not one of the SVG attributes a diagram needs")
         if local == "href" and not value.strip(" \t\r\n\f").startswith("#"):
-            self.refuse(f"has {_a(shown)} '{shown}' attribute leading out of the file ('{_short(value)}'); "
-                        "only links to a part of the file (#id) are published")
+            self.refuse(
+                f"has {_a(shown)} '{shown}' attribute leading out of the file ('{_short(value)}'); "
+                "only links to a part of the file (#id) are published"
+            )
         self.value(f"{_a(shown)} '{shown}' attribute", value)
 
     def value(self, subject: str, value: str) -> None:
@@ -181,8 +238,10 @@ class _Reader:
     def animation(self, element: str, target: str) -> None:
         local = target.strip().rpartition(":")[2]
         if target and local not in ANIMATABLE:
-            self.refuse(f"has {_a(element)} <{element}> that animates '{_short(target)}'; an animation may change "
-                        "how a diagram looks, never a link, a style sheet or an event handler")
+            self.refuse(
+                f"has {_a(element)} <{element}> that animates '{_short(target)}'; an animation may change "
+                "how a diagram looks, never a link, a style sheet or an event handler"
+            )
 
     def characters(self, text: str) -> None:
         if self.style is not None:

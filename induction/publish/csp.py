@@ -15,6 +15,7 @@ the container early, or to miss a script a browser runs. It runs after the build
 written HTML, so it works on any engine's output: `python induction/publish/csp.py SITE_DIR
 [--frame-host HOST ...]` (its one dependency is selectolax, so it runs without the project installed).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,10 +35,26 @@ PLAYERS = ("www.youtube-nocookie.com", "player.vimeo.com")
 
 # Types a browser runs (the HTML standard's JavaScript MIME type essences, and modules); any other
 # (Material's `application/json` configuration) is a data block, which script-src does not govern.
-_RUN = {"", "module", "application/ecmascript", "application/javascript", "application/x-ecmascript",
-        "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
-        "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
-        "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript"}
+_RUN = {
+    "",
+    "module",
+    "application/ecmascript",
+    "application/javascript",
+    "application/x-ecmascript",
+    "application/x-javascript",
+    "text/ecmascript",
+    "text/javascript",
+    "text/javascript1.0",
+    "text/javascript1.1",
+    "text/javascript1.2",
+    "text/javascript1.3",
+    "text/javascript1.4",
+    "text/javascript1.5",
+    "text/jscript",
+    "text/livescript",
+    "text/x-ecmascript",
+    "text/x-javascript",
+}
 _WHITESPACE = " \t\n\f\r"
 _HEAD = re.compile(r"<head\b[^>]*>(\s*<meta\s+charset=[^>]*>)?", re.I)
 _META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
@@ -85,9 +102,10 @@ def _scripts(html: str) -> list[tuple[LexborNode, str]]:
     """Every script element of the tree the browser builds from `html` (an HTML5 parser's, Lexbor's;
     an svg <script> too), with its text as the browser hashes it: the script's child text content."""
     document = LexborHTMLParser(html)
-    return [(node, "".join(child.text_content or "" for child in node.iter(include_text=True)
-                           if child.is_text_node))
-            for node in document.css("script")]
+    return [
+        (node, "".join(child.text_content or "" for child in node.iter(include_text=True) if child.is_text_node))
+        for node in document.css("script")
+    ]
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -167,7 +185,7 @@ def with_meta(html: str, content: str) -> str:
     head = _HEAD.search(html)
     if head is None:
         return html
-    return html[:head.end()] + tag + html[head.end():]
+    return html[: head.end()] + tag + html[head.end() :]
 
 
 def headers_file(content: str) -> str:
@@ -203,17 +221,21 @@ def publish(site_dir: str, frames: Sequence[str], wasm: bool = False) -> int:
     """Give every .html page under `site_dir` its policy and write `site_dir/_headers`; returns the
     number of pages. Raises ContentScript, having changed nothing, when any page's content holds
     an inline script."""
-    pages = sorted(os.path.join(folder, name) for folder, _, names in os.walk(site_dir)
-                   for name in names if name.endswith(".html"))
+    pages = sorted(
+        os.path.join(folder, name) for folder, _, names in os.walk(site_dir) for name in names if name.endswith(".html")
+    )
     texts = {}
     for path in pages:
         with open(path, encoding="utf-8") as handle:
             texts[path] = handle.read()
     found = [os.path.relpath(path, site_dir) for path, html in texts.items() if split_scripts(html)[1]]
     if found:
-        raise ContentScript("An inline script is inside the content of " + ", ".join(found)
-                            + ": content may not run scripts, so no policy was written. Find where it"
-                            " came from (the page's Markdown source) and remove it.")
+        raise ContentScript(
+            "An inline script is inside the content of "
+            + ", ".join(found)
+            + ": content may not run scripts, so no policy was written. Find where it"
+            " came from (the page's Markdown source) and remove it."
+        )
     site = SitePolicy(list(frames), wasm=wasm)
     for path, html in texts.items():
         with open(path, "w", encoding="utf-8") as handle:
@@ -224,18 +246,28 @@ def publish(site_dir: str, frames: Sequence[str], wasm: bool = False) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Add the Content Security Policy to a built site: a meta "
-                                     "tag in every .html page and SITE_DIR/_headers.")
+    parser = argparse.ArgumentParser(
+        description="Add the Content Security Policy to a built site: a meta "
+        "tag in every .html page and SITE_DIR/_headers."
+    )
     parser.add_argument("site_dir", help="the built site (any engine's output with Material's template)")
-    parser.add_argument("--frame-host", action="append", default=[], metavar="HOST",
-                        help="a video host pages may frame, besides the privacy-enhanced players (repeatable)")
+    parser.add_argument(
+        "--frame-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="a video host pages may frame, besides the privacy-enhanced players (repeatable)",
+    )
     args = parser.parse_args(argv)
     if not os.path.isdir(args.site_dir):
         print(f"{args.site_dir}: no such folder; build the site first.", file=sys.stderr)
         return 2
     try:
-        count = publish(args.site_dir, frame_sources(args.frame_host),
-                        wasm=os.path.isfile(os.path.join(args.site_dir, "pagefind", "pagefind.js")))
+        count = publish(
+            args.site_dir,
+            frame_sources(args.frame_host),
+            wasm=os.path.isfile(os.path.join(args.site_dir, "pagefind", "pagefind.js")),
+        )
     except ContentScript as error:
         print(error, file=sys.stderr)
         return 1

@@ -10,6 +10,7 @@ live there. Paths are compared after resolving symbolic links, so a link cannot 
 pass for another. MkDocs has a guard of its own, but the build only ever shows it a temporary
 folder, so this rule is the only one that sees the folder the user named.
 """
+
 from __future__ import annotations
 
 import os
@@ -80,15 +81,33 @@ def _only_packs(folder: str) -> bool:
 # is such a site (no other tool writes that trio), and it is accepted this once: the build
 # writes the marker, so the next build recognises it by that. Likewise pdf/ holding only packs,
 # and export/ holding what every export writes (its csp.py is not found in other projects).
-SITE = Kind("site", "The site folder", "building there", "no build", "delete",
-            _holds_all("index.html", "sitemap.xml", "curriculum.json"))
+SITE = Kind(
+    "site",
+    "The site folder",
+    "building there",
+    "no build",
+    "delete",
+    _holds_all("index.html", "sitemap.xml", "curriculum.json"),
+)
 PDFS = Kind("pdf", "The PDF folder", "printing there", "no PDF printing", "overwrite", _only_packs)
 # A crosswalk's rewritten copy of a content folder (scripts/crosswalk.py --out): a content folder
 # itself, so it is never taken for anything else without its marker.
-CROSSWALK = Kind("crosswalk", "The destination folder", "writing the rewritten content there", "no crosswalk run",
-                 "overwrite", lambda folder: False)
-EXPORT = Kind("export", "The export folder", "exporting there", "no export", "delete",
-              _holds_all("mkdocs.yml", "csp.py", "README.md", "docs"))
+CROSSWALK = Kind(
+    "crosswalk",
+    "The destination folder",
+    "writing the rewritten content there",
+    "no crosswalk run",
+    "overwrite",
+    lambda folder: False,
+)
+EXPORT = Kind(
+    "export",
+    "The export folder",
+    "exporting there",
+    "no export",
+    "delete",
+    _holds_all("mkdocs.yml", "csp.py", "README.md", "docs"),
+)
 
 
 def mark(folder: str, kind: Kind, by: str) -> None:
@@ -102,9 +121,12 @@ def project_folders(config_file: str, content: str | None = None, home: str | No
     content folder (`content`, else the one the build reads) and docs folder (nor sit inside
     them), the project folder, the home folder and `/`."""
     root = os.path.dirname(os.path.abspath(config_file))
-    return [Guarded("the project folder", root, False),  # first: what `..` holds is said as the project
-            Guarded("the content folder", content or site_config.content_root(config_file), True),
-            Guarded("the docs folder", _docs_root(config_file), True), *common_folders(home)]
+    return [
+        Guarded("the project folder", root, False),  # first: what `..` holds is said as the project
+        Guarded("the content folder", content or site_config.content_root(config_file), True),
+        Guarded("the docs folder", _docs_root(config_file), True),
+        *common_folders(home),
+    ]
 
 
 def common_folders(home: str | None = None) -> list[Guarded]:
@@ -166,19 +188,24 @@ def refusal(dest: str, kind: Kind, guarded: list[Guarded]) -> str | None:
     if found:  # the closest relation: `.` is the project folder first, though it holds the content too
         relation, folder = min(found, key=lambda item: RELATIONS.index(item[0]))
         what = "mix the output into the sources" if relation == "is inside" else f"{kind.harm} it"
-        return (f"{kind.noun} {dest} {relation} {folder.label} ({os.path.realpath(folder.path)}): "
-                f"{kind.doing} would {what}. {fix}.")
+        return (
+            f"{kind.noun} {dest} {relation} {folder.label} ({os.path.realpath(folder.path)}): "
+            f"{kind.doing} would {what}. {fix}."
+        )
     if not os.path.lexists(real):
         return None
     if not os.path.isdir(real):
         return f"{kind.noun} {dest} is a file, not a folder. {fix}."
     if os.path.lexists(os.path.join(real, ".git")):
-        return (f"{kind.noun} {dest} is a git repository (it holds .git): {kind.doing} would {kind.harm} "
-                f"its files. {fix}.")
+        return (
+            f"{kind.noun} {dest} is a git repository (it holds .git): {kind.doing} would {kind.harm} its files. {fix}."
+        )
     foreign = kind.foreign(real)
     if foreign:
-        return (f"{kind.noun} {dest} holds files that {kind.maker} wrote ({', '.join(foreign)}): {kind.doing} "
-                f"would {kind.harm} them. {fix}, or move them out.")
+        return (
+            f"{kind.noun} {dest} holds files that {kind.maker} wrote ({', '.join(foreign)}): {kind.doing} "
+            f"would {kind.harm} them. {fix}, or move them out."
+        )
     return None
 
 

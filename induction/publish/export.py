@@ -14,6 +14,7 @@ baseline that `make bench` compares our build against. `export` writes, under `o
 
 Nothing in it imports the project: MkDocs, ProperDocs and Zensical build it as it is.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,18 @@ from induction.render.curriculum import curriculum_json
 from induction.render.nav import build_nav
 
 # What the exported build keeps of the project's mkdocs.yml: theme and Markdown, not our plugins.
-KEEP = ("site_name", "site_description", "site_url", "theme", "markdown_extensions", "extra_css",
-        "extra_javascript", "use_directory_urls", "validation", "strict")
+KEEP = (
+    "site_name",
+    "site_description",
+    "site_url",
+    "theme",
+    "markdown_extensions",
+    "extra_css",
+    "extra_javascript",
+    "use_directory_urls",
+    "validation",
+    "strict",
+)
 
 # What csp.py imports beyond the standard library: the HTML5 parser it finds scripts with.
 CSP_REQUIREMENTS = "selectolax==1.0.2  # csp.py: the HTML5 parser (Lexbor) it finds inline scripts with\n"
@@ -140,8 +151,9 @@ def _plain_config(config: dict[str, Any], checked: Checked) -> dict[str, Any]:
         others = [sheet for sheet in plain.get("extra_css", []) if sheet != branding.STYLESHEET]
         plain["extra_css"] = [branding.STYLESHEET, *others]
     footer = branding.footer(checked.site)  # the footer template's links, as addresses of the export's pages
-    footer["links"] = [{**link, "url": urls.address(link["src"])} if "src" in link else link
-                       for link in footer["links"]]
+    footer["links"] = [
+        {**link, "url": urls.address(link["src"])} if "src" in link else link for link in footer["links"]
+    ]
     plain["extra"] = {**(config.get("extra") or {}), "ect_footer": footer}
     search = site_config.plugin_options(config, "search")
     plain["plugins"] = [{"search": search} if search else "search"]
@@ -166,15 +178,17 @@ def _dump(plain: dict[str, Any], site_url: Any) -> str:
 def _readme(checked: Checked) -> str:
     hosts = checked.site.frame_hosts
     frames = "".join(f" --frame-host {host}" for host in hosts)
-    return (f"# {checked.site.title or 'Site'}: site source\n\n"
-            "Exported from the induction project; it needs none of the project's code.\n\n"
-            "Build it with any of these, from this folder (SITE_URL: the address it is published at):\n\n"
-            "    SITE_URL=https://www.example.org/ect/ mkdocs build\n"
-            "    SITE_URL=https://www.example.org/ect/ properdocs build -f mkdocs.yml\n"
-            "    SITE_URL=https://www.example.org/ect/ zensical build -f mkdocs.yml\n\n"
-            "then add the Content Security Policy to every page and write site/_headers (csp.py reads\n"
-            "each page with an HTML5 parser, selectolax: `pip install -r requirements.txt` first):\n\n"
-            f"    python3 csp.py site{frames}\n")
+    return (
+        f"# {checked.site.title or 'Site'}: site source\n\n"
+        "Exported from the induction project; it needs none of the project's code.\n\n"
+        "Build it with any of these, from this folder (SITE_URL: the address it is published at):\n\n"
+        "    SITE_URL=https://www.example.org/ect/ mkdocs build\n"
+        "    SITE_URL=https://www.example.org/ect/ properdocs build -f mkdocs.yml\n"
+        "    SITE_URL=https://www.example.org/ect/ zensical build -f mkdocs.yml\n\n"
+        "then add the Content Security Policy to every page and write site/_headers (csp.py reads\n"
+        "each page with an HTML5 parser, selectolax: `pip install -r requirements.txt` first):\n\n"
+        f"    python3 csp.py site{frames}\n"
+    )
 
 
 def _write(path: str, text: str) -> None:

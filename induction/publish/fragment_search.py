@@ -10,6 +10,7 @@ opening search on a hosted site downloads none of it (docs/javascripts/search-on
 answers Material's search box from Pagefind). The offline copy keeps Material's whole index: a
 fragment index needs a web server, and that copy is opened from disk.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,16 @@ REFERENCE_WEIGHT = 0.3
 TIERS = {"statement": "statement"}
 # Pagefind's own files that the site does not use: its ready-made interfaces (ours is Material's box),
 # and its worker (search-on-demand.js runs Pagefind in the page: noWorker).
-UNUSED = ("pagefind-worker.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
-          "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED = (
+    "pagefind-worker.js",
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 # Where the other-spellings table goes (beside Material's index; fetched with the first search).
 SPELLINGS = os.path.join("search", "spellings.json")
 _WORD = re.compile(r"[A-Za-z]{4,}")
@@ -66,9 +75,12 @@ def page_facts(pages: list[Page], checked: Checked) -> dict[str, Facts]:
     for page in pages:
         role = page.meta.get("role") or roles.get(str(page.meta.get("session", "")), "")
         reference = page.kind in REFERENCE
-        facts[page.src] = Facts(ROLE_NAMES.get(str(role), ""), titles.get(page.src.split("/", 1)[0], ""),
-                                TIERS.get(page.kind, "reference") if reference else "programme",
-                                REFERENCE_WEIGHT if reference else 1.0)
+        facts[page.src] = Facts(
+            ROLE_NAMES.get(str(role), ""),
+            titles.get(page.src.split("/", 1)[0], ""),
+            TIERS.get(page.kind, "reference") if reference else "programme",
+            REFERENCE_WEIGHT if reference else 1.0,
+        )
     return facts
 
 
@@ -108,8 +120,10 @@ def index_site(site_dir: str) -> None:
         raise IndexFailed(f"Pagefind could not run ({error}); install it: pip install -r requirements.txt") from error
     if ran.returncode != 0:
         said = (ran.stderr.strip() or ran.stdout.strip())[-2000:]
-        raise IndexFailed(f"Pagefind could not index the site (status {ran.returncode}): {said}\n"
-                          "Install the pinned version (pip install -r requirements.txt) and build again.")
+        raise IndexFailed(
+            f"Pagefind could not index the site (status {ran.returncode}): {said}\n"
+            "Install the pinned version (pip install -r requirements.txt) and build again."
+        )
     bundle = os.path.join(site_dir, "pagefind")
     if not os.path.isfile(os.path.join(bundle, "pagefind.js")):
         raise IndexFailed("Pagefind ran but wrote no pagefind/pagefind.js; no page has data-pagefind-body?")

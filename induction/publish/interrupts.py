@@ -1,6 +1,7 @@
 """Interrupts: the signals that stop a command (a CI cancel's SIGTERM, Ctrl-C's SIGINT, a closed
 terminal's SIGHUP) raised as one exception, so each command's own `finally` removes its temporary
 folders and its `main` says what was kept, instead of dying mid-write or printing a traceback."""
+
 from __future__ import annotations
 
 import signal
@@ -69,8 +70,10 @@ def _blocked() -> Iterator[None]:
 def disk_message(error: OSError, who: str, target: str, kept: str, again: str) -> str:
     """What to tell the user when writing failed: the reason and the file, what was kept, what to do."""
     where = f" ({error.filename})" if error.filename else ""
-    return (f"{who} could not write {target}: {error.strerror or error}{where}. {kept} was left as it was; free "
-            f"some space or fix the folder's permissions and {again}.")
+    return (
+        f"{who} could not write {target}: {error.strerror or error}{where}. {kept} was left as it was; free "
+        f"some space or fix the folder's permissions and {again}."
+    )
 
 
 def command(main: Callable[[], int], name: str) -> int:

@@ -8,6 +8,7 @@ whitespace (names, strings and regular expressions are kept as written), so what
 written and tested. Files the build generates (provider.css, schedule.js) and vendored files
 (javascripts/vendor/) are left as they are.
 """
+
 from __future__ import annotations
 
 import os

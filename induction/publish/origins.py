@@ -4,6 +4,7 @@ Pages made from one file (a session, a transcript) name it; the rest name the YA
 what they show (a programme, year, block or week). Pages made of many files (packs, prints,
 coverage, frameworks) are left out: their parts are also on pages of their own.
 """
+
 from __future__ import annotations
 
 from induction.check.pipeline import Checked

@@ -14,6 +14,7 @@ compared. Control characters (C0 and C1, less tab, newline and carriage return) 
 well: no reader sees them, and a NUL or an escape sequence in a page means a source the checks
 should have refused.
 """
+
 from __future__ import annotations
 
 import functools
@@ -38,7 +39,8 @@ PAGE_ATTRIBUTES = {
     "*": (ATTRIBUTES["*"] - {"markdown"}) | {"id", "role"},
     "div": {"tabindex", "data-embed", "data-title"},  # the video frame's player address (induction.js)
     # headers: the coverage matrix pairs each cell with its headings (render/matrix.py)
-    "th": ATTRIBUTES["th"] | {"style", "headers"}, "td": ATTRIBUTES["td"] | {"style", "headers"},
+    "th": ATTRIBUTES["th"] | {"style", "headers"},
+    "td": ATTRIBUTES["td"] | {"style", "headers"},
     "button": {"type"},
 }
 _ALIGN = re.compile(r"text-align: (left|right|center);")
@@ -86,8 +88,9 @@ def source_line(source: str, removed: list[str]) -> int | None:
         if match:
             tag, name, value = match.groups()
             needles = [value, f"{name}="] if name else [f"<{tag}"]
-            found = next((m for needle in needles if needle
-                          for m in [re.search(re.escape(needle), source, re.I)] if m), None)
+            found = next(
+                (m for needle in needles if needle for m in [re.search(re.escape(needle), source, re.I)] if m), None
+            )
         if found:
             lines.append(source.count("\n", 0, found.start()) + 1)
     return min(lines) if lines else None
@@ -117,8 +120,11 @@ def _elements(document: LexborHTMLParser) -> list[tuple[str, tuple[tuple[str, st
     """Every element of the parsed document, in order, with its attributes sorted."""
     if document.root is None:
         return []
-    return [((node.tag or "").lower(), tuple(sorted((name, value or "") for name, value in node.attributes.items())))
-            for node in document.root.traverse() if node.is_element_node]
+    return [
+        ((node.tag or "").lower(), tuple(sorted((name, value or "") for name, value in node.attributes.items())))
+        for node in document.root.traverse()
+        if node.is_element_node
+    ]
 
 
 @functools.lru_cache(maxsize=32)
@@ -134,8 +140,15 @@ def _page_cleaner(policy: Policy) -> nh3.Cleaner:
             return None
         return content(element, attribute, value)
 
-    return nh3.Cleaner(tags=PAGE_TAGS, clean_content_tags=WITH_CONTENT, attributes=PAGE_ATTRIBUTES,
-                       attribute_filter=allowed, generic_attribute_prefixes={"data-ect-", "aria-"},
-                       # webcal: the programme page's calendar subscriptions (content cannot write one:
-                       # the content sanitiser's schemes are http, https, mailto and tel).
-                       link_rel=None, url_schemes={"http", "https", "mailto", "tel", "webcal"}, strip_comments=False)
+    return nh3.Cleaner(
+        tags=PAGE_TAGS,
+        clean_content_tags=WITH_CONTENT,
+        attributes=PAGE_ATTRIBUTES,
+        attribute_filter=allowed,
+        generic_attribute_prefixes={"data-ect-", "aria-"},
+        # webcal: the programme page's calendar subscriptions (content cannot write one:
+        # the content sanitiser's schemes are http, https, mailto and tel).
+        link_rel=None,
+        url_schemes={"http", "https", "mailto", "tel", "webcal"},
+        strip_comments=False,
+    )

@@ -13,6 +13,7 @@ file and "Clear my progress": it goes wherever those controls are (the progress 
 page), so a file saved there carries its key and a clear clears it. The marks are found in the
 tree an HTML5 parser builds (Lexbor), as the scripts' own `querySelector` finds them.
 """
+
 from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
@@ -27,7 +28,7 @@ ON_DEMAND = {
     "javascripts/pairs.js": "[data-ect-pairs]",
     # Routes: its marks and counts, and "this week" asks it which steps are the reader's (ectRoutes).
     "javascripts/routes.js": "[data-ect-routes], [data-ect-route-keys], [data-ect-route-scope], "
-                             f"[data-ect-diagnostic], [data-ect-thisweek], {_FILES}",
+    f"[data-ect-diagnostic], [data-ect-thisweek], {_FILES}",
     "javascripts/lens.js": f"[data-ect-examples], {_FILES}",
 }
 

@@ -10,6 +10,7 @@ calendar loads no schedule at all. A script
 that sets a global, not a JSON file to fetch: browsers refuse fetch() from file://, and the
 offline copy must work opened from disk. The MkDocs adapter adds these in one loop.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,10 +38,12 @@ def address_notice(checked: Checked, site_url: str) -> str:
     """What a build of a site with cohorts but no address says: what is lost and what to set; else ""."""
     if site_url or not any(checked.schedules.get(p.id) for p in checked.site.programmes):
         return ""
-    return (f"{ADDRESS_NOTICE}: SITE_URL is not set, so the .ics calendars' events carry no link to their "
-            "pages and the programme page offers them to download only, not to subscribe to (webcal: needs an "
-            "absolute address). Set SITE_URL to the address the site is published at, like "
-            "SITE_URL=https://www.example.org/ect/ make site.")
+    return (
+        f"{ADDRESS_NOTICE}: SITE_URL is not set, so the .ics calendars' events carry no link to their "
+        "pages and the programme page offers them to download only, not to subscribe to (webcal: needs an "
+        "absolute address). Set SITE_URL to the address the site is published at, like "
+        "SITE_URL=https://www.example.org/ect/ make site."
+    )
 
 
 def published_files(checked: Checked, site_url: str = "", directory_urls: bool = True) -> dict[str, str]:
@@ -49,8 +52,7 @@ def published_files(checked: Checked, site_url: str = "", directory_urls: bool =
     order = {ORDER_SRC: order_script(checked.site, checked.places, checked.schedules, directory_urls)}
     if not any(checked.schedules.get(p.id) for p in checked.site.programmes):
         return order
-    files = order | calendar_files(checked.site.programmes, checked.places, checked.schedules, site_url,
-                                   directory_urls)
+    files = order | calendar_files(checked.site.programmes, checked.places, checked.schedules, site_url, directory_urls)
     files[SCHEDULE_SRC] = schedule_script(checked, directory_urls)
     files[COHORTS_SRC] = cohorts_script(checked)
     return files
@@ -66,51 +68,91 @@ def _script(name: str, comment: str, data: dict[str, Any]) -> str:
 def cohorts_script(checked: Checked) -> str:
     """window.ectCohorts: each scheduled programme's id and title and its cohorts' ids and titles,
     in schedule.js's order (what the "My programme" choice offers and names)."""
-    data = {"programmes": [{"id": p.id, "title": p.title,
-                            "cohorts": [{"id": s.cohort.id, "title": s.cohort.title}
-                                        for s in checked.schedules[p.id]]}
-                           for p in checked.site.programmes if checked.schedules.get(p.id)]}
+    data = {
+        "programmes": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "cohorts": [{"id": s.cohort.id, "title": s.cohort.title} for s in checked.schedules[p.id]],
+            }
+            for p in checked.site.programmes
+            if checked.schedules.get(p.id)
+        ]
+    }
     return _script("ectCohorts", "each programme's cohorts, by id and title", data)
 
 
 def schedule_script(checked: Checked, directory_urls: bool = True) -> str:
     def address(src: str) -> str:
         return urls.page_address(src, directory_urls)
-    data = {"programmes": [_programme(p, checked.places[p.id], checked.schedules.get(p.id, []), address)
-                           for p in checked.site.programmes if checked.schedules.get(p.id)]}
+
+    data = {
+        "programmes": [
+            _programme(p, checked.places[p.id], checked.schedules.get(p.id, []), address)
+            for p in checked.site.programmes
+            if checked.schedules.get(p.id)
+        ]
+    }
     return _script("ectSchedule", "the programme's weeks on each cohort's calendar", data)
 
 
-def _programme(programme: Programme, places: ProgrammePlaces, schedules: list[Schedule],
-               address: Callable[[str], str]) -> dict[str, Any]:
-    return {"id": programme.id, "title": programme.title, "url": address(urls.programme(programme)),
-            "cohorts": [_cohort(programme, places, s, address) for s in schedules]}
+def _programme(
+    programme: Programme, places: ProgrammePlaces, schedules: list[Schedule], address: Callable[[str], str]
+) -> dict[str, Any]:
+    return {
+        "id": programme.id,
+        "title": programme.title,
+        "url": address(urls.programme(programme)),
+        "cohorts": [_cohort(programme, places, s, address) for s in schedules],
+    }
 
 
-def _cohort(programme: Programme, places: ProgrammePlaces, schedule: Schedule,
-            address: Callable[[str], str]) -> dict[str, Any]:
+def _cohort(
+    programme: Programme, places: ProgrammePlaces, schedule: Schedule, address: Callable[[str], str]
+) -> dict[str, Any]:
     weeks = []
     for placed in schedule.weeks:
         # A route-only step carries its routes, and each week its block's scope ("<programme>/<block>"): the
         # "this week" panel lists only the reader's route (docs/javascripts/routes.js keeps it per block).
-        roles = {role: [{"id": p.session.id, "title": p.session.title, "minutes": p.session.minutes,
-                         "url": address(urls.session(p)),
-                         **({"routes": entry_routes(placed.block, p)} if entry_routes(placed.block, p) else {})}
-                        for p, _ in places.week_entries(placed.block, placed.week, role)] for role in ROLES}
-        weeks.append({"start": str(placed.start), "end": str(placed.end), "label": placed.week.label,
-                      "title": placed.week.title, "block": placed.block.title, "year": placed.year.title,
-                      "scope": f"{programme.id}/{placed.block.id}",
-                      "url": address(urls.week(programme, placed.year, placed.block, placed.week)),
-                      **roles})
+        roles = {
+            role: [
+                {
+                    "id": p.session.id,
+                    "title": p.session.title,
+                    "minutes": p.session.minutes,
+                    "url": address(urls.session(p)),
+                    **({"routes": entry_routes(placed.block, p)} if entry_routes(placed.block, p) else {}),
+                }
+                for p, _ in places.week_entries(placed.block, placed.week, role)
+            ]
+            for role in ROLES
+        }
+        weeks.append(
+            {
+                "start": str(placed.start),
+                "end": str(placed.end),
+                "label": placed.week.label,
+                "title": placed.week.title,
+                "block": placed.block.title,
+                "year": placed.year.title,
+                "scope": f"{programme.id}/{placed.block.id}",
+                "url": address(urls.week(programme, placed.year, placed.block, placed.week)),
+                **roles,
+            }
+        )
     # "start": the cohort's first day; before it, "this week" says when the programme starts (week 1 is
     # the school week it falls in, whatever the weekday).
-    return {"id": schedule.cohort.id, "title": schedule.cohort.title, "start": str(schedule.cohort.start),
-            "weeks": weeks,
-            "holidays": [{"name": h.name, "start": str(h.start), "end": str(h.end)}
-                         for h in schedule.calendar.holidays],
-            "meetingDay": schedule.cohort.rhythm.meeting_day, "meetingTime": schedule.cohort.rhythm.meeting_time,
-            "meetings": _meetings(places, schedule, address),
-            "events": _events(programme, places, schedule, address) + _milestones(programme, schedule, address)}
+    return {
+        "id": schedule.cohort.id,
+        "title": schedule.cohort.title,
+        "start": str(schedule.cohort.start),
+        "weeks": weeks,
+        "holidays": [{"name": h.name, "start": str(h.start), "end": str(h.end)} for h in schedule.calendar.holidays],
+        "meetingDay": schedule.cohort.rhythm.meeting_day,
+        "meetingTime": schedule.cohort.rhythm.meeting_time,
+        "meetings": _meetings(places, schedule, address),
+        "events": _events(programme, places, schedule, address) + _milestones(programme, schedule, address),
+    }
 
 
 def _meetings(places: ProgrammePlaces, schedule: Schedule, address: Callable[[str], str]) -> list[dict[str, Any]]:
@@ -123,32 +165,57 @@ def _meetings(places: ProgrammePlaces, schedule: Schedule, address: Callable[[st
         mondays = meeting_weeks(placed) if sessions else []
         for number, monday in enumerate(mondays, 1):
             part = f"-{number}" if len(mondays) > 1 else ""
-            out.append({"id": f"{placed.block.id}-{placed.week.slug}{part}", "week": placed.week.label,
-                        "title": placed.week.title, "part": f"{number} of {len(mondays)}" if part else "",
-                        "minutes": sum(p.session.minutes for p in sessions) or 60,
-                        "url": address(urls.week(places.programme, placed.year, placed.block, placed.week)),
-                        "days": [str(day_in_week(schedule, monday, weekday)) for weekday in range(5)]})
+            out.append(
+                {
+                    "id": f"{placed.block.id}-{placed.week.slug}{part}",
+                    "week": placed.week.label,
+                    "title": placed.week.title,
+                    "part": f"{number} of {len(mondays)}" if part else "",
+                    "minutes": sum(p.session.minutes for p in sessions) or 60,
+                    "url": address(urls.week(places.programme, placed.year, placed.block, placed.week)),
+                    "days": [str(day_in_week(schedule, monday, weekday)) for weekday in range(5)],
+                }
+            )
     return out
 
 
-def _events(programme: Programme, places: ProgrammePlaces, schedule: Schedule,
-            address: Callable[[str], str]) -> list[dict[str, Any]]:
+def _events(
+    programme: Programme, places: ProgrammePlaces, schedule: Schedule, address: Callable[[str], str]
+) -> list[dict[str, Any]]:
     """The cohort's training events: who attends, when and where (their page: the session's, else the programme's)."""
     out = []
     for event in schedule.events:
         home = places.homes.get(event.session_id)
-        out.append({"id": event.id, "title": event.title or (home.session.title if home else event.id),
-                    "date": str(event.date), "time": event.time, "minutes": event.minutes,
-                    "place": "Online" if event.online else event.place, "attendees": event.attendees,
-                    "url": address(urls.session(home) if home else urls.programme(programme))})
+        out.append(
+            {
+                "id": event.id,
+                "title": event.title or (home.session.title if home else event.id),
+                "date": str(event.date),
+                "time": event.time,
+                "minutes": event.minutes,
+                "place": "Online" if event.online else event.place,
+                "attendees": event.attendees,
+                "url": address(urls.session(home) if home else urls.programme(programme)),
+            }
+        )
     return out
-
 
 
 def _milestones(programme: Programme, schedule: Schedule, address: Callable[[str], str]) -> list[dict[str, Any]]:
     """The tutor's statutory year, as events the tutor attends (so "this week" lists them with the
     training), each with its kind ("Progress review") and a link to the cohort's year at a glance."""
-    return [{"id": f"milestone-{m.id}", "title": m.title, "kind": kind_name(m), "date": str(day), "time": m.time,
-             "minutes": (m.minutes or 60) if m.time else 0, "place": "Online" if m.place.strip().lower() == "online"
-             else m.place, "notes": m.notes, "attendees": ["tutor"],
-             "url": address(glance_src(programme, schedule.cohort))} for m, day in schedule.milestones]
+    return [
+        {
+            "id": f"milestone-{m.id}",
+            "title": m.title,
+            "kind": kind_name(m),
+            "date": str(day),
+            "time": m.time,
+            "minutes": (m.minutes or 60) if m.time else 0,
+            "place": "Online" if m.place.strip().lower() == "online" else m.place,
+            "notes": m.notes,
+            "attendees": ["tutor"],
+            "url": address(glance_src(programme, schedule.cohort)),
+        }
+        for m, day in schedule.milestones
+    ]

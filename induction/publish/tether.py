@@ -8,6 +8,7 @@ everywhere, `python -m induction.publish.tether PARENT MODULE ARGS...` runs `pyt
 with a thread that watches for the parent to go and then ends the child's whole process group
 (its own: the commands start it in a session of its own), grandchildren included.
 """
+
 from __future__ import annotations
 
 import ctypes

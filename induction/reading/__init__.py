@@ -8,6 +8,7 @@ parent, titles that three or more pages of a programme share, times that cannot 
 transcripts holding text that is not speech. Each finding is a problem of the one catalogue,
 at the content file and line it came from; `settings.reading_errors` says which are errors.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,8 +49,9 @@ class Reading:
         return dict(sorted(counts.items()))
 
 
-def read_site(site_dir: str, origins: Mapping[str, str], content_root: str = "",
-              errors: Errors = lambda programme: ()) -> Reading:
+def read_site(
+    site_dir: str, origins: Mapping[str, str], content_root: str = "", errors: Errors = lambda programme: ()
+) -> Reading:
     """Check every page of the built site. `origins` maps a page's source (`a/b.md`, as the builder
     names it) to the content file it is made from; `content_root` is the content folder, searched
     for the text of a page that has none; `errors` gives a programme's codes that are errors."""
@@ -78,8 +80,10 @@ def summary(reading: Reading) -> str:
     problems = reading.problems
     if not len(problems):
         return "The reader's-eye check found nothing on the built pages."
-    return (f"The reader's-eye check: {plural(len(problems.errors), 'error')} and "
-            f"{plural(len(problems.warnings), 'warning')} on the built pages.")
+    return (
+        f"The reader's-eye check: {plural(len(problems.errors), 'error')} and "
+        f"{plural(len(problems.warnings), 'warning')} on the built pages."
+    )
 
 
 def _site(site_dir: str) -> tuple[set[str], list[BuiltPage]]:
@@ -105,9 +109,17 @@ def shared_titles(pages: list[BuiltPage]) -> list[tuple[str, Finding]]:
     for (programme, _), group in groups.items():
         if len(group) >= SHARED:
             for page in group:
-                found.append((page.path, Finding(
-                    "shared-title", f"The title '{page.title}' is shared by {len(group)} pages of {programme}: a "
-                    "reader cannot tell them apart in the tab, the navigation or a search.", page.title)))
+                found.append(
+                    (
+                        page.path,
+                        Finding(
+                            "shared-title",
+                            f"The title '{page.title}' is shared by {len(group)} pages of {programme}: a "
+                            "reader cannot tell them apart in the tab, the navigation or a search.",
+                            page.title,
+                        ),
+                    )
+                )
     return found
 
 

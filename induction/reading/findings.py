@@ -4,6 +4,7 @@ Each finding names its problem code (induction/core/problems.py), says what the 
 quotes the text to look for in the content file it came from (`Finding.quote`, '' when there is
 no text to find: an empty heading, a time).
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -31,12 +32,17 @@ _DURATION = re.compile(r"\bDuration:\s*((?:\d+\s*hours?\s*)?(?:\d+\s*min(?:ute)?
 _MEETING = re.compile(r"^Mentor session · (.+)$")
 _TOTAL = re.compile(r"^Total:\s*(.+?)\s*\(\d+ steps?\)$")
 # Text a transcript does not speak: a heading naming an activity, or an instruction to the reader.
-_ACTIVITY_HEADING = re.compile(r"^(?:your\s+)?(?:task|activity|activities|instructions?|reflection|reflect|next steps|"
-                               r"further reading|resources|self-study( activities)?|discussion questions)\s*:?$",
-                               re.IGNORECASE)
-_INSTRUCTION = re.compile(r"^(?:now\s+)?(?:complete (?:the|this|these) (?:task|activity|activities|following|"
-                          r"questions|table|template)|download the|click (?:here|on|the)|"
-                          r"answer the following|fill in the (?:table|template|grid))\b", re.IGNORECASE)
+_ACTIVITY_HEADING = re.compile(
+    r"^(?:your\s+)?(?:task|activity|activities|instructions?|reflection|reflect|next steps|"
+    r"further reading|resources|self-study( activities)?|discussion questions)\s*:?$",
+    re.IGNORECASE,
+)
+_INSTRUCTION = re.compile(
+    r"^(?:now\s+)?(?:complete (?:the|this|these) (?:task|activity|activities|following|"
+    r"questions|table|template)|download the|click (?:here|on|the)|"
+    r"answer the following|fill in the (?:table|template|grid))\b",
+    re.IGNORECASE,
+)
 _EMBEDDED = "img, picture, svg, video, audio, iframe, object, embed, canvas, table, [data-embed]"
 
 
@@ -87,14 +93,20 @@ def images(page: BuiltPage, published: set[str]) -> Iterator[Finding]:
             continue
         target = _published_path(page, src)
         if target is None or target not in published:
-            yield Finding("image-not-shown", f"The image '{quote(src) or '(no address)'}' is not a file of the "
-                          "site, so the reader sees no picture.", posixpath.basename(urlsplit(src).path))
+            yield Finding(
+                "image-not-shown",
+                f"The image '{quote(src) or '(no address)'}' is not a file of the site, so the reader sees no picture.",
+                posixpath.basename(urlsplit(src).path),
+            )
     for figure in page.content.css("figure"):
         if not hidden(figure) and figure.css_first(_EMBEDDED) is None:
             words = visible_text(figure)
             path = words.split("](", 1)[1].split(")", 1)[0] if "](" in words else ""
-            yield Finding("image-not-shown", f"A figure holds no image: '{quote(words) or '(empty)'}'.",
-                          posixpath.basename(path) or words)
+            yield Finding(
+                "image-not-shown",
+                f"A figure holds no image: '{quote(words) or '(empty)'}'.",
+                posixpath.basename(path) or words,
+            )
 
 
 def _published_path(page: BuiltPage, src: str) -> str | None:
@@ -111,13 +123,18 @@ def headings(page: BuiltPage) -> Iterator[Finding]:
     found = page.headings()
     for index, heading in enumerate(found):
         if not heading.text:
-            yield Finding("empty-heading", f"An empty <h{heading.level}> heading: a screen reader announces a "
-                          "heading with nothing to say.")
+            yield Finding(
+                "empty-heading",
+                f"An empty <h{heading.level}> heading: a screen reader announces a heading with nothing to say.",
+            )
         if index and heading.level > found[index - 1].level + 1:
             before = found[index - 1]
-            yield Finding("heading-skip", f"The heading '{quote(heading.text)}' (h{heading.level}) comes straight "
-                          f"under '{quote(before.text)}' (h{before.level}): it is placed under the wrong parent.",
-                          heading.text)
+            yield Finding(
+                "heading-skip",
+                f"The heading '{quote(heading.text)}' (h{heading.level}) comes straight "
+                f"under '{quote(before.text)}' (h{before.level}): it is placed under the wrong parent.",
+                heading.text,
+            )
     if page.content is not None and page.content.css_first(PHASE) is not None:
         yield from empty_phases(page.content)
 
@@ -133,8 +150,9 @@ def empty_phases(content: LexborNode) -> Iterator[Finding]:
             after = nodes[index + 1] if index + 1 < len(nodes) else None
             if after is None or (after.tag in HEADINGS and int(after.tag[1]) <= int(node.tag[1])):
                 title = _heading_title(node)
-                yield Finding("empty-phase", f"The plan's phase '{quote(title)}' is empty: nothing follows its "
-                              "heading.", title)
+                yield Finding(
+                    "empty-phase", f"The plan's phase '{quote(title)}' is empty: nothing follows its heading.", title
+                )
 
 
 def _children(node: LexborNode) -> Iterator[LexborNode]:
@@ -163,17 +181,25 @@ def times(page: BuiltPage) -> Iterator[Finding]:
     for time in meetings:
         minutes = minutes_of(time)
         if minutes is not None and minutes < SHORTEST_MEETING:
-            yield Finding("meeting-too-short", f"The mentor meeting is timed at {time}, under "
-                          f"{SHORTEST_MEETING} minutes: no meeting is that short.", title if not needed else "")
+            yield Finding(
+                "meeting-too-short",
+                f"The mentor meeting is timed at {time}, under {SHORTEST_MEETING} minutes: no meeting is that short.",
+                title if not needed else "",
+            )
     totals = [m for line in page.lines if (m := _TOTAL.match(line))]
     if len(totals) != 1:
         return
-    stated = next((m for line in page.lines[: page.lines.index(totals[0].string)] if (m := _DURATION.search(line))),
-                  None)
+    stated = next(
+        (m for line in page.lines[: page.lines.index(totals[0].string)] if (m := _DURATION.search(line))), None
+    )
     steps, said = minutes_of(totals[0].group(1)), minutes_of(stated.group(1)) if stated else None
     if stated is not None and steps is not None and said and steps < said * WEEK_SHARE:
-        yield Finding("week-too-short", f"The week's steps add up to {totals[0].group(1)}, far less than the "
-                      f"{stated.group(1).strip()} the week states.", stated.group(0))
+        yield Finding(
+            "week-too-short",
+            f"The week's steps add up to {totals[0].group(1)}, far less than the "
+            f"{stated.group(1).strip()} the week states.",
+            stated.group(0),
+        )
 
 
 def transcripts(page: BuiltPage) -> Iterator[Finding]:
@@ -184,5 +210,6 @@ def transcripts(page: BuiltPage) -> Iterator[Finding]:
             heading = node.tag in HEADINGS and _ACTIVITY_HEADING.match(text)
             if heading or (node.tag != "li" and _INSTRUCTION.match(text)):
                 what = "a heading of an activity" if heading else "an instruction to the reader"
-                yield Finding("transcript-not-speech", f"The transcript holds {what}, not speech: "
-                              f"'{quote(text)}'.", text)
+                yield Finding(
+                    "transcript-not-speech", f"The transcript holds {what}, not speech: '{quote(text)}'.", text
+                )

@@ -6,6 +6,7 @@ Each pattern is kept narrow, so that prose is never taken for syntax: emphasis n
 marks closed around a word (a worksheet's blanks, `____ and ____`, are not emphasis), a link needs
 its `](` joined, a list marker needs to open the line and be followed by a word.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,10 @@ MARKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a link written in Markdown", re.compile(r"\[[^\]\n]+\]\((?:[^)\s]+)(?:\s+\"[^\"]*\")?\)")),
     ("a reference link written in Markdown", re.compile(r"\[[^\]\n]+\]\[[^\]\n]*\]|^\[[^\]\n]+\]:\s*\S")),
     ("a Markdown heading", re.compile(r"^#{1,6}\s+\S.*")),
-    ("bold or emphasis written in Markdown",
-     re.compile(r"\*\*(?=[^*\s])[^*\n]*?(?<=[^*\s])\*\*|(?<!\w)__(?=[^_\s])[^_\n]*?(?<=[^_\s])__(?!\w)")),
+    (
+        "bold or emphasis written in Markdown",
+        re.compile(r"\*\*(?=[^*\s])[^*\n]*?(?<=[^*\s])\*\*|(?<!\w)__(?=[^_\s])[^_\n]*?(?<=[^_\s])__(?!\w)"),
+    ),
     ("a template expression", re.compile(r"\{\{.*?\}\}|\{%.*?%\}")),
     ("an attribute list", re.compile(r"\{:[^}\n]*\}")),
     ("a disclosure marker", re.compile(r"\{\s*/?\s*(?:details|summary)\b[^}\n]*\}", re.IGNORECASE)),

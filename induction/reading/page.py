@@ -6,6 +6,7 @@ text: text nodes outside code, preformatted text, keyboard input, scripts, style
 elements hidden with `hidden`, cut into lines at block boundaries, line breaks and newlines. Text
 in a collapsed <details> is visible once opened, so it counts.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -18,10 +19,52 @@ CONTENT = "article.md-content__inner"
 # Text a reader never takes for prose: code is shown as written, on purpose; the rest is not shown.
 _NOT_PROSE = {"code", "pre", "kbd", "samp", "script", "style", "template", "noscript", "svg", "math", "textarea"}
 # Elements whose start and end cut a line (a line is what a reader reads as one run of text).
-_BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl", "dt",
-           "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-           "hr", "li", "main", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-           "thead", "tr", "ul", "caption", "img", "iframe", "video", "audio"}
+_BLOCKS = {
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "img",
+    "iframe",
+    "video",
+    "audio",
+}
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 
@@ -73,8 +116,11 @@ class BuiltPage:
     def headings(self) -> list[Heading]:
         if self.content is None:
             return []
-        return [Heading(int(str(node.tag)[1]), visible_text(node), node)
-                for node in self.content.css(",".join(HEADINGS)) if not hidden(node)]
+        return [
+            Heading(int(str(node.tag)[1]), visible_text(node), node)
+            for node in self.content.css(",".join(HEADINGS))
+            if not hidden(node)
+        ]
 
 
 def hidden(node: LexborNode) -> bool:
@@ -118,6 +164,7 @@ def lines_of(root: LexborNode) -> list[str]:
                 if block:
                     cut()
             child = child.next
+
     walk(root)
     cut()
     return lines

@@ -4,6 +4,7 @@ A page made from one file (a session, a week's YAML) names it (induction/publish
 is the first where the finding's text occurs there, else 1. A page made of many (a print view,
 a pack) is searched for in its programme's folder, file by file, in order.
 """
+
 from __future__ import annotations
 
 import os
@@ -62,8 +63,11 @@ def _files(folder: str) -> tuple[str, ...]:
     found = []
     for parent, folders, names in os.walk(folder):
         folders.sort()
-        found += [path for n in sorted(names) if n.endswith((".md", ".yaml", ".yml"))
-                  and _readable(path := os.path.join(parent, n))]
+        found += [
+            path
+            for n in sorted(names)
+            if n.endswith((".md", ".yaml", ".yml")) and _readable(path := os.path.join(parent, n))
+        ]
     return tuple(found)
 
 

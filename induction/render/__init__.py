@@ -3,6 +3,7 @@
 Pure functions of the model: no MkDocs, no file writing. The MkDocs adapter turns these pages
 into files; the export script writes them to disk; tests read them directly.
 """
+
 from __future__ import annotations
 
 from induction.check.coverage import compute as compute_coverage
@@ -31,8 +32,7 @@ __all__ = ["Page", "render_site", "Context"]
 def render_site(checked: Checked, pdfs: dict[str, int] | None = None, site_url: str = "") -> list[Page]:
     """Every page; `pdfs` (file name -> bytes) names the printed packs published with the site,
     `site_url` is its address when known."""
-    ctx = Context(checked.site, checked.places, schedules=checked.schedules, pdfs=dict(pdfs or {}),
-                  site_url=site_url)
+    ctx = Context(checked.site, checked.places, schedules=checked.schedules, pdfs=dict(pdfs or {}), site_url=site_url)
     pages: list[Page] = render_site_pages(ctx)
     for programme in checked.site.programmes:
         places = checked.places[programme.id]
@@ -54,11 +54,18 @@ def render_site(checked: Checked, pdfs: dict[str, int] | None = None, site_url: 
                 pack = render_mentor_pack(programme, year, block, ctx)
                 if pack:
                     pages.append(pack)
-        pages += [render_session(place, ctx, places.training() if place.role == TRAINING else
-                                 ctx.sequence(programme, place.session.role)) for place in places.in_order()]
+        pages += [
+            render_session(
+                place, ctx, places.training() if place.role == TRAINING else ctx.sequence(programme, place.session.role)
+            )
+            for place in places.in_order()
+        ]
         pages += render_training_pages(programme, ctx) + render_examples_report(programme, ctx)
-        pages += [render_transcript(programme, video_id, ctx) for video_id, video in programme.videos.items()
-                  if video.transcript]  # a video published without one gets no page pretending to be one
+        pages += [
+            render_transcript(programme, video_id, ctx)
+            for video_id, video in programme.videos.items()
+            if video.transcript
+        ]  # a video published without one gets no page pretending to be one
         for framework in filter(None, map(ctx.site.frameworks.get, programme.framework_ids)):
             pages.append(render_matrix(compute_coverage(programme, framework, places), beside_pages(ctx, framework)))
     for framework in used_frameworks(ctx.site):

@@ -5,6 +5,7 @@ Beside the render stage: pure functions of the model, which the MkDocs adapter h
 variables can use them; text drawn on a colour is white or black, whichever contrasts more, and
 links keep a 4.5:1 contrast on white (WCAG 2.2 1.4.3) however light the provider's colour is.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,7 +22,7 @@ _WHITE = "#ffffff"
 
 
 def _darkened(colour: str, factor: float) -> str:
-    return "#" + "".join(f"{round(int(colour[i:i + 2], 16) * factor):02x}" for i in (1, 3, 5))
+    return "#" + "".join(f"{round(int(colour[i : i + 2], 16) * factor):02x}" for i in (1, 3, 5))
 
 
 def readable_on_white(colour: str) -> str:
@@ -42,23 +43,32 @@ def stylesheet(site: Site) -> str:
     if colours.get("primary"):
         primary = colours["primary"]
         on = text_on(primary)
-        rules += [f"--md-primary-fg-color: {primary};", f"--md-primary-fg-color--light: {primary};",
-                  f"--md-primary-fg-color--dark: {_darkened(primary, 0.8)};", f"--md-primary-bg-color: {on};",
-                  f"--md-primary-bg-color--light: {on}b3;",
-                  f"--md-typeset-a-color: {readable_on_white(primary)};"]
+        rules += [
+            f"--md-primary-fg-color: {primary};",
+            f"--md-primary-fg-color--light: {primary};",
+            f"--md-primary-fg-color--dark: {_darkened(primary, 0.8)};",
+            f"--md-primary-bg-color: {on};",
+            f"--md-primary-bg-color--light: {on}b3;",
+            f"--md-typeset-a-color: {readable_on_white(primary)};",
+        ]
     if colours.get("accent"):
         accent = colours["accent"]
         # A hovered button is drawn in --md-accent-fg-color: its text is chosen against that colour,
         # not the provider's lighter one (black on a darkened yellow fell below 4.5:1).
         readable = readable_on_white(accent)
-        rules += [f"--md-accent-fg-color: {readable};",
-                  f"--md-accent-fg-color--transparent: {accent}1a;", f"--md-accent-bg-color: {text_on(readable)};",
-                  f"--md-accent-bg-color--light: {text_on(readable)}b3;"]
+        rules += [
+            f"--md-accent-fg-color: {readable};",
+            f"--md-accent-fg-color--transparent: {accent}1a;",
+            f"--md-accent-bg-color: {text_on(readable)};",
+            f"--md-accent-bg-color--light: {text_on(readable)}b3;",
+        ]
     if not rules:
         return ""
     body = "\n".join(f"  {rule}" for rule in rules)
-    return f"/* The provider's colours, from site.yaml (generated: edit site.yaml, not this file). */\n" \
-           f":root {{\n{body}\n}}\n"
+    return (
+        f"/* The provider's colours, from site.yaml (generated: edit site.yaml, not this file). */\n"
+        f":root {{\n{body}\n}}\n"
+    )
 
 
 def image_src(key: str, path: str) -> str:
@@ -75,13 +85,17 @@ def image_src(key: str, path: str) -> str:
 def footer(site: Site) -> dict:
     """The footer: links (internal ones by page source, for the adapter to turn into addresses) and
     contact details. Text is left raw: the template escapes it."""
-    links = [{"title": "Accessibility statement", "src": ACCESSIBILITY_SRC},
-             {"title": "Cookies", "src": COOKIES_SRC}]
+    links = [{"title": "Accessibility statement", "src": ACCESSIBILITY_SRC}, {"title": "Cookies", "src": COOKIES_SRC}]
     links += [{"title": title, "url": url} for title, url in site.provider.links]
     contact = site.provider.contact
-    return {"provider": site.provider_name, "links": links,
-            "email": contact.get("email", ""), "phone": contact.get("phone", ""),
-            "address": contact.get("address", ""), "website": contact.get("website", "")}
+    return {
+        "provider": site.provider_name,
+        "links": links,
+        "email": contact.get("email", ""),
+        "phone": contact.get("phone", ""),
+        "address": contact.get("address", ""),
+        "website": contact.get("website", ""),
+    }
 
 
 def theme_images(site: Site) -> dict[str, str]:

@@ -1,4 +1,5 @@
 """Context: what every page renderer reads: the checked site and the placements, computed once."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -4,6 +4,7 @@ Written with every build for providers' other systems; tests use it to check the
 the model. The schema is documented in documentation/curriculum-json.md; bump `schema` on any
 incompatible change.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,17 +35,32 @@ def curriculum(checked: Checked) -> dict[str, Any]:
     statements = []
     for framework in frameworks.values():
         cited = citations(ctx, framework)
-        statements += [{
-            "id": statement.id, "framework": framework.id, "kind": statement.kind,
-            "standard": statement.standard.number, "heading": statement.heading or None,
-            "text": statement.text, "url": urls.address(urls.statement(framework, statement.id)),
-            "sessions": [p.session.id for p in cited[statement.id]],
-        } for statement in framework.statements.values()]
+        statements += [
+            {
+                "id": statement.id,
+                "framework": framework.id,
+                "kind": statement.kind,
+                "standard": statement.standard.number,
+                "heading": statement.heading or None,
+                "text": statement.text,
+                "url": urls.address(urls.statement(framework, statement.id)),
+                "sessions": [p.session.id for p in cited[statement.id]],
+            }
+            for statement in framework.statements.values()
+        ]
     return {
         "schema": SCHEMA_VERSION,
         "site": {"title": checked.site.title},
-        "frameworks": [{"id": f.id, "title": f.title, "edition": f.edition_label or None, "attribution": f.attribution,
-                        "url": urls.address(urls.framework(f))} for f in frameworks.values()],
+        "frameworks": [
+            {
+                "id": f.id,
+                "title": f.title,
+                "edition": f.edition_label or None,
+                "attribution": f.attribution,
+                "url": urls.address(urls.framework(f)),
+            }
+            for f in frameworks.values()
+        ],
         "programmes": programmes,
         "sessions": sessions,
         "statements": statements,
@@ -57,33 +73,68 @@ def _programme(programme: Programme, places: ProgrammePlaces, framework: Framewo
     for year in programme.years:
         blocks = []
         for block in year.blocks:
-            weeks = [{
-                "slug": week.slug, "first": week.first, "last": week.last, "title": week.title,
-                "url": urls.address(urls.week(programme, year, block, week)),
-                "sessions": {role: [p.session.id for p, _ in places.week_entries(block, week, role)]
-                             for role in week.roles if places.week_entries(block, week, role)},
-            } for week in block.weeks]
-            blocks.append({"id": block.id, "title": block.title, "term": block.term,
-                           "half_term": block.half_term, "url": urls.address(urls.block(programme, year, block)),
-                           "pages": [p.session.id for p, _ in places.page_entries(block.pages)],
-                           "weeks": weeks})
-        years.append({"id": year.id, "title": year.title, "url": urls.address(urls.year(programme, year)),
-                      "pages": [p.session.id for p, _ in places.page_entries(year.pages)], "blocks": blocks})
+            weeks = [
+                {
+                    "slug": week.slug,
+                    "first": week.first,
+                    "last": week.last,
+                    "title": week.title,
+                    "url": urls.address(urls.week(programme, year, block, week)),
+                    "sessions": {
+                        role: [p.session.id for p, _ in places.week_entries(block, week, role)]
+                        for role in week.roles
+                        if places.week_entries(block, week, role)
+                    },
+                }
+                for week in block.weeks
+            ]
+            blocks.append(
+                {
+                    "id": block.id,
+                    "title": block.title,
+                    "term": block.term,
+                    "half_term": block.half_term,
+                    "url": urls.address(urls.block(programme, year, block)),
+                    "pages": [p.session.id for p, _ in places.page_entries(block.pages)],
+                    "weeks": weeks,
+                }
+            )
+        years.append(
+            {
+                "id": year.id,
+                "title": year.title,
+                "url": urls.address(urls.year(programme, year)),
+                "pages": [p.session.id for p, _ in places.page_entries(year.pages)],
+                "blocks": blocks,
+            }
+        )
     summary = coverage.report_data(coverage.compute(programme, framework, places)) if framework else None
     if summary:
         summary["url"] = urls.address(urls.coverage(programme))
         del summary["programme"]  # it sits inside its programme
-    return {"id": programme.id, "title": programme.title, "provider": programme.provider,
-            "framework": programme.framework_id, "url": urls.address(urls.programme(programme)),
-            "years": years, "coverage": summary}
+    return {
+        "id": programme.id,
+        "title": programme.title,
+        "provider": programme.provider,
+        "framework": programme.framework_id,
+        "url": urls.address(urls.programme(programme)),
+        "years": years,
+        "coverage": summary,
+    }
 
 
 def _session(place: Place, programme: Programme) -> dict[str, Any]:
     s = place.session
     return {
-        "id": s.id, "programme": programme.id, "title": s.title, "role": s.role, "kind": s.kind,
-        "url": urls.address(urls.session(place)), "minutes": s.minutes,
-        "year": place.year.id, "block": place.block.id if place.block else None,
+        "id": s.id,
+        "programme": programme.id,
+        "title": s.title,
+        "role": s.role,
+        "kind": s.kind,
+        "url": urls.address(urls.session(place)),
+        "minutes": s.minutes,
+        "year": place.year.id,
+        "block": place.block.id if place.block else None,
         "week": place.week.slug if place.week else None,
         "framework": programme.framework_for(place.block),  # the edition its intentions' ids belong to
         "intentions": list(dict.fromkeys(i.statement_id for i in s.intentions)),

@@ -4,6 +4,7 @@ Each function returns a Markdown fragment, or "" when the programme has no cohor
 without a calendar looks exactly as before. With several cohorts every date names its cohort.
 Page renderers call these with one line each; the fragments stand alone so they can move.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -71,9 +72,11 @@ def week_dates(ctx: Context, programme: Programme, block: Block, week: Week) -> 
             # No line break inside a date ("22 September"): only around "to" and after the cohort.
             when = span_text(placed.start, placed.end, len(placed.mondays)).replace(" ", NBSP)
             when = when.replace(f"{NBSP}to{NBSP}", " to ")
-            items.append(f'<span class="ect-dates__cohort" {marks(programme, [schedule.cohort.id])} '
-                         f'data-ect-start="{placed.start}" data-ect-end="{placed.end}">'
-                         f"{_label(schedules, schedule)}{when}</span>")
+            items.append(
+                f'<span class="ect-dates__cohort" {marks(programme, [schedule.cohort.id])} '
+                f'data-ect-start="{placed.start}" data-ect-end="{placed.end}">'
+                f"{_label(schedules, schedule)}{when}</span>"
+            )
     if not items:
         return ""
     # One line per cohort, the cohort first: on a phone the eye finds its own cohort's line.
@@ -109,9 +112,12 @@ def meeting_dates(ctx: Context, place: Place) -> list[str]:
     count = max(len(mondays) for _, mondays in per_cohort)
     lines = []
     for index in range(count):
-        items = [f'<span class="ect-dates__cohort" {marks(place.programme, [schedule.cohort.id])}>'
-                 f"{_label(schedules, schedule)}w/c{NBSP}{long_date(mondays[index]).replace(' ', NBSP)}</span>"
-                 for schedule, mondays in per_cohort if index < len(mondays)]
+        items = [
+            f'<span class="ect-dates__cohort" {marks(place.programme, [schedule.cohort.id])}>'
+            f"{_label(schedules, schedule)}w/c{NBSP}{long_date(mondays[index]).replace(' ', NBSP)}</span>"
+            for schedule, mondays in per_cohort
+            if index < len(mondays)
+        ]
         lines.append('<p class="ect-dates">' + "<br>\n".join(items) + "</p>")
     return lines
 
@@ -121,9 +127,13 @@ def session_dates(ctx: Context, place: Place) -> str:
     out = ""
     if place.block is not None and place.week is not None:
         out = week_dates(ctx, place.programme, place.block, place.week)
-    return out + events_section(ctx, place.programme, [e for e in place.programme.events
-                                                       if e.session_id == place.session.id], "## Dates and places",
-                                titled=False)
+    return out + events_section(
+        ctx,
+        place.programme,
+        [e for e in place.programme.events if e.session_id == place.session.id],
+        "## Dates and places",
+        titled=False,
+    )
 
 
 def block_dates(ctx: Context, programme: Programme, year: Year, block: Block) -> str:
@@ -132,8 +142,9 @@ def block_dates(ctx: Context, programme: Programme, year: Year, block: Block) ->
     if not schedules:
         return ""
     src = urls.block(programme, year, block)
-    head = "| Week | " + " | ".join(cohort_name(programme, s) if len(schedules) > 1 else "Dates"
-                                    for s in schedules) + " |"
+    head = (
+        "| Week | " + " | ".join(cohort_name(programme, s) if len(schedules) > 1 else "Dates" for s in schedules) + " |"
+    )
     rows = [head, "| --- |" + " --- |" * len(schedules)]
     for week in block.weeks:
         cells = []
@@ -142,8 +153,9 @@ def block_dates(ctx: Context, programme: Programme, year: Year, block: Block) ->
             cells.append(span_text(placed.start, placed.end, len(placed.mondays)) if placed else "–")
         link = urls.relative(src, urls.week(programme, year, block, week))
         rows.append(f"| [{week.label}]({link}) | " + " | ".join(cells) + " |")
-    events = [e for e in programme.events if e.block_id == block.id or
-              e.session_id in {r.session_id for r in block.pages}]
+    events = [
+        e for e in programme.events if e.block_id == block.id or e.session_id in {r.session_id for r in block.pages}
+    ]
     return "\n## Dates\n\n" + "\n".join(rows) + "\n\n" + events_section(ctx, programme, events, "### Training events")
 
 
@@ -153,16 +165,22 @@ def year_dates(ctx: Context, programme: Programme, year: Year) -> str:
     if not schedules:
         return ""
     src = urls.year(programme, year)
-    head = "| Block | " + " | ".join(cohort_name(programme, s) if len(schedules) > 1 else "Dates"
-                                     for s in schedules) + " |"
+    head = (
+        "| Block | "
+        + " | ".join(cohort_name(programme, s) if len(schedules) > 1 else "Dates" for s in schedules)
+        + " |"
+    )
     rows = [head, "| --- |" + " --- |" * len(schedules)]
     for block in year.blocks:
         cells = []
         for schedule in schedules:
             span = schedule.span(block)
             cells.append(span_text(span[0], span[1], 2) if span else "–")
-        rows.append(f"| [{esc(block.title)}]({urls.relative(src, urls.block(programme, year, block))}) | "
-                    + " | ".join(cells) + " |")
+        rows.append(
+            f"| [{esc(block.title)}]({urls.relative(src, urls.block(programme, year, block))}) | "
+            + " | ".join(cells)
+            + " |"
+        )
     return "\n## Dates\n\n" + "\n".join(rows) + "\n"
 
 
@@ -175,10 +193,17 @@ def programme_dates(ctx: Context, programme: Programme) -> str:
     for schedule in schedules:
         span = schedule.span()
         when = f": {span_text(span[0], span[1], 2)}" if span else ""
-        items.append(f"- <span {marks(programme, [schedule.cohort.id])}>**{esc(schedule.cohort.title)}**</span>{when}, "
-                     f"on {esc(schedule.calendar.title)}")
-    return ("## Cohorts and dates\n\n" + "\n".join(items) + "\n\n" + calendar_links(ctx, programme)
-            + events_section(ctx, programme, programme.events, "## Training events"))
+        items.append(
+            f"- <span {marks(programme, [schedule.cohort.id])}>**{esc(schedule.cohort.title)}**</span>{when}, "
+            f"on {esc(schedule.calendar.title)}"
+        )
+    return (
+        "## Cohorts and dates\n\n"
+        + "\n".join(items)
+        + "\n\n"
+        + calendar_links(ctx, programme)
+        + events_section(ctx, programme, programme.events, "## Training events")
+    )
 
 
 def calendar_links(ctx: Context, programme: Programme, src: str = "") -> str:
@@ -198,17 +223,24 @@ def calendar_links(ctx: Context, programme: Programme, src: str = "") -> str:
         rows.append(f"- <span {marks(programme, [cohort])}>{esc(schedule.cohort.title)}</span>\n" + "\n".join(links))
     if not rows:
         return ""
-    how = ("Each event links to its page. Subscribe, and your calendar program fetches the calendar again each "
-           "day, so a change to the programme reaches your phone; a downloaded file is a copy that stays as it was."
-           if ctx.site_url else
-           "This copy of the site was built without its address (SITE_URL), so its calendars can be "
-           "downloaded but not subscribed to; a downloaded file is a copy that stays as it was.")
-    return ("## Calendars\n\nAn .ics file for each cohort and role, for Outlook, Google or Apple Calendar: "
-            "the weekly study, the mentor meetings and the training events each person attends, one day each. "
-            + how + "\n\n" + "\n".join(rows) + "\n\n"
-            # docs/javascripts/mycalendar.js writes a form here: a pair's own meeting day and time.
-            + f'<div class="ect-mycalendar" data-ect-mycalendar="" data-ect-programme="{attr(programme.id)}">'
-            + "</div>\n\n")
+    how = (
+        "Each event links to its page. Subscribe, and your calendar program fetches the calendar again each "
+        "day, so a change to the programme reaches your phone; a downloaded file is a copy that stays as it was."
+        if ctx.site_url
+        else "This copy of the site was built without its address (SITE_URL), so its calendars can be "
+        "downloaded but not subscribed to; a downloaded file is a copy that stays as it was."
+    )
+    return (
+        "## Calendars\n\nAn .ics file for each cohort and role, for Outlook, Google or Apple Calendar: "
+        "the weekly study, the mentor meetings and the training events each person attends, one day each. "
+        + how
+        + "\n\n"
+        + "\n".join(rows)
+        + "\n\n"
+        # docs/javascripts/mycalendar.js writes a form here: a pair's own meeting day and time.
+        + f'<div class="ect-mycalendar" data-ect-mycalendar="" data-ect-programme="{attr(programme.id)}">'
+        + "</div>\n\n"
+    )
 
 
 def subscribe_url(site_url: str, ics: str) -> str:
@@ -217,8 +249,9 @@ def subscribe_url(site_url: str, ics: str) -> str:
     return "webcal://" + address.split("://", 1)[1] if "://" in address else address
 
 
-def events_section(ctx: Context, programme: Programme, events: list[Event], heading: str, *,
-                   titled: bool = True) -> str:
+def events_section(
+    ctx: Context, programme: Programme, events: list[Event], heading: str, *, titled: bool = True
+) -> str:
     """Each event: when, where, who, for which cohorts, what to prepare (`titled`: its title first,
     left out on the event's own page)."""
     schedules = ctx.schedules.get(programme.id, [])
@@ -233,8 +266,11 @@ def events_section(ctx: Context, programme: Programme, events: list[Event], head
         when = f"**{esc(title)}**: {event_when(event)}" if titled else f"**{event_when(event)}**"
         line = f"- {when}{length}. {place}. For {who(event.attendees)}"
         if len(schedules) > 1:
-            line += f" (<span {marks(programme, event.cohort_ids)}>{esc(', '.join(cohorts))}</span>)" \
-                if event.cohort_ids else f" ({esc(', '.join(cohorts))})"
+            line += (
+                f" (<span {marks(programme, event.cohort_ids)}>{esc(', '.join(cohorts))}</span>)"
+                if event.cohort_ids
+                else f" ({esc(', '.join(cohorts))})"
+            )
         line += "."
         if event.prepare:
             line += f"  \n  Prepare: {esc(event.prepare)}"

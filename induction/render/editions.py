@@ -6,6 +6,7 @@ other edition mapped to it with theirs; then what maps to nothing and what the c
 Codes are never compared across editions (the same code is a different statement in each): only
 the crosswalk joins them. A table that stacks as cards on a phone (ect-stack), so it reads at 320 px.
 """
+
 from __future__ import annotations
 
 from induction.core import urls
@@ -38,10 +39,13 @@ def _rows(crosswalk: Crosswalk, source: Framework, target: Framework, ctx: Conte
             into[target_id].append(source_id)
     out: list[str] = []
     for standard in target.standards:
-        out += [f"### Standard {standard.number}: {esc(standard.title)}\n",
-                '<div class="ect-stack ect-stack--editions" markdown="1">', "",
-                f"| {esc(edition_name(target))} | Sessions | {esc(edition_name(source))} | Sessions |",
-                "| --- | --- | --- | --- |"]
+        out += [
+            f"### Standard {standard.number}: {esc(standard.title)}\n",
+            '<div class="ect-stack ect-stack--editions" markdown="1">',
+            "",
+            f"| {esc(edition_name(target))} | Sessions | {esc(edition_name(source))} | Sessions |",
+            "| --- | --- | --- | --- |",
+        ]
         for statement in standard.statements:
             mapped = [source.statements[sid] for sid in into[statement.id]]
             before = "<br>".join(_cell(source, s, src) for s in mapped) or "No statement is mapped to it"
@@ -60,14 +64,19 @@ def render_editions(crosswalk: Crosswalk, ctx: Context) -> Page:
         kinds["none" if not target_ids else "one" if len(target_ids) == 1 else "several"] += 1
     dropped = [source.statements[sid] for sid, targets in crosswalk.mapping.items() if not targets]
     left_out = [s for s in source.statements.values() if s.id not in crosswalk.mapping]
-    out = [front_matter(title), caption(target.title, "Editions side by side"), f"# {esc(title)}\n",
-           f"The two editions number their statements differently: the same code can be a different statement in "
-           f"each. The provider's crosswalk maps each statement of the [{esc(edition_name(source))}]"
-           f"({urls.relative(src, urls.framework(source))}) to its counterparts in the "
-           f"[{esc(edition_name(target))}]({urls.relative(src, urls.framework(target))}): "
-           f"{kinds['one']} to one statement, {kinds['several']} to several, {kinds['none']} to none; "
-           f"{len(left_out)} {'is' if len(left_out) == 1 else 'are'} not in the crosswalk yet. Sessions count "
-           "the programmes on this site that cite each edition.\n", "## By standard\n"]
+    out = [
+        front_matter(title),
+        caption(target.title, "Editions side by side"),
+        f"# {esc(title)}\n",
+        f"The two editions number their statements differently: the same code can be a different statement in "
+        f"each. The provider's crosswalk maps each statement of the [{esc(edition_name(source))}]"
+        f"({urls.relative(src, urls.framework(source))}) to its counterparts in the "
+        f"[{esc(edition_name(target))}]({urls.relative(src, urls.framework(target))}): "
+        f"{kinds['one']} to one statement, {kinds['several']} to several, {kinds['none']} to none; "
+        f"{len(left_out)} {'is' if len(left_out) == 1 else 'are'} not in the crosswalk yet. Sessions count "
+        "the programmes on this site that cite each edition.\n",
+        "## By standard\n",
+    ]
     out += _rows(crosswalk, source, target, ctx, src)
     out.append(f"## No counterpart in the {esc(edition_name(target))} ({len(dropped)})\n")
     out += [f"- {_cell(source, s, src)}" for s in dropped] or ["The crosswalk maps every statement it lists."]

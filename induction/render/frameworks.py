@@ -3,6 +3,7 @@ page per standard, and the framework's index. Stage four of the flow (render).
 
 The coverage matrix of a programme is `render/matrix.py`, over `induction.check.coverage`.
 """
+
 from __future__ import annotations
 
 from induction.core import urls
@@ -17,15 +18,21 @@ from .text import Page, attr, caption, esc, front_matter, role_name, statement_l
 def _taught_rows(src: str, places: list[Place]) -> list[str]:
     """One programme's sessions citing a statement, as a table in programme order."""
     # In a wrapper that stacks each row as a card on a phone (docs/stylesheets/induction.css).
-    out = ['<div class="ect-stack ect-stack--taught" markdown="1">', "",
-           "| Session | Role | Year | Block | Week |", "| --- | --- | --- | --- | --- |"]
+    out = [
+        '<div class="ect-stack ect-stack--taught" markdown="1">',
+        "",
+        "| Session | Role | Year | Block | Week |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for place in places:
         # Block- and year-level pages have no week (and year pages no block): say so rather than leave
         # an empty cell, which a screen reader announces as "blank".
         block = f"{esc(place.block.title)} ({place.block.term_label})" if place.block else "Whole year"
         week = esc(place.week.label) if place.week else ("Whole block" if place.block else "Whole year")
-        out.append(f"| [{esc(place.session.title)}]({urls.relative(src, urls.session(place))}) | "
-                   f"{role_name(place.session.role)} | {esc(place.year.title)} | {block} | {week} |")
+        out.append(
+            f"| [{esc(place.session.title)}]({urls.relative(src, urls.session(place))}) | "
+            f"{role_name(place.session.role)} | {esc(place.year.title)} | {block} | {week} |"
+        )
     return out + ["", "</div>", ""]
 
 
@@ -35,17 +42,19 @@ def render_statement(framework: Framework, statement: Statement, taught: list[Pl
     src = urls.statement(framework, statement.id)
     standard = statement.standard
     title = f"{statement.id} {statement.text}"
-    out = [front_matter(f"Statement {statement.id}" + (f" of the {edition_name(framework)}" if several else "")),
-           caption(framework.title, f"Standard {standard.number}: {standard.title}", statement.kind_label),
-           f"# Statement {esc(statement.id)}\n",
-           f'<blockquote class="ect-statement" markdown="1">\n\n{esc(statement.text)}\n\n</blockquote>\n',
-           '<div class="ect-statement-facts" markdown="1">\n',
-           f"- **Framework:** [{esc(framework.title)}]({urls.relative(src, urls.framework(framework))})",
-           # Two editions may give this code to different statements: the page says which one it is.
-           f"- **Edition:** {esc(framework.edition_label or framework.id)}",
-           f"- **Standard:** [{standard.number}. {esc(standard.title)}]"
-           f"({urls.relative(src, urls.standard(framework, standard.number))})",
-           f"- **Kind:** {statement.kind_label}"]
+    out = [
+        front_matter(f"Statement {statement.id}" + (f" of the {edition_name(framework)}" if several else "")),
+        caption(framework.title, f"Standard {standard.number}: {standard.title}", statement.kind_label),
+        f"# Statement {esc(statement.id)}\n",
+        f'<blockquote class="ect-statement" markdown="1">\n\n{esc(statement.text)}\n\n</blockquote>\n',
+        '<div class="ect-statement-facts" markdown="1">\n',
+        f"- **Framework:** [{esc(framework.title)}]({urls.relative(src, urls.framework(framework))})",
+        # Two editions may give this code to different statements: the page says which one it is.
+        f"- **Edition:** {esc(framework.edition_label or framework.id)}",
+        f"- **Standard:** [{standard.number}. {esc(standard.title)}]"
+        f"({urls.relative(src, urls.standard(framework, standard.number))})",
+        f"- **Kind:** {statement.kind_label}",
+    ]
     if statement.heading:
         out.append(f"- **Group:** {esc(statement.heading)}")
     out += ["", "</div>", "", "## Taught in\n"]
@@ -60,8 +69,13 @@ def render_statement(framework: Framework, statement: Statement, taught: list[Pl
         count = f"{len(places)} session{'s' if len(places) != 1 else ''}"
         out.append(f"{count} of {name} cite{'s' if len(places) == 1 else ''} this statement, in programme order.\n")
         out += _taught_rows(src, places)
-    return Page(src, title, "\n".join(out), "statement",
-                {"framework": framework.id, "statement": statement.id, "taught": [p.session.id for p in taught]})
+    return Page(
+        src,
+        title,
+        "\n".join(out),
+        "statement",
+        {"framework": framework.id, "statement": statement.id, "taught": [p.session.id for p in taught]},
+    )
 
 
 def render_standard(framework: Framework, standard: Standard, cited: dict[str, list[Place]]) -> Page:
@@ -95,10 +109,15 @@ def render_framework(framework: Framework, ctx: Context) -> Page:
         out.append(f"Edition: {esc(framework.edition_label)}.\n")
     total = len(framework.statements)
     covered = sum(1 for places in cited.values() if places)
-    out.append(f"{total} statements in {len(framework.standards)} standards; the programmes on this site cite "
-               f"{covered} of them.\n")
-    matrices = [f"[{esc(p.title)}]({urls.relative(src, urls.coverage(p))})"
-                for p in ctx.site.programmes if p.framework_id == framework.id]
+    out.append(
+        f"{total} statements in {len(framework.standards)} standards; the programmes on this site cite "
+        f"{covered} of them.\n"
+    )
+    matrices = [
+        f"[{esc(p.title)}]({urls.relative(src, urls.coverage(p))})"
+        for p in ctx.site.programmes
+        if p.framework_id == framework.id
+    ]
     if matrices:
         out.append(f"Which blocks cover which statements: the coverage matrix of {', '.join(matrices)}.\n")
     out.append("| Standard | Statements | Cited |\n| --- | ---: | ---: |")
@@ -109,7 +128,7 @@ def render_framework(framework: Framework, ctx: Context) -> Page:
         out.append(f"| [{standard.number}. {esc(standard.title)}]({link}) | {n} | {c} |")
     out += _beside(framework, ctx, src)
     if framework.attribution:
-        out.append(f"\n<p class=\"ect-attribution\">{attr(framework.attribution)}</p>\n")
+        out.append(f'\n<p class="ect-attribution">{attr(framework.attribution)}</p>\n')
     return Page(src, framework.title, "\n".join(out) + "\n", "framework", {"framework": framework.id})
 
 

@@ -4,6 +4,7 @@
 its id linked to the statement's page and its text in the framework's own words; where the
 session words it its own way, that wording comes first and the statement behind it.
 """
+
 from __future__ import annotations
 
 from induction.core.model import Framework, Intention, Statement
@@ -19,10 +20,18 @@ def unique(intentions: list[Intention]) -> list[Intention]:
     return list(seen.values())
 
 
-def intentions_section(intentions: list[Intention], framework: Framework | None, page_src: str,
-                       who: str = "You", heading: str = "## Learning intentions") -> str:
-    known = [(i, framework.statements[i.statement_id]) for i in unique(intentions)
-             if framework and i.statement_id in framework.statements]
+def intentions_section(
+    intentions: list[Intention],
+    framework: Framework | None,
+    page_src: str,
+    who: str = "You",
+    heading: str = "## Learning intentions",
+) -> str:
+    known = [
+        (i, framework.statements[i.statement_id])
+        for i in unique(intentions)
+        if framework and i.statement_id in framework.statements
+    ]
     if not known:
         return ""
     known.sort(key=lambda pair: pair[1].order)
@@ -49,6 +58,8 @@ def _item(intention: Intention, statement: Statement, framework: Framework | Non
     assert framework is not None
     ref = statement_link(framework, statement.id, page_src, css="ect-statement-id")
     if intention.wording:
-        return (f"- {ref} {esc(intention.wording)}  \n"
-                f'  <span class="ect-statement-text">Framework: {esc(statement.text)}</span>')
+        return (
+            f"- {ref} {esc(intention.wording)}  \n"
+            f'  <span class="ect-statement-text">Framework: {esc(statement.text)}</span>'
+        )
     return f"- {ref} {esc(statement.text)}"

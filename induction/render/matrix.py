@@ -4,6 +4,7 @@ Stage four of the flow (render). The counting is `induction.check.coverage`, sha
 the command and curriculum.json; this module only lays it out: a summary per standard, the key
 to the column labels, the matrix as an accessible table, and the statements no session cites.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -52,24 +53,34 @@ def _cell(count: int, headers: str) -> str:
 
 def matrix_table(cov: Coverage, src: str) -> list[str]:
     framework, columns = cov.framework, cov.columns
-    out = ['<div class="ect-table-wrap" role="region" aria-labelledby="ect-coverage-caption" tabindex="0">',
-           '<table class="ect-coverage">',
-           f'<caption id="ect-coverage-caption"><span>Sessions citing each statement of the {attr(framework.title)}, '
-           f"by block, in {attr(cov.programme.title)}</span></caption>"]
-    head = "".join(f'<th scope="col" id="{attr(_COLUMN + c.key)}" title="{attr(c.title)}"><span aria-hidden="true">'
-                   f'{attr(c.label)}</span><span class="ect-visually-hidden">{attr(_spoken(c))}</span></th>'
-                   for c in columns)
-    out.append(f'<thead><tr><th scope="col" id="{_STATEMENTS}">Statement</th>{head}'
-               f'<th scope="col" id="{_ALL}">All blocks</th></tr></thead>')
+    out = [
+        '<div class="ect-table-wrap" role="region" aria-labelledby="ect-coverage-caption" tabindex="0">',
+        '<table class="ect-coverage">',
+        f'<caption id="ect-coverage-caption"><span>Sessions citing each statement of the {attr(framework.title)}, '
+        f"by block, in {attr(cov.programme.title)}</span></caption>",
+    ]
+    head = "".join(
+        f'<th scope="col" id="{attr(_COLUMN + c.key)}" title="{attr(c.title)}"><span aria-hidden="true">'
+        f'{attr(c.label)}</span><span class="ect-visually-hidden">{attr(_spoken(c))}</span></th>'
+        for c in columns
+    )
+    out.append(
+        f'<thead><tr><th scope="col" id="{_STATEMENTS}">Statement</th>{head}'
+        f'<th scope="col" id="{_ALL}">All blocks</th></tr></thead>'
+    )
     keys = [_COLUMN + c.key for c in columns] + [_ALL]
     for tally in cov.standards():
         out += _standard_rows(cov, tally, src, keys)
     totals = cov.column_totals()
     own = _TOTAL
-    sums = "".join(f"<td{_headers(key, own)}>{count}</td>"
-                   for key, count in zip(keys, [*(totals[c.key] for c in columns), sum(totals.values())], strict=True))
-    out.append(f'<tfoot><tr><th scope="row" id="{own}">All standards: covered {len(cov.covered)} of '
-               f"{len(framework.statements)}</th>{sums}</tr></tfoot>")
+    sums = "".join(
+        f"<td{_headers(key, own)}>{count}</td>"
+        for key, count in zip(keys, [*(totals[c.key] for c in columns), sum(totals.values())], strict=True)
+    )
+    out.append(
+        f'<tfoot><tr><th scope="row" id="{own}">All standards: covered {len(cov.covered)} of '
+        f"{len(framework.statements)}</th>{sums}</tr></tfoot>"
+    )
     out += ["</table>", "</div>", ""]
     return out
 
@@ -80,24 +91,33 @@ def _standard_rows(cov: Coverage, tally: StandardTally, src: str, keys: list[str
     standard = tally.standard
     group = f"{_GROUP}{standard.number}"
     out = ["<tbody>"]
-    out.append(f'<tr class="ect-coverage__standard"><th scope="rowgroup" colspan="{span}" id="{group}">'
-               f'<a href="{href(src, urls.standard(framework, standard.number))}">'
-               f"Standard {standard.number}: {attr(standard.title)}</a></th></tr>")
+    out.append(
+        f'<tr class="ect-coverage__standard"><th scope="rowgroup" colspan="{span}" id="{group}">'
+        f'<a href="{href(src, urls.standard(framework, standard.number))}">'
+        f"Standard {standard.number}: {attr(standard.title)}</a></th></tr>"
+    )
     for statement in standard.statements:
         row, own = cov.counts[statement.id], f"{_ROW}{statement.id}"
         gap = "" if row else ' class="ect-coverage__gap"'
         cells = "".join(_cell(row.get(c.key, 0), _headers(_COLUMN + c.key, group, own)) for c in columns)
-        out.append(f'<tr{gap}><th scope="row" id="{attr(own)}"{_headers(_STATEMENTS, group)}>'
-                   f'<a class="ect-coverage__id" href="{href(src, urls.statement(framework, statement.id))}">'
-                   f'<span class="ect-visually-hidden">Statement </span>{attr(statement.id)}</a> '
-                   f'<span class="ect-coverage__text">{attr(statement.text)}</span></th>'
-                   f"{cells}<td{_headers(_ALL, group, own)}>{sum(row.values())}</td></tr>")
+        out.append(
+            f'<tr{gap}><th scope="row" id="{attr(own)}"{_headers(_STATEMENTS, group)}>'
+            f'<a class="ect-coverage__id" href="{href(src, urls.statement(framework, statement.id))}">'
+            f'<span class="ect-visually-hidden">Statement </span>{attr(statement.id)}</a> '
+            f'<span class="ect-coverage__text">{attr(statement.text)}</span></th>'
+            f"{cells}<td{_headers(_ALL, group, own)}>{sum(row.values())}</td></tr>"
+        )
     own = f"{group}-total"
-    sums = "".join(f"<td{_headers(key, group, own)}>{count}</td>"
-                   for key, count in zip(keys, [*(tally.sessions[c.key] for c in columns),
-                                                sum(tally.sessions.values())], strict=True))
-    out.append(f'<tr class="ect-coverage__subtotal"><th scope="row" id="{own}" headers="{group}">'
-               f"Standard {standard.number}: covered {tally.covered} of {tally.total}</th>{sums}</tr>")
+    sums = "".join(
+        f"<td{_headers(key, group, own)}>{count}</td>"
+        for key, count in zip(
+            keys, [*(tally.sessions[c.key] for c in columns), sum(tally.sessions.values())], strict=True
+        )
+    )
+    out.append(
+        f'<tr class="ect-coverage__subtotal"><th scope="row" id="{own}" headers="{group}">'
+        f"Standard {standard.number}: covered {tally.covered} of {tally.total}</th>{sums}</tr>"
+    )
     out.append("</tbody>")
     return out
 
@@ -108,23 +128,31 @@ def render_matrix(cov: Coverage, beside: list[tuple[str, str]] | None = None) ->
     src = urls.coverage(programme, framework)
     total, covered, uncovered = len(framework.statements), len(cov.covered), cov.uncovered
     title = f"Coverage of the {framework.title}"
-    out = [front_matter(title), caption(programme.title), f"# {esc(title)}\n",
-           f"**Covered {covered} of {total}** statements: sessions of this programme cite {covered} of the "
-           f"{total} statements of the [{esc(framework.title)}]({urls.relative(src, urls.framework(framework))})"
-           + (f"; [{len(uncovered)} are not covered](#not-covered)." if uncovered else ".")
-           + "\n{ .ect-coverage-total }\n",
-           *[f"Another edition: [{esc(name)}]({urls.relative(src, page)}).\n" for name, page in beside or []],
-           "## By standard\n",
-           "| Standard | Statements | Covered | Not covered |\n| --- | ---: | ---: | ---: |"]
+    out = [
+        front_matter(title),
+        caption(programme.title),
+        f"# {esc(title)}\n",
+        f"**Covered {covered} of {total}** statements: sessions of this programme cite {covered} of the "
+        f"{total} statements of the [{esc(framework.title)}]({urls.relative(src, urls.framework(framework))})"
+        + (f"; [{len(uncovered)} are not covered](#not-covered)." if uncovered else ".")
+        + "\n{ .ect-coverage-total }\n",
+        *[f"Another edition: [{esc(name)}]({urls.relative(src, page)}).\n" for name, page in beside or []],
+        "## By standard\n",
+        "| Standard | Statements | Covered | Not covered |\n| --- | ---: | ---: | ---: |",
+    ]
     for tally in cov.standards():
         link = urls.relative(src, urls.standard(framework, tally.standard.number))
-        out.append(f"| [{tally.standard.number}. {esc(tally.standard.title)}]({link}) | {tally.total} | "
-                   f"{tally.covered} | {tally.total - tally.covered} |")
+        out.append(
+            f"| [{tally.standard.number}. {esc(tally.standard.title)}]({link}) | {tally.total} | "
+            f"{tally.covered} | {tally.total - tally.covered} |"
+        )
     out.append(f"| **All standards** | **{total}** | **{covered}** | **{total - covered}** |\n")
-    out += ["## By block\n",
-            "Each cell counts the sessions of a block whose learning intentions cite the statement; an empty "
-            "cell means none. A session counts once, in the block where it is listed. The columns:\n",
-            '<div class="ect-coverage-key" markdown="1">\n']
+    out += [
+        "## By block\n",
+        "Each cell counts the sessions of a block whose learning intentions cite the statement; an empty "
+        "cell means none. A session counts once, in the block where it is listed. The columns:\n",
+        '<div class="ect-coverage-key" markdown="1">\n',
+    ]
     out += [f"- **{esc(c.label)}** {esc(c.title)}" for c in cov.columns]
     out += ["", "</div>", ""]
     out += matrix_table(cov, src)
@@ -137,5 +165,6 @@ def render_matrix(cov: Coverage, beside: list[tuple[str, str]] | None = None) ->
             out.append(f"### Standard {standard.number}: {esc(standard.title)}\n")
             out += [f"- {statement_link(framework, s.id, src)} {esc(s.text)}" for s in missing]
             out.append("")
-    return Page(src, title, "\n".join(out) + "\n", "coverage",
-                {"programme": programme.id, "covered": covered, "total": total})
+    return Page(
+        src, title, "\n".join(out) + "\n", "coverage", {"programme": programme.id, "covered": covered, "total": total}
+    )

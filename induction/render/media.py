@@ -4,6 +4,7 @@ A video loads nothing from its host until the reader asks: the page holds a plac
 the title and duration, a plain link to the video (and its audio-described version), and the
 transcript right below; `video.js` swaps in a privacy-enhanced iframe on request.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -68,16 +69,21 @@ def video_block(video: Video, programme: Programme, page_src: str) -> str:
             f'<button type="button" class="ect-video__play">'
             f'<span class="ect-video__label">Play video: {attr(video.title)}</span> '
             + (f'<span class="ect-video__duration">({video.duration})</span>' if video.seconds else "")
-            + '</button>\n'
+            + "</button>\n"
             f'<p class="ect-video__notice">Playing loads the video from {attr(host)}.</p>\n'
-            f"</div>\n")
+            f"</div>\n"
+        )
     transcript = demote_headings(video.transcript.strip(), 2)
-    figure = (f'<figure class="ect-video" markdown="1">\n{placeholder}'
-              f'<figcaption markdown="1">\n\n' + "  \n".join(links) + "\n\n</figcaption>\n</figure>\n\n")
+    figure = (
+        f'<figure class="ect-video" markdown="1">\n{placeholder}'
+        f'<figcaption markdown="1">\n\n' + "  \n".join(links) + "\n\n</figcaption>\n</figure>\n\n"
+    )
     if not transcript:
         return figure
-    return (figure + '<details class="ect-transcript" markdown="1">\n'
-            f"<summary>Transcript: {attr(video.title)}</summary>\n\n{transcript}\n\n</details>\n")
+    return (
+        figure + '<details class="ect-transcript" markdown="1">\n'
+        f"<summary>Transcript: {attr(video.title)}</summary>\n\n{transcript}\n\n</details>\n"
+    )
 
 
 def asset_link(asset: Asset, programme: Programme, page_src: str) -> str:
@@ -124,8 +130,7 @@ def size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB"
 
 
-def expand(body: str, programme: Programme, framework: Framework | None, places: ProgrammePlaces,
-           page_src: str) -> str:
+def expand(body: str, programme: Programme, framework: Framework | None, places: ProgrammePlaces, page_src: str) -> str:
     """A session body with its shortcodes rendered (they were checked before rendering)."""
     codes = read(body).shortcodes
     raw = in_raw_html(body) if any(code.name == "image" for code in codes) else (lambda offset: False)

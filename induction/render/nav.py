@@ -3,6 +3,7 @@
 Returned in the form of MkDocs' `nav` setting (lists of {title: path}), so an adapter for
 another builder can translate it without knowing the model.
 """
+
 from __future__ import annotations
 
 import math
@@ -33,8 +34,11 @@ GROUP_ABOVE = 24
 def _week_items(places: ProgrammePlaces, programme: Programme, year: Year, block: Block, week: Week) -> list[NavItem]:
     items: list[NavItem] = [urls.week(programme, year, block, week)]
     for role in ROLES:
-        items += [{place.session.title: urls.session(place)}
-                  for place, see in places.week_entries(block, week, role) if not see]
+        items += [
+            {place.session.title: urls.session(place)}
+            for place, see in places.week_entries(block, week, role)
+            if not see
+        ]
     return items
 
 
@@ -47,7 +51,7 @@ def _grouped(entries: list[NavItem], weeks: list[Week]) -> list[NavItem]:
     groups = []
     for start in range(0, len(entries), size):
         first, last = weeks[start], weeks[min(start + size, len(weeks)) - 1]
-        groups.append({f"Weeks {first.first} to {last.last}": entries[start:start + size]})
+        groups.append({f"Weeks {first.first} to {last.last}": entries[start : start + size]})
     return groups
 
 
@@ -58,8 +62,12 @@ def _role_item(places: ProgrammePlaces, programme: Programme, role: str) -> NavI
     more: list[NavItem] = []
     training = places.training() if role == "mentor" else []
     if training:
-        more.append({"Mentor training": [urls.mentor_training(programme)] + [
-            {p.session.title: urls.session(p)} for p in training]})
+        more.append(
+            {
+                "Mentor training": [urls.mentor_training(programme)]
+                + [{p.session.title: urls.session(p)} for p in training]
+            }
+        )
     if role == "tutor":
         more.append({"Your pairs": pairs_src(programme)})
     return {ROLE[role].page_title: [page, *more]} if more else page
@@ -71,23 +79,29 @@ def build_nav(site, all_places: dict[str, ProgrammePlaces]) -> list[NavItem]:
         places = all_places[programme.id]
         # The roles first: each has its own starting page (induction/render/roles.py).
         years: list[NavItem] = [urls.programme(programme)] + [
-            _role_item(places, programme, role.id) for role in ROLE.values()]
+            _role_item(places, programme, role.id) for role in ROLE.values()
+        ]
         for year in programme.years:
             items: list[NavItem] = [urls.year(programme, year)] + _entries(places, year.pages)
             for block in year.blocks:
                 block_items: list[NavItem] = [urls.block(programme, year, block)] + _entries(places, block.pages)
                 if block.routes:  # the diagnostic before the weeks whose steps it chooses
                     block_items.insert(1, {diagnostic_title(block): diagnostic_src(programme, year, block)})
-                weeks = [{week.heading: _week_items(places, programme, year, block, week)}
-                         for week in block.weeks]
+                weeks = [{week.heading: _week_items(places, programme, year, block, week)} for week in block.weeks]
                 block_items += _grouped(weeks, block.weeks)
                 if any(places.week_entries(block, w, "mentor") for w in block.weeks):
                     block_items.append({"Mentor pack (print)": pack_src(programme, year, block)})
                 items.append({block.title: block_items})
             years.append({year.title: items})
         editions = [site.frameworks[f] for f in programme.framework_ids if f in site.frameworks]
-        years += [{"Coverage" if framework.id == programme.framework_id else f"Coverage: {edition_name(framework)}":
-                   urls.coverage(programme, framework)} for framework in editions]
+        years += [
+            {
+                "Coverage"
+                if framework.id == programme.framework_id
+                else f"Coverage: {edition_name(framework)}": urls.coverage(programme, framework)
+            }
+            for framework in editions
+        ]
         if programme.lenses:
             years.append({"Examples by phase and subject": urls.examples(programme)})
         nav.append({programme.title: years})
@@ -104,8 +118,15 @@ def _framework_sections(site: Site) -> list[NavItem]:
     for framework in used:
         beside: list[NavItem] = [
             {f"Beside {edition_name(site.frameworks[c.source])}": urls.editions(framework, site.frameworks[c.source])}
-            for c in shown_crosswalks(site) if c.target == framework.id]
+            for c in shown_crosswalks(site)
+            if c.target == framework.id
+        ]
         title = edition_name(framework) if titles.count(framework.title) > 1 else framework.title
-        sections.append({title: [urls.framework(framework)] + [
-            {f"{s.number}. {s.title}": urls.standard(framework, s.number)} for s in framework.standards] + beside})
+        sections.append(
+            {
+                title: [urls.framework(framework)]
+                + [{f"{s.number}. {s.title}": urls.standard(framework, s.number)} for s in framework.standards]
+                + beside
+            }
+        )
     return sections

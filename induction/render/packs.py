@@ -6,6 +6,7 @@ Both reuse `render_session` with `embedded=True`, so a plan in a pack is the pla
 page, less what only a page of its own needs. `docs/stylesheets/print.css` does the paper side:
 the cover and each plan start a new page.
 """
+
 from __future__ import annotations
 
 import os
@@ -45,8 +46,11 @@ def printed_packs(site: Site, folder: str) -> dict[str, tuple[str, str, int]]:
             for block in year.blocks:
                 path = os.path.join(folder, pack_pdf_name(programme, block))
                 if os.path.isfile(path):
-                    found[pack_pdf_name(programme, block)] = (pack_pdf_src(programme, year, block), path,
-                                                              os.path.getsize(path))
+                    found[pack_pdf_name(programme, block)] = (
+                        pack_pdf_src(programme, year, block),
+                        path,
+                        os.path.getsize(path),
+                    )
     return found
 
 
@@ -55,8 +59,10 @@ def pack_links(programme: Programme, year: Year, block: Block, ctx: Context, src
     text = f"[{label}]({urls.relative(src, pack_src(programme, year, block))})"
     size = ctx.pdfs.get(pack_pdf_name(programme, block))
     if size is not None:
-        text += (f" · [the same pack as a PDF ({round(size / 1024)} KB)]"
-                 f"({urls.relative(src, pack_pdf_src(programme, year, block))})")
+        text += (
+            f" · [the same pack as a PDF ({round(size / 1024)} KB)]"
+            f"({urls.relative(src, pack_pdf_src(programme, year, block))})"
+        )
     return text
 
 
@@ -67,7 +73,7 @@ def week_print_src(programme: Programme, year: Year, block: Block, week: Week) -
 def _strip_front_matter(markdown: str) -> str:
     if markdown.startswith("---\n"):
         end = markdown.find("\n---\n", 4)
-        return markdown[end + 5:] if end >= 0 else markdown
+        return markdown[end + 5 :] if end >= 0 else markdown
     return markdown
 
 
@@ -82,8 +88,9 @@ def mentor_plans(block: Block, ctx: Context, programme: Programme) -> list[tuple
     week's in order; `see:` entries too, since the meeting needs them."""
     places = ctx.places[programme.id]
     whole = [(None, place, see) for place, see in places.page_entries(block.pages) if place.session.is_mentor_plan]
-    return whole + [(week, place, see) for week in block.weeks
-                    for place, see in places.week_entries(block, week, "mentor")]
+    return whole + [
+        (week, place, see) for week in block.weeks for place, see in places.week_entries(block, week, "mentor")
+    ]
 
 
 def when(week: Week | None) -> str:
@@ -99,25 +106,33 @@ def render_mentor_pack(programme: Programme, year: Year, block: Block, ctx: Cont
     title = f"Mentor pack: {block.title}"
     total = sum(place.session.minutes for _, place, _ in plans)
     count = f"{len(plans)} mentor session {'plan' if len(plans) == 1 else 'plans'}"
-    out = [front_matter(title, ect_kind="mentor-pack", search=NOT_SEARCHED),
-           '<section class="ect-pack-cover" markdown="1">\n',
-           caption(programme.title, year.title, block.term_label), f"# {esc(title)}\n",
-           f'<p class="ect-meta">{count} · {minutes(total)} in all</p>\n',
-           print_action("Print this pack")]
+    out = [
+        front_matter(title, ect_kind="mentor-pack", search=NOT_SEARCHED),
+        '<section class="ect-pack-cover" markdown="1">\n',
+        caption(programme.title, year.title, block.term_label),
+        f"# {esc(title)}\n",
+        f'<p class="ect-meta">{count} · {minutes(total)} in all</p>\n',
+        print_action("Print this pack"),
+    ]
     if block.summary.get("mentor"):  # on the cover, under the pack's h1
         home = urls.block(programme, year, block)
         out.append(summary_markdown(block.summary["mentor"], home, src, 1, programme, ctx) + "\n")
     out.append("## Contents\n")
     # Anchors by position, not by session id: a plan may be listed twice in a block (`see:`).
     for index, (week, place, see) in enumerate(plans, 1):
-        where = f" (from {esc(place.block.title)})" if see and place.block is not None and place.block is not block \
-            else ""
-        out.append(f"{index}. {when(week)}: [{esc(place.session.title)}](#plan-{index}) · "
-                   f"{minutes(place.session.minutes)}{where}")
+        where = (
+            f" (from {esc(place.block.title)})" if see and place.block is not None and place.block is not block else ""
+        )
+        out.append(
+            f"{index}. {when(week)}: [{esc(place.session.title)}](#plan-{index}) · "
+            f"{minutes(place.session.minutes)}{where}"
+        )
     out.append("\n</section>\n")
     for index, (_, place, _) in enumerate(plans, 1):
-        out.append(f'<article class="ect-pack-plan" id="plan-{index}" markdown="1">\n\n'
-                   f"{_embedded(place, ctx, src)}\n\n</article>\n")
+        out.append(
+            f'<article class="ect-pack-plan" id="plan-{index}" markdown="1">\n\n'
+            f"{_embedded(place, ctx, src)}\n\n</article>\n"
+        )
     return Page(src, title, "\n".join(out), "mentor-pack", {"block": block.id})
 
 
@@ -130,15 +145,19 @@ def render_week_print(programme: Programme, year: Year, block: Block, week: Week
     total = sum(place.session.minutes for place, _ in steps)
     count = f"{len(steps)} {'step' if len(steps) == 1 else 'steps'}"
     back = urls.relative(src, urls.week(programme, year, block, week))
-    out = [front_matter(title, ect_kind="week-print", search=NOT_SEARCHED),
-           caption(year.title, block.term_label, block.title),
-           f"# {esc(title)}\n",
-           f'<p class="ect-meta">{count} · {minutes(total)}</p>\n' if not block.routes else  # else a total per route
-           f'<p class="ect-meta">{count} across {len(block.routes)} routes</p>\n',
-           route_totals(block, [place for place, _ in steps]),  # one line per route, for routes.js
-           print_action("Print this week"),
-           f'<p class="ect-print-hide" markdown="1">[Back to the week page]({back})</p>\n',
-           route_note(programme, year, block, src)]
+    out = [
+        front_matter(title, ect_kind="week-print", search=NOT_SEARCHED),
+        caption(year.title, block.term_label, block.title),
+        f"# {esc(title)}\n",
+        f'<p class="ect-meta">{count} · {minutes(total)}</p>\n'
+        if not block.routes
+        # else a total per route
+        else f'<p class="ect-meta">{count} across {len(block.routes)} routes</p>\n',
+        route_totals(block, [place for place, _ in steps]),  # one line per route, for routes.js
+        print_action("Print this week"),
+        f'<p class="ect-print-hide" markdown="1">[Back to the week page]({back})</p>\n',
+        route_note(programme, year, block, src),
+    ]
     sequence = [place for place, _ in steps]
     for place, _ in steps:
         # The page's caption already says where the week sits; each step says which step it is.

@@ -3,6 +3,7 @@
 mkdocs-macros calls them through macros/main.py under any engine that runs it; the export calls
 `render` to turn those pages into plain Markdown, so the exported site needs neither.
 """
+
 from __future__ import annotations
 
 import os

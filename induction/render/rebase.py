@@ -6,6 +6,7 @@ pack), in other folders: `[the intro](b1-intro.md)` from `b1/b1-w1-read.md` is `
 from `b1/week-1/print.md`. Shortcodes need none of this: they are expanded for the page they are
 on. Addresses with a scheme, site-absolute ones and anchors within the page stay as they are.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -27,7 +28,7 @@ def rebase(body: str, page: str, other: str) -> str:
         if not address or _KEPT.match(address):
             continue
         cut = re.search(r"[?#]", address)
-        path, tail = (address[:cut.start()], address[cut.start():]) if cut else (address, "")
+        path, tail = (address[: cut.start()], address[cut.start() :]) if cut else (address, "")
         if not path:  # "?x": the page itself
             continue
         target = posixpath.normpath(posixpath.join(here, path))

@@ -6,6 +6,7 @@ last, where it belongs (placement visits a block's pages before its weeks, so it
 would put the reflection before week 1). Each session appears once, at its home; `see:`
 references are links, not steps.
 """
+
 from __future__ import annotations
 
 from induction.core.placement import Place, ProgrammePlaces
@@ -13,8 +14,10 @@ from induction.core.placement import Place, ProgrammePlaces
 
 def _split(places: list[Place]) -> tuple[list[Place], list[Place]]:
     """Pages that open a block or year, and reflections, which close it."""
-    return ([p for p in places if p.session.kind != "reflection"],
-            [p for p in places if p.session.kind == "reflection"])
+    return (
+        [p for p in places if p.session.kind != "reflection"],
+        [p for p in places if p.session.kind == "reflection"],
+    )
 
 
 def role_sequence(places: ProgrammePlaces, role: str) -> list[Place]:

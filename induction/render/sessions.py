@@ -1,6 +1,7 @@
 """Sessions: the page of every session (ECT step, mentor session plan, tutor material, block and
 year pages), each with where it sits, how long it takes, its resources and learning intentions.
 """
+
 from __future__ import annotations
 
 from induction.check.routes import entry_routes, route_labels
@@ -31,14 +32,17 @@ def session_caption(place: Place) -> str:
     role = place.session.role
     if place.role == TRAINING:
         return caption(place.year.title, "Mentor training")
-    parts.append("Mentor session" if place.session.is_mentor_plan else
-                 f"{role_name(role)} {'self-study' if role == 'ect' and place.week else 'materials'}"
-                 if place.week else kind_name(place.session.kind))
+    parts.append(
+        "Mentor session"
+        if place.session.is_mentor_plan
+        else f"{role_name(role)} {'self-study' if role == 'ect' and place.week else 'materials'}"
+        if place.week
+        else kind_name(place.session.kind)
+    )
     return caption(*parts)
 
 
-def render_session(place: Place, ctx: Context, sequence: list[Place], src: str = "", *,
-                   embedded: bool = False) -> Page:
+def render_session(place: Place, ctx: Context, sequence: list[Place], src: str = "", *, embedded: bool = False) -> Page:
     """The session's page; `src` renders it for another page (a pack) with links from there, and
     `embedded` leaves out what only a page of its own needs (the print button, previous/next)."""
     session, programme = place.session, place.programme
@@ -56,11 +60,14 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
     routes = entry_routes(place.block, place)
     if routes and place.block is not None and " route" not in meta[0]:  # labelled, with or without JavaScript
         meta.append(f"{route_labels(place.block, routes)} route only")
-    parts = [front_matter(session.title, ect_role=session.role, ect_kind=session.kind),
-             session_caption(place), f"# {esc(session.title)}\n",
-             f'<p class="ect-meta">{" · ".join(attr(m) for m in meta)}</p>\n',
-             "" if embedded else back_link(place, src),
-             session_dates(ctx, place)]
+    parts = [
+        front_matter(session.title, ect_role=session.role, ect_kind=session.kind),
+        session_caption(place),
+        f"# {esc(session.title)}\n",
+        f'<p class="ect-meta">{" · ".join(attr(m) for m in meta)}</p>\n',
+        "" if embedded else back_link(place, src),
+        session_dates(ctx, place),
+    ]
     if session.is_mentor_plan:
         parts.append(_plan_top(place, embedded))
         parts.append(plan_fields(ctx, place))
@@ -68,8 +75,10 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
             plans = [p for p in sequence if p.session.is_mentor_plan]
             at = plans.index(place) if place in plans else 0
             parts.append(coaching_log(place, plans[at - 1] if at > 0 else None))
-        sections = [intentions_section(session.intentions, framework, src, ROLE["mentor"].learner),
-                    _resources(place, src)]
+        sections = [
+            intentions_section(session.intentions, framework, src, ROLE["mentor"].learner),
+            _resources(place, src),
+        ]
         parts += sections
         parts.append(_phases(written, place, top=3 if any(sections) else 2))
         parts.append('<div class="ect-notes" aria-hidden="true"><p>Notes</p></div>\n')
@@ -83,15 +92,17 @@ def render_session(place: Place, ctx: Context, sequence: list[Place], src: str =
     if not embedded:
         parts.append(mark_as_done(place))  # a checkbox made by progress.js; kept on the device only
         parts.append(_pagination(place, sequence, src))
-    return Page(src, session.title, "\n".join(p for p in parts if p), f"session-{session.role}",
-                {"session": session.id})
+    return Page(
+        src, session.title, "\n".join(p for p in parts if p), f"session-{session.role}", {"session": session.id}
+    )
 
 
 def _plan_top(place: Place, embedded: bool = False) -> str:
     session = place.session
     total = f"| **Total** | **{session.minutes}** |\n" if session.timed else ""
     return ("" if embedded else print_action("Print this plan")) + (
-            f"**Time needed:** {minutes(session.minutes)}\n\n{_timing(session, 'Phase', total)}")
+        f"**Time needed:** {minutes(session.minutes)}\n\n{_timing(session, 'Phase', total)}"
+    )
 
 
 def _agenda(session: Session) -> str:
@@ -105,18 +116,23 @@ def _timing(session: Session, heading: str, total: str = "") -> str:
     if not session.timed:
         items = "\n".join(f"1. {esc(phase.title)}" for phase in session.phases)
         label = "Phases, in order" if session.is_mentor_plan else "Agenda"
-        return (f'<div class="ect-timing" markdown="1">\n\n**{label}** (no minutes are set for each: they share '
-                f"the {minutes(session.minutes)})\n\n{items}\n\n</div>\n")
+        return (
+            f'<div class="ect-timing" markdown="1">\n\n**{label}** (no minutes are set for each: they share '
+            f"the {minutes(session.minutes)})\n\n{items}\n\n</div>\n"
+        )
     rows = "\n".join(f"| {esc(phase.title)} | {phase.minutes} |" for phase in session.phases)
-    return (f'<div class="ect-timing" markdown="1">\n\n| {heading} | Minutes |\n| --- | ---: |\n{rows}\n{total}'
-            "\n</div>\n")
+    return (
+        f'<div class="ect-timing" markdown="1">\n\n| {heading} | Minutes |\n| --- | ---: |\n{rows}\n{total}\n</div>\n'
+    )
 
 
 # What a mentor fills in by hand on a printed plan; on paper only (docs/stylesheets/print.css), and
 # hidden from screen readers like the notes box, since on screen there is nothing to fill in.
-PLAN_FIELDS = ('<div class="ect-plan-fields ect-print-only" aria-hidden="true">{when}'
-               '<p>ECT</p><p>Mentor</p><p>Date</p>'
-               '<p class="ect-plan-fields__action">Agreed action step</p></div>\n')
+PLAN_FIELDS = (
+    '<div class="ect-plan-fields ect-print-only" aria-hidden="true">{when}'
+    "<p>ECT</p><p>Mentor</p><p>Date</p>"
+    '<p class="ect-plan-fields__action">Agreed action step</p></div>\n'
+)
 
 
 def plan_fields(ctx: Context, place: Place) -> str:
@@ -133,8 +149,10 @@ def plan_fields(ctx: Context, place: Place) -> str:
 
 def print_action(label: str) -> str:
     """A button that prints the page (docs/javascripts/induction.js); hidden on paper."""
-    return ('<p class="ect-print-action"><button type="button" class="md-button ect-print-button" '
-            f"data-ect-print>{attr(label)}</button></p>\n\n")
+    return (
+        '<p class="ect-print-action"><button type="button" class="md-button ect-print-button" '
+        f"data-ect-print>{attr(label)}</button></p>\n\n"
+    )
 
 
 def _phases(body: str, place: Place, top: int = 3) -> str:
@@ -152,9 +170,11 @@ def _phases(body: str, place: Place, top: int = 3) -> str:
         phase_minutes = phases[index].minutes if index < len(phases) else None
         label = f' <span class="ect-phase__minutes">{minutes(phase_minutes)}</span>' if phase_minutes else ""
         attrs = f" {heading.attrs}" if heading.attrs else ""  # last, where attr_list reads it
-        content = "\n".join(lines[heading.line - 1 + heading.size: bounds[index]]).strip()
-        out.append(f'<section class="ect-phase" markdown="1">\n\n## {heading.text}{label}{attrs}\n\n'
-                   f"{sequential_headings(content, top=3)}\n\n</section>\n")
+        content = "\n".join(lines[heading.line - 1 + heading.size : bounds[index]]).strip()
+        out.append(
+            f'<section class="ect-phase" markdown="1">\n\n## {heading.text}{label}{attrs}\n\n'
+            f"{sequential_headings(content, top=3)}\n\n</section>\n"
+        )
     return "\n\n".join(part for part in out if part.strip()) + "\n"
 
 
@@ -178,8 +198,7 @@ def back_link(place: Place, src: str) -> str:
         target, label = urls.block(programme, year, block), block.title
     else:
         target, label = urls.year(programme, year), year.title
-    return (f'<p class="ect-back" markdown="1">[Back to {esc(label)}]'
-            f"({urls.relative(src, target)})</p>\n")
+    return f'<p class="ect-back" markdown="1">[Back to {esc(label)}]({urls.relative(src, target)})</p>\n'
 
 
 def _where(place: Place) -> str:
@@ -197,13 +216,18 @@ def _pagination(place: Place, sequence: list[Place], src: str) -> str:
     index = next((i for i, p in enumerate(sequence) if p.session is place.session), None)
     if index is None:
         return ""
+
     def neighbour(offset: int, word: str) -> str:
         if not 0 <= index + offset < len(sequence):
             return ""
         other = sequence[index + offset]
-        return (f"{word}: [{esc(other.session.title)}]({urls.relative(src, urls.session(other))})"
-                f' <span class="ect-pagination__where">({esc(_where(other))})</span>')
+        return (
+            f"{word}: [{esc(other.session.title)}]({urls.relative(src, urls.session(other))})"
+            f' <span class="ect-pagination__where">({esc(_where(other))})</span>'
+        )
 
-    return pagination("Mentor training in order" if place.role == TRAINING else
-                      f"{role_name(place.session.role)} pages in order", neighbour(-1, "Previous"),
-                      neighbour(1, "Next"))
+    return pagination(
+        "Mentor training in order" if place.role == TRAINING else f"{role_name(place.session.role)} pages in order",
+        neighbour(-1, "Previous"),
+        neighbour(1, "Next"),
+    )

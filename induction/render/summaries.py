@@ -12,6 +12,7 @@ introduction` as a top heading of that text, but on the block page the summary s
 moving by heading, or the table of contents, would place everything after it outside the ECT's
 section. So under an h2 it is an h3, under an h3 an h4.
 """
+
 from __future__ import annotations
 
 from induction.core.model import Programme

@@ -1,4 +1,5 @@
 """Text: small helpers every page renderer shares (escaping, captions, minutes, front matter)."""
+
 from __future__ import annotations
 
 import html
@@ -52,8 +53,12 @@ def paragraphs(text: str) -> str:
     out = []
     for chunk in re.split(r"\n\s*\n", str(text).strip()):
         if chunk.strip():
-            out.append(_BLOCK_START.sub(lambda m: m.group(1) + f"&#{ord(m.group(2))};" if m.group(1)
-                                        else f"&#{ord(m.group(3))};", esc(chunk)))
+            out.append(
+                _BLOCK_START.sub(
+                    lambda m: m.group(1) + f"&#{ord(m.group(2))};" if m.group(1) else f"&#{ord(m.group(3))};",
+                    esc(chunk),
+                )
+            )
     return "\n\n".join(out)
 
 
@@ -148,8 +153,11 @@ def statement_link(framework: Framework, statement_id: str, page_src: str, css: 
 def pagination(label: str, previous: str, following: str) -> str:
     """A page's previous and next links as one labelled nav (either may be ''; neither: no nav).
     Each is Markdown already, "Previous: [title](address)": session pages and week pages alike."""
-    links = [f'<div class="ect-pagination__{side}" markdown="1">\n\n{text}\n\n</div>'
-             for side, text in (("prev", previous), ("next", following)) if text]
+    links = [
+        f'<div class="ect-pagination__{side}" markdown="1">\n\n{text}\n\n</div>'
+        for side, text in (("prev", previous), ("next", following))
+        if text
+    ]
     if not links:
         return ""
     return f'<nav class="ect-pagination" aria-label="{attr(label)}" markdown="1">\n' + "\n".join(links) + "\n</nav>\n"

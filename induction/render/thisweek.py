@@ -6,6 +6,7 @@ JavaScript gets); docs/javascripts/thisweek.js reads the schedule published with
 (schedule.js) and writes this week's work into it, computed on the reader's device from its
 clock. Nothing is requested from elsewhere and nothing is stored.
 """
+
 from __future__ import annotations
 
 from induction.core import urls
@@ -31,17 +32,26 @@ def this_week_panel(ctx: Context, programme: Programme, src: str, role: str = ""
         for placed in schedule.weeks:
             link = urls.relative(src, urls.week(programme, placed.year, placed.block, placed.week))
             shown = placed.week.heading[:1].lower() + placed.week.heading[1:]  # 'week 3: ...' after the block
-            rows.append(f"| {span_text(placed.start, placed.end, len(placed.mondays))} | "
-                        f"[{esc(placed.block.title)}, {esc(shown)}]({link}) |")
+            rows.append(
+                f"| {span_text(placed.start, placed.end, len(placed.mondays))} | "
+                f"[{esc(placed.block.title)}, {esc(shown)}]({link}) |"
+            )
         title = f"{heading}# {esc(schedule.cohort.title)}\n\n" if len(schedules) > 1 else ""
         # Marked with its cohort: with one chosen, docs/javascripts/me.js puts the others behind a disclosure.
-        tables.append(f'<div class="ect-thisweek__table" {marks(programme, [schedule.cohort.id])} markdown="1">\n\n'
-                      + title + "\n".join(rows) + "\n\n</div>\n")
-    return (f'<div class="ect-thisweek" data-ect-thisweek data-ect-programme="{attr(programme.id)}" '
-            f'data-ect-role="{attr(role)}" markdown="1">\n\n'
-            f"{heading} This week\n\n"
-            f'<div class="ect-thisweek__now" data-ect-thisweek-now markdown="1">\n\n'
-            f"This week's work for {ROLE_LABELS[role]} appears here when JavaScript is on. "
-            "Every week and its dates are listed below.\n\n</div>\n\n"
-            '<details class="ect-thisweek__all" markdown="1">\n<summary>Every week and its dates</summary>\n\n'
-            + "\n".join(tables) + "\n</details>\n\n</div>\n")
+        tables.append(
+            f'<div class="ect-thisweek__table" {marks(programme, [schedule.cohort.id])} markdown="1">\n\n'
+            + title
+            + "\n".join(rows)
+            + "\n\n</div>\n"
+        )
+    return (
+        f'<div class="ect-thisweek" data-ect-thisweek data-ect-programme="{attr(programme.id)}" '
+        f'data-ect-role="{attr(role)}" markdown="1">\n\n'
+        f"{heading} This week\n\n"
+        f'<div class="ect-thisweek__now" data-ect-thisweek-now markdown="1">\n\n'
+        f"This week's work for {ROLE_LABELS[role]} appears here when JavaScript is on. "
+        "Every week and its dates are listed below.\n\n</div>\n\n"
+        '<details class="ect-thisweek__all" markdown="1">\n<summary>Every week and its dates</summary>\n\n'
+        + "\n".join(tables)
+        + "\n</details>\n\n</div>\n"
+    )

@@ -4,6 +4,7 @@ The page answers, in this order, what an ECT opening it in a free period needs: 
 sits, what it is about, the steps in order with how long each takes and the total, and what to
 take to the mentor meeting. Each part is a pure function of the model returning Markdown.
 """
+
 from __future__ import annotations
 
 import re
@@ -75,10 +76,14 @@ def steps(entries: list[tuple[Place, SessionRef]], src: str, heading: str, block
             detail += f" · from {revisited_from(place, ref)}"
         label = route_label(block, place)
         detail += f" · {label}" if label else ""
-        items.append(f"1. {entry_link(place, ref, src)}  \n   <span class=\"ect-step-detail\">{detail}</span>")
+        items.append(f'1. {entry_link(place, ref, src)}  \n   <span class="ect-step-detail">{detail}</span>')
     totals = route_totals(block, [place for place, _ in entries]) if block is not None else ""
-    return (f"{heading}\n\n" + "\n".join(items) + "\n\n"
-            + (totals or f'<p class="ect-total"><strong>Total: {minutes(total)}</strong> ({count})</p>\n'))
+    return (
+        f"{heading}\n\n"
+        + "\n".join(items)
+        + "\n\n"
+        + (totals or f'<p class="ect-total"><strong>Total: {minutes(total)}</strong> ({count})</p>\n')
+    )
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -105,12 +110,17 @@ def take_to_meeting(ect: list[tuple[Place, bool]], has_meeting: bool, src: str, 
                 label = route_label(block, place)  # what a route-only step asks for is that route's
                 found.append(f"- {sentence} (from [{esc(place.session.title)}]({link}))" + (f" {label}" * bool(label)))
     if found:  # quotes of the steps, marked as an overview of other pages (see importer/conservation.py)
-        return ('## Take to your mentor meeting\n\n<div class="ect-overview" markdown="1">\n\n' + "\n".join(found)
-                + "\n\n</div>\n")
+        return (
+            '## Take to your mentor meeting\n\n<div class="ect-overview" markdown="1">\n\n'
+            + "\n".join(found)
+            + "\n\n</div>\n"
+        )
     if has_meeting and ect:
-        return ("## Take to your mentor meeting\n\n"
-                "- Your notes and questions from this week's steps.\n"
-                "- What happened when you tried the week's focus in class.\n")
+        return (
+            "## Take to your mentor meeting\n\n"
+            "- Your notes and questions from this week's steps.\n"
+            "- What happened when you tried the week's focus in class.\n"
+        )
     return ""
 
 
@@ -134,16 +144,23 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
         return summary_markdown(week.summary[role], src, src, 2, programme, ctx)
 
     has_meeting = bool(places.week_entries(block, week, "mentor"))
-    out = [front_matter(title), position(programme, year, block, week, src), f"# {esc(title)}\n",
-           dates.week_dates(ctx, programme, block, week), dates.week_events(ctx, programme, block, week),
-           progress_counts([p for r in ROLES for p, _ in places.week_entries(block, week, r)]),  # progress.js
-           focus(summary("ect") if week.summary.get("ect") else "", bool(ect), has_meeting)]
+    out = [
+        front_matter(title),
+        position(programme, year, block, week, src),
+        f"# {esc(title)}\n",
+        dates.week_dates(ctx, programme, block, week),
+        dates.week_events(ctx, programme, block, week),
+        progress_counts([p for r in ROLES for p, _ in places.week_entries(block, week, r)]),  # progress.js
+        focus(summary("ect") if week.summary.get("ect") else "", bool(ect), has_meeting),
+    ]
     if ect:
         out.append(route_note(programme, year, block, src))  # the route followed, or every route labelled
         out.append(steps(places.listed(week.roles["ect"]), src, "## Your steps this week", block))
         printable = urls.relative(src, week_print_src(programme, year, block, week))
-        out.append(f'<p class="ect-week-print-link" markdown="1">[All of this week\'s steps on one page, '
-                   f"with transcripts, to read offline or print]({printable})</p>\n")
+        out.append(
+            f'<p class="ect-week-print-link" markdown="1">[All of this week\'s steps on one page, '
+            f"with transcripts, to read offline or print]({printable})</p>\n"
+        )
     out.append(take_to_meeting(ect, has_meeting, src, block))
     intentions = [i for place, _ in ect for i in place.session.intentions]
     for role in (r for r in ROLES if r != "ect"):
@@ -159,16 +176,17 @@ def render_week(programme: Programme, year: Year, block: Block, week: Week, ctx:
         out.append("\n".join(f"- {entry_line(place, ref, src)}" for place, ref in entries) + "\n")
         for place, _ in entries:
             intentions.extend(place.session.intentions)
-    out.append(intentions_section(intentions, ctx.framework(programme, block), src, "ECTs",
-                                  "## Learning intentions this week"))
+    out.append(
+        intentions_section(intentions, ctx.framework(programme, block), src, "ECTs", "## Learning intentions this week")
+    )
     out.append(_week_pagination(programme, year, block, week, src))
-    return Page(src, title, "\n".join(o for o in out if o), "week",
-                {"block": block.id, "week": week.slug})
+    return Page(src, title, "\n".join(o for o in out if o), "week", {"block": block.id, "week": week.slug})
 
 
 def _week_pagination(programme: Programme, year: Year, block: Block, week: Week, src: str) -> str:
     sequence = [(y, b, w) for y in programme.years for b in y.blocks for w in b.weeks]
     index = next(i for i, (_, b, w) in enumerate(sequence) if b is block and w is week)
+
     def neighbour(offset: int, word: str) -> str:
         if not 0 <= index + offset < len(sequence):
             return ""

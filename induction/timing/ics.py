@@ -20,6 +20,7 @@ imported event instead of adding a second one; DTSTAMP is fixed per cohort for t
 (identical files from identical content). Each event links to its page when the site's address
 is known: a relative address is one no calendar program can open, so none is written then.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -61,8 +62,9 @@ def ics_src(programme: Programme, cohort_id: str, role: str) -> str:
 def text(value: str) -> str:
     """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped."""
     value = _CONTROL.sub("", value)
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    return (
+        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    )
 
 
 def fold(line: str) -> str:
@@ -107,14 +109,27 @@ class Feed:
         return [f"URL:{self.site_url.rstrip('/')}/{urls.page_address(page, self.directory_urls)}"]
 
 
-def render_ics(programme: Programme, schedule: Schedule, role: str, places: ProgrammePlaces,
-               site_url: str = "", directory_urls: bool = True) -> str:
+def render_ics(
+    programme: Programme,
+    schedule: Schedule,
+    role: str,
+    places: ProgrammePlaces,
+    site_url: str = "",
+    directory_urls: bool = True,
+) -> str:
     feed = Feed(programme, schedule, role, places, site_url, directory_urls)
     cohort = schedule.cohort
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//induction//ECT programme calendar//EN",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             f"X-WR-CALNAME:{text(f'{programme.title}: {ROLE[role].person}, {cohort.title}')}",
-             "X-WR-TIMEZONE:Europe/London", *REFRESH, *_TIMEZONE]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//induction//ECT programme calendar//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{text(f'{programme.title}: {ROLE[role].person}, {cohort.title}')}",
+        "X-WR-TIMEZONE:Europe/London",
+        *REFRESH,
+        *_TIMEZONE,
+    ]
     for placed in schedule.weeks:
         if role == "ect":
             lines += _study_events(feed, placed)
@@ -170,10 +185,17 @@ def _study_events(feed: Feed, placed: PlacedWeek) -> list[str]:
     for number, monday in enumerate(placed.mondays, 1):
         suffix, part = _part(number, count)
         day = day_in_week(feed.schedule, monday, rhythm.study_day)
-        lines += ["BEGIN:VEVENT", feed.uid("ect", block.id, week.slug, *part), feed.stamp,
-                  *when(day, rhythm.study_time, max(15, -(-total // count))),
-                  f"SUMMARY:{text(f'ECT study: {week.heading}{suffix}')}",
-                  f"DESCRIPTION:{text(description)}", *feed.url(page), "TRANSP:TRANSPARENT", "END:VEVENT"]
+        lines += [
+            "BEGIN:VEVENT",
+            feed.uid("ect", block.id, week.slug, *part),
+            feed.stamp,
+            *when(day, rhythm.study_time, max(15, -(-total // count))),
+            f"SUMMARY:{text(f'ECT study: {week.heading}{suffix}')}",
+            f"DESCRIPTION:{text(description)}",
+            *feed.url(page),
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
     return lines
 
 
@@ -187,25 +209,35 @@ def _meetings(feed: Feed, placed: PlacedWeek) -> list[str]:
     mondays = meeting_weeks(placed)
     minutes = sum(p.session.minutes for p in sessions) or 60
     if feed.role == "ect":
-        kind, name, page = "ect-meeting", f"Mentor meeting: {week.title}", urls.week(
-            feed.programme, placed.year, block, week)
+        kind, name, page = (
+            "ect-meeting",
+            f"Mentor meeting: {week.title}",
+            urls.week(feed.programme, placed.year, block, week),
+        )
     else:
         kind, name, page = "mentor", titled("Mentor meeting", sessions[0].session.title), urls.session(sessions[0])
     description = f"{block.title}, {week.label.lower()}.\n{_steps(sessions)}"
     lines: list[str] = []
     for number, monday in enumerate(mondays, 1):
         suffix, part = _part(number, len(mondays))
-        lines += ["BEGIN:VEVENT", feed.uid(kind, block.id, week.slug, *part), feed.stamp,
-                  *when(day_in_week(feed.schedule, monday, rhythm.meeting_day), rhythm.meeting_time, minutes),
-                  f"SUMMARY:{text(name + suffix)}", f"DESCRIPTION:{text(description)}", *feed.url(page),
-                  "TRANSP:" + ("OPAQUE" if rhythm.meeting_time else "TRANSPARENT"), "END:VEVENT"]
+        lines += [
+            "BEGIN:VEVENT",
+            feed.uid(kind, block.id, week.slug, *part),
+            feed.stamp,
+            *when(day_in_week(feed.schedule, monday, rhythm.meeting_day), rhythm.meeting_time, minutes),
+            f"SUMMARY:{text(name + suffix)}",
+            f"DESCRIPTION:{text(description)}",
+            *feed.url(page),
+            "TRANSP:" + ("OPAQUE" if rhythm.meeting_time else "TRANSPARENT"),
+            "END:VEVENT",
+        ]
     return lines
 
 
 def meeting_weeks(placed: PlacedWeek) -> list[datetime.date]:
     """The Mondays of the school weeks with a meeting of an entry's mentor plan: each week it spans,
     or every other one in a fortnightly year (docs/javascripts/mycalendar.js reads them as written)."""
-    return placed.mondays[::2 if placed.year.meetings == "fortnightly" else 1]
+    return placed.mondays[:: 2 if placed.year.meetings == "fortnightly" else 1]
 
 
 def _tutor_event(feed: Feed, placed: PlacedWeek) -> list[str]:
@@ -215,11 +247,17 @@ def _tutor_event(feed: Feed, placed: PlacedWeek) -> list[str]:
         return []
     week, block = placed.week, placed.block
     description = f"{block.title}, {week.label.lower()}.\n{_steps(sessions)}"
-    return ["BEGIN:VEVENT", feed.uid("tutor", block.id, week.slug), feed.stamp,
-            *when(day_in_week(feed.schedule, placed.start, 0), "", 0),
-            f"SUMMARY:{text(titled('Induction tutor', sessions[0].session.title))}",
-            f"DESCRIPTION:{text(description)}", *feed.url(urls.session(sessions[0])), "TRANSP:TRANSPARENT",
-            "END:VEVENT"]
+    return [
+        "BEGIN:VEVENT",
+        feed.uid("tutor", block.id, week.slug),
+        feed.stamp,
+        *when(day_in_week(feed.schedule, placed.start, 0), "", 0),
+        f"SUMMARY:{text(titled('Induction tutor', sessions[0].session.title))}",
+        f"DESCRIPTION:{text(description)}",
+        *feed.url(urls.session(sessions[0])),
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
 
 
 def _training_event(feed: Feed, event: Event) -> list[str]:
@@ -227,38 +265,61 @@ def _training_event(feed: Feed, event: Event) -> list[str]:
     home = feed.places.homes.get(event.session_id)
     block = programme.blocks.get(event.block_id)
     year = next((y for y in programme.years if block in y.blocks), None)
-    page = (urls.session(home) if home else urls.block(programme, year, block) if block and year
-            else urls.programme(programme))
+    page = (
+        urls.session(home)
+        if home
+        else urls.block(programme, year, block)
+        if block and year
+        else urls.programme(programme)
+    )
     title = event.title or (home.session.title if home else event.id)
     if home and home.role == TRAINING:  # among the meetings in a mentor's calendar, say which strand it is
         title = titled("Mentor training", title)
     description = f"Prepare: {event.prepare}" if event.prepare else ""
-    return ["BEGIN:VEVENT", feed.uid("event", event.id), feed.stamp, *when(event.date, event.time, event.minutes or 60),
-            f"SUMMARY:{text(title)}", f"LOCATION:{text('Online' if event.online else event.place)}",
-            *([f"DESCRIPTION:{text(description)}"] if description else []), *feed.url(page), "END:VEVENT"]
+    return [
+        "BEGIN:VEVENT",
+        feed.uid("event", event.id),
+        feed.stamp,
+        *when(event.date, event.time, event.minutes or 60),
+        f"SUMMARY:{text(title)}",
+        f"LOCATION:{text('Online' if event.online else event.place)}",
+        *([f"DESCRIPTION:{text(description)}"] if description else []),
+        *feed.url(page),
+        "END:VEVENT",
+    ]
 
 
 def _milestone(feed: Feed, milestone: Milestone, day: datetime.date) -> list[str]:
     """A point of the tutor's statutory year: on its day, at its time; it links to the cohort's year at a glance."""
     place = "Online" if milestone.place.strip().lower() == "online" else milestone.place
-    return ["BEGIN:VEVENT", feed.uid("milestone", milestone.id), feed.stamp,
-            *when(day, milestone.time, milestone.minutes or 60),
-            f"SUMMARY:{text(milestone.title)}",
-            *([f"LOCATION:{text(place)}"] if place else []),
-            *([f"DESCRIPTION:{text(milestone.notes)}"] if milestone.notes else []),
-            f"CATEGORIES:{text(MILESTONE_KINDS[milestone.kind])}",
-            *feed.url(glance_src(feed.programme, feed.schedule.cohort)),
-            "TRANSP:" + ("OPAQUE" if milestone.time else "TRANSPARENT"), "END:VEVENT"]
+    return [
+        "BEGIN:VEVENT",
+        feed.uid("milestone", milestone.id),
+        feed.stamp,
+        *when(day, milestone.time, milestone.minutes or 60),
+        f"SUMMARY:{text(milestone.title)}",
+        *([f"LOCATION:{text(place)}"] if place else []),
+        *([f"DESCRIPTION:{text(milestone.notes)}"] if milestone.notes else []),
+        f"CATEGORIES:{text(MILESTONE_KINDS[milestone.kind])}",
+        *feed.url(glance_src(feed.programme, feed.schedule.cohort)),
+        "TRANSP:" + ("OPAQUE" if milestone.time else "TRANSPARENT"),
+        "END:VEVENT",
+    ]
 
 
-def calendar_files(programmes: list[Programme], places: dict[str, ProgrammePlaces],
-                   schedules: dict[str, list[Schedule]], site_url: str = "", directory_urls: bool = True,
-                   ) -> dict[str, str]:
+def calendar_files(
+    programmes: list[Programme],
+    places: dict[str, ProgrammePlaces],
+    schedules: dict[str, list[Schedule]],
+    site_url: str = "",
+    directory_urls: bool = True,
+) -> dict[str, str]:
     """Every .ics file of the site: its path under the site root -> its text."""
     out = {}
     for programme in programmes:
         for schedule in schedules.get(programme.id, []):
             for role in ROLES:
                 out[ics_src(programme, schedule.cohort.id, role)] = render_ics(
-                    programme, schedule, role, places[programme.id], site_url, directory_urls)
+                    programme, schedule, role, places[programme.id], site_url, directory_urls
+                )
     return out

@@ -7,6 +7,7 @@ both; a date falls within the cohort's two years; a week is one the cohort has. 
 milestones go to each cohort's schedule, where the tutor's page, year at a glance, calendar and
 "this week" data read them.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -54,9 +55,13 @@ def _place_programme(programme: Programme, schedules: list[Schedule], problems: 
     for milestone in programme.milestones:
         line = milestone.lines.get
         if milestone.id in seen:
-            problems.add("duplicate-id", milestone.loc.file, line("id", milestone.loc.line),
-                         f"The milestone id '{milestone.id}' is used twice (first at line "
-                         f"{seen[milestone.id].loc.line}).", "Give each milestone its own id.")
+            problems.add(
+                "duplicate-id",
+                milestone.loc.file,
+                line("id", milestone.loc.line),
+                f"The milestone id '{milestone.id}' is used twice (first at line {seen[milestone.id].loc.line}).",
+                "Give each milestone its own id.",
+            )
             continue
         seen[milestone.id] = milestone
         unknown = [c for c in milestone.cohort_ids if c not in known]
@@ -86,11 +91,21 @@ def _when_is_clear(milestone: Milestone, problems: Problems) -> bool:
     """Exactly one of date: and week: (year: only with week:)."""
     given = milestone.lines
     if ("date" in given) == ("week" in given) or ("year" in given and "week" not in given):
-        problems.add("milestone-when", milestone.loc.file, milestone.loc.line,
-                     f"The milestone '{milestone.id}' gives "
-                     + ("both date: and week:" if "date" in given and "week" in given
-                        else "year: without week:" if "date" in given else "neither date: nor week:") + ".",
-                     "Give date: (YYYY-MM-DD), or week: (the cohort's school week, with year: 1 or 2), not both.")
+        problems.add(
+            "milestone-when",
+            milestone.loc.file,
+            milestone.loc.line,
+            f"The milestone '{milestone.id}' gives "
+            + (
+                "both date: and week:"
+                if "date" in given and "week" in given
+                else "year: without week:"
+                if "date" in given
+                else "neither date: nor week:"
+            )
+            + ".",
+            "Give date: (YYYY-MM-DD), or week: (the cohort's school week, with year: 1 or 2), not both.",
+        )
         return False
     return True
 
@@ -101,18 +116,26 @@ def _date_for(milestone: Milestone, schedule: Schedule, problems: Problems) -> d
         first, last = induction_span(cohort)
         if first <= milestone.date <= last:
             return milestone.date
-        problems.add("milestone-outside-induction", milestone.loc.file, line("date", milestone.loc.line),
-                     f"The milestone '{milestone.id}' on {long_date(milestone.date)} falls outside the two years "
-                     f"of the cohort '{cohort.id}' ({long_date(first)} to {long_date(last)}).",
-                     "Correct the date, or name the cohorts it is for with cohorts:.")
+        problems.add(
+            "milestone-outside-induction",
+            milestone.loc.file,
+            line("date", milestone.loc.line),
+            f"The milestone '{milestone.id}' on {long_date(milestone.date)} falls outside the two years "
+            f"of the cohort '{cohort.id}' ({long_date(first)} to {long_date(last)}).",
+            "Correct the date, or name the cohorts it is for with cohorts:.",
+        )
         return None
     first, last = induction_span(cohort, milestone.year)
     mondays = [w.monday for w in school_weeks(schedule.calendar) if in_year(w.monday, schedule, first, last)]
     if milestone.week > len(mondays):
-        problems.add("milestone-outside-induction", milestone.loc.file, line("week", milestone.loc.line),
-                     f"The milestone '{milestone.id}' is in week {milestone.week} of year {milestone.year}, but the "
-                     f"cohort '{cohort.id}' has {len(mondays)} school weeks in year {milestone.year} on the calendar "
-                     f"'{schedule.calendar.id}' ({long_date(first)} to {long_date(last)}).",
-                     "Give a week of that year, or add the school year's terms to the calendar.")
+        problems.add(
+            "milestone-outside-induction",
+            milestone.loc.file,
+            line("week", milestone.loc.line),
+            f"The milestone '{milestone.id}' is in week {milestone.week} of year {milestone.year}, but the "
+            f"cohort '{cohort.id}' has {len(mondays)} school weeks in year {milestone.year} on the calendar "
+            f"'{schedule.calendar.id}' ({long_date(first)} to {long_date(last)}).",
+            "Give a week of that year, or add the school year's terms to the calendar.",
+        )
         return None
     return day_in_week(schedule, mondays[milestone.week - 1], 0)
