@@ -13,7 +13,7 @@ VNU_VERSION := 26.9.27
 VNU_JAR := .vnu/node_modules/vnu-jar/build/dist/vnu.jar
 ZENSICAL := .venv-zensical/bin/zensical
 
-.PHONY: site serve validate test test-unit browser vnu clean offline bench export-docs pdf zensical
+.PHONY: site serve validate test test-unit format browser vnu clean offline bench export-docs pdf zensical
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +83,11 @@ test: $(BIN)/mkdocs $(ZENSICAL) browser vnu
 ## 10 property examples per test instead of CI's 100 (tests/test_properties.py).
 test-unit: $(BIN)/mkdocs
 	HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -n auto -m "unit and not slow"
+
+## The Python code as ruff format writes it (tests/test_lint.py fails on code that is not), and lint-clean.
+format: $(BIN)/mkdocs
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix induction induction_mkdocs macros scripts tests
 
 ## Build performance on the imported shared corpus and on twice its size, and the reader's side (bytes
 ## of a week page's first visit and of one search, on the sample and the corpus; the search's recall on
