@@ -1,4 +1,4 @@
-"""Render: every generated page as Markdown, from the checked model (stage four of the flow).
+"""Render: every generated page as Markdown, from the checked model (after check, before publish).
 
 Pure functions of the model: no MkDocs, no file writing. The MkDocs adapter turns these pages
 into files; the export script writes them to disk; tests read them directly.
