@@ -289,3 +289,28 @@ def test_the_command_runs_as_a_file_without_the_project_installed(tmp_path):
         [sys.executable, "-I", str(CSP_FILE), str(tmp_path / "nope")], capture_output=True, text=True, check=False
     )
     assert (missing.returncode, missing.stderr) == (2, f"{tmp_path / 'nope'}: no such folder; build the site first.\n")
+
+
+def test_a_build_policies_only_the_pages_it_did_not_write_and_heads_every_page_with_every_hash(tmp_path):
+    """A build gives each page its policy as it writes it; the files it did not write (a docs folder's
+    own .html) get theirs at the end, and the header holds every page's hashes."""
+    site = site_of(
+        tmp_path,
+        {"index.html": THEMED.format(content="<p>a</p>"), "copied/page.html": "<head><script>later()</script></head>"},
+    )
+    policy = csp.SitePolicy(csp.frame_sources())
+    written = policy.page(THEMED.format(content="<p>a</p>"))
+    (site / "index.html").write_text(written, encoding="utf-8")
+    assert csp.publish_rest(str(site), policy, {"index.html"}) == 1
+    assert (site / "index.html").read_text(encoding="utf-8") == written  # not read or written again
+    assert META.search((site / "copied/page.html").read_text(encoding="utf-8")).group(1) == csp.policy(
+        [csp.script_hash("later()")], csp.frame_sources()
+    )
+    assert (site / "_headers").read_text(encoding="utf-8") == csp.headers_file(
+        csp.policy([csp.script_hash("theme()"), csp.script_hash("later()")], csp.frame_sources(), header=True)
+    )
+
+
+def test_a_page_with_a_script_in_its_content_gets_no_policy_as_it_is_written():
+    with pytest.raises(csp.ContentScript):
+        csp.SitePolicy([]).page(THEMED.format(content="<p>a</p><script>planted()</script>"))

@@ -204,8 +204,12 @@ class SitePolicy:
     wasm: bool = False  # the site's search runs WebAssembly (see policy)
 
     def page(self, html: str) -> str:
-        """The page with its meta tag; its hashes are remembered for the header."""
-        hashes = script_hashes(html)
+        """The page with its meta tag; its hashes are remembered for the header. Raises
+        ContentScript when the page's content holds a script (the page is not written)."""
+        theirs, content = split_scripts(html)
+        if content:
+            raise ContentScript("An inline script is inside the page's content.")
+        hashes = list(dict.fromkeys(script_hash(text) for text in theirs))
         self.hashes.update(hashes)
         return with_meta(html, policy(hashes, self.frames, wasm=self.wasm))
 
@@ -221,8 +225,21 @@ def publish(site_dir: str, frames: Sequence[str], wasm: bool = False) -> int:
     """Give every .html page under `site_dir` its policy and write `site_dir/_headers`; returns the
     number of pages. Raises ContentScript, having changed nothing, when any page's content holds
     an inline script."""
+    return publish_rest(site_dir, SitePolicy(list(frames), wasm=wasm), set())
+
+
+def publish_rest(site_dir: str, site: SitePolicy, written: set[str]) -> int:
+    """Give each .html page under `site_dir` that `written` does not name (paths relative to it, the
+    pages `site` gave their policy as they were written) its policy, and write `site_dir/_headers`
+    with every page's hashes; returns the number of pages policied here. Raises ContentScript,
+    having changed nothing, when any of them holds an inline script in its content."""
     pages = sorted(
-        os.path.join(folder, name) for folder, _, names in os.walk(site_dir) for name in names if name.endswith(".html")
+        path
+        for folder, _, names in os.walk(site_dir)
+        for name in names
+        if name.endswith(".html")
+        and (path := os.path.join(folder, name))
+        and os.path.relpath(path, site_dir).replace(os.sep, "/") not in written
     )
     texts = {}
     for path in pages:
@@ -236,7 +253,6 @@ def publish(site_dir: str, frames: Sequence[str], wasm: bool = False) -> int:
             + ": content may not run scripts, so no policy was written. Find where it"
             " came from (the page's Markdown source) and remove it."
         )
-    site = SitePolicy(list(frames), wasm=wasm)
     for path, html in texts.items():
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(site.page(html))
