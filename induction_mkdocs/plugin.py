@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 
 from mkdocs.config import config_options as c
@@ -29,14 +31,15 @@ from induction.load import site_config
 from induction.publish import csp, fragment_search, minified, page_cleaner, page_scripts
 from induction.publish.origins import page_origins, page_parts
 from induction.publish.published import address_notice, published_files
-from induction.reading import read_checked_site
+from induction.reading import PageRead, checked_reading, html_files, site_files
 from induction.reading import summary as reading_summary
+from induction.reading.beside import PageReads, read_pages
 from induction.render import Page, render_site
 from induction.render.curriculum import curriculum_json
 from induction.render.nav import build_nav
 from induction.render.packs import printed_packs
 from induction.render.problems_page import render_problems_page
-from induction_mkdocs import file_links, preview, theme, titles
+from induction_mkdocs import file_links, preview, search_index, theme, titles
 from induction_mkdocs.page_timer import PageTimer, described
 from induction_mkdocs.preview import Preview
 
@@ -100,6 +103,10 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.timer = PageTimer(0)
         self.fragments = False  # a fragment search index (Pagefind) for this build (publish/fragment_search.py)
         self.facts: dict[str, fragment_search.Facts] = {}  # what each generated page tells that search
+        self.reads = PageReads()  # the pages of this build, read for the reader's-eye check as written
+        self.policy: csp.SitePolicy | None = None  # this build's policy, given page by page as written
+        self.written: set[str] = set()  # the pages this build wrote (relative to the site folder)
+        self.copies: str | None = None  # the folder of this build's search copies (a hosted site's)
 
     @property
     def checked(self) -> Checked | None:
@@ -179,6 +186,14 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             printed,
         )
 
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # A hosted site's search copies of its pages (fragment_search.search_copy), for Pagefind.
+        self.copies = tempfile.mkdtemp(prefix="induction-search-") if self.fragments else None
+        self.reads, self.written = PageReads(self.copies), set()
+        self.policy = csp.SitePolicy(self.build.frames, wasm=self.fragments) if self.build.frames is not None else None
+        if self.fragments:  # searched by fragments: Material's index need not hold the site's words
+            search_index.configuration_only(config)
+
     # Late, so that generated pages are added after every other plugin has seen the docs folder.
     @event_priority(-50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -240,6 +255,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.timer.stop()  # a build that failed elsewhere leaves no timer to fire later
+        self.reads.close()
+        self.forget_copies()
         if self.preview is not None and self.preview.problem_page is None:  # the preview builds again, showing why
             where = self.build.origins.get(self.rendering) or self.rendering or "mkdocs.yml"
             self.preview.failure = preview.failed_build(error, where, self.base)
@@ -271,8 +288,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             "them. Nothing unsafe was published."
         )
 
-    # Last, so that the policy covers every script the theme and other plugins wrote (Material's
-    # offline plugin included), over every written page (a --dirty build keeps a whole _headers).
+    # Last, so that the policy covers every page as written, after every plugin's work on it.
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.preview is not None and self.preview.problem_page is not None:
@@ -283,56 +299,104 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
             handle.write(curriculum_json(self.build.checked))
         # Before the offline plugin (the same priority, listed after this one) inlines the search
-        # index: both spellings of a word find its page.
+        # index: both spellings of a word find its page. (A hosted site's index holds no words.)
         index = os.path.join(config.site_dir, "search", "search_index.json")
-        if os.path.isfile(index):
+        if os.path.isfile(index) and not self.fragments:
             with open(index, encoding="utf-8") as handle:
                 text = spelling.add_variants(handle.read())
             with open(index, "w", encoding="utf-8") as handle:
                 handle.write(text)
-        if self.build.frames is not None and not self.serving:  # the preview's pages were policied as written
-            try:
-                csp.publish(config.site_dir, self.build.frames, wasm=self.fragments)
-            except csp.ContentScript as error:
-                raise PluginError(str(error)) from error
-        self.read(config)
-        if self.fragments:  # last: a failure here fails the build, so scripts/build.py keeps the old site
-            try:
-                fragment_search.index_site(config.site_dir)
-            except fragment_search.IndexFailed as error:
-                raise PluginError(str(error)) from error
+        if self.policy is not None and not self.serving:  # the preview's pages are the only ones it policies
+            self.publish_policy(config.site_dir)
+        try:
+            self.read_and_index(config)
+        finally:
+            self.forget_copies()
         if self.preview is not None:
             self.preview.commit()
 
-    # Last, as on_post_build: under `mkdocs serve` each page gets the policy as it is written, where a
-    # build gives the whole site folder its policy at the end (csp.publish), which would read and
-    # rewrite every page on each --dirty rebuild of a preview. The same policy, page by page.
+    def read_and_index(self, config: MkDocsConfig) -> None:
+        """The reader's-eye check, and on a hosted site the fragment index: Pagefind indexes the
+        pages' search copies on the other core while the check finishes here. The index last: a
+        failure there fails the build, so scripts/build.py keeps the old site."""
+        reads, published = self.pages_read(config.site_dir)
+        indexing = None
+        try:
+            if self.copies is not None:
+                indexing = fragment_search.Indexing(config.site_dir, self.copies)
+            self.read(reads, published)
+            if indexing is not None:
+                indexing.finish(word for page in reads for word in page.words)
+        except fragment_search.IndexFailed as error:
+            raise PluginError(str(error)) from error
+        finally:
+            if indexing is not None:
+                indexing.stop()
+
+    def forget_copies(self) -> None:
+        if self.copies is not None:
+            shutil.rmtree(self.copies, ignore_errors=True)
+            self.copies = None
+
+    def publish_policy(self, site_dir: str) -> None:
+        """The policy for the HTML files no page or template event wrote (a docs folder's own .html
+        files, copied as they are), and `_headers` with every page's hashes."""
+        assert self.policy is not None
+        try:
+            csp.publish_rest(site_dir, self.policy, self.written)
+        except csp.ContentScript as error:
+            raise PluginError(str(error)) from error
+
+    # Last, as on_post_build: each page gets the policy as it is written (a build used to give the whole
+    # site folder its policy at the end, reading and rewriting every page once more), and is handed
+    # to the reader's-eye check (induction/reading/beside.py), which reads it beside the build.
     @event_priority(-100)
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
-        return self.policed(output, page.file.src_uri)
+        return self.written_page(self.policed(output, page.file.src_uri), page.file.dest_uri)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        return self.policed(output_content, template_name) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return self.written_page(self.policed(output_content, template_name), template_name)
+
+    def written_page(self, html: str, dest: str) -> str:
+        self.written.add(dest)
+        self.reads.add(dest, html)
+        return html
 
     def policed(self, html: str, src: str) -> str:
-        if not self.serving or self.build.frames is None:
+        if self.policy is None:
             return html
-        if csp.split_scripts(html)[1]:
+        try:
+            return self.policy.page(html)
+        except csp.ContentScript as error:
             self.rendering, origin = src, self.build.origins.get(src)  # the failure names the page's content file
             raise PluginError(
                 f"An inline script is inside the content of {src}"
                 f"{f' (made from {origin})' if origin else ''}: content may not run scripts, so "
-                "the page is not served. Find where it came from in the source and remove it."
-            )
-        return csp.SitePolicy(self.build.frames).page(html)
+                f"the page is not {'served' if self.serving else 'published'}. Find where it came from in the "
+                "source and remove it."
+            ) from error
 
-    def read(self, config: MkDocsConfig) -> None:
+    def pages_read(self, site_dir: str) -> tuple[list[PageRead], set[str]]:
+        """Every page of the site as the check read it (this build's as they were written; under a
+        --dirty preview, the pages it left as they were, as read before; any other HTML file of the
+        site, read now), and the site's files."""
+        published = site_files(site_dir)
+        reads = self.reads.done()
+        if self.preview is not None:
+            reads = self.preview.pages_read(reads, published)
+        unread = [path for path in published if path.endswith(".html") and path not in reads]
+        reads.update((page.path, page) for page in read_pages(list(html_files(site_dir, unread)), self.copies))
+        return list(reads.values()), published
+
+    def read(self, pages: list[PageRead], published: set[str]) -> None:
         """The reader's-eye check over the written pages (induction/reading/). Its warnings are
         listed at info level: every build here is strict, so a warning logged as one would stop it,
         and `settings.reading_errors` is what says which findings stop a build."""
         assert self.build.checked is not None
-        reading = read_checked_site(config.site_dir, self.build.checked)
+        reading = checked_reading(pages, published, self.build.checked)
         for problem in reading.problems.warnings:
             log.info(problem.format())
         errors = reading.problems.errors

@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files
 
 from induction.core.problems import Problems
 from induction.publish import csp
+from induction.reading import PageRead
 from induction.render import Page
 
 log = logging.getLogger("mkdocs.plugins.induction")
@@ -78,7 +79,14 @@ class Preview:
         self.problem_page: Page | None = None  # set while the previewed content has problems
         self.last_srcs: list[str] = []  # the last good build's generated pages, stood in for meanwhile
         self.failure: Problems | None = None  # why the last build failed (set by on_build_error)
+        self.reads: dict[str, PageRead] = {}  # each built page as the reader's-eye check last read it
         self.template_cache = _TemplateCache()
+
+    def pages_read(self, reads: dict[str, PageRead], published: set[str]) -> dict[str, PageRead]:
+        """The pages this build wrote, as read, with those a --dirty rebuild left as they were, as
+        read before; the pages no longer published are forgotten."""
+        self.reads = {path: page for path, page in {**self.reads, **reads}.items() if path in published}
+        return dict(self.reads)
 
     def page(self, config: MkDocsConfig, src: str, markdown: str, nav_digest: str) -> GeneratedPage:
         """A generated page, which says it changed only when its Markdown or the nav did."""

@@ -1,33 +1,28 @@
 """induction/publish/fragment_search.py: the hosted site's search by fragments (Pagefind) — the other
-spellings table, Material's index emptied to its configuration, a failed indexing stopping the
-build with Pagefind's own words and leaving the previous site as it was."""
+spellings table, the pages' search copies (and their index held to Pagefind's index of the pages),
+a failed indexing stopping the build with Pagefind's own words and leaving the previous site as it
+was."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, make_tree
+from selectolax.lexbor import LexborHTMLParser
 
 from induction.publish import csp, fragment_search
 
-INDEX = json.dumps(
-    {
-        "config": {"lang": ["en"], "separator": "[\\s\\-]+"},
-        "docs": [
-            {"location": "a/", "title": "Modelling behaviour", "text": "<p>Behaviours and the centre of the room</p>"},
-            {"location": "b/", "title": "Practice", "text": "<p>Practise daily; a program of study</p>"},
-        ],
-    }
-)
-
 
 def test_the_spellings_table_maps_each_other_spelling_to_the_sites_own():
-    assert fragment_search.spellings(INDEX) == {
+    words = {"modelling", "behaviour", "behaviours", "centre", "room", "practice", "practise", "daily", "program"}
+    assert fragment_search.spellings(words) == {
         "behavior": "behaviour",
         "behaviors": "behaviours",
         "center": "centre",
@@ -38,11 +33,59 @@ def test_the_spellings_table_maps_each_other_spelling_to_the_sites_own():
     }
 
 
-def test_the_emptied_index_keeps_materials_configuration_and_no_word_of_the_site():
-    assert json.loads(fragment_search.emptied_index(INDEX)) == {
-        "config": {"lang": ["en"], "separator": "[\\s\\-]+"},
-        "docs": [],
-    }
+def test_the_spellings_table_does_not_hang_on_the_order_of_the_words():
+    words = ["behaviour", "behavior", "colour", "modelling"]
+    assert fragment_search.spellings(words) == fragment_search.spellings(reversed(words))
+
+
+PAGE = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Week 1 &amp; more - Site</title>'
+    '<meta name="ect-role" content="ECT" data-pagefind-meta="role[content]">'
+    '<meta name="ect-tier" content="programme" data-pagefind-filter="tier[content]">'
+    '<script>theme()</script></head><body><nav><a href="/">Home</a> Navigation words</nav>'
+    '<div data-pagefind-body data-pagefind-weight="1.0"><h1>Week 1</h1><p>Read <em>this</em>.</p>'
+    '<span data-pagefind-meta="kind">step</span></div><footer>Footer words</footer></body></html>'
+)
+
+
+def test_a_search_copy_holds_the_searchable_body_and_the_facts_outside_it_and_nothing_else():
+    copy = fragment_search.search_copy(LexborHTMLParser(PAGE))
+    assert copy == (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Week 1 &amp; more - Site</title>'
+        '<meta name="ect-role" content="ECT" data-pagefind-meta="role[content]">'
+        '<meta name="ect-tier" content="programme" data-pagefind-filter="tier[content]"></head>'
+        '<body><div data-pagefind-body="" data-pagefind-weight="1.0"><h1>Week 1</h1><p>Read <em>this</em>.</p>'
+        '<span data-pagefind-meta="kind">step</span></div></body></html>'
+    )
+
+
+def test_a_page_kept_out_of_search_has_no_copy():
+    assert fragment_search.search_copy(LexborHTMLParser("<html><body><p>Print view</p></body></html>")) is None
+
+
+def fragments(bundle: Path) -> dict[str, dict]:
+    """Pagefind's fragments (what a result shows of each page, its meta, filters and words), by URL."""
+    found = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        fragment = json.loads(raw[raw.index(b"{") :])
+        found[fragment["url"]] = fragment
+    return found
+
+
+@pytest.mark.build
+def test_the_index_of_the_search_copies_is_pagefinds_index_of_the_pages(sample_site, tmp_path):
+    """The copies stand in for the pages only if Pagefind reads the same from both: the site's index
+    (made from the copies) is held, fragment by fragment, to Pagefind's own index of the built pages."""
+    pages = tmp_path / "pages"
+    shutil.copytree(sample_site, pages, ignore=shutil.ignore_patterns("pagefind"))
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--force-language", "en", "--quiet"]
+    subprocess.run(command, check=True, capture_output=True)
+    from_pages, from_copies = fragments(pages / "pagefind"), fragments(sample_site / "pagefind")
+    assert len(from_copies) > 100
+    assert from_copies == from_pages
+    entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == len(from_pages)
 
 
 def test_the_policy_allows_webassembly_only_for_a_site_that_searches_with_it():
@@ -66,7 +109,7 @@ def test_a_failed_indexing_says_what_pagefind_said_and_what_to_do(tmp_path, monk
     env = failing_pagefind(tmp_path)
     monkeypatch.setenv("PYTHONPATH", env["PYTHONPATH"])
     with pytest.raises(fragment_search.IndexFailed) as failed:
-        fragment_search.index_site(str(tmp_path))
+        fragment_search.Indexing(str(tmp_path), str(tmp_path)).finish([])
     assert str(failed.value) == (
         "Pagefind could not index the site (status 1): Error: no pages to index\n"
         "Install the pinned version (pip install -r requirements.txt) and build again."

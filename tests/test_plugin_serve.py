@@ -277,14 +277,15 @@ ARTICLE = (
 )
 
 
-def test_under_serve_each_page_is_policied_as_written_and_a_content_script_fails_the_build_at_its_file():
+def test_each_page_is_policied_as_written_and_a_content_script_fails_the_build_at_its_file():
     from mkdocs.exceptions import PluginError  # noqa: PLC0415
 
     from induction_mkdocs.plugin import InductionPlugin  # noqa: PLC0415
     from induction_mkdocs.preview import Preview  # noqa: PLC0415
 
     plugin = InductionPlugin()
-    plugin.preview, plugin.build.frames, plugin.base = Preview(), csp.frame_sources(), str(ROOT)
+    plugin.preview, plugin.base = Preview(), str(ROOT)
+    plugin.policy = csp.SitePolicy(csp.frame_sources())  # as on_pre_build makes it
     plugin.build.origins = {"prog/x.md": "minimal/prog/x.md"}
     page = plugin.policed(ARTICLE.format("<p>Text</p>", "<script>theme()</script>"), "prog/x.md")
     assert POLICY.search(page) and csp.script_hash("theme()") in page
@@ -301,7 +302,11 @@ def test_under_serve_each_page_is_policied_as_written_and_a_content_script_fails
         + str(refused.value)
         + " Fix what the message names and save: the preview builds again by itself."
     ]
-    plugin.preview = None  # `mkdocs build` leaves pages to csp.publish, over the whole site at the end
+    plugin.preview = None  # `mkdocs build` policies each page as it is written too, and says "published"
+    with pytest.raises(PluginError) as refused:
+        plugin.policed(ARTICLE.format("<script>planted()</script>", ""), "prog/x.md")
+    assert "content may not run scripts, so the page is not published. Find" in str(refused.value)
+    plugin.policy = None  # a site built without a policy (the plugin's csp: false)
     assert plugin.policed("<html><head></head></html>", "x.md") == "<html><head></head></html>"
 
 

@@ -4,22 +4,27 @@ reader searches (Pagefind), where Material's index is one file holding every wor
 Beside the flow, after the build (publish stage). The MkDocs adapter gives each searchable page
 the facts a result shows or ranks by (`page_facts`: its role, its programme, and whether it is the
 programme's own page or reference), the theme's template writes them into the page as Pagefind's
-attributes (overrides/main.html), and after the build `index_site` runs Pagefind over the written
-site, writes the other-spellings table and empties Material's index to its configuration, so that
-opening search on a hosted site downloads none of it (docs/javascripts/search-on-demand.js then
-answers Material's search box from Pagefind). The offline copy keeps Material's whole index: a
-fragment index needs a web server, and that copy is opened from disk.
+attributes (overrides/main.html), and once the last page is written `Indexing` runs Pagefind over
+the site and writes the other-spellings table from the words the reader's-eye check read on its
+pages. Material's index holds its configuration only (the adapter keeps the site's words out of
+it), so that opening search on a hosted site downloads none of them
+(docs/javascripts/search-on-demand.js then answers Material's search box from Pagefind). The
+offline copy keeps Material's whole index: a fragment index needs a web server, and that copy is
+opened from disk.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from induction.check.pipeline import Checked
 from induction.core.formats import ROLE_NAMES
@@ -49,7 +54,6 @@ UNUSED = (
 )
 # Where the other-spellings table goes (beside Material's index; fetched with the first search).
 SPELLINGS = os.path.join("search", "spellings.json")
-_WORD = re.compile(r"[A-Za-z]{4,}")
 
 
 @dataclass(frozen=True)
@@ -84,59 +88,103 @@ def page_facts(pages: list[Page], checked: Checked) -> dict[str, Facts]:
     return facts
 
 
-def spellings(index_json: str) -> dict[str, str]:
+def spellings(words: Iterable[str]) -> dict[str, str]:
     """The other spelling of each word of the site that has one, mapped to the site's own spelling
     ("modeling" -> "modelling"): the search looks for the site's word when a reader types the
-    other, so the other never has to be indexed, and never shows in a snippet."""
-    docs = json.loads(index_json).get("docs", [])
+    other, so the other never has to be indexed, and never shows in a snippet. `words`: the
+    site's words, in lower case."""
     table: dict[str, str] = {}
-    for doc in docs:
-        for word in _WORD.findall(doc.get("title", "") + " " + doc.get("text", "")):
-            word = word.lower()
-            other = other_spelling(word)
-            if other and other != word:
-                table.setdefault(other, word)
+    for word in sorted(set(words)):
+        other = other_spelling(word)
+        if other and other != word:
+            table.setdefault(other, word)
     return dict(sorted(table.items()))
 
 
-def emptied_index(index_json: str) -> str:
-    """Material's index with its configuration only: what Material's script needs to start its
-    search box (and to highlight a result's terms on the page it opens), without the site's words."""
-    config = json.loads(index_json).get("config", {})
-    return json.dumps({"config": config, "docs": []}, separators=(",", ":"))
+# What Pagefind reads of a page outside its data-pagefind-body: the elements that carry one of its
+# attributes (the facts in the head), and the page's language.
+_OUTSIDE = "[data-pagefind-meta], [data-pagefind-filter], [data-pagefind-sort], [data-pagefind-default-meta]"
+
+
+def search_copy(tree: LexborHTMLParser) -> str | None:
+    """What Pagefind reads of a built page (parsed: `tree`), as a page of its own, or None for a page
+    it does not index (no data-pagefind-body). Pagefind indexes these copies, not the pages: a page
+    is mostly its theme (navigation, header, footer), which Pagefind would parse only to skip, and
+    which took over half of its time. tests/test_fragment_search.py holds the index of the copies
+    to the index of the pages, fragment by fragment."""
+    body = tree.css_first("[data-pagefind-body]")
+    if body is None:
+        return None
+    root, title = tree.css_first("html"), tree.css_first("title")
+    lang = html.escape((root.attributes.get("lang") or "") if root is not None else "", quote=True)
+    facts = "".join(node.html or "" for node in tree.css(_OUTSIDE) if not _inside(node, body))
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"{(title.html or '') if title is not None else ''}{facts}</head><body>{body.html}</body></html>"
+    )
+
+
+def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent == ancestor:
+            return True
+        parent = parent.parent
+    return False
 
 
 class IndexFailed(Exception):
     """Pagefind could not index the site: the build fails, and a previous site is left as it was."""
 
 
-def index_site(site_dir: str) -> None:
-    """Run Pagefind over the built site (its index into site_dir/pagefind/), write the spellings
-    table and empty Material's index. Raises IndexFailed with Pagefind's own words."""
-    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--force-language", "en", "--quiet"]
-    try:
-        ran = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise IndexFailed(f"Pagefind could not run ({error}); install it: pip install -r requirements.txt") from error
-    if ran.returncode != 0:
-        said = (ran.stderr.strip() or ran.stdout.strip())[-2000:]
-        raise IndexFailed(
-            f"Pagefind could not index the site (status {ran.returncode}): {said}\n"
-            "Install the pinned version (pip install -r requirements.txt) and build again."
-        )
-    bundle = os.path.join(site_dir, "pagefind")
-    if not os.path.isfile(os.path.join(bundle, "pagefind.js")):
-        raise IndexFailed("Pagefind ran but wrote no pagefind/pagefind.js; no page has data-pagefind-body?")
-    for name in UNUSED:
-        path = os.path.join(bundle, name)
-        if os.path.isfile(path):
-            os.remove(path)
-    shutil.rmtree(os.path.join(bundle, "fragment-ui"), ignore_errors=True)
-    index = os.path.join(site_dir, "search", "search_index.json")
-    if os.path.isfile(index):
-        with open(index, encoding="utf-8") as handle:
-            text = handle.read()
-        with open(os.path.join(site_dir, SPELLINGS), "w", encoding="utf-8") as handle:
-            json.dump(spellings(text), handle, separators=(",", ":"))
-        with open(index, "w", encoding="utf-8") as handle:
-            handle.write(emptied_index(text))
+class Indexing:
+    """Pagefind indexing the built site (its index into site_dir/pagefind/), started as soon as the
+    last page is written so that it runs beside the build's last checks, on the other core."""
+
+    def __init__(self, site_dir: str, copies: str) -> None:
+        """Index the search copies of the site's pages in `copies` (`search_copy`, under each page's
+        path) into the site's pagefind/ folder."""
+        self.site_dir = site_dir
+        bundle = os.path.join(site_dir, "pagefind")
+        command = [sys.executable, "-m", "pagefind", "--site", copies, "--output-path", bundle]
+        command += ["--force-language", "en", "--quiet"]
+        try:
+            self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except OSError as error:
+            raise IndexFailed(
+                f"Pagefind could not run ({error}); install it: pip install -r requirements.txt"
+            ) from error
+
+    def finish(self, words: Iterable[str]) -> None:
+        """Wait for Pagefind, leave out its files the site does not use, and write the other-spellings
+        table of the site's `words`. Raises IndexFailed with Pagefind's own words."""
+        try:
+            out, err = self.process.communicate(timeout=600)
+        except subprocess.TimeoutExpired as error:
+            self.stop()
+            raise IndexFailed(
+                f"Pagefind could not run ({error}); install it: pip install -r requirements.txt"
+            ) from error
+        if self.process.returncode != 0:
+            said = (err.strip() or out.strip())[-2000:]
+            raise IndexFailed(
+                f"Pagefind could not index the site (status {self.process.returncode}): {said}\n"
+                "Install the pinned version (pip install -r requirements.txt) and build again."
+            )
+        bundle = os.path.join(self.site_dir, "pagefind")
+        if not os.path.isfile(os.path.join(bundle, "pagefind.js")):
+            raise IndexFailed("Pagefind ran but wrote no pagefind/pagefind.js; no page has data-pagefind-body?")
+        for name in UNUSED:
+            path = os.path.join(bundle, name)
+            if os.path.isfile(path):
+                os.remove(path)
+        shutil.rmtree(os.path.join(bundle, "fragment-ui"), ignore_errors=True)
+        os.makedirs(os.path.dirname(os.path.join(self.site_dir, SPELLINGS)), exist_ok=True)
+        with open(os.path.join(self.site_dir, SPELLINGS), "w", encoding="utf-8") as handle:
+            json.dump(spellings(words), handle, separators=(",", ":"))
+
+    def stop(self) -> None:
+        """Stop Pagefind (the build failed before it finished)."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()

@@ -12,15 +12,18 @@ at the content file and line it came from; `settings.reading_errors` says which 
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
 
 from induction.check.pipeline import Checked
 from induction.core.problems import ERROR, READING_CODES, WARNING, Problems, plural
 from induction.publish.origins import page_origins
 
-from .findings import Finding, page_findings
+from .findings import Finding, Pending, pending_findings, shown
 from .page import BuiltPage
 from .places import Places
 
@@ -49,30 +52,78 @@ class Reading:
         return dict(sorted(counts.items()))
 
 
+@dataclass(frozen=True)
+class PageRead:
+    """What the check needs of one built page, read on its own (`read_page`): wherever the page is
+    read, from the site folder or beside the build as it is written, in another process (so it
+    pickles: text, no tree)."""
+
+    path: str  # the HTML file, relative to the site folder, with / separators
+    title: str
+    programme: str
+    has_content: bool
+    pending: tuple[Pending, ...]  # its findings, those hanging on the site's files with the file
+    words: frozenset[str]  # the words (four letters or more, lower case) of its title and visible text
+
+
+_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def read_page(path: str, html: str | LexborHTMLParser) -> PageRead:
+    """One built page as the check needs it (`path`: relative to the site folder), from its HTML or
+    the tree Lexbor parsed from it."""
+    page = BuiltPage.parse(path, html) if isinstance(html, str) else BuiltPage.of(path, html)
+    words = {word.lower() for line in [page.title, *page.lines] for word in _WORD.findall(line)}
+    return PageRead(
+        path, page.title, page.programme, page.content is not None, tuple(pending_findings(page)), frozenset(words)
+    )
+
+
 def read_site(
     site_dir: str, origins: Mapping[str, str], content_root: str = "", errors: Errors = lambda programme: ()
 ) -> Reading:
     """Check every page of the built site. `origins` maps a page's source (`a/b.md`, as the builder
     names it) to the content file it is made from; `content_root` is the content folder, searched
     for the text of a page that has none; `errors` gives a programme's codes that are errors."""
-    published, pages = _site(site_dir)
+    published = site_files(site_dir)
+    pages = [read_page(path, text) for path, text in html_files(site_dir, published)]
+    return reading_of(pages, published, origins, content_root, errors)
+
+
+def reading_of(
+    pages: Iterable[PageRead],
+    published: set[str],
+    origins: Mapping[str, str],
+    content_root: str = "",
+    errors: Errors = lambda programme: (),
+) -> Reading:
+    """The check of a site from its pages, each read on its own, and its files (`published`)."""
+    pages = sorted(pages, key=lambda p: p.path)
     # Files shown as the content checks show them: from the folder that holds the content folder.
     root = os.path.dirname(os.path.abspath(content_root)) if content_root else ""
     reading = Reading(problems=Problems(root=root))
     for page in pages:
-        found = page_findings(page, published)
+        found = shown(page.pending, published)
         if found:
             reading.pages[page.path] = found
     for path, finding in shared_titles(pages):
         reading.pages.setdefault(path, []).append(finding)
-    report(reading, {p.path: p for p in pages}, Places(origins, content_root), errors)
+    report(reading, [p.path for p in pages], Places(origins, content_root), errors)
     return reading
 
 
 def read_checked_site(site_dir: str, checked: Checked) -> Reading:
     """The check over the site built from checked content, with each programme's settings."""
+    published = site_files(site_dir)
+    return checked_reading(
+        [read_page(path, text) for path, text in html_files(site_dir, published)], published, checked
+    )
+
+
+def checked_reading(pages: Iterable[PageRead], published: set[str], checked: Checked) -> Reading:
+    """The check of the pages of a site built from checked content, with each programme's settings."""
     errors = {p.id: p.settings.reading_errors for p in checked.site.programmes}
-    return read_site(site_dir, page_origins(checked), checked.site.root, lambda programme: errors.get(programme, ()))
+    return reading_of(pages, published, page_origins(checked), checked.site.root, lambda p: errors.get(p, ()))
 
 
 def summary(reading: Reading) -> str:
@@ -86,24 +137,28 @@ def summary(reading: Reading) -> str:
     )
 
 
-def _site(site_dir: str) -> tuple[set[str], list[BuiltPage]]:
-    published: set[str] = set()
-    pages = []
-    for folder, _, files in os.walk(site_dir):
-        for name in files:
-            path = os.path.relpath(os.path.join(folder, name), site_dir).replace(os.sep, "/")
-            published.add(path)
-            if name.endswith(".html"):
-                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
-                    pages.append(BuiltPage.parse(path, handle.read()))
-    return published, sorted(pages, key=lambda p: p.path)
+def site_files(site_dir: str) -> set[str]:
+    """Every file of the built site, relative to its folder, with / separators."""
+    return {
+        os.path.relpath(os.path.join(folder, name), site_dir).replace(os.sep, "/")
+        for folder, _, names in os.walk(site_dir)
+        for name in names
+    }
 
 
-def shared_titles(pages: list[BuiltPage]) -> list[tuple[str, Finding]]:
+def html_files(site_dir: str, paths: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(path, text) of each HTML page among `paths` (relative to the site folder), in order."""
+    for path in sorted(paths):
+        if path.endswith(".html"):
+            with open(os.path.join(site_dir, path), encoding="utf-8", errors="replace") as handle:
+                yield path, handle.read()
+
+
+def shared_titles(pages: list[PageRead]) -> list[tuple[str, Finding]]:
     """Pages whose title three or more pages of their programme share."""
-    groups: dict[tuple[str, str], list[BuiltPage]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[PageRead]] = defaultdict(list)
     for page in pages:
-        if page.content is not None and page.title and page.programme:
+        if page.has_content and page.title and page.programme:
             groups[(page.programme, page.title.casefold())].append(page)
     found = []
     for (programme, _), group in groups.items():
@@ -123,7 +178,7 @@ def shared_titles(pages: list[BuiltPage]) -> list[tuple[str, Finding]]:
     return found
 
 
-def report(reading: Reading, pages: Mapping[str, BuiltPage], places: Places, errors: Errors) -> None:
+def report(reading: Reading, pages: Iterable[str], places: Places, errors: Errors) -> None:
     """Each finding as a problem at its content file and line; the same finding on several pages
     (a step and the print view of its week) is one problem that names them all."""
     seen: dict[tuple[str, str, int, str], list[str]] = defaultdict(list)

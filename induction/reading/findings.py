@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -62,16 +62,36 @@ def minutes_of(text: str) -> int | None:
     return int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
 
 
-def page_findings(page: BuiltPage, published: set[str]) -> list[Finding]:
-    """Every finding on one page; `published` is the set of files of the site, relative to it."""
+@dataclass(frozen=True)
+class Pending:
+    """A finding of one page that may hang on the rest of the site: `missing`, when set, is the site
+    file (relative to the site) whose absence makes it a finding (the file an image loads). A page
+    is read on its own, as it is written; the site's files are known once all are written."""
+
+    finding: Finding
+    missing: str | None = None
+
+
+def pending_findings(page: BuiltPage) -> list[Pending]:
+    """Every finding on one page, those that hang on the site's files with the file they need."""
     if page.content is None:
         return []
-    found = list(markup(page))
-    found += images(page, published)
-    found += headings(page)
-    found += times(page)
-    found += transcripts(page)
+    found = [Pending(f) for f in markup(page)]
+    found += images(page)
+    found += [Pending(f) for f in headings(page)]
+    found += [Pending(f) for f in times(page)]
+    found += [Pending(f) for f in transcripts(page)]
     return found
+
+
+def shown(pending: Iterable[Pending], published: set[str]) -> list[Finding]:
+    """The findings of a page of a site whose files are `published` (relative to the site)."""
+    return [p.finding for p in pending if p.missing is None or p.missing not in published]
+
+
+def page_findings(page: BuiltPage, published: set[str]) -> list[Finding]:
+    """Every finding on one page; `published` is the set of files of the site, relative to it."""
+    return shown(pending_findings(page), published)
 
 
 def markup(page: BuiltPage) -> Iterator[Finding]:
@@ -85,27 +105,29 @@ def markup(page: BuiltPage) -> Iterator[Finding]:
                 yield Finding("syntax-as-text", f"The page shows {mark.kind} as text: '{mark.text}'.", key, line)
 
 
-def images(page: BuiltPage, published: set[str]) -> Iterator[Finding]:
+def images(page: BuiltPage) -> Iterator[Pending]:
     assert page.content is not None
     for img in page.content.css("img"):
         src = (img.attributes.get("src") or "").strip()
         if hidden(img) or src.startswith("data:"):
             continue
-        target = _published_path(page, src)
-        if target is None or target not in published:
-            yield Finding(
-                "image-not-shown",
-                f"The image '{quote(src) or '(no address)'}' is not a file of the site, so the reader sees no picture.",
-                posixpath.basename(urlsplit(src).path),
-            )
+        finding = Finding(
+            "image-not-shown",
+            f"The image '{quote(src) or '(no address)'}' is not a file of the site, so the reader sees no picture.",
+            posixpath.basename(urlsplit(src).path),
+        )
+        # No target: an address off the site, or above its folder, which no file of the site answers.
+        yield Pending(finding, _published_path(page, src))
     for figure in page.content.css("figure"):
         if not hidden(figure) and figure.css_first(_EMBEDDED) is None:
             words = visible_text(figure)
             path = words.split("](", 1)[1].split(")", 1)[0] if "](" in words else ""
-            yield Finding(
-                "image-not-shown",
-                f"A figure holds no image: '{quote(words) or '(empty)'}'.",
-                posixpath.basename(path) or words,
+            yield Pending(
+                Finding(
+                    "image-not-shown",
+                    f"A figure holds no image: '{quote(words) or '(empty)'}'.",
+                    posixpath.basename(path) or words,
+                )
             )
 
 

@@ -88,7 +88,11 @@ class BuiltPage:
 
     @classmethod
     def parse(cls, path: str, html: str) -> BuiltPage:
-        tree = LexborHTMLParser(html)
+        return cls.of(path, LexborHTMLParser(html))
+
+    @classmethod
+    def of(cls, path: str, tree: LexborHTMLParser) -> BuiltPage:
+        """The page whose HTML `tree` is, as parsed."""
         content = tree.css_first(CONTENT)
         h1 = content.css_first("h1") if content is not None else None
         title = visible_text(h1) if h1 is not None else ""

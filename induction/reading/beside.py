@@ -1,0 +1,89 @@
+"""Beside: the built pages read as the builder writes them, in a second process, so that the
+reader's-eye check costs a build little more than its last step (the site-wide part: shared titles,
+images that are not files of the site, the report).
+
+A builder hands each page over as it writes it (`add`); on a machine with a second core the
+pages are read there, in batches, while the builder goes on with the next ones; `done` waits for
+the last batch and gives every page's `PageRead`. With one core, or too few pages to be worth a
+second process, the pages are read here. Either way each page is read by `read_page`, exactly
+as `read_site` reads a site folder, so the two cannot disagree.
+
+The same parse of each page gives its search copy, what a hosted site's fragment search indexes
+of it (induction/publish/fragment_search.py), so that Pagefind need not parse the pages again.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from selectolax.lexbor import LexborHTMLParser
+
+from induction.publish.fragment_search import search_copy
+
+from . import PageRead, read_page
+
+# Pages handed to the second process at a time: enough that sending them costs little beside
+# reading them, few enough that the last batch, read after the builder's last page, is short.
+BATCH = 24
+
+
+def read_pages(pages: list[tuple[str, str]], search_copies: str | None = None) -> list[PageRead]:
+    """Each page (path relative to the site folder, HTML) read, parsed once; given `search_copies`,
+    a folder, what the fragment search indexes of each page is written there under the page's path
+    (induction/publish/fragment_search.py)."""
+    read = []
+    for path, html in pages:
+        tree = LexborHTMLParser(html)
+        read.append(read_page(path, tree))
+        copy = search_copy(tree) if search_copies is not None else None
+        if copy is not None:
+            target = os.path.join(str(search_copies), *path.split("/"))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(copy)
+    return read
+
+
+class PageReads:
+    """The pages of one build, read as they are written."""
+
+    def __init__(self, search_copies: str | None = None, processes: int | None = None) -> None:
+        self.search_copies = search_copies  # where the pages' search copies go, if the site has them
+        # A second process only where there is a second core to run it on (the builder has one).
+        self.parallel = (os.cpu_count() or 1) > 1 if processes is None else processes > 0
+        self.waiting: list[tuple[str, str]] = []
+        self.batches: list[Future[list[PageRead]]] = []
+        self.pool: ProcessPoolExecutor | None = None
+
+    def add(self, path: str, html: str) -> None:
+        """A page as written, `path` relative to the site folder (`a/b/index.html`)."""
+        self.waiting.append((path, html))
+        if self.parallel and len(self.waiting) >= BATCH:
+            self._send()
+
+    def _send(self) -> None:
+        if self.pool is None:
+            # spawn, not fork: the builder may be running threads (a page's time bound), which a
+            # forked child would inherit in whatever state they were.
+            self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        self.batches.append(self.pool.submit(read_pages, self.waiting, self.search_copies))
+        self.waiting = []
+
+    def done(self) -> dict[str, PageRead]:
+        """Every page added, read, by path. A failure in the second process is raised here."""
+        try:
+            read = [page for batch in self.batches for page in batch.result()]
+        finally:
+            self.close()
+        read += read_pages(self.waiting, self.search_copies)
+        self.waiting = []
+        return {page.path: page for page in read}
+
+    def close(self) -> None:
+        """Stop the second process, without waiting for what it was reading (a failed build)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+        self.batches = []

@@ -1,0 +1,60 @@
+"""induction/reading/beside.py: the built pages read as they are written, in a second process where
+there is a second core — read exactly as `read_site` reads the site folder, with their search copies,
+and a failure there raised when the build asks for the pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE
+
+from induction.check.pipeline import load_and_check
+from induction.reading import checked_reading, html_files, read_checked_site, site_files
+from induction.reading.beside import BATCH, PageReads, read_pages
+
+pytestmark = pytest.mark.build
+
+
+def pages_of(site: Path) -> list[tuple[str, str]]:
+    return list(html_files(str(site), site_files(str(site))))
+
+
+def test_pages_read_in_a_second_process_are_read_as_the_site_folder_is(sample_site, tmp_path):
+    pages = pages_of(sample_site)
+    assert len(pages) > 2 * BATCH
+    reads = PageReads(str(tmp_path / "copies"), processes=1)
+    for path, html in pages:
+        reads.add(path, html)
+    assert reads.pool is not None and reads.batches  # the pages went to the second process as they came
+    read = reads.done()
+    assert reads.pool is None
+    assert read == {page.path: page for page in read_pages(pages)}
+    checked = load_and_check(str(SAMPLE))
+    beside = checked_reading(read.values(), site_files(str(sample_site)), checked)
+    assert [p.format() for p in beside.problems] == [
+        p.format() for p in read_checked_site(str(sample_site), checked).problems
+    ]
+    copies = {str(p.relative_to(tmp_path / "copies")) for p in (tmp_path / "copies").rglob("*.html")}
+    assert "index.html" in copies and len(copies) > BATCH
+    assert all((sample_site / path).is_file() for path in copies)
+
+
+def test_with_one_core_the_pages_are_read_here_and_read_the_same(sample_site):
+    pages = pages_of(sample_site)[: 3 * BATCH]
+    reads = PageReads(processes=0)
+    for path, html in pages:
+        reads.add(path, html)
+    assert reads.pool is None and not reads.batches
+    assert reads.done() == {page.path: page for page in read_pages(pages)}
+
+
+def test_a_failure_in_the_second_process_is_raised_when_the_pages_are_asked_for(tmp_path):
+    page = "<html><body><div data-pagefind-body><p>Words</p></div></body></html>"
+    reads = PageReads(str(tmp_path), processes=1)
+    for n in range(BATCH - 1):
+        reads.add(f"ok-{n}/index.html", page)
+    reads.add("bad\x00name/index.html", page)  # no folder can be named so: writing its copy fails
+    with pytest.raises(ValueError, match="null"):
+        reads.done()
+    assert reads.pool is None
