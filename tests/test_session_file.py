@@ -1,8 +1,9 @@
-"""The load stage's session-file cache (induction/load/session_file.py), as the live preview uses
-it: each load of an edited content folder reuses every session file read before, and yields what a
-fresh reading of the folder yields (the same problems, the same rendered pages) whatever the edit:
-front matter, body, a problem in a file, block.yaml, programme.yaml, site.yaml, a new file, a
-deleted file, and a changed text whose modification time was put back."""
+"""The load stage's session-file cache (induction/load/session_file.py), and the caches of the
+check and render stages kept by a body's or a title's text, as the live preview uses them: each
+load of an edited content folder reuses what was read before, and yields what a fresh reading of
+the folder yields (the same problems, the same rendered pages) whatever the edit: front matter,
+body, a problem in a file, block.yaml, programme.yaml, site.yaml, a new file, a deleted file, and
+a changed text whose modification time was put back."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from conftest import make_tree
 from edits import replace_once
 
 from induction import body
+from induction.check import body_refusals, nesting
 from induction.check.pipeline import load_and_check
 from induction.load.session_file import read_session
-from induction.render import render_site
+from induction.render import render_site, text
 
 READ = Path("prog/year-1/b1/b1-w1-read.md")
 BLOCK = Path("prog/year-1/b1/block.yaml")
@@ -41,9 +43,11 @@ def outcome(root: Path) -> tuple[list[str], dict[str, str]]:
 
 
 def fresh(root: Path) -> tuple[list[str], dict[str, str]]:
-    """The same, with nothing kept from any load before."""
-    read_session.cache_clear()
-    body.read.cache_clear()
+    """The same, with nothing kept from any load before (every cache the preview relies on)."""
+    for cache in (read_session, body.read, body_refusals._titles, nesting.list_depth_problem):
+        cache.cache_clear()
+    for cache in (nesting.html_depth_problem, text._escaped, text._attribute):
+        cache.cache_clear()
     return outcome(root)
 
 
