@@ -120,6 +120,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         VisibleLog.install()
         if self.preview is not None:
             preview.rescue_builds(self.preview)
+            preview.watch_often()
 
     @property
     def serving(self) -> bool:

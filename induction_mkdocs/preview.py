@@ -12,7 +12,8 @@ module level, and `mkdocs build` has no Preview at all.
 The preview is also held to the site's rules: every page it serves carries the site's Content
 Security Policy, plus the hash of the live-reload script the server adds (allow_live_reload), and
 a build that fails for any reason is built again as the problems page (rescue_builds), so the
-server is never left stuck on a failure that only the terminal shows.
+server is never left stuck on a failure that only the terminal shows. It looks for saved files
+more often than MkDocs does (watch_often).
 """
 
 from __future__ import annotations
@@ -177,6 +178,27 @@ def rescue_builds(preview: Preview) -> None:
 
     build_or_show_why.rescued = True  # type: ignore[attr-defined]
     serve.build = build_or_show_why
+
+
+# How often the preview looks for saved files, in seconds. MkDocs polls (its native observers missed
+# or repeated events on some systems) every 0.5 s, a quarter of a second of every edit on average;
+# a look at the imported corpus (~700 files) takes ~10 ms, so every 0.2 s costs 5% of one core.
+POLLING = 0.2
+
+
+def watch_often() -> None:
+    """Under `mkdocs serve`, poll the watched folders every POLLING seconds (MkDocs' server takes
+    the interval as an argument its serve command never passes), so a save is seen sooner. Called
+    from on_startup, before the serve command makes its server; wrapped once."""
+    server = serve.LiveReloadServer
+    if getattr(server, "polling", None) == POLLING:
+        return
+
+    def often(*args: Any, **options: Any) -> Any:
+        return server(*args, **{"polling_interval": POLLING, **options})
+
+    often.polling = POLLING  # type: ignore[attr-defined]
+    serve.LiveReloadServer = often  # type: ignore[misc,assignment]
 
 
 def allow_live_reload(server: Any, frames: Callable[[], list[str] | None]) -> None:

@@ -76,7 +76,7 @@ print("BENCH %f" % took)
 BUDGETS = {
     "validation_s": ("validation of the corpus", "<=", 0.5),
     "build_over_plain": ("full build / plain build", "<=", 1.15),
-    "edit_to_rebuilt_s": ("edit to rebuilt page (preview)", "<=", 3.0),
+    "edit_to_rebuilt_s": ("edit to rebuilt page (preview)", "<=", 1.0),
     "median_page_kb": ("median page HTML (KB)", "<=", 60.0),
     "double_over_single": ("build time, corpus x2 / x1", "<=", 2.2),
     "peak_memory_mb": ("peak memory of the full build (MB)", "<=", 300.0),

@@ -336,3 +336,18 @@ def test_the_preview_keeps_its_state_in_one_object_and_rebuilds_a_hand_written_p
         for name, value in vars(preview).items()
         if isinstance(value, (dict, list, bool)) and not name.startswith("__")
     ]
+
+
+def test_the_preview_looks_for_saved_files_every_fifth_of_a_second(monkeypatch):
+    """MkDocs' serve command makes its server without a polling interval (0.5 s, a quarter of a
+    second of every edit on average); the preview passes its own, and wraps the server once."""
+    from mkdocs.commands import serve  # noqa: PLC0415
+
+    from induction_mkdocs import preview  # noqa: PLC0415
+
+    made: list[dict] = []
+    monkeypatch.setattr(serve, "LiveReloadServer", lambda *args, **options: made.append(options))
+    preview.watch_often()
+    preview.watch_often()
+    serve.LiveReloadServer(builder=None, host="127.0.0.1", port=8000, root="site")
+    assert made == [{"builder": None, "host": "127.0.0.1", "port": 8000, "root": "site", "polling_interval": 0.2}]

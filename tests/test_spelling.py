@@ -58,3 +58,11 @@ def test_the_other_spellings_are_indexed_in_a_field_that_no_result_shows():
     assert [d["text"] for d in out["docs"]] == ["Good behaviour.", "Nothing to add."]
     assert [d.get("variants") for d in out["docs"]] == ["modeling behavior", None]
     assert out["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "variants": {"boost": 1.0}}
+
+
+def test_variants_kept_for_a_text_are_a_new_list_each_time():
+    """The variants are kept by the text (the preview adds them to the whole index on every save):
+    a caller that changes the list it got changes nothing kept."""
+    first = variants("Modelling behaviour")
+    first.append("changed")
+    assert variants("Modelling behaviour") == ["modeling", "behavior"]

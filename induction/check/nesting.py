@@ -15,6 +15,7 @@ them), and each is measured as the renderer reads the body:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -55,6 +56,9 @@ _OPTIONAL_END = {
 }
 
 
+# Both kept by the body's text, as body.read keeps its reading: the live preview checks every body
+# again on each save.
+@functools.lru_cache(maxsize=4096)
 def list_depth_problem(body: str) -> tuple[int, int] | None:
     """(line, depth) of the first list item or admonition nested deeper than MAX_LIST_DEPTH."""
     masked = read(body).masked
@@ -89,6 +93,7 @@ class _Depth(HTMLParser):
             self.names[tag] -= 1
 
 
+@functools.lru_cache(maxsize=4096)
 def html_depth_problem(body: str) -> int | None:
     """The line of the first raw HTML element opened inside more than MAX_HTML_DEPTH others."""
     masked = read(body).masked

@@ -23,11 +23,9 @@ from induction.core.model import (
     Diagnostic,
     Event,
     Holiday,
-    Intention,
     Lens,
     Loc,
     Milestone,
-    Phase,
     Programme,
     Provider,
     Question,
@@ -45,10 +43,11 @@ from induction.core.paths import file_path_problem, short
 from induction.core.problems import CATALOGUE, Problems
 from induction.core.settings import Settings
 from induction.core.shapes import Where
-from induction.core.source import YList, YMap, load_yaml_file, read_markdown, read_text
+from induction.core.source import YList, YMap, load_yaml_file, read_text
 from induction.load.crosswalk import find, load_crosswalk
 from induction.load.framework import load_framework
 from induction.load.served import IMAGES, handout_name_problem, served_problem
+from induction.load.session_file import read_session
 
 
 def load_site(root: str) -> tuple[Site, Problems]:
@@ -624,50 +623,12 @@ def _text_lines(summaries: YMap | None) -> dict[str, int]:
 
 
 def _load_session(path: str, reader: _Reader) -> Session | None:
-    problems = reader.problems
     text = reader.text(path)
-    document = read_markdown(path, problems, text) if text is not None else None
-    if document is None:
+    if text is None:
         return None
-    if document.meta is None:
-        problems.add(
-            "missing-key",
-            path,
-            1,
-            "The file has no front matter.",
-            "Start it with a front matter block: ---, id:, role:, kind:, title:, minutes:, then ---.",
-        )
-        return None
-    before = len(problems.items)
-    data = formats.SESSION.check(document.meta, Where(path, 2, "the front matter"), problems)
-    if not isinstance(data, YMap) or "id" not in data:
-        return None
-    intentions = []
-    for index, item in enumerate(data.get("intentions", [])):
-        line = data["intentions"].line_of(index)
-        if isinstance(item, dict):
-            if "id" in item:
-                intentions.append(Intention(item["id"], item.get("wording", ""), Loc(path, line)))
-        else:
-            intentions.append(Intention(item, "", Loc(path, line)))
-    phases = [Phase(p["title"], p.get("minutes"), Loc(path, p.line)) for p in data.get("phases", []) if "title" in p]
-    return Session(
-        data["id"],
-        data.get("role", "ect"),
-        data.get("kind", "task"),
-        data.get("title", data["id"]),
-        data.get("minutes", 0),
-        intentions,
-        list(data.get("assets", [])),
-        phases,
-        document.body,
-        document.body_line,
-        Loc(path, data.line),
-        list(data["assets"].lines) if "assets" in data else [],
-        dict(data.lines),
-        len(problems.items) == before,
-        list(data.get("routes", [])),
-    )
+    session, found = read_session(reader.problems.root, path, text)
+    reader.problems.extend(found)
+    return session
 
 
 def _load_videos(path: str, reader: _Reader, programme: Programme) -> None:

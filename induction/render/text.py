@@ -43,6 +43,13 @@ _BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=!?:~])")
 def esc(text: str) -> str:
     """Text safe to put inline in Markdown (titles from YAML, statement texts): shown as written,
     never read as Markdown, HTML or attributes."""
+    return _escaped(text if type(text) is str else str(text))
+
+
+# esc and attr are called ~25,000 times a render of the imported corpus, mostly on the same titles
+# and statement texts: kept by the text (the live preview renders the whole site on every save).
+@lru_cache(maxsize=65536)
+def _escaped(text: str) -> str:
     one = _INLINE.sub(r"\\\1", " ".join(_CONTROL.sub(" ", str(text)).split()))
     return _ENTITY.sub(lambda m: _ENTITIES[m.group()], one)
 
@@ -63,7 +70,12 @@ def paragraphs(text: str) -> str:
 
 
 def attr(text: str) -> str:
-    return html.escape(" ".join(str(text).split()), quote=True)
+    return _attribute(text if type(text) is str else str(text))
+
+
+@lru_cache(maxsize=65536)
+def _attribute(text: str) -> str:
+    return html.escape(" ".join(text.split()), quote=True)
 
 
 # Front matter that keeps a page out of the search index (Material honours `search: exclude:`): print
