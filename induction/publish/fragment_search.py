@@ -23,13 +23,16 @@ import subprocess
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from induction.check.pipeline import Checked
 from induction.core.formats import ROLE_NAMES
 from induction.core.spelling import other_spelling
-from induction.render.text import Page
+
+if TYPE_CHECKING:  # the model is needed for its type only: a page is read without it
+    from induction.check.pipeline import Checked
+    from induction.render.text import Page
 
 # Programme pages a reader works from, ranked before the reference pages that list many of them
 # (the framework, its standards and statements, and the coverage matrix, which names every session).

@@ -7,8 +7,12 @@ coverage, frameworks) are left out: their parts are also on pages of their own.
 
 from __future__ import annotations
 
-from induction.check.pipeline import Checked
+from typing import TYPE_CHECKING
+
 from induction.core import urls
+
+if TYPE_CHECKING:  # the model is needed for its type only: a page is read without it
+    from induction.check.pipeline import Checked
 
 
 def page_origins(checked: Checked) -> dict[str, str]:

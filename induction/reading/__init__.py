@@ -16,16 +16,19 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser
 
-from induction.check.pipeline import Checked
 from induction.core.problems import ERROR, READING_CODES, WARNING, Problems, plural
 from induction.publish.origins import page_origins
 
 from .findings import Finding, Pending, pending_findings, shown
 from .page import BuiltPage
 from .places import Places
+
+if TYPE_CHECKING:  # the model is needed for its type only: a page is read without it
+    from induction.check.pipeline import Checked
 
 CODES = READING_CODES  # the codes of this stage, in the order a report lists them
 SHARED = 3  # a title this many pages of a programme share tells the reader nothing
