@@ -23,10 +23,10 @@ def apply(config: MkDocsConfig, site: Site) -> None:
     """Point the theme at the provider's images and colours, and hand the footer to the template."""
     for key, src in branding.theme_images(site).items():
         config.theme[key] = src
-    if branding.stylesheet(site):
-        config.theme["palette"] = branding.palette(site, config.theme.get("palette"))
-        if branding.STYLESHEET not in config.extra_css:
-            config.extra_css.insert(0, branding.STYLESHEET)
+    # The colours are custom properties on :root, which override Material's own (main.css) with no
+    # `palette` set: a palette of `custom` colours would add palette.css to every page for nothing.
+    if branding.stylesheet(site) and branding.STYLESHEET not in config.extra_css:
+        config.extra_css.insert(0, branding.STYLESHEET)
     config.extra["ect_footer"] = branding.footer(site)
 
 
