@@ -48,6 +48,15 @@ def test_a_table_brings_its_stylesheet():
     assert page_scripts.needed('<table class="ect-glance"></table>') == {"stylesheets/glance.css"}
 
 
+def test_a_plans_marks_bring_the_plans_stylesheet():
+    for content in (
+        '<section class="ect-phase"><h2>Model</h2></section>',
+        '<div class="ect-notes" aria-hidden="true"><p>Notes</p></div>',
+        '<section class="ect-pack-cover"></section>',
+    ):
+        assert page_scripts.needed(content) == {"stylesheets/plan.css"}
+
+
 def test_where_a_progress_file_is_saved_every_store_owner_is_loaded():
     # "Save my progress" and "Clear my progress" take every registered store: its owners must be there.
     assert page_scripts.needed("<div data-ect-progress-record></div>") == {
@@ -123,10 +132,21 @@ def stylesheets_of(site: Path, page: str) -> set[str]:
 
 def test_a_page_links_only_the_stylesheets_it_uses(sample_site):
     on_demand = {os.path.basename(name) for name in ON_DEMAND if name.endswith(".css")}
-    assert on_demand == {"routes.css", "record.css", "mycalendar.css", "coverage.css", "glance.css", "examples.css"}
+    assert on_demand == {
+        "routes.css",
+        "record.css",
+        "mycalendar.css",
+        "coverage.css",
+        "glance.css",
+        "examples.css",
+        "plan.css",
+    }
     assert not stylesheets_of(sample_site, WEEK + "index.html") & on_demand
     assert stylesheets_of(sample_site, "oakfield/coverage/index.html") & on_demand == {"coverage.css"}
     assert {"record.css"} <= stylesheets_of(sample_site, "about/progress/index.html")
+    plan = "oakfield/year-1/routines/routines-w1-mentor/index.html"
+    assert stylesheets_of(sample_site, plan) & on_demand == {"plan.css", "record.css"}
+    assert {"plan.css"} <= stylesheets_of(sample_site, "oakfield/year-1/routines/mentor-pack/index.html")
     assert on_demand <= stylesheets_of(sample_site, "404.html")  # content not known: every one
 
 
