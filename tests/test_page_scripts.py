@@ -57,6 +57,11 @@ def test_a_plans_marks_bring_the_plans_stylesheet():
         assert page_scripts.needed(content) == {"stylesheets/plan.css"}
 
 
+def test_a_video_or_a_transcript_brings_the_videos_stylesheet():
+    for content in ('<figure class="ect-video"></figure>', '<details class="ect-transcript"></details>'):
+        assert page_scripts.needed(content) == {"stylesheets/video.css"}
+
+
 def test_where_a_progress_file_is_saved_every_store_owner_is_loaded():
     # "Save my progress" and "Clear my progress" take every registered store: its owners must be there.
     assert page_scripts.needed("<div data-ect-progress-record></div>") == {
@@ -140,6 +145,7 @@ def test_a_page_links_only_the_stylesheets_it_uses(sample_site):
         "glance.css",
         "examples.css",
         "plan.css",
+        "video.css",
     }
     assert not stylesheets_of(sample_site, WEEK + "index.html") & on_demand
     assert stylesheets_of(sample_site, "oakfield/coverage/index.html") & on_demand == {"coverage.css"}
@@ -147,6 +153,8 @@ def test_a_page_links_only_the_stylesheets_it_uses(sample_site):
     plan = "oakfield/year-1/routines/routines-w1-mentor/index.html"
     assert stylesheets_of(sample_site, plan) & on_demand == {"plan.css", "record.css"}
     assert {"plan.css"} <= stylesheets_of(sample_site, "oakfield/year-1/routines/mentor-pack/index.html")
+    video = "oakfield/year-1/routines/routines-w1-watch/index.html"
+    assert stylesheets_of(sample_site, video) & on_demand == {"video.css"}
     assert on_demand <= stylesheets_of(sample_site, "404.html")  # content not known: every one
 
 
