@@ -57,6 +57,12 @@ def test_a_plans_marks_bring_the_plans_stylesheet():
         assert page_scripts.needed(content) == {"stylesheets/plan.css"}
 
 
+def test_a_stacked_table_brings_its_stylesheet():
+    assert page_scripts.needed('<div class="ect-stack ect-stack--weeks"><table></table></div>') == {
+        "stylesheets/stack.css"
+    }
+
+
 def test_a_video_or_a_transcript_brings_the_videos_stylesheet():
     for content in ('<figure class="ect-video"></figure>', '<details class="ect-transcript"></details>'):
         assert page_scripts.needed(content) == {"stylesheets/video.css"}
@@ -146,6 +152,7 @@ def test_a_page_links_only_the_stylesheets_it_uses(sample_site):
         "examples.css",
         "plan.css",
         "video.css",
+        "stack.css",
     }
     assert not stylesheets_of(sample_site, WEEK + "index.html") & on_demand
     assert stylesheets_of(sample_site, "oakfield/coverage/index.html") & on_demand == {"coverage.css"}
@@ -155,6 +162,7 @@ def test_a_page_links_only_the_stylesheets_it_uses(sample_site):
     assert {"plan.css"} <= stylesheets_of(sample_site, "oakfield/year-1/routines/mentor-pack/index.html")
     video = "oakfield/year-1/routines/routines-w1-watch/index.html"
     assert stylesheets_of(sample_site, video) & on_demand == {"video.css"}
+    assert {"stack.css"} <= stylesheets_of(sample_site, "oakfield/year-1/routines/index.html")
     assert on_demand <= stylesheets_of(sample_site, "404.html")  # content not known: every one
 
 

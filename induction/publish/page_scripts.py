@@ -45,6 +45,7 @@ ON_DEMAND = {
     "stylesheets/examples.css": "[data-ect-examples]",
     "stylesheets/plan.css": ".ect-phase, .ect-timing, .ect-notes, .ect-plan-fields, .ect-pack-cover, .ect-pack-plan",
     "stylesheets/video.css": ".ect-video, .ect-transcript",
+    "stylesheets/stack.css": ".ect-stack",
 }
 
 
