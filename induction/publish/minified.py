@@ -4,13 +4,12 @@ docs/javascripts/ and docs/stylesheets/ are written to be read, with a comment o
 reader's browser downloads the ones a page names on every first visit, where the comments are a
 third to a half of the bytes. The build writes them minified into the site; the sources in docs/
 stay as written. Scripts go through tdewolff's minifier (a compiled Go library in its wheel, no
-Node), which also shortens the names local to a function: me.js, progress.js and
-search-on-demand.js, on every page, are 8.0, 5.6 and 4.9 KB, where removing comments and layout
-alone (rjsmin) left 10.7, 7.6 and 6.7 KB. Strings, regular expressions, property names and
-globals are kept, so what runs does what was written, and the browser tests run the minified
-copy. Stylesheets only lose comments and layout (rcssmin; tdewolff saves nothing more on them).
-Files the build generates (provider.css, schedule.js) and vendored files (javascripts/vendor/)
-are left as they are.
+Node), which also shortens the names local to a function: me.js and progress.js, on every page,
+are 8.0 and 5.6 KB, where removing comments and layout alone (rjsmin) left 10.7 and 7.6 KB.
+Strings, regular expressions, property names and globals are kept, so what runs does what was
+written, and the browser tests run the minified copy. Stylesheets only lose comments and layout
+(rcssmin; tdewolff saves nothing more on them). Files the build generates (provider.css,
+schedule.js) and vendored files (javascripts/vendor/) are left as they are.
 """
 
 from __future__ import annotations
