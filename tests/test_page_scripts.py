@@ -53,6 +53,7 @@ def test_a_plans_marks_bring_the_plans_stylesheet():
         '<section class="ect-phase"><h2>Model</h2></section>',
         '<div class="ect-notes" aria-hidden="true"><p>Notes</p></div>',
         '<section class="ect-pack-cover"></section>',
+        '<article class="ect-week-step"></article>',
     ):
         assert page_scripts.needed(content) == {"stylesheets/plan.css"}
 

@@ -43,7 +43,8 @@ ON_DEMAND = {
     "stylesheets/coverage.css": ".ect-coverage, .ect-coverage-key",
     "stylesheets/glance.css": ".ect-glance",
     "stylesheets/examples.css": "[data-ect-examples]",
-    "stylesheets/plan.css": ".ect-phase, .ect-timing, .ect-notes, .ect-plan-fields, .ect-pack-cover, .ect-pack-plan",
+    "stylesheets/plan.css": ".ect-phase, .ect-timing, .ect-notes, .ect-plan-fields, .ect-pack-cover, .ect-pack-plan, "
+    ".ect-week-step",
     "stylesheets/video.css": ".ect-video, .ect-transcript",
     "stylesheets/stack.css": ".ect-stack",
 }
