@@ -31,21 +31,65 @@ def test_each_mark_brings_its_scripts():
     assert page_scripts.needed('<div data-ect-thisweek data-ect-programme="p"></div>') == {
         "javascripts/thisweek.js",
         "javascripts/routes.js",
+        "stylesheets/routes.css",
     }
-    assert page_scripts.needed('<div data-ect-mycalendar=""></div>') == {"javascripts/mycalendar.js"}
-    assert page_scripts.needed('<div class="ect-examples" data-ect-examples=""></div>') == {"javascripts/lens.js"}
+    assert page_scripts.needed('<div data-ect-mycalendar=""></div>') == {
+        "javascripts/mycalendar.js",
+        "stylesheets/mycalendar.css",
+    }
+    assert page_scripts.needed('<div class="ect-examples" data-ect-examples=""></div>') == {
+        "javascripts/lens.js",
+        "stylesheets/examples.css",
+    }
+
+
+def test_a_table_brings_its_stylesheet():
+    assert page_scripts.needed('<table class="ect-coverage"></table>') == {"stylesheets/coverage.css"}
+    assert page_scripts.needed('<table class="ect-glance"></table>') == {"stylesheets/glance.css"}
+
+
+def test_a_plans_marks_bring_the_plans_stylesheet():
+    for content in (
+        '<section class="ect-phase"><h2>Model</h2></section>',
+        '<div class="ect-notes" aria-hidden="true"><p>Notes</p></div>',
+        '<section class="ect-pack-cover"></section>',
+        '<article class="ect-week-step"></article>',
+    ):
+        assert page_scripts.needed(content) == {"stylesheets/plan.css"}
+
+
+def test_a_stacked_table_brings_its_stylesheet():
+    assert page_scripts.needed('<div class="ect-stack ect-stack--weeks"><table></table></div>') == {
+        "stylesheets/stack.css"
+    }
+
+
+def test_a_video_or_a_transcript_brings_the_videos_stylesheet():
+    for content in ('<figure class="ect-video"></figure>', '<details class="ect-transcript"></details>'):
+        assert page_scripts.needed(content) == {"stylesheets/video.css"}
 
 
 def test_where_a_progress_file_is_saved_every_store_owner_is_loaded():
     # "Save my progress" and "Clear my progress" take every registered store: its owners must be there.
     assert page_scripts.needed("<div data-ect-progress-record></div>") == {
+        "javascripts/progress-file.js",
         "javascripts/routes.js",
         "javascripts/lens.js",
+        "stylesheets/record.css",
     }
     assert page_scripts.needed("<div data-ect-pairs></div>") == {
         "javascripts/pairs.js",
+        "javascripts/progress-file.js",
         "javascripts/routes.js",
         "javascripts/lens.js",
+        "stylesheets/record.css",
+    }
+
+
+def test_a_mentor_plans_coaching_log_brings_its_script():
+    assert page_scripts.needed('<div class="ect-coaching" data-ect-coaching="p/plan-1"></div>') == {
+        "javascripts/coaching.js",
+        "stylesheets/record.css",
     }
 
 
@@ -82,12 +126,53 @@ def scripts_of(site: Path, page: str) -> set[str]:
 def test_a_week_page_lists_only_the_scripts_it_runs(sample_site):
     listed = scripts_of(sample_site, WEEK)
     assert {"me.js", "progress.js", "print.js", "induction.js", "search-on-demand.js"} <= listed
-    assert not listed & {"thisweek.js", "mycalendar.js", "pairs.js", "routes.js", "lens.js"}
+    assert not listed & {
+        "thisweek.js",
+        "mycalendar.js",
+        "pairs.js",
+        "routes.js",
+        "lens.js",
+        "progress-file.js",
+        "coaching.js",
+    }
+
+
+def stylesheets_of(site: Path, page: str) -> set[str]:
+    tree = LexborHTMLParser((site / page).read_text(encoding="utf-8"))
+    return {os.path.basename(node.attributes["href"] or "") for node in tree.css('link[rel="stylesheet"]')}
+
+
+def test_a_page_links_only_the_stylesheets_it_uses(sample_site):
+    on_demand = {os.path.basename(name) for name in ON_DEMAND if name.endswith(".css")}
+    assert on_demand == {
+        "routes.css",
+        "record.css",
+        "mycalendar.css",
+        "coverage.css",
+        "glance.css",
+        "examples.css",
+        "plan.css",
+        "video.css",
+        "stack.css",
+    }
+    assert not stylesheets_of(sample_site, WEEK + "index.html") & on_demand
+    assert stylesheets_of(sample_site, "oakfield/coverage/index.html") & on_demand == {"coverage.css"}
+    assert {"record.css"} <= stylesheets_of(sample_site, "about/progress/index.html")
+    plan = "oakfield/year-1/routines/routines-w1-mentor/index.html"
+    assert stylesheets_of(sample_site, plan) & on_demand == {"plan.css", "record.css"}
+    assert {"plan.css"} <= stylesheets_of(sample_site, "oakfield/year-1/routines/mentor-pack/index.html")
+    video = "oakfield/year-1/routines/routines-w1-watch/index.html"
+    assert stylesheets_of(sample_site, video) & on_demand == {"video.css"}
+    assert {"stack.css"} <= stylesheets_of(sample_site, "oakfield/year-1/routines/index.html")
+    assert on_demand <= stylesheets_of(sample_site, "404.html")  # content not known: every one
 
 
 def test_the_pages_that_need_a_script_still_list_it(sample_site):
     assert {"thisweek.js", "routes.js"} <= scripts_of(sample_site, "oakfield")
-    assert {"routes.js", "lens.js", "progress.js", "me.js"} <= scripts_of(sample_site, "about/progress")
+    assert {"routes.js", "lens.js", "progress.js", "progress-file.js", "me.js"} <= scripts_of(
+        sample_site, "about/progress"
+    )
+    assert {"progress.js", "coaching.js"} <= scripts_of(sample_site, "oakfield/year-1/routines/routines-w1-mentor")
 
 
 @pytest.mark.browser

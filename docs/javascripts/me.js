@@ -205,92 +205,35 @@
     return parts.join(", ") || "choose your role and cohort";
   }
 
-  function labelled(form, idName, text, control, className) {
-    var wrap = element("p", className || "");
-    var label = element("label", "", text);
-    control.id = idName;
-    label.htmlFor = idName;
-    wrap.append(label, control);
-    form.append(wrap);
-    return wrap;
-  }
-
-  function options(select, pairs, chosen) {
-    pairs.forEach(function (pair) {
-      var option = element("option", "", pair[1]);
-      option.value = pair[0];
-      option.selected = pair[0] === chosen;
-      select.append(option);
-    });
-  }
-
-  function cohortSelect(me) {
-    var select = element("select");
-    options(select, [["", "Every cohort"]], "");
-    var all = programmes(), chosen = me && me.cohort ? me.programme + "/" + me.cohort : "";
-    all.forEach(function (p) {
-      var pairs = p.cohorts.map(function (c) { return [p.id + "/" + c.id, c.title]; });
-      if (all.length > 1) {
-        var group = element("optgroup");
-        group.label = p.title;
-        options(group, pairs, chosen);
-        select.append(group);
-      } else {
-        options(select, pairs, chosen);
-      }
-    });
-    return select;
-  }
-
-  function form(me, done) {
-    var box = element("form", "ect-me__form");
-    box.append(element("p", "", "Choose once: every page then shows your cohort's dates, and \"This week\" " +
-                       "your week. Kept in this browser only, never sent anywhere."));
-    var role = element("select");
-    options(role, [["", "Not chosen"]].concat(ROLES), me ? me.role : "");
-    labelled(box, "ect-me-role", "I am", role);
-    var cohort = cohortSelect(me);
-    labelled(box, "ect-me-cohort", "My cohort", cohort);
-    var day = element("select");
-    options(day, [["", "The provider's day"]].concat(DAYS.map(function (d, i) { return [String(i), d]; })),
-            me && me.day !== null ? String(me.day) : "");
-    var dayLine = labelled(box, "ect-me-day", "Our meeting day", day, "ect-me__pair");
-    var time = element("input");
-    time.type = "time";
-    time.value = me ? me.time : "";
-    var timeLine = labelled(box, "ect-me-time", "Our meeting time (optional)", time, "ect-me__pair");
-    var name = element("input");
-    name.type = "text";
-    name.maxLength = NAME;
-    name.autocomplete = "name";
-    name.value = me ? me.name : "";
-    labelled(box, "ect-me-name", "My name (optional, kept in this browser)", name);
-    function pair() {  // the meeting day and time are a pair's: not asked of a tutor
-      dayLine.hidden = timeLine.hidden = role.value === "tutor";
+  // The form is me-form.js (and me-form.css), fetched the first time the line is opened (or drawn open): the closed
+  // line, on every page, says what is chosen without it. The summary is the line's own control, so
+  // a keyboard and a screen reader open it as any disclosure; the form follows it in the page.
+  var formLoaded = null;
+  function withForm(then) {
+    if (window.ectMe.form) { then(); return; }
+    if (!formLoaded) {
+      formLoaded = [];
+      var sheet = document.createElement("link");  // its stylesheet, asked for at the same time
+      sheet.rel = "stylesheet";
+      sheet.href = new URL("stylesheets/me-form.css", siteBase()).href;
+      document.head.append(sheet);
+      var script = document.createElement("script");
+      script.src = new URL("javascripts/me-form.js", siteBase()).href;  // the site's own file: the CSP's 'self'
+      script.addEventListener("load", function () { formLoaded.splice(0).forEach(function (call) { call(); }); });
+      document.head.append(script);
     }
-    pair();
-    role.addEventListener("change", pair);
-    var actions = element("p", "ect-me__actions");
-    var keep = element("button", "md-button md-button--primary", "Save");
-    keep.type = "submit";
-    var forget = element("button", "md-button", "Forget my choice");
-    forget.type = "button";
-    actions.append(keep);
-    if (me) { actions.append(" ", forget); }
-    box.append(actions);
-    box.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var parts = cohort.value.split("/");
-      save(valid({role: role.value, programme: parts[0] || "", cohort: parts[1] || "", name: name.value,
-                  day: day.value === "" || role.value === "tutor" ? null : Number(day.value),
-                  time: role.value === "tutor" ? "" : time.value, at: new Date().toISOString()}));
-      done("Saved in this browser.");
+    formLoaded.push(then);
+  }
+
+  function fill(details, me, box) {
+    if (!details.open || details.querySelector("form")) { return; }
+    withForm(function () {
+      if (details.querySelector("form") || !details.isConnected) { return; }
+      details.append(window.ectMe.form(me, function (message) {
+        box.querySelector(".ect-me__status").textContent = message;
+        box.querySelector(".ect-me__summary").focus();
+      }));
     });
-    forget.addEventListener("click", function () {
-      save(null);
-      done("Forgotten: every cohort's dates are shown.");
-    });
-    return box;
   }
 
   function line(me) {
@@ -310,13 +253,12 @@
     var summary = element("summary", "ect-me__summary");
     summary.append(element("span", "ect-me__label", "My programme: "),
                    element("strong", "", summaryText(me)), element("span", "ect-me__change", me ? " (change)" : ""));
-    details.append(summary, form(me, function (message) {
-      box.querySelector(".ect-me__status").textContent = message;
-      box.querySelector(".ect-me__summary").focus();
-    }));
+    details.append(summary);
+    details.addEventListener("toggle", function () { fill(details, me, box); });
     // Open where the choice is made (the home and starting pages) until something is chosen.
     details.open = old ? old.open && !me : !me && Boolean(document.querySelector("[data-ect-thisweek]"));
     if (old) { old.replaceWith(details); } else { box.prepend(details); }
+    fill(details, me, box);
   }
 
   function changed(me) {
@@ -326,7 +268,9 @@
     document.dispatchEvent(new CustomEvent("ect-me-change", {detail: me}));
   }
 
-  window.ectMe = {load: load};
+  // What me-form.js builds the form with.
+  window.ectMe = {load: load, save: save, valid: valid, element: element, programmes: programmes,
+                  ROLES: ROLES, DAYS: DAYS, NAME: NAME};
   document.addEventListener("ect-stores-cleared", function () { changed(null); });
   window.addEventListener("storage", function (event) { if (event.key === KEY || event.key === null) { changed(); } });
 

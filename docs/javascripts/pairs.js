@@ -1,10 +1,10 @@
 /* "Your pairs": the induction tutor's view of several pairs, from the progress files they saved
-   (docs/javascripts/progress.js writes them; documentation/progress-file.md). The files are read
+   (docs/javascripts/progress-file.js writes them; documentation/progress-file.md). The files are read
    with FileReader in this browser: nothing is uploaded, nothing is stored, and closing the page
    forgets them. Per file: weeks with work still open, mentor meetings with no coaching log,
    training sessions attended and the last agreed step, in a table sortable by any column
    (buttons in the headers, aria-sort) that prints as a one-page termly summary. Every text from a
-   file goes in with textContent only: a file is untrusted, and progress.js refuses one that is not
+   file goes in with textContent only: a file is untrusted, and progress-file.js refuses one that is not
    as this site writes it. */
 (function () {
   "use strict";

@@ -44,45 +44,9 @@
   /* Material's search worker messages (its SearchMessageType): SETUP carries the index, READY
      answers it, QUERY carries what the reader typed, RESULT answers with the results. */
   const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  // Results fetched and listed: each is one fragment to download (1 to 8 KB), so the best ten, as
-  // Material lists ten before the reader scrolls; a reader who wants others refines the query.
-  const SHOWN = 10;
   // Material asks at every key; a query is searched once the reader has paused this long (ms), so
   // the words typed on the way ("b", "be", "beh"...) download no index chunks or fragments of their own.
   const PAUSE = 250;
-  // The framework, its standards and the coverage matrix (Pagefind's filter tier:reference, set by
-  // induction/fragment_search.py) name every topic: ranked after the programme's own pages.
-  // Unless the query names the framework's parts by code ("2b", "7.1", "standard 7"): then they are
-  // what the reader asks for, and keep their scores.
-  const REFERENCE = 0.4;
-  const CODE = /^(?:\d{1,2}[a-z]|\d{1,2}\.\d{1,2})$/;
-
-  function namesTheFramework(typed) {
-    return typed.some((word) => CODE.test(word)) || (typed.includes("standard") && typed.some((word) => /^\d{1,2}$/.test(word)));
-  }
-
-  function escaped(text) {
-    return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  }
-
-  /* Pagefind's excerpt as HTML Material may insert: its text, escaped, and its <mark>s; nothing else
-     (read in an inert <template>, so nothing in it loads or runs). */
-  function excerpt(html) {
-    const template = document.createElement("template");
-    template.innerHTML = String(html);
-    let out = "";
-    for (const node of template.content.childNodes) {
-      if (node.nodeType === Node.TEXT_NODE) out += escaped(node.textContent);
-      else if (node.nodeName === "MARK") out += `<mark>${escaped(node.textContent)}</mark>`;
-      else out += escaped(node.textContent);
-    }
-    return out;
-  }
-
-  /* The words of a query, lower-case, as Pagefind splits them. */
-  function words(query) {
-    return String(query).toLowerCase().match(/\d+(?:\.\d+)+|[\p{L}\p{N}]+/gu) || [];
-  }
 
   class FragmentSearch extends EventTarget {
     constructor(url) {
@@ -100,21 +64,12 @@
       if (typeof this.onmessage === "function") this.onmessage(event);
     }
 
-    /* Pagefind (its script, then its WebAssembly and index entry) and the spellings table, once. */
+    /* The searching itself (search-fragments.js: Pagefind and the spellings table, ranking and
+       results), fetched once, when search opens: no page that is only read downloads it. */
     start() {
       if (!this.loading) {
-        const pagefind = import(new URL("pagefind/pagefind.js", this.base).href).then(async (module) => {
-          // noWorker: Pagefind's own worker would be one more script (41 KB) for searches that take
-          // milliseconds; in the page, its WebAssembly runs under the page's 'wasm-unsafe-eval'.
-          await module.options({ baseUrl: "/", noWorker: true });
-          await module.init();
-          return module;
-        });
-        const spellings = fetch(new URL("search/spellings.json", this.base))
-          .then((response) => (response.ok ? response.json() : {}))
-          .then((table) => (table && typeof table === "object" && !Array.isArray(table) ? table : {}))
-          .catch(() => ({}));
-        this.loading = Promise.all([pagefind, spellings]);
+        this.loading = import(new URL("javascripts/search-fragments.js", this.base).href).then((module) =>
+          module.searcher(this.base));
       }
       return this.loading;
     }
@@ -135,53 +90,12 @@
       if (!current()) return;
       let data;
       try {
-        data = await this.search(query, current);
+        data = await (await this.start())(query, current);
       } catch (error) {
         console.warn("Search failed:", error);
         data = { items: [] };
       }
       if (data !== null && current()) this.deliver({ type: RESULT, data });
-    }
-
-    /* The query as typed and, when it has words spelt the other way from the site (British and
-       American), as the site spells them: both searched, each page kept at its better score. */
-    async search(query, current) {
-      const typed = words(query);
-      if (!typed.length) return { items: [] };
-      const [pagefind, table] = await this.start();
-      const own = typed.map((word) => (Object.hasOwn(table, word) && typeof table[word] === "string" ? table[word] : word));
-      const found = new Map();
-      for (const text of new Set([typed.join(" "), own.join(" ")])) {
-        const search = await pagefind.search(text);
-        const reference = namesTheFramework(typed) ? null : await pagefind.search(text, { filters: { tier: "reference" } });
-        const lowered = new Set((reference ? reference.results : []).map((result) => result.id));
-        for (const result of search ? search.results : []) {
-          const score = lowered.has(result.id) ? result.score * REFERENCE : result.score;
-          const before = found.get(result.id);
-          if (!before || before.score < score) found.set(result.id, { score, data: result.data });
-        }
-      }
-      if (!current()) return null;  // typed on meanwhile: fetch no fragments for this one
-      const best = [...found.values()].sort((a, b) => b.score - a.score).slice(0, SHOWN);
-      const pages = await Promise.all(best.map((result) => result.data()));
-      const terms = Object.fromEntries(typed.map((word) => [word, true]));
-      return { items: pages.map((page, n) => [this.item(page, best[n].score, terms)]) };
-    }
-
-    /* One result as Material's worker gives it: an address relative to the site root, the title and
-       text as HTML (Material inserts them as such), a score and the terms found. The text starts with
-       the page's role and programme, so each result says whose page it is. */
-    item(page, score, terms) {
-      const meta = page.meta || {};
-      const facts = [meta.role, meta.programme].filter((fact) => typeof fact === "string" && fact);
-      const said = facts.length ? `<p class="ect-search-facts">${facts.map(escaped).join(" · ")}</p>` : "";
-      return {
-        location: String(page.url || "").replace(/^\/+/, ""),
-        title: escaped(meta.title || page.url || ""),
-        text: `${said}<p>${excerpt(page.excerpt || "")}</p>`,
-        score,
-        terms,
-      };
     }
 
     terminate() {}

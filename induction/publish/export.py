@@ -147,7 +147,6 @@ def _plain_config(config: dict[str, Any], checked: Checked) -> dict[str, Any]:
     # Zensical's `classic` variant is Material's look; MkDocs and ProperDocs ignore the key.
     plain["theme"] = {**plain.get("theme", {}), "variant": "classic", **branding.theme_images(checked.site)}
     if branding.stylesheet(checked.site):  # the provider's colours, as the plugin applies them
-        plain["theme"]["palette"] = branding.palette(checked.site, plain["theme"].get("palette"))
         others = [sheet for sheet in plain.get("extra_css", []) if sheet != branding.STYLESHEET]
         plain["extra_css"] = [branding.STYLESHEET, *others]
     footer = branding.footer(checked.site)  # the footer template's links, as addresses of the export's pages

@@ -3,10 +3,12 @@
 mkdocs.yml's `extra_javascript` lists every script of the site, and the theme writes each of them
 into every page. Most of them draw something only where the page holds their mark (a "this week"
 panel, a pair's calendar, the pairs' table, a diagnostic, a set of examples) and return at once
-elsewhere; sent to every page they made a week page's first visit cost over 100 KB it never ran. A
-script named here is written into a page only when the page's content holds one of its marks; every
-other script (the "My programme" line, progress ticks and counts, print, the video frame) is on every
-page, as is every script on a page whose content is not known (the "page not found" template).
+elsewhere; sent to every page they made a week page's first visit cost over 100 KB it never ran. So
+do the parts of progress that one kind of page uses (the record and its saved file, a plan's coaching
+log). A script named here is written into a page only when the page's content holds one of its
+marks; every other script (the "My programme" line, progress ticks and counts, print, the video
+frame) is on every page, as is every script on a page whose content is not known (the "page not
+found" template).
 
 A script that owns a localStorage key registers it (window.inductionStores) for the saved progress
 file and "Clear my progress": it goes wherever those controls are (the progress record, the pairs
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-# Where a saved progress file is written, opened or cleared (docs/javascripts/progress.js, pairs.js).
+# Where a saved progress file is written, opened or cleared (docs/javascripts/progress-file.js, pairs.js).
 _FILES = "[data-ect-progress-record], [data-ect-pairs]"
 
 # Script (as mkdocs.yml names it) -> the marks, as a CSS selector list, of the pages that need it.
@@ -30,6 +32,21 @@ ON_DEMAND = {
     "javascripts/routes.js": "[data-ect-routes], [data-ect-route-keys], [data-ect-route-scope], "
     f"[data-ect-diagnostic], [data-ect-thisweek], {_FILES}",
     "javascripts/lens.js": f"[data-ect-examples], {_FILES}",
+    # progress.js's record, saved file and "Clear my progress"; pairs.js reads files through it.
+    "javascripts/progress-file.js": _FILES,
+    "javascripts/coaching.js": "[data-ect-coaching]",
+    # Stylesheets (mkdocs.yml's extra.ect_stylesheets, written by overrides/main.html) by the same rule.
+    "stylesheets/routes.css": "[data-ect-routes], [data-ect-route-keys], [data-ect-route-scope], "
+    "[data-ect-diagnostic], [data-ect-thisweek]",
+    "stylesheets/record.css": f"{_FILES}, [data-ect-coaching]",
+    "stylesheets/mycalendar.css": "[data-ect-mycalendar]",
+    "stylesheets/coverage.css": ".ect-coverage, .ect-coverage-key",
+    "stylesheets/glance.css": ".ect-glance",
+    "stylesheets/examples.css": "[data-ect-examples]",
+    "stylesheets/plan.css": ".ect-phase, .ect-timing, .ect-notes, .ect-plan-fields, .ect-pack-cover, .ect-pack-plan, "
+    ".ect-week-step",
+    "stylesheets/video.css": ".ect-video, .ect-transcript",
+    "stylesheets/stack.css": ".ect-stack",
 }
 
 

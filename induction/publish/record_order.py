@@ -1,5 +1,5 @@
 """Record order: the programme as the progress record and the tutor's "Your pairs" page read it in
-the browser (docs/javascripts/progress.js, docs/javascripts/pairs.js).
+the browser (docs/javascripts/progress-file.js, docs/javascripts/pairs.js).
 
 Published as programme-order.js, a script that sets window.ectOrder (not a JSON file to fetch:
 browsers refuse fetch() from file://, and the offline copy must work opened from disk). It names

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
 
 from induction.check.contrast import contrast, text_on
 from induction.core.model import Site
@@ -36,8 +35,8 @@ def readable_on_white(colour: str) -> str:
 def stylesheet(site: Site) -> str:
     """The provider's colours as Material's custom properties, or '' when site.yaml gives none.
 
-    Material's documented way to use colours of one's own: palette `custom`, and the variables set
-    on :root by a stylesheet of the site's."""
+    The variables on :root, after Material's main stylesheet, which sets its own there: no theme
+    `palette` is needed (its palette.css changes no colour given here)."""
     colours = site.provider.colours
     rules = []
     if colours.get("primary"):
@@ -101,17 +100,6 @@ def footer(site: Site) -> dict:
 def theme_images(site: Site) -> dict[str, str]:
     """The theme's `logo` and `favicon` settings: the published places of the provider's images."""
     return {key: image_src(key, path) for key in ("logo", "favicon") if (path := getattr(site.provider, key))}
-
-
-def palette(site: Site, palette: Any) -> Any:
-    """The theme's `palette` with `custom` colours where the provider gives its own (provider.css sets
-    them): Material's documented way. Each scheme of a list of schemes is changed alike."""
-    schemes = [dict(scheme) for scheme in (palette if isinstance(palette, list) else [palette or {}])]
-    for scheme in schemes:
-        for key in ("primary", "accent"):
-            if site.provider.colours.get(key):
-                scheme[key] = "custom"
-    return schemes if isinstance(palette, list) else schemes[0]
 
 
 def files(site: Site) -> dict[str, tuple[str, str]]:
