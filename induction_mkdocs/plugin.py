@@ -107,6 +107,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.policy: csp.SitePolicy | None = None  # this build's policy, given page by page as written
         self.written: set[str] = set()  # the pages this build wrote (relative to the site folder)
         self.copies: str | None = None  # the folder of this build's search copies (a hosted site's)
+        self.indexing: fragment_search.Indexing | None = None  # Pagefind, from on_env to on_post_build
 
     @property
     def checked(self) -> Checked | None:
@@ -190,7 +191,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # A hosted site's search copies of its pages (fragment_search.search_copy), for Pagefind.
         self.copies = tempfile.mkdtemp(prefix="induction-search-") if self.fragments else None
-        self.reads, self.written = PageReads(self.copies), set()
+        self.reads, self.written, self.indexing = PageReads(), set(), None
         self.policy = csp.SitePolicy(self.build.frames, wasm=self.fragments) if self.build.frames is not None else None
         if self.fragments:  # searched by fragments: Material's index need not hold the site's words
             search_index.configuration_only(config)
@@ -238,6 +239,13 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         return markdown
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        # Every page's content is rendered (and its search copy written): Pagefind indexes the copies
+        # on the other core while the templates are filled.
+        if self.copies is not None:
+            try:
+                self.indexing = fragment_search.Indexing(config.site_dir, self.copies)
+            except fragment_search.IndexFailed as error:
+                raise PluginError(str(error)) from error
         if self.preview is not None:
             env.bytecode_cache = self.preview.template_cache
         theme.scripts_on_demand(env)
@@ -245,12 +253,10 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         return env
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
-        # The facts overrides/main.html writes as Pagefind's attributes; none for a page kept out of
-        # search (print views, packs, transcripts: `search: exclude`), which Pagefind then skips.
-        search = page.meta.get("search")
-        excluded = isinstance(search, dict) and bool(search.get("exclude"))
-        if self.fragments and not excluded:
-            context["ect_search"] = self.facts.get(page.file.src_uri, fragment_search.HAND_WRITTEN)
+        # The facts overrides/main.html writes as Pagefind's attributes; none for a page Pagefind skips.
+        facts = self.search_facts(page)
+        if facts is not None:
+            context["ect_search"] = facts
         context["ect_scripts"] = page_scripts.needed(page.content)  # the scripts the page's content needs
         return context
 
@@ -265,9 +271,28 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         self.timer.stop()  # the page is rendered (MkDocs renders every page before it fills any template)
         html = self.published(html, page.file.src_uri)
+        self.search_copy(html, page)
         self.rendering = ""
         # Raw-HTML links assume directory URLs; the offline copy has none (see file_links.py).
         return html if config.use_directory_urls else file_links.to_files(html, page.file, files)
+
+    def search_facts(self, page) -> fragment_search.Facts | None:  # type: ignore[no-untyped-def]
+        """What a hosted site's search is told of the page; None on a site without fragment search
+        and for a page the search leaves out (print views, packs, transcripts: `search: exclude`)."""
+        search = page.meta.get("search")
+        if not self.fragments or (isinstance(search, dict) and search.get("exclude")):
+            return None
+        return self.facts.get(page.file.src_uri, fragment_search.HAND_WRITTEN)
+
+    def search_copy(self, html: str, page) -> None:  # type: ignore[no-untyped-def]
+        """The page's search copy (fragment_search.search_copy), where the page is searched."""
+        facts = self.search_facts(page)
+        if self.copies is None or facts is None:
+            return
+        target = os.path.join(self.copies, *page.file.dest_uri.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(fragment_search.search_copy(html, page.title or "", facts))
 
     def published(self, html: str, src: str) -> str:
         """The page's content as the page allow-list's parser kept it: that, never the rendered
@@ -321,10 +346,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         pages' search copies on the other core while the check finishes here. The index last: a
         failure there fails the build, so scripts/build.py keeps the old site."""
         reads, published = self.pages_read(config.site_dir)
-        indexing = None
+        indexing, self.indexing = self.indexing, None
         try:
-            if self.copies is not None:
-                indexing = fragment_search.Indexing(config.site_dir, self.copies)
             self.read(reads, published)
             if indexing is not None:
                 indexing.finish(word for page in reads for word in page.words)
@@ -335,6 +358,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
                 indexing.stop()
 
     def forget_copies(self) -> None:
+        if self.indexing is not None:  # the build failed before the index was finished
+            self.indexing.stop()
+            self.indexing = None
         if self.copies is not None:
             shutil.rmtree(self.copies, ignore_errors=True)
             self.copies = None
@@ -389,7 +415,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         if self.preview is not None:
             reads = self.preview.pages_read(reads, published)
         unread = [path for path in published if path.endswith(".html") and path not in reads]
-        reads.update((page.path, page) for page in read_pages(list(html_files(site_dir, unread)), self.copies))
+        reads.update((page.path, page) for page in read_pages(list(html_files(site_dir, unread))))
         return list(reads.values()), published
 
     def read(self, pages: list[PageRead], published: set[str]) -> None:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, make_tree
-from selectolax.lexbor import LexborHTMLParser
 
 from induction.publish import csp, fragment_search
 
@@ -38,29 +37,21 @@ def test_the_spellings_table_does_not_hang_on_the_order_of_the_words():
     assert fragment_search.spellings(words) == fragment_search.spellings(reversed(words))
 
 
-PAGE = (
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Week 1 &amp; more - Site</title>'
-    '<meta name="ect-role" content="ECT" data-pagefind-meta="role[content]">'
-    '<meta name="ect-tier" content="programme" data-pagefind-filter="tier[content]">'
-    '<script>theme()</script></head><body><nav><a href="/">Home</a> Navigation words</nav>'
-    '<div data-pagefind-body data-pagefind-weight="1.0"><h1>Week 1</h1><p>Read <em>this</em>.</p>'
-    '<span data-pagefind-meta="kind">step</span></div><footer>Footer words</footer></body></html>'
-)
-
-
-def test_a_search_copy_holds_the_searchable_body_and_the_facts_outside_it_and_nothing_else():
-    copy = fragment_search.search_copy(LexborHTMLParser(PAGE))
-    assert copy == (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Week 1 &amp; more - Site</title>'
-        '<meta name="ect-role" content="ECT" data-pagefind-meta="role[content]">'
-        '<meta name="ect-tier" content="programme" data-pagefind-filter="tier[content]"></head>'
-        '<body><div data-pagefind-body="" data-pagefind-weight="1.0"><h1>Week 1</h1><p>Read <em>this</em>.</p>'
-        '<span data-pagefind-meta="kind">step</span></div></body></html>'
+def test_a_search_copy_holds_the_facts_and_the_content_as_the_theme_writes_them():
+    facts = fragment_search.Facts("Mentor", "Oak & Ash", "programme", 1.0)
+    assert fragment_search.search_copy("<p>Read <em>this</em>.</p>", "Week 1 & more", facts) == (
+        '<!doctype html><html><head><meta charset="utf-8">'
+        '<meta name="ect-role" content="Mentor" data-pagefind-meta="role[content]">'
+        '<meta name="ect-programme" content="Oak &amp; Ash" data-pagefind-meta="programme[content]">'
+        '<meta name="ect-tier" content="programme" data-pagefind-filter="tier[content]"></head><body>'
+        '<div data-pagefind-body data-pagefind-weight="1.0"><h1>Week 1 &amp; more</h1>'
+        "<p>Read <em>this</em>.</p></div></body></html>"
     )
 
 
-def test_a_page_kept_out_of_search_has_no_copy():
-    assert fragment_search.search_copy(LexborHTMLParser("<html><body><p>Print view</p></body></html>")) is None
+def test_a_copy_of_content_with_its_own_heading_adds_none_and_a_page_of_no_role_names_none():
+    copy = fragment_search.search_copy('<h1 id="a">Home</h1>', "Home", fragment_search.HAND_WRITTEN)
+    assert copy.count("<h1") == 1 and "ect-role" not in copy and "ect-programme" not in copy
 
 
 def fragments(bundle: Path) -> dict[str, dict]:

@@ -4,10 +4,11 @@ reader searches (Pagefind), where Material's index is one file holding every wor
 Beside the flow, after the build (publish stage). The MkDocs adapter gives each searchable page
 the facts a result shows or ranks by (`page_facts`: its role, its programme, and whether it is the
 programme's own page or reference), the theme's template writes them into the page as Pagefind's
-attributes (overrides/main.html), and once the last page is written `Indexing` runs Pagefind over
-the site and writes the other-spellings table from the words the reader's-eye check read on its
-pages. Material's index holds its configuration only (the adapter keeps the site's words out of
-it), so that opening search on a hosted site downloads none of them
+attributes (overrides/main.html); as each page's content is rendered the adapter writes its
+search copy (`search_copy`), and once the last is, `Indexing` runs Pagefind over the copies while
+the pages are written; at the end it writes the other-spellings table from the words the
+reader's-eye check read on the pages. Material's index holds its configuration only (the adapter
+keeps the site's words out of it), so that opening search on a hosted site downloads none of them
 (docs/javascripts/search-on-demand.js then answers Material's search box from Pagefind). The
 offline copy keeps Material's whole index: a fragment index needs a web server, and that copy is
 opened from disk.
@@ -24,8 +25,6 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from induction.core.formats import ROLE_NAMES
 from induction.core.spelling import other_spelling
@@ -104,36 +103,28 @@ def spellings(words: Iterable[str]) -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
-# What Pagefind reads of a page outside its data-pagefind-body: the elements that carry one of its
-# attributes (the facts in the head), and the page's language.
-_OUTSIDE = "[data-pagefind-meta], [data-pagefind-filter], [data-pagefind-sort], [data-pagefind-default-meta]"
-
-
-def search_copy(tree: LexborHTMLParser) -> str | None:
-    """What Pagefind reads of a built page (parsed: `tree`), as a page of its own, or None for a page
-    it does not index (no data-pagefind-body). Pagefind indexes these copies, not the pages: a page
-    is mostly its theme (navigation, header, footer), which Pagefind would parse only to skip, and
-    which took over half of its time. tests/test_fragment_search.py holds the index of the copies
-    to the index of the pages, fragment by fragment."""
-    body = tree.css_first("[data-pagefind-body]")
-    if body is None:
-        return None
-    root, title = tree.css_first("html"), tree.css_first("title")
-    lang = html.escape((root.attributes.get("lang") or "") if root is not None else "", quote=True)
-    facts = "".join(node.html or "" for node in tree.css(_OUTSIDE) if not _inside(node, body))
-    return (
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-        f"{(title.html or '') if title is not None else ''}{facts}</head><body>{body.html}</body></html>"
+def search_copy(content: str, title: str, facts: Facts) -> str:
+    """What Pagefind reads of a built page, as a page of its own: the facts overrides/main.html
+    writes into the page's head, and its data-pagefind-body, which holds Material's content block
+    (partials/content.html: the page's title as a heading when its content has none, then the
+    content). Pagefind indexes these copies, made as each page's content is rendered, so that it
+    can run while the theme's templates are still being filled, on the other core, and need not
+    parse the theme's navigation, header and footer on every page (over half of its time).
+    tests/test_fragment_search.py holds the index of the copies to Pagefind's own index of the
+    built pages, fragment by fragment."""
+    head = "".join(
+        f'<meta name="ect-{name}" content="{html.escape(value, quote=True)}" data-pagefind-meta="{name}[content]">'
+        for name, value in (("role", facts.role), ("programme", facts.programme))
+        if value
     )
-
-
-def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent == ancestor:
-            return True
-        parent = parent.parent
-    return False
+    head += (
+        f'<meta name="ect-tier" content="{html.escape(facts.tier, quote=True)}" data-pagefind-filter="tier[content]">'
+    )
+    heading = "" if "<h1" in content else f"<h1>{html.escape(title, quote=False)}</h1>"
+    return (
+        f'<!doctype html><html><head><meta charset="utf-8">{head}</head><body>'
+        f'<div data-pagefind-body data-pagefind-weight="{facts.weight}">{heading}{content}</div></body></html>'
+    )
 
 
 class IndexFailed(Exception):
@@ -141,8 +132,9 @@ class IndexFailed(Exception):
 
 
 class Indexing:
-    """Pagefind indexing the built site (its index into site_dir/pagefind/), started as soon as the
-    last page is written so that it runs beside the build's last checks, on the other core."""
+    """Pagefind indexing the site's pages (their search copies) into site_dir/pagefind/, started as
+    soon as the last page's content is rendered, so that it runs on the other core while the theme's
+    templates are filled and the pages written."""
 
     def __init__(self, site_dir: str, copies: str) -> None:
         """Index the search copies of the site's pages in `copies` (`search_copy`, under each page's

@@ -7,9 +7,6 @@ pages are read there, in batches, while the builder goes on with the next ones; 
 the last batch and gives every page's `PageRead`. With one core, or too few pages to be worth a
 second process, the pages are read here. Either way each page is read by `read_page`, exactly
 as `read_site` reads a site folder, so the two cannot disagree.
-
-The same parse of each page gives its search copy, what a hosted site's fragment search indexes
-of it (induction/publish/fragment_search.py), so that Pagefind need not parse the pages again.
 """
 
 from __future__ import annotations
@@ -18,10 +15,6 @@ import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from selectolax.lexbor import LexborHTMLParser
-
-from induction.publish.fragment_search import search_copy
-
 from . import PageRead, read_page
 
 # Pages handed to the second process at a time: enough that sending them costs little beside
@@ -29,28 +22,15 @@ from . import PageRead, read_page
 BATCH = 24
 
 
-def read_pages(pages: list[tuple[str, str]], search_copies: str | None = None) -> list[PageRead]:
-    """Each page (path relative to the site folder, HTML) read, parsed once; given `search_copies`,
-    a folder, what the fragment search indexes of each page is written there under the page's path
-    (induction/publish/fragment_search.py)."""
-    read = []
-    for path, html in pages:
-        tree = LexborHTMLParser(html)
-        read.append(read_page(path, tree))
-        copy = search_copy(tree) if search_copies is not None else None
-        if copy is not None:
-            target = os.path.join(str(search_copies), *path.split("/"))
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "w", encoding="utf-8") as handle:
-                handle.write(copy)
-    return read
+def read_pages(pages: list[tuple[str, str]]) -> list[PageRead]:
+    """Each page (path relative to the site folder, HTML) read."""
+    return [read_page(path, html) for path, html in pages]
 
 
 class PageReads:
     """The pages of one build, read as they are written."""
 
-    def __init__(self, search_copies: str | None = None, processes: int | None = None) -> None:
-        self.search_copies = search_copies  # where the pages' search copies go, if the site has them
+    def __init__(self, processes: int | None = None) -> None:
         # A second process only where there is a second core to run it on (the builder has one).
         self.parallel = (os.cpu_count() or 1) > 1 if processes is None else processes > 0
         self.waiting: list[tuple[str, str]] = []
@@ -68,7 +48,7 @@ class PageReads:
             # spawn, not fork: the builder may be running threads (a page's time bound), which a
             # forked child would inherit in whatever state they were.
             self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        self.batches.append(self.pool.submit(read_pages, self.waiting, self.search_copies))
+        self.batches.append(self.pool.submit(read_pages, self.waiting))
         self.waiting = []
 
     def done(self) -> dict[str, PageRead]:
@@ -77,7 +57,7 @@ class PageReads:
             read = [page for batch in self.batches for page in batch.result()]
         finally:
             self.close()
-        read += read_pages(self.waiting, self.search_copies)
+        read += read_pages(self.waiting)
         self.waiting = []
         return {page.path: page for page in read}
 
