@@ -289,10 +289,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         facts = self.search_facts(page)
         if self.copies is None or facts is None:
             return
-        target = os.path.join(self.copies, *page.file.dest_uri.split("/"))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as handle:
-            handle.write(fragment_search.search_copy(html, page.title or "", facts))
+        copy = fragment_search.search_copy(html, page.title or "", facts)
+        fragment_search.write_copy(self.copies, page.file.dest_uri, copy)
 
     def published(self, html: str, src: str) -> str:
         """The page's content as the page allow-list's parser kept it: that, never the rendered

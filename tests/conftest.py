@@ -102,6 +102,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker("unit")
         if "corpus" in names and not CORPUS.is_dir():
             item.add_marker(pytest.mark.skip(reason=f"the shared DfE corpus is not at {CORPUS}"))
+    longest_first(items)
+
+
+# What a test needs, from the longest to the shortest to run: a file's longest need places it.
+_LENGTH = ("corpus", "external", "browser", "build")
+
+
+def longest_first(items: list[pytest.Item]) -> None:
+    """Files in the order of what they need, longest first, each file's tests in their own order:
+    `make test` gives each worker a file at a time (--dist loadfile) in this order, so the files of
+    a minute or more start first rather than last, when one worker would run them alone."""
+
+    def length(item: pytest.Item) -> int:
+        names = {mark.name for mark in item.iter_markers()}
+        return next((rank for rank, need in enumerate(_LENGTH) if need in names), len(_LENGTH))
+
+    rank: dict[str, int] = {}
+    for item in items:
+        rank[item.nodeid.split("::")[0]] = min(rank.get(item.nodeid.split("::")[0], len(_LENGTH)), length(item))
+    order = {id(item): index for index, item in enumerate(items)}
+    items.sort(key=lambda item: (rank[item.nodeid.split("::")[0]], order[id(item)]))
 
 
 _running: list[pytest.Item | None] = [None]  # the test being set up, run or torn down

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, make_tree
+from process_support import small_disk
 
 from induction.publish import csp, fragment_search
 
@@ -131,3 +132,22 @@ def test_a_build_whose_indexing_fails_leaves_the_previous_site_as_it_was(tmp_pat
     assert "The build failed; " in failed.stderr
     assert sorted(str(p.relative_to(site)) for p in site.rglob("*")) == before
     assert "New " not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_copy_that_cannot_be_written_names_its_file(tmp_path):
+    (tmp_path / "a").write_text("a file where the page's folder would be", encoding="utf-8")
+    with pytest.raises(OSError) as failed:
+        fragment_search.write_copy(str(tmp_path), "a/index.html", "<p>x</p>")
+    assert failed.value.filename == str(tmp_path / "a")  # the open's own name, kept
+    # A full disk fails in write(), which names no file: a process allowed 20,000 bytes a file.
+    script = (
+        "from induction.publish import fragment_search\n"
+        "try:\n"
+        f"    fragment_search.write_copy({str(tmp_path / 'full')!r}, 'b/index.html', 'x' * 50_000)\n"
+        "except OSError as error:\n"
+        "    print(error.strerror, error.filename)\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, preexec_fn=small_disk, cwd=ROOT, check=True
+    )
+    assert ran.stdout == f"File too large {tmp_path / 'full' / 'b' / 'index.html'}\n"

@@ -89,31 +89,20 @@ NOT_YET_IMPORTED: dict[str, str] = {}
 
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import FRAMEWORK, SHARED, mkdocs_build
+    from conftest import CORPUS
+    from corpus_support import built_corpus, imported_corpus
 
     from induction.check.pipeline import load_and_check
-    from induction.importer.pipeline import run_import
 
-    corpus = SHARED / "corpus" / "dfe-support-for-ects" / "content"
-    if not corpus.is_dir():
-        pytest.skip(f"the shared DfE corpus is not at {corpus}")
-    dest = tmp_path_factory.mktemp("corpus") / "content"
-    run_import(str(corpus), str(dest), str(FRAMEWORK))
-    failing = {problem.file.split("/")[1] for problem in load_and_check(str(dest)).problems.errors}
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared DfE corpus is not at {CORPUS}")
+    failing = {p.file.split("/")[1] for p in load_and_check(str(imported_corpus(tmp_path_factory))).problems.errors}
     assert failing <= set(NOT_YET_IMPORTED), f"newly failing providers: {sorted(failing - set(NOT_YET_IMPORTED))}"
-    providers = sorted(p.parent.name for p in dest.glob("*/programme.yaml") if p.parent.name not in failing)
-    if not providers:
+    if failing:  # the shared build is of every provider; a provider listed here would need a build without it
         pytest.skip(
-            "no provider of the corpus imports without problems yet: "
-            + "; ".join(f"{name}: {why}" for name, why in sorted(NOT_YET_IMPORTED.items()))
+            "providers that do not import cleanly: " + "; ".join(f"{p}: {NOT_YET_IMPORTED[p]}" for p in sorted(failing))
         )
-    if failing:  # again without the providers that do not import cleanly yet
-        shutil.rmtree(dest)
-        run_import(str(corpus), str(dest), str(FRAMEWORK), providers)
-    site = dest.parent / "site"
-    result = mkdocs_build(dest, site)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
+    return built_corpus(tmp_path_factory)
 
 
 @pytest.mark.build

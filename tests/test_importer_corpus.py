@@ -1,5 +1,6 @@
 """End to end on the real corpus (../shared): import, validate, build strictly, conserve every word,
-place the coded citations, and import again to the same bytes. One build per test session."""
+place the coded citations, and import again to the same bytes. One import and one build per test
+run, shared with the other files that read them (corpus_support.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CORPUS, FRAMEWORK, mkdocs_build
+from conftest import CORPUS, FRAMEWORK
+from corpus_support import built_corpus, imported_corpus
 
 from induction.check.pipeline import load_and_check
 from induction.importer.conservation import measure
@@ -36,17 +38,12 @@ def tree_hash(root: Path) -> str:
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory) -> Path:
-    dest = tmp_path_factory.mktemp("dfe") / "content"
-    run_import(str(CORPUS), str(dest), str(FRAMEWORK))
-    return dest
+    return imported_corpus(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
 def built(imported, tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("dfe-site") / "site"
-    result = mkdocs_build(imported, site)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
+    return built_corpus(tmp_path_factory)
 
 
 def test_the_import_validates_with_no_error(imported):

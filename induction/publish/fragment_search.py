@@ -127,6 +127,18 @@ def search_copy(content: str, title: str, facts: Facts) -> str:
     )
 
 
+def write_copy(folder: str, dest: str, copy: str) -> None:
+    """Write a page's search copy under `folder` at the page's path (`dest`, relative to the site).
+    A failed write names the file, as a failed open does (a full disk fails in write())."""
+    target = os.path.join(folder, *dest.split("/"))
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(copy)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, error.filename or target) from error
+
+
 class IndexFailed(Exception):
     """Pagefind could not index the site: the build fails, and a previous site is left as it was."""
 
