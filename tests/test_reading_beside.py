@@ -4,10 +4,14 @@ raised when the build asks for the pages."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE
+from conftest import ROOT, SAMPLE
 
 from induction.check.pipeline import load_and_check
 from induction.reading import checked_reading, html_files, read_checked_site, site_files
@@ -54,3 +58,35 @@ def test_a_failure_in_the_second_process_is_raised_when_the_pages_are_asked_for(
     with pytest.raises(AttributeError):  # as the parser fails on it, raised here
         reads.done()
     assert reads.pool is None
+
+
+def test_the_second_process_ends_when_the_builder_is_killed(tmp_path):
+    """A builder stopped by a signal leaves no process behind."""
+    script = (
+        "import os, sys, time\n"
+        "from induction.reading.beside import BATCH, PageReads\n"
+        "reads = PageReads(processes=1)\n"
+        "for n in range(BATCH):\n"
+        "    reads.add(f'p{n}/index.html', '<p>x</p>')\n"
+        "reads.batches[0].result()\n"
+        "print(next(iter(reads.pool._processes)), flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    builder = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    reader = int(builder.stdout.readline())
+    os.kill(reader, 0)  # alive while the builder is
+    builder.kill()
+    builder.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and alive(reader):
+        time.sleep(0.1)
+    assert not alive(reader)
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat", encoding="ascii") as handle:  # a zombie has ended, unreaped by init yet
+        return handle.read().split(") ", 1)[1][0] != "Z"

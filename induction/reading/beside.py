@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from . import PageRead, read_page
@@ -25,6 +27,18 @@ BATCH = 24
 def read_pages(pages: list[tuple[str, str]]) -> list[PageRead]:
     """Each page (path relative to the site folder, HTML) read."""
     return [read_page(path, html) for path, html in pages]
+
+
+def _exit_with(builder: int) -> None:
+    """In the second process: end when the builder does. A builder stopped by a signal (a preview
+    stopped with Ctrl-C, a build killed) cannot tell it to, and its queue would keep it waiting."""
+
+    def watch() -> None:
+        while os.getppid() == builder:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 class PageReads:
@@ -47,7 +61,9 @@ class PageReads:
         if self.pool is None:
             # spawn, not fork: the builder may be running threads (a page's time bound), which a
             # forked child would inherit in whatever state they were.
-            self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            self.pool = ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("spawn"), initializer=_exit_with, initargs=(os.getpid(),)
+            )
         self.batches.append(self.pool.submit(read_pages, self.waiting))
         self.waiting = []
 
