@@ -46,10 +46,25 @@ def page(browser, site):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def seen(page, site):
+    """What each page type shows in the desktop window, loaded once for the three tests that read
+    it: its article's headings and link words, then axe-core's violations."""
+    loads: dict[str, dict] = {}
+
+    def load(kind: str) -> dict:
+        if kind not in loads:
+            page.goto(site + PAGE_TYPES[kind])
+            headings, links = page.evaluate(HEADINGS), page.evaluate(LINK_TEXTS)
+            loads[kind] = {"headings": headings, "links": links, "axe": axe_violations(page)}
+        return loads[kind]
+
+    return load
+
+
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_page_type_has_no_axe_violation(page, site, kind):
-    page.goto(site + PAGE_TYPES[kind])
-    assert axe_violations(page) == []
+def test_page_type_has_no_axe_violation(seen, kind):
+    assert seen(kind)["axe"] == []
 
 
 def test_search_results_have_no_axe_violation(page, site):
@@ -60,18 +75,16 @@ def test_search_results_have_no_axe_violation(page, site):
 
 
 @pytest.mark.parametrize("kind", [k for k in PAGE_TYPES if k != "404"])
-def test_headings_start_at_one_h1_and_skip_no_level(page, site, kind):
-    page.goto(site + PAGE_TYPES[kind])
-    headings = page.evaluate(HEADINGS)
+def test_headings_start_at_one_h1_and_skip_no_level(seen, kind):
+    headings = seen(kind)["headings"]
     assert [level for level, _ in headings].count(1) == 1, headings
     skips = [(before, after) for before, after in zip(headings, headings[1:], strict=False) if after[0] > before[0] + 1]
     assert skips == []
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_every_link_makes_sense_out_of_context(page, site, kind):
-    page.goto(site + PAGE_TYPES[kind])
-    texts = page.evaluate(LINK_TEXTS)
+def test_every_link_makes_sense_out_of_context(seen, kind):
+    texts = seen(kind)["links"]
     assert [t for t in texts if t in VAGUE or not t] == []
 
 
@@ -155,10 +168,15 @@ def test_every_control_the_project_adds_shows_where_the_keyboard_is(page, site, 
     assert "255, 221, 0" in ring[2], ring  # and its halo, seen on a dark background too
 
 
+@pytest.fixture(scope="module")
+def phone(browser):
+    context = browser.new_context(viewport={"width": 320, "height": 720})
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_no_page_scrolls_sideways_on_a_320_px_phone(browser, site, kind):
-    page = browser.new_page(viewport={"width": 320, "height": 720})
-    page.goto(site + PAGE_TYPES[kind])
+def test_no_page_scrolls_sideways_on_a_320_px_phone(phone, site, kind):
+    phone.goto(site + PAGE_TYPES[kind])
     # WCAG 1.4.10 (reflow): a wide table scrolls inside its own region; the page itself never does.
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
-    page.close()
+    assert phone.evaluate("() => document.documentElement.scrollWidth") <= 320
