@@ -10,11 +10,12 @@ standard, and a statement under the kind whose ids look like its own (kinds()).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 from induction.core.model import Framework, Loc, Standard, Statement
-from induction.core.problems import Problems
+from induction.core.problems import Problem, Problems
 from induction.core.shapes import Int, Key, ListOf, Record, StatementId, Text, Where
 from induction.core.source import YMap, load_yaml_file
 from induction.core.urls import statement_slug
@@ -224,3 +225,17 @@ def kinds(items: list[tuple[Statement, int]], path: str, problems: Problems) -> 
                 f"has the form of the {KIND_WORDS[other]} ids ({', '.join(alike[:2])}, ...).",
                 f"Move it under '{other}:' in its standard, or give it an id of its kind.",
             )
+
+
+# A live preview loads the content folder again on every save; an edition's file rarely changes.
+KEPT = 64
+
+
+@functools.lru_cache(maxsize=KEPT)
+def read_framework(root: str, path: str, text: str) -> tuple[Framework | None, tuple[Problem, ...]]:
+    """The framework the file at `path` holding `text` describes, and the problems found reading
+    it (their files shown relative to `root`), kept by the text as load/session_file.py keeps a
+    session. A Framework is compared by identity, so an unchanged file gives the same object to every
+    load: what was rendered from it is known to be unchanged (render/kept.py)."""
+    problems = Problems(root)
+    return load_framework(path, problems, text), tuple(problems.items)

@@ -45,7 +45,7 @@ from induction.core.settings import Settings
 from induction.core.shapes import Where
 from induction.core.source import YList, YMap, load_yaml_file, read_text
 from induction.load.crosswalk import find, load_crosswalk
-from induction.load.framework import load_framework
+from induction.load.framework import read_framework
 from induction.load.served import IMAGES, handout_name_problem, served_problem
 from induction.load.session_file import read_session
 
@@ -102,7 +102,11 @@ def load_site(root: str) -> tuple[Site, Problems]:
 def _load_frameworks(root: str, reader: _Reader, site: Site, problems: Problems) -> None:
     """frameworks/*.yaml (one file per edition), then crosswalks/*.yaml, checked against them."""
     for path in _files(os.path.join(root, "frameworks"), ".yaml"):
-        framework = load_framework(path, problems, reader.text(path))
+        text = reader.text(path)
+        if text is None:
+            continue
+        framework, found = read_framework(problems.root, path, text)
+        problems.extend(found)
         if framework:
             if framework.id in site.frameworks:
                 problems.add("duplicate-id", path, 1, f"The framework id '{framework.id}' is used twice.")
