@@ -123,6 +123,10 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             preview.rescue_builds(self.preview)
             preview.watch_often()
 
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.afterwards.wait()
+
     @property
     def serving(self) -> bool:
         return self.preview is not None
@@ -131,6 +135,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         return site_config.content_root(config.config_file_path or "", self.config.content)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.preview is not None:
+            self.preview.afterwards.wait()  # what the last build left to do reads its model and pages
         self.timer = PageTimer(self.config.page_seconds)
         self.base = os.path.dirname(config.config_file_path or ".")
         failure = None
@@ -176,7 +182,12 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         printed = printed_packs(checked.site, os.path.join(self.base, self.config.pdfs))
         return Build(
             checked,
-            render_site(checked, {name: size for name, (_, _, size) in printed.items()}, config.site_url or ""),
+            render_site(
+                checked,
+                {name: size for name, (_, _, size) in printed.items()},
+                config.site_url or "",
+                self.preview.kept if self.preview is not None else None,
+            ),
             shown,
             {src: checked.site.texts.get(file, "") for src, file in origins.items()},
             dict(
@@ -322,22 +333,35 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         minified.minify_site(config.docs_dir, config.site_dir)
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
             handle.write(curriculum_json(self.build.checked))
-        # Before the offline plugin (the same priority, listed after this one) inlines the search
-        # index: both spellings of a word find its page. (A hosted site's index holds no words.)
-        index = os.path.join(config.site_dir, "search", "search_index.json")
-        if os.path.isfile(index) and not self.fragments:
-            with open(index, encoding="utf-8") as handle:
-                text = spelling.add_variants(handle.read())
-            with open(index, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        if self.policy is not None and not self.serving:  # the preview's pages are the only ones it policies
+        if self.preview is not None:
+            self.preview.commit()
+            # The browser reloads when the build returns: the check, which only reports, and the
+            # search index's other spellings follow while it does (preview.Afterwards).
+            self.preview.afterwards.start(lambda: self.spellings_and_reading(config))
+            return
+        self.add_spellings(config.site_dir)
+        if self.policy is not None:  # the HTML no page event wrote, and _headers (a preview has neither)
             self.publish_policy(config.site_dir)
         try:
             self.read_and_index(config)
         finally:
             self.forget_copies()
-        if self.preview is not None:
-            self.preview.commit()
+
+    def spellings_and_reading(self, config: MkDocsConfig) -> None:
+        self.add_spellings(config.site_dir)
+        self.read_and_index(config)
+
+    def add_spellings(self, site_dir: str) -> None:
+        """Both spellings of a word find its page, in Material's index (a hosted site's holds no
+        words). Before the offline plugin (the same priority, listed after this one) inlines it."""
+        index = os.path.join(site_dir, "search", "search_index.json")
+        if self.fragments or not os.path.isfile(index):
+            return
+        with open(index, encoding="utf-8") as handle:
+            text = spelling.add_variants(handle.read())
+        with open(index + ".part", "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(index + ".part", index)  # replaced whole: a search opened meanwhile reads one or the other
 
     def read_and_index(self, config: MkDocsConfig) -> None:
         """The reader's-eye check, and on a hosted site the fragment index: Pagefind indexes the

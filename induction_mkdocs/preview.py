@@ -13,7 +13,7 @@ The preview is also held to the site's rules: every page it serves carries the s
 Security Policy, plus the hash of the live-reload script the server adds (allow_live_reload), and
 a build that fails for any reason is built again as the problems page (rescue_builds), so the
 server is never left stuck on a failure that only the terminal shows. It looks for saved files
-more often than MkDocs does (watch_often).
+sooner than MkDocs does (watch_often, watching.py).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -34,7 +35,8 @@ from mkdocs.structure.files import File, Files
 from induction.core.problems import Problems
 from induction.publish import csp
 from induction.reading import PageRead
-from induction.render import Page
+from induction.render import Kept, Page
+from induction_mkdocs import watching
 
 log = logging.getLogger("mkdocs.plugins.induction")
 
@@ -68,6 +70,33 @@ class _TemplateCache(jinja2.BytecodeCache):
         self._store[bucket.key] = bucket.bytecode_to_string()
 
 
+class Afterwards:
+    """What a preview's build leaves until the browser has reloaded: MkDocs' server answers no
+    request while a build runs, and the reader's-eye check of the pages written (which only reports,
+    at info level, in a preview) and the search index's other spellings took a quarter of a second
+    of every edit of the imported corpus. They run on a thread the next build waits for first."""
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+
+    def start(self, work: Callable[[], object]) -> None:
+        self.wait()
+        self.thread = threading.Thread(target=self._run, args=(work,), name="preview-afterwards", daemon=True)
+        self.thread.start()
+
+    @staticmethod
+    def _run(work: Callable[[], object]) -> None:
+        try:
+            work()
+        except Exception as error:  # a thread's exception would be printed as a traceback and lost
+            log.error(f"The check after the preview's build failed: {error}")
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+
+
 class Preview:
     """The state of one `mkdocs serve`, across its rebuilds: what each generated page was built from,
     the problems page while the content has problems, the failure of the last build, and the
@@ -82,6 +111,9 @@ class Preview:
         self.failure: Problems | None = None  # why the last build failed (set by on_build_error)
         self.reads: dict[str, PageRead] = {}  # each built page as the reader's-eye check last read it
         self.template_cache = _TemplateCache()
+        self.afterwards = Afterwards()  # the last build's check, finished while the browser reloads
+        self.kept = Kept()  # each programme's pages, reused while what they are made from is unchanged
+        self.digests: dict[str, tuple[str, str]] = {}  # page src -> (its Markdown last built, the digest of that)
 
     def pages_read(self, reads: dict[str, PageRead], published: set[str]) -> dict[str, PageRead]:
         """The pages this build wrote, as read, with those a --dirty rebuild left as they were, as
@@ -95,7 +127,10 @@ class Preview:
         # File.generated builds an instance of the class it is called on, but is typed as returning File.
         assert isinstance(page, GeneratedPage)
         key = (config.site_dir, src)
-        value = digest(markdown) + nav_digest
+        last = self.digests.get(src)
+        if last is None or last[0] is not markdown:  # a programme's kept pages (render/kept.py) are the same text
+            last = self.digests[src] = (markdown, digest(markdown))
+        value = last[1] + nav_digest
         page.changed = self.built.get(key) != value
         self.pending[key] = value
         return page
@@ -180,22 +215,31 @@ def rescue_builds(preview: Preview) -> None:
     serve.build = build_or_show_why
 
 
-# How often the preview looks for saved files, in seconds. MkDocs polls (its native observers missed
-# or repeated events on some systems) every 0.5 s, a quarter of a second of every edit on average;
-# a look at the imported corpus (~700 files) takes ~10 ms, so every 0.2 s costs 5% of one core.
+# How often the preview looks for saved files where it polls (induction_mkdocs/watching.py: a folder
+# the kernel does not report on), in seconds. MkDocs polls every 0.5 s, a quarter of a second of
+# every edit on average; a look at the imported corpus (~700 files) takes ~10 ms, so every 0.2 s
+# costs 5% of one core.
 POLLING = 0.2
+# How long MkDocs' server waits after a change for the next before it builds (its own: 0.1 s), so
+# that one save written in several steps is built once. The kernel reports a save's steps within
+# a millisecond of each other.
+QUIET = 0.05
 
 
 def watch_often() -> None:
-    """Under `mkdocs serve`, poll the watched folders every POLLING seconds (MkDocs' server takes
-    the interval as an argument its serve command never passes), so a save is seen sooner. Called
-    from on_startup, before the serve command makes its server; wrapped once."""
+    """Under `mkdocs serve`, learn of a save at once where the kernel reports it, else poll the
+    watched folders every POLLING seconds (MkDocs' server takes the interval as an argument its
+    serve command never passes), and build QUIET seconds after the last change. Called from
+    on_startup, before the serve command makes its server; wrapped once."""
     server = serve.LiveReloadServer
     if getattr(server, "polling", None) == POLLING:
         return
 
     def often(*args: Any, **options: Any) -> Any:
-        return server(*args, **{"polling_interval": POLLING, **options})
+        made = server(*args, **{"polling_interval": POLLING, **options})
+        made.observer = watching.Watcher(made.observer)  # type: ignore[assignment]  # what MkDocs uses of it
+        made.build_delay = QUIET
+        return made
 
     often.polling = POLLING  # type: ignore[attr-defined]
     serve.LiveReloadServer = often  # type: ignore[misc,assignment]

@@ -338,16 +338,63 @@ def test_the_preview_keeps_its_state_in_one_object_and_rebuilds_a_hand_written_p
     ]
 
 
-def test_the_preview_looks_for_saved_files_every_fifth_of_a_second(monkeypatch):
+def test_the_preview_polls_every_fifth_of_a_second_where_the_kernel_does_not_report_saves(monkeypatch):
     """MkDocs' serve command makes its server without a polling interval (0.5 s, a quarter of a
-    second of every edit on average); the preview passes its own, and wraps the server once."""
+    second of every edit on average); the preview passes its own, watches through watching.Watcher,
+    builds 0.05 s after the last change, and wraps the server once."""
     from mkdocs.commands import serve  # noqa: PLC0415
+
+    from induction_mkdocs import preview, watching  # noqa: PLC0415
+
+    class Server:
+        def __init__(self, **options):
+            self.options, self.observer, self.build_delay = options, object(), 0.1
+
+    monkeypatch.setattr(serve, "LiveReloadServer", Server)
+    preview.watch_often()
+    preview.watch_often()
+    made = serve.LiveReloadServer(builder=None, host="127.0.0.1", port=8000, root="site")
+    assert made.options == {"builder": None, "host": "127.0.0.1", "port": 8000, "root": "site", "polling_interval": 0.2}
+    assert isinstance(made.observer, watching.Watcher) and made.build_delay == 0.05
+
+
+def test_what_a_preview_build_leaves_runs_after_it_and_the_next_build_waits_for_it(caplog):
+    """The reader's-eye check and the index's other spellings run while the browser reloads
+    (preview.Afterwards): starting returns at once, the next start (the next build) waits for the
+    last, and a failure there is logged, never raised on a thread where nobody would see it."""
+    import threading  # noqa: PLC0415
 
     from induction_mkdocs import preview  # noqa: PLC0415
 
-    made: list[dict] = []
-    monkeypatch.setattr(serve, "LiveReloadServer", lambda *args, **options: made.append(options))
-    preview.watch_often()
-    preview.watch_often()
-    serve.LiveReloadServer(builder=None, host="127.0.0.1", port=8000, root="site")
-    assert made == [{"builder": None, "host": "127.0.0.1", "port": 8000, "root": "site", "polling_interval": 0.2}]
+    later, release, order = preview.Afterwards(), threading.Event(), []
+    later.start(lambda: (release.wait(10), order.append("first")))
+    order.append("returned")
+    release.set()
+    later.start(lambda: order.append("second"))
+    later.wait()
+    assert order == ["returned", "first", "second"]
+    later.start(lambda: 1 / 0)
+    later.wait()
+    assert [r.getMessage() for r in caplog.records] == ["The check after the preview's build failed: division by zero"]
+    later.wait()  # nothing left to wait for
+
+
+@pytest.mark.build
+def test_the_preview_reports_what_the_readers_eye_check_finds_on_an_edited_page(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    with preview(tree, tmp_path, "--dirty", "--no-strict") as (base, server):
+        url = base + "prog/year-1/b1/b1-intro/"
+        wait_for(url, lambda html: "What this block covers" in html, server, "the intro page")
+        intro = tree / INTRO
+        intro.write_text(intro.read_text(encoding="utf-8") + "\n<div>**Read** this first</div>\n", encoding="utf-8")
+        wait_for(url, lambda html: "**Read** this first" in html, server, "the edited intro page")
+        finding = (
+            "minimal/prog/year-1/b1/b1-intro.md:11: warning [syntax-as-text] The page shows bold or "
+            "emphasis written in Markdown as text: '**Read**'. Seen on prog/year-1/b1/b1-intro/."
+        )
+        deadline = time.monotonic() + WAIT
+        while finding not in (tmp_path / "serve.log").read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        log = (tmp_path / "serve.log").read_text(encoding="utf-8")
+        assert finding in log, log[-2000:]
+        assert "The reader's-eye check: 0 errors and 1 warning on the built pages." in log
