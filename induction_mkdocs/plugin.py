@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 
 from mkdocs.config import config_options as c
@@ -201,7 +200,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # A hosted site's search copies of its pages (fragment_search.search_copy), for Pagefind.
-        self.copies = tempfile.mkdtemp(prefix="induction-search-") if self.fragments else None
+        self.copies = fragment_search.copies_folder() if self.fragments else None
         self.reads, self.written, self.indexing = PageReads(), set(), None
         self.policy = csp.SitePolicy(self.build.frames, wasm=self.fragments) if self.build.frames is not None else None
         if self.fragments:  # searched by fragments: Material's index need not hold the site's words

@@ -151,3 +151,18 @@ def test_a_copy_that_cannot_be_written_names_its_file(tmp_path):
         [sys.executable, "-c", script], capture_output=True, text=True, preexec_fn=small_disk, cwd=ROOT, check=True
     )
     assert ran.stdout == f"File too large {tmp_path / 'full' / 'b' / 'index.html'}\n"
+
+
+def test_the_search_copies_go_to_memory_where_there_is_room_else_where_temporary_files_go(tmp_path, monkeypatch):
+    monkeypatch.delenv("TMPDIR", raising=False)
+    roomy = tmp_path / "memory"  # this test's disk has far more than ROOM free
+    roomy.mkdir()
+    made = fragment_search.copies_folder(str(roomy))
+    assert Path(made).parent == roomy and Path(made).name.startswith("induction-search-")
+    monkeypatch.setattr(fragment_search, "ROOM", 1 << 62)  # a memory folder too small for the copies
+    assert Path(fragment_search.copies_folder(str(roomy))).parent != roomy
+    assert Path(fragment_search.copies_folder(str(tmp_path / "none"))).parent != roomy
+    monkeypatch.setattr(fragment_search, "ROOM", 0)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the user's own choice, whatever memory there is
+    monkeypatch.setattr(fragment_search.tempfile, "tempdir", None)  # tempfile reads TMPDIR once, then keeps it
+    assert Path(fragment_search.copies_folder(str(roomy))).parent == tmp_path
