@@ -107,6 +107,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.written: set[str] = set()  # the pages this build wrote (relative to the site folder)
         self.copies: str | None = None  # the folder of this build's search copies (a hosted site's)
         self.indexing: fragment_search.Indexing | None = None  # Pagefind, from on_env to on_post_build
+        self.rendered: list = []  # the pages whose content this build rendered, to be cleaned at on_env
 
     @property
     def checked(self) -> Checked | None:
@@ -201,7 +202,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # A hosted site's search copies of its pages (fragment_search.search_copy), for Pagefind.
         self.copies = fragment_search.copies_folder() if self.fragments else None
-        self.reads, self.written, self.indexing = PageReads(), set(), None
+        self.reads, self.written, self.indexing, self.rendered = PageReads(), set(), None, []
+        if not self.serving:  # the second process starts while the pages render; a preview's rebuilds are few pages
+            self.reads.beside()
         self.policy = csp.SitePolicy(self.build.frames, wasm=self.fragments) if self.build.frames is not None else None
         if self.fragments:  # searched by fragments: Material's index need not hold the site's words
             search_index.configuration_only(config)
@@ -249,8 +252,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         return markdown
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        # Every page's content is rendered (and its search copy written): Pagefind indexes the copies
-        # on the other core while the templates are filled.
+        # Every page's content is rendered: each is cleaned and its search copy written, then
+        # Pagefind indexes the copies on the other core while the templates are filled.
+        self.publish_contents(config, files)
         if self.copies is not None:
             try:
                 self.indexing = fragment_search.Indexing(config.site_dir, self.copies)
@@ -272,6 +276,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.timer.stop()  # a build that failed elsewhere leaves no timer to fire later
+        self.rendered = []
         self.reads.close()
         self.forget_copies()
         if self.preview is not None and self.preview.problem_page is None:  # the preview builds again, showing why
@@ -280,11 +285,28 @@ class InductionPlugin(BasePlugin[InductionConfig]):
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         self.timer.stop()  # the page is rendered (MkDocs renders every page before it fills any template)
-        html = self.published(html, page.file.src_uri)
-        self.search_copy(html, page)
         self.rendering = ""
-        # Raw-HTML links assume directory URLs; the offline copy has none (see file_links.py).
-        return html if config.use_directory_urls else file_links.to_files(html, page.file, files)
+        self.rendered.append(page)  # its content is cleaned with every other page's (publish_contents)
+        return html
+
+    def publish_contents(self, config: MkDocsConfig, files: Files) -> None:
+        """Every page's content, now that all are rendered (MkDocs renders every page's Markdown before
+        it fills any template), as the page allow-list's parser kept it: that, never the rendered
+        string, is what is written, and what its search copy holds. Half are cleaned in the second
+        process (induction/reading/beside.py), which has nothing to read until pages are written."""
+        pages, self.rendered = self.rendered, []
+        policies = self.build.page_policies
+        cleaned = page_cleaner.clean_all(
+            [(page.content, policies.get(page.file.src_uri.split("/", 1)[0], page_cleaner.ANY_HOST)) for page in pages],
+            self.reads.beside() if len(pages) >= page_cleaner.BESIDE else None,
+        )
+        for page, (html, removed) in zip(pages, cleaned, strict=True):
+            if removed:
+                self.rendering = page.file.src_uri
+                raise self.refused(page.file.src_uri, removed)
+            self.search_copy(html, page)
+            # Raw-HTML links assume directory URLs; the offline copy has none (see file_links.py).
+            page.content = html if config.use_directory_urls else file_links.to_files(html, page.file, files)
 
     def search_facts(self, page) -> fragment_search.Facts | None:  # type: ignore[no-untyped-def]
         """What a hosted site's search is told of the page; None on a site without fragment search
@@ -302,20 +324,15 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         copy = fragment_search.search_copy(html, page.title or "", facts)
         fragment_search.write_copy(self.copies, page.file.dest_uri, copy)
 
-    def published(self, html: str, src: str) -> str:
-        """The page's content as the page allow-list's parser kept it: that, never the rendered
-        string, is what is written. A page it removed anything from is refused: the checks passed
-        its sources, so the renderer read something differently from them (a gap to fix in the
+    def refused(self, src: str, removed: list[str]) -> PluginError:
+        """Why a page the allow-list removed anything from is refused: the checks passed its
+        sources, so the renderer read something differently from them (a gap to fix in the
         checks), and nothing is written for it."""
-        policy = self.build.page_policies.get(src.split("/", 1)[0], page_cleaner.ANY_HOST)
-        cleaned, removed = page_cleaner.clean(html, policy)
-        if not removed:
-            return cleaned
         origin = self.build.origins.get(src)
         line = page_cleaner.source_line(self.build.origin_texts.get(src, ""), removed) if origin else None
         made = f" (made from {origin}{f':{line}' if line else ''})" if origin else ""
         shown = ", ".join(dict.fromkeys(removed))
-        raise PluginError(
+        return PluginError(
             f"The rendered page {src}{made} holds HTML that may not be published: {shown}. "
             "The checks did not report it, so the page's Markdown is read differently by the "
             "renderer: look for raw HTML or {: ...} attributes near it in the source and remove "

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html as html_module
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import make_tree, mkdocs_build
@@ -81,9 +82,15 @@ def test_a_refused_page_is_named_with_the_content_file_and_line_it_is_made_from(
     src = "prog/year-1/b1/b1-intro.md"
     plugin.build.origins = {src: "minimal/prog/year-1/b1/b1-intro.md"}
     plugin.build.origin_texts = {src: "---\nid: b1-intro\n---\n\nText.\n\n  ```\n<script>planted()</script>\n  ```\n"}
-    assert plugin.published("<p>Text.</p><p>ok</p>", src) == "<p>Text.</p><p>ok</p>"
+    config = SimpleNamespace(use_directory_urls=True)
+    kept = SimpleNamespace(content="<p>Text.</p><p>ok</p>", file=SimpleNamespace(src_uri=src), meta={})
+    plugin.rendered = [kept]
+    plugin.publish_contents(config, None)  # type: ignore[arg-type]
+    assert kept.content == "<p>Text.</p><p>ok</p>" and plugin.rendered == []
+    plugin.rendered = [SimpleNamespace(content="<p>Text.</p><script>planted()</script>", file=kept.file, meta={})]
     with pytest.raises(PluginError) as refused:
-        plugin.published("<p>Text.</p><script>planted()</script>", src)
+        plugin.publish_contents(config, None)  # type: ignore[arg-type]
+    assert plugin.rendering == src  # a failed build is shown at the page's content file in a preview
     assert str(refused.value) == (
         "The rendered page prog/year-1/b1/b1-intro.md (made from minimal/prog/year-1/b1/b1-intro.md:8) holds "
         "HTML that may not be published: <script>. The checks did not report it, so the page's Markdown "

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from concurrent.futures import Executor
 from typing import NamedTuple
 
 import nh3
@@ -72,6 +73,25 @@ def clean(html: str, policy: Policy = ANY_HOST) -> Cleaned:
     if CONTROL.search(html):
         removed.append("a control character")
     return Cleaned(cleaned, removed)
+
+
+# Pages below which a second process costs more than it saves (sending them, and its start).
+BESIDE = 48
+
+
+def clean_all(pages: list[tuple[str, Policy]], beside: Executor | None = None) -> list[Cleaned]:
+    """Each page's content (html, its policy) cleaned, in order. With `beside`, a second process,
+    the second half is cleaned there while the first is cleaned here: on a site of a thousand pages
+    the cleaner was a third of what a build adds to a plain one."""
+    if beside is None or len(pages) < BESIDE:
+        return clean_each(pages)
+    half = len(pages) // 2
+    there = beside.submit(clean_each, pages[half:])
+    return clean_each(pages[:half]) + there.result()
+
+
+def clean_each(pages: list[tuple[str, Policy]]) -> list[Cleaned]:
+    return [clean(html, policy) for html, policy in pages]
 
 
 _REMOVED = re.compile(r'<([\w:-]+)(?: ([\w:-]+)="(.*)")?>$', re.S)

@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 from . import PageRead, read_page
 
@@ -58,14 +58,22 @@ class PageReads:
             self._send()
 
     def _send(self) -> None:
+        self.batches.append(self._pool().submit(read_pages, self.waiting))
+        self.waiting = []
+
+    def _pool(self) -> ProcessPoolExecutor:
         if self.pool is None:
             # spawn, not fork: the builder may be running threads (a page's time bound), which a
             # forked child would inherit in whatever state they were.
             self.pool = ProcessPoolExecutor(
                 1, mp_context=multiprocessing.get_context("spawn"), initializer=_exit_with, initargs=(os.getpid(),)
             )
-        self.batches.append(self.pool.submit(read_pages, self.waiting))
-        self.waiting = []
+        return self.pool
+
+    def beside(self) -> Executor | None:
+        """The second process, for other work of the build before its pages are written (it is
+        started now, and reads the pages later); None where there is no second core."""
+        return self._pool() if self.parallel else None
 
     def done(self) -> dict[str, PageRead]:
         """Every page added, read, by path. A failure in the second process is raised here."""
