@@ -203,7 +203,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         # A hosted site's search copies of its pages (fragment_search.search_copy), for Pagefind.
         self.copies = fragment_search.copies_folder() if self.fragments else None
         self.reads, self.written, self.indexing, self.rendered = PageReads(), set(), None, []
-        if not self.serving:  # the second process starts while the pages render; a preview's rebuilds are few pages
+        # The second process starts while the pages render, where it will have pages to clean (a
+        # preview's rebuilds render a few; a small site is cleaned here, and read here or in batches).
+        if not self.serving and len(self.build.pages) >= page_cleaner.BESIDE:
             self.reads.beside()
         self.policy = csp.SitePolicy(self.build.frames, wasm=self.fragments) if self.build.frames is not None else None
         if self.fragments:  # searched by fragments: Material's index need not hold the site's words
