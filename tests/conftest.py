@@ -125,6 +125,7 @@ def longest_first(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: (rank[item.nodeid.split("::")[0]], order[id(item)]))
 
 
+@pytest.hookimpl(optionalhook=True)  # xdist's hook: unknown to a run without it (-p no:xdist)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: a worker more than there are cores. A third of a worker's time here is spent
     waiting on what its tests start (Chromium, Java, a build in a subprocess, a server): with two

@@ -80,6 +80,13 @@ def test_on_a_local_file_system_a_save_is_reported_at_once_and_a_read_never(tmp_
         page.write_text("# Page, edited\n", encoding="utf-8")
         assert saves.wait_for("page.md")
         assert {kind for kind, name in saves.events if name == "page.md"} <= {"modified", "closed"}
+        saves.events.clear()  # an editor that writes a new file and renames it over the old one
+        (tmp_path / "page.md.new").write_text("# Page, saved whole\n", encoding="utf-8")
+        (tmp_path / "page.md.new").replace(page)
+        assert saves.wait_for("page.md.new")
+        (tmp_path / "after").write_text("", encoding="utf-8")
+        assert saves.wait_for("after")
+        assert ("moved", "page.md.new") in saves.events
     finally:
         watcher.stop()
         watcher.join(10)
