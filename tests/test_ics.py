@@ -273,7 +273,10 @@ def test_text_from_yaml_is_escaped_and_folded(tmp_path):
 
 def test_a_site_without_cohorts_publishes_no_calendar(tmp_path):
     checked = load_and_check(str(make_tree(tmp_path)))
-    assert list(published_files(checked)) == ["programme-order.js"]  # the progress record's, not a calendar
+    # The progress record's order, and cohorts.js naming none (every page's "My programme" line asks for it).
+    assert sorted(published_files(checked)) == ["cohorts.js", "programme-order.js"]
+    script = published_files(checked)["cohorts.js"]
+    assert script.endswith('window.ectCohorts = {"programmes":[]};\n')
 
 
 def test_the_schedule_script_never_carries_markup_from_yaml(tmp_path):

@@ -193,3 +193,26 @@ def test_a_week_pages_first_visit_fetches_no_schedule_and_no_programme_order(sam
         "/javascripts/lens.js",
     }
     assert "/schedule.js" in files[""]  # the home page's "this week" panel still gets it
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make browser)")
+def test_a_page_of_a_site_without_cohorts_asks_for_nothing_the_site_lacks(tmp_path):
+    """me.js asks every page's cohorts.js for the "My programme" line: a site without cohorts
+    answers with none, not with a 404 and an error in the console on every visit."""
+    from browser_support import chromium, serve  # noqa: PLC0415
+    from conftest import make_tree, mkdocs_build  # noqa: PLC0415
+
+    site = tmp_path / "site"
+    result = mkdocs_build(make_tree(tmp_path), site)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with serve(site, site / "404.html") as base, chromium() as browser:
+        page = browser.new_page()
+        failed: list[str] = []
+        page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+        for address in ("", "prog/year-1/b1/", "prog/year-1/b1/b1-intro/"):
+            page.goto(base + address)
+            page.wait_for_load_state("networkidle")
+        assert failed == []
+        assert page.evaluate("() => window.ectCohorts.programmes") == []

@@ -47,14 +47,18 @@ def address_notice(checked: Checked, site_url: str) -> str:
 
 
 def published_files(checked: Checked, site_url: str = "", directory_urls: bool = True) -> dict[str, str]:
-    """Path under the site root -> text; only the programme's order for a site without cohorts.
+    """Path under the site root -> text; for a site without cohorts, the programme's order and
+    cohorts.js naming none: every page's "My programme" line (me.js) asks for it, and a missing
+    file answered each page's visit with a 404 and an error in the browser's console.
     `directory_urls` is MkDocs' setting: the addresses inside follow the site's layout."""
-    order = {ORDER_SRC: order_script(checked.site, checked.places, checked.schedules, directory_urls)}
+    files = {
+        ORDER_SRC: order_script(checked.site, checked.places, checked.schedules, directory_urls),
+        COHORTS_SRC: cohorts_script(checked),
+    }
     if not any(checked.schedules.get(p.id) for p in checked.site.programmes):
-        return order
-    files = order | calendar_files(checked.site.programmes, checked.places, checked.schedules, site_url, directory_urls)
+        return files
+    files |= calendar_files(checked.site.programmes, checked.places, checked.schedules, site_url, directory_urls)
     files[SCHEDULE_SRC] = schedule_script(checked, directory_urls)
-    files[COHORTS_SRC] = cohorts_script(checked)
     return files
 
 
