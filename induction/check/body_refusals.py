@@ -37,12 +37,15 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 def _titles(body: str) -> tuple[int, ...]:
     """Lines (from 1) of the headings in `body` at the page title's level: `===` underlines and <h1>."""
     masked = read(body).masked
+    # An '===' underline starts a line, an <h1> has its '<': most bodies have neither, and the setext
+    # pattern tries every line of the others.
     found = [
         line_of(masked, m.start())
-        for m in _SETEXT.finditer(masked)
+        for m in (_SETEXT.finditer(masked) if "\n=" in masked else ())
         if m.group(0).split("\n", 1)[0].strip() and m.group(0).split("\n")[1].startswith("=")
     ]
-    return tuple(sorted(found + [line_of(masked, m.start()) for m in _RAW_H1.finditer(masked)]))
+    raw = [line_of(masked, m.start()) for m in (_RAW_H1.finditer(masked) if "<" in masked else ())]
+    return tuple(sorted(found + raw))
 
 
 def _no_second_title(body: str, file: str, first_line: int, problems: Problems) -> None:
