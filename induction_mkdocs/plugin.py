@@ -244,7 +244,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         titles.escape_nav(nav.items)
         return nav
 
-    # First, so that the timer covers every plugin's work on the page (macros, rendering, sanitising).
+    # First, so that the timer covers every plugin's work on the page (macros, rendering; its content is
+    # cleaned with every other page's at on_env, in time linear in its size).
     @event_priority(100)
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         titles.escape_meta(page.meta)
