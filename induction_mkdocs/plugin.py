@@ -107,7 +107,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.written: set[str] = set()  # the pages this build wrote (relative to the site folder)
         self.copies: str | None = None  # the folder of this build's search copies (a hosted site's)
         self.indexing: fragment_search.Indexing | None = None  # Pagefind, from on_env to on_post_build
-        self.rendered: list = []  # the pages whose content this build rendered, to be cleaned at on_env
+        self.rendered: list = []  # the pages whose content this build rendered, published at on_env
+        self.cleaning = page_cleaner.Cleaning()  # their contents, being cleaned
 
     @property
     def checked(self) -> Checked | None:
@@ -203,10 +204,10 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         # A hosted site's search copies of its pages (fragment_search.search_copy), for Pagefind.
         self.copies = fragment_search.copies_folder() if self.fragments else None
         self.reads, self.written, self.indexing, self.rendered = PageReads(), set(), None, []
-        # The second process starts while the pages render, where it will have pages to clean (a
-        # preview's rebuilds render a few; a small site is cleaned here, and read here or in batches).
-        if not self.serving and len(self.build.pages) >= page_cleaner.BESIDE:
-            self.reads.beside()
+        # Contents are cleaned in the second process as the pages render, where there are pages
+        # enough (a preview's rebuilds render a few; a small site's are cleaned here).
+        large = not self.serving and len(self.build.pages) >= page_cleaner.BESIDE
+        self.cleaning = page_cleaner.Cleaning(self.reads.beside() if large else None)
         self.policy = csp.SitePolicy(self.build.frames, wasm=self.fragments) if self.build.frames is not None else None
         if self.fragments:  # searched by fragments: Material's index need not hold the site's words
             search_index.configuration_only(config)
@@ -279,7 +280,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.timer.stop()  # a build that failed elsewhere leaves no timer to fire later
-        self.rendered = []
+        self.rendered, self.cleaning = [], page_cleaner.Cleaning()
         self.reads.close()
         self.forget_copies()
         if self.preview is not None and self.preview.problem_page is None:  # the preview builds again, showing why
@@ -289,20 +290,18 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         self.timer.stop()  # the page is rendered (MkDocs renders every page before it fills any template)
         self.rendering = ""
-        self.rendered.append(page)  # its content is cleaned with every other page's (publish_contents)
+        self.rendered.append(page)  # its content is cleaned as the next pages render (publish_contents)
+        policy = self.build.page_policies.get(page.file.src_uri.split("/", 1)[0], page_cleaner.ANY_HOST)
+        self.cleaning.add(html, policy)
         return html
 
     def publish_contents(self, config: MkDocsConfig, files: Files) -> None:
-        """Every page's content, now that all are rendered (MkDocs renders every page's Markdown before
-        it fills any template), as the page allow-list's parser kept it: that, never the rendered
-        string, is what is written, and what its search copy holds. Half are cleaned in the second
-        process (induction/reading/beside.py), which has nothing to read until pages are written."""
+        """Every page's content, now that all are rendered, as the page allow-list's parser kept it:
+        that, never the rendered string, is what is written, and what its search copy holds. They
+        were cleaned in the second process (induction/reading/beside.py) while the next pages
+        rendered, where the site is large enough (page_cleaner.Cleaning)."""
         pages, self.rendered = self.rendered, []
-        policies = self.build.page_policies
-        cleaned = page_cleaner.clean_all(
-            [(page.content, policies.get(page.file.src_uri.split("/", 1)[0], page_cleaner.ANY_HOST)) for page in pages],
-            self.reads.beside() if len(pages) >= page_cleaner.BESIDE else None,
-        )
+        cleaned = self.cleaning.done()
         for page, (html, removed) in zip(pages, cleaned, strict=True):
             if removed:
                 self.rendering = page.file.src_uri

@@ -75,13 +75,23 @@ def test_what_was_removed_is_pointed_at_in_the_source_by_its_text():
     assert source_line(source, ['<p id="__config">']) is None
 
 
-def test_pages_cleaned_half_in_a_second_process_are_cleaned_as_here_and_in_order():
+def test_pages_cleaned_in_batches_beside_are_cleaned_as_here_and_in_order():
     from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 (the executor's kind is not the point)
 
-    from induction.publish.page_cleaner import ANY_HOST, BESIDE, clean_all, clean_each  # noqa: PLC0415
+    from induction.publish.page_cleaner import ANY_HOST, BATCH, Cleaning, clean_each  # noqa: PLC0415
 
-    pages = [(f"<p>Page {n}</p>" + ("<script>x()</script>" if n % 7 == 0 else ""), ANY_HOST) for n in range(BESIDE + 5)]
+    pages = [
+        (f"<p>Page {n}</p>" + ("<script>x()</script>" if n % 7 == 0 else ""), ANY_HOST) for n in range(2 * BATCH + 5)
+    ]
     with ThreadPoolExecutor(1) as beside:
-        assert clean_all(pages, beside) == clean_each(pages)
-    assert [cleaned.html for cleaned in clean_all(pages[:3])] == ["<p>Page 0</p>", "<p>Page 1</p>", "<p>Page 2</p>"]
-    assert [bool(cleaned.removed) for cleaned in clean_all(pages)] == [n % 7 == 0 for n in range(BESIDE + 5)]
+        cleaning = Cleaning(beside)
+        for html, policy in pages:
+            cleaning.add(html, policy)
+        assert len(cleaning.batches) == 2 and len(cleaning.waiting) == 5  # the last few, cleaned here at the end
+        assert cleaning.done() == clean_each(pages)
+    here = Cleaning()
+    for html, policy in pages[:3]:
+        here.add(html, policy)
+    assert not here.batches and [c.html for c in here.done()] == ["<p>Page 0</p>", "<p>Page 1</p>", "<p>Page 2</p>"]
+    assert here.done() == []  # each build's pages once
+    assert [bool(c.removed) for c in clean_each(pages)] == [n % 7 == 0 for n in range(2 * BATCH + 5)]

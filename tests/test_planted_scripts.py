@@ -84,10 +84,11 @@ def test_a_refused_page_is_named_with_the_content_file_and_line_it_is_made_from(
     plugin.build.origin_texts = {src: "---\nid: b1-intro\n---\n\nText.\n\n  ```\n<script>planted()</script>\n  ```\n"}
     config = SimpleNamespace(use_directory_urls=True)
     kept = SimpleNamespace(content="<p>Text.</p><p>ok</p>", file=SimpleNamespace(src_uri=src), meta={})
-    plugin.rendered = [kept]
+    plugin.on_page_content(kept.content, kept, config, None)  # type: ignore[arg-type]
     plugin.publish_contents(config, None)  # type: ignore[arg-type]
     assert kept.content == "<p>Text.</p><p>ok</p>" and plugin.rendered == []
-    plugin.rendered = [SimpleNamespace(content="<p>Text.</p><script>planted()</script>", file=kept.file, meta={})]
+    planted = SimpleNamespace(content="<p>Text.</p><script>planted()</script>", file=kept.file, meta={})
+    plugin.on_page_content(planted.content, planted, config, None)  # type: ignore[arg-type]
     with pytest.raises(PluginError) as refused:
         plugin.publish_contents(config, None)  # type: ignore[arg-type]
     assert plugin.rendering == src  # a failed build is shown at the page's content file in a preview
