@@ -109,6 +109,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.indexing: fragment_search.Indexing | None = None  # Pagefind, from on_env to on_post_build
         self.rendered: list = []  # the pages whose content this build rendered, published at on_env
         self.cleaning = page_cleaner.Cleaning()  # their contents, being cleaned
+        self.scripts: dict[str, frozenset[str]] = {}  # the on-demand scripts each page's cleaned content needs
 
     @property
     def checked(self) -> Checked | None:
@@ -275,7 +276,9 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         facts = self.search_facts(page)
         if facts is not None:
             context["ect_search"] = facts
-        context["ect_scripts"] = page_scripts.needed(page.content)  # the scripts the page's content needs
+        # The scripts the page's content needs, as the cleaner found them in what it kept.
+        scripts = self.scripts.get(page.file.src_uri)
+        context["ect_scripts"] = scripts if scripts is not None else page_scripts.needed(page.content)
         return context
 
     def on_build_error(self, error: Exception) -> None:
@@ -302,11 +305,13 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         rendered, where the site is large enough (page_cleaner.Cleaning)."""
         pages, self.rendered = self.rendered, []
         cleaned = self.cleaning.done()
-        for page, (html, removed) in zip(pages, cleaned, strict=True):
+        self.scripts = {}
+        for page, (html, removed, scripts) in zip(pages, cleaned, strict=True):
             if removed:
                 self.rendering = page.file.src_uri
                 raise self.refused(page.file.src_uri, removed)
             self.search_copy(html, page)
+            self.scripts[page.file.src_uri] = scripts
             # Raw-HTML links assume directory URLs; the offline copy has none (see file_links.py).
             page.content = html if config.use_directory_urls else file_links.to_files(html, page.file, files)
 

@@ -33,7 +33,7 @@ def test_an_entity_encoded_javascript_address_is_reported_and_never_published():
 
 def test_what_is_written_is_the_parsers_serialisation_even_when_nothing_is_removed():
     cleaned = clean("<p>a<br />b <img src=\"x.png\" alt=''></p>")
-    assert cleaned == ('<p>a<br>b <img src="x.png" alt=""></p>', [])
+    assert cleaned == ('<p>a<br>b <img src="x.png" alt=""></p>', [], frozenset())
 
 
 def test_a_theme_id_is_removed_wherever_it_comes_from():

@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 from browser_support import CHROMIUM
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from induction.publish import page_scripts
+from induction.publish.page_cleaner import clean
 from induction.publish.published import published_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +44,36 @@ def test_each_mark_brings_its_scripts():
         "javascripts/lens.js",
         "stylesheets/examples.css",
     }
+
+
+# Pieces of content: each mark of ON_DEMAND, with what the page cleaner removes around them.
+_MARKS = [
+    '<div data-ect-thisweek data-ect-programme="p"></div>',
+    '<div data-ect-mycalendar=""></div>',
+    "<section data-ect-pairs></section>",
+    '<p data-ect-route-keys="a b">k</p>',
+    '<div class="ect-examples" data-ect-examples=""></div>',
+    '<div data-ect-progress-record=""></div>',
+    "<div data-ect-coaching></div>",
+    '<table class="ect-coverage"><tr><td>x</td></tr></table>',
+    '<section class="ect-phase ect-timing"><h2>Model</h2></section>',
+    '<figure class="ect-video"></figure>',
+    '<div class="ect-stack"></div>',
+    "<script>document.body.dataset.ectThisweek = 1</script>",  # removed: brings nothing
+    '<div onclick="x()" data-ect-diagnostic="d"></div>',
+    "<form data-ect-mycalendar><p>kept</p></form>",  # the form is removed, its mark with it
+    "<object data-ect-thisweek></object>",
+    "<!-- <div data-ect-mycalendar></div> -->",  # a comment: no element
+    "<p>Plain text, <em>no</em> mark.</p>",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_MARKS), max_size=6))
+def test_the_cleaner_finds_the_scripts_the_published_content_needs(pieces):
+    # The cleaner asks its own parse of what it kept; a page's scripts are those of what is published.
+    cleaned = clean("\n".join(pieces))
+    assert cleaned.scripts == page_scripts.needed(cleaned.html)
 
 
 def test_a_table_brings_its_stylesheet():

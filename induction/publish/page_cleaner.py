@@ -29,6 +29,7 @@ from selectolax.lexbor import LexborHTMLParser
 from induction.check.sanitiser import ATTRIBUTES, TAGS, WITH_CONTENT, Policy, cleaner_filter
 from induction.core.control_chars import CONTROL
 from induction.core.paths import browser_form
+from induction.publish import page_scripts
 
 # What a rendered page may hold: content's own HTML (sanitiser.TAGS), plus what Python-Markdown's
 # extensions and the project's generated markup write (render/*). Not `markdown`: md_in_html
@@ -60,19 +61,22 @@ ANY_HOST = Policy(forbidden_hosts=())
 
 
 class Cleaned(NamedTuple):
-    """A page's content as published, and what the allow-list removed from it (`<tag name="value">`)."""
+    """A page's content as published, what the allow-list removed from it (`<tag name="value">`),
+    and the on-demand scripts it needs (page_scripts.needed)."""
 
     html: str
     removed: list[str]
+    scripts: frozenset[str]
 
 
 def clean(html: str, policy: Policy = ANY_HOST) -> Cleaned:
     """`html` (a rendered page's content) as the page allow-list keeps it, and what it removed."""
     cleaned = CONTROL.sub("", _page_cleaner(policy).clean(html))
-    removed = _compared(html, cleaned)
+    kept = LexborHTMLParser(cleaned)
+    removed = _compared(LexborHTMLParser(html), kept)
     if CONTROL.search(html):
         removed.append("a control character")
-    return Cleaned(cleaned, removed)
+    return Cleaned(cleaned, removed, page_scripts.needed_in(kept))
 
 
 # Pages below which a second process costs more than it saves (sending them, and its start).
@@ -135,9 +139,9 @@ def source_line(source: str, removed: list[str]) -> int | None:
     return min(lines) if lines else None
 
 
-def _compared(original: str, cleaned: str) -> list[str]:
-    """Each element or attribute of `original` that `cleaned` lacks, as Lexbor parses both."""
-    before, after = LexborHTMLParser(original), LexborHTMLParser(cleaned)
+def _compared(before: LexborHTMLParser, after: LexborHTMLParser) -> list[str]:
+    """Each element or attribute of the original (parsed as `before`) that the cleaned HTML
+    (parsed as `after`) lacks."""
     if before.html == after.html:  # the same tree: nothing removed (the element walk costs far more)
         return []
     kept = Counter(_elements(after))

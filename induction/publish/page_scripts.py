@@ -55,7 +55,12 @@ def needed(content: str | None) -> frozenset[str]:
     needs; every one of them when the content is not known."""
     if content is None:
         return frozenset(ON_DEMAND)
-    tree = LexborHTMLParser(content)
+    return needed_in(LexborHTMLParser(content))
+
+
+def needed_in(tree: LexborHTMLParser) -> frozenset[str]:
+    """The scripts of ON_DEMAND that a page needs whose content Lexbor parsed as `tree`: the page
+    cleaner asks with the tree it parsed what it kept, so no page is parsed again for this."""
     return frozenset(script for script, marks in ON_DEMAND.items() if tree.css_first(marks) is not None)
 
 
