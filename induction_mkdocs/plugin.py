@@ -32,7 +32,7 @@ from induction.publish.origins import page_origins, page_parts
 from induction.publish.published import address_notice, published_files
 from induction.reading import PageRead, checked_reading, html_files, site_files
 from induction.reading import summary as reading_summary
-from induction.reading.beside import PageReads, read_pages
+from induction.reading.beside import PageReads, Writes, read_pages
 from induction.render import Page, render_site
 from induction.render.curriculum import curriculum_json
 from induction.render.nav import build_nav
@@ -43,6 +43,27 @@ from induction_mkdocs.page_timer import PageTimer, described
 from induction_mkdocs.preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.induction")
+BUILDER_LOG = logging.getLogger("mkdocs.commands.build")  # where MkDocs notes each page it writes or skips
+
+
+class HandedOver(logging.Filter):
+    """MkDocs notes, at info level, each page or template whose output a plugin emptied as skipped.
+    On a large build every page is handed over to be written beside the build instead
+    (reading/beside.py): it is not skipped, so its note is dropped. By the exact note: should
+    MkDocs word it otherwise, the notes show, and nothing else changes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.notes: set[str] = set()
+
+    def page(self, src: str) -> None:
+        self.notes.add(f"Page skipped: '{src}'. Generated empty output.")
+
+    def template(self, name: str) -> None:
+        self.notes.add(f"Template skipped: '{name}' generated empty output.")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() not in self.notes
 
 
 class VisibleLog(logging.Filter):
@@ -105,6 +126,8 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.reads = PageReads()  # the pages of this build, read for the reader's-eye check as written
         self.policy: csp.SitePolicy | None = None  # this build's policy, given page by page as written
         self.written: set[str] = set()  # the pages this build wrote (relative to the site folder)
+        self.handed: dict[str, str] = {}  # the pages handed over to be written beside: address -> source
+        self.handed_notes = HandedOver()  # MkDocs' notes that it skipped them, dropped
         self.copies: str | None = None  # the folder of this build's search copies (a hosted site's)
         self.indexing: fragment_search.Indexing | None = None  # Pagefind, from on_env to on_post_build
         self.rendered: list = []  # the pages whose content this build rendered, published at on_env
@@ -204,12 +227,17 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # A hosted site's search copies of its pages (fragment_search.search_copy), for Pagefind.
         self.copies = fragment_search.copies_folder() if self.fragments else None
-        self.reads, self.written, self.indexing, self.rendered = PageReads(), set(), None, []
-        # Contents are cleaned in the second process as the pages render, where there are pages
-        # enough (a preview's rebuilds render a few; a small site's are cleaned here).
-        large = not self.serving and len(self.build.pages) >= page_cleaner.BESIDE
-        self.cleaning = page_cleaner.Cleaning(self.reads.beside() if large else None)
         self.policy = csp.SitePolicy(self.build.frames, wasm=self.fragments) if self.build.frames is not None else None
+        # Where there are pages enough (a preview's rebuilds render a few), the second process
+        # cleans their contents as they render, then gives each written page its policy and writes
+        # it, from the parse the reader's-eye check reads there: no page is parsed here.
+        large = not self.serving and len(self.build.pages) >= page_cleaner.BESIDE
+        writes = Writes(config.site_dir, self.policy) if large and self.policy is not None else None
+        self.reads, self.written, self.handed = PageReads(writes=writes), set(), {}
+        self.indexing, self.rendered = None, []
+        self.cleaning = page_cleaner.Cleaning(self.reads.beside() if large else None)
+        self.handed_notes.notes.clear()
+        BUILDER_LOG.addFilter(self.handed_notes)
         if self.fragments:  # searched by fragments: Material's index need not hold the site's words
             search_index.configuration_only(config)
 
@@ -283,6 +311,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.timer.stop()  # a build that failed elsewhere leaves no timer to fire later
+        BUILDER_LOG.removeFilter(self.handed_notes)
         self.rendered, self.cleaning = [], page_cleaner.Cleaning()
         self.reads.close()
         self.forget_copies()
@@ -353,6 +382,7 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             preview.problems_as_404(config.site_dir, config.site_url)
             return
         assert self.build.checked is not None
+        BUILDER_LOG.removeFilter(self.handed_notes)
         minified.minify_site(config.docs_dir, config.site_dir)
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
             handle.write(curriculum_json(self.build.checked))
@@ -363,16 +393,25 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             self.preview.afterwards.start(lambda: self.spellings_and_reading(config))
             return
         self.add_spellings(config.site_dir)
-        if self.policy is not None:  # the HTML no page event wrote, and _headers (a preview has neither)
-            self.publish_policy(config.site_dir)
         try:
-            self.read_and_index(config)
+            written = self.written_beside()
+            if self.policy is not None:  # the HTML no page event wrote, and _headers (a preview has neither)
+                self.publish_policy(config.site_dir)
+            self.read_and_index(config, written)
         finally:
             self.forget_copies()
 
+    def written_beside(self) -> dict[str, PageRead]:
+        """Every page of this build read, and on a large build written, beside it (by address); a
+        page whose content holds a script is written nowhere, and fails the build."""
+        written = self.reads.done()
+        if self.reads.refused:
+            raise self.script_refused(self.handed[self.reads.refused[0]])
+        return written
+
     def spellings_and_reading(self, config: MkDocsConfig) -> None:
         self.add_spellings(config.site_dir)
-        self.read_and_index(config)
+        self.read_and_index(config, self.reads.done())
 
     def add_spellings(self, site_dir: str) -> None:
         """Both spellings of a word find its page, in Material's index (a hosted site's holds no
@@ -386,11 +425,12 @@ class InductionPlugin(BasePlugin[InductionConfig]):
             handle.write(text)
         os.replace(index + ".part", index)  # replaced whole: a search opened meanwhile reads one or the other
 
-    def read_and_index(self, config: MkDocsConfig) -> None:
+    def read_and_index(self, config: MkDocsConfig, written: dict[str, PageRead]) -> None:
         """The reader's-eye check, and on a hosted site the fragment index: Pagefind indexes the
         pages' search copies on the other core while the check finishes here. The index last: a
-        failure there fails the build, so scripts/build.py keeps the old site."""
-        reads, published = self.pages_read(config.site_dir)
+        failure there fails the build, so scripts/build.py keeps the old site. `written`: the
+        pages of this build, read as they were written."""
+        reads, published = self.pages_read(config.site_dir, written)
         indexing, self.indexing = self.indexing, None
         try:
             self.read(reads, published)
@@ -422,14 +462,23 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     # Last, as on_post_build: each page gets the policy as it is written (a build used to give the whole
     # site folder its policy at the end, reading and rewriting every page once more), and is handed
     # to the reader's-eye check (induction/reading/beside.py), which reads it beside the build.
+    # On a large build the page is handed over instead (reading/beside.py): it is given its policy and
+    # written in the second process, which parses it for the check anyway; MkDocs writes nothing for
+    # an empty output.
     @event_priority(-100)
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
+        if self.reads.writes is not None:
+            self.handed_notes.page(page.file.src_uri)
+            return self.handed_over(output, page.file.src_uri, page.file.dest_uri)
         return self.written_page(self.policed(output, page.file.src_uri), page.file.dest_uri)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output_content
+        if self.reads.writes is not None:
+            self.handed_notes.template(template_name)
+            return self.handed_over(output_content, template_name, template_name)
         return self.written_page(self.policed(output_content, template_name), template_name)
 
     def written_page(self, html: str, dest: str) -> str:
@@ -437,26 +486,34 @@ class InductionPlugin(BasePlugin[InductionConfig]):
         self.reads.add(dest, html)
         return html
 
+    def handed_over(self, html: str, src: str, dest: str) -> str:
+        self.handed[dest] = src
+        self.written_page(html, dest)
+        return ""
+
     def policed(self, html: str, src: str) -> str:
         if self.policy is None:
             return html
         try:
             return self.policy.page(html)
         except csp.ContentScript as error:
-            self.rendering, origin = src, self.build.origins.get(src)  # the failure names the page's content file
-            raise PluginError(
-                f"An inline script is inside the content of {src}"
-                f"{f' (made from {origin})' if origin else ''}: content may not run scripts, so "
-                f"the page is not {'served' if self.serving else 'published'}. Find where it came from in the "
-                "source and remove it."
-            ) from error
+            raise self.script_refused(src) from error
 
-    def pages_read(self, site_dir: str) -> tuple[list[PageRead], set[str]]:
-        """Every page of the site as the check read it (this build's as they were written; under a
-        --dirty preview, the pages it left as they were, as read before; any other HTML file of the
-        site, read now), and the site's files."""
+    def script_refused(self, src: str) -> PluginError:
+        """Why the page made from `src` is not written: its content holds a script."""
+        self.rendering, origin = src, self.build.origins.get(src)  # the failure names the page's content file
+        return PluginError(
+            f"An inline script is inside the content of {src}"
+            f"{f' (made from {origin})' if origin else ''}: content may not run scripts, so "
+            f"the page is not {'served' if self.serving else 'published'}. Find where it came from in the "
+            "source and remove it."
+        )
+
+    def pages_read(self, site_dir: str, reads: dict[str, PageRead]) -> tuple[list[PageRead], set[str]]:
+        """Every page of the site as the check read it (this build's as they were written, `reads`;
+        under a --dirty preview, the pages it left as they were, as read before; any other HTML file
+        of the site, read now), and the site's files."""
         published = site_files(site_dir)
-        reads = self.reads.done()
         if self.preview is not None:
             reads = self.preview.pages_read(reads, published)
         unread = [path for path in published if path.endswith(".html") and path not in reads]

@@ -83,10 +83,12 @@ def tree(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample programme built once per test run (strict); tests read its HTML."""
+    """The sample programme built once per test run (strict); tests read its HTML, and its log
+    (`build.log` beside the site folder)."""
     site_dir = tmp_path_factory.mktemp("sample") / "site"
     result = mkdocs_build(SAMPLE, site_dir)
     assert result.returncode == 0, result.stderr
+    (site_dir.parent / "build.log").write_text(result.stderr, encoding="utf-8")  # what MkDocs said, beside it
     return site_dir
 
 

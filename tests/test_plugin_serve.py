@@ -310,6 +310,38 @@ def test_each_page_is_policied_as_written_and_a_content_script_fails_the_build_a
     assert plugin.policed("<html><head></head></html>", "x.md") == "<html><head></head></html>"
 
 
+def test_a_large_build_hands_each_page_over_to_be_policed_and_written_beside_and_writes_no_content_script(tmp_path):
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from mkdocs.exceptions import PluginError  # noqa: PLC0415
+
+    from induction.reading.beside import PageReads, Writes  # noqa: PLC0415
+    from induction_mkdocs.plugin import InductionPlugin  # noqa: PLC0415
+
+    def page(src: str) -> SimpleNamespace:
+        return SimpleNamespace(file=SimpleNamespace(src_uri=src, dest_uri=src.replace(".md", "/index.html")))
+
+    plugin = InductionPlugin()
+    plugin.policy = csp.SitePolicy(csp.frame_sources())  # as on_pre_build makes it for a large build
+    plugin.reads = PageReads(processes=1, writes=Writes(str(tmp_path), plugin.policy))
+    plugin.build.origins = {"prog/x.md": "minimal/prog/x.md"}
+    good = ARTICLE.format("<p>Text</p>", "<script>theme()</script>")
+    assert plugin.on_post_page(good, page("prog/y.md"), None) == ""  # MkDocs writes nothing of its own
+    assert plugin.on_post_template(good, "404.html", None) == ""
+    assert plugin.on_post_page(ARTICLE.format("<script>planted()</script>", ""), page("prog/x.md"), None) == ""
+    with pytest.raises(PluginError) as refused:
+        plugin.written_beside()
+    assert str(refused.value) == (
+        "An inline script is inside the content of prog/x.md (made from minimal/prog/x.md): content may not run "
+        "scripts, so the page is not published. Find where it came from in the source and remove it."
+    )
+    assert not (tmp_path / "prog" / "x").exists()  # written nowhere
+    for written in (tmp_path / "prog/y/index.html", tmp_path / "404.html"):
+        assert written.read_text(encoding="utf-8") == csp.SitePolicy(csp.frame_sources()).page(good)
+    assert plugin.policy.hashes == {csp.script_hash("theme()")}  # for _headers
+    assert plugin.written == {"prog/y/index.html", "404.html", "prog/x/index.html"}
+
+
 def test_the_preview_keeps_its_state_in_one_object_and_rebuilds_a_hand_written_page_without_patching_it(tmp_path):
     """After the problems page stood in for every page, a hand-written page's output (the problems
     page) is removed, so MkDocs' own is_modified() builds it again; nothing is kept at module level."""

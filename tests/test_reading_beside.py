@@ -14,8 +14,9 @@ import pytest
 from conftest import ROOT, SAMPLE
 
 from induction.check.pipeline import load_and_check
+from induction.publish import csp
 from induction.reading import checked_reading, html_files, read_checked_site, site_files
-from induction.reading.beside import BATCH, PageReads, read_pages
+from induction.reading.beside import BATCH, PageReads, Writes, read_pages
 
 pytestmark = pytest.mark.build
 
@@ -50,12 +51,34 @@ def test_with_one_core_the_pages_are_read_here_and_read_the_same(sample_site):
     assert reads.done() == {page.path: page for page in read_pages(pages)}
 
 
+@pytest.mark.parametrize("processes", [1, 0])
+def test_pages_handed_over_are_written_with_their_policy_as_the_builder_would_and_read_alike(
+    sample_site, tmp_path, processes
+):
+    pages = pages_of(sample_site)[: 2 * BATCH + 3]
+    planted = (
+        '<html><head><meta charset="utf-8"></head><body><article class="md-content__inner">'
+        "<p>a</p><script>planted()</script></article></body></html>"
+    )
+    handed = [*pages, ("bad/index.html", planted)]
+    policy = csp.SitePolicy(csp.frame_sources(), wasm=True)
+    reads = PageReads(processes=processes, writes=Writes(str(tmp_path), policy))
+    for path, html in handed:
+        reads.add(path, html)
+    assert reads.done() == {page.path: page for page in read_pages(handed)}  # read as ever
+    here = csp.SitePolicy(csp.frame_sources(), wasm=True)
+    for path, html in pages:  # as each page was policed as it was written (the pages carry one: replaced)
+        assert (tmp_path / path).read_text(encoding="utf-8") == here.page(html)
+    assert policy.hashes == here.hashes and policy.hashes  # the header's hashes: every page's
+    assert reads.refused == ["bad/index.html"] and not (tmp_path / "bad").exists()
+
+
 def test_a_failure_in_the_second_process_is_raised_when_the_pages_are_asked_for():
     reads = PageReads(processes=1)
     for n in range(BATCH - 1):
         reads.add(f"ok-{n}/index.html", "<html><body><p>Words</p></body></html>")
     reads.add("bad/index.html", None)  # type: ignore[arg-type]  # no page: reading it fails there
-    with pytest.raises(AttributeError):  # as the parser fails on it, raised here
+    with pytest.raises(TypeError):  # as the parser fails on it, raised here
         reads.done()
     assert reads.pool is None
 

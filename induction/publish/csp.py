@@ -98,10 +98,11 @@ def _inside_content(node: LexborNode) -> bool:
     return False
 
 
-def _scripts(html: str) -> list[tuple[LexborNode, str]]:
+def _scripts(html: str | LexborHTMLParser) -> list[tuple[LexborNode, str]]:
     """Every script element of the tree the browser builds from `html` (an HTML5 parser's, Lexbor's;
-    an svg <script> too), with its text as the browser hashes it: the script's child text content."""
-    document = LexborHTMLParser(html)
+    an svg <script> too; or that tree, parsed already), with its text as the browser hashes it: the
+    script's child text content."""
+    document = LexborHTMLParser(html) if isinstance(html, str) else html
     return [
         (node, "".join(child.text_content or "" for child in node.iter(include_text=True) if child.is_text_node))
         for node in document.css("script")
@@ -113,7 +114,7 @@ def inline_scripts(html: str) -> list[str]:
     return [text for node, text in _scripts(html) if _runs(node)]
 
 
-def split_scripts(html: str) -> tuple[list[str], list[str]]:
+def split_scripts(html: str | LexborHTMLParser) -> tuple[list[str], list[str]]:
     """(the inline scripts the browser would run outside the content container: the theme's; every
     script element inside it, of whatever type, which content may not hold), as parsed."""
     outside: list[str] = []
@@ -203,15 +204,30 @@ class SitePolicy:
     hashes: set[str] = field(default_factory=set)
     wasm: bool = False  # the site's search runs WebAssembly (see policy)
 
-    def page(self, html: str) -> str:
-        """The page with its meta tag; its hashes are remembered for the header. Raises
-        ContentScript when the page's content holds a script (the page is not written)."""
-        theirs, content = split_scripts(html)
+    def page(self, html: str, tree: LexborHTMLParser | None = None) -> str:
+        """The page with its meta tag (`tree`: the page as Lexbor parsed it already, if it was); its
+        hashes are remembered for the header. Raises ContentScript when the page's content holds a
+        script (the page is not written)."""
+        theirs, content = split_scripts(html if tree is None else tree)
         if content:
             raise ContentScript("An inline script is inside the page's content.")
         hashes = list(dict.fromkeys(script_hash(text) for text in theirs))
         self.hashes.update(hashes)
         return with_meta(html, policy(hashes, self.frames, wasm=self.wasm))
+
+    def write(self, site_dir: str, path: str, html: str, tree: LexborHTMLParser | None = None) -> bool:
+        """Writes the page with its policy to `path` under `site_dir`, as the builder writes a page
+        (UTF-8, with character references for what it cannot encode); False, writing nothing, when
+        its content holds a script."""
+        try:
+            policed = self.page(html, tree)
+        except ContentScript:
+            return False
+        target = os.path.join(site_dir, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(policed.encode("utf-8", errors="xmlcharrefreplace"))
+        return True
 
     def headers(self) -> str:
         return headers_file(policy(self.hashes, self.frames, header=True, wasm=self.wasm))

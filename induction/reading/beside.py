@@ -7,6 +7,11 @@ pages are read there, in batches, while the builder goes on with the next ones; 
 the last batch and gives every page's `PageRead`. With one core, or too few pages to be worth a
 second process, the pages are read here. Either way each page is read by `read_page`, exactly
 as `read_site` reads a site folder, so the two cannot disagree.
+
+On a large build the builder hands the pages over instead of writing them (`Writes`): each is
+given its Content Security Policy and written where it is read, from the one parse both need
+(the policy's scripts are found in the tree an HTML5 parser builds, as the check's text is), and
+a page whose content holds a script is written nowhere.
 """
 
 from __future__ import annotations
@@ -16,6 +21,11 @@ import os
 import threading
 import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from typing import NamedTuple
+
+from selectolax.lexbor import LexborHTMLParser
+
+from induction.publish.csp import SitePolicy
 
 from . import PageRead, read_page
 
@@ -24,9 +34,39 @@ from . import PageRead, read_page
 BATCH = 24
 
 
+class Writes(NamedTuple):
+    """Where the pages handed over are written, and the policy they are held to: on a large build the
+    pages are given their policy and written where they are read, from the one parse both need."""
+
+    site_dir: str
+    policy: SitePolicy
+
+
+class Batch(NamedTuple):
+    """Pages read (and written, with Writes): each page's reading, the policy hashes of the pages
+    written, and the pages not written because their content holds a script."""
+
+    pages: list[PageRead]
+    hashes: set[str]
+    refused: list[str]
+
+
 def read_pages(pages: list[tuple[str, str]]) -> list[PageRead]:
     """Each page (path relative to the site folder, HTML) read."""
     return [read_page(path, html) for path, html in pages]
+
+
+def read_and_write(pages: list[tuple[str, str]], writes: Writes | None) -> Batch:
+    """Each page read, as `read_pages` reads it; with `writes`, also given its policy and written
+    (csp.SitePolicy.write), from the same parse."""
+    policy = SitePolicy(writes.policy.frames, wasm=writes.policy.wasm) if writes is not None else None
+    read, refused = [], []
+    for path, html in pages:
+        tree = LexborHTMLParser(html)
+        if writes is not None and policy is not None and not policy.write(writes.site_dir, path, html, tree):
+            refused.append(path)
+        read.append(read_page(path, tree))
+    return Batch(read, policy.hashes if policy is not None else set(), refused)
 
 
 def _exit_with(builder: int) -> None:
@@ -44,12 +84,14 @@ def _exit_with(builder: int) -> None:
 class PageReads:
     """The pages of one build, read as they are written."""
 
-    def __init__(self, processes: int | None = None) -> None:
+    def __init__(self, processes: int | None = None, writes: Writes | None = None) -> None:
         # A second process only where there is a second core to run it on (the builder has one).
         self.parallel = (os.cpu_count() or 1) > 1 if processes is None else processes > 0
+        self.writes = writes  # the pages are written where they are read, given their policy
         self.waiting: list[tuple[str, str]] = []
-        self.batches: list[Future[list[PageRead]]] = []
+        self.batches: list[Future[Batch]] = []
         self.pool: ProcessPoolExecutor | None = None
+        self.refused: list[str] = []  # (after `done`) pages written nowhere: their content holds a script
 
     def add(self, path: str, html: str) -> None:
         """A page as written, `path` relative to the site folder (`a/b/index.html`)."""
@@ -58,7 +100,7 @@ class PageReads:
             self._send()
 
     def _send(self) -> None:
-        self.batches.append(self._pool().submit(read_pages, self.waiting))
+        self.batches.append(self._pool().submit(read_and_write, self.waiting, self.writes))
         self.waiting = []
 
     def _pool(self) -> ProcessPoolExecutor:
@@ -76,14 +118,20 @@ class PageReads:
         return self._pool() if self.parallel else None
 
     def done(self) -> dict[str, PageRead]:
-        """Every page added, read, by path. A failure in the second process is raised here."""
+        """Every page added, read (and written, with Writes), by path; the hashes of the pages
+        written join the build's policy, and those refused are in `refused`. A failure in the
+        second process is raised here."""
         try:
-            read = [page for batch in self.batches for page in batch.result()]
+            batches = [batch.result() for batch in self.batches]
         finally:
             self.close()
-        read += read_pages(self.waiting)
+        batches.append(read_and_write(self.waiting, self.writes))
         self.waiting = []
-        return {page.path: page for page in read}
+        if self.writes is not None:
+            for batch in batches:
+                self.writes.policy.hashes.update(batch.hashes)
+        self.refused = [path for batch in batches for path in batch.refused]
+        return {page.path: page for batch in batches for page in batch.pages}
 
     def close(self) -> None:
         """Stop the second process, without waiting for what it was reading (a failed build)."""
