@@ -30,7 +30,10 @@ MAX_HTML_DEPTH = 100
 TAB_LENGTH = 4  # Python-Markdown's default, which the site keeps
 
 # A list item ("- ", "* ", "+ ", "1. ") or an admonition or collapsible block ("!!! note", "??? note").
-_CONTAINER = re.compile(r"^([ \t]*)(?:[*+-][ \t]|\d+[.)][ \t]|!!!|\?\?\?\+?)", re.M)
+# Only one indented by MAX_LIST_DEPTH characters or more can be nested too deep: a tab is at most
+# TAB_LENGTH columns, and a level is TAB_LENGTH columns. The pattern asks for that indent, so that
+# a body's many shallow items are not each looked at (they were most of the nesting check's time).
+_CONTAINER = re.compile(rf"^([ \t]{{{MAX_LIST_DEPTH},}})(?:[*+-][ \t]|\d+[.)][ \t]|!!!|\?\?\?\+?)", re.M)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 # Elements whose end tag HTML lets an author leave out (a list of <li> with no </li> is not nested).
 _OPTIONAL_END = {
@@ -97,7 +100,7 @@ class _Depth(HTMLParser):
 def html_depth_problem(body: str) -> int | None:
     """The line of the first raw HTML element opened inside more than MAX_HTML_DEPTH others."""
     masked = read(body).masked
-    if "<" not in masked:
+    if masked.count("<") <= MAX_HTML_DEPTH:  # each element opened is a '<': too few to be too deep
         return None
     # After the last '>' no tag can be complete, and html.parser's close() retries each '<' there
     # to the end of the text (quadratic): those are text, so they are blanked.
