@@ -1,6 +1,7 @@
-"""Beside: the built pages read as the builder writes them, in a second process, so that the
-reader's-eye check costs a build little more than its last step (the site-wide part: shared titles,
-images that are not files of the site, the report).
+"""Beside: the built pages read as the builder hands them over, in a second process (on a large
+build also given their policy and written there, from the same parse), so that the reader's-eye
+check and the policy cost a build little more than its last step (the site-wide part: shared
+titles, images that are not files of the site, the report).
 
 A builder hands each page over as it writes it (`add`); on a machine with a second core the
 pages are read there, in batches, while the builder goes on with the next ones; `done` waits for
