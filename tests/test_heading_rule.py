@@ -72,6 +72,17 @@ def test_the_rule_reads_the_blocks_as_the_site_configures_them():
     assert set(EXTENSIONS) <= set(site_extensions()[0])
 
 
+def test_the_extensions_made_by_their_modules_are_those_python_markdown_makes_of_their_names():
+    import markdown  # noqa: PLC0415
+
+    from induction.body.headings import _markdown  # noqa: PLC0415
+
+    by_name, ours = markdown.Markdown(extensions=list(EXTENSIONS)), _markdown()
+    for stage in ("preprocessors", "treeprocessors", "postprocessors", "inlinePatterns"):
+        assert [type(p) for p in getattr(ours, stage)] == [type(p) for p in getattr(by_name, stage)]
+    assert [type(p) for p in ours.parser.blockprocessors] == [type(p) for p in by_name.parser.blockprocessors]
+
+
 def top_level_headings(html: str) -> list[tuple[int, str]]:
     """(level, text) of the h1-h6 at the top of rendered HTML, as an HTML5 parser reads it."""
     body = LexborHTMLParser(f"<body>{html}</body>").body
