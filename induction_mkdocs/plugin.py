@@ -378,11 +378,11 @@ class InductionPlugin(BasePlugin[InductionConfig]):
     # Last, so that the policy covers every page as written, after every plugin's work on it.
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
+        BUILDER_LOG.removeFilter(self.handed_notes)  # every page is handed over by now
         if self.preview is not None and self.preview.problem_page is not None:
             preview.problems_as_404(config.site_dir, config.site_url)
             return
         assert self.build.checked is not None
-        BUILDER_LOG.removeFilter(self.handed_notes)
         minified.minify_site(config.docs_dir, config.site_dir)
         with open(os.path.join(config.site_dir, "curriculum.json"), "w", encoding="utf-8") as handle:
             handle.write(curriculum_json(self.build.checked))
