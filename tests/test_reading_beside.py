@@ -32,6 +32,7 @@ def test_pages_read_in_a_second_process_are_read_as_the_site_folder_is(sample_si
     for path, html in pages:
         reads.add(path, html)
     assert reads.pool is not None and reads.batches  # the pages went to the second process as they came
+    reads.batches[0][0].result()  # read there (the builder takes back only what it has not started)
     read = reads.done()
     assert reads.pool is None
     assert read == {page.path: page for page in read_pages(pages)}
@@ -73,6 +74,19 @@ def test_pages_handed_over_are_written_with_their_policy_as_the_builder_would_an
     assert reads.refused == ["bad/index.html"] and not (tmp_path / "bad").exists()
 
 
+def test_what_the_second_process_has_not_started_when_the_builder_is_done_is_read_here(sample_site, tmp_path):
+    pages = pages_of(sample_site)[: 6 * BATCH]
+    policy = csp.SitePolicy(csp.frame_sources())
+    reads = PageReads(processes=1, writes=Writes(str(tmp_path), policy))
+    for path, html in pages:  # faster than a new process starts: it holds two batches, the rest wait
+        reads.add(path, html)
+    assert reads.done() == {page.path: page for page in read_pages(pages)}
+    assert 0 < reads.taken_back < 6
+    here = csp.SitePolicy(csp.frame_sources())
+    assert all((tmp_path / path).read_text(encoding="utf-8") == here.page(html) for path, html in pages)
+    assert policy.hashes == here.hashes
+
+
 def test_a_failure_in_the_second_process_is_raised_when_the_pages_are_asked_for():
     reads = PageReads(processes=1)
     for n in range(BATCH - 1):
@@ -91,7 +105,7 @@ def test_the_second_process_ends_when_the_builder_is_killed(tmp_path):
         "reads = PageReads(processes=1)\n"
         "for n in range(BATCH):\n"
         "    reads.add(f'p{n}/index.html', '<p>x</p>')\n"
-        "reads.batches[0].result()\n"
+        "reads.batches[0][0].result()\n"
         "print(next(iter(reads.pool._processes)), flush=True)\n"
         "time.sleep(60)\n"
     )

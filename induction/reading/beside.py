@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import NamedTuple
 
@@ -90,9 +91,11 @@ class PageReads:
         self.parallel = (os.cpu_count() or 1) > 1 if processes is None else processes > 0
         self.writes = writes  # the pages are written where they are read, given their policy
         self.waiting: list[tuple[str, str]] = []
-        self.batches: list[Future[Batch]] = []
+        # Each batch sent, with its pages while the second process has not started it (see done).
+        self.batches: list[tuple[Future[Batch], list[tuple[str, str]]]] = []
         self.pool: ProcessPoolExecutor | None = None
         self.refused: list[str] = []  # (after `done`) pages written nowhere: their content holds a script
+        self.taken_back = 0  # (after `done`) batches read here after all: the second process was behind
 
     def add(self, path: str, html: str) -> None:
         """A page as written, `path` relative to the site folder (`a/b/index.html`)."""
@@ -101,7 +104,10 @@ class PageReads:
             self._send()
 
     def _send(self) -> None:
-        self.batches.append(self._pool().submit(read_and_write, self.waiting, self.writes))
+        pages, future = self.waiting, self._pool().submit(read_and_write, self.waiting, self.writes)
+        # Its pages are let go once the second process has read them (not when taken back: see done).
+        future.add_done_callback(lambda done: None if done.cancelled() else pages.clear())
+        self.batches.append((future, pages))
         self.waiting = []
 
     def _pool(self) -> ProcessPoolExecutor:
@@ -123,7 +129,8 @@ class PageReads:
         written join the build's policy, and those refused are in `refused`. A failure in the
         second process is raised here."""
         try:
-            batches = [batch.result() for batch in self.batches]
+            here = {id(future): read_and_write(pages, self.writes) for future, pages in self._taken_back()}
+            batches = [here[id(future)] if id(future) in here else future.result() for future, _ in self.batches]
         finally:
             self.close()
         batches.append(read_and_write(self.waiting, self.writes))
@@ -133,6 +140,15 @@ class PageReads:
                 self.writes.policy.hashes.update(batch.hashes)
         self.refused = [path for batch in batches for path in batch.refused]
         return {page.path: page for batch in batches for page in batch.pages}
+
+    def _taken_back(self) -> Iterator[tuple[Future[Batch], list[tuple[str, str]]]]:
+        """The batches the second process has not started, taken back one at a time from the last
+        while it works on the first: where it is behind when the builder is done (it also shares its
+        core with Pagefind), both cores finish what is left."""
+        for future, pages in reversed(self.batches):
+            if future.cancel():  # not started: it never will be, there
+                self.taken_back += 1
+                yield future, pages
 
     def close(self) -> None:
         """Stop the second process, without waiting for what it was reading (a failed build)."""
