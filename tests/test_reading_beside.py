@@ -81,7 +81,7 @@ def test_what_the_second_process_has_not_started_when_the_builder_is_done_is_rea
     for path, html in pages:  # faster than a new process starts: it holds two batches, the rest wait
         reads.add(path, html)
     assert reads.done() == {page.path: page for page in read_pages(pages)}
-    assert 0 < reads.taken_back < 6
+    assert reads.taken_back > 0  # (it may be all six, if the second process had not yet been handed any)
     here = csp.SitePolicy(csp.frame_sources())
     assert all((tmp_path / path).read_text(encoding="utf-8") == here.page(html) for path, html in pages)
     assert policy.hashes == here.hashes
